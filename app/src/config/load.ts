@@ -1,0 +1,65 @@
+// Loads and validates the configuration strictly: unknown keys and bad values stop start-up with a
+// readable list of every problem, never a half-configured process.
+import { readFileSync } from 'node:fs';
+import { configSchema, createConfig, type DevforgeConfig } from './schema.ts';
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export interface LoadOptions {
+  /** Extra values, applied last (tests and CLI flags). */
+  overrides?: Record<string, unknown>;
+  env?: NodeJS.ProcessEnv;
+}
+
+function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]],
+  );
+}
+
+export function loadConfig(options: LoadOptions = {}): DevforgeConfig {
+  const env = options.env ?? process.env;
+  const problems: string[] = [];
+  let config: ReturnType<typeof createConfig> | undefined;
+  try {
+    config = createConfig(env);
+    const file = env.DEVFORGE_CONFIG;
+    if (file) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (err) {
+        throw new ConfigError([`DEVFORGE_CONFIG=${file}: ${(err as Error).message}`]);
+      }
+      config.load(parsed as object);
+    }
+    if (options.overrides) for (const [key, value] of flatten(options.overrides)) config.set(key as never, value as never);
+    config.validate({ allowed: 'strict' });
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    problems.push(...String((err as Error).message).split('\n').filter(Boolean));
+  }
+  if (problems.length || !config) throw new ConfigError(problems);
+  return config.getProperties();
+}
+
+/** Every key with its doc, default and environment variable, for `devforge config --docs`. */
+export function describeConfig(): { key: string; doc: string; default: unknown; env?: string }[] {
+  const out: { key: string; doc: string; default: unknown; env?: string }[] = [];
+  const walk = (node: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(node)) {
+      const entry = v as Record<string, unknown>;
+      if ('doc' in entry && 'default' in entry) out.push({ key: prefix + k, doc: String(entry.doc), default: entry.default, env: entry.env as string | undefined });
+      else walk(entry, `${prefix}${k}.`);
+    }
+  };
+  walk(configSchema as unknown as Record<string, unknown>, '');
+  return out;
+}

@@ -1,0 +1,133 @@
+// The one configuration schema. Every key is documented here; `devforge config --docs` prints them.
+// Values come from (later wins): defaults, the JSON file named by DEVFORGE_CONFIG, environment variables.
+import convict from 'convict';
+
+export const configSchema = {
+  env: {
+    doc: 'Which environment this is: production, development or test.',
+    format: ['production', 'development', 'test'],
+    default: 'development',
+    env: 'NODE_ENV',
+  },
+  log: {
+    level: {
+      doc: 'Least severe log level written: debug, info, warn or error.',
+      format: ['debug', 'info', 'warn', 'error'],
+      default: 'info',
+      env: 'DEVFORGE_LOG_LEVEL',
+    },
+  },
+  chromium: {
+    path: {
+      doc: 'Path of the Chromium binary. Empty: look in the usual places (chromium-headless-shell, /usr/bin/chromium, google-chrome).',
+      format: String,
+      default: '',
+      env: 'DEVFORGE_CHROMIUM_PATH',
+    },
+    extraArgs: {
+      doc: 'Extra command-line flags for Chromium, space separated.',
+      format: String,
+      default: '',
+      env: 'DEVFORGE_CHROMIUM_ARGS',
+    },
+    launchTimeoutMs: {
+      doc: 'How long to wait for Chromium to start, in milliseconds.',
+      format: 'nat',
+      default: 30_000,
+      env: 'DEVFORGE_CHROMIUM_LAUNCH_TIMEOUT_MS',
+    },
+  },
+  ffmpeg: {
+    path: {
+      doc: 'Path or name (looked up on PATH) of the ffmpeg binary.',
+      format: String,
+      default: 'ffmpeg',
+      env: 'DEVFORGE_FFMPEG_PATH',
+    },
+    ffprobePath: {
+      doc: 'Path or name of the ffprobe binary (used by checks and tests).',
+      format: String,
+      default: 'ffprobe',
+      env: 'DEVFORGE_FFPROBE_PATH',
+    },
+    x264Preset: {
+      doc: 'libx264 preset for software encodes: faster presets trade file size for speed.',
+      format: ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'],
+      default: 'veryfast',
+      env: 'DEVFORGE_X264_PRESET',
+    },
+    crf: {
+      doc: 'Constant rate factor for libx264 (lower is better quality; 18-23 is visually clean).',
+      format: 'nat',
+      default: 20,
+      env: 'DEVFORGE_X264_CRF',
+    },
+  },
+  render: {
+    defaultResolution: {
+      doc: 'Resolution preset used when a render names none: 720p, 1080p or 4k.',
+      format: ['720p', '1080p', '4k'],
+      default: '1080p',
+      env: 'DEVFORGE_DEFAULT_RESOLUTION',
+    },
+    defaultFps: {
+      doc: 'Frame rate used when a render names none: 24, 30 or 60.',
+      format: [24, 30, 60],
+      default: 30,
+      env: 'DEVFORGE_DEFAULT_FPS',
+    },
+    maxDurationS: {
+      doc: 'Longest animation accepted, in seconds.',
+      format: 'nat',
+      default: 600,
+      env: 'DEVFORGE_MAX_DURATION_S',
+    },
+    framesInFlight: {
+      doc: 'Frames uploaded from the page while the next one renders (pipelining depth).',
+      format: 'nat',
+      default: 3,
+      env: 'DEVFORGE_FRAMES_IN_FLIGHT',
+    },
+    antialias: {
+      doc: 'Multisample anti-aliasing in the player (off only to trade edge quality for speed).',
+      format: Boolean,
+      default: true,
+      env: 'DEVFORGE_ANTIALIAS',
+    },
+  },
+  gpu: {
+    mode: {
+      doc: 'GPU use: auto (detect NVIDIA GPUs and NVENC), off (never use a GPU).',
+      format: ['auto', 'off'],
+      default: 'auto',
+      env: 'DEVFORGE_GPU',
+    },
+    nvidiaSmiPath: {
+      doc: 'Path or name of nvidia-smi, used to detect NVIDIA GPUs. Absent binary means no GPU.',
+      format: String,
+      default: 'nvidia-smi',
+      env: 'DEVFORGE_NVIDIA_SMI_PATH',
+    },
+    probeTimeoutMs: {
+      doc: 'Time limit for nvidia-smi and the one-frame NVENC probe, in milliseconds.',
+      format: 'nat',
+      default: 10_000,
+      env: 'DEVFORGE_GPU_PROBE_TIMEOUT_MS',
+    },
+  },
+  analysis: {
+    maxDescriptionLength: {
+      doc: 'Longest description accepted, in characters. Longer text is refused with an error that says so.',
+      format: 'nat',
+      default: 2000,
+      env: 'DEVFORGE_MAX_DESCRIPTION_LENGTH',
+    },
+  },
+};
+
+export function createConfig(env: NodeJS.ProcessEnv = process.env) {
+  // args: [] keeps convict away from process.argv; the CLI parses its own flags.
+  return convict(configSchema, { env, args: [] });
+}
+
+export type DevforgeConfig = ReturnType<ReturnType<typeof createConfig>['getProperties']>;

@@ -1,0 +1,64 @@
+// The fixed-step driver: steps through frames one by one for the renderer and ships each frame's
+// pixels to the host over local HTTP (binary bodies; CDP would base64 them). Frames where nothing
+// changed are sent as a count of repeats, so they are neither redrawn nor read back.
+import type { ScenePlayer } from '../scene-player.ts';
+
+export interface CaptureTarget {
+  /** URL prefix on the renderer's local server for this job, e.g. http://127.0.0.1:4567/jobs/abc */
+  endpoint: string;
+  startFrame: number;
+  endFrame: number;
+  /** Requests allowed in flight while the next frame renders. */
+  inFlight: number;
+}
+
+export interface CaptureSummary {
+  drawn: number;
+  repeated: number;
+}
+
+async function post(url: string, body?: BodyInit): Promise<void> {
+  const res = await fetch(url, { method: 'POST', body });
+  if (!res.ok) throw new Error(`frame upload failed: ${res.status} ${await res.text()}`);
+}
+
+/** Reads the canvas' pixels (RGBA, bottom row first) right after drawing. */
+function readPixels(player: ScenePlayer): Uint8Array<ArrayBuffer> {
+  const gl = player.renderer.getContext();
+  const { width, height } = player.scene;
+  const pixels = new Uint8Array(width * height * 4);
+  gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+  return pixels;
+}
+
+export async function captureFrames(player: ScenePlayer, target: CaptureTarget): Promise<CaptureSummary> {
+  const pending: Promise<void>[] = [];
+  const summary: CaptureSummary = { drawn: 0, repeated: 0 };
+  let repeatStart = -1;
+  let repeatCount = 0;
+  const queue = async (p: Promise<void>) => {
+    pending.push(p);
+    if (pending.length >= target.inFlight) await pending.shift();
+  };
+  const flushRepeats = async () => {
+    if (repeatCount === 0) return;
+    await queue(post(`${target.endpoint}/repeat/${repeatStart}?count=${repeatCount}`));
+    summary.repeated += repeatCount;
+    repeatCount = 0;
+  };
+  for (let f = target.startFrame; f < target.endFrame; f++) {
+    const unchanged = f > target.startFrame && player.changed[f] === 0;
+    if (unchanged) {
+      if (repeatCount === 0) repeatStart = f;
+      repeatCount++;
+      continue;
+    }
+    await flushRepeats();
+    player.drawFrame(f);
+    await queue(post(`${target.endpoint}/frame/${f}`, readPixels(player)));
+    summary.drawn++;
+  }
+  await flushRepeats();
+  await Promise.all(pending);
+  return summary;
+}

@@ -1,0 +1,272 @@
+// The playback core: draws a scene at a given frame. A pure function of (scene, frame): time is
+// frame / fps, never the wall clock. The realtime and fixed-step drivers both call drawFrame.
+import * as THREE from 'three';
+import { ANIMATABLE } from '../scene/properties.ts';
+import type { Scene, SceneObject } from '../scene/schema.ts';
+import { resolveColor, resolveTheme, type Theme } from '../scene/themes.ts';
+import { CompiledTimeline, frameCount, type Value } from '../scene/timeline.ts';
+import type { DrawContext, Drawable, Props } from './drawable.ts';
+import { AxesDrawable, EdgeDrawable, LineDrawable, PlotDrawable } from './lines.ts';
+import { MathDrawable, TextDrawable } from './labels.ts';
+import { GroupDrawable, MeshDrawable } from './meshes.ts';
+import { buildOverlay, type OverlayOptions } from './overlay.ts';
+import { BarDrawable, CircleDrawable, NodeDrawable, PolygonDrawable, RectDrawable } from './shapes.ts';
+import { fontSpec, rasteriseSvg, rasteriseText, type RasterisedImage } from './text-texture.ts';
+
+/** Height of the 2D view in world units; the width follows the aspect ratio (16 at 16:9). */
+export const VIEW_HEIGHT = 9;
+
+export interface PlayerAssets {
+  /** LaTeX source → SVG from MathJax (rendered by the host, see render/math.ts). */
+  math: Record<string, string>;
+}
+
+function createDrawable(obj: SceneObject): Drawable {
+  switch (obj.type) {
+    case 'rect':
+      return new RectDrawable();
+    case 'circle':
+      return new CircleDrawable();
+    case 'polygon':
+      return new PolygonDrawable();
+    case 'line':
+      return new LineDrawable();
+    case 'text':
+      return new TextDrawable();
+    case 'math':
+      return new MathDrawable();
+    case 'axes':
+      return new AxesDrawable();
+    case 'plot':
+      return new PlotDrawable();
+    case 'bar':
+      return new BarDrawable();
+    case 'node':
+      return new NodeDrawable();
+    case 'edge':
+      return new EdgeDrawable();
+    case 'mesh':
+      return new MeshDrawable(obj as unknown as Props);
+    case 'group':
+      return new GroupDrawable();
+  }
+}
+
+// Fonts come in unicode-range subsets; loading with this sample pulls Latin, Latin-ext, Greek and Cyrillic.
+const FONT_SAMPLE = 'AaZz09ÀàĀāŁłΑαΩωАаЯя−×÷';
+
+export class ScenePlayer {
+  readonly scene: Scene;
+  readonly frameCount: number;
+  /** changed[f] = 1 when frame f may differ from frame f - 1. */
+  readonly changed: Uint8Array;
+  readonly renderer: THREE.WebGLRenderer;
+  private readonly theme: Theme;
+  private readonly timeline: CompiledTimeline;
+  private readonly world = new THREE.Scene();
+  private readonly screen = new THREE.Scene();
+  private overlay: THREE.Scene | undefined;
+  private readonly camera: THREE.OrthographicCamera | THREE.PerspectiveCamera;
+  private readonly screenCamera: THREE.OrthographicCamera;
+  private readonly overlayCamera: THREE.OrthographicCamera;
+  private readonly drawables = new Map<string, Drawable>();
+  private readonly textCache = new Map<string, RasterisedImage>();
+  private readonly mathCache = new Map<string, { image: RasterisedImage; size: number }>();
+  private readonly pixelsPerUnit: number;
+  private readonly background: string;
+  private readonly assets: PlayerAssets;
+  private readonly overlayOptions: OverlayOptions;
+  private lastFrame = -1;
+
+  constructor(canvas: HTMLCanvasElement, scene: Scene, assets: PlayerAssets, options: { overlay?: OverlayOptions; antialias?: boolean } = {}) {
+    this.scene = scene;
+    this.assets = assets;
+    this.overlayOptions = options.overlay ?? {};
+    this.theme = resolveTheme(scene.style.theme, scene.style.palette);
+    this.timeline = new CompiledTimeline(scene);
+    this.frameCount = frameCount(scene);
+    this.changed = this.timeline.changedFrames(scene.fps, this.frameCount);
+    this.background = resolveColor(scene.background, this.theme.palette);
+
+    canvas.width = scene.width;
+    canvas.height = scene.height;
+    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: options.antialias ?? true, preserveDrawingBuffer: true, alpha: false, powerPreference: 'high-performance' });
+    this.renderer.setPixelRatio(1);
+    this.renderer.setSize(scene.width, scene.height, false);
+    this.renderer.outputColorSpace = THREE.SRGBColorSpace;
+    this.renderer.autoClear = false;
+    this.renderer.setClearColor(this.background.slice(0, 7), 1);
+
+    const aspect = scene.width / scene.height;
+    const halfW = (VIEW_HEIGHT * aspect) / 2;
+    const ortho = () => new THREE.OrthographicCamera(-halfW, halfW, VIEW_HEIGHT / 2, -VIEW_HEIGHT / 2, -100, 100);
+    this.screenCamera = ortho();
+    this.overlayCamera = ortho();
+    if (scene.camera.type === 'perspective') {
+      this.camera = new THREE.PerspectiveCamera(scene.camera.fov, aspect, 0.05, 1000);
+    } else {
+      this.camera = this.screenCamera;
+      this.camera.position.z = 50;
+    }
+    this.screenCamera.position.z = 50;
+    this.overlayCamera.position.z = 50;
+    this.pixelsPerUnit = (scene.height / VIEW_HEIGHT) * (scene.camera.type === 'orthographic' ? scene.camera.zoom : 1);
+    this.addLights();
+    this.buildObjects();
+  }
+
+  private addLights(): void {
+    this.world.add(new THREE.HemisphereLight(0xffffff, 0x334155, 1.2));
+    const key = new THREE.DirectionalLight(0xffffff, 2.2);
+    key.position.set(5, 8, 10);
+    const fill = new THREE.DirectionalLight(0xffffff, 0.6);
+    fill.position.set(-6, -2, 4);
+    this.world.add(key, fill);
+  }
+
+  private buildObjects(): void {
+    const groups = new Map<string, GroupDrawable>();
+    this.scene.objects.forEach((obj, index) => {
+      const d = createDrawable(obj);
+      this.drawables.set(obj.id, d);
+      if (d instanceof GroupDrawable) groups.set(obj.id, d);
+      // Declaration order is drawing order on the screen layer.
+      let order = index * 64;
+      d.node.traverse((o) => (o.renderOrder = order++));
+      void order;
+    });
+    for (const obj of this.scene.objects) {
+      const d = this.drawables.get(obj.id)!;
+      const parent = obj.parent ? groups.get(obj.parent) : undefined;
+      if (d instanceof GroupDrawable) {
+        (parent ? parent.node : this.screen).add(d.node);
+        (parent ? parent.worldNode : this.world).add(d.worldNode);
+      } else if (d.layer === 'world') (parent ? parent.worldNode : this.world).add(d.node);
+      else (parent ? parent.node : this.screen).add(d.node);
+    }
+  }
+
+  private fontFamily(font: 'sans' | 'mono'): string {
+    return font === 'mono' ? this.theme.fontMono : this.theme.fontSans;
+  }
+
+  private readonly context: DrawContext = {
+    pixelsPerUnit: 0,
+    background: '',
+    fontSans: '',
+    fontMono: '',
+    propsOf: () => undefined,
+    text: (text, o) => {
+      const key = JSON.stringify([text, o.font, o.weight, o.size, o.align, o.maxWidth]);
+      let image = this.textCache.get(key);
+      if (!image) {
+        image = rasteriseText(text, {
+          family: this.fontFamily(o.font),
+          weight: o.weight,
+          sizePx: Math.max(1, Math.round(o.size * this.pixelsPerUnit)),
+          align: o.align,
+          maxWidthPx: o.maxWidth ? o.maxWidth * this.pixelsPerUnit : undefined,
+        });
+        this.textCache.set(key, image);
+      }
+      return image;
+    },
+    math: (latex) => this.mathCache.get(latex),
+  };
+
+  /** Loads fonts and rasterises formulas; call once before the first drawFrame. */
+  async prepare(): Promise<void> {
+    const families = new Set([this.theme.fontSans, this.theme.fontMono]);
+    const loads: Promise<unknown>[] = [];
+    for (const family of families) {
+      for (const weight of [400, 600, 700]) loads.push(document.fonts.load(fontSpec({ family, weight, sizePx: 32 }), FONT_SAMPLE));
+    }
+    await Promise.all(loads);
+    await document.fonts.ready;
+
+    const mathSizes = new Map<string, number>();
+    for (const obj of this.scene.objects) if (obj.type === 'math') mathSizes.set(obj.latex, Math.max(mathSizes.get(obj.latex) ?? 0, obj.size));
+    for (const entry of this.scene.timeline) {
+      if (entry.type !== 'set' || entry.property !== 'latex' || typeof entry.value !== 'string') continue;
+      const obj = this.scene.objects.find((o) => o.id === entry.target);
+      if (obj?.type === 'math') mathSizes.set(entry.value, Math.max(mathSizes.get(entry.value) ?? 0, obj.size));
+    }
+    for (const [latex, size] of mathSizes) {
+      const svg = this.assets.math[latex];
+      if (!svg) continue;
+      this.mathCache.set(latex, { image: await rasteriseSvg(svg, size * this.pixelsPerUnit), size });
+    }
+    this.overlay = await buildOverlay(this.overlayOptions, this.scene.width / this.scene.height, this.pixelsPerUnit, this.context.text);
+  }
+
+  /** Every object's props at time t: declared values, palette resolved, timeline applied, opacity inherited. */
+  private propsAt(t: number): Map<string, Props> {
+    const animated = this.timeline.stateAt(t);
+    const out = new Map<string, Props>();
+    const resolve = (obj: SceneObject): Props => {
+      const done = out.get(obj.id);
+      if (done) return done;
+      const props = { ...(this.timeline.base.get(obj.id) as Props), ...(animated.get(obj.id) ?? {}) } as Props;
+      if (obj.parent) {
+        const parent = this.scene.objects.find((o) => o.id === obj.parent);
+        if (parent) props.opacity = (props.opacity as number) * (resolve(parent).opacity as number);
+      }
+      out.set(obj.id, props);
+      return props;
+    };
+    for (const obj of this.scene.objects) resolve(obj);
+    return out;
+  }
+
+  private updateCamera(t: number): void {
+    const cam = this.scene.camera;
+    const v = (prop: string, fallback: number): number => {
+      const value: Value = this.timeline.valueAt('camera', prop, t);
+      return typeof value === 'number' ? value : fallback;
+    };
+    if (cam.type === 'perspective' && this.camera instanceof THREE.PerspectiveCamera) {
+      this.camera.fov = v('fov', cam.fov);
+      this.camera.position.set(v('x', cam.x), v('y', cam.y), v('z', cam.z));
+      this.camera.lookAt(v('targetX', cam.targetX), v('targetY', cam.targetY), v('targetZ', cam.targetZ));
+      this.camera.updateProjectionMatrix();
+    } else if (cam.type === 'orthographic') {
+      this.screenCamera.position.x = v('x', cam.x);
+      this.screenCamera.position.y = v('y', cam.y);
+      this.screenCamera.zoom = v('zoom', cam.zoom);
+      this.screenCamera.updateProjectionMatrix();
+    }
+  }
+
+  /** Draws frame `frame` (clamped to the scene) into the canvas. */
+  drawFrame(frame: number): void {
+    const f = Math.min(this.frameCount - 1, Math.max(0, Math.floor(frame)));
+    const t = f / this.scene.fps;
+    const props = this.propsAt(t);
+    Object.assign(this.context, {
+      pixelsPerUnit: this.pixelsPerUnit,
+      background: this.background,
+      propsOf: (id: string) => props.get(id),
+    });
+    for (const obj of this.scene.objects) this.drawables.get(obj.id)!.update(props.get(obj.id)!, this.context);
+    this.updateCamera(t);
+    this.renderer.clear();
+    if (this.scene.objects.some((o) => o.type === 'mesh')) this.renderer.render(this.world, this.camera);
+    this.renderer.clearDepth();
+    this.renderer.render(this.screen, this.screenCamera);
+    if (this.overlay) this.renderer.render(this.overlay, this.overlayCamera);
+    this.lastFrame = f;
+  }
+
+  get currentFrame(): number {
+    return this.lastFrame;
+  }
+
+  dispose(): void {
+    for (const d of this.drawables.values()) d.dispose();
+    for (const image of this.textCache.values()) image.texture.dispose();
+    this.renderer.dispose();
+  }
+}
+
+/** Properties of an object that the timeline may animate (re-exported for hosts building editors). */
+export { ANIMATABLE };

@@ -1,0 +1,85 @@
+// ffmpeg command lines, built by pure code (tests assert the exact arrays). One function per encoder
+// backend; encoderArgs refuses combinations a backend cannot do, with a message that says why.
+
+export type VideoEncoder = 'libx264' | 'h264_nvenc';
+
+export interface RawInput {
+  width: number;
+  height: number;
+  fps: number;
+  /** Pixel layout of the frames written to stdin. */
+  pixelFormat: 'rgba' | 'yuv420p';
+  /** readPixels delivers the bottom row first. */
+  bottomUp: boolean;
+}
+
+export interface EncodeOptions {
+  encoder: VideoEncoder;
+  /** libx264 preset / quality. */
+  preset: string;
+  crf: number;
+  output: string;
+}
+
+export class EncoderError extends Error {
+  override name = 'EncoderError';
+}
+
+function inputArgs(input: RawInput): string[] {
+  return ['-f', 'rawvideo', '-pix_fmt', input.pixelFormat, '-s', `${input.width}x${input.height}`, '-framerate', String(input.fps), '-i', 'pipe:0'];
+}
+
+function filterArgs(input: RawInput): string[] {
+  return input.bottomUp ? ['-vf', 'vflip'] : [];
+}
+
+function x264Args(opts: EncodeOptions): string[] {
+  return ['-c:v', 'libx264', '-preset', opts.preset, '-crf', String(opts.crf), '-tune', 'animation'];
+}
+
+function nvencArgs(opts: EncodeOptions): string[] {
+  // NVENC's constant-quality mode; p4 is its balanced preset.
+  return ['-c:v', 'h264_nvenc', '-preset', 'p4', '-rc', 'vbr', '-cq', String(opts.crf), '-b:v', '0'];
+}
+
+function encoderArgs(input: RawInput, opts: EncodeOptions): string[] {
+  if (input.width % 2 || input.height % 2) throw new EncoderError(`H.264 yuv420p needs even dimensions, got ${input.width}x${input.height}`);
+  if (opts.encoder === 'h264_nvenc' && (input.width > 4096 || input.height > 4096)) throw new EncoderError('NVENC H.264 encodes at most 4096 pixels a side');
+  switch (opts.encoder) {
+    case 'libx264':
+      return x264Args(opts);
+    case 'h264_nvenc':
+      return nvencArgs(opts);
+  }
+}
+
+/** Raw frames on stdin → H.264 yuv420p MP4 with the index at the front (+faststart) for streaming. */
+export function mp4EncodeArgs(input: RawInput, opts: EncodeOptions): string[] {
+  return [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-nostdin',
+    ...inputArgs(input),
+    ...filterArgs(input),
+    ...encoderArgs(input, opts),
+    '-pix_fmt',
+    'yuv420p',
+    '-r',
+    String(input.fps),
+    '-movflags',
+    '+faststart',
+    '-y',
+    opts.output,
+  ];
+}
+
+/** One raw frame on stdin → PNG. */
+export function posterArgs(input: RawInput, output: string): string[] {
+  return ['-hide_banner', '-loglevel', 'error', '-nostdin', ...inputArgs({ ...input, fps: 1 }), ...filterArgs(input), '-frames:v', '1', '-y', output];
+}
+
+/** A one-frame NVENC encode to nowhere: succeeds only where the driver and chip can encode H.264. */
+export function nvencProbeArgs(): string[] {
+  return ['-hide_banner', '-loglevel', 'error', '-nostdin', '-f', 'lavfi', '-i', 'color=c=black:s=256x256:d=0.04', '-frames:v', '1', '-c:v', 'h264_nvenc', '-f', 'null', '-'];
+}

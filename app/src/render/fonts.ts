@@ -1,0 +1,30 @@
+// The fonts bundled with the app (npm @fontsource packages): served to the page, never fetched from a CDN.
+import { createRequire } from 'node:module';
+import { dirname, join, normalize } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** URL name → package directory. */
+const FONT_PACKAGES: Record<string, string> = {
+  inter: dirname(require.resolve('@fontsource/inter/package.json')),
+  'jetbrains-mono': dirname(require.resolve('@fontsource/jetbrains-mono/package.json')),
+};
+
+export const FONT_WEIGHTS = [400, 600, 700];
+
+/** <link> tags for every bundled face, relative to the page. */
+export function fontLinks(): string {
+  return Object.keys(FONT_PACKAGES)
+    .flatMap((pkg) => FONT_WEIGHTS.map((w) => `<link rel="stylesheet" href="/fonts/${pkg}/${w}.css">`))
+    .join('\n');
+}
+
+/** The file behind /fonts/<pkg>/<rest>, or undefined for anything outside the font packages. */
+export function fontFile(pkg: string, rest: string): string | undefined {
+  const root = FONT_PACKAGES[pkg];
+  if (!root) return undefined;
+  const file = normalize(join(root, rest));
+  if (!file.startsWith(root + '/')) return undefined;
+  if (!/\.(css|woff2)$/.test(file)) return undefined;
+  return file;
+}

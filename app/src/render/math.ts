@@ -1,0 +1,52 @@
+// LaTeX → SVG with MathJax, offline, in the host. The player rasterises the SVG; formulas never
+// reach the page as markup to interpret, only as an image.
+import { mathjax } from 'mathjax-full/js/mathjax.js';
+import { TeX } from 'mathjax-full/js/input/tex.js';
+import { SVG } from 'mathjax-full/js/output/svg.js';
+import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
+import { AllPackages } from 'mathjax-full/js/input/tex/AllPackages.js';
+import type { Scene } from '../scene/schema.ts';
+
+export class MathError extends Error {
+  override name = 'MathError';
+}
+
+type Converter = (latex: string) => string;
+let converter: Converter | undefined;
+
+function createConverter(): Converter {
+  const adaptor = liteAdaptor();
+  RegisterHTMLHandler(adaptor);
+  // Leave out packages that could load anything at run time.
+  const packages = AllPackages.filter((p: string) => !['autoload', 'require', 'html'].includes(p));
+  const doc = mathjax.document('', { InputJax: new TeX({ packages }), OutputJax: new SVG({ fontCache: 'none' }) });
+  return (latex) => {
+    const node = doc.convert(latex, { display: true, em: 100, ex: 43, containerWidth: 100_000 });
+    const svg = adaptor.innerHTML(node);
+    const error = /data-mjx-error="([^"]*)"/.exec(svg);
+    if (error) throw new MathError(`cannot typeset "${latex}": ${error[1]}`);
+    // Sizes come in ex; the viewBox is in thousandths of an em. Size the image at 1 em = 100 px
+    // so the player can scale it exactly.
+    const box = /viewBox="(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg);
+    if (!box) throw new MathError(`cannot typeset "${latex}": MathJax returned no viewBox`);
+    const width = (parseFloat(box[3]!) / 10).toFixed(2);
+    const height = (parseFloat(box[4]!) / 10).toFixed(2);
+    return svg.replace(/width="[^"]*ex"/, `width="${width}px"`).replace(/height="[^"]*ex"/, `height="${height}px"`);
+  };
+}
+
+export function latexToSvg(latex: string): string {
+  converter ??= createConverter();
+  return converter(latex);
+}
+
+/** Every formula a scene shows (objects and timeline changes) → SVG. */
+export function mathAssets(scene: Scene): Record<string, string> {
+  const sources = new Set<string>();
+  for (const obj of scene.objects) if (obj.type === 'math') sources.add(obj.latex);
+  for (const entry of scene.timeline) if (entry.type === 'set' && entry.property === 'latex' && typeof entry.value === 'string') sources.add(entry.value);
+  const out: Record<string, string> = {};
+  for (const latex of sources) out[latex] = latexToSvg(latex);
+  return out;
+}

@@ -1,0 +1,201 @@
+// The renderer's loopback HTTP server: serves the page, the player bundle and the fonts, hands each
+// job its input, and takes the frames the page sends back (binary bodies, in order, with backpressure).
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { playerBundle } from './bundle.ts';
+import { fontFile, fontLinks } from './fonts.ts';
+
+export interface FrameJob {
+  /** JSON the page fetches to set itself up (scene, assets, options). */
+  input: unknown;
+  /** Frame `index` (RGBA or YUV bytes, as the job asked). Called in frame order. */
+  onFrame(index: number, pixels: Buffer): Promise<void>;
+  /** Frames index .. index + count - 1 equal the last frame sent. Called in frame order. */
+  onRepeat(index: number, count: number): Promise<void>;
+}
+
+// The page may talk to this server only; it loads nothing else, and runs no inline script.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
+
+export function renderPageHtml(title = 'DevForge renderer'): string {
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><title>${title}</title>
+${fontLinks()}
+<link rel="stylesheet" href="/page.css">
+</head><body><canvas id="stage"></canvas><script src="/player.js"></script></body></html>`;
+}
+
+const PAGE_CSS = 'html,body{margin:0;background:#000;overflow:hidden}canvas{display:block}';
+
+/** Delivers a job's frames to it strictly in order, whatever order the requests arrive in. */
+class OrderedJob {
+  private next = 0;
+  private readonly waiting = new Map<number, { run: () => Promise<void>; done: (err?: unknown) => void }>();
+  readonly job: FrameJob;
+  constructor(job: FrameJob, firstFrame: number) {
+    this.job = job;
+    this.next = firstFrame;
+  }
+
+  submit(index: number, span: number, run: () => Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(index, { run: async () => { await run(); this.next = index + span; }, done: (err) => (err ? reject(err) : resolve()) });
+      void this.drain();
+    });
+  }
+
+  private draining = false;
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let item = this.waiting.get(this.next); item; item = this.waiting.get(this.next)) {
+        this.waiting.delete(this.next);
+        try {
+          await item.run();
+          item.done();
+        } catch (err) {
+          item.done(err);
+          return;
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (length > 0) {
+    const body = Buffer.allocUnsafe(length);
+    let offset = 0;
+    for await (const chunk of req) {
+      (chunk as Buffer).copy(body, offset);
+      offset += (chunk as Buffer).length;
+    }
+    return body.subarray(0, offset);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export class PageServer {
+  private server: Server | undefined;
+  private readonly jobs = new Map<string, OrderedJob>();
+  private port = 0;
+  /** Extra GET routes (the preview page adds its own). */
+  private readonly routes = new Map<string, (res: ServerResponse) => void | Promise<void>>();
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  route(path: string, handler: (res: ServerResponse) => void | Promise<void>): void {
+    this.routes.set(path, handler);
+  }
+
+  async start(port = 0, host = '127.0.0.1'): Promise<void> {
+    if (this.server) return;
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((err: Error) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(err.message);
+      });
+    });
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  registerJob(job: FrameJob, firstFrame = 0): string {
+    const id = randomUUID();
+    this.jobs.set(id, new OrderedJob(job, firstFrame));
+    return id;
+  }
+
+  unregisterJob(id: string): void {
+    this.jobs.delete(id);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (req.method === 'GET') return this.handleGet(path, res);
+    const m = /^\/jobs\/([0-9a-f-]{36})\/(frame|repeat)\/(\d+)$/.exec(path);
+    if (req.method !== 'POST' || !m) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const job = this.jobs.get(m[1]!);
+    if (!job) {
+      res.writeHead(410).end('job is gone');
+      return;
+    }
+    const index = Number(m[3]);
+    try {
+      if (m[2] === 'frame') {
+        const body = await readBody(req);
+        await job.submit(index, 1, () => job.job.onFrame(index, body));
+      } else {
+        const count = Math.max(1, Number(url.searchParams.get('count') ?? 1));
+        for await (const _ of req) void _;
+        await job.submit(index, count, () => job.job.onRepeat(index, count));
+      }
+      res.writeHead(204).end();
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end((err as Error).message);
+    }
+  }
+
+  private async handleGet(path: string, res: ServerResponse): Promise<void> {
+    const custom = this.routes.get(path);
+    if (custom) return custom(res);
+    if (path === '/render.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
+      res.end(renderPageHtml());
+      return;
+    }
+    if (path === '/page.css') {
+      res.writeHead(200, { 'content-type': 'text/css' }).end(PAGE_CSS);
+      return;
+    }
+    if (path === '/player.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(await playerBundle());
+      return;
+    }
+    const input = /^\/jobs\/([0-9a-f-]{36})\/input$/.exec(path);
+    if (input) {
+      const job = this.jobs.get(input[1]!);
+      if (!job) {
+        res.writeHead(410).end('job is gone');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(job.job.input));
+      return;
+    }
+    const font = /^\/fonts\/([a-z-]+)\/(.+)$/.exec(path);
+    const file = font ? fontFile(font[1]!, font[2]!) : undefined;
+    if (file) {
+      res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'font/woff2', 'cache-control': 'max-age=86400' });
+      createReadStream(file).pipe(res);
+      return;
+    }
+    res.writeHead(404).end('not found');
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}

@@ -1,0 +1,204 @@
+// The renderer: scene spec → MP4 + poster PNG + WebVTT captions. Chromium draws the frames with the
+// player (fixed-step driver), ffmpeg encodes them as they arrive. The browser and the page server stay
+// warm across jobs.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import type { DevforgeConfig } from '../config/schema.ts';
+import type { EncoderChoice } from '../gpu/detect.ts';
+import type { OverlayOptions } from '../player/overlay.ts';
+import type { Scene } from '../scene/schema.ts';
+import { frameCount } from '../scene/timeline.ts';
+import { toWebVtt } from './captions.ts';
+import { BrowserPool, locateChromium } from './chromium.ts';
+import { mp4EncodeArgs, posterArgs, type RawInput } from './ffmpeg/args.ts';
+import { FfmpegProcess, requireFfmpeg, runFfmpeg } from './ffmpeg/process.ts';
+import { mathAssets } from './math.ts';
+import { PageServer } from './page-server.ts';
+
+export interface RenderOutputs {
+  /** The MP4 to write. */
+  video: string;
+  /** Poster PNG (default: beside the video, .png). */
+  poster?: string;
+  /** WebVTT captions (default: beside the video, .vtt). */
+  captions?: string;
+}
+
+export interface RenderJobOptions {
+  outputs: RenderOutputs;
+  overlay?: OverlayOptions;
+  onProgress?: (framesDone: number, framesTotal: number) => void;
+  /** Abort: the page stops, ffmpeg is killed, partial files are removed. */
+  signal?: AbortSignal;
+}
+
+export interface RenderSummary {
+  file: string;
+  poster: string;
+  captions: string;
+  width: number;
+  height: number;
+  fps: number;
+  frames: number;
+  duration_s: number;
+  encoder: string;
+  render_s: number;
+  /** Frames drawn and read back; the rest repeated the frame before (nothing moved). */
+  frames_drawn: number;
+}
+
+export class RenderError extends Error {
+  override name = 'RenderError';
+}
+
+/** No frame for this long means the page is stuck: fail rather than hang. */
+const STALL_TIMEOUT_MS = 120_000;
+
+export interface RendererOptions {
+  config: DevforgeConfig;
+  encoder: EncoderChoice;
+  chromiumGpu: boolean;
+  log?: (line: string) => void;
+}
+
+export class Renderer {
+  private readonly config: DevforgeConfig;
+  private readonly encoder: EncoderChoice;
+  private readonly ffmpegPath: string;
+  readonly pool: BrowserPool;
+  readonly server = new PageServer();
+  private readonly log: (line: string) => void;
+
+  constructor(opts: RendererOptions) {
+    this.config = opts.config;
+    this.encoder = opts.encoder;
+    this.log = opts.log ?? (() => {});
+    // Both checks happen before any work so a missing tool is one clear error up front.
+    this.ffmpegPath = requireFfmpeg(opts.config.ffmpeg.path);
+    const chromium = locateChromium(opts.config.chromium.path);
+    this.pool = new BrowserPool({
+      executablePath: chromium,
+      gpu: opts.chromiumGpu,
+      extraArgs: opts.config.chromium.extraArgs.split(/\s+/).filter(Boolean),
+      launchTimeoutMs: opts.config.chromium.launchTimeoutMs,
+    });
+  }
+
+  async render(scene: Scene, job: RenderJobOptions): Promise<RenderSummary> {
+    const started = performance.now();
+    const outputs = {
+      video: job.outputs.video,
+      poster: job.outputs.poster ?? job.outputs.video.replace(/\.mp4$/i, '') + '.png',
+      captions: job.outputs.captions ?? job.outputs.video.replace(/\.mp4$/i, '') + '.vtt',
+    };
+    if (scene.duration > this.config.render.maxDurationS) throw new RenderError(`duration ${scene.duration}s is over the limit of ${this.config.render.maxDurationS}s (render.maxDurationS)`);
+    await mkdir(dirname(outputs.video), { recursive: true });
+    await this.server.start();
+    const assets = { math: mathAssets(scene) };
+    const total = frameCount(scene);
+    const posterFrame = Math.min(total - 1, Math.round((scene.meta.posterTime ?? scene.duration) * scene.fps));
+    const raw: RawInput = { width: scene.width, height: scene.height, fps: scene.fps, pixelFormat: 'rgba', bottomUp: true };
+    const ffmpeg = new FfmpegProcess(
+      this.ffmpegPath,
+      mp4EncodeArgs(raw, { encoder: this.encoder.name, preset: this.config.ffmpeg.x264Preset, crf: this.config.ffmpeg.crf, output: outputs.video }),
+    );
+
+    let last: Buffer | undefined;
+    let poster: Buffer | undefined;
+    let done = 0;
+    let drawn = 0;
+    let lastActivity = Date.now();
+    const advance = (n: number) => {
+      done += n;
+      lastActivity = Date.now();
+      job.onProgress?.(done, total);
+    };
+    const jobId = this.server.registerJob({
+      input: { scene, assets, overlay: job.overlay ?? {}, antialias: this.config.render.antialias, inFlight: this.config.render.framesInFlight },
+      onFrame: async (index, pixels) => {
+        if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`frame ${index} has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
+        last = pixels;
+        if (index <= posterFrame) poster = pixels;
+        await ffmpeg.write(pixels);
+        drawn++;
+        advance(1);
+      },
+      onRepeat: async (index, count) => {
+        if (!last) throw new RenderError(`frame ${index} repeats a frame that never came`);
+        for (let i = 0; i < count; i++) await ffmpeg.write(last);
+        advance(count);
+      },
+    });
+
+    try {
+      await this.pool.withPage(async (page) => {
+        await this.drive(page, jobId, job.signal, () => lastActivity);
+      });
+      await ffmpeg.finish();
+      if (done !== total) throw new RenderError(`expected ${total} frames, got ${done}`);
+      await runFfmpeg(this.ffmpegPath, posterArgs(raw, outputs.poster), poster);
+      await writeFile(outputs.captions, toWebVtt(scene.meta.captions, scene.duration));
+    } catch (err) {
+      ffmpeg.kill();
+      await Promise.all([outputs.video, outputs.poster, outputs.captions].map((f) => rm(f, { force: true })));
+      throw err;
+    } finally {
+      this.server.unregisterJob(jobId);
+    }
+
+    return {
+      file: outputs.video,
+      poster: outputs.poster,
+      captions: outputs.captions,
+      width: scene.width,
+      height: scene.height,
+      fps: scene.fps,
+      frames: total,
+      duration_s: total / scene.fps,
+      encoder: this.encoder.name,
+      render_s: Math.round(performance.now() - started) / 1000,
+      frames_drawn: drawn,
+    };
+  }
+
+  private async drive(page: Page, jobId: string, signal: AbortSignal | undefined, lastActivity: () => number): Promise<void> {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push((err as Error).message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.log(`render page: ${msg.text()}`);
+    });
+    await page.goto(`${this.server.origin}/render.html`, { waitUntil: 'load' });
+    const endpoint = `${this.server.origin}/jobs/${jobId}`;
+    const run = page.evaluate(async (endpoint: string) => {
+      const input = await (await fetch(`${endpoint}/input`)).json();
+      const canvas = document.getElementById('stage') as HTMLCanvasElement;
+      const player = new window.DevForge.ScenePlayer(canvas, input.scene, input.assets, { overlay: input.overlay, antialias: input.antialias });
+      await player.prepare();
+      const summary = await window.DevForge.captureFrames(player, { endpoint, startFrame: 0, endFrame: player.frameCount, inFlight: input.inFlight });
+      player.dispose();
+      return summary;
+    }, endpoint);
+
+    let timer: NodeJS.Timeout | undefined;
+    const watchdog = new Promise<never>((_, reject) => {
+      timer = setInterval(() => {
+        if (signal?.aborted) reject(new RenderError('render cancelled'));
+        else if (Date.now() - lastActivity() > STALL_TIMEOUT_MS) reject(new RenderError(`no frame for ${STALL_TIMEOUT_MS / 1000}s: the render page stalled${pageErrors.length ? ` (${pageErrors.join('; ')})` : ''}`));
+      }, 250);
+    });
+    try {
+      await Promise.race([run, watchdog]);
+    } catch (err) {
+      const detail = pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : '';
+      throw err instanceof RenderError ? err : new RenderError(`render page failed: ${(err as Error).message}${detail}`);
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+    await this.server.close();
+  }
+}
