@@ -1,0 +1,25 @@
+// Flag parsing shared by the commands (node:util parseArgs, strict: unknown flags are errors).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors.ts';
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export function numberFlag(value: string | undefined, name: string, check?: (n: number) => boolean, hint = ''): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || (check && !check(n))) throw new UsageError(`--${name} ${JSON.stringify(value)} is not valid${hint ? `: ${hint}` : ''}`);
+  return n;
+}
+
+/** The description: the positional words joined, or an error that shows how to give one. */
+export function description(positionals: string[], example = 'devforge render "Demonstrate bubble sort on 5 3 8 1" -o out.mp4'): string {
+  const text = positionals.join(' ');
+  if (!text.trim()) throw new UsageError(`give a description, e.g. ${example}`);
+  return text;
+}

@@ -1,0 +1,42 @@
+// devforge analyze --json "<description>" | --jsonl < file
+import { createInterface } from 'node:readline';
+import { analyze, AnalysisError } from '../../analysis/analyze.ts';
+import { loadConfig } from '../../config/load.ts';
+import { description, parse } from '../args.ts';
+import { UsageError } from '../errors.ts';
+
+export async function analyzeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    jsonl: { type: 'boolean' },
+    style: { type: 'string' },
+    template: { type: 'string' },
+  });
+  const config = loadConfig();
+  const opts = { style: values.style, template: values.template, maxLength: config.analysis.maxDescriptionLength };
+  if (values.jsonl) {
+    if (positionals.length) throw new UsageError('--jsonl reads descriptions from standard input, one per line; give no description argument');
+    // One line in, one line out, in order; a bad line gets {"error": …} and the rest go on.
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    const out: string[] = [];
+    const flush = () => {
+      if (out.length) process.stdout.write(out.join('\n') + '\n');
+      out.length = 0;
+    };
+    for await (const line of lines) {
+      try {
+        out.push(JSON.stringify(analyze(line, opts)));
+      } catch (err) {
+        if (!(err instanceof AnalysisError)) throw err;
+        out.push(JSON.stringify({ error: { code: err.code, message: err.message } }));
+      }
+      if (out.length >= 256) flush();
+    }
+    flush();
+    return 0;
+  }
+  const text = description(positionals, 'devforge analyze --json "Projectile launched at 20 m/s at 45 degrees"');
+  const analysis = analyze(text, opts);
+  console.log(values.json === false ? analysis : JSON.stringify(analysis, null, 2));
+  return 0;
+}

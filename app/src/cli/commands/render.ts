@@ -1,0 +1,87 @@
+// devforge render "<description>" -o out.mp4 | devforge render --scene spec.json -o out.mp4
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadConfig } from '../../config/load.ts';
+import { sceneFromDescription } from '../../pipeline.ts';
+import type { OverlayOptions } from '../../player/overlay.ts';
+import { createRenderer } from '../../render/create.ts';
+import type { Scene } from '../../scene/schema.ts';
+import { parseScene } from '../../scene/validate.ts';
+import { description, parse } from '../args.ts';
+import { UsageError } from '../errors.ts';
+import { SCENE_FLAGS, sceneRequest, type SceneFlagValues } from '../scene-options.ts';
+
+async function loadSceneFile(path: string, values: SceneFlagValues, config: ReturnType<typeof loadConfig>): Promise<Scene> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read scene file ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`scene file ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  // Flags given on the command line override the file's size, rate and length.
+  const req = sceneRequest(values, config);
+  if (json && typeof json === 'object') {
+    const spec = json as Record<string, unknown>;
+    if (values.resolution) Object.assign(spec, { width: req.width, height: req.height });
+    if (values.fps) spec.fps = req.fps;
+    if (values.duration) spec.duration = req.duration;
+  }
+  return parseScene(json, path);
+}
+
+async function overlayFrom(values: { watermark?: string; logo?: string; 'brand-name'?: string; 'brand-color'?: string }): Promise<OverlayOptions> {
+  const overlay: OverlayOptions = {};
+  if (values.watermark) overlay.watermark = { text: values.watermark };
+  if (values.logo || values['brand-name'] || values['brand-color']) {
+    let logo: string | undefined;
+    if (values.logo) {
+      const ext = values.logo.toLowerCase().split('.').pop();
+      const mime = ext === 'png' ? 'image/png' : ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : ext === 'svg' ? 'image/svg+xml' : undefined;
+      if (!mime) throw new UsageError(`--logo must be a .png, .jpg or .svg file, got ${values.logo}`);
+      logo = `data:${mime};base64,${(await readFile(values.logo)).toString('base64')}`;
+    }
+    const color = values['brand-color'];
+    if (color && !/^#[0-9a-fA-F]{6}$/.test(color)) throw new UsageError(`--brand-color must look like #2563eb, got ${color}`);
+    overlay.branding = { ...(logo ? { logo } : {}), ...(values['brand-name'] ? { productName: values['brand-name'] } : {}), ...(color ? { colors: { primary: color } } : {}) };
+  }
+  return overlay;
+}
+
+export async function renderCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    output: { type: 'string', short: 'o' },
+    scene: { type: 'string' },
+    watermark: { type: 'string' },
+    logo: { type: 'string' },
+    'brand-name': { type: 'string' },
+    'brand-color': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    ...SCENE_FLAGS,
+  });
+  if (!values.output) throw new UsageError('give the output file with -o, e.g. -o out.mp4');
+  if (!/\.mp4$/i.test(values.output)) throw new UsageError(`the output must be an .mp4 file, got ${values.output}`);
+  if (values.scene && positionals.length) throw new UsageError('give either a description or --scene, not both');
+  const config = loadConfig();
+  const scene = values.scene ? await loadSceneFile(values.scene, values, config) : sceneFromDescription(description(positionals), sceneRequest(values, config)).scene;
+  const overlay = await overlayFrom(values);
+  const { renderer } = await createRenderer(config, (line) => console.error(line));
+  const showProgress = process.stderr.isTTY && !values.quiet;
+  try {
+    const summary = await renderer.render(scene, {
+      outputs: { video: resolve(values.output) },
+      overlay,
+      onProgress: showProgress ? (done, total) => process.stderr.write(`\rframes ${done}/${total}`) : undefined,
+    });
+    if (showProgress) process.stderr.write('\n');
+    console.log(JSON.stringify(summary, null, 2));
+  } finally {
+    await renderer.close();
+  }
+  return 0;
+}

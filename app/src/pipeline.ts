@@ -1,0 +1,31 @@
+// The data path's first half: description → analysis → composed, validated scene spec.
+import { analyze, AnalysisError, type Analysis, type AnalyzeOptions } from './analysis/analyze.ts';
+import type { Scene } from './scene/schema.ts';
+import { parseScene } from './scene/validate.ts';
+import { sceneFromComposition } from './templates/compose.ts';
+import { getTemplate } from './templates/registry.ts';
+
+export interface SceneRequest extends AnalyzeOptions {
+  width: number;
+  height: number;
+  fps: number;
+  duration?: number;
+}
+
+/** Composes the scene for an analysis (already made, or edited by a user). */
+export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'width' | 'height' | 'fps' | 'duration'>, description?: string): Scene {
+  const template = getTemplate(analysis.template);
+  if (!template) throw new AnalysisError('unknown_template', `unknown template "${analysis.template}"`);
+  const composition = template.compose(analysis.params, analysis.facts, { style: analysis.style, aspect: req.width / req.height });
+  const input = sceneFromComposition(
+    composition,
+    { template: analysis.template, params: analysis.params, facts: analysis.facts, ...(description ? { description } : {}) },
+    { width: req.width, height: req.height, fps: req.fps, duration: req.duration, style: analysis.style },
+  );
+  return parseScene(input, `template ${analysis.template}`);
+}
+
+export function sceneFromDescription(description: string, req: SceneRequest): { analysis: Analysis; scene: Scene } {
+  const analysis = analyze(description, req);
+  return { analysis, scene: sceneForAnalysis(analysis, req, description) };
+}

@@ -1,0 +1,76 @@
+// Arrays drawn as labelled bars, and the steps sorting algorithms animate on them: compare, swap,
+// shift, mark as sorted. Bars keep their identity (b0, b1, … by original index) as they move.
+import type { Composition } from '../types.ts';
+import { TimelineBuilder } from '../timeline-builder.ts';
+
+export interface BarLayout {
+  objects: Composition['objects'];
+  /** x of each slot. */
+  slotX: number[];
+  baseline: number;
+  barIds: string[];
+}
+
+const AREA_WIDTH = 13;
+const AREA_BOTTOM = -3.4;
+const AREA_HEIGHT = 5;
+
+export function layoutBars(values: number[]): BarLayout {
+  const n = values.length;
+  const pitch = Math.min(1.6, AREA_WIDTH / Math.max(1, n));
+  const width = pitch * 0.72;
+  const min = Math.min(0, ...values);
+  const max = Math.max(...values.map((v) => v - min), 1e-9);
+  const slotX = values.map((_, i) => (i - (n - 1) / 2) * pitch);
+  const barIds = values.map((_, i) => `bar${i}`);
+  const objects: Composition['objects'] = values.map((v, i) => ({
+    id: barIds[i]!,
+    type: 'bar' as const,
+    x: slotX[i]!,
+    y: AREA_BOTTOM,
+    width,
+    height: Math.max(0.08, ((v - min) / max) * AREA_HEIGHT),
+    label: formatValue(v),
+    fill: '$primary',
+  }));
+  return { objects, slotX, baseline: AREA_BOTTOM, barIds };
+}
+
+export function formatValue(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+}
+
+/** Plays sorting steps on bars; `order[slot]` is the bar id currently in that slot. */
+export class BarAnimator {
+  readonly tl: TimelineBuilder;
+  readonly layout: BarLayout;
+  readonly order: string[];
+  compareTime = 0.45;
+  swapTime = 0.6;
+
+  constructor(layout: BarLayout, tl: TimelineBuilder) {
+    this.layout = layout;
+    this.tl = tl;
+    this.order = [...layout.barIds];
+  }
+
+  compare(i: number, j: number, color = '$accent'): void {
+    for (const slot of [i, j]) this.tl.add({ type: 'highlight', target: this.order[slot]!, at: this.tl.t, duration: this.compareTime, color });
+    this.tl.wait(this.compareTime);
+  }
+
+  swap(i: number, j: number): void {
+    const a = this.order[i]!;
+    const b = this.order[j]!;
+    const lift = 0.6;
+    this.tl.add({ type: 'move', target: a, start: this.tl.t, duration: this.swapTime, to: { x: this.layout.slotX[j]! }, arc: lift });
+    this.tl.add({ type: 'move', target: b, start: this.tl.t, duration: this.swapTime, to: { x: this.layout.slotX[i]! }, arc: -lift });
+    this.order[i] = b;
+    this.order[j] = a;
+    this.tl.wait(this.swapTime);
+  }
+
+  markSorted(slot: number, color = '$success'): void {
+    this.tl.add({ type: 'tween', target: this.order[slot]!, property: 'fill', to: color, start: this.tl.t, duration: 0.25 });
+  }
+}

@@ -1,0 +1,4 @@
+import type { AnyTemplate } from '../types.ts';
+import { sortBubble } from './sort-bubble.ts';
+
+export const ALGORITHM_TEMPLATES: AnyTemplate[] = [sortBubble];

@@ -1,0 +1,3 @@
+import type { AnyTemplate } from '../types.ts';
+
+export const CORPORATE_TEMPLATES: AnyTemplate[] = [];

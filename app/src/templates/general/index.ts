@@ -1,0 +1,4 @@
+import type { AnyTemplate } from '../types.ts';
+import { textTitle } from './text-title.ts';
+
+export const GENERAL_TEMPLATES: AnyTemplate[] = [textTitle];

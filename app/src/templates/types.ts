@@ -1,0 +1,61 @@
+// The contract every template implements (see ../shared/CATALOGUE.md): recognise a description,
+// pull its params out, compute facts by running the real algorithm or formula, and compose a scene.
+import type { z } from 'zod';
+import type { SceneInput } from '../scene/schema.ts';
+import type { StyleName } from '../scene/themes.ts';
+import type { ParsedText } from '../analysis/text.ts';
+
+export type Category = 'algorithms' | 'mathematics' | 'physics' | 'chemistry' | 'biology' | 'astronomy' | 'corporate' | 'charts' | '3d' | 'fallback';
+
+export interface Trigger {
+  /** Matched against the normalised text (lower case, typos corrected, single spaces). */
+  pattern: RegExp;
+  /** How sure a match makes us that this template is meant, 0..1. */
+  score: number;
+}
+
+/** What composition knows about the output. */
+export interface ComposeContext {
+  style: StyleName;
+  /** Width / height of the output (16:9 → 16 x 9 world units). */
+  aspect: number;
+}
+
+/** A template's scene content; buildScene adds size, fps, style and meta. */
+export interface Composition {
+  objects: SceneInput['objects'];
+  timeline: NonNullable<SceneInput['timeline']>;
+  captions: { start: number; end: number; text: string }[];
+  /** Natural length in seconds; a requested duration rescales the timeline to fit. */
+  duration: number;
+  camera?: SceneInput['camera'];
+  title: string;
+}
+
+export interface TemplateDefinition<P extends Record<string, unknown> = Record<string, unknown>> {
+  id: string;
+  title: string;
+  category: Category;
+  /** The style it is rendered in unless the user picks another. */
+  style: StyleName;
+  /** A description that selects this template (shown in the API's template list and the UI). */
+  example: string;
+  /** Zod object: fills defaults, clamps, and rejects what cannot be drawn. */
+  params: z.ZodType<P, Record<string, unknown>>;
+  triggers: Trigger[];
+  /** Words the analyser's typo correction should know (e.g. "dijkstra"). */
+  vocabulary?: string[];
+  /** Params found in the text; anything missing gets its default. Push a warning for what was dropped or clamped. */
+  extract(text: ParsedText, warnings: string[]): Partial<P>;
+  /** Facts computed from the params by the real algorithm or formula. */
+  facts(params: P): Record<string, unknown>;
+  compose(params: P, facts: Record<string, unknown>, ctx: ComposeContext): Composition;
+}
+
+// Heterogeneous registries hold templates of different param types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTemplate = TemplateDefinition<any>;
+
+export function defineTemplate<P extends Record<string, unknown>>(def: TemplateDefinition<P>): TemplateDefinition<P> {
+  return def;
+}

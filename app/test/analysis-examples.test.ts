@@ -1,0 +1,19 @@
+// Every row of ../shared/examples/analysis.jsonl gives the expected template, params and facts.
+import test from 'ava';
+import { analyze } from '../src/analysis/analyze.ts';
+import { getTemplate } from '../src/templates/registry.ts';
+import { closeTo, loadExamples } from './helpers/examples.ts';
+
+for (const example of loadExamples()) {
+  // A template still being built is reported as a todo, not a pass.
+  if (!getTemplate(example.template)) {
+    test.todo(`${example.template}: ${example.text}`);
+    continue;
+  }
+  test(`${example.template}: ${example.text}`, (t) => {
+    const result = analyze(example.text);
+    t.is(result.template, example.template);
+    t.is(closeTo(result.params, example.params, 'params'), undefined);
+    t.is(closeTo(result.facts, example.facts, 'facts'), undefined);
+  });
+}
