@@ -1,9 +1,9 @@
 // The browser bundle's entry: puts the player on window for the render page, the preview and the widget.
-import { captureFrames } from './drivers/fixed-step.ts';
+import { captureFrames, drawFramesOnly } from './drivers/fixed-step.ts';
 import { RealtimeDriver } from './drivers/realtime.ts';
 import { ScenePlayer } from './scene-player.ts';
 
-const api = { ScenePlayer, RealtimeDriver, captureFrames };
+const api = { ScenePlayer, RealtimeDriver, captureFrames, drawFramesOnly };
 declare global {
   interface Window {
     DevForge: typeof api;

@@ -131,11 +131,15 @@ export class Renderer {
       },
     });
 
+    const phase = (name: string) => this.log(`render: ${name} at ${Math.round(performance.now() - started)} ms`);
     try {
       await this.pool.withPage(async (page) => {
+        phase('page open');
         await this.drive(page, jobId, job.signal, () => lastActivity);
+        phase('frames done');
       });
       await ffmpeg.finish();
+      phase('encoded');
       if (done !== total) throw new RenderError(`expected ${total} frames, got ${done}`);
       await runFfmpeg(this.ffmpegPath, posterArgs(raw, outputs.poster), poster);
       await writeFile(outputs.captions, toWebVtt(scene.meta.captions, scene.duration));
@@ -169,16 +173,21 @@ export class Renderer {
       if (msg.type() === 'error') this.log(`render page: ${msg.text()}`);
     });
     await page.goto(`${this.server.origin}/render.html`, { waitUntil: 'load' });
+    this.log('render: page loaded');
     const endpoint = `${this.server.origin}/jobs/${jobId}`;
     const run = page.evaluate(async (endpoint: string) => {
+      const t0 = performance.now();
       const input = await (await fetch(`${endpoint}/input`)).json();
       const canvas = document.getElementById('stage') as HTMLCanvasElement;
       const player = new window.DevForge.ScenePlayer(canvas, input.scene, input.assets, { overlay: input.overlay, antialias: input.antialias });
+      const t1 = performance.now();
       await player.prepare();
+      const t2 = performance.now();
       const summary = await window.DevForge.captureFrames(player, { endpoint, startFrame: 0, endFrame: player.frameCount, inFlight: input.inFlight });
       player.dispose();
-      return summary;
+      return { ...summary, setupMs: t1 - t0, prepareMs: t2 - t1 };
     }, endpoint);
+    void run.then((s) => this.log(`capture: ${JSON.stringify(s)}`), () => {});
 
     let timer: NodeJS.Timeout | undefined;
     const watchdog = new Promise<never>((_, reject) => {

@@ -15,6 +15,10 @@ export interface CaptureTarget {
 export interface CaptureSummary {
   drawn: number;
   repeated: number;
+  /** Milliseconds spent drawing, reading pixels back, and waiting on uploads (for the benchmark). */
+  drawMs: number;
+  readMs: number;
+  waitMs: number;
 }
 
 async function post(url: string, body?: BodyInit): Promise<void> {
@@ -33,12 +37,16 @@ function readPixels(player: ScenePlayer): Uint8Array<ArrayBuffer> {
 
 export async function captureFrames(player: ScenePlayer, target: CaptureTarget): Promise<CaptureSummary> {
   const pending: Promise<void>[] = [];
-  const summary: CaptureSummary = { drawn: 0, repeated: 0 };
+  const summary: CaptureSummary = { drawn: 0, repeated: 0, drawMs: 0, readMs: 0, waitMs: 0 };
   let repeatStart = -1;
   let repeatCount = 0;
   const queue = async (p: Promise<void>) => {
     pending.push(p);
-    if (pending.length >= target.inFlight) await pending.shift();
+    if (pending.length >= target.inFlight) {
+      const t0 = performance.now();
+      await pending.shift();
+      summary.waitMs += performance.now() - t0;
+    }
   };
   const flushRepeats = async () => {
     if (repeatCount === 0) return;
@@ -54,11 +62,29 @@ export async function captureFrames(player: ScenePlayer, target: CaptureTarget):
       continue;
     }
     await flushRepeats();
+    const t0 = performance.now();
     player.drawFrame(f);
-    await queue(post(`${target.endpoint}/frame/${f}`, readPixels(player)));
+    const t1 = performance.now();
+    const pixels = readPixels(player);
+    summary.drawMs += t1 - t0;
+    summary.readMs += performance.now() - t1;
+    await queue(post(`${target.endpoint}/frame/${f}`, pixels));
     summary.drawn++;
   }
   await flushRepeats();
   await Promise.all(pending);
   return summary;
+}
+
+/** Draws every frame without capturing anything: the benchmark's render-only baseline. */
+export function drawFramesOnly(player: ScenePlayer, startFrame: number, endFrame: number): number {
+  const t0 = performance.now();
+  const gl = player.renderer.getContext();
+  const probe = new Uint8Array(4);
+  for (let f = startFrame; f < endFrame; f++) {
+    player.drawFrame(f);
+    // Reading one pixel waits for the frame to finish, as capture would.
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, probe);
+  }
+  return performance.now() - t0;
 }
