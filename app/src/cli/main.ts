@@ -2,11 +2,13 @@
 import { ConfigError } from '../config/load.ts';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './errors.ts';
 import { analyzeCommand } from './commands/analyze.ts';
+import { apikeyCommand } from './commands/apikey.ts';
 import { configCommand } from './commands/config.ts';
 import { gpusCommand } from './commands/gpus.ts';
 import { previewCommand } from './commands/preview.ts';
 import { renderCommand } from './commands/render.ts';
 import { sceneCommand } from './commands/scene.ts';
+import { serveCommand } from './commands/serve.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   render: renderCommand,
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   preview: previewCommand,
   gpus: gpusCommand,
   config: configCommand,
+  serve: serveCommand,
+  apikey: apikeyCommand,
 };
 
 export const USAGE = `usage: devforge <command> [options]
@@ -28,7 +32,9 @@ commands:
   scene --json "<description>"                 print the composed scene spec
   preview "<description>" [--port N]           serve the realtime player on localhost
   gpus                                         print the GPUs and the encoder found, as JSON
-  config --docs                                list every configuration key`;
+  config --docs                                list every configuration key
+  serve [--role all|api|worker] [--port N]     run the appliance (npm start)
+  apikey create --name N --role R [--user E]   print a new API key (works while the server runs)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

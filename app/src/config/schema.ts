@@ -1,6 +1,7 @@
 // The one configuration schema. Every key is documented here; `devforge config --docs` prints them.
 // Values come from (later wins): defaults, the JSON file named by DEVFORGE_CONFIG, environment variables.
 import convict from 'convict';
+import { platformConfigSchema } from '../platform/config.ts';
 
 export const configSchema = {
   env: {
@@ -123,6 +124,7 @@ export const configSchema = {
       env: 'DEVFORGE_MAX_DESCRIPTION_LENGTH',
     },
   },
+  ...platformConfigSchema,
 };
 
 export function createConfig(env: NodeJS.ProcessEnv = process.env) {

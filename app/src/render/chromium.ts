@@ -85,6 +85,10 @@ export class BrowserPool {
         timeout: this.options.launchTimeoutMs,
         protocolTimeout: 0,
         pipe: true,
+        // The application owns shutdown: on SIGTERM running renders get a grace period first.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       })
       .then((browser) => {
         browser.once('disconnected', () => {

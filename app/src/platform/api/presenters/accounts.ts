@@ -1,0 +1,24 @@
+// Users and API keys as clients see them: never a password hash, key hash or webhook secret.
+import type { ApiKey } from '../../db/entities/api-key.ts';
+import type { User } from '../../db/entities/user.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function presentUser(u: User) {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled, created_at: u.createdAt.toISOString(), last_login_at: iso(u.lastLoginAt) };
+}
+
+export function presentApiKey(k: ApiKey) {
+  return {
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    prefix: k.prefix,
+    user_id: k.userId,
+    created_at: k.createdAt.toISOString(),
+    last_used_at: iso(k.lastUsedAt),
+    expires_at: iso(k.expiresAt),
+    revoked_at: iso(k.revokedAt),
+    active: !k.revokedAt && (!k.expiresAt || k.expiresAt.getTime() > Date.now()),
+  };
+}

@@ -1,0 +1,62 @@
+// An animation as clients see it (API responses, webhook payloads). Never the entity itself: the scene
+// spec, branding and internal ids stay out.
+import type { Animation } from '../../db/entities/animation.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function animationLinks(base: string, id: string): Record<string, string> {
+  const self = `${base}/api/v1/animations/${id}`;
+  return {
+    self,
+    events: `${self}/events`,
+    video: `${self}/video`,
+    poster: `${self}/poster`,
+    captions: `${self}/captions.vtt`,
+    scene: `${self}/scene`,
+    cancel: `${self}/cancel`,
+    rerender: `${self}/rerender`,
+  };
+}
+
+export function presentAnimation(a: Animation, base: string) {
+  const analysis = a.analysis as { confidence?: number; warnings?: string[] };
+  return {
+    id: a.id,
+    status: a.status,
+    progress: Math.round(a.progress * 1000) / 1000,
+    error: a.error,
+    description: a.description,
+    style: a.style,
+    quality: a.quality,
+    fps: a.fps,
+    duration: a.durationS,
+    template: a.template,
+    params: a.params,
+    facts: a.facts,
+    confidence: analysis.confidence ?? null,
+    warnings: analysis.warnings ?? [],
+    batch_id: a.batchId,
+    client_id: a.clientRef,
+    attempts: a.attempts,
+    generation: a.generation,
+    outputs: a.outputs
+      ? {
+          video_bytes: a.outputs.video.bytes,
+          poster_bytes: a.outputs.poster.bytes,
+          captions_bytes: a.outputs.captions.bytes,
+          width: a.outputs.width,
+          height: a.outputs.height,
+          frames: a.outputs.frames,
+          render_seconds: a.outputs.render_s,
+        }
+      : null,
+    created_at: a.createdAt.toISOString(),
+    updated_at: a.updatedAt.toISOString(),
+    started_at: iso(a.startedAt),
+    completed_at: iso(a.completedAt),
+    estimated_completion: iso(a.estimatedCompletion),
+    links: animationLinks(base, a.id),
+  };
+}
+
+export type AnimationView = ReturnType<typeof presentAnimation>;

@@ -1,0 +1,51 @@
+// A route is declared once — method, path, who may call it, the zod schemas of its input and output,
+// and its handler — and that one declaration both mounts it on the router and describes it in the
+// OpenAPI document.
+import type { Context } from 'koa';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal.ts';
+import type { Role } from '../db/entities/user.ts';
+
+export interface RouteResponse {
+  description: string;
+  schema?: z.ZodType;
+  /** Content type of the response; default application/json. */
+  type?: string;
+}
+
+export interface RouteInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** The caller. Routes with access 'public' must not read it. */
+  principal: Principal;
+}
+
+export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** Under /api/v1, in router syntax (/animations/:id). */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** The least role allowed, or public (no credentials needed). */
+  access: Role | 'public';
+  body?: B;
+  query?: Q;
+  params?: P;
+  responses: Record<number, RouteResponse>;
+  handler(ctx: Context, input: RouteInput<z.infer<B>, z.infer<Q>, z.infer<P>>): Promise<void> | void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteSpec<any, any, any>;
+
+export function defineRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType>(spec: RouteSpec<B, Q, P>): RouteSpec<B, Q, P> {
+  return spec;
+}
+
+/** JSON response helper: status + body. */
+export function reply(ctx: Context, status: number, body: unknown): void {
+  ctx.status = status;
+  ctx.body = body;
+}

@@ -1,0 +1,87 @@
+// Analysis without rendering: what a description means (POST /analyze), every template with its
+// params schema (GET /templates, the UI builds its forms from it), and a scene for the live preview.
+import { z } from 'zod';
+import { STYLE_NAMES } from '../../../scene/themes.ts';
+import { mathAssets } from '../../../render/math.ts';
+import { TEMPLATES } from '../../../templates/registry.ts';
+import { analyzeRequest, composeRequest } from '../../commands/animations/compose.ts';
+import type { ApiServices } from '../../services.ts';
+import { jsonSchema } from '../openapi.ts';
+import { defineRoute, reply, type AnyRoute } from '../route.ts';
+import { QUALITIES } from '../schemas/animations.ts';
+
+const analyzeBody = z.strictObject({
+  description: z.string().describe('What to animate (at most analysis.maxDescriptionLength characters).'),
+  style: z.enum(STYLE_NAMES).optional(),
+  templates: z.array(z.string().max(64)).max(20).optional().describe('Template ids that fit (hints).'),
+  template: z.string().max(64).optional().describe('Skip recognition and use this template.'),
+  params: z.record(z.string(), z.unknown()).optional().describe('Explicit params for `template`.'),
+});
+
+const analysisSchema = z.object({
+  template: z.string(),
+  style: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  facts: z.record(z.string(), z.unknown()),
+  confidence: z.number(),
+  alternatives: z.array(z.object({ template: z.string(), confidence: z.number() })),
+  warnings: z.array(z.string()),
+  matched: z.array(z.string()),
+  suggestions: z.array(z.object({ template: z.string(), title: z.string(), example: z.string() })).optional(),
+});
+
+const templateSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  style: z.string(),
+  example: z.string(),
+  params_schema: z.record(z.string(), z.unknown()).describe('JSON Schema of the params.'),
+  defaults: z.record(z.string(), z.unknown()),
+});
+
+let templateList: z.infer<typeof templateSchema>[] | undefined;
+function templates() {
+  templateList ??= TEMPLATES.map((t) => ({ id: t.id, title: t.title, category: t.category, style: t.style, example: t.example, params_schema: jsonSchema(t.params, 'input'), defaults: t.params.parse({}) as Record<string, unknown> }));
+  return templateList;
+}
+
+export function analysisRoutes(s: ApiServices): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/analyze',
+      tag: 'analysis',
+      summary: 'Analyse a description: template, params (every one, defaults filled), facts, confidence, alternatives, warnings.',
+      access: 'viewer',
+      body: analyzeBody,
+      responses: { 200: { description: 'The analysis (see CATALOGUE.md).', schema: analysisSchema } },
+      handler: (ctx, { body }) => reply(ctx, 200, analyzeRequest(body, s.config)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/templates',
+      tag: 'analysis',
+      summary: 'Every template with its params schema, defaults and an example description.',
+      access: 'viewer',
+      responses: { 200: { description: 'Templates.', schema: z.object({ templates: z.array(templateSchema) }) } },
+      handler: (ctx) => {
+        ctx.set('cache-control', 'private, max-age=300');
+        reply(ctx, 200, { templates: templates() });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/scenes/preview',
+      tag: 'analysis',
+      summary: 'The scene spec (and typeset formulas) for a description or edited params, for the live preview player.',
+      access: 'viewer',
+      body: analyzeBody.extend({ quality: z.enum(QUALITIES).default('720p'), duration: z.number().positive().max(3600).optional() }),
+      responses: { 200: { description: 'Analysis, scene spec and assets.', schema: z.object({ analysis: analysisSchema, scene: z.record(z.string(), z.unknown()), assets: z.object({ math: z.record(z.string(), z.string()) }) }) } },
+      handler: (ctx, { body }) => {
+        const { analysis, scene } = composeRequest(body, s.config);
+        reply(ctx, 200, { analysis, scene, assets: { math: mathAssets(scene) } });
+      },
+    }),
+  ];
+}

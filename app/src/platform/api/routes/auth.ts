@@ -1,0 +1,93 @@
+// Sign-in, sign-out and "who am I" for the browser (cookie session) and for programs (API key).
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../../auth/session-authenticator.ts';
+import { login, logout } from '../../commands/sessions.ts';
+import { updateUser } from '../../commands/users.ts';
+import { verifyPassword } from '../../auth/password.ts';
+import { UserEntity } from '../../db/entities/user.ts';
+import type { ApiServices } from '../../services.ts';
+import { presentUser } from '../presenters/accounts.ts';
+import { Problem } from '../problems.ts';
+import { defineRoute, reply, type AnyRoute } from '../route.ts';
+import { ROLE_ENUM } from '../schemas/common.ts';
+
+const loginBody = z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
+const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: ROLE_ENUM, disabled: z.boolean(), created_at: z.string(), last_login_at: z.string().nullable() });
+const meSchema = z.object({ user: userSchema, role: ROLE_ENUM, via: z.enum(['session', 'api-key', 'oidc']), csrf_token: z.string().optional() });
+
+function setSessionCookie(ctx: Context, s: ApiServices, token: string, expires: Date): void {
+  const mode = s.config.auth.secureCookies;
+  const secure = mode === 'always' || (mode === 'auto' && ctx.secure);
+  if (secure) ctx.cookies.secure = true;
+  ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires, overwrite: true });
+}
+
+export function authRoutes(s: ApiServices): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/auth/login',
+      tag: 'accounts',
+      summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie and returns the CSRF token for writes.',
+      access: 'public',
+      body: loginBody,
+      responses: { 200: { description: 'Signed in.', schema: meSchema } },
+      handler: async (ctx, { body }) => {
+        const address = ctx.ip || 'unknown';
+        const wait = s.loginThrottle.retryAfter(address);
+        if (wait) throw new Problem('too-many-requests', `too many failed sign-ins from this address; try again in ${wait} s`, {}, { 'retry-after': String(wait) });
+        let session;
+        try {
+          session = await login(s.db, body.email, body.password, s.config.auth.sessionTtlHours);
+        } catch (err) {
+          if (err instanceof Problem) s.loginThrottle.failed(address);
+          throw err;
+        }
+        s.loginThrottle.succeeded(address);
+        setSessionCookie(ctx, s, session.token, session.expiresAt);
+        reply(ctx, 200, { user: presentUser(session.user), role: session.user.role, via: 'session', csrf_token: session.csrfToken });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tag: 'accounts',
+      summary: 'End the browser session.',
+      access: 'viewer',
+      responses: { 204: { description: 'Signed out.' } },
+      handler: async (ctx, { principal }) => {
+        if (principal.sessionId) await logout(s.db, principal.sessionId);
+        ctx.cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', expires: new Date(0) });
+        ctx.status = 204;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/me',
+      tag: 'accounts',
+      summary: 'The signed-in user, the role this request acts with, and (sessions) the CSRF token.',
+      access: 'viewer',
+      responses: { 200: { description: 'The caller.', schema: meSchema } },
+      handler: async (ctx, { principal }) => {
+        const user = await s.db.getRepository(UserEntity).findOneByOrFail({ id: principal.userId });
+        reply(ctx, 200, { user: presentUser(user), role: principal.role, via: principal.via, ...(principal.csrfToken ? { csrf_token: principal.csrfToken } : {}) });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/me/password',
+      tag: 'accounts',
+      summary: 'Change your own password (other sessions end).',
+      access: 'viewer',
+      body: z.strictObject({ current_password: z.string().min(1).max(1024), new_password: z.string().min(1).max(1024) }),
+      responses: { 204: { description: 'Changed.' } },
+      handler: async (ctx, { body, principal }) => {
+        const user = await s.db.getRepository(UserEntity).findOneByOrFail({ id: principal.userId });
+        if (!(await verifyPassword(body.current_password, user.passwordHash))) throw new Problem('invalid-credentials', 'the current password is wrong');
+        await updateUser(s.db, user.id, { password: body.new_password });
+        ctx.status = 204;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,60 @@
+// Batches: submit many animations at once with one callback when all have finished.
+import { Problem } from '../problems.ts';
+import { canSee } from '../../commands/animations/access.ts';
+import { createBatch } from '../../commands/animations/batch.ts';
+import { AnimationEntity } from '../../db/entities/animation.ts';
+import { BatchEntity } from '../../db/entities/batch.ts';
+import { baseUrl, type ApiServices } from '../../services.ts';
+import { presentAnimation } from '../presenters/animation.ts';
+import { defineRoute, reply, type AnyRoute } from '../route.ts';
+import { batchBody, batchCreatedSchema, batchSchema } from '../schemas/animations.ts';
+import { uuidParam } from '../schemas/common.ts';
+
+export function batchRoutes(s: ApiServices): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/animations/batch',
+      tag: 'batches',
+      summary: 'Generate several animations; callback_url receives one signed POST when every item has finished, with each item\'s outcome.',
+      access: 'editor',
+      body: batchBody,
+      responses: { 202: { description: 'All queued.', schema: batchCreatedSchema } },
+      handler: async (ctx, { body, principal }) => {
+        const { batch, animations } = await createBatch(s, principal, body);
+        ctx.set('location', `${baseUrl(ctx, s.config)}/api/v1/batches/${batch.id}`);
+        reply(ctx, 202, {
+          batch_id: batch.id,
+          status: 'processing',
+          animations: animations.map((a) => ({ id: a.id, client_id: a.clientRef, status: 'queued', estimated_completion: a.estimatedCompletion!.toISOString() })),
+        });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/batches/:id',
+      tag: 'batches',
+      summary: 'A batch and each of its animations.',
+      access: 'viewer',
+      params: uuidParam,
+      responses: { 200: { description: 'The batch.', schema: batchSchema }, 404: { description: 'No such batch of yours.' } },
+      handler: async (ctx, { params, principal }) => {
+        const batch = await s.db.getRepository(BatchEntity).findOneBy({ id: params.id });
+        if (!batch || !canSee(principal, batch.ownerId)) throw new Problem('not-found', 'no such batch');
+        const items = await s.db.getRepository(AnimationEntity).find({ where: { batchId: batch.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+        const counts: Record<string, number> = {};
+        for (const a of items) counts[a.status] = (counts[a.status] ?? 0) + 1;
+        const base = baseUrl(ctx, s.config);
+        reply(ctx, 200, {
+          batch_id: batch.id,
+          status: batch.status,
+          created_at: batch.createdAt.toISOString(),
+          completed_at: batch.completedAt?.toISOString() ?? null,
+          callback_url: batch.callbackUrl,
+          counts,
+          animations: items.map((a) => presentAnimation(a, base)),
+        });
+      },
+    }),
+  ];
+}

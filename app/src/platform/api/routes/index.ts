@@ -1,0 +1,26 @@
+// Every /api/v1 route, in the order the reference lists them.
+import type { ApiServices } from '../../services.ts';
+import type { AnyRoute } from '../route.ts';
+import { analysisRoutes } from './analysis.ts';
+import { animationRoutes } from './animations.ts';
+import { apiKeyRoutes } from './api-keys.ts';
+import { authRoutes } from './auth.ts';
+import { batchRoutes } from './batches.ts';
+import { eventRoutes } from './events.ts';
+import { outputRoutes } from './outputs.ts';
+import { userRoutes } from './users.ts';
+import { webhookRoutes } from './webhooks.ts';
+
+export function apiRoutes(s: ApiServices): AnyRoute[] {
+  return [
+    ...authRoutes(s),
+    ...apiKeyRoutes(s),
+    ...userRoutes(s),
+    ...analysisRoutes(s),
+    ...batchRoutes(s),
+    ...animationRoutes(s),
+    ...eventRoutes(s),
+    ...outputRoutes(s),
+    ...webhookRoutes(s),
+  ];
+}

@@ -1,0 +1,114 @@
+// Request and response schemas of the animation routes: these validate requests and generate the
+// OpenAPI document, so the two cannot drift.
+import { z } from 'zod';
+import { STYLE_NAMES } from '../../../scene/themes.ts';
+import { ANIMATION_STATUSES } from '../../db/entities/animation.ts';
+import { isoDate } from './common.ts';
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2563eb');
+
+export const brandingSchema = z
+  .strictObject({
+    logo: z
+      .string()
+      .max(700_000)
+      .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/, 'a data: URL of a PNG, JPEG or SVG image (base64)')
+      .optional()
+      .describe('Logo drawn in the top-left corner, as a data: URL (at most ~500 KB).'),
+    colors: z.strictObject({ primary: hexColor.optional(), text: hexColor.optional() }).optional(),
+    watermark: z.string().min(1).max(80).optional().describe('Text drawn faintly over every frame.'),
+    product_name: z.string().min(1).max(60).optional(),
+  })
+  .describe('Branding drawn over the animation.');
+
+export const QUALITIES = ['720p', '1080p', '4k'] as const;
+
+export const generateBody = z.strictObject({
+  description: z.string().describe('What to animate, in plain words (at most analysis.maxDescriptionLength characters, 2000 by default).'),
+  style: z.enum(STYLE_NAMES).optional().describe('Visual style; default: the template\'s own.'),
+  quality: z.enum(QUALITIES).default('1080p').describe('Output resolution.'),
+  duration: z.number().positive().max(3600).optional().describe('Length in seconds (at most render.maxDurationS, 600 by default); default: the template\'s natural length.'),
+  fps: z.union([z.literal(24), z.literal(30), z.literal(60)]).optional().describe('Frame rate; default render.defaultFps.'),
+  templates: z.array(z.string().max(64)).max(20).optional().describe('Template ids the caller thinks fit (hints).'),
+  template: z.string().max(64).optional().describe('Use this template, skipping recognition.'),
+  params: z.record(z.string(), z.unknown()).optional().describe('Explicit params for `template` (see GET /templates).'),
+  custom_branding: brandingSchema.optional(),
+  webhook_url: z.string().max(2048).optional().describe('Receives a signed POST when the animation completes or fails.'),
+  priority: z.enum(['low', 'normal', 'high']).default('normal').describe('Queue priority.'),
+});
+export type GenerateBody = z.infer<typeof generateBody>;
+
+export const linksSchema = z.record(z.string(), z.string()).describe('Related URLs: self, events, video, poster, captions, scene, cancel, rerender.');
+
+export const queuedSchema = z.object({
+  id: z.uuid(),
+  status: z.literal('queued'),
+  estimated_completion: isoDate,
+  links: linksSchema,
+});
+
+export const animationSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(ANIMATION_STATUSES),
+  progress: z.number().min(0).max(1),
+  error: z.string().nullable(),
+  description: z.string(),
+  style: z.string(),
+  quality: z.enum(QUALITIES),
+  fps: z.number(),
+  duration: z.number(),
+  template: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  facts: z.record(z.string(), z.unknown()),
+  confidence: z.number().nullable(),
+  warnings: z.array(z.string()),
+  batch_id: z.uuid().nullable(),
+  client_id: z.string().nullable(),
+  attempts: z.number(),
+  generation: z.number(),
+  outputs: z
+    .object({ video_bytes: z.number(), poster_bytes: z.number(), captions_bytes: z.number(), width: z.number(), height: z.number(), frames: z.number(), render_seconds: z.number() })
+    .nullable(),
+  created_at: isoDate,
+  updated_at: isoDate,
+  started_at: isoDate.nullable(),
+  completed_at: isoDate.nullable(),
+  estimated_completion: isoDate.nullable(),
+  links: linksSchema,
+});
+
+export const listQuery = z.object({
+  status: z.enum(ANIMATION_STATUSES).optional(),
+  template: z.string().max(64).optional(),
+  batch_id: z.uuid().optional(),
+  q: z.string().max(200).optional().describe('Text the description contains.'),
+  owner: z.enum(['me', 'all']).default('me').describe('all: every user\'s (admins only).'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional().describe('next_cursor of the previous page.'),
+});
+
+export const animationListSchema = z.object({ animations: z.array(animationSchema), next_cursor: z.string().nullable() });
+
+export const batchBody = z.strictObject({
+  animations: z
+    .array(generateBody.extend({ id: z.string().min(1).max(128).optional().describe('Your own id for this item, echoed back.') }))
+    .min(1)
+    .max(100),
+  callback_url: z.string().max(2048).optional().describe('Receives one signed POST when every item has finished.'),
+});
+
+export const batchCreatedSchema = z.object({
+  batch_id: z.uuid(),
+  status: z.literal('processing'),
+  animations: z.array(z.object({ id: z.uuid(), client_id: z.string().nullable(), status: z.literal('queued'), estimated_completion: isoDate })),
+});
+
+export const batchSchema = z.object({
+  batch_id: z.uuid(),
+  status: z.enum(['processing', 'completed']),
+  created_at: isoDate,
+  completed_at: isoDate.nullable(),
+  callback_url: z.string().nullable(),
+  counts: z.record(z.string(), z.number()),
+  animations: z.array(animationSchema),
+});

@@ -1,0 +1,76 @@
+// Authorization: Bearer dfk_… → the key's owner, acting with the key's role (capped by the owner's).
+// Checks are cached briefly so a busy program does not cost a query per request; revocations and role
+// changes clear the cache in every process (Postgres NOTIFY on AUTH_CHANNEL).
+import type { DataSource } from 'typeorm';
+import { Problem } from '../api/problems.ts';
+import type { Role } from '../db/entities/user.ts';
+import type { Authenticator } from './chain.ts';
+import type { Credentials, Principal } from './principal.ts';
+import { weakerRole } from './roles.ts';
+import { API_KEY_PREFIX, hashToken } from './tokens.ts';
+
+export const AUTH_CHANNEL = 'devforge_auth';
+/** last_used_at is written at most this often per key. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+interface KeyRow {
+  key_id: string;
+  key_role: Role;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  user_id: string;
+  email: string;
+  name: string;
+  user_role: Role;
+  disabled: boolean;
+}
+
+export class ApiKeyAuthenticator implements Authenticator {
+  readonly name = 'api-key';
+  private readonly db: DataSource;
+  private readonly cacheMs: number;
+  private readonly cache = new Map<string, { principal: Principal; expiresAt: number | null; until: number }>();
+  private readonly touched = new Map<string, number>();
+
+  constructor(db: DataSource, cacheSeconds: number) {
+    this.db = db;
+    this.cacheMs = cacheSeconds * 1000;
+  }
+
+  /** Forget every cached check (a key was revoked, a user changed). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  async authenticate(credentials: Credentials): Promise<Principal | undefined> {
+    const match = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '');
+    if (!match || !match[1]!.startsWith(API_KEY_PREFIX)) return undefined;
+    const hash = hashToken(match[1]!);
+    const now = Date.now();
+    const cached = this.cache.get(hash);
+    if (cached && cached.until > now && (cached.expiresAt === null || cached.expiresAt > now)) {
+      this.touch(cached.principal.apiKeyId!, now);
+      return cached.principal;
+    }
+    const rows: KeyRow[] = await this.db.query(
+      `SELECT k.id AS key_id, k.role AS key_role, k.expires_at, k.revoked_at, u.id AS user_id, u.email, u.name, u.role AS user_role, u.disabled
+         FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = $1`,
+      [hash],
+    );
+    const row = rows[0];
+    if (!row) throw new Problem('unauthorized', 'unknown API key');
+    if (row.revoked_at) throw new Problem('unauthorized', 'this API key was revoked');
+    if (row.expires_at && row.expires_at.getTime() <= now) throw new Problem('unauthorized', 'this API key has expired');
+    if (row.disabled) throw new Problem('unauthorized', 'the account that owns this API key is disabled');
+    const principal: Principal = { userId: row.user_id, email: row.email, name: row.name, role: weakerRole(row.key_role, row.user_role), via: 'api-key', apiKeyId: row.key_id };
+    this.cache.set(hash, { principal, expiresAt: row.expires_at?.getTime() ?? null, until: now + this.cacheMs });
+    this.touch(row.key_id, now);
+    return principal;
+  }
+
+  private touch(keyId: string, now: number): void {
+    if ((this.touched.get(keyId) ?? 0) + TOUCH_INTERVAL_MS > now) return;
+    this.touched.set(keyId, now);
+    this.db.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [keyId]).catch(() => this.touched.delete(keyId));
+  }
+}

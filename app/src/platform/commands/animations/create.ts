@@ -1,0 +1,94 @@
+// POST /animations/generate: analyse and compose now (bad input fails here, with a 422), store the
+// animation with its scene spec, and queue its render in the same transaction.
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Analysis } from '../../../analysis/analyze.ts';
+import type { Scene } from '../../../scene/schema.ts';
+import { Problem } from '../../api/problems.ts';
+import type { GenerateBody } from '../../api/schemas/animations.ts';
+import type { Principal } from '../../auth/principal.ts';
+import { AnimationEntity, type Animation, type Branding } from '../../db/entities/animation.ts';
+import { WebhookPolicyError, type WebhookPolicy } from '../../webhooks/policy.ts';
+import { composeRequest } from './compose.ts';
+import { PRIORITIES, type AnimationDeps } from './deps.ts';
+import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
+
+export interface PreparedAnimation {
+  input: GenerateBody;
+  analysis: Analysis;
+  scene: Scene;
+}
+
+export async function checkWebhookUrl(policy: WebhookPolicy, url: string | undefined, field: string): Promise<void> {
+  if (url === undefined) return;
+  try {
+    await policy.check(url);
+  } catch (err) {
+    if (err instanceof WebhookPolicyError) throw new Problem('webhook-url-not-allowed', `${field}: ${err.message}`, { errors: [{ field, message: err.message }] });
+    throw err;
+  }
+}
+
+export async function prepareAnimation(deps: AnimationDeps, input: GenerateBody, field = 'body'): Promise<PreparedAnimation> {
+  const { analysis, scene } = composeRequest(input, deps.config);
+  await checkWebhookUrl(deps.webhooks, input.webhook_url, `${field}.webhook_url`);
+  return { input, analysis, scene };
+}
+
+function branding(input: GenerateBody): Branding | null {
+  const b = input.custom_branding;
+  return b ? { ...b } : null;
+}
+
+/** Inserts the animation and its render job; both exist only if `tx` commits. */
+export async function insertAnimation(
+  tx: EntityManager,
+  deps: AnimationDeps,
+  principal: Pick<Principal, 'userId'>,
+  prepared: PreparedAnimation,
+  extra: { batchId?: string; clientRef?: string; aheadS: number },
+): Promise<Animation> {
+  const { input, analysis, scene } = prepared;
+  const priority = PRIORITIES[input.priority];
+  const renderS = renderSecondsFor(input.quality, scene.duration);
+  const jobId = randomUUID();
+  const repo = tx.getRepository(AnimationEntity);
+  const animation = await repo.save(
+    repo.create({
+      ownerId: principal.userId,
+      batchId: extra.batchId ?? null,
+      clientRef: extra.clientRef ?? null,
+      description: input.description,
+      style: analysis.style,
+      quality: input.quality,
+      fps: scene.fps,
+      durationS: scene.duration,
+      template: analysis.template,
+      params: analysis.params,
+      facts: analysis.facts,
+      analysis: { confidence: analysis.confidence, alternatives: analysis.alternatives, warnings: analysis.warnings, matched: analysis.matched },
+      scene: scene as unknown as Record<string, unknown>,
+      branding: branding(input),
+      webhookUrl: input.webhook_url ?? null,
+      status: 'queued',
+      progress: 0,
+      error: null,
+      outputs: null,
+      generation: 1,
+      attempts: 0,
+      priority,
+      renderJobId: jobId,
+      startedAt: null,
+      completedAt: null,
+      estimatedCompletion: new Date(Date.now() + (extra.aheadS + renderS) * 1000),
+    }),
+  );
+  await deps.queue.send('render', { animationId: animation.id, generation: 1 }, { id: jobId, priority, singletonKey: animation.id }, tx);
+  return animation;
+}
+
+export async function createAnimation(deps: AnimationDeps, principal: Pick<Principal, 'userId'>, input: GenerateBody): Promise<Animation> {
+  const prepared = await prepareAnimation(deps, input);
+  const aheadS = await queuedAheadSeconds(deps.db);
+  return deps.db.transaction((tx) => insertAnimation(tx, deps, principal, prepared, { aheadS }));
+}

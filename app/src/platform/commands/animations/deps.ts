@@ -1,0 +1,16 @@
+// What the animation commands need, and nothing more.
+import type { DataSource } from 'typeorm';
+import type { DevforgeConfig } from '../../../config/schema.ts';
+import type { JobQueue } from '../../queue/boss.ts';
+import type { WebhookPolicy } from '../../webhooks/policy.ts';
+
+export interface AnimationDeps {
+  db: DataSource;
+  queue: JobQueue;
+  config: DevforgeConfig;
+  webhooks: WebhookPolicy;
+  /** Absolute base URL for links in webhook payloads. */
+  publicUrl: string;
+}
+
+export const PRIORITIES = { low: 0, normal: 10, high: 20 } as const;

@@ -1,0 +1,60 @@
+// Cancel, re-render and delete: what an owner (or an admin) may do to an existing animation.
+import { randomUUID } from 'node:crypto';
+import { Problem } from '../../api/problems.ts';
+import type { Principal } from '../../auth/principal.ts';
+import { AnimationEntity, FINISHED_STATUSES, type Animation } from '../../db/entities/animation.ts';
+import { sql } from '../../db/sql.ts';
+import { publishAnimationEvent } from '../../events/animation-events.ts';
+import type { ObjectStorage } from '../../storage/storage.ts';
+import { outputKeys } from '../../storage/create.ts';
+import { findVisibleAnimation } from './access.ts';
+import type { AnimationDeps } from './deps.ts';
+import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
+import { afterFinish, markCancelled } from './finish.ts';
+
+type Who = Pick<Principal, 'userId' | 'role'>;
+
+/** Cancels a queued or running render. The worker notices at its next progress save and stops. */
+export async function cancelAnimation(deps: AnimationDeps, principal: Who, id: string): Promise<Animation> {
+  const animation = await findVisibleAnimation(deps.db, principal, id);
+  if (FINISHED_STATUSES.includes(animation.status)) throw new Problem('conflict', `the animation is already ${animation.status}`);
+  const cancelled = await markCancelled(deps, id, animation.generation);
+  if (!cancelled) throw new Problem('conflict', 'the animation finished before it could be cancelled');
+  if (animation.renderJobId) await deps.queue.cancel('render', animation.renderJobId).catch(() => {});
+  return cancelled;
+}
+
+/** Renders a finished animation again from its stored scene spec, as a new generation (new usage). */
+export async function rerenderAnimation(deps: AnimationDeps, principal: Who, id: string): Promise<Animation> {
+  const animation = await findVisibleAnimation(deps.db, principal, id);
+  if (!FINISHED_STATUSES.includes(animation.status)) throw new Problem('conflict', `the animation is ${animation.status}; cancel it first or wait for it to finish`);
+  const aheadS = await queuedAheadSeconds(deps.db);
+  const jobId = randomUUID();
+  const updated = await deps.db.transaction(async (tx) => {
+    const rows = await sql<{ generation: number }>(
+      tx,
+      `UPDATE animations SET status = 'queued', generation = generation + 1, progress = 0, error = NULL, attempts = 0,
+              started_at = NULL, completed_at = NULL, render_job_id = $3, estimated_completion = $4, updated_at = now()
+        WHERE id = $1 AND generation = $2 AND status IN ('completed', 'failed', 'cancelled') RETURNING generation`,
+      [id, animation.generation, jobId, new Date(Date.now() + (aheadS + renderSecondsFor(animation.quality, animation.durationS)) * 1000)],
+    );
+    if (!rows[0]) throw new Problem('conflict', 'the animation changed meanwhile; try again');
+    await deps.queue.send('render', { animationId: id, generation: rows[0].generation }, { id: jobId, priority: animation.priority, singletonKey: id }, tx);
+    return (await tx.getRepository(AnimationEntity).findOneBy({ id }))!;
+  });
+  await publishAnimationEvent(deps.db, { id, status: updated.status, progress: 0 });
+  return updated;
+}
+
+/** Deletes the animation, its files and its queued job. Usage records stay (they are accounting). */
+export async function deleteAnimation(deps: AnimationDeps & { storage: ObjectStorage }, principal: Who, id: string): Promise<void> {
+  const animation = await findVisibleAnimation(deps.db, principal, id);
+  await deps.db.transaction(async (tx) => {
+    await sql(tx, 'DELETE FROM animations WHERE id = $1', [id]);
+    // A batch waiting only on this item is now complete.
+    if (animation.batchId && !FINISHED_STATUSES.includes(animation.status)) await afterFinish(tx, deps, { ...animation, status: 'cancelled', webhookUrl: null });
+  });
+  if (animation.renderJobId && !FINISHED_STATUSES.includes(animation.status)) await deps.queue.cancel('render', animation.renderJobId).catch(() => {});
+  await deps.storage.deletePrefix(outputKeys(id).prefix);
+  await publishAnimationEvent(deps.db, { id, status: 'deleted', progress: animation.progress });
+}

@@ -1,0 +1,31 @@
+// Browser sign-in and sign-out. A session is a random cookie token (stored hashed) plus a CSRF token
+// the page echoes on writes.
+import type { DataSource } from 'typeorm';
+import { Problem } from '../api/problems.ts';
+import { verifyPassword } from '../auth/password.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { User } from '../db/entities/user.ts';
+import { UserEntity } from '../db/entities/user.ts';
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: User;
+}
+
+export async function login(db: DataSource, email: string, password: string, ttlHours: number): Promise<NewSession> {
+  const user = await db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
+  const ok = await verifyPassword(password, user?.passwordHash ?? null);
+  if (!user || !ok || user.disabled) throw new Problem('invalid-credentials');
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
+  await db.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [hashToken(token), user.id, csrfToken, expiresAt]);
+  await db.query('UPDATE users SET last_login_at = now() WHERE id = $1', [user.id]);
+  return { token, csrfToken, expiresAt, user };
+}
+
+export async function logout(db: DataSource, sessionId: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+}

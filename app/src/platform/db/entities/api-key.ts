@@ -1,0 +1,36 @@
+// A key for programs: only its SHA-256 is stored; the key itself is shown once, at creation.
+import { EntitySchema } from 'typeorm';
+import { createdAt, text, timestamp, uuidPrimary } from './columns.ts';
+import type { Role } from './user.ts';
+
+export interface ApiKey {
+  id: string;
+  userId: string;
+  name: string;
+  /** A key acts with this role, never more than its owner's. */
+  role: Role;
+  /** The first characters of the key, to recognise it in lists. */
+  prefix: string;
+  keyHash: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export const ApiKeyEntity = new EntitySchema<ApiKey>({
+  name: 'ApiKey',
+  tableName: 'api_keys',
+  columns: {
+    id: uuidPrimary,
+    userId: { type: 'uuid', name: 'user_id' },
+    name: text('name'),
+    role: text('role'),
+    prefix: text('prefix'),
+    keyHash: text('key_hash'),
+    createdAt,
+    lastUsedAt: timestamp('last_used_at', true),
+    expiresAt: timestamp('expires_at', true),
+    revokedAt: timestamp('revoked_at', true),
+  },
+});

@@ -1,0 +1,38 @@
+// A person or program owner: local password (scrypt) or, later, an SSO identity.
+import { EntitySchema } from 'typeorm';
+import { createdAt, text, timestamp, updatedAt, uuidPrimary } from './columns.ts';
+
+export const ROLES = ['admin', 'editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** scrypt$N$r$p$salt$hash; null for accounts that only sign in through SSO. */
+  passwordHash: string | null;
+  disabled: boolean;
+  /** Signs this user's webhooks (HMAC-SHA256). */
+  webhookSecret: string;
+  createdAt: Date;
+  updatedAt: Date;
+  lastLoginAt: Date | null;
+}
+
+export const UserEntity = new EntitySchema<User>({
+  name: 'User',
+  tableName: 'users',
+  columns: {
+    id: uuidPrimary,
+    email: text('email'),
+    name: text('name'),
+    role: text('role'),
+    passwordHash: text('password_hash', true),
+    disabled: { type: 'boolean', name: 'disabled', default: false },
+    webhookSecret: text('webhook_secret'),
+    createdAt,
+    updatedAt,
+    lastLoginAt: timestamp('last_login_at', true),
+  },
+});

@@ -1,0 +1,4 @@
+// Migrations in order. Add new ones at the end; never edit one that has shipped.
+import { InitialSchema1764230400000 } from './1764230400000-initial-schema.ts';
+
+export const MIGRATIONS = [InitialSchema1764230400000];

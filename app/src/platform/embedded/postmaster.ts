@@ -1,0 +1,39 @@
+// Finding a running embedded Postgres from its data directory (postmaster.pid), so a second start
+// adopts it and `devforge apikey` can talk to the server's database while the server runs.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+export const EMBEDDED_DB_USER = 'devforge';
+export const EMBEDDED_DB_NAME = 'devforge';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The port of a live postmaster on this cluster, from its postmaster.pid (line 1: pid, line 4: port). */
+export async function runningPort(cluster: string): Promise<number | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(cluster, 'postmaster.pid'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return pid > 0 && port > 0 && alive(pid) ? port : undefined;
+}
+
+/** The URL of the embedded Postgres of a data dir while it runs (for `devforge apikey` beside a server). */
+export async function runningEmbeddedUrl(dir: string): Promise<string | undefined> {
+  const base = resolve(dir);
+  const port = await runningPort(join(base, 'data'));
+  if (!port) return undefined;
+  const password = (await readFile(join(base, 'password'), 'utf8')).trim();
+  return `postgres://${EMBEDDED_DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DB_NAME}`;
+}

@@ -1,0 +1,181 @@
+// The render job: one generation of one animation → MP4, poster and captions in object storage.
+// Idempotent: the output keys are the same on every attempt (a retry overwrites them) and completion
+// records usage once per generation. Progress is saved about once a second; a save that finds the
+// animation no longer processing (cancelled, deleted) stops the render.
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JobWithMetadata } from 'pg-boss';
+import type { OverlayOptions } from '../../../player/overlay.ts';
+import { PresetError } from '../../../render/presets.ts';
+import type { Renderer } from '../../../render/renderer.ts';
+import { MathError } from '../../../render/math.ts';
+import { parseScene, SceneValidationError } from '../../../scene/validate.ts';
+import { markCompleted, markFailed, type FinishDeps } from '../../commands/animations/finish.ts';
+import { AnimationEntity, type Animation, type AnimationOutputs, type Branding } from '../../db/entities/animation.ts';
+import { sql } from '../../db/sql.ts';
+import { publishAnimationEvent, type AnimationEvents } from '../../events/animation-events.ts';
+import type { Logger } from '../../log.ts';
+import type { Metrics } from '../../server/metrics.ts';
+import { outputKeys } from '../../storage/create.ts';
+import type { ObjectStorage } from '../../storage/storage.ts';
+import type { JobPayloads } from '../names.ts';
+
+export interface RenderJobDeps extends FinishDeps {
+  storage: ObjectStorage;
+  renderer: Renderer;
+  /** Scratch space for the files of renders in progress. */
+  workDir: string;
+  log: Logger;
+  metrics: Metrics;
+  /** Cancellations arrive here at once (the progress save would notice within a second anyway). */
+  events?: AnimationEvents;
+  progressIntervalMs?: number;
+}
+
+export type RenderJob = JobWithMetadata<JobPayloads['render']>;
+
+/** Errors a retry cannot fix: the stored scene itself is unrenderable. */
+function isPermanent(err: unknown): boolean {
+  return err instanceof SceneValidationError || err instanceof MathError || err instanceof PresetError || /over the limit/.test((err as Error)?.message ?? '');
+}
+
+function overlayFor(branding: Branding | null): OverlayOptions {
+  if (!branding) return {};
+  return {
+    ...(branding.watermark ? { watermark: { text: branding.watermark } } : {}),
+    ...(branding.logo || branding.colors || branding.product_name
+      ? { branding: { ...(branding.logo ? { logo: branding.logo } : {}), ...(branding.colors ? { colors: branding.colors } : {}), ...(branding.product_name ? { productName: branding.product_name } : {}) } }
+      : {}),
+  };
+}
+
+async function claim(deps: RenderJobDeps, id: string, generation: number): Promise<Animation | undefined> {
+  const rows = await sql(
+    deps.db,
+    `UPDATE animations SET status = 'processing', attempts = attempts + 1, progress = 0, started_at = coalesce(started_at, now()), updated_at = now()
+      WHERE id = $1 AND generation = $2 AND status IN ('queued', 'processing') RETURNING id`,
+    [id, generation],
+  );
+  if (!rows.length) return undefined;
+  return (await deps.db.getRepository(AnimationEntity).findOneBy({ id })) ?? undefined;
+}
+
+async function store(storage: ObjectStorage, key: string, file: string, type: string) {
+  try {
+    return await storage.putFile(key, file, type);
+  } catch (err) {
+    throw new Error(`storing ${key} in ${storage.kind} storage failed: ${(err as Error).message || (err as { code?: string }).code || String(err)}`);
+  }
+}
+
+export async function performRender(deps: RenderJobDeps, job: RenderJob): Promise<Record<string, unknown>> {
+  const { animationId: id, generation } = job.data;
+  const animation = await claim(deps, id, generation);
+  if (!animation) return { skipped: 'the animation is finished, deleted or re-rendered since' };
+  await publishAnimationEvent(deps.db, { id, status: 'processing', progress: 0 });
+  const attempt = job.retryCount + 1;
+  deps.log.info(`render ${id}: generation ${generation}, attempt ${attempt}`);
+
+  const dir = join(deps.workDir, `${id}-g${generation}-a${attempt}`);
+  const stop = new AbortController();
+  let cancelled = false;
+  const onJobAbort = () => stop.abort();
+  job.signal.addEventListener('abort', onJobAbort);
+  const unsubscribe = deps.events?.subscribe(id, (event) => {
+    if (event.status === 'cancelled' || event.status === 'deleted') {
+      cancelled = true;
+      stop.abort();
+    }
+  });
+  const interval = deps.progressIntervalMs ?? 1000;
+  let lastSave = Date.now();
+  let saving = false;
+  const saveProgress = async (progress: number) => {
+    try {
+      // attempts = ours: a worker that claimed it after us (we lost our claim) owns it now.
+      const rows = await sql(deps.db, `UPDATE animations SET progress = $3, updated_at = now() WHERE id = $1 AND generation = $2 AND status = 'processing' AND attempts = $4 RETURNING id`, [id, generation, progress, animation.attempts]);
+      if (!rows.length) {
+        cancelled = true;
+        stop.abort();
+        return;
+      }
+      await publishAnimationEvent(deps.db, { id, status: 'processing', progress });
+    } catch (err) {
+      deps.log.warn(`render ${id}: could not save progress (${(err as Error).message}); carrying on`);
+    }
+  };
+
+  deps.metrics.rendersActive.add(1);
+  try {
+    const scene = parseScene(animation.scene, `animation ${id}`);
+    await mkdir(dir, { recursive: true });
+    const files = { video: join(dir, 'video.mp4'), poster: join(dir, 'poster.png'), captions: join(dir, 'captions.vtt') };
+    const summary = await deps.renderer.render(scene, {
+      outputs: files,
+      overlay: overlayFor(animation.branding),
+      signal: stop.signal,
+      onProgress: (done, total) => {
+        const now = Date.now();
+        if (saving || now - lastSave < interval || done === total) return;
+        saving = true;
+        lastSave = now;
+        // Rendering reaches 95 %; storing the files is the rest.
+        void saveProgress(Math.round((done / total) * 0.95 * 1000) / 1000).finally(() => (saving = false));
+      },
+    });
+    if (stop.signal.aborted) throw new Error('render stopped');
+    const keys = outputKeys(id);
+    const [video, poster, captions] = await Promise.all([
+      store(deps.storage, keys.video, files.video, 'video/mp4'),
+      store(deps.storage, keys.poster, files.poster, 'image/png'),
+      store(deps.storage, keys.captions, files.captions, 'text/vtt; charset=utf-8'),
+    ]);
+    const outputs: AnimationOutputs = {
+      video: { key: keys.video, bytes: video.size },
+      poster: { key: keys.poster, bytes: poster.size },
+      captions: { key: keys.captions, bytes: captions.size },
+      frames: summary.frames,
+      duration_s: summary.duration_s,
+      width: summary.width,
+      height: summary.height,
+      fps: summary.fps,
+      encoder: summary.encoder,
+      render_s: summary.render_s,
+    };
+    const done = await markCompleted(deps, animation, outputs, { quality: animation.quality, frames: summary.frames, durationS: summary.duration_s, renderS: summary.render_s });
+    // Deleted while the files were being stored: do not leave them behind.
+    if (!done && !(await sql(deps.db, 'SELECT 1 FROM animations WHERE id = $1', [id])).length) await deps.storage.deletePrefix(keys.prefix);
+    deps.metrics.renders.inc({ outcome: 'completed' });
+    deps.metrics.renderSeconds.observe({}, summary.render_s);
+    deps.log.info(`render ${id}: completed in ${summary.render_s}s (${summary.frames} frames, ${summary.encoder})`);
+    return { completed: Boolean(done), render_s: summary.render_s };
+  } catch (err) {
+    if (cancelled) {
+      deps.metrics.renders.inc({ outcome: 'cancelled' });
+      deps.log.info(`render ${id}: stopped (the animation was cancelled or deleted, or another worker took it over)`);
+      return { cancelled: true };
+    }
+    const message = (err as Error).message || String(err);
+    const handedBack = job.signal.aborted;
+    const lastAttempt = job.retryCount >= job.retryLimit;
+    if (!handedBack && (isPermanent(err) || lastAttempt)) {
+      const reason = isPermanent(err) ? message : `${message} (gave up after ${attempt} attempts)`;
+      await markFailed(deps, id, generation, reason);
+      deps.metrics.renders.inc({ outcome: 'failed' });
+      deps.log.warn(`render ${id}: failed: ${reason}`);
+      return { failed: reason };
+    }
+    // Transient (or this worker is shutting down): back to the queue; pg-boss retries with backoff.
+    const note = handedBack ? 'handed back to the queue (worker stopping or lost its claim)' : `attempt ${attempt} failed: ${message}; retrying`;
+    await sql(deps.db, `UPDATE animations SET status = 'queued', progress = 0, error = $3, updated_at = now() WHERE id = $1 AND generation = $2 AND status = 'processing' AND attempts = $4`, [id, generation, note, animation.attempts]).catch(() => {});
+    await publishAnimationEvent(deps.db, { id, status: 'queued', progress: 0, error: note });
+    deps.metrics.renders.inc({ outcome: 'retried' });
+    deps.log.warn(`render ${id}: ${note}`);
+    throw err;
+  } finally {
+    deps.metrics.rendersActive.add(-1);
+    job.signal.removeEventListener('abort', onJobAbort);
+    unsubscribe?.();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

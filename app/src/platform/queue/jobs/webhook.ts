@@ -1,0 +1,38 @@
+// The webhook job: one attempt per run, logged in webhook_attempts; a failure throws so pg-boss retries
+// with exponential backoff, until webhooks.retryLimit, after which the delivery is marked failed.
+import type { JobWithMetadata } from 'pg-boss';
+import type { DataSource } from 'typeorm';
+import { WebhookDeliveryEntity } from '../../db/entities/webhook-delivery.ts';
+import { sql } from '../../db/sql.ts';
+import type { Logger } from '../../log.ts';
+import type { WebhookPolicy } from '../../webhooks/policy.ts';
+import { sendWebhook } from '../../webhooks/send.ts';
+import type { JobPayloads } from '../names.ts';
+
+export interface WebhookJobDeps {
+  db: DataSource;
+  policy: WebhookPolicy;
+  timeoutMs: number;
+  log: Logger;
+}
+
+export async function performWebhook(deps: WebhookJobDeps, job: JobWithMetadata<JobPayloads['webhook']>): Promise<Record<string, unknown>> {
+  const delivery = await deps.db.getRepository(WebhookDeliveryEntity).findOneBy({ id: job.data.deliveryId });
+  if (!delivery || delivery.status !== 'pending') return { skipped: true };
+  const [owner] = await sql<{ webhook_secret: string }>(deps.db, 'SELECT webhook_secret FROM users WHERE id = $1', [delivery.ownerId]);
+  if (!owner) return { skipped: true };
+  const attempt = delivery.attempts + 1;
+  const body = JSON.stringify({ ...delivery.payload, delivery_id: delivery.id, sent_at: new Date().toISOString() });
+  const result = await sendWebhook(deps.policy, { url: delivery.url, body, secret: owner.webhook_secret, event: delivery.event, deliveryId: delivery.id, attempt, timeoutMs: deps.timeoutMs });
+  await sql(deps.db, 'INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)', [delivery.id, attempt, result.statusCode, result.error, result.durationMs]);
+  if (!result.error) {
+    await sql(deps.db, `UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, last_error = NULL, delivered_at = now() WHERE id = $1`, [delivery.id, attempt]);
+    return { delivered: true, attempt };
+  }
+  const denied = /webhooks may not|metadata service|allowedHosts|not an absolute URL|only http/.test(result.error);
+  const last = denied || job.retryCount >= job.retryLimit;
+  await sql(deps.db, `UPDATE webhook_deliveries SET status = $3, attempts = $2, last_error = $4 WHERE id = $1`, [delivery.id, attempt, last ? 'failed' : 'pending', result.error]);
+  deps.log.warn(`webhook ${delivery.id} (${delivery.event}) attempt ${attempt}: ${result.error}${last ? '; giving up' : '; will retry'}`);
+  if (last) return { failed: result.error };
+  throw new Error(result.error);
+}

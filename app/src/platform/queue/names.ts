@@ -1,0 +1,14 @@
+// Every queue and the payload its jobs carry: the name → payload map that keeps send() and work() honest.
+export interface JobPayloads {
+  /** Render one generation of an animation. */
+  render: { animationId: string; generation: number };
+  /** A render that used up its retries (pg-boss dead-letter copy of the render job). */
+  'render-dead': { animationId: string; generation: number };
+  /** Deliver one webhook (the delivery row holds URL, payload and attempt log). */
+  webhook: { deliveryId: string };
+  /** Nightly clean-up of old animations, sessions and delivery logs. */
+  retention: Record<string, never>;
+}
+
+export type QueueName = keyof JobPayloads;
+export const QUEUE_NAMES: QueueName[] = ['render', 'render-dead', 'webhook', 'retention'];

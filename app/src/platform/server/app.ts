@@ -1,0 +1,66 @@
+// The Koa application: metrics → security headers → problem rendering → routes. Health, readiness,
+// metrics, the API reference and the web page sit beside the /api/v1 routes.
+import Router from '@koa/router';
+import Koa from 'koa';
+import { authenticate } from '../api/authenticate.ts';
+import { DOCS_CSS, docsPage } from '../api/docs-page.ts';
+import { mountRoutes } from '../api/mount.ts';
+import { openApiDocument } from '../api/openapi.ts';
+import { problemMiddleware } from '../api/problem-middleware.ts';
+import { Problem } from '../api/problems.ts';
+import { apiRoutes } from '../api/routes/index.ts';
+import { sql } from '../db/sql.ts';
+import type { ApiServices } from '../services.ts';
+import { mountWeb } from '../web/routes.ts';
+import { healthz, readyz } from './health.ts';
+import { requestMetrics } from './request-metrics.ts';
+import { PAGE_CSP, securityHeaders } from './security-headers.ts';
+import { VERSION } from './version.ts';
+
+export const API_PREFIX = '/api/v1';
+
+/** `api: false` (worker role): only health, readiness and metrics. */
+export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
+  const app = new Koa();
+  app.silent = true;
+  app.on('error', (err: Error) => s.log.debug(`http: ${err.message}`));
+  const router = new Router();
+
+  router.get('/healthz', healthz);
+  router.get('/readyz', (ctx) => readyz(ctx, s.readiness));
+  router.get('/metrics', async (ctx) => {
+    await authenticate(ctx, s.auth, 'viewer');
+    ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
+    ctx.body = await s.metrics.render({
+      queueDepth: () => s.queue.depth(),
+      animationsByStatus: async () => (await sql<{ status: string; count: number }>(s.db, 'SELECT status, count(*)::int AS count FROM animations GROUP BY status')).map((r) => ({ status: r.status, count: r.count })),
+    });
+  });
+
+  if (opts.api) {
+    const routes = apiRoutes(s);
+    const openapi = openApiDocument(routes, API_PREFIX, VERSION);
+    const docs = docsPage(openapi);
+    router.get(`${API_PREFIX}/openapi.json`, (ctx) => {
+      ctx.body = openapi;
+    });
+    router.get(`${API_PREFIX}/docs`, (ctx) => {
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.set('content-security-policy', PAGE_CSP);
+      ctx.body = docs;
+    });
+    router.get('/assets/docs.css', (ctx) => {
+      ctx.type = 'text/css; charset=utf-8';
+      ctx.body = DOCS_CSS;
+    });
+    mountWeb(router);
+    mountRoutes(router, routes, { auth: s.auth, bodyLimit: s.config.server.bodyLimitBytes, prefix: API_PREFIX });
+  }
+
+  app.use(requestMetrics(s.metrics));
+  app.use(securityHeaders);
+  app.use(problemMiddleware((line) => s.log.warn(line)));
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new Problem('method-not-allowed'), notImplemented: () => new Problem('method-not-allowed') }));
+  return app;
+}

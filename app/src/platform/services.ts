@@ -1,0 +1,27 @@
+// What the HTTP side of a running platform is handed: explicit, built once in main.ts, no globals.
+import type { Context } from 'koa';
+import type { DevforgeConfig } from '../config/schema.ts';
+import type { AuthChain } from './auth/chain.ts';
+import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { AnimationDeps } from './commands/animations/deps.ts';
+import type { AnimationEvents } from './events/animation-events.ts';
+import type { Logger } from './log.ts';
+import type { Metrics } from './server/metrics.ts';
+import type { ReadinessCheck } from './server/health.ts';
+import type { ObjectStorage } from './storage/storage.ts';
+
+export interface ApiServices extends AnimationDeps {
+  config: DevforgeConfig;
+  storage: ObjectStorage;
+  auth: AuthChain;
+  events: AnimationEvents;
+  metrics: Metrics;
+  log: Logger;
+  loginThrottle: LoginThrottle;
+  readiness: ReadinessCheck[];
+}
+
+/** Absolute base URL for links in responses: server.publicUrl, else what the client used. */
+export function baseUrl(ctx: Context, config: DevforgeConfig): string {
+  return config.server.publicUrl.replace(/\/$/, '') || `${ctx.protocol}://${ctx.host}`;
+}

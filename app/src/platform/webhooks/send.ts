@@ -1,0 +1,78 @@
+// One webhook attempt: a signed JSON POST whose connection may only go to addresses the policy allows
+// (checked in the DNS lookup the request itself uses, so there is no gap between check and connect).
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { WebhookPolicy } from './policy.ts';
+import { SIGNATURE_HEADER, signPayload } from './sign.ts';
+
+export interface AttemptResult {
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface WebhookRequest {
+  url: string;
+  body: string;
+  secret: string;
+  event: string;
+  deliveryId: string;
+  attempt: number;
+  timeoutMs: number;
+}
+
+export function sendWebhook(policy: WebhookPolicy, req: WebhookRequest): Promise<AttemptResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  return new Promise((resolve) => {
+    let url: URL;
+    try {
+      url = policy.checkUrl(req.url);
+    } catch (err) {
+      resolve({ statusCode: null, error: (err as Error).message, durationMs: elapsed() });
+      return;
+    }
+    const guardedLookup = (hostname: string, options: object, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+      dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+        if (err) return callback(err, []);
+        try {
+          for (const a of addresses) policy.checkAddress(a.address);
+        } catch (denied) {
+          return callback(denied as Error, []);
+        }
+        const all = (options as { all?: boolean }).all;
+        if (all) callback(null, addresses);
+        else callback(null, addresses[0]!.address, addresses[0]!.family);
+      });
+    };
+    const client = url.protocol === 'https:' ? https : http;
+    const request = client.request(
+      url,
+      {
+        method: 'POST',
+        lookup: guardedLookup as never,
+        timeout: req.timeoutMs,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(req.body),
+          'user-agent': 'DevForge-Webhooks/1',
+          [SIGNATURE_HEADER]: signPayload(req.secret, req.body),
+          'DevForge-Event': req.event,
+          'DevForge-Delivery': req.deliveryId,
+          'DevForge-Attempt': String(req.attempt),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300;
+          resolve({ statusCode: res.statusCode ?? null, error: ok ? null : `the receiver answered HTTP ${res.statusCode}`, durationMs: elapsed() });
+        });
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${req.timeoutMs} ms`)));
+    request.on('error', (err) => resolve({ statusCode: null, error: err.message, durationMs: elapsed() }));
+    request.end(req.body);
+  });
+}

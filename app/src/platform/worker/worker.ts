@@ -1,0 +1,92 @@
+// The worker role: registers the queue handlers (render, dead renders, webhooks, retention) and keeps
+// one warm renderer. Render concurrency: worker.concurrency, else one per GPU (at least one).
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { JobWithMetadata, PgBoss } from 'pg-boss';
+import type { DataSource } from 'typeorm';
+import type { DevforgeConfig } from '../../config/schema.ts';
+import type { AnimationEvents } from '../events/animation-events.ts';
+import { createRenderer } from '../../render/create.ts';
+import type { Renderer } from '../../render/renderer.ts';
+import type { Logger } from '../log.ts';
+import type { JobQueue } from '../queue/boss.ts';
+import { performRender, type RenderJob } from '../queue/jobs/render.ts';
+import { performRenderDead } from '../queue/jobs/render-dead.ts';
+import { performRetention } from '../queue/jobs/retention.ts';
+import { performWebhook } from '../queue/jobs/webhook.ts';
+import type { JobPayloads } from '../queue/names.ts';
+import type { Metrics } from '../server/metrics.ts';
+import type { ObjectStorage } from '../storage/storage.ts';
+import type { WebhookPolicy } from '../webhooks/policy.ts';
+
+export interface WorkerDeps {
+  config: DevforgeConfig;
+  db: DataSource;
+  boss: PgBoss;
+  queue: JobQueue;
+  storage: ObjectStorage;
+  webhooks: WebhookPolicy;
+  metrics: Metrics;
+  log: Logger;
+  publicUrl: string;
+  events: AnimationEvents;
+  /** Tests pass a renderer they built; normally one is created here. */
+  renderer?: Renderer;
+}
+
+export interface RunningWorker {
+  concurrency: number;
+  renderer: Renderer;
+  /** Waits for every handler that is still running (after pg-boss stopped handing out jobs). */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
+  const { config, boss, log } = deps;
+  let renderer = deps.renderer;
+  let gpus = 0;
+  if (!renderer) {
+    const created = await createRenderer(config, (line) => log.info(line));
+    renderer = created.renderer;
+    gpus = created.gpu.gpus.length;
+  }
+  const concurrency = config.worker.concurrency || Math.max(1, gpus);
+  const workDir = join(resolve(config.data.dir), 'work');
+  await mkdir(workDir, { recursive: true });
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    running.add(p);
+    void p.catch(() => {}).finally(() => running.delete(p));
+    return p;
+  };
+  // New jobs wake workers through NOTIFY; polling is the fallback (also for retries coming due), so it
+  // uses the same short interval whether NOTIFY is up or not.
+  const interval = Math.max(0.5, config.worker.pollIntervalS);
+  const poll = { pollingIntervalSeconds: interval, notifyPollingIntervalSeconds: interval, includeMetadata: true as const };
+  // A job that finishes wakes its queue's workers, so work queued meanwhile starts at once rather
+  // than after the next poll.
+  const wake = (queue: string) => {
+    for (const w of boss.getWipData()) if (w.name === queue) boss.notifyWorker(w.id);
+  };
+  const tracked = <T>(queue: string, p: Promise<T>): Promise<T> => track(p.finally(() => wake(queue)));
+  const renderDeps = { db: deps.db, queue: deps.queue, publicUrl: deps.publicUrl, storage: deps.storage, renderer, workDir, log, metrics: deps.metrics, events: deps.events };
+
+  await boss.work<JobPayloads['render']>('render', { ...poll, localConcurrency: concurrency }, ([job]) => tracked('render', performRender(renderDeps, job as RenderJob)));
+  await boss.work<JobPayloads['render-dead']>('render-dead', poll, ([job]) => track(performRenderDead({ ...renderDeps }, job as JobWithMetadata<JobPayloads['render-dead']>)));
+  await boss.work<JobPayloads['webhook']>('webhook', { ...poll, localConcurrency: 4 }, ([job]) =>
+    tracked('webhook', performWebhook({ db: deps.db, policy: deps.webhooks, timeoutMs: config.webhooks.timeoutMs, log }, job as JobWithMetadata<JobPayloads['webhook']>)),
+  );
+  await boss.work('retention', poll, () => track(performRetention({ db: deps.db, storage: deps.storage, retentionDays: config.retention.days, log })));
+  await boss.schedule('retention', config.retention.cron, {}, { tz: 'UTC' });
+  log.info(`worker: ${concurrency} render${concurrency > 1 ? 's' : ''} at a time${gpus ? ` (${gpus} GPU${gpus > 1 ? 's' : ''})` : ' (CPU)'}`);
+
+  return {
+    concurrency,
+    renderer,
+    drain: async (timeoutMs) => {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...running]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+      clearTimeout(timer);
+    },
+  };
+}

