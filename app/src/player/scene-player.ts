@@ -249,6 +249,10 @@ export class ScenePlayer {
     });
     for (const obj of this.scene.objects) this.drawables.get(obj.id)!.update(props.get(obj.id)!, this.context);
     this.updateCamera(t);
+    // Re-applied every frame: three keeps the clear colour converted for the last render target
+    // (the YUV readback's is linear), which would darken the canvas background.
+    this.renderer.setRenderTarget(null);
+    this.renderer.setClearColor(this.background.slice(0, 7), 1);
     this.renderer.clear();
     if (this.scene.objects.some((o) => o.type === 'mesh')) this.renderer.render(this.world, this.camera);
     this.renderer.clearDepth();

@@ -14,6 +14,8 @@ export interface FrameJob {
   onFrame(index: number, pixels: Buffer): Promise<void>;
   /** Frames index .. index + count - 1 equal the last frame sent. Called in frame order. */
   onRepeat(index: number, count: number): Promise<void>;
+  /** The poster frame as RGBA, bottom row first. */
+  onPoster(pixels: Buffer): Promise<void>;
 }
 
 // The page may talk to this server only; it loads nothing else, and runs no inline script.
@@ -129,6 +131,17 @@ export class PageServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     if (req.method === 'GET') return this.handleGet(path, res);
+    const poster = /^\/jobs\/([0-9a-f-]{36})\/poster$/.exec(path);
+    if (req.method === 'POST' && poster) {
+      const job = this.jobs.get(poster[1]!);
+      if (!job) {
+        res.writeHead(410).end('job is gone');
+        return;
+      }
+      await job.job.onPoster(await readBody(req));
+      res.writeHead(204).end();
+      return;
+    }
     const m = /^\/jobs\/([0-9a-f-]{36})\/(frame|repeat)\/(\d+)$/.exec(path);
     if (req.method !== 'POST' || !m) {
       res.writeHead(404).end('not found');

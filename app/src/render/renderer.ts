@@ -15,6 +15,7 @@ import { mp4EncodeArgs, posterArgs, type RawInput } from './ffmpeg/args.ts';
 import { FfmpegProcess, requireFfmpeg, runFfmpeg } from './ffmpeg/process.ts';
 import { mathAssets } from './math.ts';
 import { PageServer } from './page-server.ts';
+import { supportsYuv } from '../player/yuv-readback.ts';
 
 export interface RenderOutputs {
   /** The MP4 to write. */
@@ -98,7 +99,10 @@ export class Renderer {
     const assets = { math: mathAssets(scene) };
     const total = frameCount(scene);
     const posterFrame = Math.min(total - 1, Math.round((scene.meta.posterTime ?? scene.duration) * scene.fps));
-    const raw: RawInput = { width: scene.width, height: scene.height, fps: scene.fps, pixelFormat: 'rgba', bottomUp: true };
+    const transfer = this.config.render.frameTransfer;
+    const format = transfer !== 'rgba' && supportsYuv(scene.width, scene.height) ? 'yuv420p' : 'rgba';
+    const raw: RawInput = { width: scene.width, height: scene.height, fps: scene.fps, pixelFormat: format, bottomUp: format === 'rgba' };
+    const frameBytes = format === 'yuv420p' ? (scene.width * scene.height * 3) / 2 : scene.width * scene.height * 4;
     const ffmpeg = new FfmpegProcess(
       this.ffmpegPath,
       mp4EncodeArgs(raw, { encoder: this.encoder.name, preset: this.config.ffmpeg.x264Preset, crf: this.config.ffmpeg.crf, output: outputs.video }),
@@ -115,11 +119,14 @@ export class Renderer {
       job.onProgress?.(done, total);
     };
     const jobId = this.server.registerJob({
-      input: { scene, assets, overlay: job.overlay ?? {}, antialias: this.config.render.antialias, inFlight: this.config.render.framesInFlight },
+      input: { scene, assets, overlay: job.overlay ?? {}, antialias: this.config.render.antialias, inFlight: this.config.render.framesInFlight, format, posterFrame },
+      onPoster: async (pixels) => {
+        if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`poster has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
+        poster = pixels;
+      },
       onFrame: async (index, pixels) => {
-        if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`frame ${index} has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
+        if (pixels.length !== frameBytes) throw new RenderError(`frame ${index} has ${pixels.length} bytes, expected ${frameBytes}`);
         last = pixels;
-        if (index <= posterFrame) poster = pixels;
         await ffmpeg.write(pixels);
         drawn++;
         advance(1);
@@ -131,7 +138,7 @@ export class Renderer {
       },
     });
 
-    const phase = (name: string) => this.log(`render: ${name} at ${Math.round(performance.now() - started)} ms`);
+    const phase = (name: string) => this.log(`render: ${name} at ${Math.round(performance.now() - started)} ms (process clock ${Math.round(performance.now())})`);
     try {
       await this.pool.withPage(async (page) => {
         phase('page open');
@@ -141,7 +148,8 @@ export class Renderer {
       await ffmpeg.finish();
       phase('encoded');
       if (done !== total) throw new RenderError(`expected ${total} frames, got ${done}`);
-      await runFfmpeg(this.ffmpegPath, posterArgs(raw, outputs.poster), poster);
+      if (!poster) throw new RenderError('the page sent no poster frame');
+      await runFfmpeg(this.ffmpegPath, posterArgs({ ...raw, pixelFormat: 'rgba', bottomUp: true }, outputs.poster), poster);
       await writeFile(outputs.captions, toWebVtt(scene.meta.captions, scene.duration));
     } catch (err) {
       ffmpeg.kill();
@@ -173,7 +181,7 @@ export class Renderer {
       if (msg.type() === 'error') this.log(`render page: ${msg.text()}`);
     });
     await page.goto(`${this.server.origin}/render.html`, { waitUntil: 'load' });
-    this.log('render: page loaded');
+    this.log(`render: page loaded at ${Math.round(performance.now())} (process clock)`);
     const endpoint = `${this.server.origin}/jobs/${jobId}`;
     const run = page.evaluate(async (endpoint: string) => {
       const t0 = performance.now();
@@ -183,9 +191,9 @@ export class Renderer {
       const t1 = performance.now();
       await player.prepare();
       const t2 = performance.now();
-      const summary = await window.DevForge.captureFrames(player, { endpoint, startFrame: 0, endFrame: player.frameCount, inFlight: input.inFlight });
+      const summary = await window.DevForge.captureFrames(player, { endpoint, startFrame: 0, endFrame: player.frameCount, inFlight: input.inFlight, format: input.format, posterFrame: input.posterFrame });
       player.dispose();
-      return { ...summary, setupMs: t1 - t0, prepareMs: t2 - t1 };
+      return { ...summary, setupMs: t1 - t0, prepareMs: t2 - t1, captureMs: performance.now() - t2 };
     }, endpoint);
     void run.then((s) => this.log(`capture: ${JSON.stringify(s)}`), () => {});
 

@@ -2,6 +2,7 @@
 // pixels to the host over local HTTP (binary bodies; CDP would base64 them). Frames where nothing
 // changed are sent as a count of repeats, so they are neither redrawn nor read back.
 import type { ScenePlayer } from '../scene-player.ts';
+import { YuvReadback } from '../yuv-readback.ts';
 
 export interface CaptureTarget {
   /** URL prefix on the renderer's local server for this job, e.g. http://127.0.0.1:4567/jobs/abc */
@@ -10,6 +11,10 @@ export interface CaptureTarget {
   endFrame: number;
   /** Requests allowed in flight while the next frame renders. */
   inFlight: number;
+  /** yuv420p where the size allows (see yuv-readback.ts), else rgba (bottom row first). */
+  format: 'rgba' | 'yuv420p';
+  /** This frame is also sent as RGBA to {endpoint}/poster, for a full-colour poster image. */
+  posterFrame: number;
 }
 
 export interface CaptureSummary {
@@ -38,6 +43,8 @@ function readPixels(player: ScenePlayer): Uint8Array<ArrayBuffer> {
 export async function captureFrames(player: ScenePlayer, target: CaptureTarget): Promise<CaptureSummary> {
   const pending: Promise<void>[] = [];
   const summary: CaptureSummary = { drawn: 0, repeated: 0, drawMs: 0, readMs: 0, waitMs: 0 };
+  const yuv = target.format === 'yuv420p' ? new YuvReadback(player.renderer, player.scene.width, player.scene.height) : undefined;
+  const posterFrame = Math.min(target.posterFrame, target.endFrame - 1);
   let repeatStart = -1;
   let repeatCount = 0;
   const queue = async (p: Promise<void>) => {
@@ -55,7 +62,8 @@ export async function captureFrames(player: ScenePlayer, target: CaptureTarget):
     repeatCount = 0;
   };
   for (let f = target.startFrame; f < target.endFrame; f++) {
-    const unchanged = f > target.startFrame && player.changed[f] === 0;
+    // The poster frame is drawn even when unchanged, so its RGBA pixels can be read.
+    const unchanged = f > target.startFrame && player.changed[f] === 0 && f !== posterFrame;
     if (unchanged) {
       if (repeatCount === 0) repeatStart = f;
       repeatCount++;
@@ -65,7 +73,8 @@ export async function captureFrames(player: ScenePlayer, target: CaptureTarget):
     const t0 = performance.now();
     player.drawFrame(f);
     const t1 = performance.now();
-    const pixels = readPixels(player);
+    if (f === posterFrame) await queue(post(`${target.endpoint}/poster`, readPixels(player)));
+    const pixels = yuv ? yuv.read() : readPixels(player);
     summary.drawMs += t1 - t0;
     summary.readMs += performance.now() - t1;
     await queue(post(`${target.endpoint}/frame/${f}`, pixels));
@@ -73,6 +82,7 @@ export async function captureFrames(player: ScenePlayer, target: CaptureTarget):
   }
   await flushRepeats();
   await Promise.all(pending);
+  yuv?.dispose();
   return summary;
 }
 
