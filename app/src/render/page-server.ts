@@ -21,15 +21,27 @@ export interface FrameJob {
 // The page may talk to this server only; it loads nothing else, and runs no inline script.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
 
-export function renderPageHtml(title = 'DevForge renderer'): string {
+export function renderPageHtml(): string {
   return `<!doctype html>
-<html><head><meta charset="utf-8"><title>${title}</title>
+<html><head><meta charset="utf-8"><title>DevForge renderer</title>
 ${fontLinks()}
 <link rel="stylesheet" href="/page.css">
 </head><body><canvas id="stage"></canvas><script src="/player.js"></script></body></html>`;
 }
 
+/** The realtime preview page; the player mounts itself from `dataUrl`. */
+export function previewPageHtml(dataUrl: string): string {
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>DevForge preview</title>
+${fontLinks()}
+<link rel="stylesheet" href="/preview.css">
+</head><body data-preview-src="${dataUrl}"><main id="preview">Loading…</main><script src="/player.js"></script></body></html>`;
+}
+
+export const PAGE_SECURITY_HEADERS = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+
 const PAGE_CSS = 'html,body{margin:0;background:#000;overflow:hidden}canvas{display:block}';
+const PREVIEW_CSS = 'html,body{margin:0;background:#0b1020;color:#e2e8f0}main{max-width:1280px;margin:24px auto;padding:0 16px;font:16px Inter,sans-serif}';
 
 /** Delivers a job's frames to it strictly in order, whatever order the requests arrive in. */
 class OrderedJob {
@@ -96,6 +108,7 @@ export class PageServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** Adds a GET route (the preview command serves its page and data this way). */
   route(path: string, handler: (res: ServerResponse) => void | Promise<void>): void {
     this.routes.set(path, handler);
   }
@@ -176,8 +189,8 @@ export class PageServer {
       res.end(renderPageHtml());
       return;
     }
-    if (path === '/page.css') {
-      res.writeHead(200, { 'content-type': 'text/css' }).end(PAGE_CSS);
+    if (path === '/page.css' || path === '/preview.css') {
+      res.writeHead(200, { 'content-type': 'text/css' }).end(path === '/page.css' ? PAGE_CSS : PREVIEW_CSS);
       return;
     }
     if (path === '/player.js') {
