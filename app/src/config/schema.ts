@@ -94,6 +94,12 @@ export const configSchema = {
       default: 'auto',
       env: 'DEVFORGE_FRAME_TRANSFER',
     },
+    partialReadback: {
+      doc: 'Read back only the rectangle a frame changed (RGBA transfer). Off: every drawn frame is read back whole.',
+      format: Boolean,
+      default: true,
+      env: 'DEVFORGE_PARTIAL_READBACK',
+    },
     antialias: {
       doc: 'Multisample anti-aliasing in the player (off only to trade edge quality for speed).',
       format: Boolean,

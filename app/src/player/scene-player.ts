@@ -10,6 +10,7 @@ import { AxesDrawable, EdgeDrawable, LineDrawable, PlotDrawable } from './lines.
 import { MathDrawable, TextDrawable } from './labels.ts';
 import { GroupDrawable, MeshDrawable } from './meshes.ts';
 import { buildOverlay, type OverlayOptions } from './overlay.ts';
+import { DirtyRegionTracker, type PixelRect } from './dirty-region.ts';
 import { BarDrawable, CircleDrawable, NodeDrawable, PolygonDrawable, RectDrawable } from './shapes.ts';
 import { fontSpec, rasteriseSvg, rasteriseText, type RasterisedImage } from './text-texture.ts';
 
@@ -77,6 +78,10 @@ export class ScenePlayer {
   private readonly assets: PlayerAssets;
   private readonly overlayOptions: OverlayOptions;
   private lastFrame = -1;
+  private lastDrawnTime: number | undefined;
+  private readonly dirty: DirtyRegionTracker;
+  /** What the last drawFrame changed on the canvas compared with the frame drawn before it. */
+  lastChange: PixelRect | 'full' = 'full';
 
   constructor(canvas: HTMLCanvasElement, scene: Scene, assets: PlayerAssets, options: { overlay?: OverlayOptions; antialias?: boolean } = {}) {
     this.scene = scene;
@@ -113,6 +118,11 @@ export class ScenePlayer {
     this.pixelsPerUnit = (scene.height / VIEW_HEIGHT) * (scene.camera.type === 'orthographic' ? scene.camera.zoom : 1);
     this.addLights();
     this.buildObjects();
+    this.dirty = new DirtyRegionTracker({
+      scene,
+      nodeOf: (id) => this.drawables.get(id)?.node,
+      cameraFor: (obj) => (obj.type === 'mesh' ? this.camera : this.screenCamera),
+    });
   }
 
   private addLights(): void {
@@ -259,6 +269,14 @@ export class ScenePlayer {
     this.renderer.render(this.screen, this.screenCamera);
     if (this.overlay) this.renderer.render(this.overlay, this.overlayCamera);
     this.lastFrame = f;
+    if (this.lastDrawnTime === undefined) {
+      this.dirty.measureAll();
+      this.lastChange = 'full';
+    } else {
+      this.lastChange = t > this.lastDrawnTime ? this.dirty.update(this.timeline.changedTargets(this.lastDrawnTime, t)) : 'full';
+      if (t <= this.lastDrawnTime) this.dirty.measureAll();
+    }
+    this.lastDrawnTime = t;
   }
 
   get currentFrame(): number {

@@ -10,8 +10,8 @@ import { fontFile, fontLinks } from './fonts.ts';
 export interface FrameJob {
   /** JSON the page fetches to set itself up (scene, assets, options). */
   input: unknown;
-  /** Frame `index` (RGBA or YUV bytes, as the job asked). Called in frame order. */
-  onFrame(index: number, pixels: Buffer): Promise<void>;
+  /** Frame `index` (RGBA or YUV bytes, as the job asked), or only a changed rectangle of it. Called in frame order. */
+  onFrame(index: number, pixels: Buffer, rect?: { x: number; y: number; width: number; height: number }): Promise<void>;
   /** Frames index .. index + count - 1 equal the last frame sent. Called in frame order. */
   onRepeat(index: number, count: number): Promise<void>;
   /** The poster frame as RGBA, bottom row first. */
@@ -169,7 +169,9 @@ export class PageServer {
     try {
       if (m[2] === 'frame') {
         const body = await readBody(req);
-        await job.submit(index, 1, () => job.job.onFrame(index, body));
+        const q = url.searchParams;
+        const rect = q.has('w') ? { x: Number(q.get('x')), y: Number(q.get('y')), width: Number(q.get('w')), height: Number(q.get('h')) } : undefined;
+        await job.submit(index, 1, () => job.job.onFrame(index, body, rect));
       } else {
         const count = Math.max(1, Number(url.searchParams.get('count') ?? 1));
         for await (const _ of req) void _;

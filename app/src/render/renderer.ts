@@ -58,6 +58,8 @@ export interface FrameSink {
 
 /** Milliseconds the page spent, per phase, and how many frames it drew. */
 export interface PageStats {
+  /** Drawn frames shipped as a changed rectangle only. */
+  partial: number;
   prepareMs: number;
   captureMs: number;
   drawMs: number;
@@ -72,6 +74,21 @@ export interface CaptureStats extends PageStats {
 
 export class RenderError extends Error {
   override name = 'RenderError';
+}
+
+/**
+ * A new full RGBA frame (bottom row first): the previous one with `rect` replaced. A copy, because the
+ * previous buffer may still be queued for ffmpeg.
+ */
+export function patchFrame(previous: Buffer | undefined, pixels: Buffer, rect: { x: number; y: number; width: number; height: number }, width: number, height: number, index: number): Buffer {
+  if (!previous) throw new RenderError(`frame ${index} is a partial update with no frame before it`);
+  const { x, y, width: w, height: h } = rect;
+  if (!(x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= width && y + h <= height) || pixels.length !== w * h * 4) {
+    throw new RenderError(`frame ${index}: bad partial update ${JSON.stringify(rect)} with ${pixels.length} bytes`);
+  }
+  const out = Buffer.from(previous);
+  for (let row = 0; row < h; row++) pixels.copy(out, ((y + row) * width + x) * 4, row * w * 4, (row + 1) * w * 4);
+  return out;
 }
 
 /** No frame for this long means the page is stuck: fail rather than hang. */
@@ -142,6 +159,7 @@ export class Renderer {
     const frameBytes = raw.pixelFormat === 'yuv420p' ? (scene.width * scene.height * 3) / 2 : scene.width * scene.height * 4;
     let done = 0;
     let drawn = 0;
+    let previous: Buffer | undefined;
     let lastActivity = Date.now();
     const advance = (n: number) => {
       done += n;
@@ -149,14 +167,16 @@ export class Renderer {
       opts.onProgress?.(done, total);
     };
     const jobId = this.server.registerJob({
-      input: { scene, assets: { math: mathAssets(scene) }, overlay: opts.overlay ?? {}, antialias: this.config.render.antialias, inFlight: this.config.render.framesInFlight, format: raw.pixelFormat, posterFrame },
+      input: { scene, assets: { math: mathAssets(scene) }, overlay: opts.overlay ?? {}, antialias: this.config.render.antialias, inFlight: this.config.render.framesInFlight, format: raw.pixelFormat, posterFrame, partial: this.config.render.partialReadback },
       onPoster: async (pixels) => {
         if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`poster has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
         await sink.onPoster(pixels);
       },
-      onFrame: async (index, pixels) => {
-        if (pixels.length !== frameBytes) throw new RenderError(`frame ${index} has ${pixels.length} bytes, expected ${frameBytes}`);
-        await sink.onFrame(index, pixels);
+      onFrame: async (index, pixels, rect) => {
+        const full = rect ? patchFrame(previous, pixels, rect, scene.width, scene.height, index) : pixels;
+        if (full.length !== frameBytes) throw new RenderError(`frame ${index} has ${full.length} bytes, expected ${frameBytes}`);
+        previous = full;
+        await sink.onFrame(index, full);
         drawn++;
         advance(1);
       },
@@ -243,9 +263,9 @@ export class Renderer {
       const player = new window.DevForge.ScenePlayer(canvas, input.scene, input.assets, { overlay: input.overlay, antialias: input.antialias });
       await player.prepare();
       const t1 = performance.now();
-      const summary = await window.DevForge.captureFrames(player, { endpoint, startFrame: 0, endFrame: player.frameCount, inFlight: input.inFlight, format: input.format, posterFrame: input.posterFrame });
+      const summary = await window.DevForge.captureFrames(player, { endpoint, startFrame: 0, endFrame: player.frameCount, inFlight: input.inFlight, format: input.format, posterFrame: input.posterFrame, partial: input.partial });
       player.dispose();
-      return { drawMs: summary.drawMs, readMs: summary.readMs, waitMs: summary.waitMs, prepareMs: t1 - t0, captureMs: performance.now() - t1 };
+      return { drawMs: summary.drawMs, readMs: summary.readMs, waitMs: summary.waitMs, partial: summary.partial, prepareMs: t1 - t0, captureMs: performance.now() - t1 };
     }, endpoint);
 
     let timer: NodeJS.Timeout | undefined;
