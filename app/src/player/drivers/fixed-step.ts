@@ -76,7 +76,7 @@ export async function captureFrames(player: ScenePlayer, target: CaptureTarget):
     }
     await flushRepeats();
     const t0 = performance.now();
-    player.drawFrame(f);
+    player.drawFrame(f, { partial: target.partial });
     const t1 = performance.now();
     if (f === posterFrame) await queue(post(`${target.endpoint}/poster`, readPixels(player)));
     const change = player.lastChange;
