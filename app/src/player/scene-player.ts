@@ -142,10 +142,11 @@ export class ScenePlayer {
       const d = createDrawable(obj);
       this.drawables.set(obj.id, d);
       if (d instanceof GroupDrawable) groups.set(obj.id, d);
-      // Declaration order is drawing order on the screen layer.
+      // Declaration order is drawing order on the screen layer. three.js sorts a group's descendants
+      // by the group's renderOrder first, so nested groups keep the object's base order and only the
+      // meshes count up (otherwise a node's label, outside its shape group, sinks under the fill).
       let order = index * 64;
-      d.node.traverse((o) => (o.renderOrder = order++));
-      void order;
+      d.node.traverse((o) => (o.renderOrder = o instanceof THREE.Group ? index * 64 : order++));
     });
     for (const obj of this.scene.objects) {
       const d = this.drawables.get(obj.id)!;

@@ -15,9 +15,21 @@ const AREA_WIDTH = 13;
 const AREA_BOTTOM = -3.4;
 const AREA_HEIGHT = 5;
 
-export function layoutBars(values: number[]): BarLayout {
+export interface BarArea {
+  /** y of the bars' base. */
+  bottom?: number;
+  /** Height of the tallest bar. */
+  height?: number;
+  /** Width the row of bars may take. */
+  width?: number;
+}
+
+/** Bars for `values`, centred; `area` moves or shrinks the row (defaults: the whole lower view). */
+export function layoutBars(values: number[], area: BarArea = {}): BarLayout {
+  const bottom = area.bottom ?? AREA_BOTTOM;
+  const height = area.height ?? AREA_HEIGHT;
   const n = values.length;
-  const pitch = Math.min(1.6, AREA_WIDTH / Math.max(1, n));
+  const pitch = Math.min(1.6, (area.width ?? AREA_WIDTH) / Math.max(1, n));
   const width = pitch * 0.72;
   const min = Math.min(0, ...values);
   const max = Math.max(...values.map((v) => v - min), 1e-9);
@@ -27,13 +39,13 @@ export function layoutBars(values: number[]): BarLayout {
     id: barIds[i]!,
     type: 'bar' as const,
     x: slotX[i]!,
-    y: AREA_BOTTOM,
+    y: bottom,
     width,
-    height: Math.max(0.08, ((v - min) / max) * AREA_HEIGHT),
+    height: Math.max(0.08, ((v - min) / max) * height),
     label: formatValue(v),
     fill: '$primary',
   }));
-  return { objects, slotX, baseline: AREA_BOTTOM, barIds };
+  return { objects, slotX, baseline: bottom, barIds };
 }
 
 export function formatValue(v: number): string {
@@ -73,4 +85,10 @@ export class BarAnimator {
   markSorted(slot: number, color = '$success'): void {
     this.tl.add({ type: 'tween', target: this.order[slot]!, property: 'fill', to: color, start: this.tl.t, duration: 0.25 });
   }
+
+  /** Recolours the bar in a slot until recoloured again (a pivot, the current minimum). */
+  mark(slot: number, color: string): void {
+    this.markSorted(slot, color);
+  }
+
 }

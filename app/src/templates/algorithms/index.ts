@@ -1,4 +1,43 @@
+// Every algorithm template, in the order the API lists them.
 import type { AnyTemplate } from '../types.ts';
 import { sortBubble } from './sort-bubble.ts';
+import { sortInsertion } from './sort-insertion.ts';
+import { sortSelection } from './sort-selection.ts';
+import { sortMerge } from './sort-merge.ts';
+import { sortQuick } from './sort-quick.ts';
+import { sortHeap } from './sort-heap.ts';
+import { searchLinear } from './search-linear.ts';
+import { searchBinary } from './search-binary.ts';
+import { graphBfs } from './graph-bfs.ts';
+import { graphDfs } from './graph-dfs.ts';
+import { graphDijkstra } from './graph-dijkstra.ts';
+import { dsStack } from './ds-stack.ts';
+import { dsQueue } from './ds-queue.ts';
+import { dsLinkedList } from './ds-linked-list.ts';
+import { dsBst } from './ds-bst.ts';
+import { dsHashTable } from './ds-hash-table.ts';
+import { recursionHanoi } from './recursion-hanoi.ts';
+import { numberPrimesSieve } from './number-sieve.ts';
+import { numberFibonacci } from './number-fibonacci.ts';
 
-export const ALGORITHM_TEMPLATES: AnyTemplate[] = [sortBubble];
+export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
+  sortBubble,
+  sortInsertion,
+  sortSelection,
+  sortMerge,
+  sortQuick,
+  sortHeap,
+  searchLinear,
+  searchBinary,
+  graphBfs,
+  graphDfs,
+  graphDijkstra,
+  dsStack,
+  dsQueue,
+  dsLinkedList,
+  dsBst,
+  dsHashTable,
+  recursionHanoi,
+  numberPrimesSieve,
+  numberFibonacci,
+];

@@ -30,11 +30,25 @@ export function extractValues(text: ParsedText, warnings: string[], max = MAX_AR
 }
 
 export function extractOrder(text: ParsedText): 'asc' | 'desc' | undefined {
-  if (/\b(descending|decreasing|largest first|biggest first|high(est)? to low(est)?|reverse order)\b/.test(text.normalized)) return 'desc';
-  if (/\b(ascending|increasing|smallest first|low(est)? to high(est)?)\b/.test(text.normalized)) return 'asc';
+  // "non-decreasing" is ascending: checked before the plain words it contains.
+  const non = /\bnon (de|in)creasing\b/.exec(text.normalized);
+  if (non) return non[1] === 'de' ? 'asc' : 'desc';
+  if (/\b(descending|decreasing|largest first|biggest first|high(est)? to low(est)?|reverse order|(largest|biggest|greatest|big|large|high) to (smallest|lowest|least|small|low))\b/.test(text.normalized)) return 'desc';
+  if (/\b(ascending|increasing|smallest first|low(est)? to high(est)?|(smallest|lowest|least|small|low) to (largest|biggest|greatest|big|large|high))\b/.test(text.normalized)) return 'asc';
   return undefined;
 }
 
 export function inOrder(a: number, b: number, order: 'asc' | 'desc'): boolean {
   return order === 'asc' ? a <= b : a >= b;
+}
+
+/** Values and order for any sorting template; marks the algorithm's words as used. */
+export function extractSortParams(text: ParsedText, warnings: string[], words: string[]): Partial<SortParams> {
+  const out: Partial<SortParams> = {};
+  const values = extractValues(text, warnings);
+  if (values) out.values = values;
+  const order = extractOrder(text);
+  if (order) out.order = order;
+  for (const w of words) if (text.normalized.includes(w)) text.used.add(w);
+  return out;
 }

@@ -1,0 +1,83 @@
+// The frame every algorithm animation shares: a title, a running counter under it, a status line at
+// the bottom that repeats each step's caption on screen (MP4s are often watched without the caption
+// track), and the facts written there at the end. Content goes between y = -3.6 and y = 2.7.
+import type { Composition } from '../types.ts';
+import { TimelineBuilder } from '../timeline-builder.ts';
+
+type SceneObject = Composition['objects'][number];
+
+export const TITLE_Y = 3.75;
+export const COUNTER_Y = 3.1;
+export const STATUS_Y = -3.97;
+/** The band templates draw in: below the counter, above the status line. */
+export const CONTENT_TOP = 2.7;
+export const CONTENT_BOTTOM = -3.6;
+
+export class AlgoScene {
+  readonly tl = new TimelineBuilder();
+  readonly objects: SceneObject[] = [];
+  readonly title: string;
+
+  constructor(title: string, counter = '') {
+    this.title = title;
+    this.objects.push(
+      { id: 'title', type: 'text', text: title, x: 0, y: TITLE_Y, size: 0.6, weight: 700, color: '$foreground' },
+      { id: 'counter', type: 'text', text: counter, x: 0, y: COUNTER_Y, size: 0.34, font: 'mono', color: '$muted' },
+      { id: 'status', type: 'text', text: '', x: 0, y: STATUS_Y, size: 0.34, maxWidth: 15, color: '$foreground' },
+    );
+  }
+
+  add(...objects: SceneObject[]): this {
+    this.objects.push(...objects);
+    return this;
+  }
+
+  /** Fades in the title and counter. */
+  intro(caption: string, seconds = 1.2): this {
+    this.tl.appear('title', 0.5).appear('counter', 0.5);
+    this.step(caption, seconds);
+    return this;
+  }
+
+  counter(text: string): this {
+    this.tl.setText('counter', text);
+    return this;
+  }
+
+  /** One step's sentence: as a caption and on screen, for `seconds` (the clock does not move). */
+  step(text: string, seconds: number): this {
+    this.tl.caption(text, seconds);
+    this.tl.setText('status', screenLine(text));
+    return this;
+  }
+
+  /** Writes the facts in the status line in the success colour and holds the last frame. */
+  finish(facts: string, caption: string, hold = 2.5): Composition {
+    const tl = this.tl;
+    tl.caption(caption, hold);
+    tl.setText('status', facts);
+    tl.add({ type: 'tween', target: 'status', property: 'color', to: '$success', start: tl.t, duration: 0.3 });
+    tl.wait(hold);
+    tl.finish(tl.t);
+    return { objects: this.objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: this.title };
+  }
+}
+
+/** The status line holds two lines of about 70 characters: longer sentences end in "…" on screen. */
+export const STATUS_MAX_CHARS = 136;
+
+function screenLine(text: string): string {
+  if (text.length <= STATUS_MAX_CHARS) return text;
+  const cut = text.lastIndexOf(' ', STATUS_MAX_CHARS - 1);
+  return `${text.slice(0, cut > 80 ? cut : STATUS_MAX_CHARS - 1).replace(/[,;:]$/, '')}…`;
+}
+
+/** A short list for captions and the status line: "1, 3, 5, 8" (long lists end in "…"). */
+export function listText(items: readonly (string | number)[], max = 20): string {
+  const shown = items.slice(0, max).map((v) => (typeof v === 'number' ? formatNumber(v) : v));
+  return shown.join(', ') + (items.length > max ? ', …' : '');
+}
+
+export function formatNumber(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+}

@@ -1,0 +1,207 @@
+// Draws a graph on the left of the view (nodes on a circle, so no edge passes through a node), with
+// weights beside the edges and a text panel on the right for the queue / stack / distance table.
+import type { Composition } from '../types.ts';
+import { AlgoScene } from './algo-scene.ts';
+import { adjacency, compareLabels, isDirected, type Graph } from './graph-model.ts';
+
+type Point = [number, number];
+
+const CENTER: Point = [-3.3, -0.65];
+const NODE_RADIUS = 0.4;
+export const PANEL_X = 1.2;
+export const PANEL_WIDTH = 6.4;
+
+export type NodeState = 'idle' | 'frontier' | 'current' | 'done';
+const STATE_FILL: Record<NodeState, string> = { idle: '$surface', frontier: '$secondary', current: '$accent', done: '$success' };
+
+/** Layout order: depth-first from the start, so neighbours tend to sit next to each other on the circle. */
+export function circleOrder(g: Graph, start: string): string[] {
+  const undirected = { ...g, directed: false, edges: g.edges.map(({ from, to }) => ({ from, to })) };
+  const adj = adjacency(undirected);
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (root: string) => {
+    const stack = [root];
+    while (stack.length > 0) {
+      const u = stack.pop()!;
+      if (seen.has(u)) continue;
+      seen.add(u);
+      order.push(u);
+      const next = (adj.get(u) ?? []).map((n) => n.node).filter((v) => !seen.has(v));
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+    }
+  };
+  if (g.nodes.includes(start)) visit(start);
+  for (const n of [...g.nodes].sort(compareLabels)) if (!seen.has(n)) visit(n);
+  return order;
+}
+
+/** Nodes on a circle, clockwise from the top with the start node first; `roomy` leaves space below for names. */
+export function circleLayout(g: Graph, start: string, roomy = false): Map<string, Point> {
+  const order = circleOrder(g, start);
+  const n = order.length;
+  const r = n <= 2 ? 1.6 : n <= 4 ? 2.1 : roomy ? 2.4 : 2.55;
+  const cy = roomy ? CENTER[1] + 0.1 : CENTER[1];
+  const pos = new Map<string, Point>();
+  order.forEach((label, i) => {
+    const a = Math.PI / 2 - (i * 2 * Math.PI) / Math.max(1, n);
+    pos.set(label, [CENTER[0] + r * Math.cos(a), cy + r * Math.sin(a)]);
+  });
+  return pos;
+}
+
+function segmentDistance(p: Point, a: Point, b: Point): number {
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  const len2 = dx * dx + dy * dy || 1;
+  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
+  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+}
+
+export class GraphScene extends AlgoScene {
+  readonly graph: Graph;
+  readonly pos: Map<string, Point>;
+  private readonly nodeIds = new Map<string, string>();
+  private readonly badgeIds = new Map<string, string>();
+
+  /** Labels longer than fit in a node ("City10") are written beside it; the visit number goes inside. */
+  private readonly namesOutside: boolean;
+
+  constructor(title: string, graph: Graph, start: string, counter: string) {
+    super(title, counter);
+    this.graph = graph;
+    this.namesOutside = graph.nodes.some((l) => l.length > 3);
+    this.pos = circleLayout(graph, start, this.namesOutside);
+    graph.nodes.forEach((label, i) => this.nodeIds.set(label, `n${i}`));
+    this.drawEdges();
+    for (const label of graph.nodes) {
+      const [x, y] = this.pos.get(label)!;
+      this.add({ id: this.nodeIds.get(label)!, type: 'node', x, y, radius: NODE_RADIUS, label: this.namesOutside ? '' : label, fill: '$surface', stroke: '$primary', labelColor: '$foreground' });
+    }
+    graph.nodes.forEach((label, i) => {
+      const { x, y, align } = this.besidePosition(label);
+      if (this.namesOutside) {
+        this.add({ id: `name${i}`, type: 'text', text: label, x, y, size: 0.3, font: 'mono', weight: 600, align, color: '$foreground' });
+      } else {
+        this.badgeIds.set(label, `badge${i}`);
+        this.add({ id: `badge${i}`, type: 'text', text: '', x, y, size: 0.3, font: 'mono', weight: 700, align, color: '$accent' });
+      }
+    });
+  }
+
+  nodeId(label: string): string {
+    return this.nodeIds.get(label)!;
+  }
+
+  edgeId(index: number): string {
+    return `e${index}`;
+  }
+
+  private drawEdges(): void {
+    const placed: Point[] = [];
+    const centres = [...this.pos.values()];
+    const segments = this.graph.edges.map((e) => [this.pos.get(e.from)!, this.pos.get(e.to)!] as const);
+    this.graph.edges.forEach((e, i) => {
+      this.add({ id: this.edgeId(i), type: 'edge', from: this.nodeIds.get(e.from)!, to: this.nodeIds.get(e.to)!, directed: isDirected(this.graph, e), color: '$muted', width: 0.05 });
+    });
+    // Weights as separate labels so two edges crossing at their middles do not stack their weights.
+    this.graph.edges.forEach((e, i) => {
+      if (e.weight === undefined) return;
+      const a = this.pos.get(e.from)!;
+      const b = this.pos.get(e.to)!;
+      let best: Point = a;
+      let bestScore = -Infinity;
+      for (const t of [0.5, 0.42, 0.58, 0.35, 0.65, 0.28, 0.72]) {
+        const p: Point = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+        const nearLabel = Math.min(...placed.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1])), 9);
+        const nearNode = Math.min(...centres.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1])));
+        // Away from crossings too: a weight on a crossing reads as belonging to either edge.
+        const nearEdge = Math.min(...segments.filter((_, j) => j !== i).map(([q, r]) => segmentDistance(p, q, r)), 9);
+        const score = Math.min(nearLabel / 0.6, nearNode / 0.75, nearEdge / 0.45, 1) - Math.abs(t - 0.5) * 0.1;
+        if (score > bestScore) {
+          bestScore = score;
+          best = p;
+        }
+      }
+      placed.push(best);
+      this.add({ id: `w${i}`, type: 'text', text: String(e.weight), x: best[0], y: best[1], size: 0.3, font: 'mono', weight: 600, color: '$foreground', background: '$background' });
+    });
+  }
+
+  /**
+   * Outside the circle, beside the node: to the side (aligned away from the node) on the left and
+   * right, above at the top; sideways near the bottom so it stays clear of the status line.
+   */
+  private besidePosition(label: string): { x: number; y: number; align: 'left' | 'right' | 'center' } {
+    const [x, y] = this.pos.get(label)!;
+    let [dx, dy] = [x - CENTER[0], y - CENTER[1]];
+    const len = Math.hypot(dx, dy) || 1;
+    [dx, dy] = [dx / len, dy / len];
+    // Near the bottom, names go below (the layout left room); short badges go sideways.
+    if (dy < -0.6 && !this.namesOutside) [dx, dy] = [dx >= 0 ? 1 : -1, 0];
+    if (Math.abs(dx) < 0.35) return { x, y: y + (dy >= 0 ? 0.68 : -0.64), align: 'center' };
+    return { x: x + (dx > 0 ? 0.52 : -0.52), y: y + dy * 0.45, align: dx > 0 ? 'left' : 'right' };
+  }
+
+  /** Fades in the edges, then the nodes. */
+  showGraph(): void {
+    const tl = this.tl;
+    this.graph.edges.forEach((e, i) => {
+      tl.appear(this.edgeId(i), 0.5, 'draw');
+      if (e.weight !== undefined) tl.appear(`w${i}`, 0.4, 'fade', tl.t + 0.3);
+    });
+    for (const label of this.graph.nodes) tl.appear(this.nodeId(label), 0.4, 'grow');
+    tl.wait(0.8);
+  }
+
+  setState(label: string, state: NodeState, duration = 0.25): void {
+    const tl = this.tl;
+    const id = this.nodeId(label);
+    tl.add({ type: 'tween', target: id, property: 'fill', to: STATE_FILL[state], start: tl.t, duration });
+    tl.add({ type: 'tween', target: id, property: 'labelColor', to: state === 'idle' ? '$foreground' : '$background', start: tl.t, duration });
+  }
+
+  /** Writes the visit number beside the node (or inside it, when the name is written beside it). */
+  badge(label: string, n: number): void {
+    const id = this.badgeIds.get(label);
+    if (id) this.tl.setText(id, String(n));
+    else this.tl.add({ type: 'set', target: this.nodeId(label), at: this.tl.t, property: 'label', value: String(n) });
+  }
+
+  /** Panel text whose first line stays at `top` however many lines it wraps to. */
+  setPanelText(id: string, text: string, top: number, size = 0.34): void {
+    const perLine = Math.max(1, Math.floor(PANEL_WIDTH / (size * 0.62)));
+    const lines = Math.max(1, Math.ceil(text.length / perLine));
+    this.tl.setText(id, text);
+    this.tl.add({ type: 'set', target: id, at: this.tl.t, property: 'y', value: top - ((lines - 1) * size * 1.25) / 2 });
+  }
+
+  flashEdge(index: number, seconds: number): void {
+    this.tl.add({ type: 'highlight', target: this.edgeId(index), at: this.tl.t, duration: seconds, color: '$accent' });
+  }
+
+  /**
+   * Recolours and thickens an edge for good: tree edges, the shortest path. Call it after a flash
+   * on the same edge has ended: a highlight restores the colour it found when it started.
+   */
+  markEdge(index: number, color: string, width = 0.09, at = this.tl.t): void {
+    const tl = this.tl;
+    tl.add({ type: 'tween', target: this.edgeId(index), property: 'color', to: color, start: at, duration: 0.3 });
+    tl.add({ type: 'tween', target: this.edgeId(index), property: 'width', to: width, start: at, duration: 0.3 });
+  }
+
+  /** A left-aligned line of the side panel; `wrap: false` keeps runs of spaces (table columns). */
+  panelText(id: string, text: string, y: number, opts: { size?: number; color?: string; weight?: 400 | 600 | 700; wrap?: boolean } = {}): Composition['objects'][number] {
+    const obj = { id, type: 'text' as const, text, x: PANEL_X, y, size: opts.size ?? 0.34, font: 'mono' as const, align: 'left' as const, ...(opts.wrap === false ? {} : { maxWidth: PANEL_WIDTH }), color: opts.color ?? '$foreground', weight: opts.weight ?? 400 };
+    this.add(obj);
+    return obj;
+  }
+
+  /** Panel lines and a small legend of the node colours used. */
+  legend(items: [NodeState, string][], y: number): void {
+    items.forEach(([state, text], i) => {
+      const x = PANEL_X + 0.15 + i * 2.15;
+      this.add({ id: `legendDot${i}`, type: 'circle', x, y, radius: 0.12, fill: STATE_FILL[state] });
+      this.add({ id: `legendText${i}`, type: 'text', text, x: x + 0.25, y, size: 0.28, align: 'left', color: '$muted' });
+    });
+  }
+}

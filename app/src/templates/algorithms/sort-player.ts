@@ -1,0 +1,129 @@
+// Plays the steps an in-place sorting algorithm recorded (compare, swap, mark, sorted …) on bars,
+// with a caption per step and running counters. The algorithms record; this file only draws.
+import { BarAnimator, layoutBars, formatValue } from './array-bars.ts';
+import { AlgoScene, listText } from './algo-scene.ts';
+import type { Composition } from '../types.ts';
+
+export type SortStep =
+  /** Compare the values in two slots (counts a comparison). */
+  | { kind: 'compare'; i: number; j: number; note: string }
+  /** Exchange two slots (counts a swap unless `counted` is false). */
+  | { kind: 'swap'; i: number; j: number; note?: string; counted?: boolean }
+  /** The slot holds its final value. */
+  | { kind: 'sorted'; i: number; note?: string }
+  /** Recolour a slot until recoloured again: pivots, the current minimum, a partition. */
+  | { kind: 'mark'; i: number; color: string }
+  /** The part of the array being worked on. */
+  | { kind: 'range'; lo: number; hi: number; note?: string }
+  | { kind: 'note'; note: string };
+
+export interface SortRun {
+  steps: SortStep[];
+  sorted: number[];
+}
+
+export interface SortSceneOptions {
+  title: string;
+  values: number[];
+  order: 'asc' | 'desc';
+  steps: SortStep[];
+  /** What the swap counter is called ("swaps", "shifts"); null hides it. */
+  swapLabel: string | null;
+  /** The facts written on screen at the end. */
+  result: string;
+  summary: string;
+  intro: string;
+}
+
+export const SORT_BAR_AREA = { bottom: -3.0, height: 4.5 };
+const RANGE_Y = -3.25;
+/** The longest natural length worth sitting through; bigger inputs play faster. */
+const TARGET_SECONDS = 75;
+
+export function composeSort(opts: SortSceneOptions): Composition {
+  const { values, steps } = opts;
+  const layout = layoutBars(values, SORT_BAR_AREA);
+  const pitch = values.length > 1 ? layout.slotX[1]! - layout.slotX[0]! : 1;
+  let comparisons = 0;
+  let swaps = 0;
+  const counterText = () => (opts.swapLabel === null ? `comparisons ${comparisons}` : `comparisons ${comparisons}   ${opts.swapLabel} ${swaps}`);
+  const scene = new AlgoScene(opts.title, counterText());
+  const tl = scene.tl;
+  const anim = new BarAnimator(layout, tl);
+  scene.add(...layout.objects);
+  scene.add({ id: 'range', type: 'rect', x: 0, y: RANGE_Y, width: pitch * values.length, height: 0.07, fill: '$secondary', opacity: 0 });
+
+  // Pace: a long run plays faster so a 16-value worst case stays watchable.
+  const compareCount = steps.filter((s) => s.kind === 'compare').length;
+  const swapCount = steps.filter((s) => s.kind === 'swap').length;
+  const natural = compareCount * 0.5 + swapCount * 0.6 + steps.length * 0.05;
+  const k = Math.min(1, Math.max(0.35, TARGET_SECONDS / Math.max(1, natural)));
+  anim.compareTime = 0.5 * k;
+  anim.swapTime = 0.6 * k;
+
+  scene.intro(opts.intro, 1.2);
+  for (const id of layout.barIds) tl.appear(id, 0.5, 'grow');
+  tl.wait(1.2);
+  const current = [...values];
+  for (const step of steps) {
+    switch (step.kind) {
+      case 'compare':
+        comparisons++;
+        scene.counter(counterText()).step(step.note, anim.compareTime);
+        anim.compare(step.i, step.j);
+        break;
+      case 'swap':
+        if (step.counted !== false) swaps++;
+        scene.counter(counterText());
+        if (step.note) scene.step(step.note, anim.swapTime);
+        if (step.i !== step.j) {
+          [current[step.i], current[step.j]] = [current[step.j]!, current[step.i]!];
+          anim.swap(step.i, step.j);
+        } else tl.wait(anim.swapTime * 0.5);
+        break;
+      case 'sorted':
+        if (step.note) scene.step(step.note, 0.5 * k);
+        anim.markSorted(step.i);
+        tl.wait(0.15 * k);
+        break;
+      case 'mark':
+        anim.mark(step.i, step.color);
+        break;
+      case 'range': {
+        const x0 = layout.slotX[step.lo]! - pitch / 2;
+        const x1 = layout.slotX[step.hi]! + pitch / 2;
+        tl.add({ type: 'tween', target: 'range', property: 'x', to: (x0 + x1) / 2, start: tl.t, duration: 0.3 * k });
+        tl.add({ type: 'tween', target: 'range', property: 'width', to: x1 - x0, start: tl.t, duration: 0.3 * k });
+        tl.add({ type: 'tween', target: 'range', property: 'opacity', to: 1, start: tl.t, duration: 0.3 * k });
+        if (step.note) scene.step(step.note, 0.8 * k);
+        tl.wait(0.5 * k);
+        break;
+      }
+      case 'note':
+        scene.step(step.note, 0.9 * k);
+        tl.wait(0.9 * k);
+        break;
+    }
+  }
+  tl.add({ type: 'tween', target: 'range', property: 'opacity', to: 0, start: tl.t, duration: 0.3 });
+  for (let slot = 0; slot < values.length; slot++) anim.markSorted(slot);
+  tl.wait(0.4);
+  return scene.finish(opts.result, opts.summary);
+}
+
+export function orderWord(order: 'asc' | 'desc'): string {
+  return order === 'asc' ? 'ascending' : 'descending';
+}
+
+/** "Quicksort on 5, 3, 8 (ascending)."; long inputs are counted, not listed (the bars show them). */
+export function sortIntro(name: string, values: number[], order: 'asc' | 'desc'): string {
+  return `${name} on ${values.length > 8 ? `${values.length} values` : listText(values)} (${orderWord(order)}).`;
+}
+
+/** "a before b" in words for captions: "3 ≤ 5", "8 ≥ 2". */
+export function relation(a: number, b: number, order: 'asc' | 'desc', strict = false): string {
+  const sym = order === 'asc' ? (strict ? '<' : '≤') : strict ? '>' : '≥';
+  return `${formatValue(a)} ${sym} ${formatValue(b)}`;
+}
+
+export { formatValue };

@@ -1,0 +1,12 @@
+// Physics templates (style `scientific`, g = 9.81 m/s² unless given), in catalogue order.
+import type { AnyTemplate } from '../../types.ts';
+import { projectile } from './projectile.ts';
+import { freeFallTemplate } from './free-fall.ts';
+import { pendulum } from './pendulum.ts';
+import { spring } from './spring.ts';
+import { collision } from './collision.ts';
+import { incline } from './incline.ts';
+import { wave } from './wave.ts';
+import { orbit } from './orbit.ts';
+
+export const PHYSICS_TEMPLATES: AnyTemplate[] = [projectile, freeFallTemplate, pendulum, spring, collision, incline, wave, orbit];

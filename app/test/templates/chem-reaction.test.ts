@@ -1,0 +1,113 @@
+import test from 'ava';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { sceneFromDescription } from '../../src/pipeline.ts';
+import { parseFormula } from '../../src/templates/science/chemistry/formula.ts';
+import { balanceEquation, ReactionError } from '../../src/templates/science/chemistry/reaction-balance.ts';
+import { nullSpace, Rational } from '../../src/templates/science/chemistry/rational.ts';
+
+/** Independent check: with the coefficients, every element (and the charge) counts the same on both sides. */
+function conserves(equation: string, coefficients: number[]): boolean {
+  const [l, r] = equation.split(/\s*(?:->|→|=)\s*/) as [string, string];
+  const split = (s: string) => s.split(/\s+\+\s+|(?<=[A-Za-z0-9)\]])\+(?=[A-Z([\d])/).map((x) => x.trim().replace(/\((s|l|g|aq)\)$/, ''));
+  const species = [...split(l).map((s) => [s, 1] as const), ...split(r).map((s) => [s, -1] as const)];
+  const totals = new Map<string, number>();
+  species.forEach(([s, sign], i) => {
+    const f = parseFormula(s);
+    for (const [el, n] of f.counts) totals.set(el, (totals.get(el) ?? 0) + sign * n * coefficients[i]!);
+    totals.set('charge', (totals.get('charge') ?? 0) + sign * f.charge * coefficients[i]!);
+  });
+  return [...totals.values()].every((v) => v === 0);
+}
+
+const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+
+test('balances textbook equations to the smallest whole numbers', (t) => {
+  const cases: [string, string][] = [
+    ['H2 + O2 -> H2O', '2H2 + O2 -> 2H2O'],
+    ['CH4 + O2 → CO2 + H2O', 'CH4 + 2O2 -> CO2 + 2H2O'],
+    ['Fe + O2 = Fe2O3', '4Fe + 3O2 -> 2Fe2O3'],
+    ['C3H8 + O2 -> CO2 + H2O', 'C3H8 + 5O2 -> 3CO2 + 4H2O'],
+    ['C6H12O6 + O2 -> CO2 + H2O', 'C6H12O6 + 6O2 -> 6CO2 + 6H2O'],
+    ['Ca(OH)2 + H3PO4 -> Ca3(PO4)2 + H2O', '3Ca(OH)2 + 2H3PO4 -> Ca3(PO4)2 + 6H2O'],
+    ['KMnO4 + HCl -> KCl + MnCl2 + H2O + Cl2', '2KMnO4 + 16HCl -> 2KCl + 2MnCl2 + 8H2O + 5Cl2'],
+    ['Cu + HNO3 -> Cu(NO3)2 + NO + H2O', '3Cu + 8HNO3 -> 3Cu(NO3)2 + 2NO + 4H2O'],
+    ['Al + O2 -> Al2O3', '4Al + 3O2 -> 2Al2O3'],
+    ['C8H18 + O2 -> CO2 + H2O', '2C8H18 + 25O2 -> 16CO2 + 18H2O'],
+    ['Fe2(SO4)3 + KOH -> K2SO4 + Fe(OH)3', 'Fe2(SO4)3 + 6KOH -> 3K2SO4 + 2Fe(OH)3'],
+    ['CuSO4·5H2O -> CuSO4 + H2O', 'CuSO4·5H2O -> CuSO4 + 5H2O'],
+    ['H2(g) + O2(g) -> H2O(l)', '2H2(g) + O2(g) -> 2H2O(l)'],
+    ['MnO4^- + Fe^2+ + H+ -> Mn^2+ + Fe^3+ + H2O', 'MnO4^- + 5Fe^2+ + 8H+ -> Mn^2+ + 5Fe^3+ + 4H2O'],
+    ['H2+O2->H2O', '2H2 + O2 -> 2H2O'],
+    ['hydrogen + oxygen -> water', '2H2 + O2 -> 2H2O'],
+    ['2H2 + 2O2 -> 5H2O', '2H2 + O2 -> 2H2O'],
+  ];
+  for (const [input, balanced] of cases) {
+    const b = balanceEquation(input);
+    t.is(b.balanced, balanced, input);
+    t.true(conserves(b.balanced.replace(/(^|\s)\d+(?=[A-Z(])/g, '$1'), b.coefficients), `${input} conserves atoms`);
+    t.is(b.coefficients.reduce(gcd), 1, `${input}: smallest whole numbers`);
+  }
+});
+
+test('impossible or ill-formed equations are refused with the reason', (t) => {
+  t.throws(() => balanceEquation('H2O -> O2'), { instanceOf: ReactionError, message: /Hydrogen \(H\) appears only on the left/ });
+  t.throws(() => balanceEquation('H2 + O2'), { instanceOf: ReactionError, message: /no arrow/ });
+  t.throws(() => balanceEquation('Xx + O2 -> XxO'), { message: /Xx|neither a formula/ });
+  t.throws(() => balanceEquation('H2O + NaCl -> H2O + Na'), { instanceOf: ReactionError });
+});
+
+test('several independent balancings: the smallest all-positive one is chosen', (t) => {
+  const b = balanceEquation('H2 + O2 -> H2O + H2O2');
+  t.true(b.ambiguous);
+  t.true(b.coefficients.every((c) => c > 0));
+  t.true(conserves('H2 + O2 -> H2O + H2O2', b.coefficients));
+});
+
+test('the null space is exact (fractions, not floats)', (t) => {
+  // 3x = 7y: x = 7/3 y — exact only as a fraction.
+  const [v] = nullSpace([[3, -7]], 2);
+  t.is(v!.map(String).join(' '), '7/3 1');
+  t.is(new Rational(6n, -4n).toString(), '-3/2');
+});
+
+test('equations in many phrasings, and named reactions', (t) => {
+  const cases: [string, string][] = [
+    ['balance H2 + O2 -> H2O', '2H2 + O2 -> 2H2O'],
+    ['Balance the equation: Fe + O2 = Fe2O3', '4Fe + 3O2 -> 2Fe2O3'],
+    ['How do you balance C3H8 + O2 → CO2 + H2O?', 'C3H8 + 5O2 -> 3CO2 + 4H2O'],
+    ['Can you balance KMnO4 + HCl -> KCl + MnCl2 + H2O + Cl2 please', '2KMnO4 + 16HCl -> 2KCl + 2MnCl2 + 8H2O + 5Cl2'],
+    ['Walk me through balancing Al + O2 -> Al2O3.', '4Al + 3O2 -> 2Al2O3'],
+    ['H2(g) + O2(g) → H2O(l)', '2H2(g) + O2(g) -> 2H2O(l)'],
+    ['Na + Cl2 -> NaCl', '2Na + Cl2 -> 2NaCl'],
+    ['balance hydrogen + oxygen -> water', '2H2 + O2 -> 2H2O'],
+    ['Show photosynthesis', '6CO2 + 6H2O -> C6H12O6 + 6O2'],
+    ['combustion of methane', 'CH4 + 2O2 -> CO2 + 2H2O'],
+    ['Animate the burning of propane', 'C3H8 + 5O2 -> 3CO2 + 4H2O'],
+    ['the Haber process', 'N2 + 3H2 -> 2NH3'],
+  ];
+  for (const [text, balanced] of cases) {
+    const a = analyze(text);
+    t.is(a.template, 'chemistry.reaction', text);
+    t.is(a.facts.balanced, balanced, text);
+  }
+  t.like(analyze('balance H2 + O2 -> H2O').facts, { coefficients: [2, 1, 2], atoms_per_side: { H: 4, O: 2 } });
+});
+
+test('unbalanceable text falls back with a warning; other templates keep their rows', (t) => {
+  const a = analyze('balance H2O -> O2');
+  t.is(a.template, 'chemistry.reaction');
+  t.true(a.warnings.some((w) => w.includes('appears only on the left')));
+  t.not(analyze('balance sheet for Q1').template, 'chemistry.reaction');
+  t.not(analyze('Plot y = x^2 + 3x').template, 'chemistry.reaction');
+  t.throws(() => analyze('x', { template: 'chemistry.reaction', params: { equation: 'H2O -> O2' } }), { message: /appears only/ });
+});
+
+test('the scene: unknown coefficients become the solution, atom counts turn equal', (t) => {
+  const { scene } = sceneFromDescription('balance H2 + O2 -> H2O', { width: 1280, height: 720, fps: 30 });
+  const coefs = scene.timeline.filter((e) => e.type === 'set' && e.property === 'latex');
+  t.deepEqual(coefs.map((e) => (e.type === 'set' ? e.value : '')), ['2', '1', '2']);
+  const finalCounts = scene.timeline.filter((e) => e.type === 'set' && e.property === 'text' && /^(left|right)\d$/.test(e.target));
+  t.deepEqual(finalCounts.map((e) => (e.type === 'set' ? e.value : '')), ['4', '4', '2', '2']);
+  t.true(scene.meta.captions.some((c) => c.text.includes('Balanced: 2H2 + O2 → 2H2O')));
+  for (const o of scene.objects) if (o.type === 'text' || o.type === 'math') t.true(Math.abs(o.x) <= 7.8 && Math.abs(o.y) <= 4.3, o.id);
+});

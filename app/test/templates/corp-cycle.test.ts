@@ -1,0 +1,85 @@
+// business.cycle: PDCA when nothing is listed, named cycles known, listed steps used; arrows clear the boxes.
+import test from 'ava';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { sceneFromDescription } from '../../src/pipeline.ts';
+import { arcBetween } from '../../src/templates/corporate/cycle.ts';
+
+const REQ = { width: 1280, height: 720, fps: 30 };
+const PDCA = ['Plan', 'Do', 'Check', 'Act'];
+
+test('the PDCA cycle is recognised however it is named, without a warning', (t) => {
+  for (const text of ['Explain the PDCA cycle', 'What is the Plan-Do-Check-Act cycle?', 'Walk me through the Deming cycle', 'pdca', 'Show the plan do check act loop', 'Explain the PDCA cylce']) {
+    const a = analyze(text);
+    t.is(a.template, 'business.cycle', text);
+    t.deepEqual(a.params.steps, PDCA, text);
+    t.deepEqual(a.warnings, [], text);
+  }
+});
+
+test('a cycle with no steps listed falls back to PDCA and says so', (t) => {
+  const a = analyze('Show a continuous improvement cycle');
+  t.is(a.template, 'business.cycle');
+  t.deepEqual(a.params.steps, PDCA);
+  t.true(a.warnings.some((w) => /no steps were listed/.test(w)));
+});
+
+test('other named cycles bring their own steps', (t) => {
+  t.deepEqual(analyze('Explain the OODA loop').params.steps, ['Observe', 'Orient', 'Decide', 'Act']);
+  t.deepEqual(analyze('DMAIC cycle').params.steps, ['Define', 'Measure', 'Analyze', 'Improve', 'Control']);
+  t.deepEqual(analyze('Show the water cycle').params.steps, ['Evaporation', 'Condensation', 'Precipitation', 'Collection']);
+});
+
+test('listed steps win over defaults, in many phrasings', (t) => {
+  const steps = ['empathize', 'define', 'ideate', 'prototype', 'test'];
+  for (const text of [
+    'Design thinking cycle: empathize, define, ideate, prototype, test',
+    'Animate a cycle of empathize -> define -> ideate -> prototype -> test',
+    'Our product cycle: empathize; define; ideate; prototype; and test',
+  ]) {
+    const a = analyze(text);
+    t.is(a.template, 'business.cycle', text);
+    t.deepEqual(a.params.steps, steps, text);
+  }
+  t.is(analyze('Design thinking cycle: empathize, define, ideate, prototype, test').params.title, 'Design thinking cycle');
+});
+
+test('more than eight steps are capped with a warning', (t) => {
+  const a = analyze(`Lifecycle: ${Array.from({ length: 11 }, (_, i) => `phase${String.fromCharCode(97 + i)}`).join(', ')}`);
+  t.is((a.params.steps as string[]).length, 8);
+  t.true(a.warnings.some((w) => w.includes('11 steps given')));
+});
+
+test('every arrow follows the ellipse outside both boxes and there is one per step', (t) => {
+  for (const n of [2, 3, 4, 5, 6, 7, 8]) {
+    const { scene } = sceneFromDescription(`cycle: ${Array.from({ length: n }, (_, i) => `step ${i + 1}`).join(', ')}`, REQ);
+    const boxes = scene.objects.filter((o) => o.type === 'rect' && o.id.startsWith('box-')) as { x: number; y: number; width: number; height: number }[];
+    const arcs = scene.objects.filter((o) => o.id.startsWith('arc-'));
+    t.is(boxes.length, n);
+    t.is(arcs.length, n);
+    for (const arc of arcs) {
+      if (arc.type !== 'line') continue;
+      t.true(arc.points.length >= 2, `n=${n}: ${arc.id} has a visible length`);
+      for (const [x, y] of arc.points) {
+        for (const b of boxes) t.false(Math.abs(x - b.x) < b.width / 2 && Math.abs(y - b.y) < b.height / 2, `n=${n}: ${arc.id} crosses a box`);
+      }
+    }
+    // The last arrow ends next to the first box: the loop closes.
+    const last = arcs[n - 1];
+    if (last?.type === 'line') {
+      const [x, y] = last.points[last.points.length - 1]!;
+      t.true(Math.hypot(x - boxes[0]!.x, y - boxes[0]!.y) < 2, `n=${n}: closes the loop`);
+    }
+  }
+});
+
+test('arcs are cut where they would run under a box', (t) => {
+  const full = arcBetween(0, 4, 0, 0);
+  const cut = arcBetween(0, 4, 2.7, 1);
+  t.true(cut.length < full.length);
+});
+
+test('PDCA captions explain each step', (t) => {
+  const { scene } = sceneFromDescription('Explain the PDCA cycle', REQ);
+  for (const step of PDCA) t.true(scene.meta.captions.some((c) => c.text.startsWith(`${step}: `)), step);
+  t.true(scene.meta.captions.some((c) => /starts again with Plan/.test(c.text)));
+});
