@@ -1,0 +1,172 @@
+// function.plot: one to four formulas in x drawn on shared axes, with their roots, y intercept and
+// vertical asymptotes marked and the formula written beside each curve.
+import { z } from 'zod';
+import { defineTemplate, type Composition } from '../types.ts';
+import { TimelineBuilder } from '../timeline-builder.ts';
+import { axesObject, fitMathSize, fmt, toWorld, type Chart } from './chart.ts';
+import { parseFormula, type Formula } from './expression.ts';
+import { definedSomewhere, formulaParam, usableRange, viewCurves, xRangeParam, type CurveView } from './curves.ts';
+import { findFormulas, findRange, namedCurves } from './formula-text.ts';
+
+export const MAX_CURVES = 4;
+export const CURVE_COLORS = ['$primary', '$accent', '$success', '$secondary'] as const;
+
+const params = z.object({
+  expressions: z.array(formulaParam).min(1).max(MAX_CURVES).default(['sin(x)']),
+  x_range: xRangeParam.default([-10, 10]),
+});
+type PlotParams = z.infer<typeof params>;
+type SceneObject = Composition['objects'][number];
+
+export interface CurveFacts {
+  expression: string;
+  roots: number[];
+  y_intercept: number | null;
+  asymptotes: number[];
+}
+
+export function plotFacts(expressions: string[], xRange: [number, number]): { curves: CurveFacts[] } {
+  const { curves } = viewCurves(expressions.map(parseFormula), xRange);
+  return { curves: curves.map(curveFacts(xRange)) };
+}
+
+const curveFacts = (xRange: [number, number]) => (c: CurveView): CurveFacts => ({
+  expression: c.formula.text,
+  roots: c.roots,
+  y_intercept: xRange[0] <= 0 && xRange[1] >= 0 ? c.formula.evaluate(0) : null,
+  asymptotes: c.breaks.filter((b) => b.pole).map((b) => b.x),
+});
+
+/** "x = −2, x = 2 and x = 5" for captions. */
+function listX(xs: number[]): string {
+  const parts = xs.map((x) => `x ≈ ${fmt(x)}`.replace('≈', Number.isInteger(Number(x.toPrecision(10))) ? '=' : '≈'));
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * Which diagonal quadrant around the curve's point at x is free for a label: the curve rising to the
+ * right leaves upper-left and lower-right free; falling, the other two; a flat turning point, below
+ * a minimum and above a maximum.
+ */
+function freeSide(chart: Chart, f: Formula, x: number): [number, number] {
+  const h = (chart.xRange[1] - chart.xRange[0]) / 200;
+  const y = f.evaluate(x);
+  const l = f.evaluate(x - h);
+  const r = f.evaluate(x + h);
+  if (y === null || l === null || r === null) return [1, 1];
+  const [sx, sy] = [chart.width / (chart.xRange[1] - chart.xRange[0]), chart.height / (chart.yRange[1] - chart.yRange[0])];
+  const slope = ((r - l) / (2 * h)) * (sy / sx);
+  if (Math.abs(slope) < 0.25) return [1, r + l - 2 * y >= 0 ? -1 : 1];
+  return slope > 0 ? [1, -1] : [1, 1];
+}
+
+export const functionPlot = defineTemplate<PlotParams>({
+  id: 'function.plot',
+  title: 'Function plot',
+  category: 'mathematics',
+  style: 'mathematical',
+  example: 'Graph x^2 - 4 from -3 to 3',
+  params,
+  vocabulary: ['plot', 'graph', 'function', 'sketch', 'parabola', 'sine', 'cosine', 'exponential', 'logarithm', 'hyperbola'],
+  triggers: [
+    { pattern: /\b(?:plot|plotting|graph|graphing|sketch|draw|visuali[sz]e|show)\b.*(?:\by =|\b[a-z] x =)/, score: 0.9 },
+    { pattern: /\b(?:plot|plotting|graph|graphing|sketch)\b(?: (?:of|the|a|an|function|curve|for|me|us))* (?:- ?)?(?:\d+(?:\.\d+)? ?)?(?:sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|exp|log|ln|sqrt|abs|e \^|x\b|x\^|x \^|\d+ ?\/)/, score: 0.9 },
+    { pattern: /\b(?:plot|plotting|graph|graphing|sketch|draw)\b.*\b(?:sine|cosine|parabola|hyperbola|exponential|logarithm|logarithmic|quadratic|cubic|sigmoid|polynomial)\b/, score: 0.75 },
+    { pattern: /\b(?:plot|graph) (?:of )?(?:a |the )?function\b|\bfunction (?:plot|graph)\b/, score: 0.6 },
+    { pattern: /^(?:y|f x) = /, score: 0.6 },
+  ],
+  extract(text, warnings) {
+    const out: Partial<PlotParams> = {};
+    const { formulas, problems } = findFormulas(text.original);
+    let chosen: Formula[] = formulas;
+    if (chosen.length === 0) chosen = namedCurves(text.normalized);
+    for (const p of problems) warnings.push(`could not read a formula: ${p}${chosen.length ? '' : '; plotting sin(x) instead'}`);
+    if (chosen.length === 0 && problems.length === 0) warnings.push('no formula found in the description (write it like "y = x^2 - 4" or "sin(x)"); plotting sin(x)');
+    if (chosen.length > MAX_CURVES) {
+      warnings.push(`${chosen.length} formulas given; plotting the first ${MAX_CURVES} (more would not stay readable)`);
+      chosen = chosen.slice(0, MAX_CURVES);
+    }
+    if (chosen.length) out.expressions = chosen.map((f) => f.text);
+    for (const f of chosen) text.used.add(f.text);
+    const range = usableRange(findRange(text.original), warnings);
+    if (range) out.x_range = range;
+    const xRange = range ?? [-10, 10];
+    for (const f of chosen) if (!definedSomewhere(f, xRange)) warnings.push(`${f.text} is not defined anywhere on [${fmt(xRange[0])}, ${fmt(xRange[1])}]; its curve stays empty`);
+    for (const w of ['plot', 'graph']) if (text.normalized.includes(w)) text.used.add(w);
+    return out;
+  },
+  facts({ expressions, x_range }) {
+    return plotFacts(expressions, x_range);
+  },
+  compose({ expressions, x_range }) {
+    const formulas = expressions.map(parseFormula);
+    const view = viewCurves(formulas, x_range);
+    const chart: Chart = { id: 'axes', x: 0, y: -0.75, width: 14.4, height: 6.7, xRange: x_range, yRange: view.yRange };
+    const objects: SceneObject[] = [
+      { id: 'title', type: 'text', text: formulas.length === 1 ? 'Graph of a function' : 'Graphs of functions', x: 0, y: 4.0, size: 0.5, weight: 700, color: '$foreground' },
+      axesObject(chart, { xLabel: 'x', yLabel: 'y' }),
+    ];
+    const tl = new TimelineBuilder();
+    tl.caption(`Axes for x from ${fmt(x_range[0])} to ${fmt(x_range[1])}; y from ${fmt(view.yRange[0])} to ${fmt(view.yRange[1])} shows the interesting part.`, 1.8);
+    tl.appear('title', 0.5).appear('axes', 1.2, 'draw').wait(1.5);
+
+    const slot = 14.4 / formulas.length;
+    const bottom = chart.y - chart.height / 2;
+    const top = chart.y + chart.height / 2;
+    const labelRoots = view.curves.reduce((n, c) => n + c.roots.length, 0) <= 4;
+    view.curves.forEach((curve, i) => {
+      const color = CURVE_COLORS[i % CURVE_COLORS.length]!;
+      const f = curve.formula;
+      // Long formulas get a smaller legend so each stays inside its share of the width.
+      const legend = `y = ${f.tex}`;
+      objects.push({ id: `legend${i}`, type: 'math', latex: legend, x: -7.2 + slot * (i + 0.5), y: 3.3, size: fitMathSize(legend, slot - 0.4, 0.46), color });
+      tl.caption(`Draw y = ${f.text}: ${curve.sample.xs.length} samples from x = ${fmt(x_range[0])} to ${fmt(x_range[1])}, joined left to right.`, 2.4);
+      tl.appear(`legend${i}`, 0.5);
+      if (curve.points.filter((p) => p !== null).length >= 2) {
+        objects.push({ id: `curve${i}`, type: 'plot', axes: 'axes', points: curve.points, color, width: 0.06 });
+        tl.appear(`curve${i}`, 2.2, 'draw').wait(2.4);
+      } else {
+        objects.push({ id: `empty${i}`, type: 'text', text: `y = ${f.text} has no points to draw in this window`, x: 0, y: chart.y + 0.6 - i * 0.5, size: 0.34, color, maxWidth: 12 });
+        tl.caption(`y = ${f.text} is undefined (or off the chart) everywhere on this range.`, 2).appear(`empty${i}`, 0.5).wait(2);
+      }
+      const poles = curve.breaks.filter((b) => b.pole).slice(0, 12);
+      if (poles.length) {
+        poles.forEach((p, k) => {
+          const [wx] = toWorld(chart, [p.x, 0]);
+          objects.push({ id: `asym${i}_${k}`, type: 'line', points: [[wx, bottom], [wx, top]], color: '$danger', width: 0.03, dash: [0.16, 0.12], opacity: 0.8 });
+          tl.appear(`asym${i}_${k}`, 0.5, 'fade', tl.t + k * 0.05);
+        });
+        tl.caption(`The curve breaks where the function blows up: vertical asymptote${poles.length > 1 ? 's' : ''} at ${listX(poles.slice(0, 4).map((p) => p.x))}${poles.length > 4 ? ', …' : ''}.`, 2.2);
+        tl.wait(2.2);
+      }
+      const visibleRoots = curve.roots.filter((r) => view.yRange[0] <= 0 && view.yRange[1] >= 0 && r >= x_range[0] && r <= x_range[1]);
+      if (visibleRoots.length) {
+        visibleRoots.forEach((r, k) => {
+          const [wx, wy] = toWorld(chart, [r, 0]);
+          objects.push({ id: `root${i}_${k}`, type: 'circle', x: wx, y: wy, radius: 0.09, fill: color, stroke: '$background', strokeWidth: 0.03 });
+          tl.appear(`root${i}_${k}`, 0.35, 'grow', tl.t + k * 0.08);
+          if (labelRoots) {
+            const [dx, dy] = freeSide(chart, f, r);
+            objects.push({ id: `rootlabel${i}_${k}`, type: 'text', text: `x = ${fmt(r)}`, x: wx + dx * 0.5, y: wy + dy * 0.34, size: 0.28, color });
+            tl.appear(`rootlabel${i}_${k}`, 0.35, 'fade', tl.t + k * 0.08);
+          }
+        });
+        tl.caption(`It crosses the x axis (y = 0) at ${listX(visibleRoots.slice(0, 4))}${visibleRoots.length > 4 ? `, … (${visibleRoots.length} crossings)` : ''}.`, 2.2);
+        tl.wait(2.2);
+      }
+      const y0 = x_range[0] <= 0 && x_range[1] >= 0 ? f.evaluate(0) : null;
+      if (y0 !== null && y0 >= view.yRange[0] && y0 <= view.yRange[1] && formulas.length <= 2 && !visibleRoots.some((r) => Math.abs(r) < 1e-9)) {
+        const [wx, wy] = toWorld(chart, [0, y0]);
+        objects.push({ id: `yint${i}`, type: 'circle', x: wx, y: wy, radius: 0.09, fill: color, stroke: '$background', strokeWidth: 0.03 });
+        const [dx, dy] = freeSide(chart, f, 0);
+        objects.push({ id: `yintlabel${i}`, type: 'text', text: `(0, ${fmt(y0)})`, x: wx + dx * 0.2, y: wy + dy * 0.34, size: 0.28, color, align: dx > 0 ? 'left' : 'right' });
+        tl.caption(`It meets the y axis at (0, ${fmt(y0)}).`, 1.8).appear(`yint${i}`, 0.35, 'grow').appear(`yintlabel${i}`, 0.35).wait(1.8);
+      }
+    });
+    tl.wait(1.5);
+    tl.finish(tl.t);
+    const full = formulas.map((f) => `y = ${f.text}`).join(', ');
+    const title = full.length > 120 ? `${full.slice(0, 119)}…` : full;
+    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title };
+  },
+});

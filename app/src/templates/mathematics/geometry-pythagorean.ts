@@ -1,0 +1,209 @@
+// geometry.pythagorean: a right triangle with a square on each side; the areas a² and b² add up to c².
+import { z } from 'zod';
+import { numbers, namedValue, NUMBER_RE, toNumber, type ParsedText } from '../../analysis/text.ts';
+import { defineTemplate } from '../types.ts';
+import { TimelineBuilder } from '../timeline-builder.ts';
+import { fmt, texNumber } from './chart.ts';
+import { outlineAt, polygonAt, rightAngleMark, squareGrid, type P2 } from './shapes.ts';
+import { findLengthUnit, lengthUnit, unitSuffix, unitTex } from './units.ts';
+
+/** Sides beyond this ratio draw as a sliver with unreadable labels. */
+const MAX_RATIO = 50;
+const side = z.number().finite().positive().min(1e-6).max(1e6);
+
+const params = z
+  .object({ a: side.default(3), b: side.default(4), unit: lengthUnit })
+  .refine((p) => Math.max(p.a, p.b) / Math.min(p.a, p.b) <= MAX_RATIO, { error: `the legs may differ by a factor of at most ${MAX_RATIO} to be drawn` });
+type PythagoreanParams = z.infer<typeof params>;
+
+export function pythagoreanFacts(a: number, b: number): { c: number; squares: [number, number, number] } {
+  const a2 = a * a;
+  const b2 = b * b;
+  return { c: Math.sqrt(a2 + b2), squares: [a2, b2, a2 + b2] };
+}
+
+/** "a = 5", "a: 5", "a is 5" (a bare "a 5" is the article, not a side). */
+function assigned(src: string, name: string): number | undefined {
+  const m = new RegExp(String.raw`(?<![A-Za-z])${name}\s*(?:=|:|is)\s*(${NUMBER_RE.source})`, 'i').exec(src);
+  return m ? toNumber(m[1]!) : undefined;
+}
+
+/** Legs from the text: "a = 5, b = 12", "legs 5 and 12", "3-4-5 triangle", "hypotenuse 13 and a leg of 5". */
+function extractLegs(text: ParsedText, warnings: string[]): { a?: number; b?: number } {
+  // Exponents ("a^2 + b^2", "a²") are not side lengths.
+  const src = text.original.replace(/\^\s*\d+/g, ' ').replace(/[²³]/g, ' ');
+  const a = assigned(src, 'a');
+  const b = assigned(src, 'b');
+  const c = assigned(src, 'c') ?? namedValue(src, ['hypotenuse of', 'hypotenuse']);
+  const all = numbers(src).filter((v) => v !== 0);
+  if (all.some((v) => v < 0)) warnings.push('side lengths must be positive; negative numbers were ignored');
+  const positive = all.filter((v) => v > 0);
+  const legFromHyp = (hyp: number, leg: number): number | undefined => {
+    if (leg >= hyp) {
+      warnings.push(`a leg (${fmt(leg)}) must be shorter than the hypotenuse (${fmt(hyp)}); using the default triangle`);
+      return undefined;
+    }
+    return Math.sqrt(hyp * hyp - leg * leg);
+  };
+  if (a !== undefined && b !== undefined && a > 0 && b > 0) return { a, b };
+  if (c !== undefined && c > 0) {
+    const leg = a ?? b ?? positive.find((v) => v !== c);
+    if (leg === undefined || leg <= 0) return {};
+    const other = legFromHyp(c, leg);
+    return other === undefined ? {} : { a: leg, b: other };
+  }
+  if (positive.length === 2) return { a: positive[0], b: positive[1] };
+  if (positive.length >= 3) {
+    const [x, y, z3] = [...positive.slice(0, 3)].sort((p, q) => p - q) as [number, number, number];
+    if (Math.abs(x * x + y * y - z3 * z3) > 1e-6 * z3 * z3) {
+      warnings.push(`${fmt(x)}, ${fmt(y)} and ${fmt(z3)} do not form a right triangle (${fmt(x)}² + ${fmt(y)}² = ${fmt(x * x + y * y)}, not ${fmt(z3 * z3)}); using ${fmt(x)} and ${fmt(y)} as the legs`);
+    }
+    return { a: x, b: y };
+  }
+  if (positive.length === 1) {
+    warnings.push(`only one side (${fmt(positive[0]!)}) was given; a right triangle needs both legs, so the default 3 and 4 are used`);
+  }
+  return {};
+}
+
+export const geometryPythagorean = defineTemplate<PythagoreanParams>({
+  id: 'geometry.pythagorean',
+  title: 'Pythagorean theorem',
+  category: 'mathematics',
+  style: 'mathematical',
+  example: 'Prove the Pythagorean theorem for a right triangle with legs 5 and 12',
+  params,
+  vocabulary: ['pythagorean', 'pythagoras', 'theorem', 'hypotenuse', 'triangle', 'legs'],
+  triggers: [
+    { pattern: /\bpythagor/, score: 0.95 },
+    { pattern: /\bhypotenuse\b/, score: 0.9 },
+    { pattern: /\ba\s*\^?\s*2?\s*\+\s*b\s*\^?\s*2?\s*=\s*c\b/, score: 0.9 },
+    { pattern: /\bright (?:angled? )?triangle\b.*\b(?:legs?|sides?|catheti)\b/, score: 0.85 },
+    { pattern: /\blegs?\b.*\btriangle\b|\btriangle\b.*\blegs?\b/, score: 0.8 },
+    { pattern: /\b\d+ \d+ \d+ (?:right )?triangle\b/, score: 0.75 },
+    { pattern: /\bright (?:angled? )?triangle\b/, score: 0.6 },
+  ],
+  extract(text, warnings) {
+    const out: Partial<PythagoreanParams> = {};
+    const { a, b } = extractLegs(text, warnings);
+    if (a !== undefined && b !== undefined) {
+      if (Math.max(a, b) > 1e6 || Math.min(a, b) < 1e-6) warnings.push('side lengths must be between 0.000001 and 1,000,000; using the default triangle');
+      else if (Math.max(a, b) / Math.min(a, b) > MAX_RATIO) warnings.push(`legs ${fmt(a)} and ${fmt(b)} differ by more than ${MAX_RATIO}×, too thin to draw; using the default triangle`);
+      else {
+        out.a = a;
+        out.b = b;
+        text.used.add(String(a)).add(String(b));
+      }
+    }
+    const unit = findLengthUnit(text.original);
+    if (unit) out.unit = unit;
+    for (const w of ['pythagorean', 'pythagoras', 'hypotenuse', 'legs', 'triangle']) if (text.normalized.includes(w)) text.used.add(w);
+    return out;
+  },
+  facts({ a, b }) {
+    return pythagoreanFacts(a, b);
+  },
+  compose({ a, b, unit }) {
+    const { c, squares } = pythagoreanFacts(a, b);
+    const [a2, b2, c2] = squares;
+    // Model: right angle at C = (0,0), leg a along +x, leg b along +y; squares on the outside.
+    // The figure spans x ∈ [-b, a + b], y ∈ [-a, a + b]; fit it into the left part of the view.
+    const regionW = 9.3;
+    const regionH = 7.3;
+    const s = Math.min(regionW / (a + 2 * b), regionH / (2 * a + b));
+    const cx = -7.7 + regionW / 2 - ((a + 2 * b) / 2 - b) * s;
+    const cy = -4.15 + regionH / 2 - ((2 * a + b) / 2 - a) * s;
+    const P = (x: number, y: number): P2 => [cx + x * s, cy + y * s];
+    const C = P(0, 0);
+    const A = P(a, 0);
+    const B = P(0, b);
+    const sqA = [C, A, P(a, -a), P(0, -a)];
+    const sqB = [C, P(-b, 0), P(-b, b), B];
+    const sqC = [A, P(a + b, a), P(b, a + b), B];
+    const sideA = a * s;
+    const sideB = b * s;
+    const sideC = c * s;
+    const u = unitSuffix(unit);
+    const tu = unitTex(unit);
+
+    const objects: ReturnType<typeof polygonAt>[] = [
+      { id: 'title', type: 'text', text: 'The Pythagorean theorem', x: 0, y: 3.85, size: 0.6, weight: 700, color: '$foreground' },
+    ];
+    const squareObjects = (key: string, pts: P2[], n: number, len: number, color: string) => {
+      objects.push(polygonAt(`sq_${key}`, pts, color, 0.28), outlineAt(`sq_${key}_edge`, pts, color, 0.045));
+      // Unit cells make the area countable when the side is a small whole number.
+      if (Number.isInteger(n) && n >= 2 && n <= 15 && len / n >= 0.12) {
+        objects.push(squareGrid(`sq_${key}_grid`, pts[0]!, [pts[1]![0] - pts[0]![0], pts[1]![1] - pts[0]![1]], [pts[3]![0] - pts[0]![0], pts[3]![1] - pts[0]![1]], n, '$foreground'));
+      }
+    };
+    squareObjects('a', sqA, a, sideA, '$primary');
+    squareObjects('b', sqB, b, sideB, '$secondary');
+    squareObjects('c', sqC, c, sideC, '$accent');
+    objects.push(
+      { id: 'triangle', type: 'polygon', points: [C, A, B], fill: '$surface' },
+      outlineAt('triangle_edge', [C, A, B], '$foreground', 0.06),
+      rightAngleMark('right_angle', C, [1, 0], [0, 1], Math.min(0.35, sideA * 0.3, sideB * 0.3), '$foreground'),
+    );
+    // Each square carries its side and, once drawn, its area ("b = 4" / "b² = 16") in the middle; a
+    // square too small for them has them beside it, where the figure leaves room (right of the a-square,
+    // above the b-square).
+    const u2 = unitSuffix(unit, 2);
+    const labelAt = (pts: P2[], len: number, beside: P2): P2 => (len >= 1.8 ? [(pts[0]![0] + pts[2]![0]) / 2, (pts[0]![1] + pts[2]![1]) / 2] : beside);
+    const label = (key: string, at: P2, text: string, color: string, inside: boolean) =>
+      objects.push({ id: `label_${key}`, type: 'text', text, x: at[0], y: at[1], size: 0.36, weight: 600, color: inside ? '$foreground' : color, background: '$background' });
+    const aAt = labelAt(sqA, sideA, [A[0] + 1.3, A[1] - sideA / 2]);
+    const bAt = labelAt(sqB, sideB, [C[0] - sideB / 2, B[1] + 0.6]);
+    const cAt = labelAt(sqC, sideC, [(A[0] + B[0]) / 2 + ((b / c) * sideC) / 2, (A[1] + B[1]) / 2 + ((a / c) * sideC) / 2]);
+    label('a', aAt, `a = ${fmt(a)}${u}`, '$primary', sideA >= 1.8);
+    label('b', bAt, `b = ${fmt(b)}${u}`, '$secondary', sideB >= 1.8);
+    label('c', cAt, 'c = ?', '$accent', true);
+    const labelText = {
+      a: `a = ${fmt(a)}${u}\na² = ${fmt(a2)}${u2}`,
+      b: `b = ${fmt(b)}${u}\nb² = ${fmt(b2)}${u2}`,
+      c: `c = ?\nc² = ${fmt(c2)}${u2}`,
+    };
+
+    // The algebra, line by line, on the right.
+    const exact = Number.isInteger(c) || Math.abs(c - Number(c.toPrecision(6))) < 1e-12;
+    const steps = [
+      'a^2 + b^2 = c^2',
+      `${texNumber(a)}^2 + ${texNumber(b)}^2 = c^2`,
+      `${texNumber(a2)} + ${texNumber(b2)} = ${texNumber(c2)}`,
+      `c = \\sqrt{${texNumber(c2)}} ${exact ? '=' : '\\approx'} ${texNumber(c)}${tu}`,
+    ];
+    const panelX = 4.85;
+    steps.forEach((latex, i) => objects.push({ id: `eq${i}`, type: 'math', latex, x: panelX, y: 2.3 - i * 1.15, size: i === 0 ? 0.62 : 0.5, color: i === 3 ? '$success' : '$foreground' }));
+    objects.push({ id: 'result', type: 'text', text: `hypotenuse c = ${fmt(c)}${u}`, x: panelX, y: -2.7, size: 0.42, weight: 700, color: '$success' });
+
+    const tl = new TimelineBuilder();
+    tl.caption(`A right triangle with legs a = ${fmt(a)}${u} and b = ${fmt(b)}${u}.`, 2.2);
+    tl.appear('title', 0.5);
+    for (const id of ['triangle', 'triangle_edge', 'right_angle']) tl.appear(id, 0.6);
+    tl.wait(0.6).appear('label_a', 0.4).appear('label_b', 0.4).appear('label_c', 0.4).wait(1.2);
+    const showSquare = (key: 'a' | 'b' | 'c', text: string) => {
+      tl.caption(text, 2);
+      tl.appear(`sq_${key}`, 0.7, 'grow').appear(`sq_${key}_edge`, 0.7, 'grow');
+      tl.wait(0.7);
+      if (objects.some((o) => o.id === `sq_${key}_grid`)) tl.appear(`sq_${key}_grid`, 0.6, 'draw').wait(0.4);
+      tl.setText(`label_${key}`, labelText[key]).wait(1);
+    };
+    showSquare('a', `The square on leg a has area a² = ${fmt(a)}² = ${fmt(a2)}${unitSuffix(unit, 2)}.`);
+    showSquare('b', `The square on leg b has area b² = ${fmt(b)}² = ${fmt(b2)}${unitSuffix(unit, 2)}.`);
+    showSquare('c', 'The square on the hypotenuse c: the theorem says its area equals the other two together.');
+    tl.caption('Pythagoras: the two smaller squares together have exactly the area of the largest.', 2.2);
+    tl.appear('eq0', 0.5);
+    tl.add({ type: 'highlight', target: 'sq_a', at: tl.t, duration: 1, color: '$highlight' });
+    tl.add({ type: 'highlight', target: 'sq_b', at: tl.t, duration: 1, color: '$highlight' });
+    tl.wait(1.1);
+    tl.add({ type: 'highlight', target: 'sq_c', at: tl.t, duration: 1, color: '$highlight' });
+    tl.wait(1.2);
+    tl.caption(`Put in the legs: ${fmt(a)}² + ${fmt(b)}² = c².`, 1.6).appear('eq1', 0.5).wait(1.5);
+    tl.caption(`${fmt(a2)} + ${fmt(b2)} = ${fmt(c2)}: the area of the square on the hypotenuse.`, 1.8).appear('eq2', 0.5).wait(1.7);
+    tl.caption(`So the hypotenuse is c = √${fmt(c2)} ${exact ? '=' : '≈'} ${fmt(c)}${u}.`, 2.5).appear('eq3', 0.5);
+    tl.setText('label_c', `c = ${fmt(c)}${u}\nc² = ${fmt(c2)}${u2}`, tl.t + 0.3);
+    tl.add({ type: 'highlight', target: 'label_c', at: tl.t + 0.3, duration: 1.2, color: '$success' });
+    tl.wait(0.8).appear('result', 0.5).wait(2.5);
+    tl.finish(tl.t);
+    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: 'Pythagorean theorem' };
+  },
+});

@@ -1,0 +1,91 @@
+import test from 'ava';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { pythagoreanFacts } from '../../src/templates/mathematics/geometry-pythagorean.ts';
+import { checkScene, mathScene } from './math-scene-checks.ts';
+
+test('c and the three squares agree with integer Pythagorean triples found by brute force', (t) => {
+  let checked = 0;
+  for (let a = 1; a <= 40; a++) {
+    for (let b = a; b <= 40; b++) {
+      for (let c = b; c <= 60; c++) {
+        if (a * a + b * b !== c * c) continue;
+        const facts = pythagoreanFacts(a, b);
+        t.is(facts.c, c, `${a}, ${b}`);
+        t.deepEqual(facts.squares, [a * a, b * b, c * c]);
+        checked++;
+      }
+    }
+  }
+  t.true(checked >= 15, `${checked} triples`);
+  t.true(Math.abs(pythagoreanFacts(1, 1).c - Math.SQRT2) < 1e-12);
+  t.true(Math.abs(pythagoreanFacts(1.5, 2).c - 2.5) < 1e-12);
+});
+
+test('phrasings people use find the theorem and its legs', (t) => {
+  const cases: [string, number, number][] = [
+    ['Show Pythagorean theorem', 3, 4],
+    ['Prove the Pythagorean theorem for a right triangle with legs 5 and 12', 5, 12],
+    ['Walk me through the pythagorean theorem with a = 8, b = 15', 8, 15],
+    ['How does Pythagoras work for a 6-8-10 triangle?', 6, 8],
+    ['Can you animate a right-angled triangle with legs of 7 and 24?', 7, 24],
+    ['pythagorian theorem, legs [9, 12]', 9, 12],
+    ['PYTHAGOREAN THEOREM: A=20; B=21', 20, 21],
+    ['find the hypotenuse of a right triangle with legs 1.5 and 2', 1.5, 2],
+    ['a^2 + b^2 = c^2 with legs 20 and 21', 20, 21],
+    ['a right triangle has hypotenuse 13 and a leg of 5', 5, 12],
+  ];
+  for (const [text, a, b] of cases) {
+    const r = analyze(text);
+    t.is(r.template, 'geometry.pythagorean', text);
+    t.is(r.params.a, a, text);
+    t.true(Math.abs((r.params.b as number) - b) < 1e-9, `${text}: b = ${r.params.b}`);
+    t.true(Math.abs((r.facts.c as number) - Math.hypot(a, b)) < 1e-3, text);
+  }
+});
+
+test('units written out label the sides', (t) => {
+  const r = analyze('Pythagorean theorem for legs of 6 centimeters and 8 centimeters');
+  t.is(r.params.unit, 'cm');
+  t.is(r.facts.c, 10);
+  const { scene } = mathScene('Pythagorean theorem for legs 6 cm and 8 cm');
+  t.true(scene.objects.some((o) => o.type === 'text' && o.text.includes('cm')));
+});
+
+test('unusable sides fall back to 3-4-5 with a warning that says why', (t) => {
+  const cases: [string, RegExp][] = [
+    ['right triangle with legs 1 and 1000', /differ by more than 50/],
+    ['pythagoras with a side of 5', /only one side/],
+    ['pythagorean theorem with legs 1e308 and 1e308', /between 0.000001 and 1,000,000/],
+    ['hypotenuse 5 and a leg of 7', /shorter than the hypotenuse/],
+    ['pythagorean theorem legs -3 and 4', /positive/],
+  ];
+  for (const [text, why] of cases) {
+    const r = analyze(text);
+    t.is(r.template, 'geometry.pythagorean', text);
+    t.deepEqual([r.params.a, r.params.b], [3, 4], text);
+    t.true(r.warnings.some((w) => why.test(w)), `${text}: ${r.warnings.join(' | ')}`);
+  }
+  t.throws(() => analyze('x', { template: 'geometry.pythagorean', params: { a: 1, b: 500 } }), { message: /factor of at most 50/ });
+  t.throws(() => analyze('x', { template: 'geometry.pythagorean', params: { a: -1, b: 5 } }));
+});
+
+test('three sides that are not a right triangle are reported', (t) => {
+  const r = analyze('pythagorean theorem for a triangle with sides 3, 4 and 6');
+  t.deepEqual([r.params.a, r.params.b], [3, 4]);
+  t.true(r.warnings.some((w) => /do not form a right triangle/.test(w)));
+});
+
+test('the scene draws three squares, writes the algebra and shows c', (t) => {
+  for (const text of ['Show Pythagorean theorem', 'legs 5 and 12 pythagoras', 'right triangle with legs 1 cm and 20 cm', 'pythagoras legs 0.5 and 0.7']) {
+    const { scene, analysis } = mathScene(text);
+    checkScene(t, scene, text);
+    for (const key of ['a', 'b', 'c']) t.truthy(scene.objects.find((o) => o.id === `sq_${key}`), `${text}: square on ${key}`);
+    const c = analysis.facts.c as number;
+    const shown = scene.objects.filter((o) => o.type === 'math').map((o) => (o as { latex: string }).latex).join(' ');
+    t.true(shown.includes('a^2 + b^2 = c^2'), text);
+    t.true(scene.timeline.some((e) => e.type === 'set' && typeof e.value === 'string' && e.value.startsWith(`c = ${Number(c.toPrecision(4))}`)), `${text}: c is revealed`);
+  }
+  // Whole-number sides get countable unit cells.
+  const { scene } = mathScene('Show Pythagorean theorem');
+  t.truthy(scene.objects.find((o) => o.id === 'sq_c_grid'));
+});
