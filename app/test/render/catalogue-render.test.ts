@@ -4,7 +4,8 @@ import test from 'ava';
 import { join } from 'node:path';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import { TEMPLATES } from '../../src/templates/registry.ts';
-import { changedFraction, frameAt } from '../helpers/video.ts';
+import { THEMES } from '../../src/scene/themes.ts';
+import { changedFraction, colorDistance, frameAt, hexToRgb, pixel } from '../helpers/video.ts';
 import { tempDir, testRenderer } from '../helpers/renderer.ts';
 
 const renderer = testRenderer();
@@ -29,9 +30,11 @@ for (const template of TEMPLATES) {
     const { analysis, scene } = sceneFromDescription(template.example, { width: W, height: H, fps: 24, duration: 4 });
     t.is(analysis.template, template.id, 'the example selects its own template');
     const summary = await renderer.render(scene, { outputs: { video: join(dir, `${template.id}.mp4`) } });
-    const early = await frameAt(summary.file, 0.8, W, H);
+    const early = await frameAt(summary.file, 0.1, W, H);
     const late = await frameAt(summary.file, 3.8, W, H);
     t.true(contentShare(late) > 0.005, 'the frame is not blank');
+    // The corner shows the style's background (nothing is drawn into the margin).
+    t.true(colorDistance(pixel(late, W, 3, 3), hexToRgb(THEMES[analysis.style].palette.background)) < 10, 'background colour');
     t.true(changedFraction(early, late) > 0.002, 'the animation changes over time');
   });
 }
