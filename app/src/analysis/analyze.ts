@@ -90,6 +90,34 @@ function resolveParams(t: AnyTemplate, text: ParsedText, explicit: Record<string
   return t.params.parse({});
 }
 
+const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'show', 'how', 'what', 'does', 'work', 'about', 'animate', 'animation', 'explain', 'demonstrate', 'make', 'create', 'from', 'into', 'our', 'your', 'this', 'that']);
+
+function words(s: string): Set<string> {
+  return new Set(s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)));
+}
+
+/**
+ * Templates closest to a description nothing matched: most words shared with the template's title,
+ * vocabulary and example (prefix matches count half), then catalogue order for a stable answer.
+ */
+export function closestTemplates(normalized: string, candidates: readonly AnyTemplate[], n: number): AnyTemplate[] {
+  const wanted = words(normalized);
+  const scoreOf = (t: AnyTemplate) => {
+    const have = words(`${t.title} ${(t.vocabulary ?? []).join(' ')} ${t.example}`);
+    let score = 0;
+    for (const w of wanted) {
+      if (have.has(w)) score += 1;
+      else if ([...have].some((h) => h.startsWith(w.slice(0, 4)) && w.length >= 4)) score += 0.5;
+    }
+    return score;
+  };
+  return candidates
+    .map((t, i) => ({ t, i, score: scoreOf(t) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, n)
+    .map((x) => x.t);
+}
+
 export function analyze(description: string, opts: AnalyzeOptions = {}): Analysis {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_DESCRIPTION_LENGTH;
   if (typeof description !== 'string') throw new AnalysisError('empty', 'description must be a string');
@@ -133,7 +161,7 @@ export function analyze(description: string, opts: AnalyzeOptions = {}): Analysi
   if (!best || best.score < MIN_CONFIDENCE) {
     const fallback = getTemplate(FALLBACK_TEMPLATE_ID)!;
     const params = resolveParams(fallback, text, undefined, warnings);
-    const suggestions = scored.slice(0, 3).map((s) => ({ template: s.t.id, title: s.t.title, example: s.t.example }));
+    const suggestions = closestTemplates(text.normalized, scored.map((s) => s.t), 3).map((t) => ({ template: t.id, title: t.title, example: t.example }));
     return {
       template: fallback.id,
       style: style ?? fallback.style,

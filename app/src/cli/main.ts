@@ -1,25 +1,19 @@
 // devforge <command> …: dispatches to one file per command.
 import { ConfigError } from '../config/load.ts';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './errors.ts';
-import { analyzeCommand } from './commands/analyze.ts';
-import { apikeyCommand } from './commands/apikey.ts';
-import { configCommand } from './commands/config.ts';
-import { gpusCommand } from './commands/gpus.ts';
-import { previewCommand } from './commands/preview.ts';
-import { renderCommand } from './commands/render.ts';
-import { sceneCommand } from './commands/scene.ts';
-import { serveCommand } from './commands/serve.ts';
+type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  render: renderCommand,
-  analyze: analyzeCommand,
-  analyse: analyzeCommand,
-  scene: sceneCommand,
-  preview: previewCommand,
-  gpus: gpusCommand,
-  config: configCommand,
-  serve: serveCommand,
-  apikey: apikeyCommand,
+// Loaded on demand: `analyze` should not pay for Chromium's driver, nor `render` for the server.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  render: async () => (await import('./commands/render.ts')).renderCommand,
+  analyze: async () => (await import('./commands/analyze.ts')).analyzeCommand,
+  analyse: async () => (await import('./commands/analyze.ts')).analyzeCommand,
+  scene: async () => (await import('./commands/scene.ts')).sceneCommand,
+  preview: async () => (await import('./commands/preview.ts')).previewCommand,
+  gpus: async () => (await import('./commands/gpus.ts')).gpusCommand,
+  config: async () => (await import('./commands/config.ts')).configCommand,
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  apikey: async () => (await import('./commands/apikey.ts')).apikeyCommand,
 };
 
 export const USAGE = `usage: devforge <command> [options]
@@ -42,12 +36,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return name ? 0 : EXIT_USAGE;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     console.error(`devforge: unknown command "${name}"\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   try {
+    const command = await load();
     return await command(rest);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -89,6 +89,18 @@ export const configSchema = {
       default: 3,
       env: 'DEVFORGE_FRAMES_IN_FLIGHT',
     },
+    frameTransfer: {
+      doc: 'How frames leave the page: yuv420p (converted on the GPU, 1.5 bytes a pixel), rgba (4 bytes a pixel, converted by ffmpeg), or auto (yuv420p where the size allows).',
+      format: ['auto', 'yuv420p', 'rgba'],
+      default: 'auto',
+      env: 'DEVFORGE_FRAME_TRANSFER',
+    },
+    partialReadback: {
+      doc: 'Read back only the rectangle a frame changed (RGBA transfer). Off: every drawn frame is read back whole.',
+      format: Boolean,
+      default: true,
+      env: 'DEVFORGE_PARTIAL_READBACK',
+    },
     antialias: {
       doc: 'Multisample anti-aliasing in the player (off only to trade edge quality for speed).',
       format: Boolean,

@@ -1,12 +1,15 @@
 // The browser bundle's entry: puts the player on window for the render page, the preview and the widget.
 import { captureFrames, drawFramesOnly } from './drivers/fixed-step.ts';
 import { RealtimeDriver } from './drivers/realtime.ts';
+import { autoMount, mountPreview } from './preview-ui.ts';
 import { ScenePlayer } from './scene-player.ts';
 
-const api = { ScenePlayer, RealtimeDriver, captureFrames, drawFramesOnly };
+const api = { ScenePlayer, RealtimeDriver, captureFrames, drawFramesOnly, mountPreview };
 declare global {
   interface Window {
     DevForge: typeof api;
   }
 }
 window.DevForge = api;
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autoMount);
+else autoMount();

@@ -60,11 +60,20 @@ export async function buildOverlay(options: OverlayOptions, aspect: number, pixe
   }
 
   if (options.watermark) {
+    // White on a dark pill: readable on light and dark themes alike.
+    const opacity = options.watermark.opacity ?? 0.6;
     const quad = new ImageQuad();
-    quad.show(text(options.watermark.text, { font: 'sans', weight: 700, size: 0.36, align: 'right' }), pixelsPerUnit, 'right');
-    quad.mesh.position.x += halfW - 0.3;
-    quad.mesh.position.y = -4.5 + 0.5;
-    setColor(quad.mesh.material, '#ffffff', options.watermark.opacity ?? 0.55);
+    quad.show(text(options.watermark.text, { font: 'sans', weight: 700, size: 0.34, align: 'right' }), pixelsPerUnit, 'right');
+    const { width, height } = quad.size(pixelsPerUnit);
+    const right = halfW - 0.3;
+    const y = -4.5 + 0.55;
+    const pill = new THREE.Mesh(new THREE.PlaneGeometry(width + 0.3, height + 0.06), flatMaterial());
+    pill.position.set(right - width / 2, y, 0);
+    setColor(pill.material, '#000000', opacity * 0.6);
+    add(pill);
+    quad.mesh.position.x += right;
+    quad.mesh.position.y = y;
+    setColor(quad.mesh.material, '#ffffff', opacity);
     add(quad.mesh);
   }
   return scene;

@@ -10,6 +10,7 @@ import { AxesDrawable, EdgeDrawable, LineDrawable, PlotDrawable } from './lines.
 import { MathDrawable, TextDrawable } from './labels.ts';
 import { GroupDrawable, MeshDrawable } from './meshes.ts';
 import { buildOverlay, type OverlayOptions } from './overlay.ts';
+import { DirtyRegionTracker, type PixelRect } from './dirty-region.ts';
 import { BarDrawable, CircleDrawable, NodeDrawable, PolygonDrawable, RectDrawable } from './shapes.ts';
 import { fontSpec, rasteriseSvg, rasteriseText, type RasterisedImage } from './text-texture.ts';
 
@@ -77,6 +78,11 @@ export class ScenePlayer {
   private readonly assets: PlayerAssets;
   private readonly overlayOptions: OverlayOptions;
   private lastFrame = -1;
+  private readonly hasMeshes: boolean;
+  private lastDrawnTime: number | undefined;
+  private readonly dirty: DirtyRegionTracker;
+  /** What the last drawFrame changed on the canvas compared with the frame drawn before it. */
+  lastChange: PixelRect | 'full' = 'full';
 
   constructor(canvas: HTMLCanvasElement, scene: Scene, assets: PlayerAssets, options: { overlay?: OverlayOptions; antialias?: boolean } = {}) {
     this.scene = scene;
@@ -111,8 +117,14 @@ export class ScenePlayer {
     this.screenCamera.position.z = 50;
     this.overlayCamera.position.z = 50;
     this.pixelsPerUnit = (scene.height / VIEW_HEIGHT) * (scene.camera.type === 'orthographic' ? scene.camera.zoom : 1);
+    this.hasMeshes = scene.objects.some((o) => o.type === 'mesh');
     this.addLights();
     this.buildObjects();
+    this.dirty = new DirtyRegionTracker({
+      scene,
+      nodeOf: (id) => this.drawables.get(id)?.node,
+      cameraFor: (obj) => (obj.type === 'mesh' ? this.camera : this.screenCamera),
+    });
   }
 
   private addLights(): void {
@@ -238,8 +250,12 @@ export class ScenePlayer {
     }
   }
 
-  /** Draws frame `frame` (clamped to the scene) into the canvas. */
-  drawFrame(frame: number): void {
+  /**
+   * Draws frame `frame` (clamped to the scene) into the canvas. With `partial`, only the rectangle
+   * that changed since the last drawn frame is redrawn (scissored); the canvas keeps the rest
+   * (preserveDrawingBuffer), and rasterisation per pixel is the same, so the image is identical.
+   */
+  drawFrame(frame: number, opts: { partial?: boolean } = {}): void {
     const f = Math.min(this.frameCount - 1, Math.max(0, Math.floor(frame)));
     const t = f / this.scene.fps;
     const props = this.propsAt(t);
@@ -250,12 +266,33 @@ export class ScenePlayer {
     });
     for (const obj of this.scene.objects) this.drawables.get(obj.id)!.update(props.get(obj.id)!, this.context);
     this.updateCamera(t);
-    this.renderer.clear();
-    if (this.scene.objects.some((o) => o.type === 'mesh')) this.renderer.render(this.world, this.camera);
-    this.renderer.clearDepth();
-    this.renderer.render(this.screen, this.screenCamera);
-    if (this.overlay) this.renderer.render(this.overlay, this.overlayCamera);
+
+    if (this.lastDrawnTime === undefined || t <= this.lastDrawnTime) {
+      this.dirty.measureAll();
+      this.lastChange = 'full';
+    } else {
+      this.lastChange = this.dirty.update(this.timeline.changedTargets(this.lastDrawnTime, t));
+    }
+    this.lastDrawnTime = t;
     this.lastFrame = f;
+    const change = opts.partial ? this.lastChange : 'full';
+    if (change !== 'full' && change.width === 0) return;
+
+    // Re-applied every frame: three keeps the clear colour converted for the last render target
+    // (the YUV readback's is linear), which would darken the canvas background.
+    const r = this.renderer;
+    r.setRenderTarget(null);
+    r.setClearColor(this.background.slice(0, 7), 1);
+    if (change !== 'full') {
+      r.setScissor(change.x, change.y, change.width, change.height);
+      r.setScissorTest(true);
+    }
+    r.clear();
+    if (this.hasMeshes) r.render(this.world, this.camera);
+    r.clearDepth();
+    r.render(this.screen, this.screenCamera);
+    if (this.overlay) r.render(this.overlay, this.overlayCamera);
+    r.setScissorTest(false);
   }
 
   get currentFrame(): number {

@@ -10,24 +10,38 @@ import { fontFile, fontLinks } from './fonts.ts';
 export interface FrameJob {
   /** JSON the page fetches to set itself up (scene, assets, options). */
   input: unknown;
-  /** Frame `index` (RGBA or YUV bytes, as the job asked). Called in frame order. */
-  onFrame(index: number, pixels: Buffer): Promise<void>;
+  /** Frame `index` (RGBA or YUV bytes, as the job asked), or only a changed rectangle of it. Called in frame order. */
+  onFrame(index: number, pixels: Buffer, rect?: { x: number; y: number; width: number; height: number }): Promise<void>;
   /** Frames index .. index + count - 1 equal the last frame sent. Called in frame order. */
   onRepeat(index: number, count: number): Promise<void>;
+  /** The poster frame as RGBA, bottom row first. */
+  onPoster(pixels: Buffer): Promise<void>;
 }
 
 // The page may talk to this server only; it loads nothing else, and runs no inline script.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
 
-export function renderPageHtml(title = 'DevForge renderer'): string {
+export function renderPageHtml(): string {
   return `<!doctype html>
-<html><head><meta charset="utf-8"><title>${title}</title>
+<html><head><meta charset="utf-8"><title>DevForge renderer</title>
 ${fontLinks()}
 <link rel="stylesheet" href="/page.css">
 </head><body><canvas id="stage"></canvas><script src="/player.js"></script></body></html>`;
 }
 
+/** The realtime preview page; the player mounts itself from `dataUrl`. */
+export function previewPageHtml(dataUrl: string): string {
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>DevForge preview</title>
+${fontLinks()}
+<link rel="stylesheet" href="/preview.css">
+</head><body data-preview-src="${dataUrl}"><main id="preview">Loading…</main><script src="/player.js"></script></body></html>`;
+}
+
+export const PAGE_SECURITY_HEADERS = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+
 const PAGE_CSS = 'html,body{margin:0;background:#000;overflow:hidden}canvas{display:block}';
+const PREVIEW_CSS = 'html,body{margin:0;background:#0b1020;color:#e2e8f0}main{max-width:1280px;margin:24px auto;padding:0 16px;font:16px Inter,sans-serif}';
 
 /** Delivers a job's frames to it strictly in order, whatever order the requests arrive in. */
 class OrderedJob {
@@ -94,6 +108,7 @@ export class PageServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** Adds a GET route (the preview command serves its page and data this way). */
   route(path: string, handler: (res: ServerResponse) => void | Promise<void>): void {
     this.routes.set(path, handler);
   }
@@ -129,6 +144,17 @@ export class PageServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     if (req.method === 'GET') return this.handleGet(path, res);
+    const poster = /^\/jobs\/([0-9a-f-]{36})\/poster$/.exec(path);
+    if (req.method === 'POST' && poster) {
+      const job = this.jobs.get(poster[1]!);
+      if (!job) {
+        res.writeHead(410).end('job is gone');
+        return;
+      }
+      await job.job.onPoster(await readBody(req));
+      res.writeHead(204).end();
+      return;
+    }
     const m = /^\/jobs\/([0-9a-f-]{36})\/(frame|repeat)\/(\d+)$/.exec(path);
     if (req.method !== 'POST' || !m) {
       res.writeHead(404).end('not found');
@@ -143,7 +169,9 @@ export class PageServer {
     try {
       if (m[2] === 'frame') {
         const body = await readBody(req);
-        await job.submit(index, 1, () => job.job.onFrame(index, body));
+        const q = url.searchParams;
+        const rect = q.has('w') ? { x: Number(q.get('x')), y: Number(q.get('y')), width: Number(q.get('w')), height: Number(q.get('h')) } : undefined;
+        await job.submit(index, 1, () => job.job.onFrame(index, body, rect));
       } else {
         const count = Math.max(1, Number(url.searchParams.get('count') ?? 1));
         for await (const _ of req) void _;
@@ -163,8 +191,8 @@ export class PageServer {
       res.end(renderPageHtml());
       return;
     }
-    if (path === '/page.css') {
-      res.writeHead(200, { 'content-type': 'text/css' }).end(PAGE_CSS);
+    if (path === '/page.css' || path === '/preview.css') {
+      res.writeHead(200, { 'content-type': 'text/css' }).end(path === '/page.css' ? PAGE_CSS : PREVIEW_CSS);
       return;
     }
     if (path === '/player.js') {

@@ -15,6 +15,7 @@ import { mp4EncodeArgs, posterArgs, type RawInput } from './ffmpeg/args.ts';
 import { FfmpegProcess, requireFfmpeg, runFfmpeg } from './ffmpeg/process.ts';
 import { mathAssets } from './math.ts';
 import { PageServer } from './page-server.ts';
+import { supportsYuv } from '../player/yuv-readback.ts';
 
 export interface RenderOutputs {
   /** The MP4 to write. */
@@ -48,8 +49,46 @@ export interface RenderSummary {
   frames_drawn: number;
 }
 
+/** Where captured frames go: the encoder for a render, memory for the benchmark. Called in frame order. */
+export interface FrameSink {
+  onFrame(index: number, pixels: Buffer): Promise<void>;
+  onRepeat(index: number, count: number): Promise<void>;
+  onPoster(pixels: Buffer): Promise<void>;
+}
+
+/** Milliseconds the page spent, per phase, and how many frames it drew. */
+export interface PageStats {
+  /** Drawn frames shipped as a changed rectangle only. */
+  partial: number;
+  prepareMs: number;
+  captureMs: number;
+  drawMs: number;
+  readMs: number;
+  waitMs: number;
+}
+
+export interface CaptureStats extends PageStats {
+  frames: number;
+  drawn: number;
+}
+
 export class RenderError extends Error {
   override name = 'RenderError';
+}
+
+/**
+ * A new full RGBA frame (bottom row first): the previous one with `rect` replaced. A copy, because the
+ * previous buffer may still be queued for ffmpeg.
+ */
+export function patchFrame(previous: Buffer | undefined, pixels: Buffer, rect: { x: number; y: number; width: number; height: number }, width: number, height: number, index: number): Buffer {
+  if (!previous) throw new RenderError(`frame ${index} is a partial update with no frame before it`);
+  const { x, y, width: w, height: h } = rect;
+  if (!(x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= width && y + h <= height) || pixels.length !== w * h * 4) {
+    throw new RenderError(`frame ${index}: bad partial update ${JSON.stringify(rect)} with ${pixels.length} bytes`);
+  }
+  const out = Buffer.from(previous);
+  for (let row = 0; row < h; row++) pixels.copy(out, ((y + row) * width + x) * 4, row * w * 4, (row + 1) * w * 4);
+  return out;
 }
 
 /** No frame for this long means the page is stuck: fail rather than hang. */
@@ -69,8 +108,10 @@ export class Renderer {
   readonly pool: BrowserPool;
   readonly server = new PageServer();
   private readonly log: (line: string) => void;
+  private readonly chromiumGpu: boolean;
 
   constructor(opts: RendererOptions) {
+    this.chromiumGpu = opts.chromiumGpu;
     this.config = opts.config;
     this.encoder = opts.encoder;
     this.log = opts.log ?? (() => {});
@@ -85,6 +126,74 @@ export class Renderer {
     });
   }
 
+  /** The pixel format frames leave the page in: GPU-side YUV pays off only with a real GPU. */
+  frameFormat(scene: Scene): 'yuv420p' | 'rgba' {
+    const transfer = this.config.render.frameTransfer;
+    const wanted = transfer === 'auto' ? (this.chromiumGpu ? 'yuv420p' : 'rgba') : transfer;
+    return wanted === 'yuv420p' && supportsYuv(scene.width, scene.height) ? 'yuv420p' : 'rgba';
+  }
+
+  /** The raw-video description of what capture() delivers for this scene. */
+  rawInput(scene: Scene): RawInput {
+    const format = this.frameFormat(scene);
+    return { width: scene.width, height: scene.height, fps: scene.fps, pixelFormat: format, bottomUp: format === 'rgba' };
+  }
+
+  encodeArgs(scene: Scene, output: string): string[] {
+    return mp4EncodeArgs(this.rawInput(scene), { encoder: this.encoder.name, preset: this.config.ffmpeg.x264Preset, crf: this.config.ffmpeg.crf, output });
+  }
+
+  get ffmpeg(): string {
+    return this.ffmpegPath;
+  }
+
+  /**
+   * Draws the scene in the page and hands every frame to `sink`, in order: drawn frames as pixels,
+   * unchanged ones as repeat counts, plus the poster frame as RGBA.
+   */
+  async capture(scene: Scene, sink: FrameSink, opts: { overlay?: OverlayOptions; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<CaptureStats> {
+    await this.server.start();
+    const raw = this.rawInput(scene);
+    const total = frameCount(scene);
+    const posterFrame = Math.min(total - 1, Math.round((scene.meta.posterTime ?? scene.duration) * scene.fps));
+    const frameBytes = raw.pixelFormat === 'yuv420p' ? (scene.width * scene.height * 3) / 2 : scene.width * scene.height * 4;
+    let done = 0;
+    let drawn = 0;
+    let previous: Buffer | undefined;
+    let lastActivity = Date.now();
+    const advance = (n: number) => {
+      done += n;
+      lastActivity = Date.now();
+      opts.onProgress?.(done, total);
+    };
+    const jobId = this.server.registerJob({
+      input: { scene, assets: { math: mathAssets(scene) }, overlay: opts.overlay ?? {}, antialias: this.config.render.antialias, inFlight: this.config.render.framesInFlight, format: raw.pixelFormat, posterFrame, partial: this.config.render.partialReadback },
+      onPoster: async (pixels) => {
+        if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`poster has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
+        await sink.onPoster(pixels);
+      },
+      onFrame: async (index, pixels, rect) => {
+        const full = rect ? patchFrame(previous, pixels, rect, scene.width, scene.height, index) : pixels;
+        if (full.length !== frameBytes) throw new RenderError(`frame ${index} has ${full.length} bytes, expected ${frameBytes}`);
+        previous = full;
+        await sink.onFrame(index, full);
+        drawn++;
+        advance(1);
+      },
+      onRepeat: async (index, count) => {
+        await sink.onRepeat(index, count);
+        advance(count);
+      },
+    });
+    try {
+      const stats = await this.pool.withPage((page) => this.drive(page, jobId, opts.signal, () => lastActivity));
+      if (done !== total) throw new RenderError(`expected ${total} frames, got ${done}`);
+      return { ...stats, frames: total, drawn };
+    } finally {
+      this.server.unregisterJob(jobId);
+    }
+  }
+
   async render(scene: Scene, job: RenderJobOptions): Promise<RenderSummary> {
     const started = performance.now();
     const outputs = {
@@ -94,63 +203,36 @@ export class Renderer {
     };
     if (scene.duration > this.config.render.maxDurationS) throw new RenderError(`duration ${scene.duration}s is over the limit of ${this.config.render.maxDurationS}s (render.maxDurationS)`);
     await mkdir(dirname(outputs.video), { recursive: true });
-    await this.server.start();
-    const assets = { math: mathAssets(scene) };
-    const total = frameCount(scene);
-    const posterFrame = Math.min(total - 1, Math.round((scene.meta.posterTime ?? scene.duration) * scene.fps));
-    const raw: RawInput = { width: scene.width, height: scene.height, fps: scene.fps, pixelFormat: 'rgba', bottomUp: true };
-    const ffmpeg = new FfmpegProcess(
-      this.ffmpegPath,
-      mp4EncodeArgs(raw, { encoder: this.encoder.name, preset: this.config.ffmpeg.x264Preset, crf: this.config.ffmpeg.crf, output: outputs.video }),
-    );
-
+    const raw = this.rawInput(scene);
+    const ffmpeg = new FfmpegProcess(this.ffmpegPath, this.encodeArgs(scene, outputs.video));
     let last: Buffer | undefined;
     let poster: Buffer | undefined;
-    let done = 0;
-    let drawn = 0;
-    let lastActivity = Date.now();
-    const advance = (n: number) => {
-      done += n;
-      lastActivity = Date.now();
-      job.onProgress?.(done, total);
-    };
-    const jobId = this.server.registerJob({
-      input: { scene, assets, overlay: job.overlay ?? {}, antialias: this.config.render.antialias, inFlight: this.config.render.framesInFlight },
-      onFrame: async (index, pixels) => {
-        if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`frame ${index} has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
+    const sink: FrameSink = {
+      onPoster: async (pixels) => {
+        poster = pixels;
+      },
+      onFrame: async (_index, pixels) => {
         last = pixels;
-        if (index <= posterFrame) poster = pixels;
         await ffmpeg.write(pixels);
-        drawn++;
-        advance(1);
       },
       onRepeat: async (index, count) => {
         if (!last) throw new RenderError(`frame ${index} repeats a frame that never came`);
         for (let i = 0; i < count; i++) await ffmpeg.write(last);
-        advance(count);
       },
-    });
-
-    const phase = (name: string) => this.log(`render: ${name} at ${Math.round(performance.now() - started)} ms`);
+    };
+    let stats: CaptureStats;
     try {
-      await this.pool.withPage(async (page) => {
-        phase('page open');
-        await this.drive(page, jobId, job.signal, () => lastActivity);
-        phase('frames done');
-      });
+      stats = await this.capture(scene, sink, { overlay: job.overlay, signal: job.signal, onProgress: job.onProgress });
       await ffmpeg.finish();
-      phase('encoded');
-      if (done !== total) throw new RenderError(`expected ${total} frames, got ${done}`);
-      await runFfmpeg(this.ffmpegPath, posterArgs(raw, outputs.poster), poster);
+      if (!poster) throw new RenderError('the page sent no poster frame');
+      await runFfmpeg(this.ffmpegPath, posterArgs({ ...raw, pixelFormat: 'rgba', bottomUp: true }, outputs.poster), poster);
       await writeFile(outputs.captions, toWebVtt(scene.meta.captions, scene.duration));
     } catch (err) {
       ffmpeg.kill();
       await Promise.all([outputs.video, outputs.poster, outputs.captions].map((f) => rm(f, { force: true })));
       throw err;
-    } finally {
-      this.server.unregisterJob(jobId);
     }
-
+    this.log(`render: ${JSON.stringify(stats)}`);
     return {
       file: outputs.video,
       poster: outputs.poster,
@@ -158,36 +240,33 @@ export class Renderer {
       width: scene.width,
       height: scene.height,
       fps: scene.fps,
-      frames: total,
-      duration_s: total / scene.fps,
+      frames: stats.frames,
+      duration_s: stats.frames / scene.fps,
       encoder: this.encoder.name,
       render_s: Math.round(performance.now() - started) / 1000,
-      frames_drawn: drawn,
+      frames_drawn: stats.drawn,
     };
   }
 
-  private async drive(page: Page, jobId: string, signal: AbortSignal | undefined, lastActivity: () => number): Promise<void> {
+  private async drive(page: Page, jobId: string, signal: AbortSignal | undefined, lastActivity: () => number): Promise<PageStats> {
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push((err as Error).message));
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.log(`render page: ${msg.text()}`);
     });
     await page.goto(`${this.server.origin}/render.html`, { waitUntil: 'load' });
-    this.log('render: page loaded');
     const endpoint = `${this.server.origin}/jobs/${jobId}`;
     const run = page.evaluate(async (endpoint: string) => {
       const t0 = performance.now();
       const input = await (await fetch(`${endpoint}/input`)).json();
       const canvas = document.getElementById('stage') as HTMLCanvasElement;
       const player = new window.DevForge.ScenePlayer(canvas, input.scene, input.assets, { overlay: input.overlay, antialias: input.antialias });
-      const t1 = performance.now();
       await player.prepare();
-      const t2 = performance.now();
-      const summary = await window.DevForge.captureFrames(player, { endpoint, startFrame: 0, endFrame: player.frameCount, inFlight: input.inFlight });
+      const t1 = performance.now();
+      const summary = await window.DevForge.captureFrames(player, { endpoint, startFrame: 0, endFrame: player.frameCount, inFlight: input.inFlight, format: input.format, posterFrame: input.posterFrame, partial: input.partial });
       player.dispose();
-      return { ...summary, setupMs: t1 - t0, prepareMs: t2 - t1 };
+      return { drawMs: summary.drawMs, readMs: summary.readMs, waitMs: summary.waitMs, partial: summary.partial, prepareMs: t1 - t0, captureMs: performance.now() - t1 };
     }, endpoint);
-    void run.then((s) => this.log(`capture: ${JSON.stringify(s)}`), () => {});
 
     let timer: NodeJS.Timeout | undefined;
     const watchdog = new Promise<never>((_, reject) => {
@@ -197,7 +276,7 @@ export class Renderer {
       }, 250);
     });
     try {
-      await Promise.race([run, watchdog]);
+      return await Promise.race([run, watchdog]);
     } catch (err) {
       const detail = pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : '';
       throw err instanceof RenderError ? err : new RenderError(`render page failed: ${(err as Error).message}${detail}`);

@@ -179,6 +179,24 @@ export class CompiledTimeline {
     return out;
   }
 
+  /** Targets whose properties may differ between time t1 and time t2 > t1. */
+  changedTargets(t1: number, t2: number): Set<string> {
+    const out = new Set<string>();
+    for (const [target, tracks] of this.tracks) {
+      outer: for (const track of tracks.values()) {
+        for (const seg of track) {
+          const instant = seg.end <= seg.start;
+          const hit = instant ? seg.start > t1 + EPS && seg.start <= t2 + EPS : seg.start < t2 - EPS && seg.end > t1 + EPS;
+          if (hit) {
+            out.add(target);
+            break outer;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * changed[f] is 1 when frame f may differ from frame f-1 (frame 0 is always 1).
    * A renderer neither redraws nor recaptures the others: explainers hold still a lot.

@@ -58,7 +58,7 @@ function crossReferenceProblems(scene: Scene): SceneProblem[] {
   scene.objects.forEach((obj, i) => {
     if (obj.id === CAMERA_ID) problems.push({ path: `objects[${i}].id`, message: `"${CAMERA_ID}" is reserved for the camera` });
     else if (byId.has(obj.id)) problems.push({ path: `objects[${i}].id`, message: `duplicate id "${obj.id}"` });
-    byId.set(obj.id, obj);
+    else byId.set(obj.id, obj);
   });
 
   scene.objects.forEach((obj, i) => {

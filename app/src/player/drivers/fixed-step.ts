@@ -2,6 +2,8 @@
 // pixels to the host over local HTTP (binary bodies; CDP would base64 them). Frames where nothing
 // changed are sent as a count of repeats, so they are neither redrawn nor read back.
 import type { ScenePlayer } from '../scene-player.ts';
+import { YuvReadback } from '../yuv-readback.ts';
+import type { PixelRect } from '../dirty-region.ts';
 
 export interface CaptureTarget {
   /** URL prefix on the renderer's local server for this job, e.g. http://127.0.0.1:4567/jobs/abc */
@@ -10,10 +12,18 @@ export interface CaptureTarget {
   endFrame: number;
   /** Requests allowed in flight while the next frame renders. */
   inFlight: number;
+  /** yuv420p where the size allows (see yuv-readback.ts), else rgba (bottom row first). */
+  format: 'rgba' | 'yuv420p';
+  /** This frame is also sent as RGBA to {endpoint}/poster, for a full-colour poster image. */
+  posterFrame: number;
+  /** Ship only the rectangle each frame changed (RGBA only). */
+  partial: boolean;
 }
 
 export interface CaptureSummary {
   drawn: number;
+  /** Drawn frames of which only the changed rectangle was read back. */
+  partial: number;
   repeated: number;
   /** Milliseconds spent drawing, reading pixels back, and waiting on uploads (for the benchmark). */
   drawMs: number;
@@ -26,18 +36,20 @@ async function post(url: string, body?: BodyInit): Promise<void> {
   if (!res.ok) throw new Error(`frame upload failed: ${res.status} ${await res.text()}`);
 }
 
-/** Reads the canvas' pixels (RGBA, bottom row first) right after drawing. */
-function readPixels(player: ScenePlayer): Uint8Array<ArrayBuffer> {
+/** Reads the canvas' pixels (RGBA, bottom row first) right after drawing; all of it, or one rectangle. */
+function readPixels(player: ScenePlayer, rect?: PixelRect): Uint8Array<ArrayBuffer> {
   const gl = player.renderer.getContext();
-  const { width, height } = player.scene;
+  const { x, y, width, height } = rect ?? { x: 0, y: 0, width: player.scene.width, height: player.scene.height };
   const pixels = new Uint8Array(width * height * 4);
-  gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+  gl.readPixels(x, y, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
   return pixels;
 }
 
 export async function captureFrames(player: ScenePlayer, target: CaptureTarget): Promise<CaptureSummary> {
   const pending: Promise<void>[] = [];
-  const summary: CaptureSummary = { drawn: 0, repeated: 0, drawMs: 0, readMs: 0, waitMs: 0 };
+  const summary: CaptureSummary = { drawn: 0, partial: 0, repeated: 0, drawMs: 0, readMs: 0, waitMs: 0 };
+  const yuv = target.format === 'yuv420p' ? new YuvReadback(player.renderer, player.scene.width, player.scene.height) : undefined;
+  const posterFrame = Math.min(target.posterFrame, target.endFrame - 1);
   let repeatStart = -1;
   let repeatCount = 0;
   const queue = async (p: Promise<void>) => {
@@ -55,7 +67,8 @@ export async function captureFrames(player: ScenePlayer, target: CaptureTarget):
     repeatCount = 0;
   };
   for (let f = target.startFrame; f < target.endFrame; f++) {
-    const unchanged = f > target.startFrame && player.changed[f] === 0;
+    // The poster frame is drawn even when unchanged, so its RGBA pixels can be read.
+    const unchanged = f > target.startFrame && player.changed[f] === 0 && f !== posterFrame;
     if (unchanged) {
       if (repeatCount === 0) repeatStart = f;
       repeatCount++;
@@ -63,16 +76,29 @@ export async function captureFrames(player: ScenePlayer, target: CaptureTarget):
     }
     await flushRepeats();
     const t0 = performance.now();
-    player.drawFrame(f);
+    player.drawFrame(f, { partial: target.partial });
     const t1 = performance.now();
-    const pixels = readPixels(player);
+    if (f === posterFrame) await queue(post(`${target.endpoint}/poster`, readPixels(player)));
+    const change = player.lastChange;
     summary.drawMs += t1 - t0;
+    if (change !== 'full' && change.width === 0 && f > target.startFrame && f !== posterFrame) {
+      // Drawn, but nothing visible moved (e.g. a tween to the value it already had).
+      if (repeatCount === 0) repeatStart = f;
+      repeatCount++;
+      continue;
+    }
+    // Only the changed rectangle leaves the page (RGBA only: YUV's chroma planes need the whole frame).
+    const rect = target.partial && !yuv && change !== 'full' && change.width > 0 && f > target.startFrame ? change : undefined;
+    const pixels = yuv ? yuv.read() : readPixels(player, rect);
     summary.readMs += performance.now() - t1;
-    await queue(post(`${target.endpoint}/frame/${f}`, pixels));
+    const query = rect ? `?x=${rect.x}&y=${rect.y}&w=${rect.width}&h=${rect.height}` : '';
+    await queue(post(`${target.endpoint}/frame/${f}${query}`, pixels));
     summary.drawn++;
+    if (rect) summary.partial++;
   }
   await flushRepeats();
   await Promise.all(pending);
+  yuv?.dispose();
   return summary;
 }
 

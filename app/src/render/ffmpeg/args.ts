@@ -25,12 +25,17 @@ export class EncoderError extends Error {
   override name = 'EncoderError';
 }
 
+/** BT.709, limited range: what HD video players assume; tagged so none has to guess. */
+const BT709 = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
+
 function inputArgs(input: RawInput): string[] {
-  return ['-f', 'rawvideo', '-pix_fmt', input.pixelFormat, '-s', `${input.width}x${input.height}`, '-framerate', String(input.fps), '-i', 'pipe:0'];
+  const tags = input.pixelFormat === 'yuv420p' ? BT709 : [];
+  return ['-f', 'rawvideo', '-pix_fmt', input.pixelFormat, '-s', `${input.width}x${input.height}`, '-framerate', String(input.fps), ...tags, '-i', 'pipe:0'];
 }
 
-function filterArgs(input: RawInput): string[] {
-  return input.bottomUp ? ['-vf', 'vflip'] : [];
+function filterArgs(input: RawInput, convertToBt709: boolean): string[] {
+  const filters = [...(input.bottomUp ? ['vflip'] : []), ...(convertToBt709 && input.pixelFormat === 'rgba' ? ['scale=out_color_matrix=bt709:out_range=tv'] : [])];
+  return filters.length ? ['-vf', filters.join(',')] : [];
 }
 
 function x264Args(opts: EncodeOptions): string[] {
@@ -61,10 +66,11 @@ export function mp4EncodeArgs(input: RawInput, opts: EncodeOptions): string[] {
     'error',
     '-nostdin',
     ...inputArgs(input),
-    ...filterArgs(input),
+    ...filterArgs(input, true),
     ...encoderArgs(input, opts),
     '-pix_fmt',
     'yuv420p',
+    ...BT709,
     '-r',
     String(input.fps),
     '-movflags',
@@ -76,7 +82,7 @@ export function mp4EncodeArgs(input: RawInput, opts: EncodeOptions): string[] {
 
 /** One raw frame on stdin → PNG. */
 export function posterArgs(input: RawInput, output: string): string[] {
-  return ['-hide_banner', '-loglevel', 'error', '-nostdin', ...inputArgs({ ...input, fps: 1 }), ...filterArgs(input), '-frames:v', '1', '-y', output];
+  return ['-hide_banner', '-loglevel', 'error', '-nostdin', ...inputArgs({ ...input, fps: 1 }), ...filterArgs(input, false), '-frames:v', '1', '-y', output];
 }
 
 /** A one-frame NVENC encode to nowhere: succeeds only where the driver and chip can encode H.264. */

@@ -37,9 +37,13 @@ export const textTitle = defineTemplate<TitleParams>({
   facts: () => ({}),
   compose({ title, subtitle }) {
     const tl = new TimelineBuilder();
+    // The player wraps text; estimate the lines (average glyph ≈ 0.55 em) to keep the accent rule below them.
+    const size = 0.85;
+    const lines = Math.min(4, Math.max(1, Math.ceil((title.length * 0.55 * size) / 14)));
+    const titleY = 0.45 + (lines * size * 1.25) / 2;
     const objects = [
       { id: 'accent', type: 'rect' as const, x: 0, y: 0.05, width: 3, height: 0.08, fill: '$primary' },
-      { id: 'title', type: 'text' as const, text: title, x: 0, y: 0.9, size: 0.85, weight: 700 as const, maxWidth: 14, color: '$foreground' },
+      { id: 'title', type: 'text' as const, text: title, x: 0, y: titleY, size, weight: 700 as const, maxWidth: 14, color: '$foreground' },
       { id: 'subtitle', type: 'text' as const, text: subtitle, x: 0, y: -0.9, size: 0.45, maxWidth: 13, color: '$muted' },
     ];
     tl.caption(title, 4);

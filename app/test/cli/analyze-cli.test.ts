@@ -1,0 +1,37 @@
+import test from 'ava';
+import { devforge } from '../helpers/cli.ts';
+
+test('analyze --json prints the analysis of CATALOGUE.md', async (t) => {
+  const r = await devforge(['analyze', '--json', 'Demonstrate bubble sort on 5 3 8 1']);
+  t.is(r.code, 0, r.stderr);
+  const a = JSON.parse(r.stdout);
+  t.is(a.template, 'sort.bubble');
+  t.is(a.style, 'algorithmic');
+  t.deepEqual(a.params, { values: [5, 3, 8, 1], order: 'asc' });
+  t.deepEqual(a.facts, { swaps: 4, comparisons: 6, sorted: [1, 3, 5, 8] });
+  t.true(a.confidence > 0.5);
+  t.deepEqual(a.warnings, []);
+});
+
+test('analyze --jsonl answers one line per line, in order, errors included', async (t) => {
+  const input = ['bubble sort 3 1 2', '', 'bubble sort 9 8'].join('\n') + '\n';
+  const r = await devforge(['analyze', '--jsonl'], { input });
+  t.is(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  t.is(lines.length, 3);
+  t.deepEqual(lines[0].params.values, [3, 1, 2]);
+  t.is(lines[1].error.code, 'empty');
+  t.deepEqual(lines[2].params.values, [9, 8]);
+});
+
+test('scene --json prints a whole scene spec with meta', async (t) => {
+  const r = await devforge(['scene', '--json', 'bubble sort 3 1 2', '--resolution', '720p']);
+  t.is(r.code, 0, r.stderr);
+  const scene = JSON.parse(r.stdout);
+  t.is(scene.version, 1);
+  t.is(scene.width, 1280);
+  t.is(scene.meta.template, 'sort.bubble');
+  t.deepEqual(scene.meta.params.values, [3, 1, 2]);
+  t.deepEqual(scene.meta.facts.sorted, [1, 2, 3]);
+  t.true(scene.meta.captions.length > 0);
+});

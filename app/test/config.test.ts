@@ -1,0 +1,26 @@
+import test from 'ava';
+import { ConfigError, describeConfig, loadConfig } from '../src/config/load.ts';
+
+test('defaults load and validate', (t) => {
+  const config = loadConfig({ env: {} });
+  t.is(config.render.defaultResolution, '1080p');
+  t.is(config.ffmpeg.path, 'ffmpeg');
+});
+
+test('every problem is listed, by key', (t) => {
+  const err = t.throws(() => loadConfig({ env: { DEVFORGE_DEFAULT_FPS: '25', DEVFORGE_X264_PRESET: 'bogus' } }), { instanceOf: ConfigError });
+  t.is(err!.problems.length, 2);
+  t.true(err!.problems.some((p) => p.startsWith('render.defaultFps:')));
+  t.true(err!.problems.some((p) => p.startsWith('ffmpeg.x264Preset:')));
+});
+
+test('unknown keys in a config file are refused (strict)', (t) => {
+  const err = t.throws(() => loadConfig({ env: {}, overrides: { render: { bogusKey: 1 } } }), { instanceOf: ConfigError });
+  t.regex(err!.message, /render\.bogusKey/);
+});
+
+test('every key is documented', (t) => {
+  const keys = describeConfig();
+  t.true(keys.length > 10);
+  for (const k of keys) t.true(k.doc.length > 10, k.key);
+});

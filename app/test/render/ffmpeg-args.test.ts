@@ -1,0 +1,35 @@
+import test from 'ava';
+import { EncoderError, mp4EncodeArgs, nvencProbeArgs, posterArgs } from '../../src/render/ffmpeg/args.ts';
+
+const rgba = { width: 1920, height: 1080, fps: 30, pixelFormat: 'rgba' as const, bottomUp: true };
+const yuv = { width: 1280, height: 720, fps: 60, pixelFormat: 'yuv420p' as const, bottomUp: false };
+const BT709 = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
+
+test('software H.264 from RGBA read back bottom-up', (t) => {
+  t.deepEqual(mp4EncodeArgs(rgba, { encoder: 'libx264', preset: 'veryfast', crf: 20, output: '/out/a.mp4' }), [
+    '-hide_banner', '-loglevel', 'error', '-nostdin',
+    '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', '1920x1080', '-framerate', '30', '-i', 'pipe:0',
+    '-vf', 'vflip,scale=out_color_matrix=bt709:out_range=tv',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-tune', 'animation',
+    '-pix_fmt', 'yuv420p', ...BT709, '-r', '30', '-movflags', '+faststart', '-y', '/out/a.mp4',
+  ]);
+});
+
+test('NVENC from YUV converted in the page', (t) => {
+  t.deepEqual(mp4EncodeArgs(yuv, { encoder: 'h264_nvenc', preset: 'veryfast', crf: 23, output: 'b.mp4' }), [
+    '-hide_banner', '-loglevel', 'error', '-nostdin',
+    '-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', '1280x720', '-framerate', '60', ...BT709, '-i', 'pipe:0',
+    '-c:v', 'h264_nvenc', '-preset', 'p4', '-rc', 'vbr', '-cq', '23', '-b:v', '0',
+    '-pix_fmt', 'yuv420p', ...BT709, '-r', '60', '-movflags', '+faststart', '-y', 'b.mp4',
+  ]);
+});
+
+test('unsupported combinations are refused with the reason', (t) => {
+  t.throws(() => mp4EncodeArgs({ ...rgba, width: 1921 }, { encoder: 'libx264', preset: 'veryfast', crf: 20, output: 'x.mp4' }), { instanceOf: EncoderError, message: /even dimensions/ });
+  t.throws(() => mp4EncodeArgs({ ...rgba, width: 7680, height: 4320 }, { encoder: 'h264_nvenc', preset: 'p4', crf: 20, output: 'x.mp4' }), { instanceOf: EncoderError, message: /NVENC H.264 encodes at most 4096/ });
+});
+
+test('poster and NVENC probe commands', (t) => {
+  t.deepEqual(posterArgs(rgba, 'p.png'), ['-hide_banner', '-loglevel', 'error', '-nostdin', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', '1920x1080', '-framerate', '1', '-i', 'pipe:0', '-vf', 'vflip', '-frames:v', '1', '-y', 'p.png']);
+  t.deepEqual(nvencProbeArgs(), ['-hide_banner', '-loglevel', 'error', '-nostdin', '-f', 'lavfi', '-i', 'color=c=black:s=256x256:d=0.04', '-frames:v', '1', '-c:v', 'h264_nvenc', '-f', 'null', '-']);
+});

@@ -1,0 +1,52 @@
+// Reading back only the rectangle a frame changed must give exactly the frames a full readback gives.
+import test from 'ava';
+import { join } from 'node:path';
+import { sceneFromDescription } from '../../src/pipeline.ts';
+import { parseScene } from '../../src/scene/validate.ts';
+import { frameHashes } from '../helpers/video.ts';
+import { tempDir, testRenderer } from '../helpers/renderer.ts';
+
+const partial = testRenderer({ render: { partialReadback: true } });
+const whole = testRenderer({ render: { partialReadback: false } });
+test.after.always(async () => {
+  await partial.close();
+  await whole.close();
+});
+
+const graphScene = parseScene({
+  version: 1,
+  width: 640,
+  height: 360,
+  fps: 24,
+  duration: 3,
+  style: { theme: 'algorithmic' },
+  objects: [
+    { id: 'g', type: 'group', x: 0 },
+    { id: 'a', type: 'node', label: 'A', x: -4, y: 1, parent: 'g' },
+    { id: 'b', type: 'node', label: 'B', x: 3, y: -1 },
+    { id: 'ab', type: 'edge', from: 'a', to: 'b', label: '4', directed: true },
+    { id: 'ax', type: 'axes', x: 4, y: 2.5, width: 4, height: 2, xRange: [0, 4], yRange: [0, 2] },
+    { id: 'p', type: 'plot', axes: 'ax', points: [[0, 0], [1, 1], [2, 0.5], [4, 2]] },
+    { id: 'counter', type: 'text', text: 'step 0', y: -3.5 },
+  ],
+  timeline: [
+    { type: 'move', target: 'b', start: 0.5, duration: 0.8, to: { x: 1, y: 2 } },
+    { type: 'tween', target: 'g', property: 'x', to: 2, start: 1.2, duration: 0.6 },
+    { type: 'tween', target: 'ax', property: 'y', to: 1.5, start: 2, duration: 0.5 },
+    { type: 'set', target: 'counter', at: 1, property: 'text', value: 'step one, a longer label' },
+    { type: 'highlight', target: 'a', at: 2.2, duration: 0.4 },
+  ],
+});
+
+for (const [name, make] of [
+  ['bubble sort', () => sceneFromDescription('bubble sort 5 3 8 1 4', { width: 640, height: 360, fps: 24, duration: 4 }).scene],
+  ['moving graph, group, axes and changing text', () => graphScene],
+] as const) {
+  test.serial(`${name}: partial readback gives the same frames`, async (t) => {
+    const dir = tempDir();
+    const scene = make();
+    const a = await partial.render(scene, { outputs: { video: join(dir, 'partial.mp4') } });
+    const b = await whole.render(scene, { outputs: { video: join(dir, 'whole.mp4') } });
+    t.deepEqual(await frameHashes(a.file), await frameHashes(b.file));
+  });
+}
