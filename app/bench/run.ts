@@ -13,8 +13,9 @@ import { benchScenes } from './scenes.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, scenes: { type: 'string' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, scenes: { type: 'string' }, 'no-api': { type: 'boolean' } } });
 const log = (line: string) => {
   if (!values.json) console.log(line);
   else console.error(line);
@@ -64,6 +65,13 @@ try {
   const latency = benchAnalysisLatency();
   const jsonl = await benchAnalyzeJsonl(1000);
   report.analysis = { ...latency, jsonl_1000_s: jsonl.seconds };
+
+  if (!values['no-api']) {
+    // The API figures come from a real server process under autocannon (app/bench/api.ts).
+    log('bench: API (autocannon against a running server) …');
+    const out = execFileSync(process.execPath, [fileURLToPath(new URL('./api.ts', import.meta.url))], { maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+    report.api = JSON.parse(out.toString());
+  }
 } finally {
   await renderer.close();
   rmSync(dir, { recursive: true, force: true });

@@ -24,3 +24,11 @@ test('every key is documented', (t) => {
   t.true(keys.length > 10);
   for (const k of keys) t.true(k.doc.length > 10, k.key);
 });
+
+test('printing the configuration redacts secrets', async (t) => {
+  const { redactedConfig } = await import('../src/config/load.ts');
+  const config = loadConfig({ env: { DEVFORGE_DATABASE_URL: 'postgres://devforge:hunter2@db:5432/devforge' } });
+  const printed = JSON.stringify(redactedConfig(config));
+  t.false(printed.includes('hunter2'));
+  t.true(printed.includes('[redacted]'));
+});

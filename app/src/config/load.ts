@@ -50,6 +50,21 @@ export function loadConfig(options: LoadOptions = {}): DevforgeConfig {
   return config.getProperties();
 }
 
+/** The configuration with every `sensitive` key's value replaced, safe to print or log. */
+export function redactedConfig(config: DevforgeConfig): Record<string, unknown> {
+  const copy = structuredClone(config) as Record<string, unknown>;
+  const walk = (schema: Record<string, unknown>, values: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(schema)) {
+      const entry = v as Record<string, unknown>;
+      if ('doc' in entry && 'default' in entry) {
+        if (entry.sensitive && values[k] !== '' && values[k] !== undefined) values[k] = '[redacted]';
+      } else if (values[k] && typeof values[k] === 'object') walk(entry, values[k] as Record<string, unknown>);
+    }
+  };
+  walk(configSchema as unknown as Record<string, unknown>, copy);
+  return copy;
+}
+
 /** Every key with its doc, default and environment variable, for `devforge config --docs`. */
 export function describeConfig(): { key: string; doc: string; default: unknown; env?: string }[] {
   const out: { key: string; doc: string; default: unknown; env?: string }[] = [];

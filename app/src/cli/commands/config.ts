@@ -1,5 +1,5 @@
 // devforge config --docs: every configuration key, its meaning, default and environment variable.
-import { describeConfig, loadConfig } from '../../config/load.ts';
+import { describeConfig, loadConfig, redactedConfig } from '../../config/load.ts';
 import { parse } from '../args.ts';
 
 export async function configCommand(args: string[]): Promise<number> {
@@ -10,7 +10,7 @@ export async function configCommand(args: string[]): Promise<number> {
     }
     return 0;
   }
-  // Default: validate the effective configuration and print it.
-  console.log(JSON.stringify(loadConfig(), null, 2));
+  // Default: validate the effective configuration and print it, secrets redacted.
+  console.log(JSON.stringify(redactedConfig(loadConfig()), null, 2));
   return 0;
 }
