@@ -1,7 +1,8 @@
 // The calculus behind calculus.derivative and calculus.integral: symbolic derivatives with mathjs
 // (numeric central differences where mathjs cannot differentiate), adaptive Simpson integration, the
 // midpoint Riemann sum, and clipping a straight line to a chart window.
-import { derivative as symbolicDerivative, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
+import { mathjs } from './mathjs.ts';
 import { formulaTex, type Formula } from './expression.ts';
 
 export interface Derivative {
@@ -13,7 +14,7 @@ export interface Derivative {
 
 export function differentiate(f: Formula): Derivative {
   try {
-    const d: MathNode = symbolicDerivative(f.node, 'x');
+    const d: MathNode = mathjs().derivative(f.node, 'x');
     const compiled = d.compile();
     return {
       text: d.toString({ parenthesis: 'auto', implicit: 'hide' }),

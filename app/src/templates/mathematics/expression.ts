@@ -2,7 +2,8 @@
 // LaTeX, and an evaluator that returns null where the function is undefined. Only arithmetic, a
 // whitelist of functions and the constants pi/e/tau/phi are accepted, so nothing a description says can
 // reach mathjs's other features (assignments, imports, units, matrices, strings).
-import { parse, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
+import { mathjs } from './mathjs.ts';
 
 export const MAX_FORMULA_LENGTH = 200;
 /** Values beyond this are treated as "off the chart": they still bend the curve but are never drawn. */
@@ -111,14 +112,14 @@ export function parseFormula(raw: string): Formula {
   if (!source) throw new FormulaError('the formula is empty');
   let node: MathNode;
   try {
-    node = parse(source);
+    node = mathjs().parse(source);
   } catch (e) {
     throw new FormulaError(`"${raw.trim()}" is not a complete formula (${(e as Error).message.replace(/\s*\(char \d+\)/, '').toLowerCase()})`);
   }
   const { variables } = checkNode(node, raw.trim());
   const alias = [...variables].find((v) => v !== 'x');
   if (alias) {
-    node = node.transform((n) => (n.type === 'SymbolNode' && (n as unknown as { name: string }).name === alias && !isFunctionName(n) ? parse('x') : n));
+    node = node.transform((n) => (n.type === 'SymbolNode' && (n as unknown as { name: string }).name === alias && !isFunctionName(n) ? mathjs().parse('x') : n));
   }
   const compiled = node.compile();
   const evaluate = (x: number): number | null => {
@@ -164,7 +165,7 @@ export function evaluateConstant(raw: string): number | undefined {
   const source = cleanFormulaText(raw);
   if (!source || source.length > 40 || /\bx\b/.test(source)) return undefined;
   try {
-    const node = parse(source);
+    const node = mathjs().parse(source);
     const { variables } = checkNode(node, raw);
     if (variables.size) return undefined;
     const v: unknown = node.compile().evaluate({});
