@@ -35,7 +35,7 @@ async function renderOnly(renderer: Renderer, scene: Scene): Promise<number> {
       await page.goto(`${renderer.server.origin}/render.html`);
       return page.evaluate(async (endpoint: string) => {
         const input = await (await fetch(`${endpoint}/input`)).json();
-        const player = new window.DevForge.ScenePlayer(document.getElementById('stage') as HTMLCanvasElement, input.scene, input.assets);
+        const player = new window.DevForge.ScenePlayer(new OffscreenCanvas(input.scene.width, input.scene.height), input.scene, input.assets);
         await player.prepare();
         const ms = window.DevForge.drawFramesOnly(player, 0, player.frameCount);
         player.dispose();

@@ -84,7 +84,7 @@ export class ScenePlayer {
   /** What the last drawFrame changed on the canvas compared with the frame drawn before it. */
   lastChange: PixelRect | 'full' = 'full';
 
-  constructor(canvas: HTMLCanvasElement, scene: Scene, assets: PlayerAssets, options: { overlay?: OverlayOptions; antialias?: boolean } = {}) {
+  constructor(canvas: HTMLCanvasElement | OffscreenCanvas, scene: Scene, assets: PlayerAssets, options: { overlay?: OverlayOptions; antialias?: boolean } = {}) {
     this.scene = scene;
     this.assets = assets;
     this.overlayOptions = options.overlay ?? {};

@@ -259,7 +259,8 @@ export class Renderer {
     const run = page.evaluate(async (endpoint: string) => {
       const t0 = performance.now();
       const input = await (await fetch(`${endpoint}/input`)).json();
-      const canvas = document.getElementById('stage') as HTMLCanvasElement;
+      // An OffscreenCanvas is never composited onto the page: no per-frame compositing work.
+      const canvas = new OffscreenCanvas(input.scene.width, input.scene.height);
       const player = new window.DevForge.ScenePlayer(canvas, input.scene, input.assets, { overlay: input.overlay, antialias: input.antialias });
       await player.prepare();
       const t1 = performance.now();
