@@ -102,6 +102,12 @@ export class BrowserPool {
     return launching;
   }
 
+  /** Starts Chromium now (if it is not running) so a render that follows finds it ready. */
+  warm(): void {
+    this.browser ??= this.launch();
+    this.browser.catch(() => {});
+  }
+
   /** Runs fn on a fresh page in its own browser context (one context per page: see RENDERING-NOTES). */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     this.browser ??= this.launch();

@@ -113,8 +113,18 @@ export class PageServer {
     this.routes.set(path, handler);
   }
 
-  async start(port = 0, host = '127.0.0.1'): Promise<void> {
-    if (this.server) return;
+  private starting: Promise<void> | undefined;
+
+  /** Starts listening; calls while it starts, or after, share the one server. */
+  start(port = 0, host = '127.0.0.1'): Promise<void> {
+    this.starting ??= this.listen(port, host).catch((err: unknown) => {
+      this.starting = undefined;
+      throw err;
+    });
+    return this.starting;
+  }
+
+  private async listen(port: number, host: string): Promise<void> {
     const server = createServer((req, res) => {
       this.handle(req, res).catch((err: Error) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -220,8 +230,10 @@ export class PageServer {
   }
 
   async close(): Promise<void> {
+    await this.starting?.catch(() => {});
     const server = this.server;
     this.server = undefined;
+    this.starting = undefined;
     if (!server) return;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -15,6 +15,7 @@ import { mp4EncodeArgs, posterArgs, type RawInput } from './ffmpeg/args.ts';
 import { FfmpegProcess, requireFfmpeg, runFfmpeg } from './ffmpeg/process.ts';
 import { mathAssets } from './math.ts';
 import { PageServer } from './page-server.ts';
+import { playerBundle } from './bundle.ts';
 import { supportsYuv } from '../player/yuv-readback.ts';
 
 export interface RenderOutputs {
@@ -124,6 +125,15 @@ export class Renderer {
       extraArgs: opts.config.chromium.extraArgs.split(/\s+/).filter(Boolean),
       launchTimeoutMs: opts.config.chromium.launchTimeoutMs,
     });
+  }
+
+  /**
+   * Starts what a render needs (Chromium, the page server, the player bundle) in the background, so a
+   * caller can compose its scene meanwhile. Errors surface on the render itself.
+   */
+  warm(): void {
+    this.pool.warm();
+    this.server.start().then(() => playerBundle()).catch(() => {});
   }
 
   /** The pixel format frames leave the page in: GPU-side YUV pays off only with a real GPU. */

@@ -68,9 +68,19 @@ export async function renderCommand(args: string[]): Promise<number> {
   if (!/\.mp4$/i.test(values.output)) throw new UsageError(`the output must be an .mp4 file, got ${values.output}`);
   if (values.scene && positionals.length) throw new UsageError('give either a description or --scene, not both');
   const config = loadConfig();
-  const scene = values.scene ? await loadSceneFile(values.scene, values, config) : sceneFromDescription(description(positionals), sceneRequest(values, config)).scene;
-  const overlay = await overlayFrom(values);
+  const text = values.scene ? undefined : description(positionals);
+  // Chromium starts while the scene is composed.
   const { renderer } = await createRenderer(config, (line) => console.error(line));
+  renderer.warm();
+  let scene: Scene;
+  let overlay: OverlayOptions;
+  try {
+    scene = values.scene ? await loadSceneFile(values.scene, values, config) : sceneFromDescription(text!, sceneRequest(values, config)).scene;
+    overlay = await overlayFrom(values);
+  } catch (err) {
+    await renderer.close();
+    throw err;
+  }
   const showProgress = process.stderr.isTTY && !values.quiet;
   try {
     const summary = await renderer.render(scene, {
