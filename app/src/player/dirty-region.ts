@@ -59,10 +59,10 @@ export class DirtyRegionTracker {
   }
 
   /**
-   * After drawing a frame in which `changed` targets moved: the rectangle covering where they were and
-   * where they are now, or 'full'.
+   * After a frame in which `changed` targets moved: the rectangles covering where they were and where
+   * they are now (few, merged where they overlap or sit close), [] when nothing visible changed, or 'full'.
    */
-  update(changed: Set<string>): PixelRect | 'full' {
+  update(changed: Set<string>): PixelRect[] | 'full' {
     if (changed.has(CAMERA_ID)) {
       this.measureAll();
       return 'full';
@@ -74,7 +74,7 @@ export class DirtyRegionTracker {
       for (const d of this.dependents.get(id) ?? []) visit(d);
     };
     for (const id of changed) visit(id);
-    let region: Bounds | null = null;
+    const regions: Bounds[] = [];
     for (const id of affected) {
       const obj = this.byId.get(id);
       if (!obj) continue;
@@ -82,17 +82,25 @@ export class DirtyRegionTracker {
       const after = this.measure(obj);
       this.bounds.set(id, after);
       if (before === undefined) return 'full';
-      region = union(union(region, before), after);
+      const region = union(before, after);
+      if (region) regions.push(this.toPixels(region));
     }
+    const rects = mergeRegions(regions.filter((r) => r.x1 > r.x0 && r.y1 > r.y0));
     const { width: W, height: H } = this.ctx.scene;
-    if (!region) return { x: 0, y: 0, width: 0, height: 0 };
-    const x0 = Math.max(0, Math.floor(region.x0) - MARGIN_PX);
-    const y0 = Math.max(0, Math.floor(region.y0) - MARGIN_PX);
-    const x1 = Math.min(W, Math.ceil(region.x1) + MARGIN_PX);
-    const y1 = Math.min(H, Math.ceil(region.y1) + MARGIN_PX);
-    if (x1 <= x0 || y1 <= y0) return { x: 0, y: 0, width: 0, height: 0 };
-    if ((x1 - x0) * (y1 - y0) > FULL_FRAME_SHARE * W * H) return 'full';
-    return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+    const area = rects.reduce((a, r) => a + (r.x1 - r.x0) * (r.y1 - r.y0), 0);
+    if (area > FULL_FRAME_SHARE * W * H) return 'full';
+    return rects.map((r) => ({ x: r.x0, y: r.y0, width: r.x1 - r.x0, height: r.y1 - r.y0 }));
+  }
+
+  /** Whole pixels, with a margin for anti-aliasing, clamped to the canvas. */
+  private toPixels(b: Bounds): Bounds {
+    const { width: W, height: H } = this.ctx.scene;
+    return {
+      x0: Math.max(0, Math.floor(b.x0) - MARGIN_PX),
+      y0: Math.max(0, Math.floor(b.y0) - MARGIN_PX),
+      x1: Math.min(W, Math.ceil(b.x1) + MARGIN_PX),
+      y1: Math.min(H, Math.ceil(b.y1) + MARGIN_PX),
+    };
   }
 
   /** Pixel bounds of an object as drawn (null when it draws nothing). */
@@ -116,6 +124,51 @@ export class DirtyRegionTracker {
     }
     return b;
   }
+}
+
+const MAX_RECTS = 4;
+
+function areaOf(b: Bounds): number {
+  return (b.x1 - b.x0) * (b.y1 - b.y0);
+}
+
+/**
+ * Merges rectangles that overlap, or whose union costs little more than the two apart, until at most
+ * MAX_RECTS remain: each rectangle is one more scissored pass and one more readback.
+ */
+export function mergeRegions(input: Bounds[]): Bounds[] {
+  const rects = input.slice();
+  for (;;) {
+    let overlapping: [number, number] | undefined;
+    let cheapest: [number, number] | undefined;
+    let cheapestCost = Infinity;
+    let cheapestShare = Infinity;
+    for (let i = 0; i < rects.length; i++) {
+      for (let j = i + 1; j < rects.length; j++) {
+        const a = rects[i]!;
+        const b = rects[j]!;
+        if (!overlapping && overlaps(a, b)) overlapping = [i, j];
+        const cost = areaOf(union(a, b)!) - areaOf(a) - areaOf(b);
+        if (cost < cheapestCost) {
+          cheapestCost = cost;
+          cheapestShare = cost / Math.max(1, areaOf(a) + areaOf(b));
+          cheapest = [i, j];
+        }
+      }
+    }
+    // A pixel must be patched once, so overlapping rectangles always merge; others merge past the
+    // limit, or when their union costs at most a quarter more than the two apart.
+    const pair = overlapping ?? (cheapest && (rects.length > MAX_RECTS || cheapestShare <= 0.25) ? cheapest : undefined);
+    if (!pair) return rects;
+    const [i, j] = pair;
+    const merged = union(rects[i]!, rects[j]!)!;
+    rects.splice(j, 1);
+    rects.splice(i, 1, merged);
+  }
+}
+
+function overlaps(a: Bounds, b: Bounds): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
 function union(a: Bounds | null, b: Bounds | null): Bounds | null {

@@ -82,7 +82,7 @@ export class ScenePlayer {
   private lastDrawnTime: number | undefined;
   private readonly dirty: DirtyRegionTracker;
   /** What the last drawFrame changed on the canvas compared with the frame drawn before it. */
-  lastChange: PixelRect | 'full' = 'full';
+  lastChange: PixelRect[] | 'full' = 'full';
 
   constructor(canvas: HTMLCanvasElement | OffscreenCanvas, scene: Scene, assets: PlayerAssets, options: { overlay?: OverlayOptions; antialias?: boolean } = {}) {
     this.scene = scene;
@@ -276,22 +276,24 @@ export class ScenePlayer {
     this.lastDrawnTime = t;
     this.lastFrame = f;
     const change = opts.partial ? this.lastChange : 'full';
-    if (change !== 'full' && change.width === 0) return;
+    if (change !== 'full' && change.length === 0) return;
 
     // Re-applied every frame: three keeps the clear colour converted for the last render target
     // (the YUV readback's is linear), which would darken the canvas background.
     const r = this.renderer;
     r.setRenderTarget(null);
     r.setClearColor(this.background.slice(0, 7), 1);
-    if (change !== 'full') {
-      r.setScissor(change.x, change.y, change.width, change.height);
-      r.setScissorTest(true);
+    for (const rect of change === 'full' ? [undefined] : change) {
+      if (rect) {
+        r.setScissor(rect.x, rect.y, rect.width, rect.height);
+        r.setScissorTest(true);
+      }
+      r.clear();
+      if (this.hasMeshes) r.render(this.world, this.camera);
+      r.clearDepth();
+      r.render(this.screen, this.screenCamera);
+      if (this.overlay) r.render(this.overlay, this.overlayCamera);
     }
-    r.clear();
-    if (this.hasMeshes) r.render(this.world, this.camera);
-    r.clearDepth();
-    r.render(this.screen, this.screenCamera);
-    if (this.overlay) r.render(this.overlay, this.overlayCamera);
     r.setScissorTest(false);
   }
 

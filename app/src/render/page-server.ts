@@ -10,8 +10,8 @@ import { fontFile, fontLinks } from './fonts.ts';
 export interface FrameJob {
   /** JSON the page fetches to set itself up (scene, assets, options). */
   input: unknown;
-  /** Frame `index` (RGBA or YUV bytes, as the job asked), or only a changed rectangle of it. Called in frame order. */
-  onFrame(index: number, pixels: Buffer, rect?: { x: number; y: number; width: number; height: number }): Promise<void>;
+  /** Frame `index` (RGBA or YUV bytes, as the job asked), or only the changed rectangles of it, their pixels one after the other. Called in frame order. */
+  onFrame(index: number, pixels: Buffer, rects?: { x: number; y: number; width: number; height: number }[]): Promise<void>;
   /** Frames index .. index + count - 1 equal the last frame sent. Called in frame order. */
   onRepeat(index: number, count: number): Promise<void>;
   /** The poster frame as RGBA, bottom row first. */
@@ -180,8 +180,11 @@ export class PageServer {
       if (m[2] === 'frame') {
         const body = await readBody(req);
         const q = url.searchParams;
-        const rect = q.has('w') ? { x: Number(q.get('x')), y: Number(q.get('y')), width: Number(q.get('w')), height: Number(q.get('h')) } : undefined;
-        await job.submit(index, 1, () => job.job.onFrame(index, body, rect));
+        const rects = q.get('rects')?.split(';').map((r) => {
+          const [x, y, width, height] = r.split(',').map(Number);
+          return { x: x!, y: y!, width: width!, height: height! };
+        });
+        await job.submit(index, 1, () => job.job.onFrame(index, body, rects));
       } else {
         const count = Math.max(1, Number(url.searchParams.get('count') ?? 1));
         for await (const _ of req) void _;

@@ -78,17 +78,20 @@ export class RenderError extends Error {
 }
 
 /**
- * A new full RGBA frame (bottom row first): the previous one with `rect` replaced. A copy, because the
- * previous buffer may still be queued for ffmpeg.
+ * A new full RGBA frame (bottom row first): the previous one with `rects` replaced, their pixels one
+ * after the other in `pixels`. A copy, because the previous buffer may still be queued for ffmpeg.
  */
-export function patchFrame(previous: Buffer | undefined, pixels: Buffer, rect: { x: number; y: number; width: number; height: number }, width: number, height: number, index: number): Buffer {
+export function patchFrame(previous: Buffer | undefined, pixels: Buffer, rects: { x: number; y: number; width: number; height: number }[], width: number, height: number, index: number): Buffer {
   if (!previous) throw new RenderError(`frame ${index} is a partial update with no frame before it`);
-  const { x, y, width: w, height: h } = rect;
-  if (!(x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= width && y + h <= height) || pixels.length !== w * h * 4) {
-    throw new RenderError(`frame ${index}: bad partial update ${JSON.stringify(rect)} with ${pixels.length} bytes`);
-  }
+  const expected = rects.reduce((n, r) => n + r.width * r.height * 4, 0);
+  const valid = rects.every(({ x, y, width: w, height: h }) => x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= width && y + h <= height);
+  if (!valid || pixels.length !== expected) throw new RenderError(`frame ${index}: bad partial update ${JSON.stringify(rects)} with ${pixels.length} bytes`);
   const out = Buffer.from(previous);
-  for (let row = 0; row < h; row++) pixels.copy(out, ((y + row) * width + x) * 4, row * w * 4, (row + 1) * w * 4);
+  let offset = 0;
+  for (const { x, y, width: w, height: h } of rects) {
+    for (let row = 0; row < h; row++) pixels.copy(out, ((y + row) * width + x) * 4, offset + row * w * 4, offset + (row + 1) * w * 4);
+    offset += w * h * 4;
+  }
   return out;
 }
 
@@ -182,8 +185,8 @@ export class Renderer {
         if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`poster has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
         await sink.onPoster(pixels);
       },
-      onFrame: async (index, pixels, rect) => {
-        const full = rect ? patchFrame(previous, pixels, rect, scene.width, scene.height, index) : pixels;
+      onFrame: async (index, pixels, rects) => {
+        const full = rects ? patchFrame(previous, pixels, rects, scene.width, scene.height, index) : pixels;
         if (full.length !== frameBytes) throw new RenderError(`frame ${index} has ${full.length} bytes, expected ${frameBytes}`);
         previous = full;
         await sink.onFrame(index, full);

@@ -45,6 +45,18 @@ function readPixels(player: ScenePlayer, rect?: PixelRect): Uint8Array<ArrayBuff
   return pixels;
 }
 
+/** The rectangles' pixels one after the other (each RGBA, bottom row first). */
+function readRects(player: ScenePlayer, rects: PixelRect[]): Uint8Array<ArrayBuffer> {
+  const parts = rects.map((r) => readPixels(player, r));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
 export async function captureFrames(player: ScenePlayer, target: CaptureTarget): Promise<CaptureSummary> {
   const pending: Promise<void>[] = [];
   const summary: CaptureSummary = { drawn: 0, partial: 0, repeated: 0, drawMs: 0, readMs: 0, waitMs: 0 };
@@ -81,20 +93,20 @@ export async function captureFrames(player: ScenePlayer, target: CaptureTarget):
     if (f === posterFrame) await queue(post(`${target.endpoint}/poster`, readPixels(player)));
     const change = player.lastChange;
     summary.drawMs += t1 - t0;
-    if (change !== 'full' && change.width === 0 && f > target.startFrame && f !== posterFrame) {
+    if (change !== 'full' && change.length === 0 && f > target.startFrame && f !== posterFrame) {
       // Drawn, but nothing visible moved (e.g. a tween to the value it already had).
       if (repeatCount === 0) repeatStart = f;
       repeatCount++;
       continue;
     }
-    // Only the changed rectangle leaves the page (RGBA only: YUV's chroma planes need the whole frame).
-    const rect = target.partial && !yuv && change !== 'full' && change.width > 0 && f > target.startFrame ? change : undefined;
-    const pixels = yuv ? yuv.read() : readPixels(player, rect);
+    // Only the changed rectangles leave the page (RGBA only: YUV's chroma planes need the whole frame).
+    const rects = target.partial && !yuv && change !== 'full' && change.length > 0 && f > target.startFrame ? change : undefined;
+    const pixels = yuv ? yuv.read() : rects ? readRects(player, rects) : readPixels(player);
     summary.readMs += performance.now() - t1;
-    const query = rect ? `?x=${rect.x}&y=${rect.y}&w=${rect.width}&h=${rect.height}` : '';
+    const query = rects ? `?rects=${rects.map((r) => `${r.x},${r.y},${r.width},${r.height}`).join(';')}` : '';
     await queue(post(`${target.endpoint}/frame/${f}${query}`, pixels));
     summary.drawn++;
-    if (rect) summary.partial++;
+    if (rects) summary.partial++;
   }
   await flushRepeats();
   await Promise.all(pending);
