@@ -3,7 +3,7 @@
 // does not pay for a rebuild.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,7 +53,11 @@ async function buildBundle(): Promise<string> {
   const text = result.outputFiles[0]!.text;
   try {
     mkdirSync(DIST, { recursive: true });
-    writeFileSync(file, text);
+    // Written under a name of its own, then renamed: another process (a parallel test worker, a second
+    // CLI) reading the cache must see the whole bundle or none, never a half-written file.
+    const partial = `${file}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(partial, text);
+    renameSync(partial, file);
   } catch {
     // A read-only install still works: the bundle just is not cached on disk.
   }

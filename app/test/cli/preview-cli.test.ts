@@ -20,8 +20,15 @@ test('the preview page plays the scene: frames advance, captions show, pause and
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push((e as Error).message));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.goto(url);
-  await page.waitForFunction(() => document.querySelector('button')?.textContent === 'Pause', { timeout: 60_000 });
+  try {
+    await page.waitForFunction(() => document.querySelector('button')?.textContent === 'Pause', { timeout: 60_000 });
+  } catch (err) {
+    // Say what the page shows instead, so a failure here can be understood from the log alone.
+    const shown = await page.$eval('main', (el) => el.textContent).catch(() => '(no main element)');
+    throw new Error(`the player never started: page shows ${JSON.stringify(shown)}, errors ${JSON.stringify(errors)}`, { cause: err });
+  }
   const seekValue = () => page.$eval('input[type=range]', (el) => Number((el as HTMLInputElement).value));
   const first = await seekValue();
   await page.waitForFunction((f) => Number((document.querySelector('input[type=range]') as HTMLInputElement).value) > f + 5, { timeout: 60_000 }, first);
