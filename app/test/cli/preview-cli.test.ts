@@ -23,7 +23,7 @@ test('the preview page plays the scene: frames advance, captions show, pause and
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.goto(url);
   try {
-    await page.waitForFunction(() => document.querySelector('button')?.textContent === 'Pause', { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('button')?.textContent === 'Pause', { timeout: 60_000, polling: 200 });
   } catch (err) {
     // Say what the page shows instead, so a failure here can be understood from the log alone.
     const shown = await page.$eval('main', (el) => el.textContent).catch(() => '(no main element)');
@@ -31,8 +31,8 @@ test('the preview page plays the scene: frames advance, captions show, pause and
   }
   const seekValue = () => page.$eval('input[type=range]', (el) => Number((el as HTMLInputElement).value));
   const first = await seekValue();
-  await page.waitForFunction((f) => Number((document.querySelector('input[type=range]') as HTMLInputElement).value) > f + 5, { timeout: 60_000 }, first);
-  await page.waitForFunction(() => (document.querySelector('main > div:last-child')?.textContent ?? '').length > 0, { timeout: 60_000 });
+  await page.waitForFunction((f) => Number((document.querySelector('input[type=range]') as HTMLInputElement).value) > f + 5, { timeout: 60_000, polling: 200 }, first);
+  await page.waitForFunction(() => (document.querySelector('main > div:last-child')?.textContent ?? '').length > 0, { timeout: 60_000, polling: 200 });
   const caption = await page.$eval('main > div:last-child', (el) => el.textContent);
   t.regex(caption ?? '', /Bubble sort|Compare/);
 
