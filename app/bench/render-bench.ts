@@ -52,7 +52,8 @@ async function captureToMemory(renderer: Renderer, scene: Scene): Promise<{ stre
   const stream: { pixels: Buffer; times: number }[] = [];
   const t0 = performance.now();
   const stats = await renderer.capture(scene, {
-    onFrame: async (_i, pixels) => void stream.push({ pixels, times: 1 }),
+    // The renderer reuses its frame buffer: keeping frames means copying them.
+    onFrame: async (_i, pixels) => void stream.push({ pixels: Buffer.from(pixels), times: 1 }),
     onRepeat: async (_i, count) => void (stream[stream.length - 1]!.times += count),
     onPoster: async () => {},
   });

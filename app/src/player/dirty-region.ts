@@ -59,6 +59,18 @@ export class DirtyRegionTracker {
   }
 
   /**
+   * Whether object `id`, as last measured, may draw a pixel inside `rect` (with the anti-aliasing
+   * margin). Unknown objects may; objects that draw nothing may not.
+   */
+  mayTouch(id: string, rect: PixelRect): boolean {
+    const b = this.bounds.get(id);
+    if (b === undefined) return true;
+    if (b === null) return false;
+    const p = this.toPixels(b);
+    return p.x0 < rect.x + rect.width && rect.x < p.x1 && p.y0 < rect.y + rect.height && rect.y < p.y1;
+  }
+
+  /**
    * After a frame in which `changed` targets moved: the rectangles covering where they were and where
    * they are now (few, merged where they overlap or sit close), [] when nothing visible changed, or 'full'.
    */

@@ -5,12 +5,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { playerBundle } from './bundle.ts';
+import { BufferPool } from './buffer-pool.ts';
 import { fontFile, fontLinks } from './fonts.ts';
 
 export interface FrameJob {
   /** JSON the page fetches to set itself up (scene, assets, options). */
   input: unknown;
-  /** Frame `index` (RGBA or YUV bytes, as the job asked), or only the changed rectangles of it, their pixels one after the other. Called in frame order. */
+  /**
+   * Frame `index` (RGBA or YUV bytes, as the job asked), or only the changed rectangles of it, their
+   * pixels one after the other. Called in frame order. `pixels` is reused once the promise settles.
+   */
   onFrame(index: number, pixels: Buffer, rects?: { x: number; y: number; width: number; height: number }[]): Promise<void>;
   /** Frames index .. index + count - 1 equal the last frame sent. Called in frame order. */
   onRepeat(index: number, count: number): Promise<void>;
@@ -81,14 +85,17 @@ class OrderedJob {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The request body; frame bodies (which declare their length) go into a buffer from `pool`. */
+async function readBody(req: IncomingMessage, pool?: BufferPool): Promise<Buffer> {
   const length = Number(req.headers['content-length'] ?? 0);
   if (length > 0) {
-    const body = Buffer.allocUnsafe(length);
+    const body = pool ? pool.take(length) : Buffer.allocUnsafe(length);
     let offset = 0;
     for await (const chunk of req) {
-      (chunk as Buffer).copy(body, offset);
-      offset += (chunk as Buffer).length;
+      const c = chunk as Buffer;
+      if (offset + c.length > length) throw new Error(`request body is longer than its content-length (${length})`);
+      c.copy(body, offset);
+      offset += c.length;
     }
     return body.subarray(0, offset);
   }
@@ -100,6 +107,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export class PageServer {
   private server: Server | undefined;
   private readonly jobs = new Map<string, OrderedJob>();
+  /** Frame bodies, reused across requests and jobs. */
+  private readonly bodies = new BufferPool();
   private port = 0;
   /** Extra GET routes (the preview page adds its own). */
   private readonly routes = new Map<string, (res: ServerResponse) => void | Promise<void>>();
@@ -178,13 +187,17 @@ export class PageServer {
     const index = Number(m[3]);
     try {
       if (m[2] === 'frame') {
-        const body = await readBody(req);
+        const body = await readBody(req, this.bodies);
         const q = url.searchParams;
         const rects = q.get('rects')?.split(';').map((r) => {
           const [x, y, width, height] = r.split(',').map(Number);
           return { x: x!, y: y!, width: width!, height: height! };
         });
-        await job.submit(index, 1, () => job.job.onFrame(index, body, rects));
+        try {
+          await job.submit(index, 1, () => job.job.onFrame(index, body, rects));
+        } finally {
+          this.bodies.give(body);
+        }
       } else {
         const count = Math.max(1, Number(url.searchParams.get('count') ?? 1));
         for await (const _ of req) void _;

@@ -52,6 +52,10 @@ export interface RenderSummary {
 
 /** Where captured frames go: the encoder for a render, memory for the benchmark. Called in frame order. */
 export interface FrameSink {
+  /**
+   * Frame `index`, whole. The buffer is reused for the next frame once the returned promise settles:
+   * a sink that keeps frames must copy them.
+   */
   onFrame(index: number, pixels: Buffer): Promise<void>;
   onRepeat(index: number, count: number): Promise<void>;
   onPoster(pixels: Buffer): Promise<void>;
@@ -78,21 +82,21 @@ export class RenderError extends Error {
 }
 
 /**
- * A new full RGBA frame (bottom row first): the previous one with `rects` replaced, their pixels one
- * after the other in `pixels`. A copy, because the previous buffer may still be queued for ffmpeg.
+ * Patches `rects` into `frame` (full RGBA, bottom row first) in place, their pixels one after the
+ * other in `pixels`. In place, because a fresh 8 MB frame per 1080p frame cost more in allocation and
+ * garbage collection than drawing it: the sink has let go of the frame by the time the next one comes.
  */
-export function patchFrame(previous: Buffer | undefined, pixels: Buffer, rects: { x: number; y: number; width: number; height: number }[], width: number, height: number, index: number): Buffer {
-  if (!previous) throw new RenderError(`frame ${index} is a partial update with no frame before it`);
+export function patchFrame(frame: Buffer | undefined, pixels: Buffer, rects: { x: number; y: number; width: number; height: number }[], width: number, height: number, index: number): Buffer {
+  if (!frame) throw new RenderError(`frame ${index} is a partial update with no frame before it`);
   const expected = rects.reduce((n, r) => n + r.width * r.height * 4, 0);
   const valid = rects.every(({ x, y, width: w, height: h }) => x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= width && y + h <= height);
   if (!valid || pixels.length !== expected) throw new RenderError(`frame ${index}: bad partial update ${JSON.stringify(rects)} with ${pixels.length} bytes`);
-  const out = Buffer.from(previous);
   let offset = 0;
   for (const { x, y, width: w, height: h } of rects) {
-    for (let row = 0; row < h; row++) pixels.copy(out, ((y + row) * width + x) * 4, offset + row * w * 4, offset + (row + 1) * w * 4);
+    for (let row = 0; row < h; row++) pixels.copy(frame, ((y + row) * width + x) * 4, offset + row * w * 4, offset + (row + 1) * w * 4);
     offset += w * h * 4;
   }
-  return out;
+  return frame;
 }
 
 /** No frame for this long means the page is stuck: fail rather than hang. */
@@ -186,9 +190,15 @@ export class Renderer {
         await sink.onPoster(pixels);
       },
       onFrame: async (index, pixels, rects) => {
-        const full = rects ? patchFrame(previous, pixels, rects, scene.width, scene.height, index) : pixels;
-        if (full.length !== frameBytes) throw new RenderError(`frame ${index} has ${full.length} bytes, expected ${frameBytes}`);
-        previous = full;
+        let full: Buffer;
+        if (rects) full = patchFrame(previous, pixels, rects, scene.width, scene.height, index);
+        else {
+          if (pixels.length !== frameBytes) throw new RenderError(`frame ${index} has ${pixels.length} bytes, expected ${frameBytes}`);
+          // The upload's buffer goes back to the server's pool: whole frames are kept in one buffer
+          // of our own, which later partial frames are patched into.
+          full = previous ??= Buffer.allocUnsafeSlow(frameBytes);
+          pixels.copy(full);
+        }
         await sink.onFrame(index, full);
         drawn++;
         advance(1);

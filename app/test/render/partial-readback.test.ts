@@ -38,9 +38,32 @@ const graphScene = parseScene({
   ],
 });
 
+// Meshes far apart under a perspective camera: each pass draws only what may reach its rectangle.
+const meshScene = parseScene({
+  version: 1,
+  width: 640,
+  height: 360,
+  fps: 24,
+  duration: 2,
+  style: { theme: 'scientific' },
+  camera: { type: 'perspective', fov: 45, z: 11 },
+  objects: [
+    { id: 'left', type: 'mesh', shape: 'box', radius: 0.6, x: -4, y: 1.5, color: '$primary' },
+    { id: 'right', type: 'mesh', shape: 'torus', radius: 0.6, x: 4, y: -1.5, color: '$accent' },
+    { id: 'still', type: 'mesh', shape: 'sphere', radius: 0.6, x: 0, y: 0, color: '$secondary' },
+    { id: 'caption', type: 'text', text: 'turning', y: -3.8 },
+  ],
+  timeline: [
+    { type: 'tween', target: 'left', property: 'rotationY', from: 0, to: 180, start: 0, duration: 2, easing: 'linear' },
+    { type: 'tween', target: 'right', property: 'rotationX', from: 0, to: 90, start: 0.5, duration: 1, easing: 'linear' },
+    { type: 'set', target: 'caption', at: 1, property: 'text', value: 'still turning' },
+  ],
+});
+
 for (const [name, make] of [
   ['bubble sort', () => sceneFromDescription('bubble sort 5 3 8 1 4', { width: 640, height: 360, fps: 24, duration: 4 }).scene],
   ['moving graph, group, axes and changing text', () => graphScene],
+  ['3D meshes far apart and a changing caption', () => meshScene],
 ] as const) {
   test.serial(`${name}: partial readback gives the same frames`, async (t) => {
     const dir = tempDir();

@@ -39,21 +39,20 @@ export class FfmpegProcess {
     });
   }
 
-  /** Writes one frame; resolves when ffmpeg has taken it (so memory stays bounded). */
+  /**
+   * Writes one frame; resolves once it has been handed to ffmpeg's pipe, so memory stays bounded and
+   * the caller may reuse the buffer.
+   */
   write(frame: Uint8Array): Promise<void> {
     if (this.child.stdin.destroyed || this.child.exitCode !== null) return Promise.reject(this.failure('ffmpeg exited while frames were still coming'));
-    if (this.child.stdin.write(frame)) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const onDrain = () => {
-        this.child.off('close', onClose);
-        resolve();
-      };
-      const onClose = () => {
-        this.child.stdin.off('drain', onDrain);
-        reject(this.failure('ffmpeg exited while frames were still coming'));
-      };
-      this.child.stdin.once('drain', onDrain);
+      const onClose = () => reject(this.failure('ffmpeg exited while frames were still coming'));
       this.child.once('close', onClose);
+      this.child.stdin.write(frame, (err) => {
+        this.child.off('close', onClose);
+        if (err) reject(this.failure(`writing a frame to ffmpeg failed (${err.message})`));
+        else resolve();
+      });
     });
   }
 
