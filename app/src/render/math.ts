@@ -1,11 +1,12 @@
 // LaTeX → SVG with MathJax, offline, in the host. The player rasterises the SVG; formulas never
 // reach the page as markup to interpret, only as an image.
-import { mathjax } from 'mathjax-full/js/mathjax.js';
-import { TeX } from 'mathjax-full/js/input/tex.js';
-import { SVG } from 'mathjax-full/js/output/svg.js';
-import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
-import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
-import { AllPackages } from 'mathjax-full/js/input/tex/AllPackages.js';
+import { createRequire } from 'node:module';
+import type * as MathJaxCore from 'mathjax-full/js/mathjax.js';
+import type * as TexInput from 'mathjax-full/js/input/tex.js';
+import type * as SvgOutput from 'mathjax-full/js/output/svg.js';
+import type * as LiteAdaptor from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import type * as HtmlHandler from 'mathjax-full/js/handlers/html.js';
+import type * as TexPackages from 'mathjax-full/js/input/tex/AllPackages.js';
 import type { Scene } from '../scene/schema.ts';
 
 export class MathError extends Error {
@@ -15,7 +16,17 @@ export class MathError extends Error {
 type Converter = (latex: string) => string;
 let converter: Converter | undefined;
 
+// MathJax takes a sixth of a second to load: it is loaded on the first formula, so scenes without
+// one (and every command start-up) do not pay for it. Its modules are CommonJS, so require is sync.
+const require = createRequire(import.meta.url);
+
 function createConverter(): Converter {
+  const { mathjax } = require('mathjax-full/js/mathjax.js') as typeof MathJaxCore;
+  const { TeX } = require('mathjax-full/js/input/tex.js') as typeof TexInput;
+  const { SVG } = require('mathjax-full/js/output/svg.js') as typeof SvgOutput;
+  const { liteAdaptor } = require('mathjax-full/js/adaptors/liteAdaptor.js') as typeof LiteAdaptor;
+  const { RegisterHTMLHandler } = require('mathjax-full/js/handlers/html.js') as typeof HtmlHandler;
+  const { AllPackages } = require('mathjax-full/js/input/tex/AllPackages.js') as typeof TexPackages;
   const adaptor = liteAdaptor();
   RegisterHTMLHandler(adaptor);
   // Leave out packages that could load anything at run time.

@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config/load.ts';
-import { sceneFromDescription } from '../../pipeline.ts';
 import type { OverlayOptions } from '../../player/overlay.ts';
 import { createRenderer } from '../../render/create.ts';
 import type { Scene } from '../../scene/schema.ts';
@@ -75,7 +74,8 @@ export async function renderCommand(args: string[]): Promise<number> {
   let scene: Scene;
   let overlay: OverlayOptions;
   try {
-    scene = values.scene ? await loadSceneFile(values.scene, values, config) : sceneFromDescription(text!, sceneRequest(values, config)).scene;
+    // The analyser and templates load only for a description, while Chromium starts.
+    scene = values.scene ? await loadSceneFile(values.scene, values, config) : (await import('../../pipeline.ts')).sceneFromDescription(text!, sceneRequest(values, config)).scene;
     overlay = await overlayFrom(values);
   } catch (err) {
     await renderer.close();
