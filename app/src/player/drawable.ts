@@ -30,9 +30,17 @@ export interface Drawable {
   dispose(): void;
 }
 
-/** Materials for flat 2D drawing: no lighting, no depth, painter's order by declaration. */
-export function flatMaterial(): THREE.MeshBasicMaterial {
-  return new THREE.MeshBasicMaterial({ transparent: true, depthTest: false, depthWrite: false, side: THREE.DoubleSide });
+/**
+ * Materials for flat 2D drawing: no lighting, no depth, painter's order by declaration. With
+ * `vertexAlpha`, the geometry's vertex colours carry each point's alpha (see antialias.ts).
+ */
+export function flatMaterial(opts: { vertexAlpha?: boolean } = {}): THREE.MeshBasicMaterial {
+  return new THREE.MeshBasicMaterial({ transparent: true, depthTest: false, depthWrite: false, side: THREE.DoubleSide, vertexColors: opts.vertexAlpha ?? false });
+}
+
+/** Width in world units of the anti-aliasing fringe: one output pixel. */
+export function fringeWidth(ctx: DrawContext): number {
+  return 1 / ctx.pixelsPerUnit;
 }
 
 export function setColor(material: THREE.MeshBasicMaterial | THREE.MeshStandardMaterial, color: Value | undefined, opacity: number): void {

@@ -1,12 +1,14 @@
 // Text labels and formulas: rasterised textures on quads of the screen layer.
 import * as THREE from 'three';
-import { applyTransform, flatMaterial, ImageQuad, num, setColor, type DrawContext, type Drawable, type Props } from './drawable.ts';
+import { alphaGeometry, fillTriangles, rectOutline } from './antialias.ts';
+import { applyTransform, flatMaterial, fringeWidth, ImageQuad, num, setColor, type DrawContext, type Drawable, type Props } from './drawable.ts';
 
 export class TextDrawable implements Drawable {
   readonly layer = 'screen' as const;
   readonly node = new THREE.Group();
   private readonly quad = new ImageQuad();
-  private readonly background = new THREE.Mesh(new THREE.PlaneGeometry(1, 1), flatMaterial());
+  private readonly background = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial({ vertexAlpha: true }));
+  private backgroundKey = '';
   constructor() {
     this.node.add(this.background, this.quad.mesh);
   }
@@ -25,7 +27,13 @@ export class TextDrawable implements Drawable {
     setColor(this.quad.mesh.material, p.color, opacity);
     const { width, height } = this.quad.size(ctx.pixelsPerUnit);
     const pad = num(p.size, 0.5) * 0.4;
-    this.background.scale.set(width + pad * 2, height + pad, 1);
+    // Built at its drawn size, so the anti-aliasing fringe stays one pixel wide.
+    const key = `${width}|${height}|${pad}|${fringeWidth(ctx)}`;
+    if (key !== this.backgroundKey) {
+      this.backgroundKey = key;
+      this.background.geometry.dispose();
+      this.background.geometry = alphaGeometry(fillTriangles(rectOutline(width + pad * 2, height + pad), fringeWidth(ctx)));
+    }
     this.background.position.x = this.quad.mesh.position.x;
     setColor(this.background.material, p.background, opacity);
   }

@@ -1,32 +1,33 @@
 // Stroked things: lines and arrows, graph edges, axes with ticks and labels, and function plots.
 import * as THREE from 'three';
 import { truncatePolyline, type Point } from '../scene/geometry.ts';
-import { applyTransform, flatMaterial, ImageQuad, num, setColor, type DrawContext, type Drawable, type Props } from './drawable.ts';
-import { arrowHeadPositions, dashPolyline, geometryFrom, strokePositions } from './stroke.ts';
+import { alphaGeometry, appendTriangles, circleOutline, emptyTriangles, fillTriangles, strokeTriangles } from './antialias.ts';
+import { applyTransform, flatMaterial, fringeWidth, ImageQuad, num, setColor, type DrawContext, type Drawable, type Props } from './drawable.ts';
+import { arrowHeadOutline, dashPolyline } from './stroke.ts';
 
 /** A polyline (optionally dashed, with arrow heads) that draws on as `progress` goes 0 → 1. */
 class Polyline {
-  readonly mesh = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial());
+  readonly mesh = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial({ vertexAlpha: true }));
   private key = '';
 
-  set(points: Point[], width: number, progress: number, arrow: string, dash?: [number, number]): void {
-    const key = JSON.stringify([points, width, progress, arrow, dash]);
+  set(points: Point[], width: number, progress: number, arrow: string, aa: number, dash?: [number, number]): void {
+    const key = JSON.stringify([points, width, progress, arrow, aa, dash]);
     if (key === this.key) return;
     this.key = key;
     const shown = truncatePolyline(points, progress);
     const head = width * 4;
-    const positions: number[] = [];
+    const triangles = emptyTriangles();
     let body = shown;
     // Shorten the body under each head so a thick line does not poke through the tip.
     if ((arrow === 'end' || arrow === 'both') && shown.length >= 2) body = shortenEnd(body, head * 0.8);
     if ((arrow === 'start' || arrow === 'both') && shown.length >= 2) body = shortenEnd([...body].reverse(), head * 0.8).reverse();
-    for (const piece of dash ? dashPolyline(body, dash[0], dash[1]) : [body]) positions.push(...strokePositions(piece, width));
+    for (const piece of dash ? dashPolyline(body, dash[0], dash[1]) : [body]) appendTriangles(triangles, strokeTriangles(piece, width, aa));
     if (progress > 0 && shown.length >= 2) {
-      if (arrow === 'end' || arrow === 'both') positions.push(...arrowHeadPositions(shown[shown.length - 2]!, shown[shown.length - 1]!, head));
-      if (arrow === 'start' || arrow === 'both') positions.push(...arrowHeadPositions(shown[1]!, shown[0]!, head));
+      if (arrow === 'end' || arrow === 'both') appendTriangles(triangles, fillTriangles(arrowHeadOutline(shown[shown.length - 2]!, shown[shown.length - 1]!, head), aa));
+      if (arrow === 'start' || arrow === 'both') appendTriangles(triangles, fillTriangles(arrowHeadOutline(shown[1]!, shown[0]!, head), aa));
     }
     this.mesh.geometry.dispose();
-    this.mesh.geometry = geometryFrom(positions);
+    this.mesh.geometry = alphaGeometry(triangles);
   }
 
   dispose(): void {
@@ -53,9 +54,9 @@ export class LineDrawable implements Drawable {
   constructor() {
     this.node.add(this.line.mesh);
   }
-  update(p: Props): void {
+  update(p: Props, ctx: DrawContext): void {
     applyTransform(this.node, p);
-    this.line.set(p.points as Point[], num(p.width, 0.05), num(p.progress, 1), String(p.arrow ?? 'none'), p.dash as unknown as [number, number] | undefined);
+    this.line.set(p.points as Point[], num(p.width, 0.05), num(p.progress, 1), String(p.arrow ?? 'none'), fringeWidth(ctx), p.dash as unknown as [number, number] | undefined);
     setColor(this.line.mesh.material, p.color, num(p.opacity, 1));
   }
   dispose(): void {
@@ -69,7 +70,8 @@ export class EdgeDrawable implements Drawable {
   readonly node = new THREE.Group();
   private readonly line = new Polyline();
   private readonly label = new ImageQuad();
-  private readonly labelBg = new THREE.Mesh(new THREE.CircleGeometry(1, 48), flatMaterial());
+  private readonly labelBg = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial({ vertexAlpha: true }));
+  private labelBgKey = '';
   constructor() {
     this.node.add(this.line.mesh, this.labelBg, this.label.mesh);
   }
@@ -86,7 +88,8 @@ export class EdgeDrawable implements Drawable {
     const from: Point = [ax + ux * ra, ay + uy * ra];
     const to: Point = [bx - ux * rb, by - uy * rb];
     const opacity = num(p.opacity, 1) * Math.min(num(a.opacity, 1), num(b.opacity, 1));
-    this.line.set([from, to], num(p.width, 0.05), num(p.progress, 1), p.directed ? 'end' : 'none');
+    const aa = fringeWidth(ctx);
+    this.line.set([from, to], num(p.width, 0.05), num(p.progress, 1), p.directed ? 'end' : 'none', aa);
     setColor(this.line.mesh.material, p.color, opacity);
     const text = typeof p.label === 'string' ? p.label : '';
     this.label.mesh.visible = this.labelBg.visible = text !== '' && num(p.progress, 1) >= 1;
@@ -97,7 +100,13 @@ export class EdgeDrawable implements Drawable {
       const my = (from[1] + to[1]) / 2;
       this.label.mesh.position.set(mx, my, 0);
       this.labelBg.position.set(mx, my, 0);
-      this.labelBg.scale.setScalar(size * 0.85);
+      // Built at its drawn size, so the anti-aliasing fringe stays one pixel wide.
+      const bgKey = `${size}|${aa}`;
+      if (bgKey !== this.labelBgKey) {
+        this.labelBgKey = bgKey;
+        this.labelBg.geometry.dispose();
+        this.labelBg.geometry = alphaGeometry(fillTriangles(circleOutline(size * 0.85, 48), aa));
+      }
       setColor(this.labelBg.material, ctx.background, opacity);
       setColor(this.label.mesh.material, p.color, opacity);
     }
@@ -167,16 +176,17 @@ export class AxesDrawable implements Drawable {
       for (const v of xs) gridSegs.push([at([v, y0]), at([v, y1])]);
       for (const v of ys) gridSegs.push([at([x0, v]), at([x1, v])]);
     }
-    this.setSegments(this.grid, gridSegs.map((s) => scaleSegment(s, progress)), 0.015);
+    const aa = fringeWidth(ctx);
+    this.setSegments(this.grid, gridSegs.map((s) => scaleSegment(s, progress)), 0.015, aa);
     this.setSegments(this.axisLines, [
       scaleSegment([at([x0, xAxisY]), at([x1, xAxisY])], progress),
       scaleSegment([at([yAxisX, y0]), at([yAxisX, y1])], progress),
-    ], 0.035, 'end');
+    ], 0.035, aa, 'end');
     const tick = 0.08;
     const tickSegs: Point[][] = [];
     for (const v of xs) if (v !== yAxisX) tickSegs.push([[at([v, xAxisY])[0], at([v, xAxisY])[1] - tick], [at([v, xAxisY])[0], at([v, xAxisY])[1] + tick]]);
     for (const v of ys) if (v !== xAxisY) tickSegs.push([[at([yAxisX, v])[0] - tick, at([yAxisX, v])[1]], [at([yAxisX, v])[0] + tick, at([yAxisX, v])[1]]]);
-    this.setSegments(this.ticks, progress >= 1 ? tickSegs : [], 0.03);
+    this.setSegments(this.ticks, progress >= 1 ? tickSegs : [], 0.03, aa);
     const color = p.color;
     setColor(this.grid.mesh.material, color, opacity * 0.35);
     setColor(this.axisLines.mesh.material, color, opacity);
@@ -213,16 +223,16 @@ export class AxesDrawable implements Drawable {
     this.labels.push({ quad, at, align });
   }
 
-  private setSegments(line: Polyline, segments: Point[][], width: number, arrow = 'none'): void {
+  private setSegments(line: Polyline, segments: Point[][], width: number, aa: number, arrow = 'none'): void {
     // Each segment is its own strip; build them into one geometry.
-    const positions: number[] = [];
+    const triangles = emptyTriangles();
     for (const s of segments) {
       if (s.length < 2) continue;
-      positions.push(...strokePositions(s, width));
-      if (arrow === 'end') positions.push(...arrowHeadPositions(s[0]!, s[1]!, width * 4));
+      appendTriangles(triangles, strokeTriangles(s, width, aa));
+      if (arrow === 'end') appendTriangles(triangles, fillTriangles(arrowHeadOutline(s[0]!, s[1]!, width * 4), aa));
     }
     line.mesh.geometry.dispose();
-    line.mesh.geometry = geometryFrom(positions);
+    line.mesh.geometry = alphaGeometry(triangles);
   }
 
   dispose(): void {
@@ -241,7 +251,7 @@ function scaleSegment([a, b]: Point[], progress: number): Point[] {
 export class PlotDrawable implements Drawable {
   readonly layer = 'screen' as const;
   readonly node = new THREE.Group();
-  private readonly mesh = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial());
+  private readonly mesh = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial({ vertexAlpha: true }));
   private key = '';
   constructor() {
     this.node.add(this.mesh);
@@ -250,7 +260,8 @@ export class PlotDrawable implements Drawable {
     const axes = ctx.propsOf(String(p.axes));
     if (!axes) return;
     applyTransform(this.node, { ...p, x: num(axes.x) + num(p.x), y: num(axes.y) + num(p.y) });
-    const key = JSON.stringify([p.points, p.width, p.progress, axes.xRange, axes.yRange, axes.width, axes.height]);
+    const aa = fringeWidth(ctx);
+    const key = JSON.stringify([p.points, p.width, p.progress, axes.xRange, axes.yRange, axes.width, axes.height, aa]);
     if (key !== this.key) {
       this.key = key;
       const [y0, y1] = axes.yRange as unknown as [number, number];
@@ -265,15 +276,15 @@ export class PlotDrawable implements Drawable {
       // Draw-on progress is measured across all pieces by point count, left to right.
       const total = pieces.reduce((n, s) => n + s.length, 0);
       let budget = num(p.progress, 1) * total;
-      const positions: number[] = [];
+      const triangles = emptyTriangles();
       for (const piece of pieces) {
         if (budget <= 1) break;
         const take = Math.min(piece.length, Math.ceil(budget));
-        positions.push(...strokePositions(truncatePolyline(piece.slice(0, take), 1), num(p.width, 0.06)));
+        appendTriangles(triangles, strokeTriangles(truncatePolyline(piece.slice(0, take), 1), num(p.width, 0.06), aa));
         budget -= piece.length;
       }
       this.mesh.geometry.dispose();
-      this.mesh.geometry = geometryFrom(positions);
+      this.mesh.geometry = alphaGeometry(triangles);
     }
     setColor(this.mesh.material, p.color, num(p.opacity, 1));
   }

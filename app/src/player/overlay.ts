@@ -1,6 +1,7 @@
 // Render options drawn over every frame: a watermark and a branding bar (logo, colours, product name).
 // Licensing switches them on and off, so they live outside the scene spec.
 import * as THREE from 'three';
+import { alphaGeometry, fillTriangles, rectOutline } from './antialias.ts';
 import { flatMaterial, ImageQuad, setColor } from './drawable.ts';
 import { rasteriseImage, type RasterisedImage } from './text-texture.ts';
 
@@ -30,7 +31,7 @@ export async function buildOverlay(options: OverlayOptions, aspect: number, pixe
   const brand = options.branding;
   if (brand) {
     const barHeight = 0.12;
-    const bar = new THREE.Mesh(new THREE.PlaneGeometry(halfW * 2, barHeight), flatMaterial());
+    const bar = new THREE.Mesh(alphaGeometry(fillTriangles(rectOutline(halfW * 2, barHeight), 1 / pixelsPerUnit)), flatMaterial({ vertexAlpha: true }));
     bar.position.set(0, -4.5 + barHeight / 2, 0);
     setColor(bar.material, brand.colors?.primary ?? '#2563eb', 1);
     add(bar);
@@ -67,7 +68,7 @@ export async function buildOverlay(options: OverlayOptions, aspect: number, pixe
     const { width, height } = quad.size(pixelsPerUnit);
     const right = halfW - 0.3;
     const y = -4.5 + 0.55;
-    const pill = new THREE.Mesh(new THREE.PlaneGeometry(width + 0.3, height + 0.06), flatMaterial());
+    const pill = new THREE.Mesh(alphaGeometry(fillTriangles(rectOutline(width + 0.3, height + 0.06), 1 / pixelsPerUnit)), flatMaterial({ vertexAlpha: true }));
     pill.position.set(right - width / 2, y, 0);
     setColor(pill.material, '#000000', opacity * 0.6);
     add(pill);

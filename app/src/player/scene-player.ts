@@ -96,7 +96,10 @@ export class ScenePlayer {
 
     canvas.width = scene.width;
     canvas.height = scene.height;
-    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: options.antialias ?? true, preserveDrawingBuffer: true, alpha: false, powerPreference: 'high-performance' });
+    this.hasMeshes = scene.objects.some((o) => o.type === 'mesh');
+    // 2D drawables anti-alias their own edges (antialias.ts); multisampling is for 3D meshes only.
+    const msaa = (options.antialias ?? true) && this.hasMeshes;
+    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: msaa, preserveDrawingBuffer: true, alpha: false, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(1);
     this.renderer.setSize(scene.width, scene.height, false);
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
@@ -117,7 +120,6 @@ export class ScenePlayer {
     this.screenCamera.position.z = 50;
     this.overlayCamera.position.z = 50;
     this.pixelsPerUnit = (scene.height / VIEW_HEIGHT) * (scene.camera.type === 'orthographic' ? scene.camera.zoom : 1);
-    this.hasMeshes = scene.objects.some((o) => o.type === 'mesh');
     this.addLights();
     this.buildObjects();
     this.dirty = new DirtyRegionTracker({

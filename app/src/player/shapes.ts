@@ -1,10 +1,8 @@
 // Filled 2D shapes: rectangles, circles, polygons, array bars and graph nodes.
 import * as THREE from 'three';
 import type { Point } from '../scene/geometry.ts';
-import { applyTransform, flatMaterial, ImageQuad, num, setColor, type DrawContext, type Drawable, type Props } from './drawable.ts';
-import { geometryFrom, strokePositions } from './stroke.ts';
-
-const CIRCLE_SEGMENTS = 96;
+import { alphaGeometry, circleOutline, fillTriangles, strokeTriangles } from './antialias.ts';
+import { applyTransform, flatMaterial, fringeWidth, ImageQuad, num, setColor, type DrawContext, type Drawable, type Props } from './drawable.ts';
 
 function roundedRectOutline(w: number, h: number, r: number): Point[] {
   const radius = Math.max(0, Math.min(r, w / 2, h / 2));
@@ -25,37 +23,26 @@ function roundedRectOutline(w: number, h: number, r: number): Point[] {
   return pts;
 }
 
-function circleOutline(r: number): Point[] {
-  return Array.from({ length: CIRCLE_SEGMENTS }, (_, i) => {
-    const a = (i / CIRCLE_SEGMENTS) * Math.PI * 2;
-    return [Math.cos(a) * r, Math.sin(a) * r] as Point;
-  });
-}
-
-function fillGeometry(outline: Point[]): THREE.BufferGeometry {
-  return new THREE.ShapeGeometry(new THREE.Shape(outline.map(([x, y]) => new THREE.Vector2(x, y))), 1);
-}
-
 /** A filled outline with an optional stroke; geometry is rebuilt only when the outline changes. */
 class OutlineShape {
   readonly group = new THREE.Group();
-  private readonly fill = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial());
-  private readonly stroke = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial());
+  private readonly fill = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial({ vertexAlpha: true }));
+  private readonly stroke = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial({ vertexAlpha: true }));
   private key = '';
 
   constructor() {
     this.group.add(this.fill, this.stroke);
   }
 
-  update(outline: () => Point[], key: string, strokeWidth: number, fill: Props['fill'], stroke: Props['stroke'], opacity: number): void {
-    const fullKey = `${key}|${strokeWidth}`;
+  update(outline: () => Point[], key: string, strokeWidth: number, fill: Props['fill'], stroke: Props['stroke'], opacity: number, aa: number): void {
+    const fullKey = `${key}|${strokeWidth}|${aa}`;
     if (fullKey !== this.key) {
       this.key = fullKey;
       const pts = outline();
       this.fill.geometry.dispose();
-      this.fill.geometry = pts.length >= 3 ? fillGeometry(pts) : new THREE.BufferGeometry();
+      this.fill.geometry = alphaGeometry(fillTriangles(pts, aa));
       this.stroke.geometry.dispose();
-      this.stroke.geometry = geometryFrom(strokePositions(pts, strokeWidth, true));
+      this.stroke.geometry = alphaGeometry(strokeTriangles(pts, strokeWidth, aa, true));
     }
     setColor(this.fill.material, fill, opacity);
     setColor(this.stroke.material, strokeWidth > 0 ? stroke : undefined, opacity);
@@ -76,10 +63,10 @@ export class RectDrawable implements Drawable {
   constructor() {
     this.node.add(this.shape.group);
   }
-  update(p: Props): void {
+  update(p: Props, ctx: DrawContext): void {
     applyTransform(this.node, p);
     const [w, h, r] = [num(p.width), num(p.height), num(p.cornerRadius)];
-    this.shape.update(() => roundedRectOutline(w, h, r), `${w},${h},${r}`, num(p.strokeWidth), p.fill, p.stroke, num(p.opacity, 1));
+    this.shape.update(() => roundedRectOutline(w, h, r), `${w},${h},${r}`, num(p.strokeWidth), p.fill, p.stroke, num(p.opacity, 1), fringeWidth(ctx));
   }
   dispose(): void {
     this.shape.dispose();
@@ -93,10 +80,10 @@ export class CircleDrawable implements Drawable {
   constructor() {
     this.node.add(this.shape.group);
   }
-  update(p: Props): void {
+  update(p: Props, ctx: DrawContext): void {
     applyTransform(this.node, p);
     const r = num(p.radius);
-    this.shape.update(() => circleOutline(r), `${r}`, num(p.strokeWidth), p.fill, p.stroke, num(p.opacity, 1));
+    this.shape.update(() => circleOutline(r), `${r}`, num(p.strokeWidth), p.fill, p.stroke, num(p.opacity, 1), fringeWidth(ctx));
   }
   dispose(): void {
     this.shape.dispose();
@@ -110,10 +97,10 @@ export class PolygonDrawable implements Drawable {
   constructor() {
     this.node.add(this.shape.group);
   }
-  update(p: Props): void {
+  update(p: Props, ctx: DrawContext): void {
     applyTransform(this.node, p);
     const pts = p.points as Point[];
-    this.shape.update(() => pts, JSON.stringify(pts), num(p.strokeWidth), p.fill, p.stroke, num(p.opacity, 1));
+    this.shape.update(() => pts, JSON.stringify(pts), num(p.strokeWidth), p.fill, p.stroke, num(p.opacity, 1), fringeWidth(ctx));
   }
   dispose(): void {
     this.shape.dispose();
@@ -140,6 +127,7 @@ export class BarDrawable implements Drawable {
       p.fill,
       undefined,
       opacity,
+      fringeWidth(ctx),
     );
     const text = typeof p.label === 'string' ? p.label : '';
     this.label.mesh.visible = text !== '';
@@ -169,7 +157,7 @@ export class NodeDrawable implements Drawable {
     applyTransform(this.node, p);
     const r = num(p.radius, 0.4);
     const opacity = num(p.opacity, 1);
-    this.shape.update(() => circleOutline(r), `${r}`, num(p.strokeWidth), p.fill, p.stroke, opacity);
+    this.shape.update(() => circleOutline(r), `${r}`, num(p.strokeWidth), p.fill, p.stroke, opacity, fringeWidth(ctx));
     const text = typeof p.label === 'string' ? p.label : '';
     this.label.mesh.visible = text !== '';
     if (text) {

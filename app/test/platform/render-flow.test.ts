@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifySignature } from '../../src/platform/webhooks/sign.ts';
-import { call, followEvents, type SseEvent } from './helpers/http.ts';
+import { call, callUntil, followEvents, type SseEvent } from './helpers/http.ts';
 import { probe } from './helpers/media.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { startReceiver } from './helpers/receiver.ts';
@@ -83,7 +83,7 @@ test.serial('sign in, make a key, generate, follow SSE to the end, download, ffp
   t.is(hook!.headers['devforge-event'], 'animation.completed');
   t.is(hook!.json.animation.id, id);
   t.is(hook!.json.animation.status, 'completed');
-  const log = await call(server.url, 'GET', `/api/v1/webhooks/deliveries?animation_id=${id}`, { key });
+  const log = await callUntil(server.url, 'GET', `/api/v1/webhooks/deliveries?animation_id=${id}`, { key }, (r) => r.json.deliveries?.[0]?.status === 'delivered');
   t.is(log.json.deliveries.length, 1);
   t.is(log.json.deliveries[0].status, 'delivered');
   t.is(log.json.deliveries[0].attempt_log[0].status_code, 200);
@@ -114,7 +114,8 @@ test.serial('a batch of three: one callback, with each item\'s outcome, retried 
   const state = await call(server.url, 'GET', `/api/v1/batches/${batch.json.batch_id}`, { key });
   t.is(state.json.status, 'completed');
   t.deepEqual(state.json.counts, { completed: 3 });
-  const log = await call(server.url, 'GET', `/api/v1/webhooks/deliveries?batch_id=${batch.json.batch_id}`, { key });
+  // The attempt is logged once the receiver has answered: the test may ask a moment before that.
+  const log = await callUntil(server.url, 'GET', `/api/v1/webhooks/deliveries?batch_id=${batch.json.batch_id}`, { key }, (r) => r.json.deliveries?.[0]?.status === 'delivered');
   t.is(log.json.deliveries.length, 1, 'one delivery, however many items');
   t.deepEqual(log.json.deliveries[0].attempt_log.map((a: { status_code: number }) => a.status_code), [503, 200]);
   t.is(callback.received.length, 2);

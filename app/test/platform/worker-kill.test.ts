@@ -30,7 +30,8 @@ test.serial('a worker killed mid-render: retried, completed once, one output, on
   const first = spawnWorker(env);
   workers.push(first);
   const key = await api.key('editor');
-  const made = await call(api.url, 'POST', '/api/v1/animations/generate', { key, body: { description: 'Demonstrate bubble sort on 6 2 9 4 1', quality: '720p', duration: 3 } });
+  // Long enough to be caught mid-render: progress is reported about once a second.
+  const made = await call(api.url, 'POST', '/api/v1/animations/generate', { key, body: { description: 'Demonstrate bubble sort on 6 2 9 4 1', quality: '720p', duration: 8 } });
   t.is(made.status, 202);
   const id = made.json.id as string;
 
@@ -68,7 +69,8 @@ test.serial('SIGTERM mid-render, grace period too short: the render is handed ba
   const first = spawnWorker({ ...env, DEVFORGE_SHUTDOWN_GRACE_S: '1' });
   workers.push(first);
   const key = await api.key('editor');
-  const made = await call(api.url, 'POST', '/api/v1/animations/generate', { key, body: { description: 'Demonstrate bubble sort on 7 3 5 1 8', quality: '720p', duration: 3 } });
+  // Long enough that what is left after 10% takes well over the 1 s grace period.
+  const made = await call(api.url, 'POST', '/api/v1/animations/generate', { key, body: { description: 'Demonstrate bubble sort on 7 3 5 1 8', quality: '1080p', duration: 10 } });
   const id = made.json.id as string;
   let stopped = false;
   let second: WorkerProcess | undefined;

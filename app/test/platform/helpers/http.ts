@@ -62,3 +62,16 @@ export async function followEvents(base: string, id: string, key: string, onEven
   }
   return events;
 }
+
+/**
+ * Calls until `done` holds for the reply (or `timeoutMs` passes, then returns the last reply): for
+ * state the server records just after the event a test saw, e.g. a delivery logged after its response.
+ */
+export async function callUntil(base: string, method: string, path: string, opts: CallOptions, done: (reply: Reply) => boolean, timeoutMs = 10_000): Promise<Reply> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const reply = await call(base, method, path, opts);
+    if (done(reply) || Date.now() > deadline) return reply;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
