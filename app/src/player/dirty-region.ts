@@ -27,6 +27,8 @@ const FULL_FRAME_SHARE = 0.6;
 export interface DirtyContext {
   scene: Scene;
   nodeOf(id: string): THREE.Object3D | undefined;
+  /** What the object's last update changed, in its node's coordinates, when it can tell (a line drawing on). */
+  drawOnChangeOf(id: string): THREE.Box3 | undefined;
   cameraFor(obj: SceneObject): THREE.Camera;
 }
 
@@ -94,7 +96,10 @@ export class DirtyRegionTracker {
       const after = this.measure(obj);
       this.bounds.set(id, after);
       if (before === undefined) return 'full';
-      const region = union(before, after);
+      // A line drawing on changes only around its moving end. Not for children: a parent's move
+      // is not in the child's own props.
+      const drawOn = obj.parent ? undefined : this.ctx.drawOnChangeOf(id);
+      const region = drawOn ? this.project(drawOn, obj) : union(before, after);
       if (region) regions.push(this.toPixels(region));
     }
     const rects = mergeRegions(regions.filter((r) => r.x1 > r.x0 && r.y1 > r.y0));
@@ -121,6 +126,20 @@ export class DirtyRegionTracker {
     if (!node) return null;
     node.updateWorldMatrix(true, true);
     this.box.setFromObject(node);
+    return this.projectBox(obj);
+  }
+
+  /** Pixel bounds of `local`, a box in the object's node coordinates (null when empty). */
+  private project(local: THREE.Box3, obj: SceneObject): Bounds | null {
+    const node = this.ctx.nodeOf(obj.id);
+    if (!node) return null;
+    node.updateWorldMatrix(true, false);
+    this.box.copy(local).applyMatrix4(node.matrixWorld);
+    return this.projectBox(obj);
+  }
+
+  /** Pixel bounds of this.box (world coordinates) as the object's camera sees it. */
+  private projectBox(obj: SceneObject): Bounds | null {
     if (this.box.isEmpty()) return null;
     const camera = this.ctx.cameraFor(obj);
     const { width: W, height: H } = this.ctx.scene;

@@ -27,6 +27,12 @@ export interface Drawable {
   readonly layer: Layer;
   /** Applies the object's props; `opacity` is already multiplied by its parents'. */
   update(props: Props, ctx: DrawContext): void;
+  /**
+   * When the last update only drew more (or less) of the object on, as a line drawing itself does:
+   * bounds, in the node's own coordinates, of everything that changed. Undefined when anything else
+   * changed, so the whole object counts (see dirty-region.ts).
+   */
+  readonly drawOnChange?: THREE.Box3 | undefined;
   dispose(): void;
 }
 

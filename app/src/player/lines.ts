@@ -5,6 +5,42 @@ import { alphaGeometry, appendTriangles, circleOutline, emptyTriangles, fillTria
 import { applyTransform, flatMaterial, fringeWidth, ImageQuad, num, setColor, type DrawContext, type Drawable, type Props } from './drawable.ts';
 import { arrowHeadOutline, dashPolyline } from './stroke.ts';
 
+/** Joins and heads reach this many half-widths past a line's points (the miter limit in antialias.ts). */
+const REACH = 4;
+
+/**
+ * Bounds of what changes when a polyline drawn on from its first point (`shown(fraction)`) goes from
+ * fraction `a` to `b`: the points between the two ends, from the start of the whole segment before
+ * the shorter end's, padded by `pad` for width, joins and heads. That earlier segment counts because
+ * the end's corners move when it becomes a join: the triangles of both segments change, and with
+ * them the rounding of every pixel they cover, however little.
+ */
+export function drawOnBounds(shown: (fraction: number) => Point[], a: number, b: number, pad: number): THREE.Box3 {
+  const short = shown(Math.min(a, b));
+  const long = shown(Math.max(a, b));
+  const from = Math.max(0, short.length - 3);
+  const box = new THREE.Box3();
+  for (const [x, y] of [...short.slice(from), ...long.slice(from)]) box.expandByPoint(new THREE.Vector3(x, y, 0));
+  if (!box.isEmpty()) box.expandByVector(new THREE.Vector3(pad, pad, 0));
+  return box;
+}
+
+/** Tracks an object's props apart from `progress`, to tell a draw-on from any other change. */
+class DrawOnWatch {
+  private rest = '';
+  private progress = NaN;
+
+  /** The progress the object had before, when nothing but progress changed; else undefined. */
+  previous(p: Props, extra: unknown = null): number | undefined {
+    const rest = JSON.stringify([{ ...p, progress: null }, extra]);
+    const progress = num(p.progress, 1);
+    const before = rest === this.rest && progress !== this.progress ? this.progress : undefined;
+    this.rest = rest;
+    this.progress = progress;
+    return before;
+  }
+}
+
 /** A polyline (optionally dashed, with arrow heads) that draws on as `progress` goes 0 → 1. */
 class Polyline {
   readonly mesh = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial({ vertexAlpha: true }));
@@ -51,12 +87,19 @@ export class LineDrawable implements Drawable {
   readonly layer = 'screen' as const;
   readonly node = new THREE.Group();
   private readonly line = new Polyline();
+  private readonly watch = new DrawOnWatch();
+  drawOnChange: THREE.Box3 | undefined;
   constructor() {
     this.node.add(this.line.mesh);
   }
   update(p: Props, ctx: DrawContext): void {
     applyTransform(this.node, p);
-    this.line.set(p.points as Point[], num(p.width, 0.05), num(p.progress, 1), String(p.arrow ?? 'none'), fringeWidth(ctx), p.dash as unknown as [number, number] | undefined);
+    const points = p.points as Point[];
+    const width = num(p.width, 0.05);
+    const before = this.watch.previous(p, fringeWidth(ctx));
+    const head = p.arrow && p.arrow !== 'none' ? width * 4 : 0;
+    this.drawOnChange = before === undefined ? undefined : drawOnBounds((f) => truncatePolyline(points, f), before, num(p.progress, 1), Math.max((width / 2) * REACH, head) + fringeWidth(ctx));
+    this.line.set(points, width, num(p.progress, 1), String(p.arrow ?? 'none'), fringeWidth(ctx), p.dash as unknown as [number, number] | undefined);
     setColor(this.line.mesh.material, p.color, num(p.opacity, 1));
   }
   dispose(): void {
@@ -253,6 +296,8 @@ export class PlotDrawable implements Drawable {
   readonly node = new THREE.Group();
   private readonly mesh = new THREE.Mesh(new THREE.BufferGeometry(), flatMaterial({ vertexAlpha: true }));
   private key = '';
+  private readonly watch = new DrawOnWatch();
+  drawOnChange: THREE.Box3 | undefined;
   constructor() {
     this.node.add(this.mesh);
   }
@@ -261,6 +306,9 @@ export class PlotDrawable implements Drawable {
     if (!axes) return;
     applyTransform(this.node, { ...p, x: num(axes.x) + num(p.x), y: num(axes.y) + num(p.y) });
     const aa = fringeWidth(ctx);
+    const width = num(p.width, 0.06);
+    const before = this.watch.previous(p, [axes, aa]);
+    this.drawOnChange = undefined;
     const key = JSON.stringify([p.points, p.width, p.progress, axes.xRange, axes.yRange, axes.width, axes.height, aa]);
     if (key !== this.key) {
       this.key = key;
@@ -275,12 +323,16 @@ export class PlotDrawable implements Drawable {
       }
       // Draw-on progress is measured across all pieces by point count, left to right.
       const total = pieces.reduce((n, s) => n + s.length, 0);
+      // What changed while drawing on: the points between the old and the new end, whichever piece.
+      const flat = pieces.flat();
+      const shown = (f: number) => flat.slice(0, Math.ceil(f * total) + 1);
+      this.drawOnChange = before === undefined ? undefined : drawOnBounds(shown, before, num(p.progress, 1), (width / 2) * REACH + aa);
       let budget = num(p.progress, 1) * total;
       const triangles = emptyTriangles();
       for (const piece of pieces) {
         if (budget <= 1) break;
         const take = Math.min(piece.length, Math.ceil(budget));
-        appendTriangles(triangles, strokeTriangles(truncatePolyline(piece.slice(0, take), 1), num(p.width, 0.06), aa));
+        appendTriangles(triangles, strokeTriangles(truncatePolyline(piece.slice(0, take), 1), width, aa));
         budget -= piece.length;
       }
       this.mesh.geometry.dispose();

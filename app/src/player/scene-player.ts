@@ -125,6 +125,7 @@ export class ScenePlayer {
     this.dirty = new DirtyRegionTracker({
       scene,
       nodeOf: (id) => this.drawables.get(id)?.node,
+      drawOnChangeOf: (id) => this.drawables.get(id)?.drawOnChange,
       cameraFor: (obj) => (obj.type === 'mesh' ? this.camera : this.screenCamera),
     });
   }

@@ -28,6 +28,9 @@ const graphScene = parseScene({
     { id: 'ax', type: 'axes', x: 4, y: 2.5, width: 4, height: 2, xRange: [0, 4], yRange: [0, 2] },
     { id: 'p', type: 'plot', axes: 'ax', points: [[0, 0], [1, 1], [2, 0.5], [4, 2]] },
     { id: 'counter', type: 'text', text: 'step 0', y: -3.5 },
+    { id: 'zig', type: 'line', points: [[-6, -2], [-4, -3], [-2, -1.5], [0, -3], [2, -2]], width: 0.12, arrow: 'end', dash: [0.4, 0.2] },
+    { id: 'ax2', type: 'axes', x: -4, y: -1, width: 4, height: 2, xRange: [0, 6], yRange: [-1, 1] },
+    { id: 'wave', type: 'plot', axes: 'ax2', points: Array.from({ length: 61 }, (_, i) => [i / 10, Math.sin(i / 3)]) },
   ],
   timeline: [
     { type: 'move', target: 'b', start: 0.5, duration: 0.8, to: { x: 1, y: 2 } },
@@ -35,6 +38,9 @@ const graphScene = parseScene({
     { type: 'tween', target: 'ax', property: 'y', to: 1.5, start: 2, duration: 0.5 },
     { type: 'set', target: 'counter', at: 1, property: 'text', value: 'step one, a longer label' },
     { type: 'highlight', target: 'a', at: 2.2, duration: 0.4 },
+    // Lines and plots drawing themselves on redraw only around their moving ends.
+    { type: 'appear', target: 'zig', at: 0.2, duration: 1.5, effect: 'draw' },
+    { type: 'appear', target: 'wave', at: 0.5, duration: 2, effect: 'draw' },
   ],
 });
 
