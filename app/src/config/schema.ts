@@ -102,7 +102,7 @@ export const configSchema = {
       env: 'DEVFORGE_PARTIAL_READBACK',
     },
     antialias: {
-      doc: 'Multisample anti-aliasing in the player (off only to trade edge quality for speed).',
+      doc: 'Multisample anti-aliasing for scenes with 3D meshes (2D shapes anti-alias their own edges either way); off trades 3D edge quality for speed.',
       format: Boolean,
       default: true,
       env: 'DEVFORGE_ANTIALIAS',
