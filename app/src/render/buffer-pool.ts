@@ -7,6 +7,8 @@ const GRANULE = 256 * 1024;
 
 export class BufferPool {
   private readonly free: Buffer[] = [];
+  /** Memory this pool handed out: anything else given back is ignored, never reused. */
+  private readonly mine = new WeakSet<ArrayBufferLike>();
   private readonly maxFree: number;
 
   constructor(maxFree = 8) {
@@ -21,11 +23,13 @@ export class BufferPool {
       if (capacity >= size && (best < 0 || capacity < this.free[best]!.length)) best = i;
     }
     const backing = best >= 0 ? this.free.splice(best, 1)[0]! : Buffer.allocUnsafeSlow(Math.max(GRANULE, Math.ceil(size / GRANULE) * GRANULE));
+    this.mine.add(backing.buffer);
     return backing.subarray(0, size);
   }
 
   /** Returns a buffer from `take` to the pool; the caller must not touch it afterwards. */
   give(buffer: Buffer): void {
+    if (!this.mine.has(buffer.buffer)) return;
     const backing = Buffer.from(buffer.buffer, 0, buffer.buffer.byteLength);
     if (this.free.length < this.maxFree) this.free.push(backing);
     else {

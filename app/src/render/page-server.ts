@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { playerBundle } from './bundle.ts';
+import { BATCH_HEADER, batchSpan, parseBatch, type BatchEntry } from '../player/drivers/frame-batch.ts';
 import { BufferPool } from './buffer-pool.ts';
 import { fontFile, fontLinks } from './fonts.ts';
 
@@ -174,7 +175,7 @@ export class PageServer {
       res.writeHead(204).end();
       return;
     }
-    const m = /^\/jobs\/([0-9a-f-]{36})\/(frame|repeat)\/(\d+)$/.exec(path);
+    const m = /^\/jobs\/([0-9a-f-]{36})\/frames$/.exec(path);
     if (req.method !== 'POST' || !m) {
       res.writeHead(404).end('not found');
       return;
@@ -184,28 +185,31 @@ export class PageServer {
       res.writeHead(410).end('job is gone');
       return;
     }
-    const index = Number(m[3]);
+    const body = await readBody(req, this.bodies);
     try {
-      if (m[2] === 'frame') {
-        const body = await readBody(req, this.bodies);
-        const q = url.searchParams;
-        const rects = q.get('rects')?.split(';').map((r) => {
-          const [x, y, width, height] = r.split(',').map(Number);
-          return { x: x!, y: y!, width: width!, height: height! };
-        });
-        try {
-          await job.submit(index, 1, () => job.job.onFrame(index, body, rects));
-        } finally {
-          this.bodies.give(body);
-        }
-      } else {
-        const count = Math.max(1, Number(url.searchParams.get('count') ?? 1));
-        for await (const _ of req) void _;
-        await job.submit(index, count, () => job.job.onRepeat(index, count));
+      let entries: BatchEntry[];
+      try {
+        entries = parseBatch(req.headers[BATCH_HEADER] as string | undefined, body.length);
+      } catch (err) {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end((err as Error).message);
+        return;
       }
+      const { first, span } = batchSpan(entries);
+      await job.submit(first, span, async () => {
+        let offset = 0;
+        for (const e of entries) {
+          if (e.kind === 'repeat') await job.job.onRepeat(e.index, e.count);
+          else {
+            await job.job.onFrame(e.index, body.subarray(offset, offset + e.bytes), e.rects);
+            offset += e.bytes;
+          }
+        }
+      });
       res.writeHead(204).end();
     } catch (err) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end((err as Error).message);
+    } finally {
+      this.bodies.give(body);
     }
   }
 

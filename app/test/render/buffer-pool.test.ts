@@ -35,3 +35,10 @@ test('the pool keeps at most its limit of free buffers, preferring the largest',
   t.true(got.some((b) => b.buffer === mid.buffer));
   t.false(got.some((b) => b.buffer === small.buffer));
 });
+
+test('a buffer the pool did not hand out is never taken in (it may be shared memory)', (t) => {
+  const pool = new BufferPool();
+  const foreign = Buffer.from('not from the pool');
+  pool.give(foreign);
+  t.not(pool.take(4).buffer, foreign.buffer);
+});

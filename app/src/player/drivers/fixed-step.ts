@@ -1,9 +1,10 @@
 // The fixed-step driver: steps through frames one by one for the renderer and ships each frame's
-// pixels to the host over local HTTP (binary bodies; CDP would base64 them). Frames where nothing
-// changed are sent as a count of repeats, so they are neither redrawn nor read back.
+// pixels to the host over local HTTP (binary bodies, several frames a request; CDP would base64
+// them). Frames where nothing changed are sent as a count of repeats: neither redrawn nor read back.
 import type { ScenePlayer } from '../scene-player.ts';
 import { YuvReadback } from '../yuv-readback.ts';
 import type { PixelRect } from '../dirty-region.ts';
+import { BATCH_HEADER, FrameBatcher, type BatchEntry } from './frame-batch.ts';
 
 export interface CaptureTarget {
   /** URL prefix on the renderer's local server for this job, e.g. http://127.0.0.1:4567/jobs/abc */
@@ -31,8 +32,8 @@ export interface CaptureSummary {
   waitMs: number;
 }
 
-async function post(url: string, body?: BodyInit): Promise<void> {
-  const res = await fetch(url, { method: 'POST', body });
+async function post(url: string, body?: BodyInit, headers?: Record<string, string>): Promise<void> {
+  const res = await fetch(url, { method: 'POST', body, headers });
   if (!res.ok) throw new Error(`frame upload failed: ${res.status} ${await res.text()}`);
 }
 
@@ -72,9 +73,13 @@ export async function captureFrames(player: ScenePlayer, target: CaptureTarget):
       summary.waitMs += performance.now() - t0;
     }
   };
+  const batches = new FrameBatcher((entries: BatchEntry[], body) => post(`${target.endpoint}/frames`, body, { [BATCH_HEADER]: JSON.stringify(entries) }));
+  const sent = async (batch: Promise<void> | undefined) => {
+    if (batch) await queue(batch);
+  };
   const flushRepeats = async () => {
     if (repeatCount === 0) return;
-    await queue(post(`${target.endpoint}/repeat/${repeatStart}?count=${repeatCount}`));
+    await sent(batches.repeat(repeatStart, repeatCount));
     summary.repeated += repeatCount;
     repeatCount = 0;
   };
@@ -103,12 +108,12 @@ export async function captureFrames(player: ScenePlayer, target: CaptureTarget):
     const rects = target.partial && !yuv && change !== 'full' && change.length > 0 && f > target.startFrame ? change : undefined;
     const pixels = yuv ? yuv.read() : rects ? readRects(player, rects) : readPixels(player);
     summary.readMs += performance.now() - t1;
-    const query = rects ? `?rects=${rects.map((r) => `${r.x},${r.y},${r.width},${r.height}`).join(';')}` : '';
-    await queue(post(`${target.endpoint}/frame/${f}${query}`, pixels));
+    await sent(batches.frame(f, pixels, rects));
     summary.drawn++;
     if (rects) summary.partial++;
   }
   await flushRepeats();
+  await sent(batches.flush());
   await Promise.all(pending);
   yuv?.dispose();
   return summary;
