@@ -4,7 +4,7 @@
 // 4× MSAA. On a software rasteriser (SwiftShader, where a GPU-less appliance renders) multisampling
 // cost half of each 2D frame's raster time; scenes with 3D meshes still get MSAA for those.
 import * as THREE from 'three';
-import type { Point } from '../scene/geometry.ts';
+import { unitVector, type Point } from '../scene/geometry.ts';
 
 /** Triangles (x, y pairs, three points each) and one alpha per point. */
 export interface AlphaTriangles {
@@ -48,8 +48,8 @@ function miters(pts: Point[], closed: boolean): { nx: number; ny: number; scale:
     const prev = closed ? pts[(i - 1 + n) % n]! : pts[Math.max(0, i - 1)]!;
     const next = closed ? pts[(i + 1) % n]! : pts[Math.min(n - 1, i + 1)]!;
     const cur = pts[i]!;
-    const d0 = normalize(cur[0] - prev[0], cur[1] - prev[1]);
-    const d1 = normalize(next[0] - cur[0], next[1] - cur[1]);
+    const d0 = unitVector(cur[0] - prev[0], cur[1] - prev[1]);
+    const d1 = unitVector(next[0] - cur[0], next[1] - cur[1]);
     const dirIn = d0 ?? d1!;
     const dirOut = d1 ?? d0!;
     let nx = -(dirIn[1] + dirOut[1]);
@@ -112,7 +112,7 @@ export function strokeTriangles(points: Point[], width: number, aa: number, clos
 
 /** Half a pixel of fade past an open end, away from `inward`. */
 function endFringe(t: AlphaTriangles, section: Point[], end: Point, inward: Point, alphas: number[], aa: number): void {
-  const d = normalize(end[0] - inward[0], end[1] - inward[1]);
+  const d = unitVector(end[0] - inward[0], end[1] - inward[1]);
   if (!d) return;
   const out = section.map(([x, y]) => [x + d[0] * aa * 0.5, y + d[1] * aa * 0.5] as Point);
   for (let b = 0; b < section.length - 1; b++) quad(t, section[b]!, section[b + 1]!, out[b]!, out[b + 1]!, alphas[b]!, alphas[b + 1]!, 0, 0);
@@ -201,11 +201,6 @@ export function circleOutline(r: number, segments = 96, cx = 0, cy = 0): Point[]
     const a = (i / segments) * Math.PI * 2;
     return [cx + Math.cos(a) * r, cy + Math.sin(a) * r] as Point;
   });
-}
-
-function normalize(x: number, y: number): Point | undefined {
-  const len = Math.hypot(x, y);
-  return len < 1e-12 ? undefined : [x / len, y / len];
 }
 
 function dedupe(points: Point[], closed: boolean): Point[] {

@@ -1,9 +1,9 @@
 // Line helpers: arrow heads and dashes (the triangles themselves come from antialias.ts).
-import type { Point } from '../scene/geometry.ts';
+import { unitVector, type Point } from '../scene/geometry.ts';
 
 /** The outline of a triangular arrow head whose tip is at `tip`, pointing along from → tip. */
 export function arrowHeadOutline(from: Point, tip: Point, size: number): Point[] {
-  const d = normalize(tip[0] - from[0], tip[1] - from[1]);
+  const d = unitVector(tip[0] - from[0], tip[1] - from[1]);
   if (!d) return [];
   const [dx, dy] = d;
   const bx = tip[0] - dx * size;
@@ -40,9 +40,4 @@ export function dashPolyline(points: Point[], on: number, off: number): Point[][
   }
   if (drawing && current.length > 1) dashes.push(current);
   return dashes;
-}
-
-function normalize(x: number, y: number): Point | undefined {
-  const len = Math.hypot(x, y);
-  return len < 1e-12 ? undefined : [x / len, y / len];
 }

@@ -2,6 +2,12 @@
 
 export type Point = [number, number];
 
+/** The unit vector along (x, y), or undefined when it has no length. */
+export function unitVector(x: number, y: number): Point | undefined {
+  const len = Math.hypot(x, y);
+  return len < 1e-12 ? undefined : [x / len, y / len];
+}
+
 /** n points spread evenly by arc length along a polyline (so shapes with different point counts can morph). */
 export function resamplePolyline(points: Point[], n: number): Point[] {
   if (points.length === 0) return [];
