@@ -2,17 +2,10 @@
 // described in a header, their pixels one after the other in the body. Each request costs Chromium's
 // renderer, browser and network processes and the host about 2.6 ms of CPU whatever its size, which
 // on a 2-core machine was a tenth of an explainer's export; batching pays it once per few frames.
-
-/** A changed rectangle in WebGL coordinates (origin bottom-left). */
-export interface BatchRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { PixelRect } from '../dirty-region.ts';
 
 /** One entry of a batch; `bytes` of pixels in the body belong to each frame, in order. */
-export type BatchEntry = { kind: 'frame'; index: number; bytes: number; rects?: BatchRect[] } | { kind: 'repeat'; index: number; count: number };
+export type BatchEntry = { kind: 'frame'; index: number; bytes: number; rects?: PixelRect[] } | { kind: 'repeat'; index: number; count: number };
 
 /** The request header that lists a batch's entries (JSON). */
 export const BATCH_HEADER = 'x-devforge-frames';
@@ -40,7 +33,7 @@ export class FrameBatcher {
   }
 
   /** Adds a drawn frame; returns the send of the batch it filled, if it filled one. */
-  frame(index: number, pixels: Uint8Array<ArrayBuffer>, rects?: BatchRect[]): Promise<void> | undefined {
+  frame(index: number, pixels: Uint8Array<ArrayBuffer>, rects?: PixelRect[]): Promise<void> | undefined {
     this.entries.push(rects ? { kind: 'frame', index, bytes: pixels.length, rects } : { kind: 'frame', index, bytes: pixels.length });
     this.parts.push(pixels);
     this.bytes += pixels.length;
@@ -105,7 +98,7 @@ export function parseBatch(header: string | undefined, bodyBytes: number): Batch
   return entries as BatchEntry[];
 }
 
-function isRects(v: unknown): v is BatchRect[] {
+function isRects(v: unknown): v is PixelRect[] {
   return Array.isArray(v) && v.length > 0 && v.every((r) => r && typeof r === 'object' && ['x', 'y', 'width', 'height'].every((k) => Number.isInteger((r as Record<string, unknown>)[k])));
 }
 
