@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { FfmpegProcess } from '../src/render/ffmpeg/process.ts';
+import { FfmpegProcess } from '../src/ffmpeg/process.ts';
 import type { Renderer } from '../src/render/renderer.ts';
 import type { Scene } from '../src/scene/schema.ts';
 import { mathAssets } from '../src/render/math.ts';

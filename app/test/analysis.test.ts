@@ -2,7 +2,7 @@
 import test from 'ava';
 import { analyze, AnalysisError } from '../src/analysis/analyze.ts';
 import { Normalizer } from '../src/analysis/normalize.ts';
-import { roundNumber } from '../src/analysis/round.ts';
+import { roundNumber } from '../src/text/round.ts';
 import { sceneFromDescription } from '../src/pipeline.ts';
 
 test('empty and whitespace-only descriptions are refused with an example', (t) => {

@@ -5,8 +5,8 @@ import { STYLE_NAMES, type StyleName } from '../scene/themes.ts';
 import { FALLBACK_TEMPLATE_ID, getTemplate, TEMPLATES } from '../templates/registry.ts';
 import type { AnyTemplate } from '../templates/types.ts';
 import { Normalizer } from './normalize.ts';
-import { roundDeep } from './round.ts';
-import { sanitize, type ParsedText } from './text.ts';
+import { roundDeep } from '../text/round.ts';
+import { sanitize, type ParsedText } from '../text/parse.ts';
 
 export const DEFAULT_MAX_DESCRIPTION_LENGTH = 2000;
 

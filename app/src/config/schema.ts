@@ -1,7 +1,7 @@
 // The one configuration schema. Every key is documented here; `devforge config --docs` prints them.
 // Values come from (later wins): defaults, the JSON file named by DEVFORGE_CONFIG, environment variables.
 import convict from 'convict';
-import { platformConfigSchema } from '../platform/config.ts';
+import { platformConfigSchema } from './platform.ts';
 
 export const configSchema = {
   env: {

@@ -3,8 +3,8 @@
 // data-centre chips such as the H100 and H200 have no NVENC at all.
 import { execFile } from 'node:child_process';
 import { findBinary } from '../util/find-binary.ts';
-import { nvencProbeArgs } from '../render/ffmpeg/args.ts';
-import { runFfmpeg } from '../render/ffmpeg/process.ts';
+import { nvencProbeArgs } from '../ffmpeg/args.ts';
+import { runFfmpeg } from '../ffmpeg/process.ts';
 
 export interface GpuInfo {
   index: number;

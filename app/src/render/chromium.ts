@@ -1,7 +1,7 @@
 // Finds and launches Chromium through puppeteer-core, and keeps one browser warm across jobs.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findBinary } from '../util/find-binary.ts';
-import { MissingToolError } from './ffmpeg/process.ts';
+import { MissingToolError } from '../ffmpeg/process.ts';
 
 /** Looked at in order when chromium.path is empty. The headless shell is the leanest for rendering. */
 export const CHROMIUM_CANDIDATES = [

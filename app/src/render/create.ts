@@ -1,7 +1,7 @@
 // Builds a Renderer for this machine: detects GPUs and the encoder once, then keeps them.
 import type { DevforgeConfig } from '../config/schema.ts';
 import { detectGpus, type GpuReport } from '../gpu/detect.ts';
-import { requireFfmpeg } from './ffmpeg/process.ts';
+import { requireFfmpeg } from '../ffmpeg/process.ts';
 import { Renderer } from './renderer.ts';
 
 export async function createRenderer(config: DevforgeConfig, log: (line: string) => void = () => {}): Promise<{ renderer: Renderer; gpu: GpuReport }> {

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { SceneInput } from '../scene/schema.ts';
 import type { StyleName } from '../scene/themes.ts';
-import type { ParsedText } from '../analysis/text.ts';
+import type { ParsedText } from '../text/parse.ts';
 
 export type Category = 'algorithms' | 'mathematics' | 'physics' | 'chemistry' | 'biology' | 'astronomy' | 'corporate' | 'charts' | '3d' | 'fallback';
 

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { EncoderError, mp4EncodeArgs, nvencProbeArgs, posterArgs } from '../../src/render/ffmpeg/args.ts';
+import { EncoderError, mp4EncodeArgs, nvencProbeArgs, posterArgs } from '../../src/ffmpeg/args.ts';
 
 const rgba = { width: 1920, height: 1080, fps: 30, pixelFormat: 'rgba' as const, bottomUp: true };
 const yuv = { width: 1280, height: 720, fps: 60, pixelFormat: 'yuv420p' as const, bottomUp: false };

@@ -14,7 +14,8 @@ import type { ApiServices } from '../services.ts';
 import { mountWeb } from '../web/routes.ts';
 import { healthz, readyz } from './health.ts';
 import { requestMetrics } from './request-metrics.ts';
-import { PAGE_CSP, securityHeaders } from './security-headers.ts';
+import { PAGE_CSP } from '../web/csp.ts';
+import { securityHeaders } from './security-headers.ts';
 import { VERSION } from './version.ts';
 
 export const API_PREFIX = '/api/v1';

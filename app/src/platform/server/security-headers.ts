@@ -1,4 +1,4 @@
-// Headers every response carries. Pages set their own Content-Security-Policy.
+// Headers every response carries. Pages set their own Content-Security-Policy (web/csp.ts).
 import type { Context, Next } from 'koa';
 
 export async function securityHeaders(ctx: Context, next: Next): Promise<void> {
@@ -8,18 +8,3 @@ export async function securityHeaders(ctx: Context, next: Next): Promise<void> {
   ctx.set('cross-origin-opener-policy', 'same-origin');
   await next();
 }
-
-/** For HTML pages: everything from this appliance only, no inline script or style. */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');

@@ -4,7 +4,7 @@ import type Router from '@koa/router';
 import { createReadStream } from 'node:fs';
 import { playerBundle } from '../../render/bundle.ts';
 import { fontFile } from '../../render/fonts.ts';
-import { PAGE_CSP } from '../server/security-headers.ts';
+import { PAGE_CSP } from './csp.ts';
 import { clientBundle } from './client-bundle.ts';
 import { APP_CSS } from './style.ts';
 import { pageHtml } from './page.ts';

@@ -1,7 +1,7 @@
 // ds.hash_table: each key goes to bucket h(k) = k mod size; keys that land in the same bucket are
 // chained one after another (separate chaining). Word keys hash the sum of their character codes.
 import { z } from 'zod';
-import { numberList } from '../../analysis/text.ts';
+import { numberList } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene, listText } from './algo-scene.ts';
 import { fitTextSize } from './array-cells.ts';

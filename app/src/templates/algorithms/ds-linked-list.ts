@@ -1,7 +1,7 @@
 // ds.linked_list: nodes joined by next pointers. Reaching position i means walking from the head;
 // an insert links the new node in, a delete links its neighbours past it.
 import { z } from 'zod';
-import { numberList } from '../../analysis/text.ts';
+import { numberList } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene } from './algo-scene.ts';
 import { fitTextSize } from './array-cells.ts';

@@ -1,7 +1,7 @@
 // Params of the graph templates and how they are found in text: the graph (or the default one),
 // the start node, and for shortest paths the end node and usable weights.
 import { z } from 'zod';
-import type { ParsedText } from '../../analysis/text.ts';
+import type { ParsedText } from '../../text/parse.ts';
 import { DEFAULT_EDGES, DEFAULT_NODES, DEFAULT_WEIGHTED_EDGES, graphProblems, graphShape, nodeLabel, type Graph, type GraphEdge } from './graph-model.ts';
 import { findEnd, findStart, markGraphUsed, mentionedLabel, parseGraph } from './graph-parse.ts';
 

@@ -1,6 +1,6 @@
 // Graphs written in text: "A-B 4, B-C, A->D", "1 - 2 - 3", "S→A (7)", "A-B weight 3"; "->" means
 // directed. Also the start ("from A", "starting at node A") and end ("to E") of a search.
-import { NUMBER_RE, toNumber, type ParsedText } from '../../analysis/text.ts';
+import { NUMBER_RE, toNumber, type ParsedText } from '../../text/parse.ts';
 import { MAX_GRAPH_EDGES, MAX_GRAPH_NODES, type Graph, type GraphEdge } from './graph-model.ts';
 
 const N = NUMBER_RE.source;

@@ -1,7 +1,7 @@
 // number.fibonacci: F(0) = 0, F(1) = 1, and each next term is the sum of the two before it.
 // Built bottom-up, one addition per term; the ratio of neighbours approaches the golden ratio.
 import { z } from 'zod';
-import { numbers } from '../../analysis/text.ts';
+import { numbers } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene, listText } from './algo-scene.ts';
 import { fitTextSize } from './array-cells.ts';

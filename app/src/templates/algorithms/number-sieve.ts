@@ -1,7 +1,7 @@
 // number.primes_sieve: the sieve of Eratosthenes. For each prime p with p² ≤ n, cross out p², p² + p, …;
 // whatever is never crossed out is prime.
 import { z } from 'zod';
-import { numbers } from '../../analysis/text.ts';
+import { numbers } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene, listText } from './algo-scene.ts';
 import { fitTextSize } from './array-cells.ts';

@@ -1,6 +1,6 @@
 // Params shared by the array algorithms, and how they are found in text.
 import { z } from 'zod';
-import { numberList, type ParsedText } from '../../analysis/text.ts';
+import { numberList, type ParsedText } from '../../text/parse.ts';
 
 /** The most values an array animation shows and still reads well on screen. */
 export const MAX_ARRAY_VALUES = 16;

@@ -1,7 +1,7 @@
 // recursion.hanoi: to move n disks from A to C, move n−1 to B, the largest to C, then n−1 onto it.
 // The recursion's goals are captioned as it unfolds; the move count is 2^n − 1.
 import { z } from 'zod';
-import { wordNumber } from '../../analysis/text.ts';
+import { wordNumber } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene } from './algo-scene.ts';
 

@@ -1,7 +1,7 @@
 // Params of the searching templates: the values and the target, and how they are written in text
 // ("binary search for 23 in 2, 5, 8", "find 7 in [3, 9, 7, 1]", "target = 4").
 import { z } from 'zod';
-import { NUMBER_RE, toNumber, type ParsedText } from '../../analysis/text.ts';
+import { NUMBER_RE, toNumber, type ParsedText } from '../../text/parse.ts';
 import { extractValues, finiteValue, MAX_ARRAY_VALUES } from './params.ts';
 import { formatNumber } from './algo-scene.ts';
 

@@ -1,7 +1,7 @@
 // business.bullets: a title and a few points revealed one at a time, the point being read in full
 // colour and the others dimmed; a count written in the title ("three key rules") is checked.
 import { z } from 'zod';
-import { wordNumber } from '../../analysis/text.ts';
+import { wordNumber } from '../../text/parse.ts';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { displayLabel } from './parse/title.ts';

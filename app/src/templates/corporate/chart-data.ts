@@ -1,7 +1,7 @@
 // Labelled data for charts and funnels from a description: the title, the {label, value} pairs,
 // and the unit they share — capped, labels shortened, empty labels named, all with warnings.
 import { z } from 'zod';
-import type { ParsedText } from '../../analysis/text.ts';
+import type { ParsedText } from '../../text/parse.ts';
 import { capItems, splitHeadBody, truncateLabels } from './parse/lists.ts';
 import { labelValuePairs, pairsByValues, type LabelledValue } from './parse/pairs.ts';
 import { titleFromHead } from './parse/title.ts';

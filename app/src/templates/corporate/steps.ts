@@ -1,7 +1,7 @@
 // Steps written as a list, shared by process flows, cycles and bullet slides: found, capped,
 // shortened, with the title taken from the words before them.
 import { z } from 'zod';
-import type { ParsedText } from '../../analysis/text.ts';
+import type { ParsedText } from '../../text/parse.ts';
 import { capItems, dropTrailingKind, splitHeadBody, splitItems, truncateLabels } from './parse/lists.ts';
 import { titleFromHead } from './parse/title.ts';
 

@@ -1,7 +1,7 @@
 // model.shape: a 3D solid turning in space with its edges drawn; for polyhedra the vertices, edges and
 // faces are counted one by one and checked against Euler's formula; area and volume for its size.
 import { z } from 'zod';
-import { namedValue, quantity } from '../../analysis/text.ts';
+import { namedValue, quantity } from '../../text/parse.ts';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import {

@@ -1,7 +1,7 @@
 // calculus.integral: the area under f from a to b, first as n midpoint rectangles rising one by one
 // (the Riemann sum), then as the exact shaded area; more rectangles close the gap.
 import { z } from 'zod';
-import { namedValue } from '../../analysis/text.ts';
+import { namedValue } from '../../text/parse.ts';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { axesObject, fitMathSize, fmt, texNumber, toWorld, unitsPerData, type Chart } from './chart.ts';

@@ -1,7 +1,7 @@
 // geometry.circle_area: why A = πr²: cut the circle into slices and lay them top-to-tail; they form
 // (nearly) a rectangle of width πr (half the circumference) and height r.
 import { z } from 'zod';
-import { namedValue, quantity } from '../../analysis/text.ts';
+import { namedValue, quantity } from '../../text/parse.ts';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { fmt } from './chart.ts';

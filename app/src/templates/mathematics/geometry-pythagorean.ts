@@ -1,6 +1,6 @@
 // geometry.pythagorean: a right triangle with a square on each side; the areas a² and b² add up to c².
 import { z } from 'zod';
-import { numbers, namedValue, NUMBER_RE, toNumber, type ParsedText } from '../../analysis/text.ts';
+import { numbers, namedValue, NUMBER_RE, toNumber, type ParsedText } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { fmt, texNumber } from './chart.ts';

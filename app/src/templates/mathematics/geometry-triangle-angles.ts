@@ -1,7 +1,7 @@
 // geometry.triangle_angles: why a triangle's angles add up to 180°: tear off the three corners and
 // put them side by side; together they fill a straight angle.
 import { z } from 'zod';
-import { numberList } from '../../analysis/text.ts';
+import { numberList } from '../../text/parse.ts';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { fmt } from './chart.ts';

@@ -1,7 +1,7 @@
 // Reporting lines as people write them: "CEO > CTO, CFO; CTO > Dev1, Dev2",
 // "CEO manages CTO and CFO; CTO manages two engineers", "CTO and CFO report to the CEO",
 // "CEO: CTO, CFO; CTO: Dev1" (one statement per ";", line or sentence).
-import { wordNumber } from '../../../analysis/text.ts';
+import { wordNumber } from '../../../text/parse.ts';
 
 export interface OrgNode {
   name: string;

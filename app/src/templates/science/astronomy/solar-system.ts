@@ -2,7 +2,7 @@
 // exaggerated, tilted view) so all eight fit and read; the motion IS to scale: each planet's period comes
 // from Kepler's third law with the bundled radii, and 1 Earth year is a fixed number of screen seconds.
 import { z } from 'zod';
-import type { ParsedText } from '../../../analysis/text.ts';
+import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { AU_M } from '../physics/quantities.ts';

@@ -1,6 +1,6 @@
 // Finding the molecule a person means: a common name or synonym ("acetylsalicylic acid"), a formula
 // ("C8H10N4O2", "NaCl" in any element order) or a SMILES string ("CC(=O)O"). Offline, table first.
-import { editDistance } from '../../../analysis/normalize.ts';
+import { editDistance } from '../../../text/edit-distance.ts';
 import { FormulaError, hillFormula, parseFormula, sameComposition, type ElementCounts } from './formula.ts';
 import { moleculeStructures, parseSmiles, StructureError } from './molecule-geometry.ts';
 import { MOLECULES, type MoleculeEntry } from './molecule-table.ts';

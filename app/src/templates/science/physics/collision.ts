@@ -1,7 +1,7 @@
 // physics.collision: two bodies on a line meet. Momentum m₁v₁ + m₂v₂ is conserved in every collision;
 // an elastic one also keeps the kinetic energy, a perfectly inelastic one leaves them stuck together.
 import { z } from 'zod';
-import type { ParsedText } from '../../../analysis/text.ts';
+import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { MASS_LIMIT, massesIn } from './common-params.ts';

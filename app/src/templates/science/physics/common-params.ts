@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { bodiesIn } from './bodies.ts';
 import { limited, type Limit } from './limits.ts';
 import { ACCELERATION_UNITS, MASS_UNITS, NUM, allQuantities, namedQuantity, parseNum, quantityIn } from './quantities.ts';
-import type { ParsedText } from '../../../analysis/text.ts';
+import type { ParsedText } from '../../../text/parse.ts';
 
 export const EARTH_G = 9.81;
 

@@ -1,6 +1,6 @@
 // Numbers as they are shown on screen: the same rounding as reported facts (4 significant digits or
 // 3 decimals), a real minus sign, and powers of ten for astronomical and tiny values.
-import { roundNumber } from '../../../analysis/round.ts';
+import { roundNumber } from '../../../text/round.ts';
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 

@@ -1,7 +1,7 @@
 // physics.free_fall: an object dropped from rest at height h falls as y = h − ½gt² (no air resistance);
 // it lands after t = √(2h/g) at v = √(2gh). Strobe images at equal time steps show the gaps growing.
 import { z } from 'zod';
-import type { ParsedText } from '../../../analysis/text.ts';
+import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { gParam, gravityIn } from './common-params.ts';

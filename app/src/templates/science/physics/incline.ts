@@ -2,7 +2,7 @@
 // a = g(sinθ − μcosθ), never below 0 (friction holds the block when tanθ ≤ μ); the normal force is mg·cosθ.
 // The block slides from rest along s = ½at², sampled, with the forces on it drawn to scale.
 import { z } from 'zod';
-import type { ParsedText } from '../../../analysis/text.ts';
+import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { MASS_LIMIT, frictionIn, gParam, gravityIn, massIn, massParam } from './common-params.ts';

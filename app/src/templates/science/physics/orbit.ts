@@ -2,7 +2,7 @@
 // centripetal force, so v = √(GM/r) and, Kepler's third law, T = 2π√(r³/GM). Radii and masses come from
 // the bundled body table unless the text gives them (in m, km or AU; altitudes add the central radius).
 import { z } from 'zod';
-import type { ParsedText } from '../../../analysis/text.ts';
+import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { DAY_S, G_NEWTON, bodiesIn, findBody, type Body } from './bodies.ts';

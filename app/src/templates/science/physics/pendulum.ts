@@ -2,7 +2,7 @@
 // equation θ'' = −(g/L)·sinθ (RK4), so large swings are honest; the period fact is the catalogue's
 // small-angle T = 2π√(L/g), and the exact large-amplitude period is reported beside it.
 import { z } from 'zod';
-import type { ParsedText } from '../../../analysis/text.ts';
+import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { gParam, gravityIn } from './common-params.ts';

@@ -1,7 +1,7 @@
 // physics.projectile: launch at v₀ and θ from height h₀; no air resistance, so x = v₀cosθ·t and
 // y = h₀ + v₀sinθ·t − ½gt². The ball, its velocity vector and its trail follow samples of those equations.
 import { z } from 'zod';
-import type { ParsedText } from '../../../analysis/text.ts';
+import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { gParam, gravityIn } from './common-params.ts';

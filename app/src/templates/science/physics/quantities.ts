@@ -1,7 +1,7 @@
 // Physical quantities as people write them ("20 m/s", "20 meters per second", "2-metre", "1.5 × 10^11 m",
 // "k = 50 N/m", "μ = 0.2", "45°", "pi/4 rad"), converted to SI. Only the original text is read, so units
 // and symbols survive; every function returns undefined when nothing of the kind is written.
-import { wordNumber } from '../../../analysis/text.ts';
+import { wordNumber } from '../../../text/parse.ts';
 
 const WORDS = 'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|half an?|a half';
 const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+' };

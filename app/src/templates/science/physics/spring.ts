@@ -2,7 +2,7 @@
 // pulled A from equilibrium and released: x(t) = A·cos(ωt) with ω = √(k/m), T = 2π/ω. The block, the
 // spring's coils and the restoring force F = −kx follow samples of x(t); x(t) is plotted as it happens.
 import { z } from 'zod';
-import type { ParsedText } from '../../../analysis/text.ts';
+import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { MASS_LIMIT, massIn, massParam } from './common-params.ts';

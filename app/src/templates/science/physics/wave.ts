@@ -2,7 +2,7 @@
 // Standing: y = A·sin(kx)·cos(ωt), fixed nodes every λ/2 (two traveling waves of speed λf, opposite ways).
 // The string's shape is sampled from the formula at each keyframe and tweened linearly between them.
 import { z } from 'zod';
-import type { ParsedText } from '../../../analysis/text.ts';
+import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { fmt, texUnit, withUnit } from './format.ts';

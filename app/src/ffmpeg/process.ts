@@ -1,6 +1,6 @@
 // Runs ffmpeg: the one place it is spawned. Frames are written to stdin with backpressure.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { findBinary } from '../../util/find-binary.ts';
+import { findBinary } from '../util/find-binary.ts';
 
 export class MissingToolError extends Error {
   override name = 'MissingToolError';
