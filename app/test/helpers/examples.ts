@@ -1,4 +1,4 @@
-// Reads ../shared/examples/analysis.jsonl (the catalogue's floor) and compares results with tolerance.
+// Reads app/test/fixtures/analysis-examples.jsonl (the catalogue's floor) and compares results with tolerance.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -9,7 +9,7 @@ export interface Example {
   facts: Record<string, unknown>;
 }
 
-const EXAMPLES_FILE = fileURLToPath(new URL('../../../../shared/examples/analysis.jsonl', import.meta.url));
+const EXAMPLES_FILE = fileURLToPath(new URL('../fixtures/analysis-examples.jsonl', import.meta.url));
 
 export function loadExamples(): Example[] {
   return readFileSync(EXAMPLES_FILE, 'utf8')
