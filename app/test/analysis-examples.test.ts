@@ -1,4 +1,4 @@
-// Every row of ../shared/examples/analysis.jsonl gives the expected template, params and facts.
+// Every row of app/test/fixtures/analysis-examples.jsonl gives the expected template, params and facts.
 import test from 'ava';
 import { analyze } from '../src/analysis/analyze.ts';
 import { getTemplate } from '../src/templates/registry.ts';
