@@ -17,7 +17,7 @@ function fromDescription(name: string, template: string, description: string): B
   return { name, kind: '2d', make: (width, height) => sceneFromDescription(description, { width, height, fps: 30, duration: BENCH_DURATION_S }).scene };
 }
 
-/** 30 lit, rotating meshes: the scene RENDERING-NOTES.md measured Remotion and the capture methods on. */
+/** 30 lit, rotating meshes: the scene docs/rendering.md measured the capture methods and Remotion on. */
 function meshes(width: number, height: number): Scene {
   const shapes = ['sphere', 'box', 'torus', 'icosahedron', 'cone', 'dodecahedron'] as const;
   const objects = Array.from({ length: 30 }, (_, i) => ({

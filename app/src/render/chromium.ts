@@ -108,7 +108,7 @@ export class BrowserPool {
     this.browser.catch(() => {});
   }
 
-  /** Runs fn on a fresh page in its own browser context (one context per page: see RENDERING-NOTES). */
+  /** Runs fn on a fresh page in its own browser context (one context per page: see docs/rendering.md). */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     this.browser ??= this.launch();
     const browser = await this.browser;

@@ -1,4 +1,4 @@
-// The contract every template implements (see ../shared/CATALOGUE.md): recognise a description,
+// The contract every template implements (see docs/template-contract.md): recognise a description,
 // pull its params out, compute facts by running the real algorithm or formula, and compose a scene.
 import type { z } from 'zod';
 import type { SceneInput } from '../scene/schema.ts';

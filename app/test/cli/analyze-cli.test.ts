@@ -1,7 +1,7 @@
 import test from 'ava';
 import { devforge } from '../helpers/cli.ts';
 
-test('analyze --json prints the analysis of CATALOGUE.md', async (t) => {
+test('analyze --json prints the analysis of docs/template-contract.md', async (t) => {
   const r = await devforge(['analyze', '--json', 'Demonstrate bubble sort on 5 3 8 1']);
   t.is(r.code, 0, r.stderr);
   const a = JSON.parse(r.stdout);

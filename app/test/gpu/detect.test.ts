@@ -1,5 +1,5 @@
 // GPU detection against a fake nvidia-smi that prints real output captured on an H200
-// (fixtures/nvidia-smi/h200, from ../shared/fixtures), put first on PATH.
+// (app/test/fixtures/nvidia-smi/h200), put first on PATH.
 import test from 'ava';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -55,7 +55,7 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       summary: 'Analyse a description: template, params (every one, defaults filled), facts, confidence, alternatives, warnings.',
       access: 'viewer',
       body: analyzeBody,
-      responses: { 200: { description: 'The analysis (see CATALOGUE.md).', schema: analysisSchema } },
+      responses: { 200: { description: 'The analysis (see docs/template-contract.md).', schema: analysisSchema } },
       handler: (ctx, { body }) => reply(ctx, 200, analyzeRequest(body, s.config)),
     }),
     defineRoute({
