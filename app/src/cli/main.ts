@@ -26,7 +26,7 @@ commands:
   scene --json "<description>"                 print the composed scene spec
   preview "<description>" [--port N]           serve the realtime player on localhost
   gpus                                         print the GPUs and the encoder found, as JSON
-  config --docs                                list every configuration key
+  config --docs [--markdown]                   list every configuration key (--markdown: docs/configuration.md)
   serve [--role all|api|worker] [--port N]     run the appliance (npm start)
   apikey create --name N --role R [--user E]   print a new API key (works while the server runs)`;
 

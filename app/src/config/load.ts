@@ -65,14 +65,36 @@ export function redactedConfig(config: DevforgeConfig): Record<string, unknown> 
   return copy;
 }
 
+/** One documented key of the schema, as `devforge config --docs` shows it. */
+export interface ConfigKeyDoc {
+  key: string;
+  doc: string;
+  default: unknown;
+  /** Set where the default is worked out on the machine (a CPU count, a path found on PATH): what to print instead. */
+  defaultDoc?: string;
+  env?: string;
+  /** convict's format: a name ('nat', 'port'), a list of allowed values, or a constructor (String, Boolean, Number). */
+  format: unknown;
+  sensitive: boolean;
+}
+
 /** Every key with its doc, default and environment variable, for `devforge config --docs`. */
-export function describeConfig(): { key: string; doc: string; default: unknown; env?: string }[] {
-  const out: { key: string; doc: string; default: unknown; env?: string }[] = [];
+export function describeConfig(): ConfigKeyDoc[] {
+  const out: ConfigKeyDoc[] = [];
   const walk = (node: Record<string, unknown>, prefix: string) => {
     for (const [k, v] of Object.entries(node)) {
       const entry = v as Record<string, unknown>;
-      if ('doc' in entry && 'default' in entry) out.push({ key: prefix + k, doc: String(entry.doc), default: entry.default, env: entry.env as string | undefined });
-      else walk(entry, `${prefix}${k}.`);
+      if ('doc' in entry && 'default' in entry) {
+        out.push({
+          key: prefix + k,
+          doc: String(entry.doc),
+          default: entry.default,
+          ...(typeof entry.defaultDoc === 'string' ? { defaultDoc: entry.defaultDoc } : {}),
+          ...(typeof entry.env === 'string' ? { env: entry.env } : {}),
+          format: entry.format,
+          sensitive: entry.sensitive === true,
+        });
+      } else walk(entry, `${prefix}${k}.`);
     }
   };
   walk(configSchema as unknown as Record<string, unknown>, '');
