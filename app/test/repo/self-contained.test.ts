@@ -13,6 +13,7 @@ const SHARED = `${UP}/shared`;
 const WORK = `/${'work'}/`;
 const ROOT_HOME = `/${'root'}/`;
 const CATALOGUE = `CATALOGUE${'.md'}`;
+const MISSING = `nothing-here${'.md'}`;
 const TRACKED = new Set(['README.md', 'docs/template-contract.md', 'app/test/fixtures/analysis-examples.jsonl', 'app/src/x.ts']);
 
 function references(path: string, text: string): string[] {
@@ -62,7 +63,7 @@ test('quoted relative paths and template literals above the root are caught; pro
 test('a document named but not in the repository is caught; tracked ones are not', (t) => {
   t.deepEqual(references('app/src/templates/types.ts', `// The contract (see ${CATALOGUE}).`), [`1:${CATALOGUE}`]);
   t.deepEqual(references('app/src/templates/types.ts', '// The contract (see docs/template-contract.md), README.md.'), []);
-  t.deepEqual(references('docs/README.md', '[contract](template-contract.md), [missing](nothing-here.md)'), ['1:nothing-here.md']);
+  t.deepEqual(references('docs/README.md', `[contract](template-contract.md), [missing](${MISSING}), [up](${UP}/README.md)`), [`1:${MISSING}`]);
 });
 
 test('each finding names its line', (t) => {
