@@ -19,6 +19,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   admin: async () => (await import('./commands/admin.ts')).adminCommand,
 };
 
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
 /** --help or -h anywhere among the flags (not after `--`, where everything is an argument). */
 function asksForHelp(args: string[]): boolean {
   const end = args.indexOf('--');
