@@ -145,7 +145,7 @@ options:
   },
   serve: {
     summary: 'run the appliance (npm start)',
-    usage: `usage: devforge serve [--role all|api|worker] [--port N]
+    usage: `usage: devforge serve [--role all|api|worker] [--port N] [--host H]
 
 Runs the appliance until SIGTERM or Ctrl+C (a second one stops at once). The defaults are embedded mode:
 an embedded Postgres and local storage under data.dir, the API and a render worker in one process, on
@@ -154,9 +154,12 @@ http://127.0.0.1:8080.
 options:
       --role R           all (default), api (HTTP only) or worker (render queues; health and metrics only)
       --port N           TCP port (default: server.port, 8080)
+      --host H           address to listen on (default: server.host; empty: 127.0.0.1 for role all,
+                         0.0.0.0 for api and worker)
   -h, --help             show this help
 
-The listen address is server.host (DEVFORGE_HOST): 127.0.0.1 for role all, 0.0.0.0 for api and worker.`,
+Behind a reverse proxy, set server.trustProxy (DEVFORGE_TRUST_PROXY=true) so that client addresses,
+https and the public host name come from its X-Forwarded-* headers.`,
   },
   apikey: {
     summary: 'create, list or revoke API keys (works while the server runs)',
