@@ -36,9 +36,7 @@ export const platformConfigSchema = {
     },
     trustProxyHops: {
       doc: 'How many reverse proxies stand in front (with server.trustProxy): the client address is the one that many entries from the end of X-Forwarded-For, so a client cannot pose as another by sending its own X-Forwarded-For.',
-      format: (value: unknown) => {
-        if (!Number.isInteger(value) || (value as number) < 1) throw new Error('must be a whole number of proxies, at least 1');
-      },
+      format: 'positive-int',
       default: 1,
       env: 'DEVFORGE_TRUST_PROXY_HOPS',
     },

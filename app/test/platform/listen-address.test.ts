@@ -20,5 +20,5 @@ test('the start-up line says where it listens, and a worker says it serves no AP
 
 test('server.trustProxyHops must be at least 1', (t) => {
   t.is(loadConfig({ env: { DEVFORGE_TRUST_PROXY: 'true', DEVFORGE_TRUST_PROXY_HOPS: '2' } }).server.trustProxyHops, 2);
-  t.throws(() => loadConfig({ env: { DEVFORGE_TRUST_PROXY_HOPS: '0' } }), { message: /server\.trustProxyHops: must be a whole number of proxies, at least 1/ });
+  t.throws(() => loadConfig({ env: { DEVFORGE_TRUST_PROXY_HOPS: '0' } }), { message: /server\.trustProxyHops: must be a whole number, at least 1/ });
 });
