@@ -46,7 +46,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   let renderer = deps.renderer;
   let gpus = 0;
   if (!renderer) {
-    const created = await createRenderer(config, (line) => log.info(line));
+    const created = await createRenderer(config, (line, level) => log[level](line));
     renderer = created.renderer;
     gpus = created.gpu.gpus.length;
   }
