@@ -79,7 +79,7 @@ options:
       --scene FILE       render this scene spec (JSON, e.g. from devforge scene --json) instead
 ${SCENE_OPTIONS}
       --watermark TEXT   text over every frame
-      --logo FILE        a .png, .jpg or .svg logo in the corner
+      --logo FILE        a .png, .jpg or .svg logo
       --brand-name NAME  product name beside the logo
       --brand-color HEX  primary colour, e.g. #2563eb
   -q, --quiet            no progress on stderr
