@@ -6,8 +6,15 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(parseErrorMessage(err as Error & { code?: string }));
   }
+}
+
+/** node:util's messages, said shorter: the flag by name (its own advice about `--` confuses more than it helps). */
+function parseErrorMessage(err: Error & { code?: string }): string {
+  const unknown = /Unknown option '([^']+)'/.exec(err.message);
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) return `unknown option ${unknown[1]}`;
+  return err.message;
 }
 
 export function numberFlag(value: string | undefined, name: string, check?: (n: number) => boolean, hint = ''): number | undefined {

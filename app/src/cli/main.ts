@@ -1,6 +1,8 @@
-// devforge <command> …: dispatches to one file per command.
+// devforge <command> …: dispatches to one file per command. --help, -h and --version are answered here,
+// before a command runs, so they work on every command whatever else is on the line.
 import { ConfigError } from '../config/load.ts';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './errors.ts';
+import { actionOf, helpFor, overview } from './help.ts';
 type Command = (args: string[]) => Promise<number>;
 
 // Loaded on demand: `analyze` should not pay for Chromium's driver, nor `render` for the server.
@@ -14,46 +16,68 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   config: async () => (await import('./commands/config.ts')).configCommand,
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   apikey: async () => (await import('./commands/apikey.ts')).apikeyCommand,
+  admin: async () => (await import('./commands/admin.ts')).adminCommand,
 };
 
-export const USAGE = `usage: devforge <command> [options]
+export const COMMAND_NAMES = Object.keys(COMMANDS);
 
-commands:
-  render "<description>" -o out.mp4 [--resolution 720p|1080p|4k] [--fps 24|30|60] [--duration S] [--style S]
-  render --scene spec.json -o out.mp4          render a scene spec file
-  analyze --json "<description>"               print the analysis as JSON
-  analyze --jsonl < file                       one description per line in, one JSON object per line out
-  scene --json "<description>"                 print the composed scene spec
-  preview "<description>" [--port N]           serve the realtime player on localhost
-  gpus                                         print the GPUs and the encoder found, as JSON
-  config --docs [--markdown]                   list every configuration key (--markdown: docs/configuration.md)
-  serve [--role all|api|worker] [--port N]     run the appliance (npm start)
-  apikey create --name N --role R [--user E]   print a new API key (works while the server runs)`;
+/** --help or -h anywhere among the flags (not after `--`, where everything is an argument). */
+function asksForHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+async function version(): Promise<string> {
+  return (await import('../platform/server/version.ts')).VERSION;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(USAGE);
-    return name ? 0 : EXIT_USAGE;
+  if (!name) {
+    console.error(overview());
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h') {
+    console.log(overview());
+    return 0;
+  }
+  if (name === '--version') {
+    console.log(await version());
+    return 0;
+  }
+  if (name === 'help') {
+    const text = rest[0] ? helpFor(rest[0], rest[1]) : overview();
+    if (!text) {
+      console.error(`devforge help: unknown command "${rest[0]}"\n\n${overview()}`);
+      return EXIT_USAGE;
+    }
+    console.log(text);
+    return 0;
   }
   const load = COMMANDS[name];
   if (!load) {
-    console.error(`devforge: unknown command "${name}"\n\n${USAGE}`);
+    console.error(`devforge: unknown ${name.startsWith('-') ? 'option' : 'command'} "${name}"\n\n${overview()}`);
     return EXIT_USAGE;
+  }
+  const action = actionOf(name, rest);
+  const path = action ? `${name} ${action}` : name;
+  if (asksForHelp(rest)) {
+    console.log(helpFor(name, action));
+    return 0;
   }
   try {
     const command = await load();
     return await command(rest);
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`devforge ${name}: ${err.message}`);
+      console.error(`devforge ${path}: ${err.message}\n(devforge ${path} --help shows the options)`);
       return EXIT_USAGE;
     }
     if (err instanceof ConfigError) {
       console.error(`devforge: ${err.message}`);
       return EXIT_FAILURE;
     }
-    console.error(`devforge ${name}: ${(err as Error).message}`);
+    console.error(`devforge ${path}: ${(err as Error).message}`);
     if (process.env.DEVFORGE_DEBUG) console.error((err as Error).stack);
     return EXIT_FAILURE;
   }

@@ -11,9 +11,9 @@ export const platformConfigSchema = {
       env: 'DEVFORGE_ROLE',
     },
     host: {
-      doc: 'Address the HTTP server listens on (0.0.0.0: every interface).',
+      doc: 'Address the HTTP server listens on (0.0.0.0: every interface). Empty: 127.0.0.1 for role all (embedded mode: reachable from this machine only), 0.0.0.0 for the api and worker roles.',
       format: String,
-      default: '0.0.0.0',
+      default: '',
       env: 'DEVFORGE_HOST',
     },
     port: {
@@ -23,10 +23,22 @@ export const platformConfigSchema = {
       env: 'DEVFORGE_PORT',
     },
     publicUrl: {
-      doc: 'The URL people and webhooks reach this appliance at, used in links (empty: http://localhost:<port>).',
+      doc: 'The URL people and webhooks reach this appliance at, used in links. Empty: API answers link to the address the client used (behind a proxy, with server.trustProxy, its forwarded protocol and host); webhooks link to http://localhost:<port>.',
       format: String,
       default: '',
       env: 'DEVFORGE_PUBLIC_URL',
+    },
+    trustProxy: {
+      doc: 'The appliance runs behind a reverse proxy: honour X-Forwarded-For (client address for sign-in throttling), X-Forwarded-Proto (Secure cookies, https links) and X-Forwarded-Host (links). Off: those headers are ignored, as any client can send them.',
+      format: Boolean,
+      default: false,
+      env: 'DEVFORGE_TRUST_PROXY',
+    },
+    trustProxyHops: {
+      doc: 'How many reverse proxies stand in front (with server.trustProxy): the client address is the one that many entries from the end of X-Forwarded-For, so a client cannot pose as another by sending its own X-Forwarded-For.',
+      format: 'positive-int',
+      default: 1,
+      env: 'DEVFORGE_TRUST_PROXY_HOPS',
     },
     bodyLimitBytes: {
       doc: 'Largest request body accepted, in bytes; larger bodies get 413 payload-too-large.',

@@ -17,6 +17,7 @@ export function describeFormat(format: unknown): string {
   if (format === Boolean) return '`true` or `false`';
   if (format === Number) return 'number';
   if (format === 'nat') return 'whole number ≥ 0';
+  if (format === 'positive-int') return 'whole number ≥ 1';
   if (format === 'int') return 'whole number';
   if (format === 'port') return 'TCP port (0–65535)';
   if (typeof format === 'string') return format;

@@ -139,6 +139,16 @@ export const configSchema = {
   ...platformConfigSchema,
 };
 
+// 'positive-int': a count that zero would make dangerous (server.trustProxyHops = 0 would believe every
+// X-Forwarded-For entry a client sends).
+convict.addFormat({
+  name: 'positive-int',
+  validate(value: unknown) {
+    if (!Number.isInteger(value) || (value as number) < 1) throw new Error('must be a whole number, at least 1');
+  },
+  coerce: (value: string) => Number(value),
+});
+
 export function createConfig(env: NodeJS.ProcessEnv = process.env) {
   // args: [] keeps convict away from process.argv; the CLI parses its own flags.
   return convict(configSchema, { env, args: [] });

@@ -20,6 +20,7 @@ import { createBoss, defineQueues, JobQueue } from './queue/boss.ts';
 import { createApp } from './server/app.ts';
 import type { ReadinessCheck } from './server/health.ts';
 import { listen, type HttpServer } from './server/http.ts';
+import { listenHost, listeningLine } from './server/listen-address.ts';
 import { Metrics } from './server/metrics.ts';
 import type { ApiServices } from './services.ts';
 import { createStorage } from './storage/create.ts';
@@ -130,10 +131,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       if (!opts.renderer) cleanups.push(() => worker!.renderer.close());
     }
 
-    const http: HttpServer = await listen(createApp(services, { api: role !== 'worker' }), config.server.host, config.server.port);
-    const shownHost = config.server.host === '0.0.0.0' || config.server.host === '::' ? 'localhost' : config.server.host;
-    const url = `http://${shownHost}:${http.port}`;
-    log.info(`devforge ${role === 'all' ? 'api + worker' : role} listening on ${url}${role !== 'worker' ? ` (API reference: ${url}/api/v1/docs)` : ''}`);
+    const host = listenHost(config);
+    const http: HttpServer = await listen(createApp(services, { api: role !== 'worker' }), host, config.server.port);
+    const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${http.port}`;
+    log.info(listeningLine(role, host, http.port));
+    if (config.server.trustProxy && !config.server.publicUrl) log.warn(`server.trustProxy is on but server.publicUrl (DEVFORGE_PUBLIC_URL) is empty: webhooks will link to ${publicUrl}`);
 
     let stopping: Promise<void> | undefined;
     const stop = () =>

@@ -21,7 +21,10 @@ export interface ApiServices extends AnimationDeps {
   readiness: ReadinessCheck[];
 }
 
-/** Absolute base URL for links in responses: server.publicUrl, else what the client used. */
+/**
+ * Absolute base URL for links in responses: server.publicUrl, else what the client used (behind a
+ * trusted proxy, Koa reads the protocol and host from X-Forwarded-Proto and X-Forwarded-Host).
+ */
 export function baseUrl(ctx: Context, config: DevforgeConfig): string {
   return config.server.publicUrl.replace(/\/$/, '') || `${ctx.protocol}://${ctx.host}`;
 }

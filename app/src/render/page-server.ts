@@ -216,6 +216,11 @@ export class PageServer {
   private async handleGet(path: string, res: ServerResponse): Promise<void> {
     const custom = this.routes.get(path);
     if (custom) return custom(res);
+    // Full Chromium asks every page for a favicon; a 404 would be reported as a page error on every render.
+    if (path === '/favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'max-age=86400' }).end();
+      return;
+    }
     if (path === '/render.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
       res.end(renderPageHtml());

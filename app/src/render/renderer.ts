@@ -102,11 +102,20 @@ export function patchFrame(frame: Buffer | undefined, pixels: Buffer, rects: { x
 /** No frame for this long means the page is stuck: fail rather than hang. */
 const STALL_TIMEOUT_MS = 120_000;
 
+/**
+ * Where the renderer's remarks go. `warn`: something the user should see (a page error); `debug`: figures
+ * for whoever tunes the renderer (per-phase timings), which the CLI keeps to itself unless DEVFORGE_DEBUG.
+ */
+export type RenderLog = (line: string, level: 'debug' | 'warn') => void;
+
+/** Seconds rounded to the millisecond, for summaries people read. */
+const roundSeconds = (s: number): number => Math.round(s * 1000) / 1000;
+
 export interface RendererOptions {
   config: DevforgeConfig;
   encoder: EncoderChoice;
   chromiumGpu: boolean;
-  log?: (line: string) => void;
+  log?: RenderLog;
 }
 
 export class Renderer {
@@ -115,7 +124,7 @@ export class Renderer {
   private readonly ffmpegPath: string;
   readonly pool: BrowserPool;
   readonly server = new PageServer();
-  private readonly log: (line: string) => void;
+  private readonly log: RenderLog;
   private readonly chromiumGpu: boolean;
 
   constructor(opts: RendererOptions) {
@@ -255,7 +264,7 @@ export class Renderer {
       await Promise.all([outputs.video, outputs.poster, outputs.captions].map((f) => rm(f, { force: true })));
       throw err;
     }
-    this.log(`render: ${JSON.stringify(stats)}`);
+    this.log(`render: ${JSON.stringify(stats)}`, 'debug');
     return {
       file: outputs.video,
       poster: outputs.poster,
@@ -264,9 +273,9 @@ export class Renderer {
       height: scene.height,
       fps: scene.fps,
       frames: stats.frames,
-      duration_s: stats.frames / scene.fps,
+      duration_s: roundSeconds(stats.frames / scene.fps),
       encoder: this.encoder.name,
-      render_s: Math.round(performance.now() - started) / 1000,
+      render_s: roundSeconds((performance.now() - started) / 1000),
       frames_drawn: stats.drawn,
     };
   }
@@ -275,7 +284,7 @@ export class Renderer {
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push((err as Error).message));
     page.on('console', (msg) => {
-      if (msg.type() === 'error') this.log(`render page: ${msg.text()}`);
+      if (msg.type() === 'error') this.log(`render page: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`, 'warn');
     });
     await page.goto(`${this.server.origin}/render.html`, { waitUntil: 'load' });
     const endpoint = `${this.server.origin}/jobs/${jobId}`;

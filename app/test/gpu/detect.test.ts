@@ -29,7 +29,9 @@ test('parses the H200 query output', (t) => {
 test('an H200 is reported as GPU present, encoder absent (it has no NVENC)', async (t) => {
   // The fake checks it was asked for exactly the fields the parser expects.
   const dir = fakeNvidiaSmi(`[ "$1" = "--query-gpu=${QUERY_FIELDS.join(',')}" ] && [ "$2" = "--format=csv,noheader,nounits" ] || exit 9\ncat '${H200_CSV}'`);
-  const report = await detectGpus({ nvidiaSmiPath: join(dir, 'nvidia-smi'), ffmpegPath: ffmpeg, timeoutMs: 10_000, mode: 'auto' });
+  const remarks: string[] = [];
+  const report = await detectGpus({ nvidiaSmiPath: join(dir, 'nvidia-smi'), ffmpegPath: ffmpeg, timeoutMs: 10_000, mode: 'auto', log: (line) => remarks.push(line) });
+  t.deepEqual(remarks, [], 'the expected case is in the report, not a warning on every render');
   t.true(report.gpu_present);
   t.true(report.chromium_gpu);
   t.is(report.gpus.length, 1);
@@ -37,6 +39,16 @@ test('an H200 is reported as GPU present, encoder absent (it has no NVENC)', asy
   t.is(report.encoder.name, 'libx264');
   t.false(report.encoder.hardware);
   t.regex(report.encoder.reason, /^GPU present, encoder absent: NVIDIA H200 has no NVENC encoder/);
+});
+
+test('a failed NVENC probe on a GPU that has NVENC is a warning', async (t) => {
+  const dir = fakeNvidiaSmi("echo '0, GPU-00000000-0000-0000-0000-000000000000, NVIDIA RTX A4000, 580.159.04, 16376, 0, 16000, 0'");
+  const remarks: string[] = [];
+  // An ffmpeg that always fails stands for a broken driver, whatever this machine's GPU.
+  const report = await detectGpus({ nvidiaSmiPath: join(dir, 'nvidia-smi'), ffmpegPath: '/bin/false', timeoutMs: 10_000, mode: 'auto', log: (line) => remarks.push(line) });
+  t.is(report.encoder.name, 'libx264');
+  t.is(remarks.length, 1);
+  t.regex(remarks[0]!, /^gpu: GPU present, encoder absent: NVENC probe failed on NVIDIA RTX A4000/);
 });
 
 test('no nvidia-smi means no GPU, not an error', async (t) => {

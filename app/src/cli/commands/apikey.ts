@@ -1,23 +1,18 @@
 // devforge apikey create --name N --role R [--user EMAIL] [--expires-days D] | list | revoke <id>
-// Works beside a running server: it talks to the same database (database.url, or the embedded
-// Postgres the server started under data.dir; if none is running, it starts one for the moment).
-import { join, resolve } from 'node:path';
+// Works beside a running server: it talks to the same database (see ../appliance.ts), and refuses
+// when there is no appliance where the configuration points.
 import { loadConfig } from '../../config/load.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../platform/commands/api-keys.ts';
-import { ensureAdmin } from '../../platform/commands/users.ts';
-import { createDataSource, migrate } from '../../platform/db/data-source.ts';
 import { ROLES, UserEntity, type Role } from '../../platform/db/entities/user.ts';
-import { EmbeddedPostgres } from '../../platform/embedded/postgres.ts';
-import { runningEmbeddedUrl } from '../../platform/embedded/postmaster.ts';
-import { createLogger } from '../../platform/log.ts';
+import { openAppliance } from '../appliance.ts';
 import { numberFlag, parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 
-const USAGE = 'usage: devforge apikey create --name N [--role admin|editor|viewer] [--user EMAIL] [--expires-days D] | apikey list [--user EMAIL] | apikey revoke <id>';
+const ACTIONS = ['create', 'list', 'revoke'];
 
 export async function apikeyCommand(args: string[]): Promise<number> {
   const [action, ...rest] = args;
-  if (!action || !['create', 'list', 'revoke'].includes(action)) throw new UsageError(USAGE);
+  if (!action || !ACTIONS.includes(action)) throw new UsageError(action ? `unknown action "${action}": use one of ${ACTIONS.join(', ')}` : `give an action: ${ACTIONS.join(', ')}`);
   const { values, positionals } = parse(rest, { name: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, 'expires-days': { type: 'string' }, json: { type: 'boolean' } });
   const role = (values.role ?? 'editor') as Role;
   if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got ${values.role}`);
@@ -26,20 +21,8 @@ export async function apikeyCommand(args: string[]): Promise<number> {
   const expiresInDays = numberFlag(values['expires-days'], 'expires-days', (n) => Number.isInteger(n) && n > 0, 'a whole number of days');
 
   const config = loadConfig();
-  const log = createLogger('warn');
-  let embedded: EmbeddedPostgres | undefined;
-  let url: string | undefined = config.database.url;
-  const pgDir = join(resolve(config.data.dir), 'postgres');
-  if (!url) url = await runningEmbeddedUrl(pgDir);
-  if (!url) {
-    embedded = new EmbeddedPostgres({ dir: pgDir, port: 0, runAs: config.database.embeddedUser });
-    url = await embedded.start();
-  }
-  const db = createDataSource(url!, 2);
+  const { db, close } = await openAppliance(config);
   try {
-    await db.initialize();
-    await migrate(db);
-    await ensureAdmin(db, config.auth.adminEmail, config.auth.adminPassword, log);
     const email = (values.user ?? config.auth.adminEmail).toLowerCase();
     const user = await db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     if (!user) throw new UsageError(`no account ${email}: give an existing one with --user`);
@@ -59,8 +42,7 @@ export async function apikeyCommand(args: string[]): Promise<number> {
       console.error(`revoked ${positionals[0]}`);
     }
   } finally {
-    if (db.isInitialized) await db.destroy();
-    await embedded?.stop();
+    await close();
   }
   return 0;
 }

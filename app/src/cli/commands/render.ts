@@ -8,6 +8,7 @@ import type { Scene } from '../../scene/schema.ts';
 import { parseScene } from '../../scene/validate.ts';
 import { description, parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
+import { RenderProgress } from '../progress.ts';
 import { SCENE_FLAGS, sceneRequest, type SceneFlagValues } from '../scene-options.ts';
 
 async function loadSceneFile(path: string, values: SceneFlagValues, config: ReturnType<typeof loadConfig>): Promise<Scene> {
@@ -68,8 +69,10 @@ export async function renderCommand(args: string[]): Promise<number> {
   if (values.scene && positionals.length) throw new UsageError('give either a description or --scene, not both');
   const config = loadConfig();
   const text = values.scene ? undefined : description(positionals);
-  // Chromium starts while the scene is composed.
-  const { renderer } = await createRenderer(config, (line) => console.error(line));
+  // Chromium starts while the scene is composed. Warnings are the user's; the renderer's timings are not.
+  const { renderer } = await createRenderer(config, (line, level) => {
+    if (level === 'warn' || process.env.DEVFORGE_DEBUG) console.error(line);
+  });
   renderer.warm();
   let scene: Scene;
   let overlay: OverlayOptions;
@@ -81,16 +84,17 @@ export async function renderCommand(args: string[]): Promise<number> {
     await renderer.close();
     throw err;
   }
-  const showProgress = process.stderr.isTTY && !values.quiet;
+  const progress = values.quiet ? undefined : new RenderProgress({ write: (text) => process.stderr.write(text), tty: Boolean(process.stderr.isTTY), columns: process.stderr.columns });
   try {
     const summary = await renderer.render(scene, {
       outputs: { video: resolve(values.output) },
       overlay,
-      onProgress: showProgress ? (done, total) => process.stderr.write(`\rframes ${done}/${total}`) : undefined,
+      ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
     });
-    if (showProgress) process.stderr.write('\n');
+    progress?.finish();
     console.log(JSON.stringify(summary, null, 2));
   } finally {
+    progress?.finish();
     await renderer.close();
   }
   return 0;

@@ -1,5 +1,7 @@
-// Finding a running embedded Postgres from its data directory (postmaster.pid), so a second start
-// adopts it and `devforge apikey` can talk to the server's database while the server runs.
+// Finding the embedded Postgres of a data directory: whether a cluster was ever created there, and
+// whether it runs (postmaster.pid), so a second start adopts it and `devforge apikey` can talk to the
+// server's database while the server runs.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -36,4 +38,10 @@ export async function runningEmbeddedUrl(dir: string): Promise<string | undefine
   if (!port) return undefined;
   const password = (await readFile(join(base, 'password'), 'utf8')).trim();
   return `postgres://${EMBEDDED_DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DB_NAME}`;
+}
+
+/** Whether a server ever created its cluster under this directory (initdb wrote PG_VERSION, we wrote the password). */
+export function embeddedClusterExists(dir: string): boolean {
+  const base = resolve(dir);
+  return existsSync(join(base, 'data', 'PG_VERSION')) && existsSync(join(base, 'password'));
 }

@@ -22,7 +22,10 @@ export const API_PREFIX = '/api/v1';
 
 /** `api: false` (worker role): only health, readiness and metrics. */
 export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
-  const app = new Koa();
+  // Behind a reverse proxy (server.trustProxy) ctx.ip, ctx.protocol, ctx.secure and ctx.host come from
+  // X-Forwarded-*: the login throttle, Secure cookies and links then see the client, not the proxy.
+  // maxIpsCount keeps only the entries our own proxies appended, so a client's X-Forwarded-For is ignored.
+  const app = new Koa({ proxy: s.config.server.trustProxy, maxIpsCount: s.config.server.trustProxyHops });
   app.silent = true;
   app.on('error', (err: Error) => s.log.debug(`http: ${err.message}`));
   const router = new Router();

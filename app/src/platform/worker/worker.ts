@@ -45,10 +45,12 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const { config, boss, log } = deps;
   let renderer = deps.renderer;
   let gpus = 0;
+  let encoder = '';
   if (!renderer) {
-    const created = await createRenderer(config, (line) => log.info(line));
+    const created = await createRenderer(config, (line, level) => log[level](line));
     renderer = created.renderer;
     gpus = created.gpu.gpus.length;
+    encoder = `; encoder ${created.gpu.encoder.name} (${created.gpu.encoder.reason})`;
   }
   const concurrency = config.worker.concurrency || Math.max(1, gpus);
   const workDir = join(resolve(config.data.dir), 'work');
@@ -78,7 +80,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   );
   await boss.work('retention', poll, () => track(performRetention({ db: deps.db, storage: deps.storage, retentionDays: config.retention.days, log })));
   await boss.schedule('retention', config.retention.cron, {}, { tz: 'UTC' });
-  log.info(`worker: ${concurrency} render${concurrency > 1 ? 's' : ''} at a time${gpus ? ` (${gpus} GPU${gpus > 1 ? 's' : ''})` : ' (CPU)'}`);
+  log.info(`worker: ${concurrency} render${concurrency > 1 ? 's' : ''} at a time${gpus ? ` (${gpus} GPU${gpus > 1 ? 's' : ''})` : ' (CPU)'}${encoder}`);
 
   return {
     concurrency,
