@@ -30,7 +30,7 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
   router.get('/healthz', healthz);
   router.get('/readyz', (ctx) => readyz(ctx, s.readiness));
   router.get('/metrics', async (ctx) => {
-    await authenticate(ctx, s.auth, 'viewer');
+    await authenticate(ctx, s.auth, 'metrics.read');
     ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
     ctx.body = await s.metrics.render({
       queueDepth: () => s.queue.depth(),

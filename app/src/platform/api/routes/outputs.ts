@@ -2,8 +2,9 @@
 // captions, and the scene spec it was rendered from.
 import type { Context } from 'koa';
 import { z } from 'zod';
-import type { Principal } from '../../auth/principal.ts';
-import { findVisibleAnimation } from '../../commands/animations/access.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Principal } from '../../domain/principal.ts';
+import { getAnimationScene, getAnimationSummary } from '../../domain/queries/animations.ts';
 import type { ApiServices } from '../../services.ts';
 import { Problem } from '../problems.ts';
 import { parseRange } from '../range.ts';
@@ -18,8 +19,8 @@ const FILES: Record<OutputName, { ext: string; type: string }> = {
 };
 
 async function serveOutput(s: ApiServices, ctx: Context, principal: Principal, id: string, name: OutputName, download: boolean): Promise<void> {
-  const animation = await findVisibleAnimation(s.db, principal, id);
-  if (animation.status !== 'completed' || !animation.outputs) throw new Problem('output-not-ready', `the animation is ${animation.status}`);
+  const animation = await getAnimationSummary(s.db, principal, id);
+  if (animation.status !== 'completed' || !animation.outputs) throw new DomainError('output-not-ready', `the animation is ${animation.status}; wait for it to complete (follow links.events)`);
   const key = animation.outputs[name].key;
   const file = FILES[name];
   const filename = `devforge-${id.slice(0, 8)}.${file.ext}`;
@@ -29,7 +30,7 @@ async function serveOutput(s: ApiServices, ctx: Context, principal: Principal, i
     return;
   }
   const info = await s.storage.stat(key);
-  if (!info) throw new Problem('not-found', `the ${name} file is missing from storage`);
+  if (!info) throw new DomainError('not-found', `the ${name} file is missing from storage; re-render the animation to make it again`);
   ctx.set('accept-ranges', 'bytes');
   ctx.set('cache-control', 'private, max-age=3600');
   ctx.set('etag', `"${id}-${animation.generation}-${name}"`);
@@ -58,7 +59,7 @@ export function outputRoutes(s: ApiServices): AnyRoute[] {
       path,
       tag: 'outputs',
       summary,
-      access: 'viewer',
+      action: 'animation.read',
       params: uuidParam,
       query: downloadQuery,
       responses: {
@@ -79,10 +80,10 @@ export function outputRoutes(s: ApiServices): AnyRoute[] {
       path: '/animations/:id/scene',
       tag: 'outputs',
       summary: 'The scene spec the animation renders from (versioned JSON).',
-      access: 'viewer',
+      action: 'animation.read',
       params: uuidParam,
       responses: { 200: { description: 'The scene spec.', schema: z.record(z.string(), z.unknown()) } },
-      handler: async (ctx, { params, principal }) => reply(ctx, 200, (await findVisibleAnimation(s.db, principal, params.id)).scene),
+      handler: async (ctx, { params, principal }) => reply(ctx, 200, await getAnimationScene(s.db, principal, params.id)),
     }),
   ];
 }
