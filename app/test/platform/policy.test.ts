@@ -3,7 +3,7 @@
 import test from 'ava';
 import { DomainError } from '../../src/platform/domain/errors.ts';
 import { authorize, can, decide, leastRole, listScope, type Action, type Resource } from '../../src/platform/domain/policy.ts';
-import type { Principal } from '../../src/platform/domain/principal.ts';
+import type { Principal } from '../../src/platform/auth/principal.ts';
 
 type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
 

@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import type { AuthChain } from '../auth/chain.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import { authorize, type Action } from '../domain/policy.ts';
-import type { Principal } from '../domain/principal.ts';
+import type { Principal } from '../auth/principal.ts';
 import { Problem } from './problems.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

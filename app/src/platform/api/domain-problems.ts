@@ -1,5 +1,7 @@
-// The one place domain errors become HTTP problems: each domain error code has its problem type (the
-// public, stable `type` of problems.ts) and, where HTTP has one, the header that goes with it.
+// The one place domain errors (and wrong credentials) become HTTP problems: each domain error code has
+// its problem type (the public, stable `type` of problems.ts) and, where HTTP has one, the header that
+// goes with it.
+import { CredentialsError } from '../auth/errors.ts';
 import { DomainError, type DomainErrorCode } from '../domain/errors.ts';
 import { Problem, type ProblemType } from './problems.ts';
 
@@ -9,7 +11,6 @@ interface Mapping {
 }
 
 const MAPPINGS: Record<DomainErrorCode, Mapping> = {
-  'unauthenticated': { type: 'unauthorized', headers: () => ({ 'www-authenticate': 'Bearer realm="devforge"' }) },
   'invalid-credentials': { type: 'invalid-credentials' },
   'forbidden': { type: 'forbidden' },
   'not-found': { type: 'not-found' },
@@ -26,7 +27,10 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'too-many-attempts': { type: 'too-many-requests', headers: (err) => ({ 'retry-after': String(err.data.retry_after_s ?? 60) }) },
 };
 
-export function problemForDomainError(err: DomainError): Problem {
+/** The problem for a domain or credentials error; undefined for anything else. */
+export function problemForError(err: unknown): Problem | undefined {
+  if (err instanceof CredentialsError) return new Problem('unauthorized', err.message, {}, { 'www-authenticate': 'Bearer realm="devforge"' });
+  if (!(err instanceof DomainError)) return undefined;
   const mapping = MAPPINGS[err.code];
   const extra = { ...(err.fields.length ? { errors: err.fields } : {}), ...err.data };
   return new Problem(mapping.type, err.message, extra, mapping.headers?.(err) ?? {});

@@ -4,7 +4,7 @@
 import type { Context } from 'koa';
 import type { z } from 'zod';
 import type { Action } from '../domain/policy.ts';
-import type { Principal } from '../domain/principal.ts';
+import type { Principal } from '../auth/principal.ts';
 
 export interface RouteResponse {
   description: string;

@@ -1,6 +1,22 @@
-// What an authenticator may look at. Who it finds is a Principal (../domain/principal.ts): routes and
-// the domain see only that, never how it was obtained, which is what lets SSO slot into the chain.
-export type { Principal } from '../domain/principal.ts';
+// Who is making a request, however they proved it. Routes and the domain see only this, never how it
+// was obtained, which is what lets SSO slot into the chain later.
+import type { Role } from '../db/entities/user.ts';
+
+export type { Role };
+
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  /** The role this request acts with (an API key's role is capped by its owner's). */
+  role: Role;
+  /** console: an operator at the appliance itself (the devforge CLI), acting as the account it names. */
+  via: 'session' | 'api-key' | 'oidc' | 'console';
+  /** Set for cookie sessions: writes must echo this in X-CSRF-Token. */
+  csrfToken?: string;
+  sessionId?: string;
+  apiKeyId?: string;
+}
 
 /** What an authenticator may look at. */
 export interface Credentials {

@@ -4,8 +4,6 @@
 // can read the same error its own way.
 
 export const DOMAIN_ERROR_CODES = [
-  /** No credentials, or credentials that are wrong, expired or revoked. */
-  'unauthenticated',
   /** A sign-in with a wrong e-mail address or password. */
   'invalid-credentials',
   /** The caller is known but their role (or key, or licence) does not allow this. */

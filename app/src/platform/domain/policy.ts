@@ -6,7 +6,8 @@
 // Extension points: sharing adds rows that become `grants` on a resource; licensing passes an
 // `entitlements` object and names the feature an action needs in RULES. Neither changes a caller.
 import { DomainError } from './errors.ts';
-import { roleAllows, type Principal, type Role } from './principal.ts';
+import type { Principal, Role } from '../auth/principal.ts';
+import { roleAllows } from '../auth/roles.ts';
 
 export const ACTIONS = [
   'analysis.run',

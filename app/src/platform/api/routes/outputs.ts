@@ -3,7 +3,7 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
-import type { Principal } from '../../domain/principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 import { getAnimationScene, getAnimationSummary } from '../../domain/queries/animations.ts';
 import type { ApiServices } from '../../services.ts';
 import { Problem } from '../problems.ts';

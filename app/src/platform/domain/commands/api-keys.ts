@@ -6,7 +6,8 @@ import { hashToken, newApiKey } from '../../auth/tokens.ts';
 import { ApiKeyEntity, type ApiKey } from '../../db/entities/api-key.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../policy.ts';
-import { roleAllows, type Principal, type Role } from '../principal.ts';
+import type { Principal, Role } from '../../auth/principal.ts';
+import { roleAllows } from '../../auth/roles.ts';
 
 type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
 

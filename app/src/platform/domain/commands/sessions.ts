@@ -7,7 +7,7 @@ import type { User } from '../../db/entities/user.ts';
 import { UserEntity } from '../../db/entities/user.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../policy.ts';
-import type { Principal } from '../principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 
 export interface NewSession {
   token: string;

@@ -4,10 +4,9 @@ import type { DataSource } from 'typeorm';
 import { AUTH_CHANNEL } from '../../auth/api-key-authenticator.ts';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/password.ts';
 import { UserEntity, type Role, type User } from '../../db/entities/user.ts';
-import type { Logger } from '../../log.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { authorize } from '../policy.ts';
-import type { Principal } from '../principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 
 type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
 
@@ -91,7 +90,7 @@ export async function changeOwnPassword(db: DataSource, principal: Who, current:
  * First start: creates the administrator (auth.adminEmail) when no account has that address. The
  * password comes from auth.adminPassword, or is generated and printed once on stdout.
  */
-export async function ensureAdmin(db: DataSource, email: string, password: string, log: Logger, print: (text: string) => void = (t) => process.stdout.write(t)): Promise<void> {
+export async function ensureAdmin(db: DataSource, email: string, password: string, log: { info(message: string): void }, print: (text: string) => void = (t) => process.stdout.write(t)): Promise<void> {
   const found = await db.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email]);
   if (found.length) return;
   const generated = !password;

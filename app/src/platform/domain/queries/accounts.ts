@@ -5,7 +5,7 @@ import { ApiKeyEntity, type ApiKey } from '../../db/entities/api-key.ts';
 import { UserEntity, type User } from '../../db/entities/user.ts';
 import { DomainError } from '../errors.ts';
 import { authorize, listScope } from '../policy.ts';
-import type { Principal } from '../principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 
 type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
 

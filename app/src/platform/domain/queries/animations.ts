@@ -6,7 +6,7 @@ import { AnimationEntity, type Animation, type AnimationStatus } from '../../db/
 import { DomainError, invalidField } from '../errors.ts';
 import { SUMMARY_FIELDS, type AnimationSummary } from '../payloads.ts';
 import { authorize, listScope, type Action } from '../policy.ts';
-import type { Principal } from '../principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 
 type Db = DataSource | EntityManager;
 type Who = Pick<Principal, 'userId' | 'role' | 'via'>;

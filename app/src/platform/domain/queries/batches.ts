@@ -4,7 +4,7 @@ import { BatchEntity, type Batch } from '../../db/entities/batch.ts';
 import { DomainError } from '../errors.ts';
 import type { AnimationSummary } from '../payloads.ts';
 import { authorize } from '../policy.ts';
-import type { Principal } from '../principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 import { batchItems } from './animations.ts';
 
 export interface BatchView {

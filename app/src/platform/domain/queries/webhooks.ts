@@ -4,7 +4,7 @@ import { UserEntity } from '../../db/entities/user.ts';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, type DeliveryStatus, type WebhookAttempt, type WebhookDelivery } from '../../db/entities/webhook-delivery.ts';
 import { DomainError } from '../errors.ts';
 import { authorize, listScope } from '../policy.ts';
-import type { Principal } from '../principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 
 type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
 

@@ -4,7 +4,7 @@ import type { Animation } from '../../../db/entities/animation.ts';
 import { BatchEntity, type Batch } from '../../../db/entities/batch.ts';
 import { DomainError } from '../../errors.ts';
 import { authorize } from '../../policy.ts';
-import type { Principal } from '../../principal.ts';
+import type { Principal } from '../../../auth/principal.ts';
 import { checkWebhookUrl, insertAnimation, prepareAnimation, type NewAnimation, type PreparedAnimation } from './create.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';

@@ -8,7 +8,7 @@ import { AnimationEntity, type Animation, type Branding } from '../../../db/enti
 import { DomainError } from '../../errors.ts';
 import { WebhookFailure } from '../../failures.ts';
 import { authorize } from '../../policy.ts';
-import type { Principal } from '../../principal.ts';
+import type { Principal } from '../../../auth/principal.ts';
 import { composeRequest, type SceneRequest } from './compose.ts';
 import { PRIORITIES, type AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';

@@ -6,7 +6,7 @@ import { publishAnimationEvent } from '../../../events/animation-events.ts';
 import type { ObjectStorage } from '../../../storage/storage.ts';
 import { outputKeys } from '../../../storage/create.ts';
 import { DomainError } from '../../errors.ts';
-import type { Principal } from '../../principal.ts';
+import type { Principal } from '../../../auth/principal.ts';
 import { getAnimation } from '../../queries/animations.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
