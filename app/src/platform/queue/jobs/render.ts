@@ -36,7 +36,7 @@ export interface RenderJobDeps extends FinishDeps {
 export type RenderJob = JobWithMetadata<JobPayloads['render']>;
 
 /** Every error of a render, classified by its class: a retry cannot fix an unrenderable scene. */
-function classify(err: unknown): RenderFailure {
+export function classifyRenderError(err: unknown): RenderFailure {
   if (err instanceof RenderFailure) return err;
   const message = (err as Error)?.message || String(err);
   if (err instanceof SceneValidationError || err instanceof MathError || err instanceof PresetError) return new RenderFailure('scene-unrenderable', message, { cause: err });
@@ -160,7 +160,7 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
       deps.log.info(`render ${id}: stopped (the animation was cancelled or deleted, or another worker took it over)`);
       return { cancelled: true };
     }
-    const failure = classify(err);
+    const failure = classifyRenderError(err);
     const message = failure.message;
     const handedBack = job.signal.aborted;
     const lastAttempt = job.retryCount >= job.retryLimit;
