@@ -1,9 +1,9 @@
 // Animations: generate, list, read, cancel, re-render, delete.
 import type { Context } from 'koa';
+import type { Principal } from '../../auth/principal.ts';
 import { createAnimation } from '../../domain/commands/animations/create.ts';
 import { cancelAnimation, deleteAnimation, rerenderAnimation } from '../../domain/commands/animations/manage.ts';
 import { animationLinks, animationPayload } from '../../domain/payloads.ts';
-import type { Principal } from '../../auth/principal.ts';
 import { getAnimationSummary, listAnimations } from '../../domain/queries/animations.ts';
 import { baseUrl, type ApiServices } from '../../services.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';

@@ -89,3 +89,19 @@ export async function listAnimations(db: Db, principal: Who, filters: AnimationF
   const last = page[page.length - 1];
   return { animations: page, nextCursor: rows.length > filters.limit && last ? cursorOf(last.createdAt, last.id) : null };
 }
+
+/** How many animations are in each status (for /metrics; no policy: metrics show no one's content). */
+export async function countByStatus(db: Db): Promise<{ status: string; count: number }[]> {
+  const rows: { status: string; count: number }[] = await db.query('SELECT status, count(*)::int AS count FROM animations GROUP BY status');
+  return rows.map((r) => ({ status: r.status, count: r.count }));
+}
+
+export type OutputName = 'video' | 'poster' | 'captions';
+
+/** Where one of a rendered animation's files is stored; output-not-ready until it has completed. */
+export async function getOutputFile(db: Db, principal: Who, id: string, name: OutputName): Promise<{ key: string; generation: number }> {
+  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.status', 'a.outputs', 'a.generation']).where('a.id = :id', { id }).getOne();
+  const animation = visible(principal, 'animation.read', row);
+  if (animation.status !== 'completed' || !animation.outputs) throw new DomainError('output-not-ready', `the animation is ${animation.status}; wait for it to complete (follow links.events)`);
+  return { key: animation.outputs[name].key, generation: animation.generation };
+}
