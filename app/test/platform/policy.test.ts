@@ -2,7 +2,7 @@
 // functions, no database: every rule of domain/policy.ts is one row here.
 import test from 'ava';
 import { DomainError } from '../../src/platform/domain/errors.ts';
-import { authorize, can, decide, leastRole, listScope, type Action, type Resource } from '../../src/platform/domain/policy.ts';
+import { authorize, authorizeRoleGrant, can, decide, leastRole, listScope, type Action, type Resource } from '../../src/platform/domain/policy.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
 
 type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
@@ -99,4 +99,11 @@ test('leastRole names the role the API reference shows', (t) => {
   t.is(leastRole('animation.read'), 'viewer');
   t.is(leastRole('animation.create'), 'editor');
   t.is(leastRole('user.update'), 'admin');
+});
+
+test('a key never gets a stronger role than its creator', (t) => {
+  t.notThrows(() => authorizeRoleGrant(ALICE, 'editor'));
+  t.notThrows(() => authorizeRoleGrant(ALICE, 'viewer'));
+  t.throws(() => authorizeRoleGrant(ALICE, 'admin'), { instanceOf: DomainError, message: /editor cannot create a key with the admin role/ });
+  t.notThrows(() => authorizeRoleGrant(ADMIN, 'admin'));
 });

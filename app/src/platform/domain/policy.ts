@@ -106,14 +106,15 @@ const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'ba
 export type Denial = 'role' | 'api-key' | 'not-licensed' | 'not-visible' | 'read-only';
 export type Decision = { allowed: true } | { allowed: false; reason: Denial; message: string };
 
-type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
+/** What the policy looks at in a principal: who, with which role, proved how. */
+export type Actor = Pick<Principal, 'userId' | 'role' | 'via'>;
 
 /** The least role an action needs (the API reference shows it). */
 export function leastRole(action: Action): Role {
   return RULES[action].role;
 }
 
-function accessTo(principal: Who, resource: Resource): Access | undefined {
+function accessTo(principal: Actor, resource: Resource): Access | undefined {
   if (principal.role === 'admin' || principal.userId === resource.ownerId) return 'write';
   const grants = resource.grants?.filter((g) => g.userId === principal.userId) ?? [];
   if (grants.some((g) => g.access === 'write')) return 'write';
@@ -124,7 +125,7 @@ function accessTo(principal: Who, resource: Resource): Access | undefined {
  * The decision with its reason. Without a resource, only what the caller is (role, key, licence) is
  * checked: that is the gate before the thing is looked up.
  */
-export function decide(principal: Who, action: Action, resource?: Resource, entitlements?: Entitlements): Decision {
+export function decide(principal: Actor, action: Action, resource?: Resource, entitlements?: Entitlements): Decision {
   const rule = RULES[action];
   if (!roleAllows(principal.role, rule.role)) return { allowed: false, reason: 'role', message: `this needs the ${rule.role} role; this request acts as ${principal.role}` };
   if (rule.apiKeyRole && principal.via === 'api-key' && !roleAllows(principal.role, rule.apiKeyRole)) {
@@ -141,7 +142,7 @@ export function decide(principal: Who, action: Action, resource?: Resource, enti
   return { allowed: true };
 }
 
-export function can(principal: Who, action: Action, resource?: Resource, entitlements?: Entitlements): boolean {
+export function can(principal: Actor, action: Action, resource?: Resource, entitlements?: Entitlements): boolean {
   return decide(principal, action, resource, entitlements).allowed;
 }
 
@@ -149,17 +150,22 @@ export function can(principal: Who, action: Action, resource?: Resource, entitle
  * Throws unless allowed. Things the caller may not see are not-found, never forbidden, so ids of
  * other people's things cannot be probed.
  */
-export function authorize(principal: Who, action: Action, resource?: Resource, entitlements?: Entitlements): void {
+export function authorize(principal: Actor, action: Action, resource?: Resource, entitlements?: Entitlements): void {
   const decision = decide(principal, action, resource, entitlements);
   if (decision.allowed) return;
   throw new DomainError(decision.reason === 'not-visible' ? 'not-found' : 'forbidden', decision.message);
+}
+
+/** A principal hands out (to an API key) at most its own role. */
+export function authorizeRoleGrant(principal: Actor, role: Role): void {
+  if (!roleAllows(principal.role, role)) throw new DomainError('forbidden', `a ${principal.role} cannot create a key with the ${role} role; choose ${principal.role} or weaker`);
 }
 
 /**
  * Whose things a list shows. 'me': the caller's own; 'all': everyone's (refused unless `everyone` is
  * allowed); 'visible': everyone's when allowed, else the caller's own.
  */
-export function listScope(principal: Who, everyone: Action, owner: 'me' | 'all' | 'visible'): { ownerId: string } | 'all' {
+export function listScope(principal: Actor, everyone: Action, owner: 'me' | 'all' | 'visible'): { ownerId: string } | 'all' {
   if (owner === 'all') authorize(principal, everyone);
   if (owner === 'all' || (owner === 'visible' && can(principal, everyone))) return 'all';
   return { ownerId: principal.userId };

@@ -2,14 +2,11 @@
 // cache through NOTIFY on AUTH_CHANNEL. Listing is a query (../queries/accounts.ts).
 import type { DataSource } from 'typeorm';
 import { AUTH_CHANNEL } from '../../auth/api-key-authenticator.ts';
+import type { Role } from '../../auth/principal.ts';
 import { hashToken, newApiKey } from '../../auth/tokens.ts';
 import { ApiKeyEntity, type ApiKey } from '../../db/entities/api-key.ts';
 import { DomainError } from '../errors.ts';
-import { authorize } from '../policy.ts';
-import type { Principal, Role } from '../../auth/principal.ts';
-import { roleAllows } from '../../auth/roles.ts';
-
-type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
+import { authorize, authorizeRoleGrant, type Actor } from '../policy.ts';
 
 export interface NewApiKey {
   name: string;
@@ -19,10 +16,10 @@ export interface NewApiKey {
 }
 
 /** A key for the caller's own account. */
-export async function createApiKey(db: DataSource, principal: Who, input: NewApiKey): Promise<{ apiKey: ApiKey; key: string }> {
+export async function createApiKey(db: DataSource, principal: Actor, input: NewApiKey): Promise<{ apiKey: ApiKey; key: string }> {
   authorize(principal, 'api-key.create');
   const role = input.role ?? principal.role;
-  if (!roleAllows(principal.role, role)) throw new DomainError('forbidden', `a ${principal.role} cannot create a key with the ${role} role; choose ${principal.role} or weaker`);
+  authorizeRoleGrant(principal, role);
   const { key, prefix } = newApiKey();
   const repo = db.getRepository(ApiKeyEntity);
   const apiKey = await repo.save(
@@ -41,7 +38,7 @@ export async function createApiKey(db: DataSource, principal: Who, input: NewApi
 }
 
 /** Revokes a key of the caller's (any key for an admin). Someone else's key reads as not found. */
-export async function revokeApiKey(db: DataSource, principal: Who, id: string): Promise<void> {
+export async function revokeApiKey(db: DataSource, principal: Actor, id: string): Promise<void> {
   const key = await db.getRepository(ApiKeyEntity).findOneBy({ id });
   if (!key) throw new DomainError('not-found', 'no such API key');
   authorize(principal, 'api-key.revoke', { kind: 'api-key', ownerId: key.userId });

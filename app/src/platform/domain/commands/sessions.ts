@@ -6,7 +6,7 @@ import { hashToken, newToken } from '../../auth/tokens.ts';
 import type { User } from '../../db/entities/user.ts';
 import { UserEntity } from '../../db/entities/user.ts';
 import { DomainError } from '../errors.ts';
-import { authorize } from '../policy.ts';
+import { authorize, type Actor } from '../policy.ts';
 import type { Principal } from '../../auth/principal.ts';
 
 export interface NewSession {
@@ -29,7 +29,7 @@ export async function login(db: DataSource, email: string, password: string, ttl
 }
 
 /** Ends the caller's browser session (an API-key caller has none: nothing happens). */
-export async function logout(db: DataSource, principal: Pick<Principal, 'userId' | 'role' | 'via' | 'sessionId'>): Promise<void> {
+export async function logout(db: DataSource, principal: Actor & Pick<Principal, 'sessionId'>): Promise<void> {
   authorize(principal, 'session.end');
   if (principal.sessionId) await db.query('DELETE FROM sessions WHERE id = $1', [principal.sessionId]);
 }

@@ -5,10 +5,7 @@ import { AUTH_CHANNEL } from '../../auth/api-key-authenticator.ts';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/password.ts';
 import { UserEntity, type Role, type User } from '../../db/entities/user.ts';
 import { DomainError, invalidField } from '../errors.ts';
-import { authorize } from '../policy.ts';
-import type { Principal } from '../../auth/principal.ts';
-
-type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
+import { authorize, type Actor } from '../policy.ts';
 
 export interface NewUser {
   email: string;
@@ -41,7 +38,7 @@ export async function insertUser(db: DataSource, input: NewUser): Promise<User> 
   );
 }
 
-export async function createUser(db: DataSource, principal: Who, input: NewUser): Promise<User> {
+export async function createUser(db: DataSource, principal: Actor, input: NewUser): Promise<User> {
   authorize(principal, 'user.create');
   return insertUser(db, input);
 }
@@ -72,14 +69,14 @@ async function applyChanges(db: DataSource, id: string, changes: UserChanges, pa
 }
 
 /** An administrator changes an account (never disabling or demoting themselves: someone must stay admin). */
-export async function updateUser(db: DataSource, principal: Who, id: string, changes: UserChanges): Promise<User> {
+export async function updateUser(db: DataSource, principal: Actor, id: string, changes: UserChanges): Promise<User> {
   authorize(principal, 'user.update');
   if (id === principal.userId && (changes.disabled || (changes.role && changes.role !== 'admin'))) throw new DomainError('conflict', 'you cannot disable or demote yourself; ask another administrator');
   return applyChanges(db, id, changes, 'body.password');
 }
 
 /** The caller changes their own password, proving they know the current one. Their other sessions end. */
-export async function changeOwnPassword(db: DataSource, principal: Who, current: string, next: string): Promise<void> {
+export async function changeOwnPassword(db: DataSource, principal: Actor, current: string, next: string): Promise<void> {
   authorize(principal, 'account.change-password');
   const user = await db.getRepository(UserEntity).findOneBy({ id: principal.userId });
   if (!user || !(await verifyPassword(current, user.passwordHash))) throw new DomainError('invalid-credentials', 'the current password is wrong');

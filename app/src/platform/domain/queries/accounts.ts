@@ -4,13 +4,10 @@ import type { DataSource } from 'typeorm';
 import { ApiKeyEntity, type ApiKey } from '../../db/entities/api-key.ts';
 import { UserEntity, type User } from '../../db/entities/user.ts';
 import { DomainError } from '../errors.ts';
-import { authorize, listScope } from '../policy.ts';
-import type { Principal } from '../../auth/principal.ts';
-
-type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
+import { authorize, listScope, type Actor } from '../policy.ts';
 
 /** The caller's own account. */
-export async function currentUser(db: DataSource, principal: Who): Promise<User> {
+export async function currentUser(db: DataSource, principal: Actor): Promise<User> {
   authorize(principal, 'account.read');
   const user = await db.getRepository(UserEntity).findOneBy({ id: principal.userId });
   if (!user) throw new DomainError('not-found', 'your account no longer exists; sign in again');
@@ -18,13 +15,13 @@ export async function currentUser(db: DataSource, principal: Who): Promise<User>
 }
 
 /** Every account, by e-mail address. */
-export async function listUsers(db: DataSource, principal: Who): Promise<User[]> {
+export async function listUsers(db: DataSource, principal: Actor): Promise<User[]> {
   authorize(principal, 'user.list');
   return db.getRepository(UserEntity).find({ order: { email: 'ASC' } });
 }
 
 /** Keys, newest first: the caller's, or with owner 'all' everyone's (admins only). */
-export async function listApiKeys(db: DataSource, principal: Who, owner: 'me' | 'all'): Promise<ApiKey[]> {
+export async function listApiKeys(db: DataSource, principal: Actor, owner: 'me' | 'all'): Promise<ApiKey[]> {
   const scope = listScope(principal, 'api-key.list-all', owner);
   return db.getRepository(ApiKeyEntity).find({ where: scope === 'all' ? {} : { userId: scope.ownerId }, order: { createdAt: 'DESC' } });
 }

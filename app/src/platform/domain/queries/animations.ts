@@ -5,22 +5,19 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AnimationEntity, type Animation, type AnimationStatus } from '../../db/entities/animation.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { SUMMARY_FIELDS, type AnimationSummary } from '../payloads.ts';
-import { authorize, listScope, type Action } from '../policy.ts';
-import type { Principal } from '../../auth/principal.ts';
+import { authorize, listScope, type Action, type Actor } from '../policy.ts';
 
 type Db = DataSource | EntityManager;
-type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
-
 const SUMMARY_SELECT = SUMMARY_FIELDS.map((f) => `a.${f}`);
 
-function visible<T extends Pick<Animation, 'ownerId'>>(principal: Who, action: Action, row: T | null): T {
+function visible<T extends Pick<Animation, 'ownerId'>>(principal: Actor, action: Action, row: T | null): T {
   if (!row) throw new DomainError('not-found', 'no such animation');
   authorize(principal, action, { kind: 'animation', ownerId: row.ownerId });
   return row;
 }
 
 /** The whole row (scene, branding): for commands that act on it. */
-export async function getAnimation(db: Db, principal: Who, id: string, action: Action = 'animation.read'): Promise<Animation> {
+export async function getAnimation(db: Db, principal: Actor, id: string, action: Action = 'animation.read'): Promise<Animation> {
   return visible(principal, action, await db.getRepository(AnimationEntity).findOneBy({ id }));
 }
 
@@ -29,11 +26,11 @@ export async function findAnimationSummary(db: Db, id: string): Promise<Animatio
   return db.getRepository(AnimationEntity).createQueryBuilder('a').select(SUMMARY_SELECT).where('a.id = :id', { id }).getOne();
 }
 
-export async function getAnimationSummary(db: Db, principal: Who, id: string): Promise<AnimationSummary> {
+export async function getAnimationSummary(db: Db, principal: Actor, id: string): Promise<AnimationSummary> {
   return visible(principal, 'animation.read', await findAnimationSummary(db, id));
 }
 
-export async function getAnimationScene(db: Db, principal: Who, id: string): Promise<Record<string, unknown>> {
+export async function getAnimationScene(db: Db, principal: Actor, id: string): Promise<Record<string, unknown>> {
   const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.scene']).where('a.id = :id', { id }).getOne();
   return visible(principal, 'animation.read', row).scene;
 }
@@ -72,7 +69,7 @@ function parseCursor(cursor: string): { at: Date; id: string } {
 }
 
 /** Newest first. */
-export async function listAnimations(db: Db, principal: Who, filters: AnimationFilters): Promise<AnimationPage> {
+export async function listAnimations(db: Db, principal: Actor, filters: AnimationFilters): Promise<AnimationPage> {
   const scope = listScope(principal, 'animation.list-all', filters.owner);
   const qb = db.getRepository(AnimationEntity).createQueryBuilder('a').select(SUMMARY_SELECT);
   if (scope !== 'all') qb.andWhere('a.owner_id = :owner', { owner: scope.ownerId });
@@ -99,7 +96,7 @@ export async function countByStatus(db: Db): Promise<{ status: string; count: nu
 export type OutputName = 'video' | 'poster' | 'captions';
 
 /** Where one of a rendered animation's files is stored; output-not-ready until it has completed. */
-export async function getOutputFile(db: Db, principal: Who, id: string, name: OutputName): Promise<{ key: string; generation: number }> {
+export async function getOutputFile(db: Db, principal: Actor, id: string, name: OutputName): Promise<{ key: string; generation: number }> {
   const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.status', 'a.outputs', 'a.generation']).where('a.id = :id', { id }).getOne();
   const animation = visible(principal, 'animation.read', row);
   if (animation.status !== 'completed' || !animation.outputs) throw new DomainError('output-not-ready', `the animation is ${animation.status}; wait for it to complete (follow links.events)`);

@@ -3,8 +3,7 @@ import type { DataSource } from 'typeorm';
 import { BatchEntity, type Batch } from '../../db/entities/batch.ts';
 import { DomainError } from '../errors.ts';
 import type { AnimationSummary } from '../payloads.ts';
-import { authorize } from '../policy.ts';
-import type { Principal } from '../../auth/principal.ts';
+import { authorize, type Actor } from '../policy.ts';
 import { batchItems } from './animations.ts';
 
 export interface BatchView {
@@ -13,7 +12,7 @@ export interface BatchView {
   counts: Record<string, number>;
 }
 
-export async function getBatch(db: DataSource, principal: Pick<Principal, 'userId' | 'role' | 'via'>, id: string): Promise<BatchView> {
+export async function getBatch(db: DataSource, principal: Actor, id: string): Promise<BatchView> {
   const batch = await db.getRepository(BatchEntity).findOneBy({ id });
   if (!batch) throw new DomainError('not-found', 'no such batch');
   authorize(principal, 'batch.read', { kind: 'batch', ownerId: batch.ownerId });

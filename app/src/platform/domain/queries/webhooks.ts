@@ -3,10 +3,7 @@ import type { DataSource } from 'typeorm';
 import { UserEntity } from '../../db/entities/user.ts';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, type DeliveryStatus, type WebhookAttempt, type WebhookDelivery } from '../../db/entities/webhook-delivery.ts';
 import { DomainError } from '../errors.ts';
-import { authorize, listScope } from '../policy.ts';
-import type { Principal } from '../../auth/principal.ts';
-
-type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
+import { authorize, listScope, type Actor } from '../policy.ts';
 
 export interface DeliveryWithAttempts {
   delivery: WebhookDelivery;
@@ -21,7 +18,7 @@ export interface DeliveryFilters {
 }
 
 /** Newest first; admins see everyone's. */
-export async function listDeliveries(db: DataSource, principal: Who, filters: DeliveryFilters): Promise<DeliveryWithAttempts[]> {
+export async function listDeliveries(db: DataSource, principal: Actor, filters: DeliveryFilters): Promise<DeliveryWithAttempts[]> {
   const scope = listScope(principal, 'webhook.list-all', 'visible');
   const where: Record<string, unknown> = {};
   if (scope !== 'all') where.ownerId = scope.ownerId;
@@ -33,7 +30,7 @@ export async function listDeliveries(db: DataSource, principal: Who, filters: De
   return deliveries.map((delivery) => ({ delivery, attempts: attempts.filter((a) => a.deliveryId === delivery.id) }));
 }
 
-export async function getDelivery(db: DataSource, principal: Who, id: string): Promise<DeliveryWithAttempts> {
+export async function getDelivery(db: DataSource, principal: Actor, id: string): Promise<DeliveryWithAttempts> {
   const delivery = await db.getRepository(WebhookDeliveryEntity).findOneBy({ id });
   if (!delivery) throw new DomainError('not-found', 'no such delivery');
   authorize(principal, 'webhook.read', { kind: 'webhook-delivery', ownerId: delivery.ownerId });
@@ -41,7 +38,7 @@ export async function getDelivery(db: DataSource, principal: Who, id: string): P
   return { delivery, attempts };
 }
 
-export async function signingSecret(db: DataSource, principal: Who): Promise<string> {
+export async function signingSecret(db: DataSource, principal: Actor): Promise<string> {
   authorize(principal, 'webhook.secret.read');
   const [user] = await db.getRepository(UserEntity).find({ select: { id: true, webhookSecret: true }, where: { id: principal.userId } });
   if (!user) throw new DomainError('not-found', 'your account no longer exists; sign in again');

@@ -3,8 +3,7 @@
 import type { Animation } from '../../../db/entities/animation.ts';
 import { BatchEntity, type Batch } from '../../../db/entities/batch.ts';
 import { DomainError } from '../../errors.ts';
-import { authorize } from '../../policy.ts';
-import type { Principal } from '../../../auth/principal.ts';
+import { authorize, type Actor } from '../../policy.ts';
 import { checkWebhookUrl, insertAnimation, prepareAnimation, type NewAnimation, type PreparedAnimation } from './create.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
@@ -16,7 +15,7 @@ export interface NewBatch {
   callback_url?: string;
 }
 
-export async function createBatch(deps: AnimationDeps, principal: Pick<Principal, 'userId' | 'role' | 'via'>, body: NewBatch): Promise<{ batch: Batch; animations: Animation[] }> {
+export async function createBatch(deps: AnimationDeps, principal: Actor, body: NewBatch): Promise<{ batch: Batch; animations: Animation[] }> {
   authorize(principal, 'batch.create');
   await checkWebhookUrl(deps.webhooks, body.callback_url, 'body.callback_url');
   const prepared: (PreparedAnimation & { clientRef?: string })[] = [];

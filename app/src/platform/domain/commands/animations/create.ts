@@ -7,13 +7,11 @@ import type { Scene } from '../../../../scene/schema.ts';
 import { AnimationEntity, type Animation, type Branding } from '../../../db/entities/animation.ts';
 import { DomainError } from '../../errors.ts';
 import { WebhookFailure } from '../../failures.ts';
-import { authorize } from '../../policy.ts';
+import { authorize, type Actor } from '../../policy.ts';
 import type { Principal } from '../../../auth/principal.ts';
 import { composeRequest, type SceneRequest } from './compose.ts';
 import { PRIORITIES, type AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
-
-type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
 
 /** What an animation is made from (the API's generate body is one). */
 export interface NewAnimation extends SceneRequest {
@@ -97,7 +95,7 @@ export async function insertAnimation(
   return animation;
 }
 
-export async function createAnimation(deps: AnimationDeps, principal: Who, input: NewAnimation): Promise<Animation> {
+export async function createAnimation(deps: AnimationDeps, principal: Actor, input: NewAnimation): Promise<Animation> {
   authorize(principal, 'animation.create');
   const prepared = await prepareAnimation(deps, input);
   const aheadS = await queuedAheadSeconds(deps.db);

@@ -6,16 +6,14 @@ import { publishAnimationEvent } from '../../../events/animation-events.ts';
 import type { ObjectStorage } from '../../../storage/storage.ts';
 import { outputKeys } from '../../../storage/create.ts';
 import { DomainError } from '../../errors.ts';
-import type { Principal } from '../../../auth/principal.ts';
 import { getAnimation } from '../../queries/animations.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
 import { afterFinish, markCancelled } from './finish.ts';
-
-type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
+import type { Actor } from '../../policy.ts';
 
 /** Cancels a queued or running render. The worker notices at its next progress save and stops. */
-export async function cancelAnimation(deps: AnimationDeps, principal: Who, id: string): Promise<Animation> {
+export async function cancelAnimation(deps: AnimationDeps, principal: Actor, id: string): Promise<Animation> {
   const animation = await getAnimation(deps.db, principal, id, 'animation.cancel');
   if (FINISHED_STATUSES.includes(animation.status)) throw new DomainError('conflict', `the animation is already ${animation.status}; there is nothing to cancel`);
   const cancelled = await markCancelled(deps, id, animation.generation);
@@ -25,7 +23,7 @@ export async function cancelAnimation(deps: AnimationDeps, principal: Who, id: s
 }
 
 /** Renders a finished animation again from its stored scene spec, as a new generation (new usage). */
-export async function rerenderAnimation(deps: AnimationDeps, principal: Who, id: string): Promise<Animation> {
+export async function rerenderAnimation(deps: AnimationDeps, principal: Actor, id: string): Promise<Animation> {
   const animation = await getAnimation(deps.db, principal, id, 'animation.rerender');
   if (!FINISHED_STATUSES.includes(animation.status)) throw new DomainError('conflict', `the animation is ${animation.status}; cancel it first or wait for it to finish`);
   const aheadS = await queuedAheadSeconds(deps.db);
@@ -47,7 +45,7 @@ export async function rerenderAnimation(deps: AnimationDeps, principal: Who, id:
 }
 
 /** Deletes the animation, its files and its queued job. Usage records stay (they are accounting). */
-export async function deleteAnimation(deps: AnimationDeps & { storage: ObjectStorage }, principal: Who, id: string): Promise<void> {
+export async function deleteAnimation(deps: AnimationDeps & { storage: ObjectStorage }, principal: Actor, id: string): Promise<void> {
   const animation = await getAnimation(deps.db, principal, id, 'animation.delete');
   await deps.db.transaction(async (tx) => {
     await sql(tx, 'DELETE FROM animations WHERE id = $1', [id]);
