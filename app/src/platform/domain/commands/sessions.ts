@@ -2,12 +2,12 @@
 // the page echoes on writes.
 import type { DataSource } from 'typeorm';
 import { verifyPassword } from '../../auth/password.ts';
+import type { Principal } from '../../auth/principal.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import type { User } from '../../db/entities/user.ts';
 import { UserEntity } from '../../db/entities/user.ts';
 import { DomainError } from '../errors.ts';
 import { authorize, type Actor } from '../policy.ts';
-import type { Principal } from '../../auth/principal.ts';
 
 export interface NewSession {
   token: string;
