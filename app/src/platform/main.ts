@@ -10,7 +10,7 @@ import { ApiKeyAuthenticator, AUTH_CHANNEL } from './auth/api-key-authenticator.
 import { AuthChain } from './auth/chain.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
-import { ensureAdmin } from './commands/users.ts';
+import { ensureAdmin } from './domain/commands/users.ts';
 import { createDataSource, migrate } from './db/data-source.ts';
 import { PgListener } from './db/listener.ts';
 import { EmbeddedPostgres } from './embedded/postgres.ts';

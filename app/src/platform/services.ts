@@ -3,15 +3,19 @@ import type { Context } from 'koa';
 import type { DevforgeConfig } from '../config/schema.ts';
 import type { AuthChain } from './auth/chain.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
-import type { AnimationDeps } from './commands/animations/deps.ts';
+import type { AnimationDeps } from './domain/commands/animations/deps.ts';
 import type { AnimationEvents } from './events/animation-events.ts';
 import type { Logger } from './log.ts';
+import type { JobQueue } from './queue/boss.ts';
 import type { Metrics } from './server/metrics.ts';
 import type { ReadinessCheck } from './server/health.ts';
 import type { ObjectStorage } from './storage/storage.ts';
+import type { WebhookPolicy } from './webhooks/policy.ts';
 
 export interface ApiServices extends AnimationDeps {
   config: DevforgeConfig;
+  queue: JobQueue;
+  webhooks: WebhookPolicy;
   storage: ObjectStorage;
   auth: AuthChain;
   events: AnimationEvents;

@@ -81,6 +81,11 @@ export class RenderError extends Error {
   override name = 'RenderError';
 }
 
+/** The scene is over a configured limit: rendering it again fails again. */
+export class RenderLimitError extends RenderError {
+  override name = 'RenderLimitError';
+}
+
 /**
  * Patches `rects` into `frame` (full RGBA, bottom row first) in place, their pixels one after the
  * other in `pixels`. In place, because a fresh 8 MB frame per 1080p frame cost more in allocation and
@@ -233,7 +238,7 @@ export class Renderer {
       poster: job.outputs.poster ?? job.outputs.video.replace(/\.mp4$/i, '') + '.png',
       captions: job.outputs.captions ?? job.outputs.video.replace(/\.mp4$/i, '') + '.vtt',
     };
-    if (scene.duration > this.config.render.maxDurationS) throw new RenderError(`duration ${scene.duration}s is over the limit of ${this.config.render.maxDurationS}s (render.maxDurationS)`);
+    if (scene.duration > this.config.render.maxDurationS) throw new RenderLimitError(`duration ${scene.duration}s is over the limit of ${this.config.render.maxDurationS}s (render.maxDurationS)`);
     await mkdir(dirname(outputs.video), { recursive: true });
     const raw = this.rawInput(scene);
     const ffmpeg = new FfmpegProcess(this.ffmpegPath, this.encodeArgs(scene, outputs.video));

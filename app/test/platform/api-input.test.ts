@@ -1,6 +1,7 @@
 // Bad input never gets a 500, every error is problem+json with a stable type, and the auth rules hold
 // (keys, roles, CSRF, other people's animations). An API-only server: nothing here renders.
 import test from 'ava';
+import { findAnimationSummary, listAnimations } from '../../src/platform/domain/queries/animations.ts';
 import { call } from './helpers/http.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from './helpers/server.ts';
@@ -221,6 +222,23 @@ test('analysis, templates, list paging and filters', async (t) => {
   t.is(ids.size, first.json.animations.length + second.json.animations.length, 'pages do not overlap');
   const queued = await call(server.url, 'GET', '/api/v1/animations?status=completed', { key: admin });
   t.deepEqual(queued.json.animations, []);
+});
+
+test('the list and the event stream read summaries: no scene JSON, no logo data URL', async (t) => {
+  const logo = 'data:image/png;base64,' + 'A'.repeat(4000);
+  const made = await call(server.url, 'POST', GENERATE, { key: admin, body: { ...ok, description: 'Demonstrate bubble sort on 6 2 7', custom_branding: { logo, watermark: 'draft' } } });
+  t.is(made.status, 202);
+  const [owner] = await server.platform.db.query(`SELECT id FROM users WHERE email = $1`, [ADMIN_EMAIL]);
+  const page = await listAnimations(server.platform.db, { userId: owner.id, role: 'admin', via: 'api-key' }, { owner: 'me', limit: 100, q: '6 2 7' });
+  const listed = page.animations.find((a) => a.id === made.json.id)!;
+  t.truthy(listed, 'the new animation is listed');
+  for (const column of ['scene', 'branding', 'webhookUrl', 'renderJobId']) t.false(column in listed, `the list does not read ${column}`);
+  const summary = (await findAnimationSummary(server.platform.db, made.json.id))!;
+  t.is(summary.description, 'Demonstrate bubble sort on 6 2 7');
+  t.false('scene' in summary || 'branding' in summary, 'the event stream\'s re-read is a summary too');
+  const http = await call(server.url, 'GET', `/api/v1/animations?q=${encodeURIComponent('6 2 7')}`, { key: admin });
+  t.is(http.json.animations[0].id, made.json.id);
+  t.is(http.json.animations[0].template, 'sort.bubble');
 });
 
 test('cancel, then re-render; outputs before completion are 409', async (t) => {

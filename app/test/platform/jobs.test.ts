@@ -1,5 +1,5 @@
 // The queue jobs on their own, against the real database: webhook attempts (retried, logged, given up,
-// refused at send time), a render that exhausted its retries (dead letter), the retention clean-up.
+// refused at send time, credentials in the URL never retried), a render that exhausted its retries (dead letter), the retention clean-up.
 import test from 'ava';
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
@@ -63,6 +63,20 @@ test('a webhook whose host now points at a denied network is refused at send tim
   t.regex(String(result.failed), /network webhooks may not reach/);
   const [row] = await server.platform.db.query('SELECT status, attempts FROM webhook_deliveries WHERE id = $1', [id]);
   t.deepEqual(row, { status: 'failed', attempts: 1 });
+});
+
+test('a webhook URL with credentials is failed at once, without retries, and nothing is sent', async (t) => {
+  const receiver = await startReceiver();
+  t.teardown(() => receiver.close());
+  const url = new URL(receiver.url);
+  url.username = 'user';
+  url.password = 'secret';
+  const id = await delivery(url.toString());
+  const result = await performWebhook(deps(), fakeJob({ deliveryId: id }, 0, 5));
+  t.regex(String(result.failed), /may not carry credentials/);
+  const [row] = await server.platform.db.query('SELECT status, attempts FROM webhook_deliveries WHERE id = $1', [id]);
+  t.deepEqual(row, { status: 'failed', attempts: 1 });
+  t.is(receiver.received.length, 0);
 });
 
 test('a render that used up its retries is marked failed with the last error', async (t) => {

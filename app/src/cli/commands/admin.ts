@@ -3,7 +3,7 @@
 // sessions. Works while the server runs, against the same database (see ../appliance.ts).
 import { loadConfig } from '../../config/load.ts';
 import { generatePassword, MIN_PASSWORD_LENGTH } from '../../platform/auth/password.ts';
-import { updateUser } from '../../platform/commands/users.ts';
+import { updateUser } from '../../platform/domain/commands/users.ts';
 import { UserEntity } from '../../platform/db/entities/user.ts';
 import { openAppliance } from '../appliance.ts';
 import { parse } from '../args.ts';
@@ -40,8 +40,8 @@ export async function adminCommand(args: string[]): Promise<number> {
       throw new Error(`no account ${email}${known.length ? ` (accounts include ${known.map((k) => k.email).join(', ')})` : ''}: give an existing one with --email`);
     }
     const [{ n: sessions }] = (await db.query('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [user.id])) as [{ n: number }];
-    // updateUser ends the account's sessions when its password changes.
-    await updateUser(db, user.id, { password });
+    // The operator at the appliance acts as its administrator. updateUser ends the account's sessions when its password changes.
+    await updateUser(db, { userId: user.id, role: 'admin', via: 'console' }, user.id, { password });
     if (!values['password-stdin']) console.log(password);
     const ended = sessions === 1 ? '1 session ended' : `${sessions} sessions ended`;
     console.error(`password of ${user.email} reset (${ended})${values['password-stdin'] ? '' : '; the new password is shown only now'}${user.disabled ? `. The account is disabled: an administrator must enable it before it can sign in` : ''}`);

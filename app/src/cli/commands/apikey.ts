@@ -2,7 +2,8 @@
 // Works beside a running server: it talks to the same database (see ../appliance.ts), and refuses
 // when there is no appliance where the configuration points.
 import { loadConfig } from '../../config/load.ts';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../platform/commands/api-keys.ts';
+import { createApiKey, revokeApiKey } from '../../platform/domain/commands/api-keys.ts';
+import { listApiKeys } from '../../platform/domain/queries/accounts.ts';
 import { ROLES, UserEntity, type Role } from '../../platform/db/entities/user.ts';
 import { openAppliance } from '../appliance.ts';
 import { numberFlag, parse } from '../args.ts';
@@ -26,19 +27,21 @@ export async function apikeyCommand(args: string[]): Promise<number> {
     const email = (values.user ?? config.auth.adminEmail).toLowerCase();
     const user = await db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     if (!user) throw new UsageError(`no account ${email}: give an existing one with --user`);
+    // The operator at the appliance administers it; a new key still belongs to (and is capped by) its account.
+    const operator = { userId: user.id, role: 'admin', via: 'console' } as const;
     if (action === 'create') {
-      const { apiKey, key } = await createApiKey(db, { userId: user.id, ownerRole: user.role, name: values.name!, role, ...(expiresInDays ? { expiresInDays } : {}) });
+      const { apiKey, key } = await createApiKey(db, { userId: user.id, role: user.role, via: 'console' }, { name: values.name!, role, ...(expiresInDays ? { expiresInDays } : {}) });
       if (values.json) console.log(JSON.stringify({ id: apiKey.id, name: apiKey.name, role: apiKey.role, user: user.email, key }));
       else {
         console.log(key);
         console.error(`created API key "${apiKey.name}" (${apiKey.role}, for ${user.email}, id ${apiKey.id}); it is shown only now`);
       }
     } else if (action === 'list') {
-      for (const k of await listApiKeys(db, values.user ? user.id : undefined)) {
+      for (const k of await listApiKeys(db, operator, values.user ? 'me' : 'all')) {
         console.log([k.id, k.prefix, k.role, k.name, k.revokedAt ? 'revoked' : 'active', k.lastUsedAt?.toISOString() ?? 'never used'].join('\t'));
       }
     } else {
-      await revokeApiKey(db, { userId: user.id, role: 'admin' }, positionals[0]!);
+      await revokeApiKey(db, operator, positionals[0]!);
       console.error(`revoked ${positionals[0]}`);
     }
   } finally {

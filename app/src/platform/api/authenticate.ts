@@ -1,11 +1,10 @@
 // The auth step of every non-public route: run the chain, require a principal, enforce CSRF on
-// cookie-authenticated writes, then the role.
+// cookie-authenticated writes, then ask the policy whether this caller may do the route's action at all.
 import type { Context } from 'koa';
 import type { AuthChain } from '../auth/chain.ts';
-import type { Principal } from '../auth/principal.ts';
-import { roleAllows } from '../auth/roles.ts';
 import { safeEqual } from '../auth/tokens.ts';
-import type { Role } from '../db/entities/user.ts';
+import { authorize, type Action } from '../domain/policy.ts';
+import type { Principal } from '../auth/principal.ts';
 import { Problem } from './problems.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,14 +14,14 @@ export async function identify(ctx: Context, chain: AuthChain): Promise<Principa
   return chain.authenticate({ authorization: ctx.get('authorization') || undefined, cookie: (name) => ctx.cookies.get(name) });
 }
 
-export async function authenticate(ctx: Context, chain: AuthChain, need: Role): Promise<Principal> {
+export async function authenticate(ctx: Context, chain: AuthChain, action: Action): Promise<Principal> {
   const principal = await identify(ctx, chain);
   if (!principal) throw new Problem('unauthorized', undefined, {}, { 'www-authenticate': 'Bearer realm="devforge"' });
   if (principal.via === 'session' && !SAFE_METHODS.has(ctx.method)) {
     const token = ctx.get(CSRF_HEADER);
     if (!token || !principal.csrfToken || !safeEqual(token, principal.csrfToken)) throw new Problem('csrf-failed');
   }
-  if (!roleAllows(principal.role, need)) throw new Problem('forbidden', `this needs the ${need} role; this request acts as ${principal.role}`);
+  authorize(principal, action);
   ctx.state.principal = principal;
   return principal;
 }

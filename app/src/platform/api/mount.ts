@@ -19,7 +19,7 @@ const NO_PARAMS = z.object({});
 export function mountRoutes(router: Router, routes: AnyRoute[], opts: MountOptions): void {
   for (const route of routes) {
     router[route.method](opts.prefix + route.path, async (ctx) => {
-      const principal = route.access === 'public' ? undefined : await authenticate(ctx, opts.auth, route.access);
+      const principal = route.action === 'public' ? undefined : await authenticate(ctx, opts.auth, route.action);
       const params = validate(route.params ?? NO_PARAMS, ctx.params, 'params');
       const query = route.query ? validate(route.query, ctx.query, 'query') : {};
       let body: unknown;

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same route declarations and zod schemas that validate
 // requests. JSON Schema 2020-12 (what zod emits) is OpenAPI 3.1's schema dialect.
 import { z } from 'zod';
+import { leastRole } from '../domain/policy.ts';
 import { PROBLEM_URN, PROBLEMS } from './problems.ts';
 import type { AnyRoute } from './route.ts';
 
@@ -57,7 +58,7 @@ export function openApiDocument(routes: AnyRoute[], prefix: string, version: str
       responses['415'] ??= problemResponse('Body is not application/json (unsupported-media-type).');
     }
     if (route.body || route.query || route.params) responses['422'] ??= problemResponse('Invalid input (validation-failed and the other 422 types).');
-    if (route.access !== 'public') {
+    if (route.action !== 'public') {
       responses['401'] ??= problemResponse('No, wrong, expired or revoked credentials (unauthorized).');
       responses['403'] ??= problemResponse('Role too weak (forbidden), or a cookie write without X-CSRF-Token (csrf-failed).');
     }
@@ -67,8 +68,9 @@ export function openApiDocument(routes: AnyRoute[], prefix: string, version: str
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
-      security: route.access === 'public' ? [] : [{ apiKey: [] }, { session: [] }],
-      'x-devforge-role': route.access,
+      security: route.action === 'public' ? [] : [{ apiKey: [] }, { session: [] }],
+      'x-devforge-role': route.action === 'public' ? 'public' : leastRole(route.action),
+      ...(route.action === 'public' ? {} : { 'x-devforge-action': route.action }),
       parameters: parameters(route),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
       responses,

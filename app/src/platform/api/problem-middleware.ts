@@ -1,7 +1,9 @@
-// Turns every error into application/problem+json. Problems are exposed as they are; a database outage
-// becomes 503; anything else is a 500 whose detail is logged, never sent.
+// Turns every error into application/problem+json. Problems are exposed as they are, domain errors as
+// their problem (domain-problems.ts); a database outage becomes 503; anything else is a 500 whose
+// detail is logged, never sent.
 import type { Context, Next } from 'koa';
 import { isDatabaseUnavailable } from '../db/errors.ts';
+import { problemForError } from './domain-problems.ts';
 import { Problem } from './problems.ts';
 
 export function sendProblem(ctx: Context, problem: Problem): void {
@@ -13,6 +15,8 @@ export function sendProblem(ctx: Context, problem: Problem): void {
 
 export function toProblem(err: unknown): Problem | undefined {
   if (err instanceof Problem) return err;
+  const mapped = problemForError(err);
+  if (mapped) return mapped;
   if (isDatabaseUnavailable(err)) return new Problem('service-unavailable', 'the database is unreachable', {}, { 'retry-after': '5' });
   return undefined;
 }

@@ -1,10 +1,10 @@
-// A route is declared once — method, path, who may call it, the zod schemas of its input and output,
+// A route is declared once — method, path, the policy action it performs, the zod schemas of its input and output,
 // and its handler — and that one declaration both mounts it on the router and describes it in the
 // OpenAPI document.
 import type { Context } from 'koa';
 import type { z } from 'zod';
+import type { Action } from '../domain/policy.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { Role } from '../db/entities/user.ts';
 
 export interface RouteResponse {
   description: string;
@@ -17,7 +17,7 @@ export interface RouteInput<B, Q, P> {
   body: B;
   query: Q;
   params: P;
-  /** The caller. Routes with access 'public' must not read it. */
+  /** The caller. Public routes must not read it. */
   principal: Principal;
 }
 
@@ -28,8 +28,12 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   summary: string;
   description?: string;
   tag: string;
-  /** The least role allowed, or public (no credentials needed). */
-  access: Role | 'public';
+  /**
+   * What the route does, in the policy's terms (domain/policy.ts): the caller must be allowed it before
+   * the input is even validated; the domain checks it again against the thing itself. Or public (no
+   * credentials needed).
+   */
+  action: Action | 'public';
   body?: B;
   query?: Q;
   params?: P;

@@ -2,11 +2,11 @@
 // Checks are cached briefly so a busy program does not cost a query per request; revocations and role
 // changes clear the cache in every process (Postgres NOTIFY on AUTH_CHANNEL).
 import type { DataSource } from 'typeorm';
-import { Problem } from '../api/problems.ts';
+import { CredentialsError } from './errors.ts';
+import { weakerRole } from './roles.ts';
 import type { Role } from '../db/entities/user.ts';
 import type { Authenticator } from './chain.ts';
 import type { Credentials, Principal } from './principal.ts';
-import { weakerRole } from './roles.ts';
 import { API_KEY_PREFIX, hashToken } from './tokens.ts';
 
 export const AUTH_CHANNEL = 'devforge_auth';
@@ -58,10 +58,10 @@ export class ApiKeyAuthenticator implements Authenticator {
       [hash],
     );
     const row = rows[0];
-    if (!row) throw new Problem('unauthorized', 'unknown API key');
-    if (row.revoked_at) throw new Problem('unauthorized', 'this API key was revoked');
-    if (row.expires_at && row.expires_at.getTime() <= now) throw new Problem('unauthorized', 'this API key has expired');
-    if (row.disabled) throw new Problem('unauthorized', 'the account that owns this API key is disabled');
+    if (!row) throw new CredentialsError('unknown API key: check that it was copied whole, or create a new one');
+    if (row.revoked_at) throw new CredentialsError('this API key was revoked: create a new one');
+    if (row.expires_at && row.expires_at.getTime() <= now) throw new CredentialsError('this API key has expired: create a new one');
+    if (row.disabled) throw new CredentialsError('the account that owns this API key is disabled: ask an administrator to enable it');
     const principal: Principal = { userId: row.user_id, email: row.email, name: row.name, role: weakerRole(row.key_role, row.user_role), via: 'api-key', apiKeyId: row.key_id };
     this.cache.set(hash, { principal, expiresAt: row.expires_at?.getTime() ?? null, until: now + this.cacheMs });
     this.touch(row.key_id, now);

@@ -1,8 +1,8 @@
 // The pluggable authentication chain. Each authenticator looks at the request: it returns a principal
-// when the credentials are its kind and valid, throws Problem('unauthorized') when they are its kind
+// when the credentials are its kind and valid, throws a CredentialsError when they are its kind
 // and wrong (expired, revoked), and returns undefined when they are not its kind. An OIDC bearer-JWT
 // authenticator is one more entry in this list; no route changes.
-import { Problem } from '../api/problems.ts';
+import { CredentialsError } from './errors.ts';
 import type { Credentials, Principal } from './principal.ts';
 
 export interface Authenticator {
@@ -31,7 +31,7 @@ export class AuthChain {
       if (principal) return principal;
     }
     // Credentials nobody recognised are wrong credentials, not anonymous ones.
-    if (credentials.authorization) throw new Problem('unauthorized', 'the Authorization header holds no valid credentials');
+    if (credentials.authorization) throw new CredentialsError('the Authorization header holds no valid credentials; send Authorization: Bearer <API key>');
     return undefined;
   }
 }

@@ -1,6 +1,8 @@
-// Who is making a request, however they proved it. Routes see only this, never how it was obtained,
-// which is what lets SSO slot into the chain later.
+// Who is making a request, however they proved it. Routes and the domain see only this, never how it
+// was obtained, which is what lets SSO slot into the chain later.
 import type { Role } from '../db/entities/user.ts';
+
+export type { Role };
 
 export interface Principal {
   userId: string;
@@ -8,7 +10,8 @@ export interface Principal {
   name: string;
   /** The role this request acts with (an API key's role is capped by its owner's). */
   role: Role;
-  via: 'session' | 'api-key' | 'oidc';
+  /** console: an operator at the appliance itself (the devforge CLI), acting as the account it names. */
+  via: 'session' | 'api-key' | 'oidc' | 'console';
   /** Set for cookie sessions: writes must echo this in X-CSRF-Token. */
   csrfToken?: string;
   sessionId?: string;

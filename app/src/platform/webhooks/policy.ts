@@ -3,14 +3,11 @@
 // a metadata service. Config: webhooks.allowedHosts, webhooks.deniedNetworks, webhooks.denyPrivateNetworks.
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { WebhookFailure } from '../domain/failures.ts';
 
 /** Names of cloud metadata services, refused whatever they resolve to. */
 const METADATA_HOSTS = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data', 'instance-data.ec2.internal']);
 const PRIVATE_NETWORKS = ['127.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '::1/128', 'fc00::/7'];
-
-export class WebhookPolicyError extends Error {
-  override name = 'WebhookPolicyError';
-}
 
 export interface WebhookPolicyOptions {
   allowedHosts: string;
@@ -37,20 +34,20 @@ export class WebhookPolicy {
     if (opts.denyPrivateNetworks) addRanges(this.denied, PRIVATE_NETWORKS);
   }
 
-  /** Throws WebhookPolicyError when the URL itself is not acceptable (scheme, host name). */
+  /** Throws a WebhookFailure when the URL itself is not acceptable (scheme, host name). */
   checkUrl(raw: string): URL {
     let url: URL;
     try {
       url = new URL(raw);
     } catch {
-      throw new WebhookPolicyError(`"${raw.slice(0, 200)}" is not an absolute URL`);
+      throw new WebhookFailure('url-invalid', `"${raw.slice(0, 200)}" is not an absolute URL; give one like https://example.com/hooks`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WebhookPolicyError(`only http and https webhooks are sent, not ${url.protocol}`);
-    if (url.username || url.password) throw new WebhookPolicyError('webhook URLs may not carry credentials');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WebhookFailure('url-invalid', `only http and https webhooks are sent, not ${url.protocol}`);
+    if (url.username || url.password) throw new WebhookFailure('url-credentials', 'webhook URLs may not carry credentials (user:password@); check the signature header instead');
     const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
-    if (METADATA_HOSTS.has(host)) throw new WebhookPolicyError(`${host} is a cloud metadata service`);
+    if (METADATA_HOSTS.has(host)) throw new WebhookFailure('host-not-allowed', `${host} is a cloud metadata service`);
     if (this.allowed.length && !this.allowed.some((pattern) => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern))) {
-      throw new WebhookPolicyError(`${host} is not in webhooks.allowedHosts`);
+      throw new WebhookFailure('host-not-allowed', `${host} is not in webhooks.allowedHosts`);
     }
     if (isIP(host)) this.checkAddress(host);
     return url;
@@ -62,7 +59,7 @@ export class WebhookPolicy {
     // IPv4-mapped IPv6 (::ffff:169.254.169.254) is checked as the IPv4 address it is.
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
     if (mapped ? this.denied.check(mapped[1]!, 'ipv4') : this.denied.check(address, family)) {
-      throw new WebhookPolicyError(`${address} is in a network webhooks may not reach (webhooks.deniedNetworks)`);
+      throw new WebhookFailure('network-denied', `${address} is in a network webhooks may not reach (webhooks.deniedNetworks)`);
     }
   }
 
@@ -75,7 +72,7 @@ export class WebhookPolicy {
     try {
       addresses = await lookup(host, { all: true });
     } catch {
-      throw new WebhookPolicyError(`the host ${host} does not resolve`);
+      throw new WebhookFailure('host-unresolvable', `the host ${host} does not resolve`);
     }
     for (const { address } of addresses) this.checkAddress(address);
     return url;

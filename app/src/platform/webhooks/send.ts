@@ -3,13 +3,23 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
+import { WebhookFailure } from '../domain/failures.ts';
 import type { WebhookPolicy } from './policy.ts';
 import { SIGNATURE_HEADER, signPayload } from './sign.ts';
 
 export interface AttemptResult {
   statusCode: number | null;
-  error: string | null;
+  /** Why the attempt failed (null: delivered), classified: permanent failures are not retried. */
+  failure: WebhookFailure | null;
   durationMs: number;
+}
+
+/** A failed connection, classified: what the policy refused keeps its class, the rest is transient. */
+function connectionFailure(err: Error): WebhookFailure {
+  if (err instanceof WebhookFailure) return err;
+  const code = (err as { code?: string }).code;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new WebhookFailure('host-unresolvable', err.message, { cause: err });
+  return new WebhookFailure('connection-failed', err.message || code || 'the connection failed', { cause: err });
 }
 
 export interface WebhookRequest {
@@ -30,7 +40,7 @@ export function sendWebhook(policy: WebhookPolicy, req: WebhookRequest): Promise
     try {
       url = policy.checkUrl(req.url);
     } catch (err) {
-      resolve({ statusCode: null, error: (err as Error).message, durationMs: elapsed() });
+      resolve({ statusCode: null, failure: connectionFailure(err as Error), durationMs: elapsed() });
       return;
     }
     const guardedLookup = (hostname: string, options: object, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
@@ -67,12 +77,12 @@ export function sendWebhook(policy: WebhookPolicy, req: WebhookRequest): Promise
         res.resume();
         res.on('end', () => {
           const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300;
-          resolve({ statusCode: res.statusCode ?? null, error: ok ? null : `the receiver answered HTTP ${res.statusCode}`, durationMs: elapsed() });
+          resolve({ statusCode: res.statusCode ?? null, failure: ok ? null : new WebhookFailure('http-status', `the receiver answered HTTP ${res.statusCode}`), durationMs: elapsed() });
         });
       },
     );
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${req.timeoutMs} ms`)));
-    request.on('error', (err) => resolve({ statusCode: null, error: err.message, durationMs: elapsed() }));
+    request.on('timeout', () => request.destroy(new WebhookFailure('timeout', `no answer within ${req.timeoutMs} ms`)));
+    request.on('error', (err) => resolve({ statusCode: null, failure: connectionFailure(err), durationMs: elapsed() }));
     request.end(req.body);
   });
 }

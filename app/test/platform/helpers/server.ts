@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config/load.ts';
 import type { DevforgeConfig } from '../../../src/config/schema.ts';
-import { createApiKey } from '../../../src/platform/commands/api-keys.ts';
+import { createApiKey } from '../../../src/platform/domain/commands/api-keys.ts';
 import { UserEntity } from '../../../src/platform/db/entities/user.ts';
 import { createLogger } from '../../../src/platform/log.ts';
 import { startPlatform, type RunningPlatform } from '../../../src/platform/main.ts';
@@ -61,7 +61,7 @@ export async function startTestServer(opts: { databaseUrl?: string; dataDir?: st
     logs,
     key: async (role = 'admin') => {
       const admin = await platform.db.getRepository(UserEntity).findOneByOrFail({ email: ADMIN_EMAIL });
-      return (await createApiKey(platform.db, { userId: admin.id, ownerRole: 'admin', name: `test ${role}`, role })).key;
+      return (await createApiKey(platform.db, { userId: admin.id, role: 'admin', via: 'console' }, { name: `test ${role}`, role })).key;
     },
     stop: async () => {
       await platform.stop();

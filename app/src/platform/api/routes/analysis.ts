@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { STYLE_NAMES } from '../../../scene/themes.ts';
 import { mathAssets } from '../../../render/math.ts';
 import { TEMPLATES } from '../../../templates/registry.ts';
-import { analyzeRequest, composeRequest } from '../../commands/animations/compose.ts';
+import { analyzeRequest, composeRequest } from '../../domain/commands/animations/compose.ts';
 import type { ApiServices } from '../../services.ts';
 import { jsonSchema } from '../openapi.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
@@ -53,7 +53,7 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       path: '/analyze',
       tag: 'analysis',
       summary: 'Analyse a description: template, params (every one, defaults filled), facts, confidence, alternatives, warnings.',
-      access: 'viewer',
+      action: 'analysis.run',
       body: analyzeBody,
       responses: { 200: { description: 'The analysis (see docs/template-contract.md).', schema: analysisSchema } },
       handler: (ctx, { body }) => reply(ctx, 200, analyzeRequest(body, s.config)),
@@ -63,7 +63,7 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       path: '/templates',
       tag: 'analysis',
       summary: 'Every template with its params schema, defaults and an example description.',
-      access: 'viewer',
+      action: 'analysis.run',
       responses: { 200: { description: 'Templates.', schema: z.object({ templates: z.array(templateSchema) }) } },
       handler: (ctx) => {
         ctx.set('cache-control', 'private, max-age=300');
@@ -75,11 +75,11 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       path: '/scenes/preview',
       tag: 'analysis',
       summary: 'The scene spec (and typeset formulas) for a description or edited params, for the live preview player.',
-      access: 'viewer',
+      action: 'analysis.run',
       body: analyzeBody.extend({ quality: z.enum(QUALITIES).default('720p'), duration: z.number().positive().max(3600).optional() }),
       responses: { 200: { description: 'Analysis, scene spec and assets.', schema: z.object({ analysis: analysisSchema, scene: z.record(z.string(), z.unknown()), assets: z.object({ math: z.record(z.string(), z.string()) }) }) } },
-      handler: (ctx, { body }) => {
-        const { analysis, scene } = composeRequest(body, s.config);
+      handler: async (ctx, { body }) => {
+        const { analysis, scene } = await composeRequest(body, s.config);
         reply(ctx, 200, { analysis, scene, assets: { math: mathAssets(scene) } });
       },
     }),

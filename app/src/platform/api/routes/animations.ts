@@ -1,27 +1,14 @@
 // Animations: generate, list, read, cancel, re-render, delete.
 import type { Context } from 'koa';
 import type { Principal } from '../../auth/principal.ts';
-import { findVisibleAnimation } from '../../commands/animations/access.ts';
-import { createAnimation } from '../../commands/animations/create.ts';
-import { cancelAnimation, deleteAnimation, rerenderAnimation } from '../../commands/animations/manage.ts';
-import { AnimationEntity } from '../../db/entities/animation.ts';
+import { createAnimation } from '../../domain/commands/animations/create.ts';
+import { cancelAnimation, deleteAnimation, rerenderAnimation } from '../../domain/commands/animations/manage.ts';
+import { animationLinks, animationPayload } from '../../domain/payloads.ts';
+import { getAnimationSummary, listAnimations } from '../../domain/queries/animations.ts';
 import { baseUrl, type ApiServices } from '../../services.ts';
-import { animationLinks, presentAnimation } from '../presenters/animation.ts';
-import { Problem } from '../problems.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { animationListSchema, animationSchema, generateBody, listQuery, queuedSchema, type GenerateBody } from '../schemas/animations.ts';
 import { uuidParam } from '../schemas/common.ts';
-
-function cursorOf(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
-}
-
-function parseCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Problem('validation-failed', 'query.cursor: not a cursor this API returned', { errors: [{ field: 'query.cursor', message: 'invalid cursor' }] });
-  return { at: date, id };
-}
 
 export function animationRoutes(s: ApiServices): AnyRoute[] {
   const generate = async (ctx: Context, body: GenerateBody, principal: Principal) => {
@@ -37,7 +24,7 @@ export function animationRoutes(s: ApiServices): AnyRoute[] {
       tag: 'animations',
       summary,
       description: 'The description is analysed and composed at once (bad input is refused here with 422); the render is queued. Follow links.events (SSE) or poll links.self.',
-      access: 'editor',
+      action: 'animation.create',
       body: generateBody,
       responses: { 202: { description: 'Queued.', schema: queuedSchema } },
       handler: (ctx, { body, principal }) => generate(ctx, body, principal),
@@ -51,26 +38,13 @@ export function animationRoutes(s: ApiServices): AnyRoute[] {
       path: '/animations',
       tag: 'animations',
       summary: 'Your animations, newest first, paged with a cursor; filters: status, template, batch_id, q.',
-      access: 'viewer',
+      action: 'animation.list',
       query: listQuery,
       responses: { 200: { description: 'A page.', schema: animationListSchema } },
       handler: async (ctx, { query, principal }) => {
-        if (query.owner === 'all' && principal.role !== 'admin') throw new Problem('forbidden', 'only admins may list every user\'s animations');
-        const qb = s.db.getRepository(AnimationEntity).createQueryBuilder('a');
-        if (query.owner !== 'all') qb.andWhere('a.owner_id = :owner', { owner: principal.userId });
-        if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-        if (query.template) qb.andWhere('a.template = :template', { template: query.template });
-        if (query.batch_id) qb.andWhere('a.batch_id = :batch', { batch: query.batch_id });
-        if (query.q) qb.andWhere('a.description ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
-        if (query.cursor) {
-          const c = parseCursor(query.cursor);
-          qb.andWhere('(a.created_at, a.id) < (:at, :id)', { at: c.at, id: c.id });
-        }
-        const rows = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(query.limit + 1).getMany();
-        const page = rows.slice(0, query.limit);
-        const last = page[page.length - 1];
+        const page = await listAnimations(s.db, principal, { status: query.status, template: query.template, batchId: query.batch_id, q: query.q, owner: query.owner, limit: query.limit, cursor: query.cursor });
         const base = baseUrl(ctx, s.config);
-        reply(ctx, 200, { animations: page.map((a) => presentAnimation(a, base)), next_cursor: rows.length > query.limit && last ? cursorOf(last.createdAt, last.id) : null });
+        reply(ctx, 200, { animations: page.animations.map((a) => animationPayload(a, base)), next_cursor: page.nextCursor });
       },
     }),
     defineRoute({
@@ -78,17 +52,17 @@ export function animationRoutes(s: ApiServices): AnyRoute[] {
       path: '/animations/:id',
       tag: 'animations',
       summary: 'One animation: status, progress, error, facts, outputs, links.',
-      access: 'viewer',
+      action: 'animation.read',
       params: uuidParam,
       responses: { 200: { description: 'The animation.', schema: animationSchema }, 404: { description: 'No such animation of yours.' } },
-      handler: async (ctx, { params, principal }) => reply(ctx, 200, presentAnimation(await findVisibleAnimation(s.db, principal, params.id), baseUrl(ctx, s.config))),
+      handler: async (ctx, { params, principal }) => reply(ctx, 200, animationPayload(await getAnimationSummary(s.db, principal, params.id), baseUrl(ctx, s.config))),
     }),
     defineRoute({
       method: 'delete',
       path: '/animations/:id',
       tag: 'animations',
       summary: 'Delete an animation and its files (a running render is stopped).',
-      access: 'editor',
+      action: 'animation.delete',
       params: uuidParam,
       responses: { 204: { description: 'Deleted.' }, 404: { description: 'No such animation of yours.' } },
       handler: async (ctx, { params, principal }) => {
@@ -101,20 +75,20 @@ export function animationRoutes(s: ApiServices): AnyRoute[] {
       path: '/animations/:id/cancel',
       tag: 'animations',
       summary: 'Cancel a queued or running render.',
-      access: 'editor',
+      action: 'animation.cancel',
       params: uuidParam,
       responses: { 200: { description: 'Cancelled.', schema: animationSchema }, 409: { description: 'Already finished.' } },
-      handler: async (ctx, { params, principal }) => reply(ctx, 200, presentAnimation(await cancelAnimation(s, principal, params.id), baseUrl(ctx, s.config))),
+      handler: async (ctx, { params, principal }) => reply(ctx, 200, animationPayload(await cancelAnimation(s, principal, params.id), baseUrl(ctx, s.config))),
     }),
     defineRoute({
       method: 'post',
       path: '/animations/:id/rerender',
       tag: 'animations',
       summary: 'Render a finished animation again from its stored scene spec.',
-      access: 'editor',
+      action: 'animation.rerender',
       params: uuidParam,
       responses: { 202: { description: 'Queued again.', schema: animationSchema }, 409: { description: 'Still queued or processing.' } },
-      handler: async (ctx, { params, principal }) => reply(ctx, 202, presentAnimation(await rerenderAnimation(s, principal, params.id), baseUrl(ctx, s.config))),
+      handler: async (ctx, { params, principal }) => reply(ctx, 202, animationPayload(await rerenderAnimation(s, principal, params.id), baseUrl(ctx, s.config))),
     }),
   ];
 }

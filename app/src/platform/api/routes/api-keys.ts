@@ -1,9 +1,9 @@
 // API keys for programs: create (the key is in this one response only), list, revoke.
 import { z } from 'zod';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../commands/api-keys.ts';
+import { createApiKey, revokeApiKey } from '../../domain/commands/api-keys.ts';
+import { listApiKeys } from '../../domain/queries/accounts.ts';
 import type { ApiServices } from '../../services.ts';
 import { presentApiKey } from '../presenters/accounts.ts';
-import { Problem } from '../problems.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { ROLE_ENUM, uuidParam } from '../schemas/common.ts';
 
@@ -27,7 +27,7 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
       path: '/api-keys',
       tag: 'accounts',
       summary: 'Create an API key. The key is returned once; only its hash is stored.',
-      access: 'viewer',
+      action: 'api-key.create',
       body: z.strictObject({
         name: z.string().min(1).max(100),
         role: ROLE_ENUM.optional().describe('Default: your own role. Never stronger than your own.'),
@@ -35,8 +35,7 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
       }),
       responses: { 201: { description: 'Created; `key` is shown only here.', schema: keySchema.extend({ key: z.string() }) } },
       handler: async (ctx, { body, principal }) => {
-        if (principal.via === 'api-key' && principal.role !== 'admin') throw new Problem('forbidden', 'only admins may create keys with a key; sign in to create one');
-        const { apiKey, key } = await createApiKey(s.db, { userId: principal.userId, ownerRole: principal.role, name: body.name, role: body.role, expiresInDays: body.expires_in_days });
+        const { apiKey, key } = await createApiKey(s.db, principal, { name: body.name, role: body.role, expiresInDays: body.expires_in_days });
         reply(ctx, 201, { ...presentApiKey(apiKey), key });
       },
     }),
@@ -45,12 +44,11 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
       path: '/api-keys',
       tag: 'accounts',
       summary: 'Your API keys (admins: owner=all lists everyone\'s).',
-      access: 'viewer',
+      action: 'api-key.list',
       query: z.object({ owner: z.enum(['me', 'all']).default('me') }),
       responses: { 200: { description: 'Keys, newest first.', schema: z.object({ api_keys: z.array(keySchema) }) } },
       handler: async (ctx, { query, principal }) => {
-        if (query.owner === 'all' && principal.role !== 'admin') throw new Problem('forbidden', 'only admins may list every key');
-        const keys = await listApiKeys(s.db, query.owner === 'all' ? undefined : principal.userId);
+        const keys = await listApiKeys(s.db, principal, query.owner);
         reply(ctx, 200, { api_keys: keys.map(presentApiKey) });
       },
     }),
@@ -59,7 +57,7 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
       path: '/api-keys/:id',
       tag: 'accounts',
       summary: 'Revoke an API key at once.',
-      access: 'viewer',
+      action: 'api-key.revoke',
       params: uuidParam,
       responses: { 204: { description: 'Revoked.' }, 404: { description: 'No such key of yours.' } },
       handler: async (ctx, { params, principal }) => {

@@ -2,13 +2,12 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../auth/session-authenticator.ts';
-import { login, logout } from '../../commands/sessions.ts';
-import { updateUser } from '../../commands/users.ts';
-import { verifyPassword } from '../../auth/password.ts';
-import { UserEntity } from '../../db/entities/user.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { login, logout } from '../../domain/commands/sessions.ts';
+import { changeOwnPassword } from '../../domain/commands/users.ts';
+import { currentUser } from '../../domain/queries/accounts.ts';
 import type { ApiServices } from '../../services.ts';
 import { presentUser } from '../presenters/accounts.ts';
-import { Problem } from '../problems.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { ROLE_ENUM } from '../schemas/common.ts';
 
@@ -30,18 +29,18 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       path: '/auth/login',
       tag: 'accounts',
       summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie and returns the CSRF token for writes.',
-      access: 'public',
+      action: 'public',
       body: loginBody,
       responses: { 200: { description: 'Signed in.', schema: meSchema } },
       handler: async (ctx, { body }) => {
         const address = ctx.ip || 'unknown';
         const wait = s.loginThrottle.retryAfter(address);
-        if (wait) throw new Problem('too-many-requests', `too many failed sign-ins from this address; try again in ${wait} s`, {}, { 'retry-after': String(wait) });
+        if (wait) throw new DomainError('too-many-attempts', `too many failed sign-ins from this address; try again in ${wait} s`, { data: { retry_after_s: wait } });
         let session;
         try {
           session = await login(s.db, body.email, body.password, s.config.auth.sessionTtlHours);
         } catch (err) {
-          if (err instanceof Problem) s.loginThrottle.failed(address);
+          if (err instanceof DomainError && err.code === 'invalid-credentials') s.loginThrottle.failed(address);
           throw err;
         }
         s.loginThrottle.succeeded(address);
@@ -54,10 +53,10 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       path: '/auth/logout',
       tag: 'accounts',
       summary: 'End the browser session.',
-      access: 'viewer',
+      action: 'session.end',
       responses: { 204: { description: 'Signed out.' } },
       handler: async (ctx, { principal }) => {
-        if (principal.sessionId) await logout(s.db, principal.sessionId);
+        await logout(s.db, principal);
         ctx.cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', expires: new Date(0) });
         ctx.status = 204;
       },
@@ -67,10 +66,10 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       path: '/me',
       tag: 'accounts',
       summary: 'The signed-in user, the role this request acts with, and (sessions) the CSRF token.',
-      access: 'viewer',
+      action: 'account.read',
       responses: { 200: { description: 'The caller.', schema: meSchema } },
       handler: async (ctx, { principal }) => {
-        const user = await s.db.getRepository(UserEntity).findOneByOrFail({ id: principal.userId });
+        const user = await currentUser(s.db, principal);
         reply(ctx, 200, { user: presentUser(user), role: principal.role, via: principal.via, ...(principal.csrfToken ? { csrf_token: principal.csrfToken } : {}) });
       },
     }),
@@ -79,13 +78,11 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       path: '/me/password',
       tag: 'accounts',
       summary: 'Change your own password (other sessions end).',
-      access: 'viewer',
+      action: 'account.change-password',
       body: z.strictObject({ current_password: z.string().min(1).max(1024), new_password: z.string().min(1).max(1024) }),
       responses: { 204: { description: 'Changed.' } },
       handler: async (ctx, { body, principal }) => {
-        const user = await s.db.getRepository(UserEntity).findOneByOrFail({ id: principal.userId });
-        if (!(await verifyPassword(body.current_password, user.passwordHash))) throw new Problem('invalid-credentials', 'the current password is wrong');
-        await updateUser(s.db, user.id, { password: body.new_password });
+        await changeOwnPassword(s.db, principal, body.current_password, body.new_password);
         ctx.status = 204;
       },
     }),

@@ -1,11 +1,8 @@
 // Batches: submit many animations at once with one callback when all have finished.
-import { Problem } from '../problems.ts';
-import { canSee } from '../../commands/animations/access.ts';
-import { createBatch } from '../../commands/animations/batch.ts';
-import { AnimationEntity } from '../../db/entities/animation.ts';
-import { BatchEntity } from '../../db/entities/batch.ts';
+import { createBatch } from '../../domain/commands/animations/batch.ts';
+import { animationPayload } from '../../domain/payloads.ts';
+import { getBatch } from '../../domain/queries/batches.ts';
 import { baseUrl, type ApiServices } from '../../services.ts';
-import { presentAnimation } from '../presenters/animation.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { batchBody, batchCreatedSchema, batchSchema } from '../schemas/animations.ts';
 import { uuidParam } from '../schemas/common.ts';
@@ -17,7 +14,7 @@ export function batchRoutes(s: ApiServices): AnyRoute[] {
       path: '/animations/batch',
       tag: 'batches',
       summary: 'Generate several animations; callback_url receives one signed POST when every item has finished, with each item\'s outcome.',
-      access: 'editor',
+      action: 'batch.create',
       body: batchBody,
       responses: { 202: { description: 'All queued.', schema: batchCreatedSchema } },
       handler: async (ctx, { body, principal }) => {
@@ -35,15 +32,11 @@ export function batchRoutes(s: ApiServices): AnyRoute[] {
       path: '/batches/:id',
       tag: 'batches',
       summary: 'A batch and each of its animations.',
-      access: 'viewer',
+      action: 'batch.read',
       params: uuidParam,
       responses: { 200: { description: 'The batch.', schema: batchSchema }, 404: { description: 'No such batch of yours.' } },
       handler: async (ctx, { params, principal }) => {
-        const batch = await s.db.getRepository(BatchEntity).findOneBy({ id: params.id });
-        if (!batch || !canSee(principal, batch.ownerId)) throw new Problem('not-found', 'no such batch');
-        const items = await s.db.getRepository(AnimationEntity).find({ where: { batchId: batch.id }, order: { createdAt: 'ASC', id: 'ASC' } });
-        const counts: Record<string, number> = {};
-        for (const a of items) counts[a.status] = (counts[a.status] ?? 0) + 1;
+        const { batch, items, counts } = await getBatch(s.db, principal, params.id);
         const base = baseUrl(ctx, s.config);
         reply(ctx, 200, {
           batch_id: batch.id,
@@ -52,7 +45,7 @@ export function batchRoutes(s: ApiServices): AnyRoute[] {
           completed_at: batch.completedAt?.toISOString() ?? null,
           callback_url: batch.callbackUrl,
           counts,
-          animations: items.map((a) => presentAnimation(a, base)),
+          animations: items.map((a) => animationPayload(a, base)),
         });
       },
     }),

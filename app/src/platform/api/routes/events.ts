@@ -1,12 +1,12 @@
 // Server-Sent Events for one animation: a `status` event with the whole animation first and on every
 // status change, `progress` events while it renders, and the stream ends when it has finished. The
-// table is re-read every few seconds too, so a missed notification only delays an event.
+// table is re-read every few seconds too, so a missed notification only delays an event; those
+// re-reads are summaries (no scene JSON, no logo), as every stream holds one.
 import { PassThrough } from 'node:stream';
 import { FINISHED_STATUSES, type AnimationStatus } from '../../db/entities/animation.ts';
-import { findVisibleAnimation } from '../../commands/animations/access.ts';
-import { AnimationEntity } from '../../db/entities/animation.ts';
+import { animationPayload } from '../../domain/payloads.ts';
+import { findAnimationSummary, getAnimationSummary } from '../../domain/queries/animations.ts';
 import { baseUrl, type ApiServices } from '../../services.ts';
-import { presentAnimation } from '../presenters/animation.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { uuidParam } from '../schemas/common.ts';
 
@@ -20,11 +20,11 @@ export function eventRoutes(s: ApiServices): AnyRoute[] {
       path: '/animations/:id/events',
       tag: 'animations',
       summary: 'Progress as Server-Sent Events (text/event-stream): `status` (the animation), `progress` ({status, progress}), `deleted`; ends when the animation has finished.',
-      access: 'viewer',
+      action: 'animation.read',
       params: uuidParam,
       responses: { 200: { description: 'An event stream.', type: 'text/event-stream' } },
       handler: async (ctx, { params, principal }) => {
-        const first = await findVisibleAnimation(s.db, principal, params.id);
+        const first = await getAnimationSummary(s.db, principal, params.id);
         const base = baseUrl(ctx, s.config);
         const stream = new PassThrough();
         ctx.req.socket.setTimeout(0);
@@ -51,7 +51,7 @@ export function eventRoutes(s: ApiServices): AnyRoute[] {
           stream.end();
         };
         const refresh = async () => {
-          const row = await s.db.getRepository(AnimationEntity).findOneBy({ id: params.id }).catch(() => undefined);
+          const row = await findAnimationSummary(s.db, params.id).catch(() => undefined);
           if (row === undefined) return;
           if (row === null) {
             send('deleted', { id: params.id });
@@ -60,7 +60,7 @@ export function eventRoutes(s: ApiServices): AnyRoute[] {
           if (row.status !== status) {
             status = row.status;
             progress = row.progress;
-            send('status', presentAnimation(row, base));
+            send('status', animationPayload(row, base));
           } else if (row.progress !== progress) {
             progress = row.progress;
             send('progress', { id: row.id, status: row.status, progress: row.progress });
@@ -80,7 +80,7 @@ export function eventRoutes(s: ApiServices): AnyRoute[] {
         const keepalive = setInterval(() => stream.write(': keep-alive\n\n'), KEEPALIVE_MS);
         const recheck = setInterval(() => void refresh(), RECHECK_MS);
         ctx.req.on('close', close);
-        send('status', presentAnimation(first, base));
+        send('status', animationPayload(first, base));
         if (FINISHED_STATUSES.includes(first.status)) close();
       },
     }),

@@ -3,14 +3,13 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Principal } from '../../auth/principal.ts';
-import { findVisibleAnimation } from '../../commands/animations/access.ts';
+import { getAnimationScene, getOutputFile, type OutputName } from '../../domain/queries/animations.ts';
 import type { ApiServices } from '../../services.ts';
 import { Problem } from '../problems.ts';
 import { parseRange } from '../range.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { uuidParam } from '../schemas/common.ts';
 
-type OutputName = 'video' | 'poster' | 'captions';
 const FILES: Record<OutputName, { ext: string; type: string }> = {
   video: { ext: 'mp4', type: 'video/mp4' },
   poster: { ext: 'png', type: 'image/png' },
@@ -18,9 +17,7 @@ const FILES: Record<OutputName, { ext: string; type: string }> = {
 };
 
 async function serveOutput(s: ApiServices, ctx: Context, principal: Principal, id: string, name: OutputName, download: boolean): Promise<void> {
-  const animation = await findVisibleAnimation(s.db, principal, id);
-  if (animation.status !== 'completed' || !animation.outputs) throw new Problem('output-not-ready', `the animation is ${animation.status}`);
-  const key = animation.outputs[name].key;
+  const { key, generation } = await getOutputFile(s.db, principal, id, name);
   const file = FILES[name];
   const filename = `devforge-${id.slice(0, 8)}.${file.ext}`;
   const url = await s.storage.downloadUrl(key, filename);
@@ -29,10 +26,10 @@ async function serveOutput(s: ApiServices, ctx: Context, principal: Principal, i
     return;
   }
   const info = await s.storage.stat(key);
-  if (!info) throw new Problem('not-found', `the ${name} file is missing from storage`);
+  if (!info) throw new Problem('not-found', `the ${name} file is missing from storage; re-render the animation to make it again`);
   ctx.set('accept-ranges', 'bytes');
   ctx.set('cache-control', 'private, max-age=3600');
-  ctx.set('etag', `"${id}-${animation.generation}-${name}"`);
+  ctx.set('etag', `"${id}-${generation}-${name}"`);
   if (download) ctx.set('content-disposition', `attachment; filename="${filename}"`);
   ctx.type = file.type;
   const range = parseRange(ctx.get('range') || undefined, info.size);
@@ -58,7 +55,7 @@ export function outputRoutes(s: ApiServices): AnyRoute[] {
       path,
       tag: 'outputs',
       summary,
-      access: 'viewer',
+      action: 'animation.read',
       params: uuidParam,
       query: downloadQuery,
       responses: {
@@ -79,10 +76,10 @@ export function outputRoutes(s: ApiServices): AnyRoute[] {
       path: '/animations/:id/scene',
       tag: 'outputs',
       summary: 'The scene spec the animation renders from (versioned JSON).',
-      access: 'viewer',
+      action: 'animation.read',
       params: uuidParam,
       responses: { 200: { description: 'The scene spec.', schema: z.record(z.string(), z.unknown()) } },
-      handler: async (ctx, { params, principal }) => reply(ctx, 200, (await findVisibleAnimation(s.db, principal, params.id)).scene),
+      handler: async (ctx, { params, principal }) => reply(ctx, 200, await getAnimationScene(s.db, principal, params.id)),
     }),
   ];
 }

@@ -1,10 +1,9 @@
 // Account administration (admins only).
 import { z } from 'zod';
-import { createUser, updateUser } from '../../commands/users.ts';
-import { UserEntity } from '../../db/entities/user.ts';
+import { createUser, updateUser } from '../../domain/commands/users.ts';
+import { listUsers } from '../../domain/queries/accounts.ts';
 import type { ApiServices } from '../../services.ts';
 import { presentUser } from '../presenters/accounts.ts';
-import { Problem } from '../problems.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { ROLE_ENUM, uuidParam } from '../schemas/common.ts';
 
@@ -17,11 +16,11 @@ export function userRoutes(s: ApiServices): AnyRoute[] {
       path: '/users',
       tag: 'accounts',
       summary: 'Create a local account.',
-      access: 'admin',
+      action: 'user.create',
       body: z.strictObject({ email: z.email().max(320), name: z.string().max(200).optional(), role: ROLE_ENUM, password: z.string().max(1024).describe('At least 10 characters.') }),
       responses: { 201: { description: 'Created.', schema: userSchema }, 409: { description: 'The e-mail address is taken.' } },
-      handler: async (ctx, { body }) => {
-        reply(ctx, 201, presentUser(await createUser(s.db, body)));
+      handler: async (ctx, { body, principal }) => {
+        reply(ctx, 201, presentUser(await createUser(s.db, principal, body)));
       },
     }),
     defineRoute({
@@ -29,10 +28,10 @@ export function userRoutes(s: ApiServices): AnyRoute[] {
       path: '/users',
       tag: 'accounts',
       summary: 'Every account.',
-      access: 'admin',
+      action: 'user.list',
       responses: { 200: { description: 'Accounts by e-mail.', schema: z.object({ users: z.array(userSchema) }) } },
-      handler: async (ctx) => {
-        const users = await s.db.getRepository(UserEntity).find({ order: { email: 'ASC' } });
+      handler: async (ctx, { principal }) => {
+        const users = await listUsers(s.db, principal);
         reply(ctx, 200, { users: users.map(presentUser) });
       },
     }),
@@ -41,13 +40,12 @@ export function userRoutes(s: ApiServices): AnyRoute[] {
       path: '/users/:id',
       tag: 'accounts',
       summary: 'Change an account: name, role, disabled, password.',
-      access: 'admin',
+      action: 'user.update',
       params: uuidParam,
       body: z.strictObject({ name: z.string().max(200).optional(), role: ROLE_ENUM.optional(), disabled: z.boolean().optional(), password: z.string().max(1024).optional() }),
       responses: { 200: { description: 'Changed.', schema: userSchema } },
       handler: async (ctx, { params, body, principal }) => {
-        if (params.id === principal.userId && (body.disabled || (body.role && body.role !== 'admin'))) throw new Problem('conflict', 'you cannot disable or demote yourself');
-        const user = await updateUser(s.db, params.id, body);
+        const user = await updateUser(s.db, principal, params.id, body);
         s.auth.forget();
         reply(ctx, 200, presentUser(user));
       },

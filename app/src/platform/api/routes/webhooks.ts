@@ -1,12 +1,9 @@
 // Webhook deliveries and every attempt, readable by their owner; and the secret that signs them.
 import { z } from 'zod';
-import { UserEntity } from '../../db/entities/user.ts';
-import { WebhookAttemptEntity, WebhookDeliveryEntity } from '../../db/entities/webhook-delivery.ts';
+import { getDelivery, listDeliveries, signingSecret } from '../../domain/queries/webhooks.ts';
 import type { ApiServices } from '../../services.ts';
 import { SIGNATURE_HEADER } from '../../webhooks/sign.ts';
-import { canSee } from '../../commands/animations/access.ts';
 import { presentDelivery } from '../presenters/webhooks.ts';
-import { Problem } from '../problems.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { uuidParam } from '../schemas/common.ts';
 
@@ -33,18 +30,12 @@ export function webhookRoutes(s: ApiServices): AnyRoute[] {
       path: '/webhooks/deliveries',
       tag: 'webhooks',
       summary: 'Your webhook deliveries, newest first, each with its attempt log.',
-      access: 'viewer',
+      action: 'webhook.list',
       query: z.object({ animation_id: z.uuid().optional(), batch_id: z.uuid().optional(), status: z.enum(['pending', 'delivered', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
       responses: { 200: { description: 'Deliveries.', schema: z.object({ deliveries: z.array(deliverySchema) }) } },
       handler: async (ctx, { query, principal }) => {
-        const where: Record<string, unknown> = {};
-        if (principal.role !== 'admin') where.ownerId = principal.userId;
-        if (query.animation_id) where.animationId = query.animation_id;
-        if (query.batch_id) where.batchId = query.batch_id;
-        if (query.status) where.status = query.status;
-        const deliveries = await s.db.getRepository(WebhookDeliveryEntity).find({ where, order: { createdAt: 'DESC' }, take: query.limit });
-        const attempts = deliveries.length ? await s.db.getRepository(WebhookAttemptEntity).createQueryBuilder('a').where('a.delivery_id IN (:...ids)', { ids: deliveries.map((d) => d.id) }).orderBy('a.attempt', 'ASC').getMany() : [];
-        reply(ctx, 200, { deliveries: deliveries.map((d) => presentDelivery(d, attempts.filter((a) => a.deliveryId === d.id))) });
+        const deliveries = await listDeliveries(s.db, principal, { animationId: query.animation_id, batchId: query.batch_id, status: query.status, limit: query.limit });
+        reply(ctx, 200, { deliveries: deliveries.map((d) => presentDelivery(d.delivery, d.attempts)) });
       },
     }),
     defineRoute({
@@ -52,13 +43,11 @@ export function webhookRoutes(s: ApiServices): AnyRoute[] {
       path: '/webhooks/deliveries/:id',
       tag: 'webhooks',
       summary: 'One delivery with every attempt (status code, error, duration).',
-      access: 'viewer',
+      action: 'webhook.read',
       params: uuidParam,
       responses: { 200: { description: 'The delivery.', schema: deliverySchema }, 404: { description: 'No such delivery of yours.' } },
       handler: async (ctx, { params, principal }) => {
-        const delivery = await s.db.getRepository(WebhookDeliveryEntity).findOneBy({ id: params.id });
-        if (!delivery || !canSee(principal, delivery.ownerId)) throw new Problem('not-found', 'no such delivery');
-        const attempts = await s.db.getRepository(WebhookAttemptEntity).find({ where: { deliveryId: delivery.id }, order: { attempt: 'ASC' } });
+        const { delivery, attempts } = await getDelivery(s.db, principal, params.id);
         reply(ctx, 200, presentDelivery(delivery, attempts));
       },
     }),
@@ -67,13 +56,13 @@ export function webhookRoutes(s: ApiServices): AnyRoute[] {
       path: '/webhooks/signing-secret',
       tag: 'webhooks',
       summary: 'The secret your webhooks are signed with, and how to check a signature.',
-      access: 'viewer',
+      action: 'webhook.secret.read',
       responses: { 200: { description: 'The secret.', schema: z.object({ secret: z.string(), header: z.string(), scheme: z.string() }) } },
       handler: async (ctx, { principal }) => {
-        const user = await s.db.getRepository(UserEntity).findOneByOrFail({ id: principal.userId });
+        const secret = await signingSecret(s.db, principal);
         ctx.set('cache-control', 'no-store');
         reply(ctx, 200, {
-          secret: user.webhookSecret,
+          secret,
           header: SIGNATURE_HEADER,
           scheme: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>; reject timestamps older than 5 minutes',
         });

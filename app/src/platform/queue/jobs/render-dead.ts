@@ -1,7 +1,7 @@
 // A render job that used up its retries without finishing (its worker was killed each time, or lost
 // its heartbeat) arrives here: the animation is marked failed with the last error pg-boss recorded.
 import type { JobWithMetadata } from 'pg-boss';
-import { markFailed, type FinishDeps } from '../../commands/animations/finish.ts';
+import { markFailed, type FinishDeps } from '../../domain/commands/animations/finish.ts';
 import type { Logger } from '../../log.ts';
 import type { JobPayloads } from '../names.ts';
 

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import type { JobWithMetadata } from 'pg-boss';
 import type { OverlayOptions } from '../../../player/overlay.ts';
 import { PresetError } from '../../../render/presets.ts';
-import type { Renderer } from '../../../render/renderer.ts';
+import { RenderLimitError, type Renderer } from '../../../render/renderer.ts';
 import { MathError } from '../../../render/math.ts';
 import { parseScene, SceneValidationError } from '../../../scene/validate.ts';
-import { markCompleted, markFailed, type FinishDeps } from '../../commands/animations/finish.ts';
+import { markCompleted, markFailed, type FinishDeps } from '../../domain/commands/animations/finish.ts';
+import { RenderFailure } from '../../domain/failures.ts';
 import { AnimationEntity, type Animation, type AnimationOutputs, type Branding } from '../../db/entities/animation.ts';
 import { sql } from '../../db/sql.ts';
 import { publishAnimationEvent, type AnimationEvents } from '../../events/animation-events.ts';
@@ -34,9 +35,13 @@ export interface RenderJobDeps extends FinishDeps {
 
 export type RenderJob = JobWithMetadata<JobPayloads['render']>;
 
-/** Errors a retry cannot fix: the stored scene itself is unrenderable. */
-function isPermanent(err: unknown): boolean {
-  return err instanceof SceneValidationError || err instanceof MathError || err instanceof PresetError || /over the limit/.test((err as Error)?.message ?? '');
+/** Every error of a render, classified by its class: a retry cannot fix an unrenderable scene. */
+export function classifyRenderError(err: unknown): RenderFailure {
+  if (err instanceof RenderFailure) return err;
+  const message = (err as Error)?.message || String(err);
+  if (err instanceof SceneValidationError || err instanceof MathError || err instanceof PresetError) return new RenderFailure('scene-unrenderable', message, { cause: err });
+  if (err instanceof RenderLimitError) return new RenderFailure('over-limit', message, { cause: err });
+  return new RenderFailure('render-failed', message, { cause: err });
 }
 
 function overlayFor(branding: Branding | null): OverlayOptions {
@@ -64,7 +69,7 @@ async function store(storage: ObjectStorage, key: string, file: string, type: st
   try {
     return await storage.putFile(key, file, type);
   } catch (err) {
-    throw new Error(`storing ${key} in ${storage.kind} storage failed: ${(err as Error).message || (err as { code?: string }).code || String(err)}`);
+    throw new RenderFailure('storage-failed', `storing ${key} in ${storage.kind} storage failed: ${(err as Error).message || (err as { code?: string }).code || String(err)}`, { cause: err });
   }
 }
 
@@ -155,11 +160,12 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
       deps.log.info(`render ${id}: stopped (the animation was cancelled or deleted, or another worker took it over)`);
       return { cancelled: true };
     }
-    const message = (err as Error).message || String(err);
+    const failure = classifyRenderError(err);
+    const message = failure.message;
     const handedBack = job.signal.aborted;
     const lastAttempt = job.retryCount >= job.retryLimit;
-    if (!handedBack && (isPermanent(err) || lastAttempt)) {
-      const reason = isPermanent(err) ? message : `${message} (gave up after ${attempt} attempts)`;
+    if (!handedBack && (failure.permanent || lastAttempt)) {
+      const reason = failure.permanent ? message : `${message} (gave up after ${attempt} attempts)`;
       await markFailed(deps, id, generation, reason);
       deps.metrics.renders.inc({ outcome: 'failed' });
       deps.log.warn(`render ${id}: failed: ${reason}`);
@@ -171,7 +177,7 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
     await publishAnimationEvent(deps.db, { id, status: 'queued', progress: 0, error: note });
     deps.metrics.renders.inc({ outcome: 'retried' });
     deps.log.warn(`render ${id}: ${note}`);
-    throw err;
+    throw failure;
   } finally {
     deps.metrics.rendersActive.add(-1);
     job.signal.removeEventListener('abort', onJobAbort);

@@ -1,5 +1,6 @@
-// The webhook job: one attempt per run, logged in webhook_attempts; a failure throws so pg-boss retries
-// with exponential backoff, until webhooks.retryLimit, after which the delivery is marked failed.
+// The webhook job: one attempt per run, logged in webhook_attempts; a transient failure throws so
+// pg-boss retries with exponential backoff, until webhooks.retryLimit, after which the delivery is
+// marked failed. A permanent failure (the URL or its address is refused) is marked failed at once.
 import type { JobWithMetadata } from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import { WebhookDeliveryEntity } from '../../db/entities/webhook-delivery.ts';
@@ -24,15 +25,15 @@ export async function performWebhook(deps: WebhookJobDeps, job: JobWithMetadata<
   const attempt = delivery.attempts + 1;
   const body = JSON.stringify({ ...delivery.payload, delivery_id: delivery.id, sent_at: new Date().toISOString() });
   const result = await sendWebhook(deps.policy, { url: delivery.url, body, secret: owner.webhook_secret, event: delivery.event, deliveryId: delivery.id, attempt, timeoutMs: deps.timeoutMs });
-  await sql(deps.db, 'INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)', [delivery.id, attempt, result.statusCode, result.error, result.durationMs]);
-  if (!result.error) {
+  const failure = result.failure;
+  await sql(deps.db, 'INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)', [delivery.id, attempt, result.statusCode, failure?.message ?? null, result.durationMs]);
+  if (!failure) {
     await sql(deps.db, `UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, last_error = NULL, delivered_at = now() WHERE id = $1`, [delivery.id, attempt]);
     return { delivered: true, attempt };
   }
-  const denied = /webhooks may not|metadata service|allowedHosts|not an absolute URL|only http/.test(result.error);
-  const last = denied || job.retryCount >= job.retryLimit;
-  await sql(deps.db, `UPDATE webhook_deliveries SET status = $3, attempts = $2, last_error = $4 WHERE id = $1`, [delivery.id, attempt, last ? 'failed' : 'pending', result.error]);
-  deps.log.warn(`webhook ${delivery.id} (${delivery.event}) attempt ${attempt}: ${result.error}${last ? '; giving up' : '; will retry'}`);
-  if (last) return { failed: result.error };
-  throw new Error(result.error);
+  const last = failure.permanent || job.retryCount >= job.retryLimit;
+  await sql(deps.db, `UPDATE webhook_deliveries SET status = $3, attempts = $2, last_error = $4 WHERE id = $1`, [delivery.id, attempt, last ? 'failed' : 'pending', failure.message]);
+  deps.log.warn(`webhook ${delivery.id} (${delivery.event}) attempt ${attempt}: ${failure.message} [${failure.code}]${failure.permanent ? '; permanent, not retried' : last ? '; giving up' : '; will retry'}`);
+  if (last) return { failed: failure.message };
+  throw failure;
 }

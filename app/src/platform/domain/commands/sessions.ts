@@ -1,11 +1,13 @@
 // Browser sign-in and sign-out. A session is a random cookie token (stored hashed) plus a CSRF token
 // the page echoes on writes.
 import type { DataSource } from 'typeorm';
-import { Problem } from '../api/problems.ts';
-import { verifyPassword } from '../auth/password.ts';
-import { hashToken, newToken } from '../auth/tokens.ts';
-import type { User } from '../db/entities/user.ts';
-import { UserEntity } from '../db/entities/user.ts';
+import { verifyPassword } from '../../auth/password.ts';
+import type { Principal } from '../../auth/principal.ts';
+import { hashToken, newToken } from '../../auth/tokens.ts';
+import type { User } from '../../db/entities/user.ts';
+import { UserEntity } from '../../db/entities/user.ts';
+import { DomainError } from '../errors.ts';
+import { authorize, type Actor } from '../policy.ts';
 
 export interface NewSession {
   token: string;
@@ -17,7 +19,7 @@ export interface NewSession {
 export async function login(db: DataSource, email: string, password: string, ttlHours: number): Promise<NewSession> {
   const user = await db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
   const ok = await verifyPassword(password, user?.passwordHash ?? null);
-  if (!user || !ok || user.disabled) throw new Problem('invalid-credentials');
+  if (!user || !ok || user.disabled) throw new DomainError('invalid-credentials', 'wrong e-mail address or password (or the account is disabled); check both and try again');
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
@@ -26,6 +28,8 @@ export async function login(db: DataSource, email: string, password: string, ttl
   return { token, csrfToken, expiresAt, user };
 }
 
-export async function logout(db: DataSource, sessionId: string): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+/** Ends the caller's browser session (an API-key caller has none: nothing happens). */
+export async function logout(db: DataSource, principal: Actor & Pick<Principal, 'sessionId'>): Promise<void> {
+  authorize(principal, 'session.end');
+  if (principal.sessionId) await db.query('DELETE FROM sessions WHERE id = $1', [principal.sessionId]);
 }

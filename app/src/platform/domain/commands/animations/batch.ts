@@ -1,16 +1,22 @@
-// POST /animations/batch: every item is checked first (one bad item refuses the whole batch, naming
-// it), then all are stored and queued in one transaction.
-import { z } from 'zod';
-import { Problem } from '../../api/problems.ts';
-import type { batchBody } from '../../api/schemas/animations.ts';
-import type { Principal } from '../../auth/principal.ts';
-import { BatchEntity, type Batch } from '../../db/entities/batch.ts';
-import type { Animation } from '../../db/entities/animation.ts';
-import { checkWebhookUrl, insertAnimation, prepareAnimation, type PreparedAnimation } from './create.ts';
+// Creating a batch: every item is checked first (one bad item refuses the whole batch, naming it),
+// then all are stored and queued in one transaction.
+import type { Animation } from '../../../db/entities/animation.ts';
+import { BatchEntity, type Batch } from '../../../db/entities/batch.ts';
+import { DomainError } from '../../errors.ts';
+import { authorize, type Actor } from '../../policy.ts';
+import { checkWebhookUrl, insertAnimation, prepareAnimation, type NewAnimation, type PreparedAnimation } from './create.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
 
-export async function createBatch(deps: AnimationDeps, principal: Pick<Principal, 'userId'>, body: z.infer<typeof batchBody>): Promise<{ batch: Batch; animations: Animation[] }> {
+export interface NewBatch {
+  /** Each item may carry the caller's own id, echoed back as client_id. */
+  animations: (NewAnimation & { id?: string })[];
+  /** Receives one signed POST when every item has finished. */
+  callback_url?: string;
+}
+
+export async function createBatch(deps: AnimationDeps, principal: Actor, body: NewBatch): Promise<{ batch: Batch; animations: Animation[] }> {
+  authorize(principal, 'batch.create');
   await checkWebhookUrl(deps.webhooks, body.callback_url, 'body.callback_url');
   const prepared: (PreparedAnimation & { clientRef?: string })[] = [];
   for (const [i, item] of body.animations.entries()) {
@@ -18,7 +24,7 @@ export async function createBatch(deps: AnimationDeps, principal: Pick<Principal
     try {
       prepared.push({ ...(await prepareAnimation(deps, input, `body.animations[${i}]`)), ...(id ? { clientRef: id } : {}) });
     } catch (err) {
-      if (err instanceof Problem) throw new Problem(err.type, `animations[${i}]${id ? ` (id ${id})` : ''}: ${err.detail ?? err.message}`, { ...err.extra, item: i }, err.headers);
+      if (err instanceof DomainError) throw err.forItem(i, `animations[${i}]${id ? ` (id ${id})` : ''}`);
       throw err;
     }
   }

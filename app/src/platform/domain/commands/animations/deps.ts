@@ -1,14 +1,13 @@
 // What the animation commands need, and nothing more.
 import type { DataSource } from 'typeorm';
-import type { DevforgeConfig } from '../../../config/schema.ts';
-import type { JobQueue } from '../../queue/boss.ts';
-import type { WebhookPolicy } from '../../webhooks/policy.ts';
+import type { DevforgeConfig } from '../../../../config/schema.ts';
+import type { JobSender, WebhookUrlCheck } from '../../ports.ts';
 
 export interface AnimationDeps {
   db: DataSource;
-  queue: JobQueue;
+  queue: JobSender;
   config: DevforgeConfig;
-  webhooks: WebhookPolicy;
+  webhooks: WebhookUrlCheck;
   /** Absolute base URL for links in webhook payloads. */
   publicUrl: string;
 }

@@ -1,33 +1,31 @@
 // Cancel, re-render and delete: what an owner (or an admin) may do to an existing animation.
 import { randomUUID } from 'node:crypto';
-import { Problem } from '../../api/problems.ts';
-import type { Principal } from '../../auth/principal.ts';
-import { AnimationEntity, FINISHED_STATUSES, type Animation } from '../../db/entities/animation.ts';
-import { sql } from '../../db/sql.ts';
-import { publishAnimationEvent } from '../../events/animation-events.ts';
-import type { ObjectStorage } from '../../storage/storage.ts';
-import { outputKeys } from '../../storage/create.ts';
-import { findVisibleAnimation } from './access.ts';
+import { AnimationEntity, FINISHED_STATUSES, type Animation } from '../../../db/entities/animation.ts';
+import { sql } from '../../../db/sql.ts';
+import { publishAnimationEvent } from '../../../events/animation-events.ts';
+import type { ObjectStorage } from '../../../storage/storage.ts';
+import { outputKeys } from '../../../storage/create.ts';
+import { DomainError } from '../../errors.ts';
+import { getAnimation } from '../../queries/animations.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
 import { afterFinish, markCancelled } from './finish.ts';
-
-type Who = Pick<Principal, 'userId' | 'role'>;
+import type { Actor } from '../../policy.ts';
 
 /** Cancels a queued or running render. The worker notices at its next progress save and stops. */
-export async function cancelAnimation(deps: AnimationDeps, principal: Who, id: string): Promise<Animation> {
-  const animation = await findVisibleAnimation(deps.db, principal, id);
-  if (FINISHED_STATUSES.includes(animation.status)) throw new Problem('conflict', `the animation is already ${animation.status}`);
+export async function cancelAnimation(deps: AnimationDeps, principal: Actor, id: string): Promise<Animation> {
+  const animation = await getAnimation(deps.db, principal, id, 'animation.cancel');
+  if (FINISHED_STATUSES.includes(animation.status)) throw new DomainError('conflict', `the animation is already ${animation.status}; there is nothing to cancel`);
   const cancelled = await markCancelled(deps, id, animation.generation);
-  if (!cancelled) throw new Problem('conflict', 'the animation finished before it could be cancelled');
+  if (!cancelled) throw new DomainError('conflict', 'the animation finished before it could be cancelled');
   if (animation.renderJobId) await deps.queue.cancel('render', animation.renderJobId).catch(() => {});
   return cancelled;
 }
 
 /** Renders a finished animation again from its stored scene spec, as a new generation (new usage). */
-export async function rerenderAnimation(deps: AnimationDeps, principal: Who, id: string): Promise<Animation> {
-  const animation = await findVisibleAnimation(deps.db, principal, id);
-  if (!FINISHED_STATUSES.includes(animation.status)) throw new Problem('conflict', `the animation is ${animation.status}; cancel it first or wait for it to finish`);
+export async function rerenderAnimation(deps: AnimationDeps, principal: Actor, id: string): Promise<Animation> {
+  const animation = await getAnimation(deps.db, principal, id, 'animation.rerender');
+  if (!FINISHED_STATUSES.includes(animation.status)) throw new DomainError('conflict', `the animation is ${animation.status}; cancel it first or wait for it to finish`);
   const aheadS = await queuedAheadSeconds(deps.db);
   const jobId = randomUUID();
   const updated = await deps.db.transaction(async (tx) => {
@@ -38,7 +36,7 @@ export async function rerenderAnimation(deps: AnimationDeps, principal: Who, id:
         WHERE id = $1 AND generation = $2 AND status IN ('completed', 'failed', 'cancelled') RETURNING generation`,
       [id, animation.generation, jobId, new Date(Date.now() + (aheadS + renderSecondsFor(animation.quality, animation.durationS)) * 1000)],
     );
-    if (!rows[0]) throw new Problem('conflict', 'the animation changed meanwhile; try again');
+    if (!rows[0]) throw new DomainError('conflict', 'the animation changed meanwhile; try again');
     await deps.queue.send('render', { animationId: id, generation: rows[0].generation }, { id: jobId, priority: animation.priority, singletonKey: id }, tx);
     return (await tx.getRepository(AnimationEntity).findOneBy({ id }))!;
   });
@@ -47,8 +45,8 @@ export async function rerenderAnimation(deps: AnimationDeps, principal: Who, id:
 }
 
 /** Deletes the animation, its files and its queued job. Usage records stay (they are accounting). */
-export async function deleteAnimation(deps: AnimationDeps & { storage: ObjectStorage }, principal: Who, id: string): Promise<void> {
-  const animation = await findVisibleAnimation(deps.db, principal, id);
+export async function deleteAnimation(deps: AnimationDeps & { storage: ObjectStorage }, principal: Actor, id: string): Promise<void> {
+  const animation = await getAnimation(deps.db, principal, id, 'animation.delete');
   await deps.db.transaction(async (tx) => {
     await sql(tx, 'DELETE FROM animations WHERE id = $1', [id]);
     // A batch waiting only on this item is now complete.

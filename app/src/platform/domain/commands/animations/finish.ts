@@ -2,15 +2,16 @@
 // webhook (once per generation and outcome, whatever the retries) and, when it was the last open item
 // of a batch, completes the batch and queues the batch callback (once).
 import type { DataSource, EntityManager } from 'typeorm';
-import { presentAnimation } from '../../api/presenters/animation.ts';
-import { AnimationEntity, type Animation, type AnimationOutputs } from '../../db/entities/animation.ts';
-import { sql } from '../../db/sql.ts';
-import { publishAnimationEvent } from '../../events/animation-events.ts';
-import type { JobQueue } from '../../queue/boss.ts';
+import { AnimationEntity, type Animation, type AnimationOutputs } from '../../../db/entities/animation.ts';
+import { sql } from '../../../db/sql.ts';
+import { publishAnimationEvent } from '../../../events/animation-events.ts';
+import { animationPayload, batchItemPayload } from '../../payloads.ts';
+import type { JobSender } from '../../ports.ts';
+import { batchItems } from '../../queries/animations.ts';
 
 export interface FinishDeps {
   db: DataSource;
-  queue: JobQueue;
+  queue: JobSender;
   publicUrl: string;
 }
 
@@ -49,11 +50,7 @@ async function settleBatch(tx: EntityManager, deps: FinishDeps, batchId: string)
   if (open!.n > 0) return;
   await sql(tx, `UPDATE batches SET status = 'completed', completed_at = now() WHERE id = $1`, [batchId]);
   if (!batch.callback_url) return;
-  const items = await tx.getRepository(AnimationEntity).find({ where: { batchId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  const animations = items.map((a) => {
-    const view = presentAnimation(a, deps.publicUrl);
-    return { id: view.id, client_id: view.client_id, status: view.status, error: view.error, outputs: view.outputs, links: view.links };
-  });
+  const animations = (await batchItems(tx, batchId)).map((a) => batchItemPayload(a, deps.publicUrl));
   await queueDelivery(tx, deps, {
     ownerId: batch.owner_id,
     batchId,
@@ -73,7 +70,7 @@ export async function afterFinish(tx: EntityManager, deps: FinishDeps, animation
       animationId: animation.id,
       event,
       url: animation.webhookUrl,
-      payload: { event, animation: presentAnimation(animation, deps.publicUrl) },
+      payload: { event, animation: animationPayload(animation, deps.publicUrl) },
       dedupeKey: `animation:${animation.id}:${animation.generation}:${animation.status}`,
     });
   }

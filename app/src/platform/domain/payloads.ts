@@ -1,8 +1,39 @@
-// An animation as clients see it (API responses, webhook payloads). Never the entity itself: the scene
-// spec, branding and internal ids stay out.
-import type { Animation } from '../../db/entities/animation.ts';
+// An animation as clients see it: the API's responses and the webhook payloads are built here, so the
+// two cannot drift. Never the row itself: the scene spec, branding and internal ids stay out, and a
+// summary (queries/animations.ts) without them is all this needs.
+import type { Animation } from '../db/entities/animation.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The columns an animation's payload is made from (no scene, no branding, no webhook URL). */
+export const SUMMARY_FIELDS = [
+  'id',
+  'ownerId',
+  'batchId',
+  'clientRef',
+  'description',
+  'style',
+  'quality',
+  'fps',
+  'durationS',
+  'template',
+  'params',
+  'facts',
+  'analysis',
+  'status',
+  'progress',
+  'error',
+  'outputs',
+  'generation',
+  'attempts',
+  'createdAt',
+  'updatedAt',
+  'startedAt',
+  'completedAt',
+  'estimatedCompletion',
+] as const satisfies readonly (keyof Animation)[];
+
+export type AnimationSummary = Pick<Animation, (typeof SUMMARY_FIELDS)[number]>;
 
 export function animationLinks(base: string, id: string): Record<string, string> {
   const self = `${base}/api/v1/animations/${id}`;
@@ -18,7 +49,7 @@ export function animationLinks(base: string, id: string): Record<string, string>
   };
 }
 
-export function presentAnimation(a: Animation, base: string) {
+export function animationPayload(a: AnimationSummary, base: string) {
   const analysis = a.analysis as { confidence?: number; warnings?: string[] };
   return {
     id: a.id,
@@ -59,4 +90,10 @@ export function presentAnimation(a: Animation, base: string) {
   };
 }
 
-export type AnimationView = ReturnType<typeof presentAnimation>;
+export type AnimationPayload = ReturnType<typeof animationPayload>;
+
+/** What a batch callback says about each of its items. */
+export function batchItemPayload(a: AnimationSummary, base: string) {
+  const view = animationPayload(a, base);
+  return { id: view.id, client_id: view.client_id, status: view.status, error: view.error, outputs: view.outputs, links: view.links };
+}

@@ -1,41 +1,49 @@
-// POST /animations/generate: analyse and compose now (bad input fails here, with a 422), store the
-// animation with its scene spec, and queue its render in the same transaction.
+// Creating an animation: analyse and compose now (bad input fails here), store the animation with its
+// scene spec, and queue its render in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Analysis } from '../../../analysis/analyze.ts';
-import type { Scene } from '../../../scene/schema.ts';
-import { Problem } from '../../api/problems.ts';
-import type { GenerateBody } from '../../api/schemas/animations.ts';
-import type { Principal } from '../../auth/principal.ts';
-import { AnimationEntity, type Animation, type Branding } from '../../db/entities/animation.ts';
-import { WebhookPolicyError, type WebhookPolicy } from '../../webhooks/policy.ts';
-import { composeRequest } from './compose.ts';
+import type { Analysis } from '../../../../analysis/analyze.ts';
+import type { Scene } from '../../../../scene/schema.ts';
+import type { Principal } from '../../../auth/principal.ts';
+import { AnimationEntity, type Animation, type Branding } from '../../../db/entities/animation.ts';
+import { DomainError } from '../../errors.ts';
+import { WebhookFailure } from '../../failures.ts';
+import { authorize, type Actor } from '../../policy.ts';
+import { composeRequest, type SceneRequest } from './compose.ts';
 import { PRIORITIES, type AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
 
+/** What an animation is made from (the API's generate body is one). */
+export interface NewAnimation extends SceneRequest {
+  custom_branding?: Branding;
+  /** Receives a signed POST when the animation completes or fails. */
+  webhook_url?: string;
+  priority: keyof typeof PRIORITIES;
+}
+
 export interface PreparedAnimation {
-  input: GenerateBody;
+  input: NewAnimation;
   analysis: Analysis;
   scene: Scene;
 }
 
-export async function checkWebhookUrl(policy: WebhookPolicy, url: string | undefined, field: string): Promise<void> {
+export async function checkWebhookUrl(policy: AnimationDeps['webhooks'], url: string | undefined, field: string): Promise<void> {
   if (url === undefined) return;
   try {
     await policy.check(url);
   } catch (err) {
-    if (err instanceof WebhookPolicyError) throw new Problem('webhook-url-not-allowed', `${field}: ${err.message}`, { errors: [{ field, message: err.message }] });
+    if (err instanceof WebhookFailure) throw new DomainError('webhook-url-not-allowed', `${field}: ${err.message}`, { fields: [{ field, message: err.message }] });
     throw err;
   }
 }
 
-export async function prepareAnimation(deps: AnimationDeps, input: GenerateBody, field = 'body'): Promise<PreparedAnimation> {
-  const { analysis, scene } = composeRequest(input, deps.config);
+export async function prepareAnimation(deps: AnimationDeps, input: NewAnimation, field = 'body'): Promise<PreparedAnimation> {
+  const { analysis, scene } = await composeRequest(input, deps.config);
   await checkWebhookUrl(deps.webhooks, input.webhook_url, `${field}.webhook_url`);
   return { input, analysis, scene };
 }
 
-function branding(input: GenerateBody): Branding | null {
+function branding(input: NewAnimation): Branding | null {
   const b = input.custom_branding;
   return b ? { ...b } : null;
 }
@@ -87,7 +95,8 @@ export async function insertAnimation(
   return animation;
 }
 
-export async function createAnimation(deps: AnimationDeps, principal: Pick<Principal, 'userId'>, input: GenerateBody): Promise<Animation> {
+export async function createAnimation(deps: AnimationDeps, principal: Actor, input: NewAnimation): Promise<Animation> {
+  authorize(principal, 'animation.create');
   const prepared = await prepareAnimation(deps, input);
   const aheadS = await queuedAheadSeconds(deps.db);
   return deps.db.transaction((tx) => insertAnimation(tx, deps, principal, prepared, { aheadS }));

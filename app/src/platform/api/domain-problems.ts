@@ -1,0 +1,37 @@
+// The one place domain errors (and wrong credentials) become HTTP problems: each domain error code has
+// its problem type (the public, stable `type` of problems.ts) and, where HTTP has one, the header that
+// goes with it.
+import { CredentialsError } from '../auth/errors.ts';
+import { DomainError, type DomainErrorCode } from '../domain/errors.ts';
+import { Problem, type ProblemType } from './problems.ts';
+
+interface Mapping {
+  type: ProblemType;
+  headers?: (err: DomainError) => Record<string, string>;
+}
+
+const MAPPINGS: Record<DomainErrorCode, Mapping> = {
+  'invalid-credentials': { type: 'invalid-credentials' },
+  'forbidden': { type: 'forbidden' },
+  'not-found': { type: 'not-found' },
+  'conflict': { type: 'conflict' },
+  'output-not-ready': { type: 'output-not-ready' },
+  'invalid-input': { type: 'validation-failed' },
+  'description-empty': { type: 'description-empty' },
+  'description-too-long': { type: 'description-too-long' },
+  'unknown-template': { type: 'unknown-template' },
+  'unknown-style': { type: 'unknown-style' },
+  'invalid-params': { type: 'invalid-params' },
+  'scene-invalid': { type: 'scene-invalid' },
+  'webhook-url-not-allowed': { type: 'webhook-url-not-allowed' },
+  'too-many-attempts': { type: 'too-many-requests', headers: (err) => ({ 'retry-after': String(err.data.retry_after_s ?? 60) }) },
+};
+
+/** The problem for a domain or credentials error; undefined for anything else. */
+export function problemForError(err: unknown): Problem | undefined {
+  if (err instanceof CredentialsError) return new Problem('unauthorized', err.message, {}, { 'www-authenticate': 'Bearer realm="devforge"' });
+  if (!(err instanceof DomainError)) return undefined;
+  const mapping = MAPPINGS[err.code];
+  const extra = { ...(err.fields.length ? { errors: err.fields } : {}), ...err.data };
+  return new Problem(mapping.type, err.message, extra, mapping.headers?.(err) ?? {});
+}

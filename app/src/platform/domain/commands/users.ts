@@ -1,0 +1,107 @@
+// Accounts: create, change, change one's own password, and the administrator made at first start.
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AUTH_CHANNEL } from '../../auth/api-key-authenticator.ts';
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/password.ts';
+import { UserEntity, type Role, type User } from '../../db/entities/user.ts';
+import { DomainError, invalidField } from '../errors.ts';
+import { authorize, type Actor } from '../policy.ts';
+
+export interface NewUser {
+  email: string;
+  name?: string;
+  role: Role;
+  password?: string;
+}
+
+function checkPassword(password: string, field: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw invalidField(field, `at least ${MIN_PASSWORD_LENGTH} characters`);
+}
+
+/** Creates an account without asking the policy: first start and the console only. */
+export async function insertUser(db: DataSource, input: NewUser): Promise<User> {
+  if (input.password !== undefined) checkPassword(input.password, 'body.password');
+  const email = input.email.trim().toLowerCase();
+  const existing = await db.query('SELECT 1 FROM users WHERE lower(email) = $1', [email]);
+  if (existing.length) throw new DomainError('conflict', `an account with the e-mail address ${email} already exists; change that one instead`);
+  const repo = db.getRepository(UserEntity);
+  return repo.save(
+    repo.create({
+      email,
+      name: input.name ?? '',
+      role: input.role,
+      passwordHash: input.password !== undefined ? await hashPassword(input.password) : null,
+      disabled: false,
+      webhookSecret: randomBytes(32).toString('base64url'),
+      lastLoginAt: null,
+    }),
+  );
+}
+
+export async function createUser(db: DataSource, principal: Actor, input: NewUser): Promise<User> {
+  authorize(principal, 'user.create');
+  return insertUser(db, input);
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  disabled?: boolean;
+  password?: string;
+}
+
+async function applyChanges(db: DataSource, id: string, changes: UserChanges, passwordField: string): Promise<User> {
+  const repo = db.getRepository(UserEntity);
+  const user = await repo.findOneBy({ id });
+  if (!user) throw new DomainError('not-found', 'no such user');
+  if (changes.password !== undefined) {
+    checkPassword(changes.password, passwordField);
+    user.passwordHash = await hashPassword(changes.password);
+  }
+  if (changes.name !== undefined) user.name = changes.name;
+  if (changes.role !== undefined) user.role = changes.role;
+  if (changes.disabled !== undefined) user.disabled = changes.disabled;
+  const saved = await repo.save(user);
+  // Sessions of a disabled user end now; cached key checks everywhere are dropped.
+  if (changes.disabled || changes.password !== undefined) await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+  await db.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, JSON.stringify({ userId: id })]);
+  return saved;
+}
+
+/** An administrator changes an account (never disabling or demoting themselves: someone must stay admin). */
+export async function updateUser(db: DataSource, principal: Actor, id: string, changes: UserChanges): Promise<User> {
+  authorize(principal, 'user.update');
+  if (id === principal.userId && (changes.disabled || (changes.role && changes.role !== 'admin'))) throw new DomainError('conflict', 'you cannot disable or demote yourself; ask another administrator');
+  return applyChanges(db, id, changes, 'body.password');
+}
+
+/** The caller changes their own password, proving they know the current one. Their other sessions end. */
+export async function changeOwnPassword(db: DataSource, principal: Actor, current: string, next: string): Promise<void> {
+  authorize(principal, 'account.change-password');
+  const user = await db.getRepository(UserEntity).findOneBy({ id: principal.userId });
+  if (!user || !(await verifyPassword(current, user.passwordHash))) throw new DomainError('invalid-credentials', 'the current password is wrong');
+  await applyChanges(db, user.id, { password: next }, 'body.new_password');
+}
+
+/**
+ * First start: creates the administrator (auth.adminEmail) when no account has that address. The
+ * password comes from auth.adminPassword, or is generated and printed once on stdout.
+ */
+export async function ensureAdmin(db: DataSource, email: string, password: string, log: { info(message: string): void }, print: (text: string) => void = (t) => process.stdout.write(t)): Promise<void> {
+  const found = await db.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email]);
+  if (found.length) return;
+  const generated = !password;
+  const secret = password || generatePassword();
+  try {
+    await insertUser(db, { email, name: 'Administrator', role: 'admin', password: secret });
+  } catch (err) {
+    // Another process created it first.
+    if (err instanceof DomainError && err.code === 'conflict') return;
+    throw err;
+  }
+  if (generated) {
+    print(`\n  DevForge administrator created.\n    sign-in: ${email}\n    password: ${secret}\n  This password is shown once. Change it after signing in, or set DEVFORGE_ADMIN_PASSWORD before the first start.\n\n`);
+  } else {
+    log.info(`accounts: administrator ${email} created with the password from auth.adminPassword`);
+  }
+}

@@ -1,0 +1,104 @@
+// Reading animations: one (whole, as a summary, or just its scene), and lists with filters and cursor
+// paging. Lists and event streams read summaries (explicit columns, no scene JSON or logo data URLs).
+// Every read asks the policy first; what the caller may not see is not found.
+import type { DataSource, EntityManager } from 'typeorm';
+import { AnimationEntity, type Animation, type AnimationStatus } from '../../db/entities/animation.ts';
+import { DomainError, invalidField } from '../errors.ts';
+import { SUMMARY_FIELDS, type AnimationSummary } from '../payloads.ts';
+import { authorize, listScope, type Action, type Actor } from '../policy.ts';
+
+type Db = DataSource | EntityManager;
+const SUMMARY_SELECT = SUMMARY_FIELDS.map((f) => `a.${f}`);
+
+function visible<T extends Pick<Animation, 'ownerId'>>(principal: Actor, action: Action, row: T | null): T {
+  if (!row) throw new DomainError('not-found', 'no such animation');
+  authorize(principal, action, { kind: 'animation', ownerId: row.ownerId });
+  return row;
+}
+
+/** The whole row (scene, branding): for commands that act on it. */
+export async function getAnimation(db: Db, principal: Actor, id: string, action: Action = 'animation.read'): Promise<Animation> {
+  return visible(principal, action, await db.getRepository(AnimationEntity).findOneBy({ id }));
+}
+
+/** The row without the scene spec or branding, or null when it is gone (no policy check: for re-reads). */
+export async function findAnimationSummary(db: Db, id: string): Promise<AnimationSummary | null> {
+  return db.getRepository(AnimationEntity).createQueryBuilder('a').select(SUMMARY_SELECT).where('a.id = :id', { id }).getOne();
+}
+
+export async function getAnimationSummary(db: Db, principal: Actor, id: string): Promise<AnimationSummary> {
+  return visible(principal, 'animation.read', await findAnimationSummary(db, id));
+}
+
+export async function getAnimationScene(db: Db, principal: Actor, id: string): Promise<Record<string, unknown>> {
+  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.scene']).where('a.id = :id', { id }).getOne();
+  return visible(principal, 'animation.read', row).scene;
+}
+
+/** The items of a batch, in the order they were submitted (summaries). */
+export async function batchItems(db: Db, batchId: string): Promise<AnimationSummary[]> {
+  return db.getRepository(AnimationEntity).createQueryBuilder('a').select(SUMMARY_SELECT).where('a.batch_id = :batchId', { batchId }).orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').getMany();
+}
+
+export interface AnimationFilters {
+  status?: AnimationStatus;
+  template?: string;
+  batchId?: string;
+  /** Text the description contains. */
+  q?: string;
+  /** 'all': every user's (admins only). */
+  owner: 'me' | 'all';
+  limit: number;
+  cursor?: string;
+}
+
+export interface AnimationPage {
+  animations: AnimationSummary[];
+  nextCursor: string | null;
+}
+
+function cursorOf(createdAt: Date, id: string): string {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+}
+
+function parseCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw invalidField('query.cursor', 'not a cursor this list returned; pass next_cursor of the previous page unchanged');
+  return { at: date, id };
+}
+
+/** Newest first. */
+export async function listAnimations(db: Db, principal: Actor, filters: AnimationFilters): Promise<AnimationPage> {
+  const scope = listScope(principal, 'animation.list-all', filters.owner);
+  const qb = db.getRepository(AnimationEntity).createQueryBuilder('a').select(SUMMARY_SELECT);
+  if (scope !== 'all') qb.andWhere('a.owner_id = :owner', { owner: scope.ownerId });
+  if (filters.status) qb.andWhere('a.status = :status', { status: filters.status });
+  if (filters.template) qb.andWhere('a.template = :template', { template: filters.template });
+  if (filters.batchId) qb.andWhere('a.batch_id = :batch', { batch: filters.batchId });
+  if (filters.q) qb.andWhere('a.description ILIKE :q', { q: `%${filters.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+  if (filters.cursor) {
+    const c = parseCursor(filters.cursor);
+    qb.andWhere('(a.created_at, a.id) < (:at, :id)', { at: c.at, id: c.id });
+  }
+  const rows = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(filters.limit + 1).getMany();
+  const page = rows.slice(0, filters.limit);
+  const last = page[page.length - 1];
+  return { animations: page, nextCursor: rows.length > filters.limit && last ? cursorOf(last.createdAt, last.id) : null };
+}
+
+/** How many animations are in each status (for /metrics; no policy: metrics show no one's content). */
+export async function countByStatus(db: Db): Promise<{ status: string; count: number }[]> {
+  const rows: { status: string; count: number }[] = await db.query('SELECT status, count(*)::int AS count FROM animations GROUP BY status');
+  return rows.map((r) => ({ status: r.status, count: r.count }));
+}
+
+export type OutputName = 'video' | 'poster' | 'captions';
+
+/** Where one of a rendered animation's files is stored; output-not-ready until it has completed. */
+export async function getOutputFile(db: Db, principal: Actor, id: string, name: OutputName): Promise<{ key: string; generation: number }> {
+  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.status', 'a.outputs', 'a.generation']).where('a.id = :id', { id }).getOne();
+  const animation = visible(principal, 'animation.read', row);
+  if (animation.status !== 'completed' || !animation.outputs) throw new DomainError('output-not-ready', `the animation is ${animation.status}; wait for it to complete (follow links.events)`);
+  return { key: animation.outputs[name].key, generation: animation.generation };
+}

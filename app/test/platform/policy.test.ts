@@ -1,0 +1,109 @@
+// The policy as a table: principal × action × resource → allowed, and the reason when not. Pure
+// functions, no database: every rule of domain/policy.ts is one row here.
+import test from 'ava';
+import { DomainError } from '../../src/platform/domain/errors.ts';
+import { authorize, authorizeRoleGrant, can, decide, leastRole, listScope, type Action, type Resource } from '../../src/platform/domain/policy.ts';
+import type { Principal } from '../../src/platform/auth/principal.ts';
+
+type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
+
+const ADMIN: Who = { userId: 'admin', role: 'admin', via: 'session' };
+const ADMIN_KEY: Who = { userId: 'admin', role: 'admin', via: 'api-key' };
+const ALICE: Who = { userId: 'alice', role: 'editor', via: 'session' };
+const ALICE_KEY: Who = { userId: 'alice', role: 'editor', via: 'api-key' };
+const BOB: Who = { userId: 'bob', role: 'editor', via: 'session' };
+const VERA: Who = { userId: 'vera', role: 'viewer', via: 'session' };
+
+const alices: Resource = { kind: 'animation', ownerId: 'alice' };
+const sharedWithBobToRead: Resource = { kind: 'animation', ownerId: 'alice', grants: [{ userId: 'bob', access: 'read' }] };
+const sharedWithBobToWrite: Resource = { kind: 'animation', ownerId: 'alice', grants: [{ userId: 'bob', access: 'write' }] };
+const alicesKey: Resource = { kind: 'api-key', ownerId: 'alice' };
+
+const TABLE: [string, Who, Action, Resource | undefined, boolean | string][] = [
+  // Roles: viewer < editor < admin.
+  ['a viewer reads animations', VERA, 'animation.list', undefined, true],
+  ['a viewer runs analysis', VERA, 'analysis.run', undefined, true],
+  ['a viewer may not create', VERA, 'animation.create', undefined, 'role'],
+  ['an editor creates', ALICE, 'animation.create', undefined, true],
+  ['an editor creates batches', ALICE, 'batch.create', undefined, true],
+  ['an editor may not manage accounts', ALICE, 'user.create', undefined, 'role'],
+  ['an editor may not list accounts', ALICE, 'user.list', undefined, 'role'],
+  ['an admin manages accounts', ADMIN, 'user.update', undefined, true],
+  // Ownership, and admins see everything.
+  ['the owner reads hers', ALICE, 'animation.read', alices, true],
+  ['the owner cancels hers', ALICE, 'animation.cancel', alices, true],
+  ['another editor does not see it', BOB, 'animation.read', alices, 'not-visible'],
+  ['another editor may not delete it', BOB, 'animation.delete', alices, 'not-visible'],
+  ['an admin reads anyone\'s', ADMIN, 'animation.read', alices, true],
+  ['an admin deletes anyone\'s', ADMIN, 'animation.delete', alices, true],
+  ['a viewer does not see someone else\'s', VERA, 'animation.read', alices, 'not-visible'],
+  ['the role gate comes before ownership', VERA, 'animation.delete', alices, 'role'],
+  ['owner=all is for admins', ALICE, 'animation.list-all', undefined, 'role'],
+  ['an admin lists everyone\'s', ADMIN, 'animation.list-all', undefined, true],
+  // Sharing (grants).
+  ['a read grant lets him read', BOB, 'animation.read', sharedWithBobToRead, true],
+  ['a read grant does not let him re-render', BOB, 'animation.rerender', sharedWithBobToRead, 'read-only'],
+  ['a write grant lets him re-render', BOB, 'animation.rerender', sharedWithBobToWrite, true],
+  ['a grant to someone else changes nothing', VERA, 'animation.read', sharedWithBobToRead, 'not-visible'],
+  // API-key principals.
+  ['an editor key may not mint keys', ALICE_KEY, 'api-key.create', undefined, 'api-key'],
+  ['a signed-in editor mints keys', ALICE, 'api-key.create', undefined, true],
+  ['an admin key mints keys', ADMIN_KEY, 'api-key.create', undefined, true],
+  ['an editor key renders', ALICE_KEY, 'animation.create', undefined, true],
+  ['the owner revokes her key', ALICE, 'api-key.revoke', alicesKey, true],
+  ['nobody else revokes it', BOB, 'api-key.revoke', alicesKey, 'not-visible'],
+  ['an admin revokes it', ADMIN, 'api-key.revoke', alicesKey, true],
+  ['a viewer revokes her own key', { userId: 'alice', role: 'viewer', via: 'session' }, 'api-key.revoke', alicesKey, true],
+];
+
+for (const [name, principal, action, resource, expected] of TABLE) {
+  test(`policy: ${name}`, (t) => {
+    const decision = decide(principal, action, resource);
+    if (expected === true) t.deepEqual(decision, { allowed: true });
+    else t.like(decision, { allowed: false, reason: expected });
+    t.is(can(principal, action, resource), expected === true);
+  });
+}
+
+test('entitlements: a licence without a feature switches the action off; no licence restricts nothing', (t) => {
+  t.true(can(ALICE, 'batch.create'));
+  t.true(can(ALICE, 'batch.create', undefined, { features: ['batches'] }));
+  const denied = decide(ALICE, 'batch.create', undefined, { features: [] });
+  t.like(denied, { allowed: false, reason: 'not-licensed' });
+  t.regex((denied as { message: string }).message, /licence .* batches/);
+  t.true(can(ALICE, 'animation.create', undefined, { features: [] }), 'actions without a feature are not licensed separately');
+});
+
+test('authorize: what may not be seen is not-found, never forbidden; a weak role is forbidden with the role named', (t) => {
+  const hidden = t.throws(() => authorize(BOB, 'animation.read', alices), { instanceOf: DomainError });
+  t.is(hidden.code, 'not-found');
+  t.is(hidden.message, 'no such animation');
+  const weak = t.throws(() => authorize(VERA, 'animation.create'), { instanceOf: DomainError });
+  t.is(weak.code, 'forbidden');
+  t.regex(weak.message, /needs the editor role; this request acts as viewer/);
+  const readOnly = t.throws(() => authorize(BOB, 'animation.delete', sharedWithBobToRead), { instanceOf: DomainError });
+  t.is(readOnly.code, 'forbidden');
+  t.notThrows(() => authorize(ADMIN, 'animation.delete', alices));
+});
+
+test('listScope: own things by default, everyone\'s only when asked for and allowed', (t) => {
+  t.deepEqual(listScope(ALICE, 'animation.list-all', 'me'), { ownerId: 'alice' });
+  t.is(listScope(ADMIN, 'animation.list-all', 'all'), 'all');
+  t.deepEqual(listScope(ADMIN, 'animation.list-all', 'me'), { ownerId: 'admin' });
+  t.throws(() => listScope(ALICE, 'animation.list-all', 'all'), { instanceOf: DomainError, message: /admin role/ });
+  t.is(listScope(ADMIN, 'webhook.list-all', 'visible'), 'all');
+  t.deepEqual(listScope(ALICE, 'webhook.list-all', 'visible'), { ownerId: 'alice' });
+});
+
+test('leastRole names the role the API reference shows', (t) => {
+  t.is(leastRole('animation.read'), 'viewer');
+  t.is(leastRole('animation.create'), 'editor');
+  t.is(leastRole('user.update'), 'admin');
+});
+
+test('a key never gets a stronger role than its creator', (t) => {
+  t.notThrows(() => authorizeRoleGrant(ALICE, 'editor'));
+  t.notThrows(() => authorizeRoleGrant(ALICE, 'viewer'));
+  t.throws(() => authorizeRoleGrant(ALICE, 'admin'), { instanceOf: DomainError, message: /editor cannot create a key with the admin role/ });
+  t.notThrows(() => authorizeRoleGrant(ADMIN, 'admin'));
+});
