@@ -59,7 +59,7 @@ export class AlgoScene {
     tl.add({ type: 'tween', target: 'status', property: 'color', to: '$success', start: tl.t, duration: 0.3 });
     tl.wait(hold);
     tl.finish(tl.t);
-    return { objects: this.objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: this.title };
+    return { objects: this.objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: this.title };
   }
 }
 
