@@ -75,8 +75,9 @@ export class DirtyRegionTracker {
   /**
    * After a frame in which `changed` targets moved: the rectangles covering where they were and where
    * they are now (few, merged where they overlap or sit close), [] when nothing visible changed, or 'full'.
+   * `extra` are rectangles something other than the scene's objects changed (the caption band).
    */
-  update(changed: Set<string>): PixelRect[] | 'full' {
+  update(changed: Set<string>, extra: readonly PixelRect[] = []): PixelRect[] | 'full' {
     if (changed.has(CAMERA_ID)) {
       this.measureAll();
       return 'full';
@@ -102,6 +103,7 @@ export class DirtyRegionTracker {
       const region = drawOn ? this.project(drawOn, obj) : union(before, after);
       if (region) regions.push(this.toPixels(region));
     }
+    for (const r of extra) regions.push({ x0: r.x, y0: r.y, x1: r.x + r.width, y1: r.y + r.height });
     const rects = mergeRegions(regions.filter((r) => r.x1 > r.x0 && r.y1 > r.y0));
     const { width: W, height: H } = this.ctx.scene;
     const area = rects.reduce((a, r) => a + (r.x1 - r.x0) * (r.y1 - r.y0), 0);

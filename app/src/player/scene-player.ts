@@ -1,6 +1,7 @@
 // The playback core: draws a scene at a given frame. A pure function of (scene, frame): time is
 // frame / fps, never the wall clock. The realtime and fixed-step drivers both call drawFrame.
 import * as THREE from 'three';
+import { burnsIn } from '../scene/narration.ts';
 import { ANIMATABLE } from '../scene/properties.ts';
 import type { Scene, SceneObject } from '../scene/schema.ts';
 import { resolveColor, resolveTheme, type Theme } from '../scene/themes.ts';
@@ -9,6 +10,7 @@ import type { DrawContext, Drawable, Props } from './drawable.ts';
 import { AxesDrawable, EdgeDrawable, LineDrawable, PlotDrawable } from './lines.ts';
 import { MathDrawable, TextDrawable } from './labels.ts';
 import { GroupDrawable, MeshDrawable } from './meshes.ts';
+import { CAPTION_FONT, CAPTION_WEIGHT, CaptionBand } from './caption-band.ts';
 import { buildOverlay, type OverlayOptions } from './overlay.ts';
 import { DirtyRegionTracker, type PixelRect } from './dirty-region.ts';
 import { BarDrawable, CircleDrawable, NodeDrawable, PolygonDrawable, RectDrawable } from './shapes.ts';
@@ -67,6 +69,8 @@ export class ScenePlayer {
   private readonly world = new THREE.Scene();
   private readonly screen = new THREE.Scene();
   private overlay: THREE.Scene | undefined;
+  /** The narration burned into the frame; undefined for sidecar-only captions or no narration. */
+  private readonly captionBand: CaptionBand | undefined;
   private readonly camera: THREE.OrthographicCamera | THREE.PerspectiveCamera;
   private readonly screenCamera: THREE.OrthographicCamera;
   private readonly overlayCamera: THREE.OrthographicCamera;
@@ -92,6 +96,10 @@ export class ScenePlayer {
     this.timeline = new CompiledTimeline(scene);
     this.frameCount = frameCount(scene);
     this.changed = this.timeline.changedFrames(scene.fps, this.frameCount);
+    if (burnsIn(scene.captions.mode) && scene.narration.steps.length) {
+      this.captionBand = new CaptionBand(scene.narration.steps, scene.width, scene.height);
+      this.captionBand.markChangedFrames(this.changed, scene.fps);
+    }
     this.background = resolveColor(scene.background, this.theme.palette);
 
     canvas.width = scene.width;
@@ -197,6 +205,7 @@ export class ScenePlayer {
     for (const family of families) {
       for (const weight of [400, 600, 700]) loads.push(document.fonts.load(fontSpec({ family, weight, sizePx: 32 }), FONT_SAMPLE));
     }
+    if (this.captionBand) loads.push(document.fonts.load(fontSpec({ family: CAPTION_FONT, weight: CAPTION_WEIGHT, sizePx: 32 }), FONT_SAMPLE));
     await Promise.all(loads);
     await document.fonts.ready;
 
@@ -269,12 +278,13 @@ export class ScenePlayer {
     });
     for (const obj of this.scene.objects) this.drawables.get(obj.id)!.update(props.get(obj.id)!, this.context);
     this.updateCamera(t);
+    const band = this.captionBand?.update(t);
 
     if (this.lastDrawnTime === undefined || t <= this.lastDrawnTime) {
       this.dirty.measureAll();
       this.lastChange = 'full';
     } else {
-      this.lastChange = this.dirty.update(this.timeline.changedTargets(this.lastDrawnTime, t));
+      this.lastChange = this.dirty.update(this.timeline.changedTargets(this.lastDrawnTime, t), band ? [band] : []);
     }
     this.lastDrawnTime = t;
     this.lastFrame = f;
@@ -296,6 +306,7 @@ export class ScenePlayer {
       if (this.hasMeshes) r.render(this.world, this.camera);
       r.clearDepth();
       r.render(this.screen, this.screenCamera);
+      if (this.captionBand) r.render(this.captionBand.scene, this.overlayCamera);
       if (this.overlay) r.render(this.overlay, this.overlayCamera);
       for (const node of hidden) node.visible = true;
     }
@@ -324,6 +335,7 @@ export class ScenePlayer {
   dispose(): void {
     for (const d of this.drawables.values()) d.dispose();
     for (const image of this.textCache.values()) image.texture.dispose();
+    this.captionBand?.dispose();
     this.renderer.dispose();
   }
 }

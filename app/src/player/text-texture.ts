@@ -21,7 +21,7 @@ export interface RasterisedImage {
 
 const PAD = 4;
 
-function wrapLines(ctx: CanvasRenderingContext2D, text: string, maxWidth?: number): string[] {
+export function wrapLines(ctx: CanvasRenderingContext2D, text: string, maxWidth?: number): string[] {
   const paragraphs = text.split('\n');
   if (!maxWidth) return paragraphs;
   const lines: string[] = [];
