@@ -20,7 +20,8 @@ export const USAGE = `usage: devforge <command> [options]
 
 commands:
   render "<description>" -o out.mp4 [--resolution 720p|1080p|4k] [--fps 24|30|60] [--duration S] [--style S]
-  render --scene spec.json -o out.mp4          render a scene spec file
+         [--captions burn_in|sidecar|both]     narration in the frame (default) or in the .vtt only
+  render --scene spec.json -o out.mp4          render a scene spec file (any published spec version)
   analyze --json "<description>"               print the analysis as JSON
   analyze --jsonl < file                       one description per line in, one JSON object per line out
   scene --json "<description>"                 print the composed scene spec

@@ -35,4 +35,14 @@ test('scene --json prints a whole scene spec with meta', async (t) => {
   t.deepEqual(scene.meta.params.values, [3, 1, 2]);
   t.deepEqual(scene.meta.facts.sorted, [1, 2, 3]);
   t.true(scene.narration.steps.length > 0);
+  t.is(scene.captions.mode, 'burn_in', 'narration is burned in by default');
+});
+
+test('scene --captions chooses where the narration shows; an unknown mode lists the known ones', async (t) => {
+  const r = await devforge(['scene', '--json', 'bubble sort 3 1 2', '--captions', 'sidecar']);
+  t.is(r.code, 0, r.stderr);
+  t.is(JSON.parse(r.stdout).captions.mode, 'sidecar');
+  const bad = await devforge(['scene', '--json', 'bubble sort 3 1 2', '--captions', 'subtitles']);
+  t.is(bad.code, 2);
+  t.regex(bad.stderr, /--captions must be one of burn_in, sidecar, both .*got subtitles/);
 });

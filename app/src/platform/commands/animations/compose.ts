@@ -4,7 +4,7 @@ import { AnalysisError, analyze, type Analysis } from '../../../analysis/analyze
 import type { DevforgeConfig } from '../../../config/schema.ts';
 import { sceneForAnalysis } from '../../../pipeline.ts';
 import { RESOLUTIONS } from '../../../render/presets.ts';
-import type { Scene } from '../../../scene/schema.ts';
+import type { CaptionMode, Scene } from '../../../scene/schema.ts';
 import { SceneValidationError } from '../../../scene/validate.ts';
 import { Problem, type ProblemType } from '../../api/problems.ts';
 
@@ -43,6 +43,7 @@ export interface SceneRequest extends AnalysisRequest {
   quality: keyof typeof RESOLUTIONS;
   fps?: number;
   duration?: number;
+  captions?: CaptionMode;
 }
 
 export function composeRequest(req: SceneRequest, config: DevforgeConfig): { analysis: Analysis; scene: Scene } {
@@ -54,7 +55,7 @@ export function composeRequest(req: SceneRequest, config: DevforgeConfig): { ana
   const analysis = analyzeRequest(req, config);
   const size = RESOLUTIONS[req.quality];
   try {
-    const scene = sceneForAnalysis(analysis, { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration }, req.description);
+    const scene = sceneForAnalysis(analysis, { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration, captions: req.captions }, req.description);
     return { analysis, scene };
   } catch (err) {
     if (err instanceof SceneValidationError) throw new Problem('scene-invalid', err.problems.map((p) => `${p.path}: ${p.message}`).join('; ').slice(0, 2000));
