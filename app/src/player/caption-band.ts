@@ -9,7 +9,7 @@ import { alphaGeometry, fillTriangles } from './antialias.ts';
 import { flatMaterial, ImageQuad, setColor } from './drawable.ts';
 import type { PixelRect } from './dirty-region.ts';
 import { roundedRectOutline } from './shapes.ts';
-import { fontSpec, rasteriseText, wrapLines, type RasterisedImage } from './text-texture.ts';
+import { fontSpec, rasteriseText, TEXT_PAD, wrapLines, type RasterisedImage } from './text-texture.ts';
 
 /** The house sans (bundled with the player), whatever the theme's label font. */
 export const CAPTION_FONT = 'Inter';
@@ -48,6 +48,7 @@ export class CaptionBand {
   private state: CaptionState = NO_CAPTION;
   /** Pixel bounds of what the band drew last (undefined when it drew nothing). */
   private drawn: PixelRect | undefined;
+  private measure: CanvasRenderingContext2D | undefined;
 
   constructor(steps: readonly Step[], width: number, height: number) {
     this.steps = steps;
@@ -113,11 +114,28 @@ export class CaptionBand {
     return clamp({ x: x0, y: y0, width: Math.ceil(width) + 2 * MARGIN_PX + 1, height: Math.ceil(height) + 2 * MARGIN_PX + 1 }, this.width, this.height);
   }
 
-  /** The step's text at the largest size that fits two lines inside the safe area, rasterised. */
-  private layout(text: string): Laid {
+  /**
+   * Pixels from the frame's bottom edge to just above the tallest step's band: the strip the scene's
+   * content should keep clear (see ScenePlayer.prepare). Call once the caption font is loaded.
+   */
+  reservedHeight(): number {
+    let lines = 0;
+    let sizePx = 0;
+    for (const step of this.steps) {
+      const w = this.wrap(step.text);
+      lines = Math.max(lines, w.lines.length);
+      sizePx = Math.max(sizePx, w.sizePx);
+    }
+    if (!lines) return 0;
+    const textHeight = Math.ceil(sizePx * 1.25) * lines + 2 * TEXT_PAD;
+    return Math.round(this.height * SAFE) + textHeight + 2 * padY(sizePx) + Math.round(this.height * 0.02);
+  }
+
+  /** The step's text in lines at the largest size that fits two of them inside the safe area. */
+  private wrap(text: string): { lines: string[]; sizePx: number } {
     const base = this.height * SIZE_SHARE;
     const maxWidth = (px: number) => this.width * (1 - 2 * SAFE) - 2 * padX(px);
-    const ctx = document.createElement('canvas').getContext('2d')!;
+    const ctx = (this.measure ??= document.createElement('canvas').getContext('2d')!);
     let sizePx = Math.max(6, Math.round(base));
     let lines: string[] = [];
     for (;;) {
@@ -127,6 +145,12 @@ export class CaptionBand {
       sizePx -= 1;
     }
     if (lines.length > MAX_LINES) lines = [lines[0]!, ellipsis(ctx, lines.slice(1).join(' '), maxWidth(sizePx))];
+    return { lines, sizePx };
+  }
+
+  /** The step's text wrapped, rasterised, and the size of its backing. */
+  private layout(text: string): Laid {
+    const { lines, sizePx } = this.wrap(text);
     const image = rasteriseText(lines.join('\n'), { family: CAPTION_FONT, weight: CAPTION_WEIGHT, sizePx, align: 'center' });
     return { image, width: image.width + 2 * padX(sizePx), height: image.height + 2 * padY(sizePx) };
   }

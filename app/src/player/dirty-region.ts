@@ -30,6 +30,8 @@ export interface DirtyContext {
   /** What the object's last update changed, in its node's coordinates, when it can tell (a line drawing on). */
   drawOnChangeOf(id: string): THREE.Box3 | undefined;
   cameraFor(obj: SceneObject): THREE.Camera;
+  /** Where on the canvas the scene's cameras draw (the whole canvas, or the content area above a caption band). */
+  viewport(): PixelRect;
 }
 
 export class DirtyRegionTracker {
@@ -58,6 +60,13 @@ export class DirtyRegionTracker {
   /** Measures every object (after the first frame is drawn). */
   measureAll(): void {
     for (const o of this.ctx.scene.objects) this.bounds.set(o.id, this.measure(o));
+  }
+
+  /** The lowest pixel row (from the bottom) any object reached as last measured, or undefined when none draws. */
+  lowestPixel(): number | undefined {
+    let lowest: number | undefined;
+    for (const b of this.bounds.values()) if (b && (lowest === undefined || b.y0 < lowest)) lowest = b.y0;
+    return lowest;
   }
 
   /**
@@ -145,14 +154,15 @@ export class DirtyRegionTracker {
     if (this.box.isEmpty()) return null;
     const camera = this.ctx.cameraFor(obj);
     const { width: W, height: H } = this.ctx.scene;
+    const vp = this.ctx.viewport();
     let b: Bounds | null = null;
     for (let i = 0; i < 8; i++) {
       this.corner.set(i & 1 ? this.box.max.x : this.box.min.x, i & 2 ? this.box.max.y : this.box.min.y, i & 4 ? this.box.max.z : this.box.min.z);
       this.corner.project(camera);
       // Behind a perspective camera the projection flips: give up on bounding it.
       if (this.corner.z > 1 || this.corner.z < -1) return { x0: 0, y0: 0, x1: W, y1: H };
-      const px = ((this.corner.x + 1) / 2) * W;
-      const py = ((this.corner.y + 1) / 2) * H;
+      const px = vp.x + ((this.corner.x + 1) / 2) * vp.width;
+      const py = vp.y + ((this.corner.y + 1) / 2) * vp.height;
       b = union(b, { x0: px, y0: py, x1: px, y1: py });
     }
     return b;
