@@ -1,6 +1,6 @@
 // The data path's first half: description → analysis → composed, validated scene spec.
 import { analyze, AnalysisError, type Analysis, type AnalyzeOptions } from './analysis/analyze.ts';
-import type { Scene } from './scene/schema.ts';
+import type { CaptionMode, Scene } from './scene/schema.ts';
 import { parseScene } from './scene/validate.ts';
 import { sceneFromComposition } from './templates/compose.ts';
 import { getTemplate } from './templates/registry.ts';
@@ -10,17 +10,19 @@ export interface SceneRequest extends AnalyzeOptions {
   height: number;
   fps: number;
   duration?: number;
+  /** Where the narration shows (burned in, .vtt only, or both); the spec's default (burn_in) when undefined. */
+  captions?: CaptionMode;
 }
 
 /** Composes the scene for an analysis (already made, or edited by a user). */
-export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'width' | 'height' | 'fps' | 'duration'>, description?: string): Scene {
+export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'width' | 'height' | 'fps' | 'duration' | 'captions'>, description?: string): Scene {
   const template = getTemplate(analysis.template);
   if (!template) throw new AnalysisError('unknown_template', `unknown template "${analysis.template}"`);
   const composition = template.compose(analysis.params, analysis.facts, { style: analysis.style, aspect: req.width / req.height });
   const input = sceneFromComposition(
     composition,
     { template: analysis.template, params: analysis.params, facts: analysis.facts, ...(description ? { description } : {}) },
-    { width: req.width, height: req.height, fps: req.fps, duration: req.duration, style: analysis.style },
+    { width: req.width, height: req.height, fps: req.fps, duration: req.duration, style: analysis.style, captions: req.captions },
   );
   return parseScene(input, `template ${analysis.template}`);
 }

@@ -15,7 +15,8 @@ const SCENE_OPTIONS = `  -r, --resolution R     720p, 1080p or 4k (default: rend
       --fps N            24, 30 or 60 (default: render.defaultFps)
   -d, --duration S       length in seconds (default: what the template needs; at most render.maxDurationS)
       --style S          visual style (an unknown one is answered with the list)
-      --template T       use this template instead of the one the analysis picks`;
+      --template T       use this template instead of the one the analysis picks
+      --captions M       burn_in (narration in the frame, the default), sidecar (the .vtt only) or both`;
 
 const APPLIANCE = `It acts on the appliance the server uses, found from the same configuration (DEVFORGE_CONFIG,
 DEVFORGE_DATA_DIR, DEVFORGE_DATABASE_URL), while the server runs or not; it refuses when none exists there.`;
@@ -76,7 +77,7 @@ stdout. Progress goes to stderr: an updating bar on a terminal, a line every 10 
 
 options:
   -o, --output FILE      the .mp4 to write (required)
-      --scene FILE       render this scene spec (JSON, e.g. from devforge scene --json) instead
+      --scene FILE       render this scene spec (JSON, any published spec version, e.g. from devforge scene --json) instead
 ${SCENE_OPTIONS}
       --watermark TEXT   text over every frame
       --logo FILE        a .png, .jpg or .svg logo

@@ -1,7 +1,8 @@
-// Flags that choose what scene is made: resolution, fps, duration, style, template.
+// Flags that choose what scene is made: resolution, fps, duration, style, template, captions.
 import type { DevforgeConfig } from '../config/schema.ts';
 import { frameRate, PresetError, resolution } from '../render/presets.ts';
 import type { SceneRequest } from '../pipeline.ts';
+import { CAPTION_MODES, type CaptionMode } from '../scene/schema.ts';
 import { numberFlag } from './args.ts';
 import { UsageError } from './errors.ts';
 
@@ -11,6 +12,7 @@ export const SCENE_FLAGS = {
   duration: { type: 'string', short: 'd' },
   style: { type: 'string' },
   template: { type: 'string' },
+  captions: { type: 'string' },
 } as const;
 
 export interface SceneFlagValues {
@@ -19,6 +21,14 @@ export interface SceneFlagValues {
   duration?: string;
   style?: string;
   template?: string;
+  captions?: string;
+}
+
+/** --captions burn_in|sidecar|both, checked. */
+export function captionMode(value: string | undefined): CaptionMode | undefined {
+  if (value === undefined) return undefined;
+  if (!(CAPTION_MODES as readonly string[]).includes(value)) throw new UsageError(`--captions must be one of ${CAPTION_MODES.join(', ')} (burn_in: in the frame; sidecar: the .vtt only; both), got ${value}`);
+  return value as CaptionMode;
 }
 
 export function sceneRequest(values: SceneFlagValues, config: DevforgeConfig): SceneRequest {
@@ -26,6 +36,7 @@ export function sceneRequest(values: SceneFlagValues, config: DevforgeConfig): S
     const size = resolution(values.resolution ?? config.render.defaultResolution);
     const fps = frameRate(numberFlag(values.fps, 'fps') ?? config.render.defaultFps);
     const max = config.render.maxDurationS;
+    const captions = captionMode(values.captions);
     const duration = numberFlag(values.duration, 'duration', (n) => n > 0 && n <= max, `use seconds between 0 and ${max} (render.maxDurationS)`);
     return {
       ...size,
@@ -33,6 +44,7 @@ export function sceneRequest(values: SceneFlagValues, config: DevforgeConfig): S
       ...(duration !== undefined ? { duration } : {}),
       ...(values.style ? { style: values.style } : {}),
       ...(values.template ? { template: values.template } : {}),
+      ...(captions ? { captions } : {}),
       maxLength: config.analysis.maxDescriptionLength,
     };
   } catch (err) {

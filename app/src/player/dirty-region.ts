@@ -30,6 +30,8 @@ export interface DirtyContext {
   /** What the object's last update changed, in its node's coordinates, when it can tell (a line drawing on). */
   drawOnChangeOf(id: string): THREE.Box3 | undefined;
   cameraFor(obj: SceneObject): THREE.Camera;
+  /** Where on the canvas the scene's cameras draw (the whole canvas, or the content area above a caption band). */
+  viewport(): PixelRect;
 }
 
 export class DirtyRegionTracker {
@@ -60,6 +62,13 @@ export class DirtyRegionTracker {
     for (const o of this.ctx.scene.objects) this.bounds.set(o.id, this.measure(o));
   }
 
+  /** The lowest pixel row (from the bottom) any object reached as last measured, or undefined when none draws. */
+  lowestPixel(): number | undefined {
+    let lowest: number | undefined;
+    for (const b of this.bounds.values()) if (b && (lowest === undefined || b.y0 < lowest)) lowest = b.y0;
+    return lowest;
+  }
+
   /**
    * Whether object `id`, as last measured, may draw a pixel inside `rect` (with the anti-aliasing
    * margin). Unknown objects may; objects that draw nothing may not.
@@ -75,8 +84,9 @@ export class DirtyRegionTracker {
   /**
    * After a frame in which `changed` targets moved: the rectangles covering where they were and where
    * they are now (few, merged where they overlap or sit close), [] when nothing visible changed, or 'full'.
+   * `extra` are rectangles something other than the scene's objects changed (the caption band).
    */
-  update(changed: Set<string>): PixelRect[] | 'full' {
+  update(changed: Set<string>, extra: readonly PixelRect[] = []): PixelRect[] | 'full' {
     if (changed.has(CAMERA_ID)) {
       this.measureAll();
       return 'full';
@@ -102,6 +112,7 @@ export class DirtyRegionTracker {
       const region = drawOn ? this.project(drawOn, obj) : union(before, after);
       if (region) regions.push(this.toPixels(region));
     }
+    for (const r of extra) regions.push({ x0: r.x, y0: r.y, x1: r.x + r.width, y1: r.y + r.height });
     const rects = mergeRegions(regions.filter((r) => r.x1 > r.x0 && r.y1 > r.y0));
     const { width: W, height: H } = this.ctx.scene;
     const area = rects.reduce((a, r) => a + (r.x1 - r.x0) * (r.y1 - r.y0), 0);
@@ -143,14 +154,15 @@ export class DirtyRegionTracker {
     if (this.box.isEmpty()) return null;
     const camera = this.ctx.cameraFor(obj);
     const { width: W, height: H } = this.ctx.scene;
+    const vp = this.ctx.viewport();
     let b: Bounds | null = null;
     for (let i = 0; i < 8; i++) {
       this.corner.set(i & 1 ? this.box.max.x : this.box.min.x, i & 2 ? this.box.max.y : this.box.min.y, i & 4 ? this.box.max.z : this.box.min.z);
       this.corner.project(camera);
       // Behind a perspective camera the projection flips: give up on bounding it.
       if (this.corner.z > 1 || this.corner.z < -1) return { x0: 0, y0: 0, x1: W, y1: H };
-      const px = ((this.corner.x + 1) / 2) * W;
-      const py = ((this.corner.y + 1) / 2) * H;
+      const px = vp.x + ((this.corner.x + 1) / 2) * vp.width;
+      const py = vp.y + ((this.corner.y + 1) / 2) * vp.height;
       b = union(b, { x0: px, y0: py, x1: px, y1: py });
     }
     return b;

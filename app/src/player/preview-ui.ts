@@ -1,6 +1,8 @@
 // A minimal realtime preview: the canvas plus play/pause, a seek bar and the time. Used by
 // `devforge preview` and embeddable by any page that serves the player bundle.
 // Everything from the scene (captions included) goes into the DOM as text, never as markup.
+// The caption line under the canvas is for sidecar-only scenes: burned-in captions are in the frame.
+import { burnsIn, stepAt } from '../scene/narration.ts';
 import type { Scene } from '../scene/schema.ts';
 import { RealtimeDriver } from './drivers/realtime.ts';
 import type { OverlayOptions } from './overlay.ts';
@@ -33,7 +35,8 @@ export async function mountPreview(container: HTMLElement, data: PreviewData): P
   const caption = el('div', {}, 'min-height:1.5em;font:16px Inter,sans-serif;text-align:center;margin-top:8px');
   const controls = el('div', {}, 'display:flex;gap:12px;align-items:center;margin-top:10px');
   controls.append(play, seek, time);
-  container.replaceChildren(canvas, controls, caption);
+  const steps = burnsIn(scene.captions.mode) ? [] : scene.narration.steps;
+  container.replaceChildren(canvas, controls, ...(steps.length ? [caption] : []));
 
   const player = new ScenePlayer(canvas, scene, data.assets, { overlay: data.overlay });
   await player.prepare();
@@ -43,7 +46,7 @@ export async function mountPreview(container: HTMLElement, data: PreviewData): P
     seek.value = String(frame);
     time.textContent = `${clock(t)} / ${clock(scene.duration)}`;
     play.textContent = status === 'playing' ? 'Pause' : 'Play';
-    caption.textContent = scene.meta.captions.find((c) => c.start <= t && t < c.end)?.text ?? '';
+    caption.textContent = steps[stepAt(steps, t)]?.text ?? '';
   };
   play.addEventListener('click', () => driver.toggle());
   seek.addEventListener('input', () => {

@@ -1,6 +1,7 @@
 // The playback core: draws a scene at a given frame. A pure function of (scene, frame): time is
 // frame / fps, never the wall clock. The realtime and fixed-step drivers both call drawFrame.
 import * as THREE from 'three';
+import { burnsIn } from '../scene/narration.ts';
 import { ANIMATABLE } from '../scene/properties.ts';
 import type { Scene, SceneObject } from '../scene/schema.ts';
 import { resolveColor, resolveTheme, type Theme } from '../scene/themes.ts';
@@ -9,6 +10,7 @@ import type { DrawContext, Drawable, Props } from './drawable.ts';
 import { AxesDrawable, EdgeDrawable, LineDrawable, PlotDrawable } from './lines.ts';
 import { MathDrawable, TextDrawable } from './labels.ts';
 import { GroupDrawable, MeshDrawable } from './meshes.ts';
+import { CAPTION_FONT, CAPTION_WEIGHT, CaptionBand } from './caption-band.ts';
 import { buildOverlay, type OverlayOptions } from './overlay.ts';
 import { DirtyRegionTracker, type PixelRect } from './dirty-region.ts';
 import { BarDrawable, CircleDrawable, NodeDrawable, PolygonDrawable, RectDrawable } from './shapes.ts';
@@ -53,6 +55,10 @@ function createDrawable(obj: SceneObject): Drawable {
   }
 }
 
+/** Times sampled to find how low the content reaches (see keepClearOf), and the least it may shrink to. */
+const CONTENT_SAMPLES = 8;
+const MIN_CONTENT_SCALE = 0.8;
+
 // Fonts come in unicode-range subsets; loading with this sample pulls Latin, Latin-ext, Greek and Cyrillic.
 const FONT_SAMPLE = 'AaZz09ÀàĀāŁłΑαΩωАаЯя−×÷';
 
@@ -67,13 +73,18 @@ export class ScenePlayer {
   private readonly world = new THREE.Scene();
   private readonly screen = new THREE.Scene();
   private overlay: THREE.Scene | undefined;
+  /** The narration burned into the frame; undefined for sidecar-only captions or no narration. */
+  private readonly captionBand: CaptionBand | undefined;
   private readonly camera: THREE.OrthographicCamera | THREE.PerspectiveCamera;
   private readonly screenCamera: THREE.OrthographicCamera;
   private readonly overlayCamera: THREE.OrthographicCamera;
   private readonly drawables = new Map<string, Drawable>();
   private readonly textCache = new Map<string, RasterisedImage>();
   private readonly mathCache = new Map<string, { image: RasterisedImage; size: number }>();
-  private readonly pixelsPerUnit: number;
+  /** Output pixels per world unit on the screen layer (less when the content area shrinks above the caption band). */
+  private pixelsPerUnit: number;
+  /** Where the scene's cameras draw: the whole canvas, or the content area above the caption band. */
+  private viewport: PixelRect;
   private readonly background: string;
   private readonly assets: PlayerAssets;
   private readonly overlayOptions: OverlayOptions;
@@ -92,6 +103,10 @@ export class ScenePlayer {
     this.timeline = new CompiledTimeline(scene);
     this.frameCount = frameCount(scene);
     this.changed = this.timeline.changedFrames(scene.fps, this.frameCount);
+    if (burnsIn(scene.captions.mode) && scene.narration.steps.length) {
+      this.captionBand = new CaptionBand(scene.narration.steps, scene.width, scene.height);
+      this.captionBand.markChangedFrames(this.changed, scene.fps);
+    }
     this.background = resolveColor(scene.background, this.theme.palette);
 
     canvas.width = scene.width;
@@ -120,6 +135,7 @@ export class ScenePlayer {
     this.screenCamera.position.z = 50;
     this.overlayCamera.position.z = 50;
     this.pixelsPerUnit = (scene.height / VIEW_HEIGHT) * (scene.camera.type === 'orthographic' ? scene.camera.zoom : 1);
+    this.viewport = { x: 0, y: 0, width: scene.width, height: scene.height };
     this.addLights();
     this.buildObjects();
     this.dirty = new DirtyRegionTracker({
@@ -127,6 +143,7 @@ export class ScenePlayer {
       nodeOf: (id) => this.drawables.get(id)?.node,
       drawOnChangeOf: (id) => this.drawables.get(id)?.drawOnChange,
       cameraFor: (obj) => (obj.type === 'mesh' ? this.camera : this.screenCamera),
+      viewport: () => this.viewport,
     });
   }
 
@@ -173,7 +190,7 @@ export class ScenePlayer {
     fontMono: '',
     propsOf: () => undefined,
     text: (text, o) => {
-      const key = JSON.stringify([text, o.font, o.weight, o.size, o.align, o.maxWidth]);
+      const key = JSON.stringify([text, o.font, o.weight, o.size, o.align, o.maxWidth, this.pixelsPerUnit]);
       let image = this.textCache.get(key);
       if (!image) {
         image = rasteriseText(text, {
@@ -197,9 +214,19 @@ export class ScenePlayer {
     for (const family of families) {
       for (const weight of [400, 600, 700]) loads.push(document.fonts.load(fontSpec({ family, weight, sizePx: 32 }), FONT_SAMPLE));
     }
+    if (this.captionBand) loads.push(document.fonts.load(fontSpec({ family: CAPTION_FONT, weight: CAPTION_WEIGHT, sizePx: 32 }), FONT_SAMPLE));
     await Promise.all(loads);
     await document.fonts.ready;
 
+    await this.rasteriseMath();
+    this.overlay = await buildOverlay(this.overlayOptions, this.scene.width / this.scene.height, this.pixelsPerUnit, this.context.text);
+    if (this.captionBand) await this.keepClearOf(this.captionBand);
+  }
+
+  /** Formulas as textures at the current pixel density (see MathDrawable). */
+  private async rasteriseMath(): Promise<void> {
+    for (const { image } of this.mathCache.values()) image.texture.dispose();
+    this.mathCache.clear();
     const mathSizes = new Map<string, number>();
     for (const obj of this.scene.objects) if (obj.type === 'math') mathSizes.set(obj.latex, Math.max(mathSizes.get(obj.latex) ?? 0, obj.size));
     for (const entry of this.scene.timeline) {
@@ -212,7 +239,32 @@ export class ScenePlayer {
       if (!svg) continue;
       this.mathCache.set(latex, { image: await rasteriseSvg(svg, size * this.pixelsPerUnit), size });
     }
-    this.overlay = await buildOverlay(this.overlayOptions, this.scene.width / this.scene.height, this.pixelsPerUnit, this.context.text);
+  }
+
+  /**
+   * Shrinks the content area (both cameras' viewport, anchored at the top centre) just enough that
+   * nothing the scene draws, at any of a few sampled times, reaches under the caption band: the
+   * narration must not cover the subject. Scenes whose content stays clear are left as they are;
+   * the content never shrinks below MIN_CONTENT_SCALE (past that, the band may overlap its bottom).
+   */
+  private async keepClearOf(band: CaptionBand): Promise<void> {
+    const reserved = band.reservedHeight();
+    const { width: W, height: H } = this.scene;
+    let lowest = H;
+    const lastT = (this.frameCount - 1) / this.scene.fps;
+    for (let i = 0; i <= CONTENT_SAMPLES; i++) {
+      this.pose((lastT * i) / CONTENT_SAMPLES);
+      this.dirty.measureAll();
+      lowest = Math.min(lowest, Math.max(0, this.dirty.lowestPixel() ?? H));
+    }
+    if (lowest >= reserved) return;
+    const scale = Math.max(MIN_CONTENT_SCALE, (H - reserved) / (H - lowest));
+    const width = Math.round(W * scale);
+    const height = Math.round(H * scale);
+    this.viewport = { x: Math.round((W - width) / 2), y: H - height, width, height };
+    // Text (cached by density) and formulas are rasterised again for the pixels they now cover.
+    this.pixelsPerUnit *= height / H;
+    await this.rasteriseMath();
   }
 
   /** Every object's props at time t: declared values, palette resolved, timeline applied, opacity inherited. */
@@ -253,14 +305,8 @@ export class ScenePlayer {
     }
   }
 
-  /**
-   * Draws frame `frame` (clamped to the scene) into the canvas. With `partial`, only the rectangle
-   * that changed since the last drawn frame is redrawn (scissored); the canvas keeps the rest
-   * (preserveDrawingBuffer), and rasterisation per pixel is the same, so the image is identical.
-   */
-  drawFrame(frame: number, opts: { partial?: boolean } = {}): void {
-    const f = Math.min(this.frameCount - 1, Math.max(0, Math.floor(frame)));
-    const t = f / this.scene.fps;
+  /** Every object and the camera as they are at time t. */
+  private pose(t: number): void {
     const props = this.propsAt(t);
     Object.assign(this.context, {
       pixelsPerUnit: this.pixelsPerUnit,
@@ -269,12 +315,24 @@ export class ScenePlayer {
     });
     for (const obj of this.scene.objects) this.drawables.get(obj.id)!.update(props.get(obj.id)!, this.context);
     this.updateCamera(t);
+  }
+
+  /**
+   * Draws frame `frame` (clamped to the scene) into the canvas. With `partial`, only the rectangle
+   * that changed since the last drawn frame is redrawn (scissored); the canvas keeps the rest
+   * (preserveDrawingBuffer), and rasterisation per pixel is the same, so the image is identical.
+   */
+  drawFrame(frame: number, opts: { partial?: boolean } = {}): void {
+    const f = Math.min(this.frameCount - 1, Math.max(0, Math.floor(frame)));
+    const t = f / this.scene.fps;
+    this.pose(t);
+    const band = this.captionBand?.update(t);
 
     if (this.lastDrawnTime === undefined || t <= this.lastDrawnTime) {
       this.dirty.measureAll();
       this.lastChange = 'full';
     } else {
-      this.lastChange = this.dirty.update(this.timeline.changedTargets(this.lastDrawnTime, t));
+      this.lastChange = this.dirty.update(this.timeline.changedTargets(this.lastDrawnTime, t), band ? [band] : []);
     }
     this.lastDrawnTime = t;
     this.lastFrame = f;
@@ -293,9 +351,13 @@ export class ScenePlayer {
         r.setScissorTest(true);
       }
       r.clear();
+      const vp = this.viewport;
+      r.setViewport(vp.x, vp.y, vp.width, vp.height);
       if (this.hasMeshes) r.render(this.world, this.camera);
       r.clearDepth();
       r.render(this.screen, this.screenCamera);
+      r.setViewport(0, 0, this.scene.width, this.scene.height);
+      if (this.captionBand) r.render(this.captionBand.scene, this.overlayCamera);
       if (this.overlay) r.render(this.overlay, this.overlayCamera);
       for (const node of hidden) node.visible = true;
     }
@@ -324,6 +386,7 @@ export class ScenePlayer {
   dispose(): void {
     for (const d of this.drawables.values()) d.dispose();
     for (const image of this.textCache.values()) image.texture.dispose();
+    this.captionBand?.dispose();
     this.renderer.dispose();
   }
 }

@@ -4,7 +4,7 @@ import type { Point } from '../scene/geometry.ts';
 import { alphaGeometry, circleOutline, fillTriangles, strokeTriangles } from './antialias.ts';
 import { applyTransform, flatMaterial, fringeWidth, ImageQuad, num, setColor, type DrawContext, type Drawable, type Props } from './drawable.ts';
 
-function roundedRectOutline(w: number, h: number, r: number): Point[] {
+export function roundedRectOutline(w: number, h: number, r: number): Point[] {
   const radius = Math.max(0, Math.min(r, w / 2, h / 2));
   if (radius <= 0) return [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]];
   const pts: Point[] = [];

@@ -19,9 +19,10 @@ export interface RasterisedImage {
   height: number;
 }
 
-const PAD = 4;
+/** Pixels of padding around rasterised text and formulas. */
+export const TEXT_PAD = 4;
 
-function wrapLines(ctx: CanvasRenderingContext2D, text: string, maxWidth?: number): string[] {
+export function wrapLines(ctx: CanvasRenderingContext2D, text: string, maxWidth?: number): string[] {
   const paragraphs = text.split('\n');
   if (!maxWidth) return paragraphs;
   const lines: string[] = [];
@@ -60,16 +61,16 @@ export function rasteriseText(text: string, style: TextStyle): RasterisedImage {
   ctx.font = fontSpec(style);
   const lines = wrapLines(ctx, text, style.maxWidthPx);
   const lineHeight = Math.ceil(style.sizePx * 1.25);
-  const width = Math.max(1, ...lines.map((l) => Math.ceil(ctx.measureText(l).width))) + PAD * 2;
-  const height = lineHeight * lines.length + PAD * 2;
+  const width = Math.max(1, ...lines.map((l) => Math.ceil(ctx.measureText(l).width))) + TEXT_PAD * 2;
+  const height = lineHeight * lines.length + TEXT_PAD * 2;
   canvas.width = width;
   canvas.height = height;
   ctx.font = fontSpec(style);
   ctx.fillStyle = '#ffffff';
   ctx.textBaseline = 'middle';
   ctx.textAlign = style.align;
-  const x = style.align === 'left' ? PAD : style.align === 'right' ? width - PAD : width / 2;
-  lines.forEach((line, i) => ctx.fillText(line, x, PAD + lineHeight * (i + 0.5)));
+  const x = style.align === 'left' ? TEXT_PAD : style.align === 'right' ? width - TEXT_PAD : width / 2;
+  lines.forEach((line, i) => ctx.fillText(line, x, TEXT_PAD + lineHeight * (i + 0.5)));
   return { texture: makeTexture(canvas), width, height };
 }
 
@@ -86,9 +87,9 @@ export async function rasteriseSvg(svg: string, pxPerEm: number): Promise<Raster
   const width = Math.max(1, Math.ceil(img.naturalWidth * k));
   const height = Math.max(1, Math.ceil(img.naturalHeight * k));
   const canvas = document.createElement('canvas');
-  canvas.width = width + PAD * 2;
-  canvas.height = height + PAD * 2;
-  canvas.getContext('2d')!.drawImage(img, PAD, PAD, width, height);
+  canvas.width = width + TEXT_PAD * 2;
+  canvas.height = height + TEXT_PAD * 2;
+  canvas.getContext('2d')!.drawImage(img, TEXT_PAD, TEXT_PAD, width, height);
   return { texture: makeTexture(canvas), width: canvas.width, height: canvas.height };
 }
 

@@ -1,5 +1,5 @@
-// WebVTT captions from a scene's meta.captions.
-import type { Caption } from '../scene/schema.ts';
+// WebVTT captions from a scene's narration track: the same steps the player burns into the frame.
+import type { NarrationStep } from '../scene/schema.ts';
 
 function timestamp(seconds: number): string {
   const ms = Math.round(seconds * 1000);
@@ -20,10 +20,10 @@ function cueText(text: string): string {
     .trim();
 }
 
-export function toWebVtt(captions: readonly Caption[], duration: number): string {
-  const cues = [...captions]
-    .filter((c) => c.start < duration)
+export function toWebVtt(steps: readonly Pick<NarrationStep, 'start' | 'duration' | 'text'>[], duration: number): string {
+  const cues = [...steps]
+    .filter((s) => s.start < duration)
     .sort((a, b) => a.start - b.start)
-    .map((c, i) => `${i + 1}\n${timestamp(c.start)} --> ${timestamp(Math.min(c.end, duration))}\n${cueText(c.text)}\n`);
+    .map((s, i) => `${i + 1}\n${timestamp(s.start)} --> ${timestamp(Math.min(s.start + s.duration, duration))}\n${cueText(s.text)}\n`);
   return ['WEBVTT', '', ...cues].join('\n');
 }

@@ -263,7 +263,7 @@ export class Renderer {
       await ffmpeg.finish();
       if (!poster) throw new RenderError('the page sent no poster frame');
       await runFfmpeg(this.ffmpegPath, posterArgs({ ...raw, pixelFormat: 'rgba', bottomUp: true }, outputs.poster), poster);
-      await writeFile(outputs.captions, toWebVtt(scene.meta.captions, scene.duration));
+      await writeFile(outputs.captions, toWebVtt(scene.narration.steps, scene.duration));
     } catch (err) {
       ffmpeg.kill();
       await Promise.all([outputs.video, outputs.poster, outputs.captions].map((f) => rm(f, { force: true })));

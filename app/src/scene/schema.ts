@@ -1,11 +1,12 @@
-// The scene spec, version 1: a JSON document that fully describes an animation.
+// The scene spec, version 2: a JSON document that fully describes an animation.
 // Analysis and templates produce it; the player draws it. Field names are stable API:
-// saved animations are re-rendered from it years later, so add fields, never re-mean them.
+// saved animations are re-rendered from it years later, so add fields, never re-mean them; a change
+// that must re-mean or remove one bumps SCENE_VERSION and adds a step to migrations/ (see migrate.ts).
 import { z } from 'zod';
 import { EASING_NAMES } from './easing.ts';
 import { PALETTE_KEYS, STYLE_NAMES } from './themes.ts';
 
-export const SCENE_VERSION = 1;
+export const SCENE_VERSION = 2;
 
 const finite = z.number().finite();
 const nonNegative = finite.nonnegative();
@@ -318,10 +319,28 @@ const perspective = z.strictObject({
 
 export const cameraSchema = z.discriminatedUnion('type', [orthographic, perspective]);
 
-const captionSchema = z.strictObject({
+/** One step of the narration: what is said (and captioned) from `start` for `duration` seconds. */
+const narrationStepSchema = z.strictObject({
+  id: idSchema.optional(),
   start: nonNegative,
-  end: nonNegative,
+  duration: positive,
   text: z.string().min(1).max(500),
+  /** Ids of the objects the step talks about (what a highlight or pointer would show). */
+  refs: z.array(idSchema).max(100).default([]),
+});
+
+export const narrationSchema = z.strictObject({
+  steps: z.array(narrationStepSchema).max(1000).default([]),
+});
+
+/** Where the narration is shown: in the frame (burn_in), as the .vtt file only (sidecar), or both. */
+export const CAPTION_MODES = ['burn_in', 'sidecar', 'both'] as const;
+export type CaptionMode = (typeof CAPTION_MODES)[number];
+
+export const captionsSchema = z.strictObject({
+  mode: z.enum(CAPTION_MODES, { error: (issue) => `unknown captions mode ${JSON.stringify(issue.input)} (known: ${CAPTION_MODES.join(', ')})` }).default('burn_in'),
+  /** The band's place in the frame; only the lower third for now. */
+  position: z.enum(['bottom']).default('bottom'),
 });
 
 export const metaSchema = z.strictObject({
@@ -330,7 +349,6 @@ export const metaSchema = z.strictObject({
   facts: z.record(z.string(), z.unknown()).optional(),
   title: z.string().max(300).optional(),
   description: z.string().max(10_000).optional(),
-  captions: z.array(captionSchema).max(1000).default([]),
   /** Seconds into the animation whose frame becomes the poster (default: the last frame). */
   posterTime: nonNegative.optional(),
 });
@@ -355,7 +373,9 @@ export const sceneSchema = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
   objects: z.array(objectSchema).max(5000),
   timeline: z.array(timelineEntrySchema).max(50_000).default([]),
-  meta: metaSchema.default({ captions: [] }),
+  narration: narrationSchema.default({ steps: [] }),
+  captions: captionsSchema.default({ mode: 'burn_in', position: 'bottom' }),
+  meta: metaSchema.default({}),
 });
 
 export type SceneInput = z.input<typeof sceneSchema>;
@@ -364,4 +384,5 @@ export type SceneObject = z.output<typeof objectSchema>;
 export type SceneObjectType = SceneObject['type'];
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 export type Camera = z.output<typeof cameraSchema>;
-export type Caption = z.output<typeof captionSchema>;
+export type NarrationStep = z.output<typeof narrationStepSchema>;
+export type NarrationStepInput = z.input<typeof narrationStepSchema>;

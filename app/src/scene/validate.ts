@@ -1,6 +1,8 @@
-// Validates a scene spec: shape (zod) first, then the cross-references the shape cannot express.
-// An invalid spec is rejected whole with every problem named by its path; nothing is half-rendered.
+// Validates a scene spec: migrated to the current version first, then its shape (zod), then the
+// cross-references the shape cannot express. An invalid spec is rejected whole with every problem
+// named by its path; nothing is half-rendered.
 import type { z } from 'zod';
+import { migrateScene, SceneVersionError } from './migrate.ts';
 import { ANIMATABLE, CAMERA_ANIMATABLE, CAMERA_ID, type PropertyKind } from './properties.ts';
 import { sceneSchema, type Scene, type SceneObject } from './schema.ts';
 
@@ -124,8 +126,23 @@ function crossReferenceProblems(scene: Scene): SceneProblem[] {
     }
   });
 
-  scene.meta.captions.forEach((c, i) => {
-    if (c.end <= c.start) problems.push({ path: `meta.captions[${i}].end`, message: 'must be after start' });
+  problems.push(...narrationProblems(scene, byId));
+  return problems;
+}
+
+function narrationProblems(scene: Scene, byId: Map<string, SceneObject>): SceneProblem[] {
+  const problems: SceneProblem[] = [];
+  const stepIds = new Set<string>();
+  scene.narration.steps.forEach((step, i) => {
+    const at = `narration.steps[${i}]`;
+    if (step.start >= scene.duration) problems.push({ path: `${at}.start`, message: `starts at ${step.start}s, at or after the scene ends (${scene.duration}s)` });
+    if (step.id !== undefined) {
+      if (stepIds.has(step.id)) problems.push({ path: `${at}.id`, message: `duplicate step id "${step.id}"` });
+      stepIds.add(step.id);
+    }
+    step.refs.forEach((ref, j) => {
+      if (!byId.has(ref)) problems.push({ path: `${at}.refs[${j}]`, message: `no object with id "${ref}" (refs name the objects the step talks about)` });
+    });
   });
   return problems;
 }
@@ -147,9 +164,16 @@ function parentCycleProblems(objects: SceneObject[], byId: Map<string, SceneObje
   return problems;
 }
 
-/** Returns the scene with defaults filled in, or throws SceneValidationError listing every problem. */
+/** Returns the scene at the current version with defaults filled in, or throws SceneValidationError listing every problem. */
 export function parseScene(input: unknown, source?: string): Scene {
-  const result = sceneSchema.safeParse(input);
+  let current: unknown;
+  try {
+    current = migrateScene(input);
+  } catch (err) {
+    if (err instanceof SceneVersionError) throw new SceneValidationError([{ path: 'version', message: err.message }], source);
+    throw err;
+  }
+  const result = sceneSchema.safeParse(current);
   if (!result.success) throw new SceneValidationError(zodProblems(result.error), source);
   const problems = crossReferenceProblems(result.data);
   if (problems.length) throw new SceneValidationError(problems, source);

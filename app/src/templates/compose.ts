@@ -1,6 +1,7 @@
-// Wraps a template's composition into a complete scene spec: size, fps, style, meta, and the
-// timeline rescaled when the user asked for a particular duration.
-import type { SceneInput } from '../scene/schema.ts';
+// Wraps a template's composition into a complete scene spec: size, fps, style, meta, the narration
+// track and where it shows, and the timeline and narration rescaled when the user asked for a
+// particular duration.
+import type { CaptionMode, SceneInput } from '../scene/schema.ts';
 import type { StyleName } from '../scene/themes.ts';
 import { SCENE_VERSION } from '../scene/schema.ts';
 import type { Composition } from './types.ts';
@@ -12,6 +13,8 @@ export interface SceneOptions {
   /** Seconds; the template's natural length when undefined. */
   duration?: number;
   style: StyleName;
+  /** Where the narration shows; the spec's default (burned into the frame) when undefined. */
+  captions?: CaptionMode;
 }
 
 type TimelineEntry = NonNullable<SceneInput['timeline']>[number];
@@ -31,7 +34,12 @@ export function sceneFromComposition(
   const duration = opts.duration ?? natural;
   const k = duration / natural;
   const timeline = k === 1 ? composition.timeline : composition.timeline.map((e) => scaleEntry(e, k));
-  const captions = composition.captions.map((c) => ({ ...c, start: c.start * k, end: Math.min(duration, c.end * k) })).filter((c) => c.end > c.start);
+  const steps = composition.narration
+    .map((step) => {
+      const start = step.start * k;
+      return { ...step, start, duration: Math.min(duration, (step.start + step.duration) * k) - start };
+    })
+    .filter((step) => step.duration > 0);
   return {
     version: SCENE_VERSION,
     width: opts.width,
@@ -42,13 +50,14 @@ export function sceneFromComposition(
     ...(composition.camera ? { camera: composition.camera } : {}),
     objects: composition.objects,
     timeline,
+    narration: { steps },
+    ...(opts.captions ? { captions: { mode: opts.captions } } : {}),
     meta: {
       template: meta.template,
       params: meta.params,
       facts: meta.facts,
       title: composition.title,
       ...(meta.description ? { description: meta.description } : {}),
-      captions,
     },
   };
 }

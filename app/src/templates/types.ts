@@ -1,7 +1,7 @@
 // The contract every template implements (see docs/template-contract.md): recognise a description,
 // pull its params out, compute facts by running the real algorithm or formula, and compose a scene.
 import type { z } from 'zod';
-import type { SceneInput } from '../scene/schema.ts';
+import type { NarrationStepInput, SceneInput } from '../scene/schema.ts';
 import type { StyleName } from '../scene/themes.ts';
 import type { ParsedText } from '../text/parse.ts';
 
@@ -25,7 +25,8 @@ export interface ComposeContext {
 export interface Composition {
   objects: SceneInput['objects'];
   timeline: NonNullable<SceneInput['timeline']>;
-  captions: { start: number; end: number; text: string }[];
+  /** The narration track, in the composition's own seconds (see TimelineBuilder.narrate). */
+  narration: NarrationStepInput[];
   /** Natural length in seconds; a requested duration rescales the timeline to fit. */
   duration: number;
   camera?: SceneInput['camera'];

@@ -1,5 +1,6 @@
 import test from 'ava';
 import { devforge } from '../helpers/cli.ts';
+import { SCENE_VERSION } from '../../src/scene/schema.ts';
 
 test('analyze --json prints the analysis of docs/template-contract.md', async (t) => {
   const r = await devforge(['analyze', '--json', 'Demonstrate bubble sort on 5 3 8 1']);
@@ -28,10 +29,20 @@ test('scene --json prints a whole scene spec with meta', async (t) => {
   const r = await devforge(['scene', '--json', 'bubble sort 3 1 2', '--resolution', '720p']);
   t.is(r.code, 0, r.stderr);
   const scene = JSON.parse(r.stdout);
-  t.is(scene.version, 1);
+  t.is(scene.version, SCENE_VERSION);
   t.is(scene.width, 1280);
   t.is(scene.meta.template, 'sort.bubble');
   t.deepEqual(scene.meta.params.values, [3, 1, 2]);
   t.deepEqual(scene.meta.facts.sorted, [1, 2, 3]);
-  t.true(scene.meta.captions.length > 0);
+  t.true(scene.narration.steps.length > 0);
+  t.is(scene.captions.mode, 'burn_in', 'narration is burned in by default');
+});
+
+test('scene --captions chooses where the narration shows; an unknown mode lists the known ones', async (t) => {
+  const r = await devforge(['scene', '--json', 'bubble sort 3 1 2', '--captions', 'sidecar']);
+  t.is(r.code, 0, r.stderr);
+  t.is(JSON.parse(r.stdout).captions.mode, 'sidecar');
+  const bad = await devforge(['scene', '--json', 'bubble sort 3 1 2', '--captions', 'subtitles']);
+  t.is(bad.code, 2);
+  t.regex(bad.stderr, /--captions must be one of burn_in, sidecar, both .*got subtitles/);
 });

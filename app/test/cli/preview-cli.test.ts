@@ -9,7 +9,8 @@ import { chromiumArgs, locateChromium } from '../../src/render/chromium.ts';
 const BIN = fileURLToPath(new URL('../../bin/devforge.js', import.meta.url));
 
 test('the preview page plays the scene: frames advance, captions show, pause and seek work', async (t) => {
-  const child = spawn(process.execPath, [BIN, 'preview', 'Demonstrate bubble sort on 5 3 8 1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Sidecar captions show under the canvas; burned-in ones are in the frame (checked at the end).
+  const child = spawn(process.execPath, [BIN, 'preview', 'Demonstrate bubble sort on 5 3 8 1', '--port', '0', '--captions', 'sidecar'], { stdio: ['ignore', 'pipe', 'pipe'] });
   t.teardown(() => child.kill());
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   const { url, template } = JSON.parse(line.toString());
@@ -51,5 +52,12 @@ test('the preview page plays the scene: frames advance, captions show, pause and
     return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
   });
   t.deepEqual(corner, [15, 23, 42]);
+
+  const burnIn = spawn(process.execPath, [BIN, 'preview', 'Demonstrate bubble sort on 5 3 8 1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  t.teardown(() => burnIn.kill());
+  const [burnInLine] = (await once(burnIn.stdout!, 'data')) as [Buffer];
+  await page.goto(JSON.parse(burnInLine.toString()).url);
+  await page.waitForFunction(() => document.querySelector('button')?.textContent === 'Pause', { timeout: 60_000, polling: 200 });
+  t.deepEqual(await page.$eval('main', (el) => [...el.children].map((c) => c.tagName)), ['CANVAS', 'DIV'], 'no caption line under a canvas that shows it');
   t.deepEqual(errors, []);
 });

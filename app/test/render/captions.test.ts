@@ -1,12 +1,12 @@
 import test from 'ava';
 import { toWebVtt } from '../../src/render/captions.ts';
 
-test('captions become WebVTT cues, sorted, clipped to the duration, markup escaped', (t) => {
+test('narration steps become WebVTT cues, sorted, clipped to the duration, markup escaped', (t) => {
   const vtt = toWebVtt(
     [
-      { start: 3, end: 12, text: 'Last <b>one</b> & done' },
-      { start: 0, end: 1.5, text: 'First' },
-      { start: 11, end: 12, text: 'After the end' },
+      { start: 3, duration: 9, text: 'Last <b>one</b> & done' },
+      { start: 0, duration: 1.5, text: 'First' },
+      { start: 11, duration: 1, text: 'After the end' },
     ],
     10,
   );

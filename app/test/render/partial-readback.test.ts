@@ -2,6 +2,8 @@
 import test from 'ava';
 import { join } from 'node:path';
 import { sceneFromDescription } from '../../src/pipeline.ts';
+import { captionAt, sameCaption } from '../../src/scene/narration.ts';
+import { SCENE_VERSION } from '../../src/scene/schema.ts';
 import { parseScene } from '../../src/scene/validate.ts';
 import { frameHashes } from '../helpers/video.ts';
 import { tempDir, testRenderer } from '../helpers/renderer.ts';
@@ -64,6 +66,40 @@ const meshScene = parseScene({
     { type: 'tween', target: 'right', property: 'rotationX', from: 0, to: 90, start: 0.5, duration: 1, easing: 'linear' },
     { type: 'set', target: 'caption', at: 1, property: 'text', value: 'still turning' },
   ],
+});
+
+// Narration over a still picture: only the caption band changes, when its text or fade does.
+const narratedScene = parseScene({
+  version: SCENE_VERSION,
+  width: 640,
+  height: 360,
+  fps: 24,
+  duration: 4,
+  style: { theme: 'corporate_training' },
+  objects: [
+    { id: 'box', type: 'rect', width: 12, height: 7.6, y: 0, fill: '$primary' },
+    { id: 'title', type: 'text', text: 'Still', y: 3.8 },
+  ],
+  narration: {
+    steps: [
+      { start: 0.2, duration: 1, text: 'A first step, fading in after a gap' },
+      { start: 1.2, duration: 1.3, text: 'A second one joined to it, long enough to wrap onto a second line of the band at this small size', refs: ['box'] },
+      { start: 3, duration: 0.8, text: 'A last one after a gap' },
+    ],
+  },
+});
+
+test.serial('narration over a still picture: only the frames where the caption changes are drawn, partial readback gives the same frames', async (t) => {
+  const dir = tempDir();
+  const a = await partial.render(narratedScene, { outputs: { video: join(dir, 'partial.mp4') } });
+  const b = await whole.render(narratedScene, { outputs: { video: join(dir, 'whole.mp4') } });
+  t.deepEqual(await frameHashes(a.file), await frameHashes(b.file));
+  const frames = narratedScene.duration * narratedScene.fps;
+  let changes = 1; // the first frame
+  for (let f = 1; f < frames; f++) if (!sameCaption(captionAt(narratedScene.narration.steps, (f - 1) / 24), captionAt(narratedScene.narration.steps, f / 24))) changes++;
+  const posterUnchanged = sameCaption(captionAt(narratedScene.narration.steps, (frames - 2) / 24), captionAt(narratedScene.narration.steps, (frames - 1) / 24));
+  t.is(a.frames_drawn, changes + (posterUnchanged ? 1 : 0));
+  t.true(a.frames_drawn < frames / 2, `${a.frames_drawn} of ${frames} frames drawn`);
 });
 
 for (const [name, make] of [

@@ -1,4 +1,5 @@
 import test from 'ava';
+import { SCENE_VERSION } from '../../src/scene/schema.ts';
 import { parseScene, SceneValidationError } from '../../src/scene/validate.ts';
 
 const base = () => ({
@@ -35,7 +36,7 @@ test('a valid spec parses, with defaults filled in', (t) => {
   t.is(scene.background, '$background');
   t.is(scene.style.theme, 'mathematical');
   t.is(scene.objects[0]!.opacity, 1);
-  t.deepEqual(scene.meta.captions, []);
+  t.deepEqual(scene.narration.steps, []);
 });
 
 test('an unknown easing is named with its path', (t) => {
@@ -63,15 +64,13 @@ test('cross references are checked: targets, properties, edges, parents, duplica
   t.true(p.some((s) => s.startsWith('timeline[6].to: "fill" takes a color')));
 });
 
-test('shape errors: unknown fields, bad colours, wrong types, bad version', (t) => {
+test('shape errors: unknown fields, bad colours, wrong types', (t) => {
   const spec = base() as Record<string, unknown>;
-  spec.version = 2;
   (spec.objects as Record<string, unknown>[])[0]!.fill = 'red';
   (spec.objects as Record<string, unknown>[])[0]!.bogus = true;
   spec.fps = 'thirty';
   const p = problems(spec);
-  t.true(p.some((s) => s.startsWith('version: version must be 1')), p.join('\n'));
-  t.true(p.some((s) => s.startsWith('objects[0].fill: invalid colour "red"')));
+  t.true(p.some((s) => s.startsWith('objects[0].fill: invalid colour "red"')), p.join('\n'));
   t.true(p.some((s) => s.startsWith('objects[0]') && s.includes('bogus')));
   t.true(p.some((s) => s.startsWith('fps:')));
 });
@@ -87,4 +86,27 @@ test('entries after the end of the scene are refused', (t) => {
   const spec = base();
   spec.timeline.push({ type: 'appear', target: 'a', at: 9 });
   t.true(problems(spec).some((p) => p.startsWith('timeline[4]: starts at 9s, after the scene ends')));
+});
+
+test('narration steps: refs must name objects, steps start inside the scene, ids are unique, modes are known', (t) => {
+  const spec = {
+    ...base(),
+    version: SCENE_VERSION,
+    narration: {
+      steps: [
+        { id: 's1', start: 0, duration: 1, text: 'The rectangle', refs: ['a'] },
+        { id: 's1', start: 1, duration: 1, text: 'A ghost', refs: ['ghost'] },
+        { start: 4, duration: 1, text: 'Too late' },
+      ],
+    },
+  };
+  const p = problems(spec);
+  t.true(p.includes('narration.steps[1].id: duplicate step id "s1"'), p.join('\n'));
+  t.true(p.includes('narration.steps[1].refs[0]: no object with id "ghost" (refs name the objects the step talks about)'));
+  t.true(p.includes('narration.steps[2].start: starts at 4s, at or after the scene ends (4s)'));
+  const shape = problems({ ...base(), version: SCENE_VERSION, narration: { steps: [{ start: 1, duration: 0, text: 'No time' }] } });
+  t.true(shape.length === 1 && shape[0]!.startsWith('narration.steps[0].duration:'), shape.join('\n'));
+  t.deepEqual(problems({ ...base(), version: SCENE_VERSION, captions: { mode: 'subtitles' } }), ['captions.mode: unknown captions mode "subtitles" (known: burn_in, sidecar, both)']);
+  const ok = parseScene({ ...base(), version: SCENE_VERSION, narration: { steps: [{ start: 0, duration: 1, text: 'Hi' }] } });
+  t.deepEqual(ok.narration.steps[0]!.refs, [], 'refs are optional');
 });

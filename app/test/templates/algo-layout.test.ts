@@ -68,8 +68,8 @@ for (const template of ALGORITHM_TEMPLATES) {
       const scene = sceneForAnalysis(analysis, SIZE);
       t.deepEqual(problems(scene), [], JSON.stringify(analysis.params).slice(0, 200));
       t.true(scene.duration >= 4 && scene.duration <= 150, `${scene.duration}s`);
-      t.true(scene.meta.captions.length >= 3);
-      for (const c of scene.meta.captions) t.true(c.end > c.start && c.text.length <= 200, c.text);
+      t.true(scene.narration.steps.length >= 3);
+      for (const c of scene.narration.steps) t.true(c.duration > 0 && c.text.length <= 200, c.text);
       t.deepEqual(scene.meta.facts, analysis.facts);
     }
   });

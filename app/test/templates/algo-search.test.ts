@@ -78,7 +78,7 @@ test('"binary search tree" belongs to the tree template, not binary search', (t)
 test('search scenes validate, show each probe and end with the facts on screen', (t) => {
   for (const text of ['Binary search for 23 in 2, 5, 8, 12, 16, 23, 38, 56, 72, 91', 'binary search for 4 in 1 2 3', 'linear search for 7 in 3 9 7 1', 'linear search for 10 in 3 9 7 1']) {
     const { scene, analysis } = sceneFromDescription(text, { width: 1280, height: 720, fps: 30 });
-    const last = scene.meta.captions[scene.meta.captions.length - 1]!.text;
+    const last = scene.narration.steps[scene.narration.steps.length - 1]!.text;
     t.true(last.includes(analysis.facts.found ? 'ound' : 'not found'), last);
     const probes = (analysis.facts.probes as number[] | undefined)?.length ?? (analysis.facts.comparisons as number);
     t.true(scene.timeline.filter((e) => e.type === 'highlight').length >= probes, text);

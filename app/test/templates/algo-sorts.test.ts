@@ -121,7 +121,7 @@ test('sort scenes show every compare and swap with captions, and stay watchable 
   for (const name of ['insertion sort', 'selection sort', 'merge sort', 'quick sort', 'heap sort']) {
     const { scene, analysis } = sceneFromDescription(`${name} ${worst}`, { width: 1280, height: 720, fps: 30 });
     t.true(scene.duration > 10 && scene.duration < 150, `${name}: ${scene.duration}s`);
-    t.true(scene.meta.captions.length > 15, name);
+    t.true(scene.narration.steps.length > 15, name);
     t.true(scene.timeline.filter((e) => e.type === 'highlight').length >= 15, name);
     t.is(scene.meta.template, analysis.template);
   }

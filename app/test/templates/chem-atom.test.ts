@@ -96,7 +96,7 @@ test('the scene: nucleus, one ring and one electron per electron, turning shells
   const turns = scene.timeline.filter((e) => e.type === 'tween' && e.property === 'rotation');
   t.is(turns.length, 3);
   for (const o of scene.objects) if (o.type === 'text' || o.type === 'circle') t.true(Math.abs(o.x) <= 7.8 && Math.abs(o.y) <= 4.3, o.id);
-  t.true(scene.meta.captions.some((c) => c.text.includes('Shell 3 (M) takes 1 electron')));
+  t.true(scene.narration.steps.some((c) => c.text.includes('Shell 3 (M) takes 1 electron')));
   const gold = sceneFromDescription('Bohr model of gold', { width: 1280, height: 720, fps: 30 }).scene;
   t.is(gold.objects.filter((o) => /^e\d+_\d+$/.test(o.id)).length, 79);
 });

@@ -61,5 +61,5 @@ test('each point is revealed with its own caption and laid out top to bottom', (
   const points = scene.objects.filter((o) => o.id.startsWith('point-'));
   t.is(points.length, 3);
   for (let i = 1; i < 3; i++) t.true(points[i]!.y < points[i - 1]!.y);
-  for (const [i, p] of ['Wear a helmet', 'Report hazards', 'Keep exits clear'].entries()) t.true(scene.meta.captions.some((c) => c.text === `${i + 1}. ${p}.`));
+  for (const [i, p] of ['Wear a helmet', 'Report hazards', 'Keep exits clear'].entries()) t.true(scene.narration.steps.some((c) => c.text === `${i + 1}. ${p}.`));
 });

@@ -179,6 +179,6 @@ test('line chart: the described change is computed from the first and last value
   t.is(describeChange(-10, 10), 'rose from −10 to 10');
   const { scene } = sceneFromDescription('Line chart of sales vs costs: sales 10, 20, 30; costs 5, 15, 25', REQ);
   t.is(scene.objects.filter((o) => o.id.startsWith('line-')).length, 2);
-  t.true(scene.meta.captions.some((c) => c.text === 'Sales rose 200% from 10 to 30.'));
-  t.true(scene.meta.captions.some((c) => c.text === 'Costs rose 400% from 5 to 25.'));
+  t.true(scene.narration.steps.some((c) => c.text === 'Sales rose 200% from 10 to 30.'));
+  t.true(scene.narration.steps.some((c) => c.text === 'Costs rose 400% from 5 to 25.'));
 });

@@ -80,6 +80,6 @@ test('arcs are cut where they would run under a box', (t) => {
 
 test('PDCA captions explain each step', (t) => {
   const { scene } = sceneFromDescription('Explain the PDCA cycle', REQ);
-  for (const step of PDCA) t.true(scene.meta.captions.some((c) => c.text.startsWith(`${step}: `)), step);
-  t.true(scene.meta.captions.some((c) => /starts again with Plan/.test(c.text)));
+  for (const step of PDCA) t.true(scene.narration.steps.some((c) => c.text.startsWith(`${step}: `)), step);
+  t.true(scene.narration.steps.some((c) => /starts again with Plan/.test(c.text)));
 });

@@ -157,7 +157,7 @@ for (const [template, descriptions] of Object.entries(CASES)) {
       // Palette tokens only, so every style recolours the slide.
       const colours = JSON.stringify(scene.objects).match(/"#[0-9a-fA-F]{3,8}"/g);
       t.is(colours, null, 'no hex colours');
-      t.true(scene.meta.captions.length >= 2, 'captions');
+      t.true(scene.narration.steps.length >= 2, 'captions');
       t.true(scene.duration > 3 && scene.duration < 60, `duration ${scene.duration}`);
     }
   });

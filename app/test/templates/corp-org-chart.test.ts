@@ -91,5 +91,5 @@ test('managers sit centred over their reports, levels top to bottom, boxes apart
     }
   }
   t.is(scene.objects.filter((o) => o.id.startsWith('link-')).length, nodes.length - 1, 'one line per reporting line');
-  t.true(scene.meta.captions.some((c) => c.text === 'CTO, CFO and COO report to CEO.'));
+  t.true(scene.narration.steps.some((c) => c.text === 'CTO, CFO and COO report to CEO.'));
 });

@@ -93,7 +93,7 @@ test('the scene reveals boxes in order, joins them with n − 1 arrows and capti
   t.true(arrows.every((a) => a.type === 'line' && a.arrow === 'end'));
   const appearAt = (id: string) => scene.timeline.find((e) => e.type === 'appear' && e.target === id) as { at: number };
   for (let i = 1; i < 6; i++) t.true(appearAt(`box-${i}`).at > appearAt(`box-${i - 1}`).at);
-  for (let i = 1; i <= 6; i++) t.true(scene.meta.captions.some((c) => c.text.startsWith(`Step ${i} of 6:`)));
+  for (let i = 1; i <= 6; i++) t.true(scene.narration.steps.some((c) => c.text.startsWith(`Step ${i} of 6:`)));
   const summary = scene.objects.find((o) => o.id === 'summary');
   t.is(summary?.type === 'text' ? summary.text : '', '6 steps: Detect to Improve', 'the step count is shown on screen');
 });

@@ -78,5 +78,5 @@ test('the scene shows each event with its date, alternating above and below the 
   t.is(text('event-1')?.text, 'Series A');
   t.true(text('date-0')!.y > -0.35 && text('date-1')!.y < -0.35, 'first above the axis, second below');
   t.is(text('summary')?.text, '3 events, 2010 – 2020 (10 years)');
-  t.true(scene.meta.captions.some((c) => c.text === '2015: Series A.'));
+  t.true(scene.narration.steps.some((c) => c.text === '2015: Series A.'));
 });

@@ -21,10 +21,10 @@ export function checkScene(t: ExecutionContext, scene: Scene, label: string): vo
   for (const e of scene.timeline) {
     if (e.type === 'set' && e.property === 'latex' && typeof e.value === 'string') t.notThrows(() => latexToSvg(e.value as string), `${label}: latex ${e.value}`);
   }
-  const caps = scene.meta.captions;
+  const caps = scene.narration.steps;
   t.true(caps.length >= 2, `${label}: has captions`);
   for (let i = 0; i < caps.length; i++) {
-    t.true(caps[i]!.end <= scene.duration + 1e-9 && caps[i]!.start < caps[i]!.end, `${label}: caption ${i} inside the animation`);
+    t.true(caps[i]!.start + caps[i]!.duration <= scene.duration + 1e-9 && caps[i]!.duration > 0, `${label}: caption ${i} inside the animation`);
     if (i) t.true(caps[i]!.start >= caps[i - 1]!.start, `${label}: captions in order`);
   }
 }

@@ -48,10 +48,10 @@ export function checkScene(t: ExecutionContext, scene: Scene, label: string): vo
   for (const e of scene.timeline) {
     if (e.type === 'tween' && ['x', 'y', 'points'].includes(e.property)) t.is(e.easing, 'linear', `${label}: ${e.target}.${e.property} tween at ${e.start}`);
   }
-  const caps = scene.meta.captions;
+  const caps = scene.narration.steps;
   t.true(caps.length >= 3, `${label}: a caption per phase (${caps.length})`);
   for (let i = 1; i < caps.length; i++) t.true(caps[i]!.start >= caps[i - 1]!.start, `${label}: captions in order`);
-  for (const c of caps) t.true(c.end <= scene.duration + 1e-9 && c.text.length > 10, `${label}: caption "${c.text}"`);
+  for (const c of caps) t.true(c.start + c.duration <= scene.duration + 1e-9 && c.text.length > 10, `${label}: caption "${c.text}"`);
 }
 
 /** Keyframe values of one property of one object, in time order: [time, value] after each tween. */

@@ -145,5 +145,5 @@ test('incline: the block slides along s = ½at² on the slope, or stays put when
   const stuck = sceneFor('a 5 kg box on a 20° ramp, μ = 0.5');
   checkScene(t, stuck, 'incline held by friction');
   t.is(track(stuck, 'block', 'x').length, 0, 'the block does not move');
-  t.true(stuck.meta.captions.some((c) => c.text.includes('stays put')));
+  t.true(stuck.narration.steps.some((c) => c.text.includes('stays put')));
 });

@@ -121,7 +121,7 @@ test('the ball and its trail follow the real trajectory, with labelled results a
   t.true(texts.includes('H = 10.194 m') && texts.includes('R = 40.775 m'), texts.join(' | '));
   const latex = scene.objects.filter((o) => o.type === 'math').map((o) => (o as { latex: string }).latex).join(' ');
   t.true(latex.includes('2.883\\,\\mathrm{s}') && latex.includes('40.775\\,\\mathrm{m}'), latex);
-  const captions = scene.meta.captions.map((c) => c.text).join(' ');
+  const captions = scene.narration.steps.map((c) => c.text).join(' ');
   for (const phase of ['Launch', 'Apex', 'Landing']) t.true(captions.includes(phase), `caption for ${phase}`);
 });
 

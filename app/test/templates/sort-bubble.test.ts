@@ -37,7 +37,7 @@ test('the scene swaps bars and writes a caption per step', (t) => {
   const { scene } = sceneFromDescription('bubble sort 5 3 8 1', { width: 1280, height: 720, fps: 30 });
   t.is(scene.meta.template, 'sort.bubble');
   t.true(scene.timeline.filter((e) => e.type === 'move').length === 8, 'two moves per swap, four swaps');
-  t.true(scene.meta.captions.length >= 7);
+  t.true(scene.narration.steps.length >= 7);
 });
 
 test('a requested duration rescales the timeline to fit', (t) => {

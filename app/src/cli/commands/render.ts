@@ -32,7 +32,10 @@ async function loadSceneFile(path: string, values: SceneFlagValues, config: Retu
     if (values.fps) spec.fps = req.fps;
     if (values.duration) spec.duration = req.duration;
   }
-  return parseScene(json, path);
+  const scene = parseScene(json, path);
+  // After parsing: a stored scene of an older version is migrated first, and the flag wins over what it says.
+  if (req.captions) scene.captions = { ...scene.captions, mode: req.captions };
+  return scene;
 }
 
 async function overlayFrom(values: { watermark?: string; logo?: string; 'brand-name'?: string; 'brand-color'?: string }): Promise<OverlayOptions> {

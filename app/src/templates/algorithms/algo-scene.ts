@@ -1,6 +1,7 @@
-// The frame every algorithm animation shares: a title, a running counter under it, a status line at
-// the bottom that repeats each step's caption on screen (MP4s are often watched without the caption
-// track), and the facts written there at the end. Content goes between y = -3.6 and y = 2.7.
+// The frame every algorithm animation shares: a title, a running counter under it, and a status line at
+// the bottom where the facts are written at the end. Each step's sentence is narrated (and burned into
+// the frame by the player's caption band, so the status line no longer repeats it). Content goes
+// between y = -3.6 and y = 2.7.
 import type { Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 
@@ -44,10 +45,9 @@ export class AlgoScene {
     return this;
   }
 
-  /** One step's sentence: as a caption and on screen, for `seconds` (the clock does not move). */
+  /** One step's sentence, narrated for `seconds` (the clock does not move). */
   step(text: string, seconds: number): this {
     this.tl.caption(text, seconds);
-    this.tl.setText('status', screenLine(text));
     return this;
   }
 
@@ -59,17 +59,8 @@ export class AlgoScene {
     tl.add({ type: 'tween', target: 'status', property: 'color', to: '$success', start: tl.t, duration: 0.3 });
     tl.wait(hold);
     tl.finish(tl.t);
-    return { objects: this.objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: this.title };
+    return { objects: this.objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: this.title };
   }
-}
-
-/** The status line holds two lines of about 70 characters: longer sentences end in "…" on screen. */
-export const STATUS_MAX_CHARS = 136;
-
-function screenLine(text: string): string {
-  if (text.length <= STATUS_MAX_CHARS) return text;
-  const cut = text.lastIndexOf(' ', STATUS_MAX_CHARS - 1);
-  return `${text.slice(0, cut > 80 ? cut : STATUS_MAX_CHARS - 1).replace(/[,;:]$/, '')}…`;
 }
 
 /** A short list for captions and the status line: "1, 3, 5, 8" (long lists end in "…"). */

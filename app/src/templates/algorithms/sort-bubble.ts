@@ -105,6 +105,6 @@ export const sortBubble = defineTemplate<SortParams>({
     tl.appear('result', 0.5);
     tl.wait(2);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: 'Bubble sort' };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Bubble sort' };
   },
 });

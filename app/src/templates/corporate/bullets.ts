@@ -111,6 +111,6 @@ export const businessBullets = defineTemplate<BulletParams>({
     tl.caption(n > 1 ? `${n} points to remember.` : 'One point to remember.', 2.5);
     tl.wait(2.5);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title };
   },
 });

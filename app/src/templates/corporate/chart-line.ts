@@ -168,6 +168,6 @@ export const chartLine = defineTemplate<LineParams>({
     tl.add({ type: 'highlight', target: `pt-${best.s}-${best.i}`, at: tl.t, duration: 2, color: '$accent' });
     tl.wait(3);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title };
   },
 });

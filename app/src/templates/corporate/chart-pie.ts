@@ -149,6 +149,6 @@ export const chartPie = defineTemplate<PieParams>({
     tl.add({ type: 'highlight', target: `legend-${largest}`, at: tl.t, duration: 1.4, color: '$primary' });
     tl.wait(3);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title };
   },
 });

@@ -120,6 +120,6 @@ export const businessCycle = defineTemplate<CycleParams>({
     }
     tl.wait(2.2);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title };
   },
 });

@@ -132,6 +132,6 @@ export const businessFunnel = defineTemplate<FunnelParams>({
     tl.appear('summary', 0.6);
     tl.wait(3);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title };
   },
 });

@@ -220,6 +220,6 @@ export const businessOrgChart = defineTemplate<OrgParams>({
     tl.caption(`${nodes.length} people, ${tree.depth} level${tree.depth === 1 ? '' : 's'} of reporting.`, 2.5);
     tl.wait(2.5);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title };
   },
 });

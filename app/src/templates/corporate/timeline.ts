@@ -188,6 +188,6 @@ export const businessTimeline = defineTemplate<TimelineParams>({
     tl.appear('summary', 0.5);
     tl.wait(2.8);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title };
   },
 });

@@ -300,5 +300,5 @@ function finish(tl: TimelineBuilder, objects: Composition['objects'], groupId: s
   // One full turn over the whole animation, so every face comes round to the front.
   tl.add({ type: 'tween', target: groupId, property: 'rotationY', from: 0, to: 360, start: 0, duration, easing: 'linear' });
   tl.finish(duration);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration, camera: camera(), title: name };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration, camera: camera(), title: name };
 }

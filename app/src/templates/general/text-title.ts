@@ -53,6 +53,6 @@ export const textTitle = defineTemplate<TitleParams>({
     if (subtitle) tl.caption(subtitle, 4).appear('subtitle', 0.8);
     tl.wait(3.5);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title };
   },
 });

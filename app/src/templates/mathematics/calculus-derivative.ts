@@ -112,7 +112,7 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
       objects.push({ id: 'no_point', type: 'text', text: value === null ? `f is not defined at x = ${fmt(x0)}` : `f(${fmt(x0)}) = ${fmt(value)} is off the chart`, x: chart.x, y: chart.y, size: 0.4, color: '$danger', background: '$background' });
       tl.caption(value === null ? `f is not defined at x = ${fmt(x0)}, so there is no tangent there.` : `f(${fmt(x0)}) is far off the chart.`, 3).appear('no_point', 0.5).wait(3);
       tl.finish(tl.t);
-      return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `Derivative of ${f.text}` };
+      return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Derivative of ${f.text}` };
     }
     const P = W([x0, value]);
     objects.push(
@@ -201,6 +201,6 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
     }
     tl.wait(1.5);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `Derivative of ${f.text.slice(0, 100)} at x = ${fmt(x0)}` };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Derivative of ${f.text.slice(0, 100)} at x = ${fmt(x0)}` };
   },
 });

@@ -195,6 +195,6 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
     }
     tl.wait(1);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `Integral of ${f.text.slice(0, 100)} from ${fmt(a)} to ${fmt(b)}` };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Integral of ${f.text.slice(0, 100)} from ${fmt(a)} to ${fmt(b)}` };
   },
 });

@@ -167,6 +167,6 @@ export const functionPlot = defineTemplate<PlotParams>({
     tl.finish(tl.t);
     const full = formulas.map((f) => `y = ${f.text}`).join(', ');
     const title = full.length > 120 ? `${full.slice(0, 119)}…` : full;
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title };
   },
 });

@@ -126,6 +126,6 @@ export const geometryCircleArea = defineTemplate<CircleParams>({
     tl.caption('With thinner and thinner slices the shape becomes a rectangle: area = πr × r = πr².', 2.8).appear('formula', 0.6).wait(2.8);
     tl.caption(`For r = ${fmt(radius)}${u}: area ${fmt(area)}${u2}, circumference ${fmt(circumference)}${u}.`, 3).appear('area', 0.5).appear('circ', 0.5, 'fade', tl.t + 0.4).wait(3);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: 'Area of a circle' };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Area of a circle' };
   },
 });

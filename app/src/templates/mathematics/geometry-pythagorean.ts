@@ -204,6 +204,6 @@ export const geometryPythagorean = defineTemplate<PythagoreanParams>({
     tl.add({ type: 'highlight', target: 'label_c', at: tl.t + 0.3, duration: 1.2, color: '$success' });
     tl.wait(0.8).appear('result', 0.5).wait(2.5);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: 'Pythagorean theorem' };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Pythagorean theorem' };
   },
 });

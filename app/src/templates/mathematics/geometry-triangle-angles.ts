@@ -171,6 +171,6 @@ export const geometryTriangleAngles = defineTemplate<TriangleParams>({
     tl.caption(`Together they fill the straight angle exactly: ${sumText}. That holds for every triangle.`, 3.2);
     tl.appear('sum', 0.6).wait(3.2);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: 'Angles of a triangle' };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Angles of a triangle' };
   },
 });

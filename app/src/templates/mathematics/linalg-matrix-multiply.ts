@@ -202,7 +202,7 @@ export const linalgMatrixMultiply = defineTemplate<MultiplyParams>({
     for (const id of objects.filter((o) => o.id.startsWith('C_') && /\d$/.test(o.id)).map((o) => o.id)) tl.add({ type: 'highlight', target: id, at: tl.t, duration: 0.8, color: '$highlight' });
     tl.wait(2.5);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: 'Matrix multiplication' };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Matrix multiplication' };
   },
 });
 

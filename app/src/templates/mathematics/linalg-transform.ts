@@ -234,6 +234,6 @@ export const linalgTransform = defineTemplate<TransformParams>({
     }
     tl.wait(1);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: 'Linear transformation' };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Linear transformation' };
   },
 });

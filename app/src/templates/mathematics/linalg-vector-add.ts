@@ -208,7 +208,7 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
     }
     tl.wait(1);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: 'Vector addition' };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Vector addition' };
   },
 });
 

@@ -191,6 +191,6 @@ export const seriesFourier = defineTemplate<FourierParams>({
     tl.caption(`${terms} terms: the amplitudes shrink like ${wave === 'triangle' ? '1/k²' : '1/k'}, so each new sine refines the shape less.${overshoot}`, 4);
     tl.wait(4);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `Fourier series of a ${wave} wave` };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Fourier series of a ${wave} wave` };
   },
 });

@@ -182,6 +182,6 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
     tl.caption(tan === null ? 'tan θ = sin θ / cos θ is undefined here, because cos θ = 0.' : `tan θ = sin θ / cos θ = ${fmt(tan, 4)}.`, 2.6);
     tl.appear('r_tan', 0.5).wait(2.8);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: sweep ? 'The unit circle' : `The unit circle at ${degText(target)}` };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: sweep ? 'The unit circle' : `The unit circle at ${degText(target)}` };
   },
 });

@@ -1,6 +1,7 @@
 // Request and response schemas of the animation routes: these validate requests and generate the
 // OpenAPI document, so the two cannot drift.
 import { z } from 'zod';
+import { CAPTION_MODES } from '../../../scene/schema.ts';
 import { STYLE_NAMES } from '../../../scene/themes.ts';
 import { ANIMATION_STATUSES } from '../../db/entities/animation.ts';
 import { isoDate } from './common.ts';
@@ -29,6 +30,10 @@ export const generateBody = z.strictObject({
   quality: z.enum(QUALITIES).default('1080p').describe('Output resolution.'),
   duration: z.number().positive().max(3600).optional().describe('Length in seconds (at most render.maxDurationS, 600 by default); default: the template\'s natural length.'),
   fps: z.union([z.literal(24), z.literal(30), z.literal(60)]).optional().describe('Frame rate; default render.defaultFps.'),
+  captions: z
+    .enum(CAPTION_MODES)
+    .default('burn_in')
+    .describe('Where the narration shows: burn_in draws it in the frame (the .vtt is still written, for players and screen readers); sidecar leaves the frame clean and writes only the .vtt; both is the same as burn_in.'),
   templates: z.array(z.string().max(64)).max(20).optional().describe('Template ids the caller thinks fit (hints).'),
   template: z.string().max(64).optional().describe('Use this template, skipping recognition.'),
   params: z.record(z.string(), z.unknown()).optional().describe('Explicit params for `template` (see GET /templates).'),

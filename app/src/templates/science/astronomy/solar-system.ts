@@ -164,5 +164,5 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
   tl.caption(`${fmt(motion / yearSeconds)} Earth years have passed.`, 2);
   tl.wait(2);
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: 'The solar system' };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'The solar system' };
 }

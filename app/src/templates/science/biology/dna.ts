@@ -142,6 +142,6 @@ export const biologyDna = defineTemplate<DnaParams>({
     // The helix turns about its own axis for the whole animation, showing the twist of the ladder.
     tl.add({ type: 'tween', target: groupId, property: 'rotationX', from: 0, to: 360, start: 0, duration, easing: 'linear' });
     tl.finish(duration);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration, camera, title: 'DNA double helix' };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration, camera, title: 'DNA double helix' };
   },
 });

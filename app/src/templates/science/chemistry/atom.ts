@@ -197,6 +197,6 @@ export const chemistryAtom = defineTemplate<AtomParams>({
       tl.add({ type: 'tween', target: `shell${k}`, property: 'rotation', from: 0, to: (360 * duration) / (6 * (k + 1)), start: 0, duration, easing: 'linear' });
     });
     tl.finish(duration);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration, title: `Bohr model of ${e.name.toLowerCase()}` };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration, title: `Bohr model of ${e.name.toLowerCase()}` };
   },
 });

@@ -206,6 +206,6 @@ export const chemistryMolecule = defineTemplate<MoleculeParams>({
     tl.add({ type: 'tween', target: groupId, property: 'rotationY', from: 0, to: BUILD_TURN_DEG, start: 0, duration: built, easing: 'easeInOutSine' });
     tl.add({ type: 'tween', target: groupId, property: 'rotationY', from: BUILD_TURN_DEG, to: 360, start: built, duration: duration - built, easing: 'easeInOutSine' });
     tl.finish(duration);
-    return { objects, timeline: tl.entries, captions: tl.captions, duration, camera: frameCamera(model.extent, ctx.aspect), title };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration, camera: frameCamera(model.extent, ctx.aspect), title };
   },
 });

@@ -245,5 +245,5 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
   tl.caption(`Balanced: ${plain(b.coefficients)}.`, 3);
   tl.wait(3.2);
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: name ? `Balancing ${name}` : 'Balancing a chemical equation' };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: name ? `Balancing ${name}` : 'Balancing a chemical equation' };
 }

@@ -281,6 +281,6 @@ function composeCollision(p: CollisionParams): Composition {
   tl.add({ type: 'highlight', target: 'f-p', at: tl.t + 1.4, duration: 0.8 }).add({ type: 'highlight', target: 'f-p2', at: tl.t + 1.4, duration: 0.8 });
   tl.wait(3.2);
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `${elastic ? 'Elastic' : 'Inelastic'} collision` };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `${elastic ? 'Elastic' : 'Inelastic'} collision` };
 }
 

@@ -114,5 +114,5 @@ function composeFreeFall(p: FreeFallParams): Composition {
   tl.add({ type: 'highlight', target: 'f-t', at: tl.t, duration: 0.8 }).add({ type: 'highlight', target: 'f-v', at: tl.t + 0.8, duration: 0.8 });
   tl.wait(2.6);
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `Free fall from ${withUnit(h, 'm')}` };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Free fall from ${withUnit(h, 'm')}` };
 }

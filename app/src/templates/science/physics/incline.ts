@@ -217,5 +217,5 @@ function composeIncline(p: InclineParams): Composition {
     tl.wait(3.4);
   }
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `Incline at ${withUnit(angle, '°')}` };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Incline at ${withUnit(angle, '°')}` };
 }

@@ -227,6 +227,6 @@ function composeOrbit(p: OrbitParams): Composition {
   tl.appear('constants', 0.4);
   tl.wait(3);
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `${body} orbiting ${central}` };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `${body} orbiting ${central}` };
 }
 

@@ -166,5 +166,5 @@ function composePendulum(p: PendulumParams): Composition {
   tl.caption(`Period ${withUnit(T0, 's')} (frequency ${withUnit(1 / T0, 'Hz')}); doubling it needs a string four times as long.`, 3);
   tl.wait(3);
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `Pendulum, L = ${withUnit(L, 'm')}` };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Pendulum, L = ${withUnit(L, 'm')}` };
 }

@@ -263,6 +263,6 @@ function composeProjectile(p: ProjectileParams): Composition {
   for (const id of ['f-t', 'f-r', 'f-h']) tl.add({ type: 'highlight', target: id, at: tl.t, duration: 0.8 });
   tl.wait(2.6);
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `Projectile at ${withUnit(v0, 'm/s')}, ${withUnit(angle, '°')}` };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Projectile at ${withUnit(v0, 'm/s')}, ${withUnit(angle, '°')}` };
 }
 

@@ -165,5 +165,5 @@ function composeSpring(p: SpringParams): Composition {
   tl.caption(`Period ${withUnit(s.period, 's')}, angular frequency ${withUnit(s.omega, 'rad/s')}: a heavier block swings slower, a stiffer spring faster.`, 3);
   tl.wait(3);
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: `Mass on a spring, T = ${withUnit(s.period, 's')}` };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Mass on a spring, T = ${withUnit(s.period, 's')}` };
 }

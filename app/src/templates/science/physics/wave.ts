@@ -206,5 +206,5 @@ function composeWave(p: WaveParams): Composition {
   tl.add({ type: 'highlight', target: 'f-v', at: tl.t + 0.6, duration: 0.8 });
   tl.wait(3);
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, captions: tl.captions, duration: tl.t, title: standing ? 'Standing wave' : 'Traveling wave' };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: standing ? 'Standing wave' : 'Traveling wave' };
 }

@@ -5,7 +5,7 @@ import { AnalysisError, analyze, type Analysis } from '../../../../analysis/anal
 import type { DevforgeConfig } from '../../../../config/schema.ts';
 import { sceneForAnalysis } from '../../../../pipeline.ts';
 import { RESOLUTIONS } from '../../../../render/presets.ts';
-import type { Scene } from '../../../../scene/schema.ts';
+import type { CaptionMode, Scene } from '../../../../scene/schema.ts';
 import { SceneValidationError } from '../../../../scene/validate.ts';
 import { DomainError, invalidField, type DomainErrorCode } from '../../errors.ts';
 
@@ -44,6 +44,7 @@ export interface SceneRequest extends AnalysisRequest {
   quality: keyof typeof RESOLUTIONS;
   fps?: number;
   duration?: number;
+  captions?: CaptionMode;
 }
 
 /** Async: composition may run off the event loop (a worker pool); callers await it. */
@@ -54,7 +55,7 @@ export async function composeRequest(req: SceneRequest, config: DevforgeConfig):
   const analysis = analyzeRequest(req, config);
   const size = RESOLUTIONS[req.quality];
   try {
-    const scene = sceneForAnalysis(analysis, { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration }, req.description);
+    const scene = sceneForAnalysis(analysis, { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration, captions: req.captions }, req.description);
     return { analysis, scene };
   } catch (err) {
     if (err instanceof SceneValidationError) throw new DomainError('scene-invalid', err.problems.map((p) => `${p.path}: ${p.message}`).join('; ').slice(0, 2000));
