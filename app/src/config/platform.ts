@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, webhooks, worker, retention).
+// The platform's configuration keys (server, database, storage, accounts, webhooks, worker, compose, retention).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -255,6 +255,20 @@ export const platformConfigSchema = {
       format: 'nat',
       default: 60,
       env: 'DEVFORGE_MAX_RENDER_MINUTES',
+    },
+  },
+  compose: {
+    threads: {
+      doc: 'Worker threads that compose scenes for the API (molecule structures and other slow compositions run there, never on the thread that answers HTTP). 0: one fewer than the CPU cores, between 1 and 4.',
+      format: 'nat',
+      default: 0,
+      env: 'DEVFORGE_COMPOSE_THREADS',
+    },
+    timeBudgetMs: {
+      doc: 'Longest one scene composition may run, in milliseconds; past it the composition is stopped and the request gets 422 compose-timeout. A request that waits this long for a free compose thread gets 503.',
+      format: 'nat',
+      default: 30_000,
+      env: 'DEVFORGE_COMPOSE_TIME_BUDGET_MS',
     },
   },
   retention: {

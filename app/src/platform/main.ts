@@ -11,6 +11,7 @@ import { AuthChain } from './auth/chain.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { ensureAdmin } from './commands/users.ts';
+import { composeThreads, ScenePool } from './compose/scene-pool.ts';
 import { createDataSource, migrate } from './db/data-source.ts';
 import { PgListener } from './db/listener.ts';
 import { EmbeddedPostgres } from './embedded/postgres.ts';
@@ -102,6 +103,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     cleanups.push(() => listener.stop());
 
     const metrics = new Metrics();
+    // Threads start with the first scene; a worker-role process never starts any.
+    const scenes = new ScenePool({ threads: composeThreads(config.compose.threads), timeBudgetMs: config.compose.timeBudgetMs });
+    cleanups.push(() => scenes.close());
     const webhooks = new WebhookPolicy(config.webhooks);
     const publicUrl = config.server.publicUrl.replace(/\/$/, '') || `http://localhost:${config.server.port}`;
     const readiness: ReadinessCheck[] = [
@@ -115,6 +119,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       queue,
       storage,
       webhooks,
+      scenes,
       publicUrl,
       auth: new AuthChain([keyAuth, new SessionAuthenticator(db, config.auth.sessionTtlHours)]),
       events,

@@ -78,8 +78,8 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       access: 'viewer',
       body: analyzeBody.extend({ quality: z.enum(QUALITIES).default('720p'), duration: z.number().positive().max(3600).optional() }),
       responses: { 200: { description: 'Analysis, scene spec and assets.', schema: z.object({ analysis: analysisSchema, scene: z.record(z.string(), z.unknown()), assets: z.object({ math: z.record(z.string(), z.string()) }) }) } },
-      handler: (ctx, { body }) => {
-        const { analysis, scene } = composeRequest(body, s.config);
+      handler: async (ctx, { body }) => {
+        const { analysis, scene } = await composeRequest(body, s.config, s.scenes);
         reply(ctx, 200, { analysis, scene, assets: { math: mathAssets(scene) } });
       },
     }),

@@ -30,7 +30,7 @@ export async function checkWebhookUrl(policy: WebhookPolicy, url: string | undef
 }
 
 export async function prepareAnimation(deps: AnimationDeps, input: GenerateBody, field = 'body'): Promise<PreparedAnimation> {
-  const { analysis, scene } = composeRequest(input, deps.config);
+  const { analysis, scene } = await composeRequest(input, deps.config, deps.scenes);
   await checkWebhookUrl(deps.webhooks, input.webhook_url, `${field}.webhook_url`);
   return { input, analysis, scene };
 }

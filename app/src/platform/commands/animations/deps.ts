@@ -1,6 +1,7 @@
 // What the animation commands need, and nothing more.
 import type { DataSource } from 'typeorm';
 import type { DevforgeConfig } from '../../../config/schema.ts';
+import type { ScenePool } from '../../compose/scene-pool.ts';
 import type { JobQueue } from '../../queue/boss.ts';
 import type { WebhookPolicy } from '../../webhooks/policy.ts';
 
@@ -9,6 +10,8 @@ export interface AnimationDeps {
   queue: JobQueue;
   config: DevforgeConfig;
   webhooks: WebhookPolicy;
+  /** Where scenes are composed (worker threads). */
+  scenes: ScenePool;
   /** Absolute base URL for links in webhook payloads. */
   publicUrl: string;
 }
