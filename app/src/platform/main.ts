@@ -14,6 +14,7 @@ import { ensureAdmin } from './commands/users.ts';
 import { composeThreads, ScenePool } from './compose/scene-pool.ts';
 import { createDataSource, migrate } from './db/data-source.ts';
 import { PgListener } from './db/listener.ts';
+import { sql } from './db/sql.ts';
 import { EmbeddedPostgres } from './embedded/postgres.ts';
 import { AnimationEvents } from './events/animation-events.ts';
 import { createLogger, type Logger, type LogLevel } from './log.ts';
@@ -102,7 +103,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     await listener.start();
     cleanups.push(() => listener.stop());
 
-    const metrics = new Metrics();
+    const metrics = new Metrics({
+      queueDepth: () => queue.depth(),
+      animationsByStatus: () => sql<{ status: string; count: number }>(db, 'SELECT status, count(*)::int AS count FROM animations GROUP BY status'),
+    });
     // Threads start with the first scene; a worker-role process never starts any.
     const scenes = new ScenePool({ threads: composeThreads(config.compose.threads), timeBudgetMs: config.compose.timeBudgetMs });
     cleanups.push(() => scenes.close());

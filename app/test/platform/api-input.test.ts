@@ -250,9 +250,13 @@ test('health, readiness, metrics, OpenAPI and the reference page', async (t) => 
   t.is(metrics.status, 200);
   t.regex(metrics.headers.get('content-type')!, /text\/plain; version=0\.0\.4/);
   t.regex(metrics.text, /^devforge_http_requests_total\{method="POST",route="\/api\/v1\/animations\/generate",status="202"\} \d+$/m);
-  t.regex(metrics.text, /^devforge_http_request_duration_seconds_bucket\{.*le="\+Inf"\} \d+$/m);
+  // Label order within the braces is not significant to Prometheus (prom-client writes `le` first).
+  t.regex(metrics.text, /^devforge_http_request_duration_seconds_bucket\{[^}]*le="\+Inf"[^}]*\} \d+$/m);
   t.regex(metrics.text, /^devforge_queue_jobs\{queue="render",state="queued"\} \d+$/m);
   t.regex(metrics.text, /^devforge_animations\{status="queued"\} \d+$/m);
+  // Node's default metrics: event-loop lag now and the p99 of monitorEventLoopDelay since the last scrape.
+  t.regex(metrics.text, /^nodejs_eventloop_lag_seconds [\d.e-]+$/m);
+  t.regex(metrics.text, /^nodejs_eventloop_lag_p99_seconds [\d.e-]+$/m);
   const doc = await call(server.url, 'GET', '/api/v1/openapi.json');
   t.is(doc.json.openapi, '3.1.0');
   const op = doc.json.paths['/api/v1/animations/generate'].post;

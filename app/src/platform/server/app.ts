@@ -9,7 +9,6 @@ import { openApiDocument } from '../api/openapi.ts';
 import { problemMiddleware } from '../api/problem-middleware.ts';
 import { Problem } from '../api/problems.ts';
 import { apiRoutes } from '../api/routes/index.ts';
-import { sql } from '../db/sql.ts';
 import type { ApiServices } from '../services.ts';
 import { mountWeb } from '../web/routes.ts';
 import { healthz, readyz } from './health.ts';
@@ -31,11 +30,8 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
   router.get('/readyz', (ctx) => readyz(ctx, s.readiness));
   router.get('/metrics', async (ctx) => {
     await authenticate(ctx, s.auth, 'viewer');
-    ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
-    ctx.body = await s.metrics.render({
-      queueDepth: () => s.queue.depth(),
-      animationsByStatus: async () => (await sql<{ status: string; count: number }>(s.db, 'SELECT status, count(*)::int AS count FROM animations GROUP BY status')).map((r) => ({ status: r.status, count: r.count })),
-    });
+    ctx.type = s.metrics.contentType;
+    ctx.body = await s.metrics.render();
   });
 
   if (opts.api) {
