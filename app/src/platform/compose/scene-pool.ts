@@ -1,15 +1,14 @@
-// The worker-thread pool (piscina) that composes scenes for the HTTP side: one per process, built
-// with the platform services and closed on shutdown. Each task has a time budget (compose.timeBudgetMs)
-// of running time: past it the task's thread is stopped and the caller gets ComposeTimeoutError. A task
-// that waits a whole budget for a free thread is given up with ComposeBusyError instead.
+// The worker-thread pool (piscina) that analyses descriptions and composes scenes for the HTTP side:
+// one per process, built with the platform services and closed on shutdown. Each task has a time
+// budget (compose.timeBudgetMs) of running time: past it the task's thread is stopped and the caller
+// gets ComposeTimeoutError. A task that waits a whole budget for a free thread gets ComposeBusyError.
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { Analysis } from '../../analysis/analyze.ts';
-import type { SceneRequest } from '../../pipeline.ts';
+import type { Analysis, AnalyzeOptions } from '../../analysis/analyze.ts';
 import type { Scene } from '../../scene/schema.ts';
 import { ComposeBusyError, ComposeTimeoutError, reviveError } from './compose-errors.ts';
-import type { ComposeOutcome, ComposeTask } from './scene-worker.ts';
+import type { PoolOutcome, PoolTask, SceneSize } from './scene-worker.ts';
 
 // A file URL: piscina loads it with import(), and Node's type stripping runs the .ts file.
 const WORKER_URL = new URL('./scene-worker.ts', import.meta.url).href;
@@ -29,17 +28,27 @@ export interface ScenePoolOptions {
 export class ScenePool {
   readonly threads: number;
   readonly timeBudgetMs: number;
-  private readonly pool: Piscina<ComposeTask, ComposeOutcome>;
+  private readonly pool: Piscina<PoolTask, PoolOutcome>;
 
   constructor(opts: ScenePoolOptions) {
     this.threads = opts.threads;
     this.timeBudgetMs = opts.timeBudgetMs;
-    // No threads until the first scene: test processes start many servers and most never compose.
+    // No threads until the first task: test processes start many servers and most never compose.
     this.pool = new Piscina({ filename: WORKER_URL, minThreads: 0, maxThreads: opts.threads, idleTimeout: IDLE_TIMEOUT_MS });
   }
 
-  /** sceneForAnalysis (pipeline.ts) on a worker thread; throws what it throws, with the same classes. */
-  async compose(analysis: Analysis, size: ComposeTask['size'], description?: string): Promise<Scene> {
+  /** analyze() (analysis/analyze.ts) on a worker thread; throws what it throws, with the same classes. */
+  async analyze(description: string, options: AnalyzeOptions): Promise<Analysis> {
+    return (await this.run({ description, options })).analysis;
+  }
+
+  /** analyze() then sceneForAnalysis() (pipeline.ts) on a worker thread. */
+  async compose(description: string, options: AnalyzeOptions, size: SceneSize): Promise<{ analysis: Analysis; scene: Scene }> {
+    const { analysis, scene } = await this.run({ description, options, size });
+    return { analysis, scene: scene! };
+  }
+
+  private async run(task: Omit<PoolTask, 'started'>): Promise<Extract<PoolOutcome, { ok: true }>> {
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let started = false;
@@ -50,10 +59,9 @@ export class ScenePool {
       timer = setTimeout(() => abort.abort(), this.timeBudgetMs);
     });
     try {
-      const task: ComposeTask = { analysis, size, ...(description !== undefined ? { description } : {}), started: port2 };
-      const outcome = await this.pool.run(task, { signal: abort.signal, transferList: [port2] });
+      const outcome = await this.pool.run({ ...task, started: port2 }, { signal: abort.signal, transferList: [port2] });
       if (!outcome.ok) throw reviveError(outcome.error);
-      return outcome.scene;
+      return outcome;
     } catch (err) {
       // Aborting a running task terminates its thread (piscina starts a fresh one when needed).
       if (abort.signal.aborted) throw started ? new ComposeTimeoutError(this.timeBudgetMs) : new ComposeBusyError(this.threads, this.timeBudgetMs);
@@ -64,7 +72,7 @@ export class ScenePool {
     }
   }
 
-  /** Waits for running compositions, then stops the threads. */
+  /** Waits for running tasks, then stops the threads. */
   close(): Promise<void> {
     return this.pool.close();
   }

@@ -56,7 +56,7 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       access: 'viewer',
       body: analyzeBody,
       responses: { 200: { description: 'The analysis (see CATALOGUE.md).', schema: analysisSchema } },
-      handler: (ctx, { body }) => reply(ctx, 200, analyzeRequest(body, s.config)),
+      handler: async (ctx, { body }) => reply(ctx, 200, await analyzeRequest(body, s.config, s.scenes)),
     }),
     defineRoute({
       method: 'get',

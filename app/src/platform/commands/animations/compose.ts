@@ -1,8 +1,9 @@
 // Request → analysis → scene spec, with analysis and composition failures turned into 422 problems.
-// Composition happens at request time so a bad request fails now, not later on a worker. The analysis
-// (well under a millisecond) runs here; the template compose + validate runs on the scene pool's
-// worker threads, because some compositions (molecule structures) take seconds of CPU.
-import { AnalysisError, analyze, type Analysis } from '../../../analysis/analyze.ts';
+// Composition happens at request time so a bad request fails now, not later on a worker. Both the
+// analysis and the composition run on the scene pool's worker threads: parsing SMILES can take
+// hundreds of milliseconds and building a molecule not in the bundled table seconds, and neither may
+// hold up the thread that answers HTTP.
+import { AnalysisError, type Analysis, type AnalyzeOptions } from '../../../analysis/analyze.ts';
 import type { DevforgeConfig } from '../../../config/schema.ts';
 import { RESOLUTIONS } from '../../../render/presets.ts';
 import type { Scene } from '../../../scene/schema.ts';
@@ -27,20 +28,30 @@ export interface AnalysisRequest {
   params?: Record<string, unknown>;
 }
 
-export function analyzeRequest(req: AnalysisRequest, config: DevforgeConfig): Analysis {
+function analyzeOptions(req: AnalysisRequest, config: DevforgeConfig): AnalyzeOptions {
+  return {
+    ...(req.style ? { style: req.style } : {}),
+    ...(req.templates ? { templates: req.templates } : {}),
+    ...(req.template ? { template: req.template } : {}),
+    ...(req.params ? { params: req.params } : {}),
+    maxLength: config.analysis.maxDescriptionLength,
+  };
+}
+
+/** The problem an analysis or composition error is for the caller; other errors are left as they are. */
+function asProblem(err: unknown): unknown {
+  if (err instanceof AnalysisError) return new Problem(ANALYSIS_PROBLEMS[err.code], err.message);
+  if (err instanceof SceneValidationError) return new Problem('scene-invalid', err.problems.map((p) => `${p.path}: ${p.message}`).join('; ').slice(0, 2000));
+  if (err instanceof ComposeTimeoutError) return new Problem('compose-timeout', err.message, { budget_ms: err.budgetMs });
+  if (err instanceof ComposeBusyError) return new Problem('service-unavailable', err.message, {}, { 'retry-after': '5' });
+  return err;
+}
+
+export async function analyzeRequest(req: AnalysisRequest, config: DevforgeConfig, scenes: ScenePool): Promise<Analysis> {
   try {
-    return analyze(req.description, {
-      ...(req.style ? { style: req.style } : {}),
-      ...(req.templates ? { templates: req.templates } : {}),
-      ...(req.template ? { template: req.template } : {}),
-      ...(req.params ? { params: req.params } : {}),
-      maxLength: config.analysis.maxDescriptionLength,
-    });
+    return await scenes.analyze(req.description, analyzeOptions(req, config));
   } catch (err) {
-    if (err instanceof AnalysisError) throw new Problem(ANALYSIS_PROBLEMS[err.code], err.message);
-    if (err instanceof ComposeTimeoutError) throw new Problem('compose-timeout', err.message, { budget_ms: err.budgetMs });
-    if (err instanceof ComposeBusyError) throw new Problem('service-unavailable', err.message, {}, { 'retry-after': '5' });
-    throw err;
+    throw asProblem(err);
   }
 }
 
@@ -56,16 +67,10 @@ export async function composeRequest(req: SceneRequest, config: DevforgeConfig, 
       errors: [{ field: 'body.duration', message: `at most ${config.render.maxDurationS} seconds` }],
     });
   }
-  const analysis = analyzeRequest(req, config);
   const size = RESOLUTIONS[req.quality];
   try {
-    const scene = await scenes.compose(analysis, { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration }, req.description);
-    return { analysis, scene };
+    return await scenes.compose(req.description, analyzeOptions(req, config), { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration });
   } catch (err) {
-    if (err instanceof SceneValidationError) throw new Problem('scene-invalid', err.problems.map((p) => `${p.path}: ${p.message}`).join('; ').slice(0, 2000));
-    if (err instanceof AnalysisError) throw new Problem(ANALYSIS_PROBLEMS[err.code], err.message);
-    if (err instanceof ComposeTimeoutError) throw new Problem('compose-timeout', err.message, { budget_ms: err.budgetMs });
-    if (err instanceof ComposeBusyError) throw new Problem('service-unavailable', err.message, {}, { 'retry-after': '5' });
-    throw err;
+    throw asProblem(err);
   }
 }
