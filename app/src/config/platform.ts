@@ -259,13 +259,13 @@ export const platformConfigSchema = {
   },
   compose: {
     threads: {
-      doc: 'Worker threads that compose scenes for the API (molecule structures and other slow compositions run there, never on the thread that answers HTTP). 0: one fewer than the CPU cores, between 1 and 4.',
+      doc: 'Worker threads that analyse descriptions and compose scenes for the API (molecule structures and other slow work run there, never on the thread that answers HTTP). 0: one fewer than the CPU cores, between 1 and 4.',
       format: 'nat',
       default: 0,
       env: 'DEVFORGE_COMPOSE_THREADS',
     },
     timeBudgetMs: {
-      doc: 'Longest one scene composition may run, in milliseconds; past it the composition is stopped and the request gets 422 compose-timeout. A request that waits this long for a free compose thread gets 503.',
+      doc: 'Longest one analysis or scene composition may run, in milliseconds (at least 100); past it the work is stopped and the request gets 422 compose-timeout. A request that waits this long for a free compose thread gets 503.',
       format: 'nat',
       default: 30_000,
       env: 'DEVFORGE_COMPOSE_TIME_BUDGET_MS',

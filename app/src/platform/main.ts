@@ -108,7 +108,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       animationsByStatus: () => sql<{ status: string; count: number }>(db, 'SELECT status, count(*)::int AS count FROM animations GROUP BY status'),
     });
     // Threads start with the first scene; a worker-role process never starts any.
-    const scenes = new ScenePool({ threads: composeThreads(config.compose.threads), timeBudgetMs: config.compose.timeBudgetMs });
+    const scenes = new ScenePool({ threads: composeThreads(config.compose.threads), timeBudgetMs: Math.max(100, config.compose.timeBudgetMs) });
     cleanups.push(() => scenes.close());
     const webhooks = new WebhookPolicy(config.webhooks);
     const publicUrl = config.server.publicUrl.replace(/\/$/, '') || `http://localhost:${config.server.port}`;
