@@ -265,7 +265,7 @@ export const platformConfigSchema = {
       env: 'DEVFORGE_COMPOSE_THREADS',
     },
     timeBudgetMs: {
-      doc: 'Longest one analysis or scene composition may run, in milliseconds (at least 100); past it the work is stopped and the request gets 422 compose-timeout. A request that waits this long for a free compose thread gets 503.',
+      doc: 'Longest one analysis or scene composition may run, in milliseconds (at least 100); past it the work is stopped and the request gets 422 compose-timeout. A request that waits this long for a free compose thread gets 503 compose-busy.',
       format: 'nat',
       default: 30_000,
       env: 'DEVFORGE_COMPOSE_TIME_BUDGET_MS',

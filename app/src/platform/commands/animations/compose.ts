@@ -43,7 +43,7 @@ function asProblem(err: unknown): unknown {
   if (err instanceof AnalysisError) return new Problem(ANALYSIS_PROBLEMS[err.code], err.message);
   if (err instanceof SceneValidationError) return new Problem('scene-invalid', err.problems.map((p) => `${p.path}: ${p.message}`).join('; ').slice(0, 2000));
   if (err instanceof ComposeTimeoutError) return new Problem('compose-timeout', err.message, { budget_ms: err.budgetMs });
-  if (err instanceof ComposeBusyError) return new Problem('service-unavailable', err.message, {}, { 'retry-after': '5' });
+  if (err instanceof ComposeBusyError) return new Problem('compose-busy', err.message, {}, { 'retry-after': '5' });
   return err;
 }
 
