@@ -74,8 +74,14 @@ test.serial('/healthz keeps answering while five molecule structures are generat
 
 test.serial('a composition over compose.timeBudgetMs is stopped with a clear 422 compose-timeout, and the pool carries on', async (t) => {
   const tightKey = await tight.key('editor');
-  // A quick scene first, so the pool's thread is up and the budget times the molecule, not a thread start.
-  t.is((await call(tight.url, 'POST', PREVIEW, { key: tightKey, body: { description: 'Demonstrate bubble sort on 5 3 8 1' } })).status, 200);
+  // A quick scene first, so the pool's thread is up and the budget times the molecule, not a thread
+  // start (which on a loaded machine can take longer than this tight budget: 503 compose-busy, retried).
+  let warm: Reply | undefined;
+  for (let attempt = 0; attempt < 20 && warm?.status !== 200; attempt++) {
+    warm = await call(tight.url, 'POST', PREVIEW, { key: tightKey, body: { description: 'Demonstrate bubble sort on 5 3 8 1' } });
+    if (warm.status !== 200) t.is(warm.json.type, 'urn:devforge:problem:compose-busy', JSON.stringify(warm.json));
+  }
+  t.is(warm?.status, 200);
   const slow = await call(tight.url, 'POST', GENERATE, { key: tightKey, body: moleculeBody(UNBUNDLED[0]!) });
   t.is(slow.status, 422, JSON.stringify(slow.json));
   t.is(slow.headers.get('content-type'), 'application/problem+json');

@@ -1,14 +1,15 @@
-// The worker-thread pool (piscina) that analyses descriptions and composes scenes for the HTTP side:
-// one per process, built with the platform services and closed on shutdown. Each task has a time
-// budget (compose.timeBudgetMs) of running time: past it the task's thread is stopped and the caller
-// gets ComposeTimeoutError. A task that waits a whole budget for a free thread gets ComposeBusyError.
+// The worker-thread pool (piscina) that analyses descriptions, composes scenes and typesets their
+// formulas for the HTTP side: one per process, built with the platform services and closed on
+// shutdown. Each task has a time budget (compose.timeBudgetMs) of running time: past it the task's
+// thread is stopped and the caller gets ComposeTimeoutError. A task that waits a whole budget for a
+// free thread gets ComposeBusyError.
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Analysis, AnalyzeOptions } from '../../analysis/analyze.ts';
 import type { Scene } from '../../scene/schema.ts';
 import { ComposeBusyError, ComposeTimeoutError, reviveError } from './compose-errors.ts';
-import type { PoolOutcome, PoolTask, SceneSize } from './scene-worker.ts';
+import type { PoolJob, PoolOutcome, PoolResult, PoolTask, SceneSize } from './scene-worker.ts';
 
 // A file URL: piscina loads it with import(), and Node's type stripping runs the .ts file.
 const WORKER_URL = new URL('./scene-worker.ts', import.meta.url).href;
@@ -39,16 +40,20 @@ export class ScenePool {
 
   /** analyze() (analysis/analyze.ts) on a worker thread; throws what it throws, with the same classes. */
   async analyze(description: string, options: AnalyzeOptions): Promise<Analysis> {
-    return (await this.run({ description, options })).analysis;
+    return ((await this.run({ kind: 'analyze', description, options })) as { analysis: Analysis }).analysis;
   }
 
   /** analyze() then sceneForAnalysis() (pipeline.ts) on a worker thread. */
   async compose(description: string, options: AnalyzeOptions, size: SceneSize): Promise<{ analysis: Analysis; scene: Scene }> {
-    const { analysis, scene } = await this.run({ description, options, size });
-    return { analysis, scene: scene! };
+    return (await this.run({ kind: 'compose', description, options, size })) as { analysis: Analysis; scene: Scene };
   }
 
-  private async run(task: Omit<PoolTask, 'started'>): Promise<Extract<PoolOutcome, { ok: true }>> {
+  /** The scene's formulas typeset as SVG (render/math.ts), for the live preview. */
+  async mathAssets(scene: Scene): Promise<Record<string, string>> {
+    return ((await this.run({ kind: 'math', scene })) as { math: Record<string, string> }).math;
+  }
+
+  private async run(job: PoolJob): Promise<PoolResult> {
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let started = false;
@@ -59,9 +64,10 @@ export class ScenePool {
       timer = setTimeout(() => abort.abort(), this.timeBudgetMs);
     });
     try {
-      const outcome = await this.pool.run({ ...task, started: port2 }, { signal: abort.signal, transferList: [port2] });
+      const task: PoolTask = { ...job, started: port2 };
+      const outcome = await this.pool.run(task, { signal: abort.signal, transferList: [port2] });
       if (!outcome.ok) throw reviveError(outcome.error);
-      return outcome;
+      return outcome.result;
     } catch (err) {
       // Aborting a running task terminates its thread (piscina starts a fresh one when needed).
       if (abort.signal.aborted) throw started ? new ComposeTimeoutError(this.timeBudgetMs) : new ComposeBusyError(this.threads, this.timeBudgetMs);

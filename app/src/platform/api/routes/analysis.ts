@@ -2,9 +2,8 @@
 // params schema (GET /templates, the UI builds its forms from it), and a scene for the live preview.
 import { z } from 'zod';
 import { STYLE_NAMES } from '../../../scene/themes.ts';
-import { mathAssets } from '../../../render/math.ts';
 import { TEMPLATES } from '../../../templates/registry.ts';
-import { analyzeRequest, composeRequest } from '../../commands/animations/compose.ts';
+import { analyzeRequest, composeRequest, previewMath } from '../../commands/animations/compose.ts';
 import type { ApiServices } from '../../services.ts';
 import { jsonSchema } from '../openapi.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
@@ -80,7 +79,7 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       responses: { 200: { description: 'Analysis, scene spec and assets.', schema: z.object({ analysis: analysisSchema, scene: z.record(z.string(), z.unknown()), assets: z.object({ math: z.record(z.string(), z.string()) }) }) } },
       handler: async (ctx, { body }) => {
         const { analysis, scene } = await composeRequest(body, s.config, s.scenes);
-        reply(ctx, 200, { analysis, scene, assets: { math: mathAssets(scene) } });
+        reply(ctx, 200, { analysis, scene, assets: { math: await previewMath(scene, s.scenes) } });
       },
     }),
   ];

@@ -1,8 +1,8 @@
 // Request → analysis → scene spec, with analysis and composition failures turned into 422 problems.
 // Composition happens at request time so a bad request fails now, not later on a worker. Both the
-// analysis and the composition run on the scene pool's worker threads: parsing SMILES can take
-// hundreds of milliseconds and building a molecule not in the bundled table seconds, and neither may
-// hold up the thread that answers HTTP.
+// analysis and the composition (and the preview's typeset formulas) run on the scene pool's worker
+// threads: parsing SMILES can take hundreds of milliseconds, building a molecule not in the bundled
+// table seconds, starting MathJax a quarter of a second, and none may hold up the thread that answers HTTP.
 import { AnalysisError, type Analysis, type AnalyzeOptions } from '../../../analysis/analyze.ts';
 import type { DevforgeConfig } from '../../../config/schema.ts';
 import { RESOLUTIONS } from '../../../render/presets.ts';
@@ -70,6 +70,15 @@ export async function composeRequest(req: SceneRequest, config: DevforgeConfig, 
   const size = RESOLUTIONS[req.quality];
   try {
     return await scenes.compose(req.description, analyzeOptions(req, config), { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration });
+  } catch (err) {
+    throw asProblem(err);
+  }
+}
+
+/** The scene's formulas typeset as SVG, for the live preview (MathJax, on the pool: it starts slowly). */
+export async function previewMath(scene: Scene, scenes: ScenePool): Promise<Record<string, string>> {
+  try {
+    return await scenes.mathAssets(scene);
   } catch (err) {
     throw asProblem(err);
   }
