@@ -31,10 +31,9 @@ test('an analysis, a scene and typeset formulas made on a thread are the ones ma
   try {
     t.deepEqual(await pool.analyze('Show the molecule CCO', {}), analyze('Show the molecule CCO'));
     t.deepEqual(await pool.compose(SORT, {}, SIZE), sceneFromDescription(SORT, SIZE));
-    const { scene } = sceneFromDescription('Plot y = sin(x)', SIZE);
-    const math = await pool.mathAssets(scene);
-    t.deepEqual(math, mathAssets(scene));
-    t.regex(Object.values(math)[0]!, /^<svg/);
+    const plot = await pool.compose('Plot y = sin(x)', {}, SIZE, true);
+    t.deepEqual(plot.math, mathAssets(plot.scene));
+    t.regex(Object.values(plot.math!)[0]!, /^<svg/);
   } finally {
     await pool.close();
   }

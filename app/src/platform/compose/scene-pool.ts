@@ -40,17 +40,13 @@ export class ScenePool {
 
   /** analyze() (analysis/analyze.ts) on a worker thread; throws what it throws, with the same classes. */
   async analyze(description: string, options: AnalyzeOptions): Promise<Analysis> {
-    return ((await this.run({ kind: 'analyze', description, options })) as { analysis: Analysis }).analysis;
+    return (await this.run({ kind: 'analyze', description, options })).analysis;
   }
 
-  /** analyze() then sceneForAnalysis() (pipeline.ts) on a worker thread. */
-  async compose(description: string, options: AnalyzeOptions, size: SceneSize): Promise<{ analysis: Analysis; scene: Scene }> {
-    return (await this.run({ kind: 'compose', description, options, size })) as { analysis: Analysis; scene: Scene };
-  }
-
-  /** The scene's formulas typeset as SVG (render/math.ts), for the live preview. */
-  async mathAssets(scene: Scene): Promise<Record<string, string>> {
-    return ((await this.run({ kind: 'math', scene })) as { math: Record<string, string> }).math;
+  /** analyze() then sceneForAnalysis() (pipeline.ts) on a worker thread; with `math`, the formulas typeset too (render/math.ts). */
+  async compose(description: string, options: AnalyzeOptions, size: SceneSize, math = false): Promise<{ analysis: Analysis; scene: Scene; math?: Record<string, string> }> {
+    const result = await this.run({ kind: 'compose', description, options, size, math });
+    return { analysis: result.analysis, scene: result.scene!, ...(result.math ? { math: result.math } : {}) };
   }
 
   private async run(job: PoolJob): Promise<PoolResult> {

@@ -14,10 +14,10 @@ export type SceneSize = Pick<SceneRequest, 'width' | 'height' | 'fps' | 'duratio
 
 export type PoolJob =
   | { kind: 'analyze'; description: string; options: AnalyzeOptions }
-  | { kind: 'compose'; description: string; options: AnalyzeOptions; size: SceneSize }
-  | { kind: 'math'; scene: Scene };
+  /** `math`: also typeset the scene's formulas (the live preview shows them). */
+  | { kind: 'compose'; description: string; options: AnalyzeOptions; size: SceneSize; math: boolean };
 
-export type PoolResult = { analysis: Analysis } | { analysis: Analysis; scene: Scene } | { math: Record<string, string> };
+export type PoolResult = { analysis: Analysis; scene?: Scene; math?: Record<string, string> };
 
 export type PoolTask = PoolJob & {
   /** Told 'started' as the task begins, so the pool's time budget counts running time, not queueing. */
@@ -33,10 +33,9 @@ function perform(job: PoolJob): PoolResult {
       return { analysis: analyze(job.description, job.options) };
     case 'compose': {
       const analysis = analyze(job.description, job.options);
-      return { analysis, scene: sceneForAnalysis(analysis, job.size, job.description) };
+      const scene = sceneForAnalysis(analysis, job.size, job.description);
+      return { analysis, scene, ...(job.math ? { math: mathAssets(scene) } : {}) };
     }
-    case 'math':
-      return { math: mathAssets(job.scene) };
   }
 }
 

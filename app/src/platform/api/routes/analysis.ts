@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { STYLE_NAMES } from '../../../scene/themes.ts';
 import { TEMPLATES } from '../../../templates/registry.ts';
-import { analyzeRequest, composeRequest, previewMath } from '../../commands/animations/compose.ts';
+import { analyzeRequest, composeRequest } from '../../commands/animations/compose.ts';
 import type { ApiServices } from '../../services.ts';
 import { jsonSchema } from '../openapi.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
@@ -78,8 +78,8 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       body: analyzeBody.extend({ quality: z.enum(QUALITIES).default('720p'), duration: z.number().positive().max(3600).optional() }),
       responses: { 200: { description: 'Analysis, scene spec and assets.', schema: z.object({ analysis: analysisSchema, scene: z.record(z.string(), z.unknown()), assets: z.object({ math: z.record(z.string(), z.string()) }) }) } },
       handler: async (ctx, { body }) => {
-        const { analysis, scene } = await composeRequest(body, s.config, s.scenes);
-        reply(ctx, 200, { analysis, scene, assets: { math: await previewMath(scene, s.scenes) } });
+        const { analysis, scene, math } = await composeRequest(body, s.config, s.scenes, { math: true });
+        reply(ctx, 200, { analysis, scene, assets: { math: math ?? {} } });
       },
     }),
   ];

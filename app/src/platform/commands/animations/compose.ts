@@ -61,7 +61,8 @@ export interface SceneRequest extends AnalysisRequest {
   duration?: number;
 }
 
-export async function composeRequest(req: SceneRequest, config: DevforgeConfig, scenes: ScenePool): Promise<{ analysis: Analysis; scene: Scene }> {
+/** `math`: also the scene's formulas typeset as SVG, for the live preview. */
+export async function composeRequest(req: SceneRequest, config: DevforgeConfig, scenes: ScenePool, opts: { math?: boolean } = {}): Promise<{ analysis: Analysis; scene: Scene; math?: Record<string, string> }> {
   if (req.duration !== undefined && req.duration > config.render.maxDurationS) {
     throw new Problem('validation-failed', `body.duration: at most ${config.render.maxDurationS} seconds (render.maxDurationS)`, {
       errors: [{ field: 'body.duration', message: `at most ${config.render.maxDurationS} seconds` }],
@@ -69,17 +70,9 @@ export async function composeRequest(req: SceneRequest, config: DevforgeConfig, 
   }
   const size = RESOLUTIONS[req.quality];
   try {
-    return await scenes.compose(req.description, analyzeOptions(req, config), { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration });
+    return await scenes.compose(req.description, analyzeOptions(req, config), { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration }, opts.math ?? false);
   } catch (err) {
     throw asProblem(err);
   }
 }
 
-/** The scene's formulas typeset as SVG, for the live preview (MathJax, on the pool: it starts slowly). */
-export async function previewMath(scene: Scene, scenes: ScenePool): Promise<Record<string, string>> {
-  try {
-    return await scenes.mathAssets(scene);
-  } catch (err) {
-    throw asProblem(err);
-  }
-}
