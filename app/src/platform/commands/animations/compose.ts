@@ -1,5 +1,5 @@
 // Request → analysis → scene spec, with analysis and composition failures turned into 422 problems.
-// Composition happens at request time so a bad request fails now, not later on a worker. Both the
+// Composition happens at request time so a bad request fails now, not later on a render worker. Both the
 // analysis and the composition (and the preview's typeset formulas) run on the scene pool's worker
 // threads: parsing SMILES can take hundreds of milliseconds, building a molecule not in the bundled
 // table seconds, starting MathJax a quarter of a second, and none may hold up the thread that answers HTTP.
