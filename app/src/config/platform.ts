@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, webhooks, worker, retention).
+// The platform's configuration keys (server, database, storage, accounts, webhooks, worker, compose, retention).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -267,6 +267,20 @@ export const platformConfigSchema = {
       format: 'nat',
       default: 60,
       env: 'DEVFORGE_MAX_RENDER_MINUTES',
+    },
+  },
+  compose: {
+    threads: {
+      doc: 'Worker threads that analyse descriptions and compose scenes for the API (molecule structures and other slow work run there, never on the thread that answers HTTP). 0: one fewer than the CPU cores, between 1 and 4.',
+      format: 'nat',
+      default: 0,
+      env: 'DEVFORGE_COMPOSE_THREADS',
+    },
+    timeBudgetMs: {
+      doc: 'Longest one analysis or scene composition may run, in milliseconds (at least 100); past it the work is stopped and the request gets 422 compose-timeout. A request that waits this long for a free compose thread gets 503 compose-busy.',
+      format: 'nat',
+      default: 30_000,
+      env: 'DEVFORGE_COMPOSE_TIME_BUDGET_MS',
     },
   },
   retention: {

@@ -11,6 +11,8 @@ import { AuthChain } from './auth/chain.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { ensureAdmin } from './domain/commands/users.ts';
+import { countByStatus } from './domain/queries/animations.ts';
+import { composeThreads, ScenePool } from './compose/scene-pool.ts';
 import { createDataSource, migrate } from './db/data-source.ts';
 import { PgListener } from './db/listener.ts';
 import { EmbeddedPostgres } from './embedded/postgres.ts';
@@ -102,7 +104,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     await listener.start();
     cleanups.push(() => listener.stop());
 
-    const metrics = new Metrics();
+    const metrics = new Metrics({
+      queueDepth: () => queue.depth(),
+      animationsByStatus: () => countByStatus(db),
+    });
+    // Threads start with the first scene; a worker-role process never starts any.
+    const scenes = new ScenePool({ threads: composeThreads(config.compose.threads), timeBudgetMs: Math.max(100, config.compose.timeBudgetMs) });
+    cleanups.push(() => scenes.close());
     const webhooks = new WebhookPolicy(config.webhooks);
     const publicUrl = config.server.publicUrl.replace(/\/$/, '') || `http://localhost:${config.server.port}`;
     const readiness: ReadinessCheck[] = [
@@ -116,6 +124,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       queue,
       storage,
       webhooks,
+      scenes,
       publicUrl,
       auth: new AuthChain([keyAuth, new SessionAuthenticator(db, config.auth.sessionTtlHours)]),
       events,

@@ -257,6 +257,19 @@ test('cancel, then re-render; outputs before completion are 409', async (t) => {
   t.is((await call(server.url, 'GET', `/api/v1/animations/${made.json.id}`, { key: admin })).status, 404);
 });
 
+test('X-Request-Id: a sane one is echoed and logged, anything else is replaced by a fresh id', async (t) => {
+  const given = await call(server.url, 'GET', '/api/v1/me', { key: admin, headers: { 'x-request-id': 'proxy-7f3a.42' } });
+  t.is(given.headers.get('x-request-id'), 'proxy-7f3a.42');
+  const line = server.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.request_id === 'proxy-7f3a.42');
+  t.like(line, { level: 'info', msg: 'request', method: 'GET', path: '/api/v1/me', status: 200 });
+  t.regex(String(line?.time), /^\d{4}-\d\d-\d\dT/);
+  for (const bad of ['has spaces in it', 'x'.repeat(200), 'quote"d']) {
+    const r = await call(server.url, 'GET', '/healthz', { headers: { 'x-request-id': bad } });
+    t.regex(r.headers.get('x-request-id')!, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, bad);
+  }
+  t.not((await call(server.url, 'GET', '/healthz')).headers.get('x-request-id'), (await call(server.url, 'GET', '/healthz')).headers.get('x-request-id'));
+});
+
 test('health, readiness, metrics, OpenAPI and the reference page', async (t) => {
   t.deepEqual((await call(server.url, 'GET', '/healthz')).json, { status: 'ok' });
   const ready = await call(server.url, 'GET', '/readyz');
@@ -268,9 +281,13 @@ test('health, readiness, metrics, OpenAPI and the reference page', async (t) => 
   t.is(metrics.status, 200);
   t.regex(metrics.headers.get('content-type')!, /text\/plain; version=0\.0\.4/);
   t.regex(metrics.text, /^devforge_http_requests_total\{method="POST",route="\/api\/v1\/animations\/generate",status="202"\} \d+$/m);
-  t.regex(metrics.text, /^devforge_http_request_duration_seconds_bucket\{.*le="\+Inf"\} \d+$/m);
+  // Label order within the braces is not significant to Prometheus (prom-client writes `le` first).
+  t.regex(metrics.text, /^devforge_http_request_duration_seconds_bucket\{[^}]*le="\+Inf"[^}]*\} \d+$/m);
   t.regex(metrics.text, /^devforge_queue_jobs\{queue="render",state="queued"\} \d+$/m);
   t.regex(metrics.text, /^devforge_animations\{status="queued"\} \d+$/m);
+  // Node's default metrics: event-loop lag now and the p99 of monitorEventLoopDelay since the last scrape.
+  t.regex(metrics.text, /^nodejs_eventloop_lag_seconds [\d.e-]+$/m);
+  t.regex(metrics.text, /^nodejs_eventloop_lag_p99_seconds [\d.e-]+$/m);
   const doc = await call(server.url, 'GET', '/api/v1/openapi.json');
   t.is(doc.json.openapi, '3.1.0');
   const op = doc.json.paths['/api/v1/animations/generate'].post;

@@ -53,6 +53,18 @@ test.serial('sign in, make a key, generate, follow SSE to the end, download, ffp
   const progress = events.filter((e) => e.event === 'progress').map((e) => e.data.progress as number);
   t.deepEqual(progress, [...progress].sort((a, b) => a - b), 'progress only grows');
   t.is(last.data.outputs.width, 1280);
+  // Structured logs (JSON lines): the render's lines carry its animation and job ids, the request's its id.
+  const lines = server.logs.flatMap((l) => {
+    try {
+      return [JSON.parse(l) as Record<string, unknown>];
+    } catch {
+      return []; // the first-start password notice is printed text, not a log line
+    }
+  });
+  const started = lines.find((l) => l.animation_id === id && /attempt 1$/.test(String(l.msg)));
+  t.is(started?.level, 'info');
+  t.is(typeof started?.job_id, 'string', 'the render log line names its job');
+  t.true(lines.some((l) => l.msg === 'request' && l.request_id === generated.headers.get('x-request-id') && l.path === '/api/v1/animations/generate' && l.status === 202));
 
   const video = await fetch(`${server.url}/api/v1/animations/${id}/video?download=1`, { headers: { authorization: `Bearer ${key}` } });
   t.is(video.status, 200);

@@ -23,6 +23,8 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'unknown-style': { type: 'unknown-style' },
   'invalid-params': { type: 'invalid-params' },
   'scene-invalid': { type: 'scene-invalid' },
+  'compose-timeout': { type: 'compose-timeout' },
+  'compose-busy': { type: 'compose-busy', headers: (err) => ({ 'retry-after': String(err.data.retry_after_s ?? 5) }) },
   'webhook-url-not-allowed': { type: 'webhook-url-not-allowed' },
   'too-many-attempts': { type: 'too-many-requests', headers: (err) => ({ 'retry-after': String(err.data.retry_after_s ?? 60) }) },
 };

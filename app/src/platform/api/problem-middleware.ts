@@ -21,7 +21,7 @@ export function toProblem(err: unknown): Problem | undefined {
   return undefined;
 }
 
-export function problemMiddleware(log: (line: string) => void) {
+export function problemMiddleware(log: (line: string, ctx: Context) => void) {
   return async function renderProblems(ctx: Context, next: Next): Promise<void> {
     try {
       await next();
@@ -29,7 +29,7 @@ export function problemMiddleware(log: (line: string) => void) {
     } catch (err) {
       const problem = toProblem(err);
       if (problem) {
-        if (problem.status >= 500) log(`${ctx.method} ${ctx.path}: ${problem.type}: ${(err as Error).message}`);
+        if (problem.status >= 500) log(`${ctx.method} ${ctx.path}: ${problem.type}: ${(err as Error).message}`, ctx);
         sendProblem(ctx, problem);
         return;
       }
@@ -37,7 +37,7 @@ export function problemMiddleware(log: (line: string) => void) {
       const status = (err as { status?: number }).status;
       if (status === 413) return sendProblem(ctx, new Problem('payload-too-large'));
       if (status && status >= 400 && status < 500) return sendProblem(ctx, new Problem('bad-request', (err as Error).message));
-      log(`${ctx.method} ${ctx.path}: internal error: ${(err as Error).stack ?? String(err)}`);
+      log(`${ctx.method} ${ctx.path}: internal error: ${(err as Error).stack ?? String(err)}`, ctx);
       sendProblem(ctx, new Problem('internal-error'));
     }
   };

@@ -23,8 +23,10 @@ export const PROBLEMS = {
   'unknown-style': { status: 422, title: 'No style has that name' },
   'invalid-params': { status: 422, title: 'The template params are invalid' },
   'scene-invalid': { status: 422, title: 'The animation cannot be composed from these values' },
+  'compose-timeout': { status: 422, title: 'Composing this scene took longer than the time budget (compose.timeBudgetMs)' },
   'webhook-url-not-allowed': { status: 422, title: 'The webhook URL points somewhere webhooks may not go' },
   'too-many-requests': { status: 429, title: 'Too many attempts; wait and try again' },
+  'compose-busy': { status: 503, title: 'Every compose thread stayed busy with other scenes; try again shortly' },
   'internal-error': { status: 500, title: 'Something went wrong on our side' },
   'service-unavailable': { status: 503, title: 'A service DevForge depends on is unavailable; try again shortly' },
 } as const;

@@ -23,6 +23,10 @@ export const DOMAIN_ERROR_CODES = [
   'invalid-params',
   /** The description and params analyse, but compose into an invalid scene. */
   'scene-invalid',
+  /** Composing the scene ran past compose.timeBudgetMs; `data.budget_ms` says the budget. */
+  'compose-timeout',
+  /** Every composition thread stayed busy for a whole budget; `data.retry_after_s` says when to try again. */
+  'compose-busy',
   'webhook-url-not-allowed',
   /** Too many attempts from one client; `data.retryAfterS` says when to try again. */
   'too-many-attempts',

@@ -1,4 +1,4 @@
-// The Koa application: metrics → security headers → problem rendering → routes. Health, readiness,
+// The Koa application: request id + log → metrics → security headers → problem rendering → routes. Health, readiness,
 // metrics, the API reference and the web page sit beside the /api/v1 routes.
 import Router from '@koa/router';
 import Koa from 'koa';
@@ -9,10 +9,10 @@ import { openApiDocument } from '../api/openapi.ts';
 import { problemMiddleware } from '../api/problem-middleware.ts';
 import { Problem } from '../api/problems.ts';
 import { apiRoutes } from '../api/routes/index.ts';
-import { countByStatus } from '../domain/queries/animations.ts';
 import type { ApiServices } from '../services.ts';
 import { mountWeb } from '../web/routes.ts';
 import { healthz, readyz } from './health.ts';
+import { requestContext, requestLog } from './request-context.ts';
 import { requestMetrics } from './request-metrics.ts';
 import { PAGE_CSP } from '../web/csp.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -33,12 +33,6 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
   router.get('/healthz', healthz);
   router.get('/readyz', (ctx) => readyz(ctx, s.readiness));
   router.get('/metrics', async (ctx) => {
-    await authenticate(ctx, s.auth, 'metrics.read');
-    ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
-    ctx.body = await s.metrics.render({
-      queueDepth: () => s.queue.depth(),
-      animationsByStatus: () => countByStatus(s.db),
-    });
   });
 
   if (opts.api) {
@@ -61,9 +55,10 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
     mountRoutes(router, routes, { auth: s.auth, bodyLimit: s.config.server.bodyLimitBytes, prefix: API_PREFIX });
   }
 
+  app.use(requestContext(s.log));
   app.use(requestMetrics(s.metrics));
   app.use(securityHeaders);
-  app.use(problemMiddleware((line) => s.log.warn(line)));
+  app.use(problemMiddleware((line, ctx) => requestLog(ctx, s.log).warn(line)));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new Problem('method-not-allowed'), notImplemented: () => new Problem('method-not-allowed') }));
   return app;

@@ -5,14 +5,14 @@ import type { Metrics } from './metrics.ts';
 
 export function requestMetrics(metrics: Metrics) {
   return async function measure(ctx: Context, next: Next): Promise<void> {
-    const started = performance.now();
+    const done = metrics.requestSeconds.startTimer();
     try {
       await next();
     } finally {
       const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
       const labels = { method: ctx.method, route: String(route) };
       metrics.requests.inc({ ...labels, status: String(ctx.status) });
-      metrics.requestSeconds.observe(labels, (performance.now() - started) / 1000);
+      done(labels);
     }
   };
 }

@@ -73,12 +73,18 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const tracked = <T>(queue: string, p: Promise<T>): Promise<T> => track(p.finally(() => wake(queue)));
   const renderDeps = { db: deps.db, queue: deps.queue, publicUrl: deps.publicUrl, storage: deps.storage, renderer, workDir, log, metrics: deps.metrics, events: deps.events };
 
-  await boss.work<JobPayloads['render']>('render', { ...poll, localConcurrency: concurrency }, ([job]) => tracked('render', performRender(renderDeps, job as RenderJob)));
-  await boss.work<JobPayloads['render-dead']>('render-dead', poll, ([job]) => track(performRenderDead({ ...renderDeps }, job as JobWithMetadata<JobPayloads['render-dead']>)));
+  // Every line a job handler logs carries the job's id (and the animation's, where it has one).
+  const jobLog = (job: { id: string; data: unknown }) => {
+    const animationId = (job.data as { animationId?: unknown } | null)?.animationId;
+    return log.child({ job_id: job.id, ...(typeof animationId === 'string' ? { animation_id: animationId } : {}) });
+  };
+
+  await boss.work<JobPayloads['render']>('render', { ...poll, localConcurrency: concurrency }, ([job]) => tracked('render', performRender({ ...renderDeps, log: jobLog(job!) }, job as RenderJob)));
+  await boss.work<JobPayloads['render-dead']>('render-dead', poll, ([job]) => track(performRenderDead({ ...renderDeps, log: jobLog(job!) }, job as JobWithMetadata<JobPayloads['render-dead']>)));
   await boss.work<JobPayloads['webhook']>('webhook', { ...poll, localConcurrency: 4 }, ([job]) =>
-    tracked('webhook', performWebhook({ db: deps.db, policy: deps.webhooks, timeoutMs: config.webhooks.timeoutMs, log }, job as JobWithMetadata<JobPayloads['webhook']>)),
+    tracked('webhook', performWebhook({ db: deps.db, policy: deps.webhooks, timeoutMs: config.webhooks.timeoutMs, log: jobLog(job!) }, job as JobWithMetadata<JobPayloads['webhook']>)),
   );
-  await boss.work('retention', poll, () => track(performRetention({ db: deps.db, storage: deps.storage, retentionDays: config.retention.days, log })));
+  await boss.work('retention', poll, ([job]) => track(performRetention({ db: deps.db, storage: deps.storage, retentionDays: config.retention.days, log: jobLog(job!) })));
   await boss.schedule('retention', config.retention.cron, {}, { tz: 'UTC' });
   log.info(`worker: ${concurrency} render${concurrency > 1 ? 's' : ''} at a time${gpus ? ` (${gpus} GPU${gpus > 1 ? 's' : ''})` : ' (CPU)'}${encoder}`);
 

@@ -2,7 +2,6 @@
 // params schema (GET /templates, the UI builds its forms from it), and a scene for the live preview.
 import { z } from 'zod';
 import { STYLE_NAMES } from '../../../scene/themes.ts';
-import { mathAssets } from '../../../render/math.ts';
 import { TEMPLATES } from '../../../templates/registry.ts';
 import { analyzeRequest, composeRequest } from '../../domain/commands/animations/compose.ts';
 import type { ApiServices } from '../../services.ts';
@@ -56,7 +55,7 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       action: 'analysis.run',
       body: analyzeBody,
       responses: { 200: { description: 'The analysis (see docs/template-contract.md).', schema: analysisSchema } },
-      handler: (ctx, { body }) => reply(ctx, 200, analyzeRequest(body, s.config)),
+      handler: async (ctx, { body }) => reply(ctx, 200, await analyzeRequest(body, s.config, s.scenes)),
     }),
     defineRoute({
       method: 'get',
@@ -79,8 +78,8 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       body: analyzeBody.extend({ quality: z.enum(QUALITIES).default('720p'), duration: z.number().positive().max(3600).optional() }),
       responses: { 200: { description: 'Analysis, scene spec and assets.', schema: z.object({ analysis: analysisSchema, scene: z.record(z.string(), z.unknown()), assets: z.object({ math: z.record(z.string(), z.string()) }) }) } },
       handler: async (ctx, { body }) => {
-        const { analysis, scene } = await composeRequest(body, s.config);
-        reply(ctx, 200, { analysis, scene, assets: { math: mathAssets(scene) } });
+        const { analysis, scene, math } = await composeRequest(body, s.config, s.scenes, { math: true });
+        reply(ctx, 200, { analysis, scene, assets: { math: math ?? {} } });
       },
     }),
   ];

@@ -110,7 +110,7 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
     }
   };
 
-  deps.metrics.rendersActive.add(1);
+  deps.metrics.rendersActive.inc();
   try {
     const scene = parseScene(animation.scene, `animation ${id}`);
     await mkdir(dir, { recursive: true });
@@ -151,7 +151,7 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
     // Deleted while the files were being stored: do not leave them behind.
     if (!done && !(await sql(deps.db, 'SELECT 1 FROM animations WHERE id = $1', [id])).length) await deps.storage.deletePrefix(keys.prefix);
     deps.metrics.renders.inc({ outcome: 'completed' });
-    deps.metrics.renderSeconds.observe({}, summary.render_s);
+    deps.metrics.renderSeconds.observe(summary.render_s);
     deps.log.info(`render ${id}: completed in ${summary.render_s}s (${summary.frames} frames, ${summary.encoder})`);
     return { completed: Boolean(done), render_s: summary.render_s };
   } catch (err) {
@@ -179,7 +179,7 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
     deps.log.warn(`render ${id}: ${note}`);
     throw failure;
   } finally {
-    deps.metrics.rendersActive.add(-1);
+    deps.metrics.rendersActive.dec();
     job.signal.removeEventListener('abort', onJobAbort);
     unsubscribe?.();
     await rm(dir, { recursive: true, force: true });

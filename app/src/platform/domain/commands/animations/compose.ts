@@ -1,12 +1,16 @@
 // Request → analysis → scene spec, with analysis and composition failures turned into domain errors
-// (the HTTP layer answers them with 422). Composition happens at request time so a bad request fails
-// now, not later on a worker.
-import { AnalysisError, analyze, type Analysis } from '../../../../analysis/analyze.ts';
+// (the HTTP layer answers them with 422, or 503 when the pool is saturated). Composition happens at
+// request time so a bad request fails now, not later on a render worker. Both the analysis and the
+// composition (and the preview's typeset formulas) run on the scene pool's worker threads: parsing SMILES
+// can take hundreds of milliseconds, building a molecule not in the bundled table seconds, starting MathJax
+// a quarter of a second, and none may hold up the thread that answers HTTP.
+import { AnalysisError, type Analysis, type AnalyzeOptions } from '../../../../analysis/analyze.ts';
 import type { DevforgeConfig } from '../../../../config/schema.ts';
-import { sceneForAnalysis } from '../../../../pipeline.ts';
 import { RESOLUTIONS } from '../../../../render/presets.ts';
 import type { CaptionMode, Scene } from '../../../../scene/schema.ts';
 import { SceneValidationError } from '../../../../scene/validate.ts';
+import { ComposeBusyError, ComposeTimeoutError } from '../../../compose/compose-errors.ts';
+import type { ScenePool } from '../../../compose/scene-pool.ts';
 import { DomainError, invalidField, type DomainErrorCode } from '../../errors.ts';
 
 const ANALYSIS_ERRORS: Record<AnalysisError['code'], DomainErrorCode> = {
@@ -25,18 +29,30 @@ export interface AnalysisRequest {
   params?: Record<string, unknown>;
 }
 
-export function analyzeRequest(req: AnalysisRequest, config: DevforgeConfig): Analysis {
+function analyzeOptions(req: AnalysisRequest, config: DevforgeConfig): AnalyzeOptions {
+  return {
+    ...(req.style ? { style: req.style } : {}),
+    ...(req.templates ? { templates: req.templates } : {}),
+    ...(req.template ? { template: req.template } : {}),
+    ...(req.params ? { params: req.params } : {}),
+    maxLength: config.analysis.maxDescriptionLength,
+  };
+}
+
+/** The domain error an analysis, composition or pool error is for the caller; other errors are left as they are. */
+function asDomainError(err: unknown): unknown {
+  if (err instanceof AnalysisError) return new DomainError(ANALYSIS_ERRORS[err.code], err.message);
+  if (err instanceof SceneValidationError) return new DomainError('scene-invalid', err.problems.map((p) => `${p.path}: ${p.message}`).join('; ').slice(0, 2000));
+  if (err instanceof ComposeTimeoutError) return new DomainError('compose-timeout', err.message, { data: { budget_ms: err.budgetMs } });
+  if (err instanceof ComposeBusyError) return new DomainError('compose-busy', err.message, { data: { retry_after_s: 5 } });
+  return err;
+}
+
+export async function analyzeRequest(req: AnalysisRequest, config: DevforgeConfig, scenes: ScenePool): Promise<Analysis> {
   try {
-    return analyze(req.description, {
-      ...(req.style ? { style: req.style } : {}),
-      ...(req.templates ? { templates: req.templates } : {}),
-      ...(req.template ? { template: req.template } : {}),
-      ...(req.params ? { params: req.params } : {}),
-      maxLength: config.analysis.maxDescriptionLength,
-    });
+    return await scenes.analyze(req.description, analyzeOptions(req, config));
   } catch (err) {
-    if (err instanceof AnalysisError) throw new DomainError(ANALYSIS_ERRORS[err.code], err.message);
-    throw err;
+    throw asDomainError(err);
   }
 }
 
@@ -47,19 +63,15 @@ export interface SceneRequest extends AnalysisRequest {
   captions?: CaptionMode;
 }
 
-/** Async: composition may run off the event loop (a worker pool); callers await it. */
-export async function composeRequest(req: SceneRequest, config: DevforgeConfig): Promise<{ analysis: Analysis; scene: Scene }> {
+/** `math`: also the scene's formulas typeset as SVG, for the live preview. */
+export async function composeRequest(req: SceneRequest, config: DevforgeConfig, scenes: ScenePool, opts: { math?: boolean } = {}): Promise<{ analysis: Analysis; scene: Scene; math?: Record<string, string> }> {
   if (req.duration !== undefined && req.duration > config.render.maxDurationS) {
     throw invalidField('body.duration', `at most ${config.render.maxDurationS} seconds (render.maxDurationS)`);
   }
-  const analysis = analyzeRequest(req, config);
   const size = RESOLUTIONS[req.quality];
   try {
-    const scene = sceneForAnalysis(analysis, { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration, captions: req.captions }, req.description);
-    return { analysis, scene };
+    return await scenes.compose(req.description, analyzeOptions(req, config), { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration, captions: req.captions }, opts.math ?? false);
   } catch (err) {
-    if (err instanceof SceneValidationError) throw new DomainError('scene-invalid', err.problems.map((p) => `${p.path}: ${p.message}`).join('; ').slice(0, 2000));
-    if (err instanceof AnalysisError) throw new DomainError(ANALYSIS_ERRORS[err.code], err.message);
-    throw err;
+    throw asDomainError(err);
   }
 }

@@ -38,7 +38,7 @@ export async function checkWebhookUrl(policy: AnimationDeps['webhooks'], url: st
 }
 
 export async function prepareAnimation(deps: AnimationDeps, input: NewAnimation, field = 'body'): Promise<PreparedAnimation> {
-  const { analysis, scene } = await composeRequest(input, deps.config);
+  const { analysis, scene } = await composeRequest(input, deps.config, deps.scenes);
   await checkWebhookUrl(deps.webhooks, input.webhook_url, `${field}.webhook_url`);
   return { input, analysis, scene };
 }

@@ -1,6 +1,7 @@
 // What the animation commands need, and nothing more.
 import type { DataSource } from 'typeorm';
 import type { DevforgeConfig } from '../../../../config/schema.ts';
+import type { ScenePool } from '../../../compose/scene-pool.ts';
 import type { JobSender, WebhookUrlCheck } from '../../ports.ts';
 
 export interface AnimationDeps {
@@ -8,6 +9,8 @@ export interface AnimationDeps {
   queue: JobSender;
   config: DevforgeConfig;
   webhooks: WebhookUrlCheck;
+  /** Where scenes are composed (worker threads). */
+  scenes: ScenePool;
   /** Absolute base URL for links in webhook payloads. */
   publicUrl: string;
 }
