@@ -6,11 +6,15 @@ import { PROBLEM_URN } from '../../src/platform/api/problems.ts';
 import { CredentialsError } from '../../src/platform/auth/errors.ts';
 import { DOMAIN_ERROR_CODES, DomainError, invalidField } from '../../src/platform/domain/errors.ts';
 
-test('every domain error code becomes a problem with a 4xx status and its message as the detail', (t) => {
+// Only a saturated compose pool is the server's state rather than the request's fault: 503 with Retry-After.
+const UNAVAILABLE = new Set(['compose-busy']);
+
+test('every domain error code becomes a problem with a 4xx status (503 for a busy pool) and its message as the detail', (t) => {
   for (const code of DOMAIN_ERROR_CODES) {
     const problem = problemForError(new DomainError(code, `what was wrong with ${code}`))!;
     t.truthy(problem, code);
-    t.true(problem.status >= 400 && problem.status < 500, code);
+    if (UNAVAILABLE.has(code)) t.is(problem.status, 503, code);
+    else t.true(problem.status >= 400 && problem.status < 500, code);
     t.is(problem.toJSON().detail, `what was wrong with ${code}`);
   }
 });
@@ -18,6 +22,7 @@ test('every domain error code becomes a problem with a 4xx status and its messag
 test('the public problem types stay as they were', (t) => {
   const type = (err: unknown) => (problemForError(err)!.toJSON().type as string).replace(PROBLEM_URN, '');
   t.is(type(new DomainError('not-found', 'no such animation')), 'not-found');
+  t.is(problemForError(new DomainError('compose-busy', 'busy', { data: { retry_after_s: 5 } }))!.headers['retry-after'], '5');
   t.is(type(new DomainError('invalid-input', 'x')), 'validation-failed');
   t.is(type(new DomainError('too-many-attempts', 'x')), 'too-many-requests');
   t.is(type(new DomainError('webhook-url-not-allowed', 'x')), 'webhook-url-not-allowed');

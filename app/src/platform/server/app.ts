@@ -33,6 +33,9 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
   router.get('/healthz', healthz);
   router.get('/readyz', (ctx) => readyz(ctx, s.readiness));
   router.get('/metrics', async (ctx) => {
+    await authenticate(ctx, s.auth, 'metrics.read');
+    ctx.type = s.metrics.contentType;
+    ctx.body = await s.metrics.render();
   });
 
   if (opts.api) {
