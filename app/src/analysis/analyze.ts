@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { STYLE_NAMES, type StyleName } from '../scene/themes.ts';
 import { FALLBACK_TEMPLATE_ID, getTemplate, TEMPLATES } from '../templates/registry.ts';
 import type { AnyTemplate } from '../templates/types.ts';
-import { Normalizer } from './normalize.ts';
+import { catalogueNormalizer } from './lexicon.ts';
 import { roundDeep } from '../text/round.ts';
 import { sanitize, type ParsedText } from '../text/parse.ts';
 
@@ -46,21 +46,8 @@ export class AnalysisError extends Error {
 const MIN_CONFIDENCE = 0.3;
 const HINT_BOOST = 0.15;
 
-let normalizer: Normalizer | undefined;
-function getNormalizer(): Normalizer {
-  if (!normalizer) {
-    const words = new Set<string>();
-    for (const t of TEMPLATES) {
-      for (const w of t.vocabulary ?? []) words.add(w);
-      for (const w of t.title.toLowerCase().split(/[^a-z]+/)) if (w.length >= 4) words.add(w);
-    }
-    normalizer = new Normalizer(words);
-  }
-  return normalizer;
-}
-
 export function parseText(description: string): ParsedText {
-  return { original: description, normalized: getNormalizer().normalize(description), used: new Set() };
+  return { original: description, normalized: catalogueNormalizer().normalize(description), used: new Set() };
 }
 
 export function scoreTemplate(t: AnyTemplate, normalized: string): number {
