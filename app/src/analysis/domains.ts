@@ -5,7 +5,7 @@ import type { Category } from '../templates/types.ts';
 
 export type Domain = 'computing' | 'mathematics' | 'science' | 'business';
 
-/** The domain of a template category; undefined for the general ones (3D shapes, the title card). */
+/** The domain of a template category; undefined for those that serve any subject (charts, 3D shapes, the title card). */
 export function domainOf(category: Category): Domain | undefined {
   switch (category) {
     case 'algorithms':
@@ -18,7 +18,6 @@ export function domainOf(category: Category): Domain | undefined {
     case 'astronomy':
       return 'science';
     case 'corporate':
-    case 'charts':
       return 'business';
     default:
       return undefined;
@@ -27,11 +26,12 @@ export function domainOf(category: Category): Domain | undefined {
 
 /**
  * Words no template needs to know but that place a description in a domain: the way teachers and
- * trainers name their subject, audience and setting.
+ * trainers name their subject, audience and setting. Only words of one subject: "equation" (maths or
+ * chemistry), "string" (code or a pendulum's) and "code" (of conduct) are not cues.
  */
 export const DOMAIN_CUES: Record<Domain, readonly string[]> = {
-  computing: ['algorithm', 'algorithms', 'array', 'arrays', 'computing', 'computer', 'programming', 'code', 'coding', 'recursion', 'recursive', 'complexity', 'pseudocode', 'python', 'java', 'javascript', 'cipher', 'encryption', 'vertex', 'vertices', 'weighted', 'spanning', 'backtracking', 'dynamic', 'string', 'strings', 'automaton', 'automata'],
-  mathematics: ['maths', 'math', 'mathematics', 'theorem', 'proof', 'prove', 'equation', 'equations', 'algebra', 'geometry', 'calculus', 'trigonometry', 'statistics', 'probability', 'fraction', 'fractions', 'polynomial', 'quadratic', 'formula', 'lemma', 'axiom', 'integer', 'integers'],
+  computing: ['algorithm', 'algorithms', 'array', 'arrays', 'computing', 'computer', 'programming', 'coding', 'recursion', 'recursive', 'complexity', 'pseudocode', 'python', 'java', 'javascript', 'cipher', 'encryption', 'vertex', 'vertices', 'spanning', 'backtracking', 'automaton', 'automata'],
+  mathematics: ['maths', 'math', 'mathematics', 'theorem', 'proof', 'prove', 'algebra', 'geometry', 'calculus', 'trigonometry', 'statistics', 'probability', 'fraction', 'fractions', 'polynomial', 'quadratic', 'lemma', 'axiom', 'integer', 'integers'],
   science: ['physics', 'chemistry', 'biology', 'science', 'experiment', 'lab', 'laboratory', 'cell', 'cells', 'organism', 'organisms', 'species', 'energy', 'force', 'forces', 'velocity', 'acceleration', 'circuit', 'voltage', 'electron', 'electrons', 'gene', 'genes', 'enzyme', 'ecosystem', 'climate'],
   business: ['employee', 'employees', 'staff', 'training', 'trainees', 'workshop', 'onboarding', 'induction', 'compliance', 'awareness', 'policy', 'policies', 'conduct', 'workplace', 'colleague', 'colleagues', 'manager', 'managers', 'leadership', 'customer', 'customers', 'client', 'clients', 'sales', 'marketing', 'company', 'business', 'corporate', 'team', 'teams', 'meeting', 'stakeholders', 'harassment', 'diversity', 'inclusion', 'safety', 'security', 'phishing', 'gdpr', 'privacy', 'ethics', 'integrity', 'respect', 'hr', 'revenue', 'budget', 'quarterly', 'kpi', 'okr'],
 };

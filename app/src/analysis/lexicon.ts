@@ -17,15 +17,34 @@ export function catalogueLexicon(): { vocabulary: Set<string>; domains: Map<stri
   const domains = new Map<string, Domain[]>();
   for (const t of TEMPLATES) {
     const domain = domainOf(t.category);
-    const words = [...(t.vocabulary ?? []), ...t.title.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4)];
-    for (const w of words) {
+    for (const w of t.vocabulary ?? []) {
       vocabulary.add(w);
       addDomain(domains, w, domain);
     }
+    // Title words are targets but place a text in no domain: "with" and "points" say nothing of the subject.
+    for (const w of t.title.toLowerCase().split(/[^a-z]+/)) if (w.length >= 4) vocabulary.add(w);
   }
-  for (const [domain, names] of Object.entries(NAMES) as [Domain, readonly string[]][]) for (const n of names) addDomain(domains, n, domain);
-  for (const [domain, cues] of Object.entries(DOMAIN_CUES) as [Domain, readonly string[]][]) for (const c of cues) addDomain(domains, c, domain);
+  for (const [word, list] of cueDomains()) for (const d of list) addDomain(domains, word, d);
   return { vocabulary, domains };
+}
+
+let cues: Map<string, Domain[]> | undefined;
+
+/** The domains of the cue words and names alone: the strong signs of a subject. */
+function cueDomains(): Map<string, Domain[]> {
+  if (!cues) {
+    cues = new Map();
+    for (const [domain, names] of Object.entries(NAMES) as [Domain, readonly string[]][]) for (const n of names) addDomain(cues, n, domain);
+    for (const [domain, list] of Object.entries(DOMAIN_CUES) as [Domain, readonly string[]][]) for (const c of list) addDomain(cues, c, domain);
+  }
+  return cues;
+}
+
+/** The domains a normalised description's cue words and names place it in (empty when it has none). */
+export function subjectDomains(normalized: string): Set<Domain> {
+  const found = new Set<Domain>();
+  for (const w of normalized.split(' ')) for (const d of cueDomains().get(w) ?? []) found.add(d);
+  return found;
 }
 
 let normalizer: Normalizer | undefined;

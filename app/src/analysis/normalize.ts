@@ -93,7 +93,8 @@ export class Normalizer {
   correct(token: string, context: ReadonlySet<Domain> = new Set()): string {
     const name = this.nameOf(token);
     if (name) return name;
-    if (token.length < 5 || this.vocabulary.has(token) || /\d/.test(token) || this.isWord(token)) return token;
+    if (token.length < 5 || this.vocabulary.has(token) || /\d/.test(token)) return token;
+    if (this.isWord(token)) return token;
     const result = this.nearest(token);
     if (result === token || context.size === 0) return result;
     const target = result.split(' ').flatMap((w) => this.domains.get(w) ?? []);

@@ -49,11 +49,14 @@ test('more than seven points are capped; the warning says why', (t) => {
   t.false(a.warnings.some((w) => /promises/.test(w)), 'ten were promised and ten were written');
 });
 
-test('bullet points asked for without a list get example points and a warning', (t) => {
+test('bullet points asked for without a list are not drawn from example points: the analysis asks for them', (t) => {
   const a = analyze('Make a bullet list slide about onboarding');
   t.is(a.template, 'business.bullets');
-  t.true(a.warnings.some((w) => /no points were listed/.test(w)));
-  t.is(analyze('Three key safety rules').template, 'text.title', 'nothing to list: a title card');
+  t.false(a.understood);
+  t.deepEqual(a.needs?.data, ['points']);
+  t.regex(a.needs!.message, /list the points after a colon/);
+  t.is(a.params.points, undefined, 'no invented points');
+  t.false(analyze('Three key safety rules').understood, 'nothing to list: not understood');
 });
 
 test('each point is revealed with its own caption and laid out top to bottom', (t) => {

@@ -34,6 +34,7 @@ export const chartBar = defineTemplate<BarParams>({
   category: 'charts',
   style: 'corporate_training',
   example: 'Quarterly revenue bar chart: Q1 120, Q2 150, Q3 90, Q4 200',
+  content: { param: 'data', ask: 'give the figures as labels and values after a colon, e.g. "Quarterly sales bar chart: Q1 120, Q2 150, Q3 90, Q4 200"' },
   params,
   vocabulary: ['chart', 'histogram', 'column', 'revenue', 'quarterly'],
   triggers: [

@@ -14,6 +14,8 @@ const ANALYSIS_PROBLEMS: Record<AnalysisError['code'], ProblemType> = {
   unknown_template: 'unknown-template',
   unknown_style: 'unknown-style',
   invalid_params: 'invalid-params',
+  not_understood: 'not-understood',
+  needs_data: 'description-needs-data',
 };
 
 export interface AnalysisRequest {
@@ -34,7 +36,7 @@ export function analyzeRequest(req: AnalysisRequest, config: DevforgeConfig): An
       maxLength: config.analysis.maxDescriptionLength,
     });
   } catch (err) {
-    if (err instanceof AnalysisError) throw new Problem(ANALYSIS_PROBLEMS[err.code], err.message);
+    if (err instanceof AnalysisError) throw new Problem(ANALYSIS_PROBLEMS[err.code], err.message, err.details);
     throw err;
   }
 }
@@ -58,7 +60,7 @@ export function composeRequest(req: SceneRequest, config: DevforgeConfig): { ana
     return { analysis, scene };
   } catch (err) {
     if (err instanceof SceneValidationError) throw new Problem('scene-invalid', err.problems.map((p) => `${p.path}: ${p.message}`).join('; ').slice(0, 2000));
-    if (err instanceof AnalysisError) throw new Problem(ANALYSIS_PROBLEMS[err.code], err.message);
+    if (err instanceof AnalysisError) throw new Problem(ANALYSIS_PROBLEMS[err.code], err.message, err.details);
     throw err;
   }
 }

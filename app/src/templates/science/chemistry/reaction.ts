@@ -93,6 +93,7 @@ export const chemistryReaction = defineTemplate<ReactionParams>({
   category: 'chemistry',
   style: 'scientific',
   example: 'Balance H2 + O2 -> H2O',
+  content: { param: 'equation', ask: 'give the equation to balance, e.g. "Balance CH4 + O2 -> CO2 + H2O"' },
   params,
   vocabulary: ['balance', 'balancing', 'equation', 'reaction', 'reactants', 'products', 'combustion', 'photosynthesis', 'respiration', 'stoichiometry'],
   triggers: [
