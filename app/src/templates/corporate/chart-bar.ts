@@ -41,6 +41,8 @@ export const chartBar = defineTemplate<BarParams>({
     { pattern: /\b(bar|column) (chart|graph|plot|diagram)s?\b/, score: 0.95 },
     { pattern: /\bbar ?chart|barchart|bargraph\b/, score: 0.95 },
     { pattern: /\bhistogram\b/, score: 0.7 },
+    // "Quarterly revenue: Q1 120, Q2 150, Q3 90": a value for each quarter is a bar per quarter.
+    { pattern: /\bq1 -?\$?[\d.]+\b.*\bq2 -?\$?[\d.]+/, score: 0.7 },
     { pattern: /\b(compare|comparison of|comparing)\b.*\d.*\d/, score: 0.4 },
     { pattern: /\b(chart|graph)\b.*\d/, score: 0.42 },
   ],
