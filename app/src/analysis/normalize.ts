@@ -94,9 +94,10 @@ export class Normalizer {
     const name = this.nameOf(token);
     if (name) return name;
     if (token.length < 5 || this.vocabulary.has(token) || /\d/.test(token)) return token;
-    if (this.isWord(token)) return token;
     const result = this.nearest(token);
-    if (result === token || context.size === 0) return result;
+    // The word list is consulted only for a correction about to be made: most tokens have no near catalogue word.
+    if (result === token || this.isWord(token)) return token;
+    if (context.size === 0) return result;
     const target = result.split(' ').flatMap((w) => this.domains.get(w) ?? []);
     // A word of no domain (3D shapes, say) fits anywhere; otherwise it must share one with the text.
     return target.length === 0 || target.some((d) => context.has(d)) ? result : token;
