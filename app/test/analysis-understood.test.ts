@@ -83,3 +83,13 @@ test('no scene is composed from an analysis not understood: the error says why a
   t.deepEqual((timeline!.details.needs as { data: string[] }).data, ['events']);
   t.is(sceneFromDescription('Title: Introduction to Data Privacy', REQ).analysis.template, 'text.title');
 });
+
+test('fallback: title_card turns a description not understood into a title card, with a warning', (t) => {
+  const a = analyze('Greenhouse effect explained', { fallback: 'title_card' });
+  t.is(a.template, 'text.title');
+  t.true(a.understood);
+  t.is(a.params.title, 'Greenhouse effect explained');
+  t.true(a.warnings.some((w) => /not understood; it is shown as a title card, as asked/.test(w)));
+  t.is(sceneFromDescription('Greenhouse effect explained', { ...REQ, fallback: 'title_card' }).analysis.template, 'text.title');
+  t.false(analyze('American Revolution timeline', { fallback: 'title_card' }).understood, 'a template missing its data still asks for it');
+});

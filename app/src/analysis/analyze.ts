@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   template?: string;
   params?: Record<string, unknown>;
   maxLength?: number;
+  /** "title_card": a description not understood becomes a title card of its words (said in a warning) instead. */
+  fallback?: 'title_card';
 }
 
 export interface Analysis {
@@ -147,16 +149,18 @@ export function analyze(description: string, opts: AnalyzeOptions = {}): Analysi
   const fallback = getTemplate(FALLBACK_TEMPLATE_ID)!;
   const params = resolveParams(fallback, fallback.extract(text, warnings), undefined, warnings);
   const candidates = scored.filter((s) => s.t.id !== FALLBACK_TEMPLATE_ID);
+  const suggestions = closestTemplates(text.normalized, candidates, 3).map(suggestionOf);
+  if (opts.fallback === 'title_card') warnings.push('the description was not understood; it is shown as a title card, as asked (fallback: title_card)');
   return {
     template: fallback.id,
     style: style ?? fallback.style,
     params,
     facts: roundDeep(fallback.facts(params)),
     confidence: Number(best.score.toFixed(2)),
-    understood: false,
+    understood: opts.fallback === 'title_card',
     alternatives,
     warnings,
     matched: [...text.used],
-    suggestions: closestTemplates(text.normalized, candidates, 3).map(suggestionOf),
+    suggestions,
   };
 }
