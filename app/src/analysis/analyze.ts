@@ -1,5 +1,5 @@
-// description (+ optional style, template hints) → {template, style, params, facts, confidence,
-// alternatives, warnings}. Deterministic, offline, in-process; the CLI and the HTTP API call this.
+// description (+ optional style, template hints) → {template, style, params, facts, confidence, understood,
+// needs, alternatives, warnings, suggestions}. Deterministic, offline, in-process; the CLI and the HTTP API call this.
 import { z } from 'zod';
 import { STYLE_NAMES, type StyleName } from '../scene/themes.ts';
 import { FALLBACK_TEMPLATE_ID, getTemplate, TEMPLATES } from '../templates/registry.ts';
