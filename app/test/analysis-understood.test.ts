@@ -93,3 +93,17 @@ test('fallback: title_card turns a description not understood into a title card,
   t.is(sceneFromDescription('Greenhouse effect explained', { ...REQ, fallback: 'title_card' }).analysis.template, 'text.title');
   t.false(analyze('American Revolution timeline', { fallback: 'title_card' }).understood, 'a template missing its data still asks for it');
 });
+
+test('asked to compare two things, a template that draws one is no answer; a chart is', (t) => {
+  for (const text of ['Photosynthesis and cellular respiration compared', 'Meiosis vs mitosis comparison', 'bubble sort versus insertion sort on 5 3 1']) {
+    const a = analyze(text);
+    t.false(a.understood, text);
+  }
+  t.is(analyze('Line chart of sales vs costs: sales 10, 20, 30; costs 5, 15, 25').template, 'chart.line');
+  t.true(analyze('bubble sort: compare and swap 5 3 8 1').understood, 'a sort compares values; that is no comparison of topics');
+});
+
+test("Simpson's rule is not drawn as midpoint rectangles", (t) => {
+  t.false(analyze("Simpson's rule for the integral of sin x from 0 to pi").understood);
+  t.is(analyze('integral of sin x from 0 to pi').template, 'calculus.integral');
+});

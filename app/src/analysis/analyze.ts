@@ -103,6 +103,14 @@ function fitsDomain(t: AnyTemplate, score: number, normalized: string): boolean 
   return domain === undefined || context.size === 0 || context.has(domain);
 }
 
+/** "X vs Y", "X and Y compared", "the difference between X and Y" (but not a sort's "compare and swap"). */
+const COMPARISON = /\b(?:vs|versus|compared|comparison|differences? between)\b|\bcompare (?!and swap\b)\w+.* (?:and|with|to) /;
+
+/** A template draws one thing; asked to compare two, only a chart (values side by side) answers. */
+function answersComparison(t: AnyTemplate, normalized: string): boolean {
+  return t.category === 'charts' || !COMPARISON.test(normalized);
+}
+
 export function analyze(description: string, opts: AnalyzeOptions = {}): Analysis {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_DESCRIPTION_LENGTH;
   if (typeof description !== 'string') throw new AnalysisError('empty', 'description must be a string');
@@ -143,7 +151,7 @@ export function analyze(description: string, opts: AnalyzeOptions = {}): Analysi
     .filter((s) => s.score > 0)
     .slice(0, 3)
     .map((s) => ({ template: s.t.id, confidence: Number(s.score.toFixed(2)) }));
-  if (best.score >= CONFIDENT && fitsDomain(best.t, best.score, text.normalized)) return answer(best.t, best.score, alternatives);
+  if (best.score >= CONFIDENT && fitsDomain(best.t, best.score, text.normalized) && answersComparison(best.t, text.normalized)) return answer(best.t, best.score, alternatives);
 
   // Not understood: the words become a title card only if the caller asks for one, never as a success.
   const fallback = getTemplate(FALLBACK_TEMPLATE_ID)!;
