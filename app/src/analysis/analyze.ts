@@ -56,9 +56,9 @@ export function parseText(description: string): ParsedText {
   return { original: description, normalized: catalogueNormalizer().normalize(description), used: new Set() };
 }
 
-export function scoreTemplate(t: AnyTemplate, normalized: string): number {
+export function scoreTemplate(t: AnyTemplate, text: Pick<ParsedText, 'original' | 'normalized'>): number {
   let best = 0;
-  for (const trigger of t.triggers) if (trigger.score > best && trigger.pattern.test(normalized)) best = trigger.score;
+  for (const trigger of t.triggers) if (trigger.score > best && trigger.pattern.test(trigger.on === 'original' ? text.original : text.normalized)) best = trigger.score;
   return best;
 }
 
@@ -144,7 +144,7 @@ export function analyze(description: string, opts: AnalyzeOptions = {}): Analysi
   }
 
   const hints = new Set(opts.templates ?? []);
-  const scored = TEMPLATES.map((t) => ({ t, score: Math.min(1, scoreTemplate(t, text.normalized) + (hints.has(t.id) ? HINT_BOOST : 0)) })).sort((a, b) => b.score - a.score);
+  const scored = TEMPLATES.map((t) => ({ t, score: Math.min(1, scoreTemplate(t, text) + (hints.has(t.id) ? HINT_BOOST : 0)) })).sort((a, b) => b.score - a.score);
   const best = scored[0]!;
   const alternatives = scored
     .slice(1)

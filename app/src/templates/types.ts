@@ -8,8 +8,10 @@ import type { ParsedText } from '../text/parse.ts';
 export type Category = 'algorithms' | 'mathematics' | 'physics' | 'chemistry' | 'biology' | 'astronomy' | 'corporate' | 'charts' | '3d' | 'fallback';
 
 export interface Trigger {
-  /** Matched against the normalised text (lower case, typos corrected, single spaces). */
+  /** Matched against the normalised text (lower case, typos corrected, single spaces), or the text as typed with `on`. */
   pattern: RegExp;
+  /** "original": match the description as typed (after control characters are removed), for shapes that need its punctuation. */
+  on?: 'original';
   /** How sure a match makes us that this template is meant, 0..1. */
   score: number;
 }

@@ -66,3 +66,13 @@ test('each point is revealed with its own caption and laid out top to bottom', (
   for (let i = 1; i < 3; i++) t.true(points[i]!.y < points[i - 1]!.y);
   for (const [i, p] of ['Wear a helmet', 'Report hazards', 'Keep exits clear'].entries()) t.true(scene.meta.captions.some((c) => c.text === `${i + 1}. ${p}.`));
 });
+
+test('items after a colon are the points, without the word "bullets"; figures after a colon are not', (t) => {
+  const a = analyze('Our benefits: health, dental, 401k');
+  t.is(a.template, 'business.bullets');
+  t.true(a.understood);
+  t.deepEqual(a.params.points, ['health', 'dental', '401k']);
+  t.not(analyze('Budget breakdown: rent $120k, salaries $500k, marketing $80k').template, 'business.bullets');
+  t.not(analyze('Product history: 1998 founded, 2004 IPO, 2006 first acquisition').template, 'business.bullets');
+  t.is(analyze('Our product cycle: empathize; define; ideate; prototype; and test').template, 'business.cycle', 'a named kind of list keeps its template');
+});

@@ -45,6 +45,9 @@ export const businessBullets = defineTemplate<BulletParams>({
     { pattern: /\b(key takeaway|takeaways|talking points|agenda|checklist|dos and don ?ts|best practices|guidelines|key points|ground rules)\b( \S+){2,}/, score: 0.75 },
     { pattern: /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (\w+ ){0,2}(rules|tips|points|takeaways|principles|lessons|reasons|benefits|ideas|habits|values|goals|objectives|pillars|things|priorities|tenets|practices|guidelines)\b( \S+){2,}/, score: 0.78 },
     { pattern: /\b(list|summary|summari[sz]e)\b/, score: 0.38 },
+    // "Our benefits: health, dental, 401k": three or more items after a colon are the points, unless they hold figures
+    // ("Rent $120k", "1998 founded": a chart's or a timeline's). The weakest answer that is still understood.
+    { pattern: /^[^:\n]{3,80}:\s*(?:(?![$€£]\d|(?<![\w.])\d[\d.]*%?(?!\w))[^,;:\n])+(?:[,;](?:(?![$€£]\d|(?<![\w.])\d[\d.]*%?(?!\w))[^,;:\n])+){2,}$/, score: 0.5, on: 'original' },
   ],
   extract(text, warnings) {
     const found = extractSteps(text, warnings, { fallbackTitle: 'Key points', max: MAX_POINTS, maxChars: MAX_POINT_CHARS, noun: 'points', min: 1 });
