@@ -5,9 +5,10 @@ import test from 'ava';
 import { analyze, CONFIDENT } from '../src/analysis/analyze.ts';
 import { claimsUnderstood, judge, loadRealDescriptions } from './helpers/real-descriptions.ts';
 
-// Measured when this test was written: 166 of 166 (100%). The first 136 rows were written before the
-// analyser work, which then scored 63 (46.3%) with the title card counted as the success it claimed; the
-// last 30 were written after it and scored 28 before the two misses (a comparison, Simpson's rule) were fixed.
+// Measured when this test was written: 196 of 196. Rows 1-136 were written before the analyser work, which
+// then scored 63 (46.3%) with the title card counted as the success it claimed; rows 137-166 were written
+// after it and scored 28/30 before their two misses (a comparison, Simpson's rule) were fixed; rows 167-196
+// were written last and scored 30/30 untouched. The floor leaves room for the next rows.
 const FLOOR = 0.95;
 
 const rows = loadRealDescriptions();

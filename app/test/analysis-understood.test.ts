@@ -107,3 +107,11 @@ test("Simpson's rule is not drawn as midpoint rectangles", (t) => {
   t.false(analyze("Simpson's rule for the integral of sin x from 0 to pi").understood);
   t.is(analyze('integral of sin x from 0 to pi').template, 'calculus.integral');
 });
+
+test('suggestions follow the subject the words name, not letters they happen to share', (t) => {
+  const kirchhoff = analyze("Kirchhoff's laws in a circuit");
+  t.false(kirchhoff.understood);
+  t.false(kirchhoff.suggestions!.some((s) => s.template === 'geometry.circle_area'), '"circuit" is not "circle"');
+  t.true(kirchhoff.suggestions!.every((s) => s.template.startsWith('physics.')), kirchhoff.suggestions!.map((s) => s.template).join(' '));
+  t.is(analyze('Cell division for year 10 biology').suggestions?.[0]?.template, 'biology.dna');
+});

@@ -2,7 +2,9 @@
 // words (each with an example to copy), what content is missing, and the error that stops a scene
 // being composed from it. One home for the rule, used by the API, the CLI and the pipeline.
 import type { AnyTemplate } from '../templates/types.ts';
+import { domainOf } from './domains.ts';
 import { AnalysisError } from './errors.ts';
+import { subjectDomains } from './lexicon.ts';
 
 export interface Suggestion {
   template: string;
@@ -36,21 +38,29 @@ export function suggestionOf(t: AnyTemplate): Suggestion {
   return { template: t.id, title: t.title, example: t.example };
 }
 
+/** Words share a stem when they agree on their first six letters ("integration", "integral"; not "circuit", "circle"). */
+const STEM = 6;
+
 /**
  * Templates closest to a description: those a trigger matched first (strongest first), then most words
- * shared with the template's title, vocabulary and example (prefix matches count half); a template
- * sharing nothing is never suggested, and ties keep catalogue order for a stable answer.
+ * shared with the template's title, vocabulary and example (a shared stem counts half, a template in the
+ * subject the description's own words name counts three quarters, one whose category it names one); a template sharing nothing with the
+ * description is never suggested, and ties keep catalogue order for a stable answer.
  */
 export function closestTemplates(normalized: string, scored: readonly { t: AnyTemplate; score: number }[], n: number): AnyTemplate[] {
   const wanted = words(normalized);
+  const subject = subjectDomains(normalized);
   const overlap = (t: AnyTemplate) => {
     const have = words(`${t.title} ${(t.vocabulary ?? []).join(' ')} ${t.example}`);
     let score = 0;
     for (const w of wanted) {
       if (have.has(w)) score += 1;
-      else if (w.length >= 4 && [...have].some((h) => h.startsWith(w.slice(0, 4)))) score += 0.5;
+      else if (w.length >= STEM && [...have].some((h) => h.startsWith(w.slice(0, STEM)))) score += 0.5;
     }
-    return score;
+    // "… for year 10 biology": the subject named outright is a better guide than its domain (science).
+    if (wanted.has(t.category)) score += 1;
+    const domain = domainOf(t.category);
+    return score + (domain && subject.has(domain) ? 0.75 : 0);
   };
   return scored
     .map((s, i) => ({ t: s.t, i, trigger: s.score, words: overlap(s.t) }))
