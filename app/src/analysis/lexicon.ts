@@ -1,6 +1,7 @@
-// The words the analyser's typo correction knows, gathered once from the catalogue: each template's
-// vocabulary and title words, in the domain of the template's category, plus the cue words and names
-// of domains.ts. One normaliser is built from them, on the first description analysed.
+// The words the analyser knows, gathered once from the catalogue: each template's vocabulary (in the
+// domain of the template's category) and title words (in none) as typo-correction targets, plus the cue
+// words and names of domains.ts, which also say what subject a description is in. One normaliser is
+// built from them, on the first description analysed.
 import { TEMPLATES } from '../templates/registry.ts';
 import { DOMAIN_CUES, domainOf, NAMES, type Domain } from './domains.ts';
 import { Normalizer } from './normalize.ts';
