@@ -19,11 +19,11 @@ export interface Needs {
   message: string;
 }
 
-/** The parts of an analysis this file reads. */
+/** The parts of an analysis this file reads (an analysis stored before `understood` existed was understood). */
 interface Verdict {
   template: string;
   confidence: number;
-  understood: boolean;
+  understood?: boolean;
   needs?: Needs;
   suggestions?: Suggestion[];
 }
@@ -77,7 +77,7 @@ export function needsMessage(t: AnyTemplate): string {
 
 /** Why an analysis cannot be drawn, with what to type instead; undefined when it can. */
 export function notUnderstoodMessage(a: Verdict, description: string): string | undefined {
-  if (a.understood) return undefined;
+  if (a.understood !== false) return undefined;
   const what = description ? `"${description}"` : 'the description';
   if (a.needs) return `${what}: ${a.needs.message}`;
   const tries = (a.suggestions ?? []).map((s) => `"${s.example}" (${s.template})`);
