@@ -1,10 +1,10 @@
 // The data path's first half: description → analysis → composed, validated scene spec.
 import { analyze, AnalysisError, type Analysis, type AnalyzeOptions } from './analysis/analyze.ts';
-import { requireUnderstood } from './analysis/understanding.ts';
 import type { Scene } from './scene/schema.ts';
 import { parseScene } from './scene/validate.ts';
 import { sceneFromComposition } from './templates/compose.ts';
 import { getTemplate } from './templates/registry.ts';
+import { requireUnderstood } from './analysis/understanding.ts';
 
 export interface SceneRequest extends AnalyzeOptions {
   width: number;
@@ -13,11 +13,12 @@ export interface SceneRequest extends AnalyzeOptions {
   duration?: number;
 }
 
-/** Composes the scene for an analysis (already made, or edited by a user); one not understood is refused, never drawn. */
+/** Composes the scene for an analysis (already made, or edited by a user). */
 export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'width' | 'height' | 'fps' | 'duration'>, description?: string): Scene {
-  requireUnderstood(analysis, description);
   const template = getTemplate(analysis.template);
   if (!template) throw new AnalysisError('unknown_template', `unknown template "${analysis.template}"`);
+  // An analysis not understood (or missing the user's content) is refused, never drawn.
+  requireUnderstood(analysis, description);
   const composition = template.compose(analysis.params, analysis.facts, { style: analysis.style, aspect: req.width / req.height });
   const input = sceneFromComposition(
     composition,

@@ -54,7 +54,7 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       method: 'post',
       path: '/analyze',
       tag: 'analysis',
-      summary: 'Analyse a description: template, params (every one, defaults filled), facts, confidence, whether it was understood (else suggestions, or the data it needs), alternatives, warnings.',
+      summary: 'Analyse a description: template, params (every one, defaults filled), facts, confidence, alternatives, warnings.',
       access: 'viewer',
       body: analyzeBody,
       responses: { 200: { description: 'The analysis (see CATALOGUE.md).', schema: analysisSchema } },
