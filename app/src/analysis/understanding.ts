@@ -72,7 +72,7 @@ export function closestTemplates(normalized: string, scored: readonly { t: AnyTe
 
 /** The message for a template that was recognised but given none of its content. */
 export function needsMessage(t: AnyTemplate): string {
-  return `a ${t.title.toLowerCase()} needs your own content, and none was found (nothing is drawn from example data): ${t.content!.ask}`;
+  return `${t.title} needs your own content and none could be used (nothing is drawn from example data): ${t.content!.ask}`;
 }
 
 /** Why an analysis cannot be drawn, with what to type instead; undefined when it can. */

@@ -59,5 +59,5 @@ test('scene refuses to compose a description not understood', async (t) => {
   const r = await devforge(['scene', '--json', 'Seven-stage B2B sales funnel']);
   t.is(r.code, 1);
   t.is(r.stdout, '');
-  t.regex(r.stderr, /a funnel needs your own content/);
+  t.regex(r.stderr, /Funnel needs your own content and none could be used/);
 });
