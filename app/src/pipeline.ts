@@ -4,6 +4,7 @@ import type { CaptionMode, Scene } from './scene/schema.ts';
 import { parseScene } from './scene/validate.ts';
 import { sceneFromComposition } from './templates/compose.ts';
 import { getTemplate } from './templates/registry.ts';
+import { requireUnderstood } from './analysis/understanding.ts';
 
 export interface SceneRequest extends AnalyzeOptions {
   width: number;
@@ -18,6 +19,8 @@ export interface SceneRequest extends AnalyzeOptions {
 export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'width' | 'height' | 'fps' | 'duration' | 'captions'>, description?: string): Scene {
   const template = getTemplate(analysis.template);
   if (!template) throw new AnalysisError('unknown_template', `unknown template "${analysis.template}"`);
+  // An analysis not understood (or missing the user's content) is refused, never drawn.
+  requireUnderstood(analysis, description);
   const composition = template.compose(analysis.params, analysis.facts, { style: analysis.style, aspect: req.width / req.height });
   const input = sceneFromComposition(
     composition,

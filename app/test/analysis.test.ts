@@ -27,7 +27,7 @@ test('control characters are removed, with a warning', (t) => {
 
 test('HTML and script stay literal text in the scene, never markup', (t) => {
   const text = '<script>alert(1)</script><b>Welcome</b> & goodbye';
-  const { scene, analysis } = sceneFromDescription(text, { width: 1280, height: 720, fps: 30 });
+  const { scene, analysis } = sceneFromDescription(text, { width: 1280, height: 720, fps: 30, template: 'text.title' });
   t.is(analysis.template, 'text.title');
   const shown = scene.objects.filter((o) => o.type === 'text').map((o) => (o as { text: string }).text).join(' ');
   t.true(shown.includes('<script>alert(1)</script>'), 'kept verbatim as text to draw');
@@ -51,11 +51,11 @@ test('10,000-element lists are capped quickly with a warning', (t) => {
   t.true(a.warnings.some((w) => /10000 values given; showing the first 16/.test(w)));
 });
 
-test('nothing fits: text.title with low confidence and three suggestions', (t) => {
+test('a description that is a title is understood as a title card', (t) => {
   const a = analyze('Welcome to the quarterly all-hands');
   t.is(a.template, 'text.title');
-  t.true(a.confidence < 0.3);
-  t.is(a.suggestions?.length, 3);
+  t.true(a.understood);
+  t.is(a.suggestions, undefined);
 });
 
 test('the user style wins; unknown styles and templates are refused clearly', (t) => {

@@ -1,10 +1,13 @@
-// description (+ optional style, template hints) → {template, style, params, facts, confidence,
-// alternatives, warnings}. Deterministic, offline, in-process; the CLI and the HTTP API call this.
+// description (+ optional style, template hints) → {template, style, params, facts, confidence, understood,
+// needs, alternatives, warnings, suggestions}. Deterministic, offline, in-process; the CLI and the HTTP API call this.
 import { z } from 'zod';
 import { STYLE_NAMES, type StyleName } from '../scene/themes.ts';
 import { FALLBACK_TEMPLATE_ID, getTemplate, TEMPLATES } from '../templates/registry.ts';
 import type { AnyTemplate } from '../templates/types.ts';
-import { Normalizer } from './normalize.ts';
+import { domainOf } from './domains.ts';
+import { AnalysisError } from './errors.ts';
+import { catalogueNormalizer, subjectDomains } from './lexicon.ts';
+import { closestTemplates, needsMessage, suggestionOf, type Needs, type Suggestion } from './understanding.ts';
 import { roundDeep } from '../text/round.ts';
 import { sanitize, type ParsedText } from '../text/parse.ts';
 
@@ -18,6 +21,8 @@ export interface AnalyzeOptions {
   template?: string;
   params?: Record<string, unknown>;
   maxLength?: number;
+  /** "title_card": a description not understood becomes a title card of its words (said in a warning) instead. */
+  fallback?: 'title_card';
 }
 
 export interface Analysis {
@@ -26,46 +31,34 @@ export interface Analysis {
   params: Record<string, unknown>;
   facts: Record<string, unknown>;
   confidence: number;
+  /**
+   * Whether the description can be animated as asked. False when no template fits with confidence
+   * (then `template` is the title card and `suggestions` the closest templates), or when one fits but
+   * the user's content is missing (then `needs` says what to type). A scene is never composed from it.
+   */
+  understood: boolean;
+  needs?: Needs;
   alternatives: { template: string; confidence: number }[];
   warnings: string[];
   /** Words of the description the analyser used. */
   matched: string[];
-  /** Close templates, when nothing fitted well. */
-  suggestions?: { template: string; title: string; example: string }[];
+  /** Close templates, each with an example description, when the description was not understood. */
+  suggestions?: Suggestion[];
 }
 
-export class AnalysisError extends Error {
-  override name = 'AnalysisError';
-  readonly code: 'empty' | 'too_long' | 'unknown_template' | 'unknown_style' | 'invalid_params';
-  constructor(code: AnalysisError['code'], message: string) {
-    super(message);
-    this.code = code;
-  }
-}
+export { AnalysisError };
 
-const MIN_CONFIDENCE = 0.3;
+/** A match at least this strong is understood; below it the analysis says it did not understand. */
+export const CONFIDENT = 0.5;
 const HINT_BOOST = 0.15;
 
-let normalizer: Normalizer | undefined;
-function getNormalizer(): Normalizer {
-  if (!normalizer) {
-    const words = new Set<string>();
-    for (const t of TEMPLATES) {
-      for (const w of t.vocabulary ?? []) words.add(w);
-      for (const w of t.title.toLowerCase().split(/[^a-z]+/)) if (w.length >= 4) words.add(w);
-    }
-    normalizer = new Normalizer(words);
-  }
-  return normalizer;
-}
-
 export function parseText(description: string): ParsedText {
-  return { original: description, normalized: getNormalizer().normalize(description), used: new Set() };
+  return { original: description, normalized: catalogueNormalizer().normalize(description), used: new Set() };
 }
 
-export function scoreTemplate(t: AnyTemplate, normalized: string): number {
+export function scoreTemplate(t: AnyTemplate, text: Pick<ParsedText, 'original' | 'normalized'>): number {
   let best = 0;
-  for (const trigger of t.triggers) if (trigger.score > best && trigger.pattern.test(normalized)) best = trigger.score;
+  for (const trigger of t.triggers) if (trigger.score > best && trigger.pattern.test(trigger.on === 'original' ? text.original : text.normalized)) best = trigger.score;
   return best;
 }
 
@@ -76,11 +69,16 @@ function checkStyle(style: string | undefined): StyleName | undefined {
   throw new AnalysisError('unknown_style', `unknown style "${style}": use one of ${STYLE_NAMES.join(', ')}`);
 }
 
-/** Params from explicit values, then the text, then defaults; invalid text-derived values fall back with a warning. */
-function resolveParams(t: AnyTemplate, text: ParsedText, explicit: Record<string, unknown> | undefined, warnings: string[]): Record<string, unknown> {
-  const fromText = t.extract(text, warnings);
-  const merged = { ...fromText, ...(explicit ?? {}) };
-  const parsed = t.params.safeParse(merged);
+/** Params the text and the caller give; `missing` names the template's content when neither gives it. */
+function givenParams(t: AnyTemplate, text: ParsedText, explicit: Record<string, unknown> | undefined, warnings: string[]): { given: Record<string, unknown>; missing?: string } {
+  const given = { ...t.extract(text, warnings), ...(explicit ?? {}) };
+  const param = t.content?.param;
+  return param !== undefined && given[param] === undefined ? { given, missing: param } : { given };
+}
+
+/** Given params, then defaults; invalid text-derived values fall back with a warning. */
+function resolveParams(t: AnyTemplate, given: Record<string, unknown>, explicit: Record<string, unknown> | undefined, warnings: string[]): Record<string, unknown> {
+  const parsed = t.params.safeParse(given);
   if (parsed.success) return parsed.data;
   if (explicit) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
@@ -90,32 +88,27 @@ function resolveParams(t: AnyTemplate, text: ParsedText, explicit: Record<string
   return t.params.parse({});
 }
 
-const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'show', 'how', 'what', 'does', 'work', 'about', 'animate', 'animation', 'explain', 'demonstrate', 'make', 'create', 'from', 'into', 'our', 'your', 'this', 'that']);
-
-function words(s: string): Set<string> {
-  return new Set(s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)));
-}
+/** A match this strong names the template itself ("bubble sort", "timeline"), whatever the subject around it. */
+const STRONG = 0.8;
 
 /**
- * Templates closest to a description nothing matched: most words shared with the template's title,
- * vocabulary and example (prefix matches count half), then catalogue order for a stable answer.
+ * False when a weaker match (a generic phrase) is in a text whose subject words place it in other
+ * domains than the template's: "Kruskal's algorithm step by step" is computing, so a business process
+ * flow matched by "step by step" is no answer.
  */
-export function closestTemplates(normalized: string, candidates: readonly AnyTemplate[], n: number): AnyTemplate[] {
-  const wanted = words(normalized);
-  const scoreOf = (t: AnyTemplate) => {
-    const have = words(`${t.title} ${(t.vocabulary ?? []).join(' ')} ${t.example}`);
-    let score = 0;
-    for (const w of wanted) {
-      if (have.has(w)) score += 1;
-      else if ([...have].some((h) => h.startsWith(w.slice(0, 4)) && w.length >= 4)) score += 0.5;
-    }
-    return score;
-  };
-  return candidates
-    .map((t, i) => ({ t, i, score: scoreOf(t) }))
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-    .slice(0, n)
-    .map((x) => x.t);
+function fitsDomain(t: AnyTemplate, score: number, normalized: string): boolean {
+  if (score >= STRONG) return true;
+  const domain = domainOf(t.category);
+  const context = subjectDomains(normalized);
+  return domain === undefined || context.size === 0 || context.has(domain);
+}
+
+/** "X vs Y", "X and Y compared", "the difference between X and Y" (but not a sort's "compare and swap"). */
+const COMPARISON = /\b(?:vs|versus|compared|comparison|differences? between)\b|\bcompare (?!and swap\b)\w+.* (?:and|with|to) /;
+
+/** A template draws one thing; asked to compare two, only a chart (values side by side) answers. */
+function answersComparison(t: AnyTemplate, normalized: string): boolean {
+  return t.category === 'charts' || !COMPARISON.test(normalized);
 }
 
 export function analyze(description: string, opts: AnalyzeOptions = {}): Analysis {
@@ -131,59 +124,51 @@ export function analyze(description: string, opts: AnalyzeOptions = {}): Analysi
   const warnings: string[] = [];
   if (clean.length !== description.trim().length) warnings.push('control characters were removed from the description');
 
+  const answer = (t: AnyTemplate, confidence: number, alternatives: Analysis['alternatives'], explicit?: Record<string, unknown>): Analysis => {
+    const { given, missing } = givenParams(t, text, explicit, warnings);
+    const base = { template: t.id, style: style ?? t.style, confidence: Number(confidence.toFixed(2)), alternatives, warnings, matched: [...text.used] };
+    // Chosen by id with nothing to read: the template's own example, said to be one.
+    if (missing && !clean) warnings.push(`no ${missing} were given: showing the example ${missing} of ${t.id}`);
+    else if (missing) {
+      const needs = { data: [missing], message: needsMessage(t) };
+      return { ...base, params: given, facts: {}, understood: false, needs, suggestions: [suggestionOf(t)] };
+    }
+    const params = resolveParams(t, given, explicit, warnings);
+    return { ...base, params, facts: roundDeep(t.facts(params)), understood: true };
+  };
+
   if (opts.template) {
     const t = getTemplate(opts.template);
     if (!t) throw new AnalysisError('unknown_template', `unknown template "${opts.template}": GET /api/v1/templates lists them`);
-    const params = resolveParams(t, text, opts.params, warnings);
-    return {
-      template: t.id,
-      style: style ?? t.style,
-      params,
-      facts: roundDeep(t.facts(params)),
-      confidence: 1,
-      alternatives: [],
-      warnings,
-      matched: [...text.used],
-    };
+    return answer(t, 1, [], opts.params);
   }
 
   const hints = new Set(opts.templates ?? []);
-  const scored = TEMPLATES.filter((t) => t.id !== FALLBACK_TEMPLATE_ID)
-    .map((t) => ({ t, score: Math.min(1, scoreTemplate(t, text.normalized) + (hints.has(t.id) ? HINT_BOOST : 0)) }))
-    .sort((a, b) => b.score - a.score);
-  const best = scored[0];
+  const scored = TEMPLATES.map((t) => ({ t, score: Math.min(1, scoreTemplate(t, text) + (hints.has(t.id) ? HINT_BOOST : 0)) })).sort((a, b) => b.score - a.score);
+  const best = scored[0]!;
   const alternatives = scored
     .slice(1)
     .filter((s) => s.score > 0)
     .slice(0, 3)
     .map((s) => ({ template: s.t.id, confidence: Number(s.score.toFixed(2)) }));
+  if (best.score >= CONFIDENT && fitsDomain(best.t, best.score, text.normalized) && answersComparison(best.t, text.normalized)) return answer(best.t, best.score, alternatives);
 
-  if (!best || best.score < MIN_CONFIDENCE) {
-    const fallback = getTemplate(FALLBACK_TEMPLATE_ID)!;
-    const params = resolveParams(fallback, text, undefined, warnings);
-    const suggestions = closestTemplates(text.normalized, scored.map((s) => s.t), 3).map((t) => ({ template: t.id, title: t.title, example: t.example }));
-    return {
-      template: fallback.id,
-      style: style ?? fallback.style,
-      params,
-      facts: roundDeep(fallback.facts(params)),
-      confidence: Number(Math.max(0.1, best?.score ?? 0).toFixed(2)),
-      alternatives,
-      warnings,
-      matched: [...text.used],
-      suggestions,
-    };
-  }
-
-  const params = resolveParams(best.t, text, undefined, warnings);
+  // Not understood: the words become a title card only if the caller asks for one, never as a success.
+  const fallback = getTemplate(FALLBACK_TEMPLATE_ID)!;
+  const params = resolveParams(fallback, fallback.extract(text, warnings), undefined, warnings);
+  const candidates = scored.filter((s) => s.t.id !== FALLBACK_TEMPLATE_ID);
+  const suggestions = closestTemplates(text.normalized, candidates, 3).map(suggestionOf);
+  if (opts.fallback === 'title_card') warnings.push('the description was not understood; it is shown as a title card, as asked (fallback: title_card)');
   return {
-    template: best.t.id,
-    style: style ?? best.t.style,
+    template: fallback.id,
+    style: style ?? fallback.style,
     params,
-    facts: roundDeep(best.t.facts(params)),
+    facts: roundDeep(fallback.facts(params)),
     confidence: Number(best.score.toFixed(2)),
+    understood: opts.fallback === 'title_card',
     alternatives,
     warnings,
     matched: [...text.used],
+    suggestions,
   };
 }

@@ -8,8 +8,10 @@ import type { ParsedText } from '../text/parse.ts';
 export type Category = 'algorithms' | 'mathematics' | 'physics' | 'chemistry' | 'biology' | 'astronomy' | 'corporate' | 'charts' | '3d' | 'fallback';
 
 export interface Trigger {
-  /** Matched against the normalised text (lower case, typos corrected, single spaces). */
+  /** Matched against the normalised text (lower case, typos corrected, single spaces), or the text as typed with `on`. */
   pattern: RegExp;
+  /** "original": match the description as typed (after control characters are removed), for shapes that need its punctuation. */
+  on?: 'original';
   /** How sure a match makes us that this template is meant, 0..1. */
   score: number;
 }
@@ -44,6 +46,12 @@ export interface TemplateDefinition<P extends Record<string, unknown> = Record<s
   /** Zod object: fills defaults, clamps, and rejects what cannot be drawn. */
   params: z.ZodType<P, Record<string, unknown>>;
   triggers: Trigger[];
+  /**
+   * The param that holds the user's own content (events, steps, figures, people), when the template
+   * has one. A description that gives none is answered with what to type (`ask`), never drawn with
+   * the schema's example content as if it were the user's.
+   */
+  content?: { param: keyof P & string; ask: string };
   /** Words the analyser's typo correction should know (e.g. "dijkstra"). */
   vocabulary?: string[];
   /** Params found in the text; anything missing gets its default. Push a warning for what was dropped or clamped. */

@@ -46,3 +46,29 @@ test('scene --captions chooses where the narration shows; an unknown mode lists 
   t.is(bad.code, 2);
   t.regex(bad.stderr, /--captions must be one of burn_in, sidecar, both .*got subtitles/);
 });
+
+test('analyze of a description not understood prints the analysis, says why and exits 1', async (t) => {
+  const r = await devforge(['analyze', '--json', 'Greenhouse effect explained']);
+  t.is(r.code, 1);
+  t.false(JSON.parse(r.stdout).understood);
+  t.regex(r.stderr, /devforge analyze: "Greenhouse effect explained" was not understood well enough to animate/);
+});
+
+test('analyze of a topic without its data says what to type and exits 1', async (t) => {
+  const r = await devforge(['analyze', '--json', 'American Revolution timeline']);
+  t.is(r.code, 1);
+  const a = JSON.parse(r.stdout);
+  t.is(a.template, 'business.timeline');
+  t.deepEqual(a.needs.data, ['events']);
+  t.regex(r.stderr, /give the events after a colon, each a date and what happened/);
+  const given = await devforge(['analyze', '--json', 'American Revolution timeline: 1765 Stamp Act, 1775 Lexington, 1776 Declaration']);
+  t.is(given.code, 0, given.stderr);
+  t.deepEqual(JSON.parse(given.stdout).params.events.map((e: { date: string }) => e.date), ['1765', '1775', '1776']);
+});
+
+test('scene refuses to compose a description not understood', async (t) => {
+  const r = await devforge(['scene', '--json', 'Seven-stage B2B sales funnel']);
+  t.is(r.code, 1);
+  t.is(r.stdout, '');
+  t.regex(r.stderr, /Funnel needs your own content and none could be used/);
+});

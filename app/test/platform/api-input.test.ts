@@ -301,3 +301,23 @@ test('health, readiness, metrics, OpenAPI and the reference page', async (t) => 
   t.regex(docs.text, /POST<\/span> <code>\/api\/v1\/animations\/generate<\/code>/);
   t.notRegex(docs.text, /https?:\/\/(?!localhost)[a-z]/i, 'the reference loads nothing from elsewhere');
 });
+
+test('a description not understood, or without its data, is a 422 with suggestions; analyze says so with a 200', async (t) => {
+  const vague = await call(server.url, 'POST', GENERATE, { key: admin, body: { ...ok, description: 'Sorting algorithms compared' } });
+  t.is(vague.status, 422);
+  t.is(problemType(vague), 'not-understood');
+  t.regex(vague.json.detail, /was not understood well enough to animate/);
+  t.true(vague.json.suggestions.length > 0);
+  for (const s of vague.json.suggestions) t.truthy(s.template && s.example);
+  const topic = await call(server.url, 'POST', GENERATE, { key: admin, body: { ...ok, description: 'American Revolution timeline' } });
+  t.is(topic.status, 422);
+  t.is(problemType(topic), 'description-needs-data');
+  t.deepEqual(topic.json.needs.data, ['events']);
+  t.regex(topic.json.detail, /1765 Stamp Act, 1775 Lexington, 1776 Declaration/);
+  const analysis = await call(server.url, 'POST', '/api/v1/analyze', { key: admin, body: { description: 'American Revolution timeline' } });
+  t.is(analysis.status, 200);
+  t.false(analysis.json.understood);
+  t.deepEqual(analysis.json.needs.data, ['events']);
+  const given = await call(server.url, 'POST', GENERATE, { key: admin, body: { ...ok, description: 'American Revolution timeline: 1765 Stamp Act, 1775 Lexington, 1776 Declaration' } });
+  t.is(given.status, 202);
+});

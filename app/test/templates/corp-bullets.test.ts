@@ -49,11 +49,14 @@ test('more than seven points are capped; the warning says why', (t) => {
   t.false(a.warnings.some((w) => /promises/.test(w)), 'ten were promised and ten were written');
 });
 
-test('bullet points asked for without a list get example points and a warning', (t) => {
+test('bullet points asked for without a list are not drawn from example points: the analysis asks for them', (t) => {
   const a = analyze('Make a bullet list slide about onboarding');
   t.is(a.template, 'business.bullets');
-  t.true(a.warnings.some((w) => /no points were listed/.test(w)));
-  t.is(analyze('Three key safety rules').template, 'text.title', 'nothing to list: a title card');
+  t.false(a.understood);
+  t.deepEqual(a.needs?.data, ['points']);
+  t.regex(a.needs!.message, /list the points after a colon/);
+  t.is(a.params.points, undefined, 'no invented points');
+  t.false(analyze('Three key safety rules').understood, 'nothing to list: not understood');
 });
 
 test('each point is revealed with its own caption and laid out top to bottom', (t) => {
@@ -62,4 +65,14 @@ test('each point is revealed with its own caption and laid out top to bottom', (
   t.is(points.length, 3);
   for (let i = 1; i < 3; i++) t.true(points[i]!.y < points[i - 1]!.y);
   for (const [i, p] of ['Wear a helmet', 'Report hazards', 'Keep exits clear'].entries()) t.true(scene.narration.steps.some((c) => c.text === `${i + 1}. ${p}.`));
+});
+
+test('items after a colon are the points, without the word "bullets"; figures after a colon are not', (t) => {
+  const a = analyze('Our benefits: health, dental, 401k');
+  t.is(a.template, 'business.bullets');
+  t.true(a.understood);
+  t.deepEqual(a.params.points, ['health', 'dental', '401k']);
+  t.not(analyze('Budget breakdown: rent $120k, salaries $500k, marketing $80k').template, 'business.bullets');
+  t.not(analyze('Product history: 1998 founded, 2004 IPO, 2006 first acquisition').template, 'business.bullets');
+  t.is(analyze('Our product cycle: empathize; define; ideate; prototype; and test').template, 'business.cycle', 'a named kind of list keeps its template');
 });

@@ -182,3 +182,10 @@ test('line chart: the described change is computed from the first and last value
   t.true(scene.narration.steps.some((c) => c.text === 'Sales rose 200% from 10 to 30.'));
   t.true(scene.narration.steps.some((c) => c.text === 'Costs rose 400% from 5 to 25.'));
 });
+
+test('a value for each quarter is a bar chart without the words "bar chart"', (t) => {
+  const a = analyze('Quarterly revenue: Q1 120, Q2 150, Q3 90, Q4 200');
+  t.is(a.template, 'chart.bar');
+  t.true(a.understood);
+  t.deepEqual(a.params.data, [{ label: 'Q1', value: 120 }, { label: 'Q2', value: 150 }, { label: 'Q3', value: 90 }, { label: 'Q4', value: 200 }]);
+});

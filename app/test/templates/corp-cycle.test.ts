@@ -16,11 +16,14 @@ test('the PDCA cycle is recognised however it is named, without a warning', (t) 
   }
 });
 
-test('a cycle with no steps listed falls back to PDCA and says so', (t) => {
-  const a = analyze('Show a continuous improvement cycle');
+test('a cycle with no steps listed and no known name is not drawn as PDCA: the analysis asks for the steps', (t) => {
+  const a = analyze('Show our customer feedback cycle');
   t.is(a.template, 'business.cycle');
-  t.deepEqual(a.params.steps, PDCA);
-  t.true(a.warnings.some((w) => /no steps were listed/.test(w)));
+  t.false(a.understood);
+  t.deepEqual(a.needs?.data, ['steps']);
+  t.is(a.params.steps, undefined);
+  t.false(analyze('Show a continuous improvement cycle').understood, 'not guessed to be PDCA');
+  t.deepEqual(analyze('Explain the PDCA cycle').params.steps, PDCA, 'a cycle named by its name has its steps');
 });
 
 test('other named cycles bring their own steps', (t) => {

@@ -59,12 +59,13 @@ test('very long step names are shortened with an ellipsis and a warning', (t) =>
   t.true(a.warnings.some((w) => /longer than 40 characters/.test(w)));
 });
 
-test('asking for a flow chart without steps shows an example with a warning; a bare mention is a title card', (t) => {
+test('asking for a flow chart without steps asks for them instead of showing Plan/Build/Test/Release; a bare mention is not understood', (t) => {
   const a = analyze('Make a process flow diagram of our procurement');
   t.is(a.template, 'business.process_flow');
-  t.is((a.params.steps as string[]).length, 4);
-  t.true(a.warnings.some((w) => /no list of steps/.test(w)));
-  t.is(analyze('Explain our procurement process').template, 'text.title');
+  t.false(a.understood);
+  t.deepEqual(a.needs?.data, ['steps']);
+  t.is(a.params.steps, undefined);
+  t.false(analyze('Explain our procurement process').understood);
 });
 
 test('up to five steps sit in one row; more wrap onto two rows without overlapping', (t) => {

@@ -131,3 +131,13 @@ test('the scene draws axes, labelled curves, roots and asymptotes', (t) => {
   const quad = mathScene('Graph x^2 - 4 from -3 to 3').scene;
   t.is(quad.objects.filter((o) => o.id.startsWith('root0_')).length, 2);
 });
+
+test('a curve asked for without "plot": solving graphically and "exponential growth y = …"', (t) => {
+  const solve = analyze('Solve x^2 - 5x + 6 = 0 graphically');
+  t.is(solve.template, 'function.plot');
+  t.deepEqual(solve.params.expressions, ['x^2 - 5x + 6'], 'the left side of "… = 0" is the curve whose roots are asked for');
+  const growth = analyze('exponential growth y = 2^x');
+  t.is(growth.template, 'function.plot');
+  t.deepEqual(growth.params.expressions, ['2^x']);
+  t.deepEqual(analyze('graph y = 2^x').params.expressions, ['2^x']);
+});

@@ -1,9 +1,11 @@
-// devforge analyze --json "<description>" | --jsonl < file
+// devforge analyze --json "<description>" | --jsonl < file. A description not understood (or missing its
+// data) prints its analysis, says why on stderr and exits 1; --jsonl reports it per line and goes on.
 import { createInterface } from 'node:readline';
 import { analyze, AnalysisError } from '../../analysis/analyze.ts';
+import { notUnderstoodMessage } from '../../analysis/understanding.ts';
 import { loadConfig } from '../../config/load.ts';
 import { description, parse } from '../args.ts';
-import { UsageError } from '../errors.ts';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.ts';
 
 export async function analyzeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -38,5 +40,8 @@ export async function analyzeCommand(args: string[]): Promise<number> {
   const text = description(positionals, 'devforge analyze --json "Projectile launched at 20 m/s at 45 degrees"');
   const analysis = analyze(text, opts);
   console.log(values.json === false ? analysis : JSON.stringify(analysis, null, 2));
-  return 0;
+  const why = notUnderstoodMessage(analysis, text);
+  if (why === undefined) return EXIT_OK;
+  console.error(`devforge analyze: ${why}`);
+  return EXIT_FAILURE;
 }

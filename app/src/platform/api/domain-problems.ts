@@ -22,6 +22,8 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'unknown-template': { type: 'unknown-template' },
   'unknown-style': { type: 'unknown-style' },
   'invalid-params': { type: 'invalid-params' },
+  'not-understood': { type: 'not-understood' },
+  'description-needs-data': { type: 'description-needs-data' },
   'scene-invalid': { type: 'scene-invalid' },
   'compose-timeout': { type: 'compose-timeout' },
   'compose-busy': { type: 'compose-busy', headers: (err) => ({ 'retry-after': String(err.data.retry_after_s ?? 5) }) },

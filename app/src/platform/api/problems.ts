@@ -22,6 +22,8 @@ export const PROBLEMS = {
   'unknown-template': { status: 422, title: 'No template has that id' },
   'unknown-style': { status: 422, title: 'No style has that name' },
   'invalid-params': { status: 422, title: 'The template params are invalid' },
+  'not-understood': { status: 422, title: 'The description was not understood: see the suggestions' },
+  'description-needs-data': { status: 422, title: 'The description names a template but not the content to show' },
   'scene-invalid': { status: 422, title: 'The animation cannot be composed from these values' },
   'compose-timeout': { status: 422, title: 'Composing this scene took longer than the time budget (compose.timeBudgetMs)' },
   'webhook-url-not-allowed': { status: 422, title: 'The webhook URL points somewhere webhooks may not go' },

@@ -6,12 +6,12 @@ import { SceneValidationError, type SceneProblem } from '../../scene/validate.ts
 
 export type SerialisedError =
   | { kind: 'scene-invalid'; message: string; problems: SceneProblem[] }
-  | { kind: 'analysis'; message: string; code: AnalysisError['code'] }
+  | { kind: 'analysis'; message: string; code: AnalysisError['code']; details: Record<string, unknown> }
   | { kind: 'other'; message: string; name: string; stack?: string };
 
 export function serialiseError(err: unknown): SerialisedError {
   if (err instanceof SceneValidationError) return { kind: 'scene-invalid', message: err.message, problems: err.problems };
-  if (err instanceof AnalysisError) return { kind: 'analysis', message: err.message, code: err.code };
+  if (err instanceof AnalysisError) return { kind: 'analysis', message: err.message, code: err.code, details: err.details };
   const e = err instanceof Error ? err : new Error(String(err));
   return { kind: 'other', message: e.message, name: e.name, ...(e.stack ? { stack: e.stack } : {}) };
 }
@@ -24,7 +24,7 @@ export function reviveError(s: SerialisedError): Error {
       return err;
     }
     case 'analysis':
-      return new AnalysisError(s.code, s.message);
+      return new AnalysisError(s.code, s.message, s.details);
     case 'other': {
       const err = new Error(s.message);
       err.name = s.name;

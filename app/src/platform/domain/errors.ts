@@ -21,6 +21,10 @@ export const DOMAIN_ERROR_CODES = [
   'unknown-template',
   'unknown-style',
   'invalid-params',
+  /** The description matched no template with confidence; `data.suggestions` are the closest. */
+  'not-understood',
+  /** The description names a template but not the content to show; `data.needs` says what to type. */
+  'description-needs-data',
   /** The description and params analyse, but compose into an invalid scene. */
   'scene-invalid',
   /** Composing the scene ran past compose.timeBudgetMs; `data.budget_ms` says the budget. */

@@ -34,12 +34,15 @@ export const chartBar = defineTemplate<BarParams>({
   category: 'charts',
   style: 'corporate_training',
   example: 'Quarterly revenue bar chart: Q1 120, Q2 150, Q3 90, Q4 200',
+  content: { param: 'data', ask: 'give the figures as labels and values after a colon, e.g. "Quarterly sales bar chart: Q1 120, Q2 150, Q3 90, Q4 200"' },
   params,
   vocabulary: ['chart', 'histogram', 'column', 'revenue', 'quarterly'],
   triggers: [
     { pattern: /\b(bar|column) (chart|graph|plot|diagram)s?\b/, score: 0.95 },
     { pattern: /\bbar ?chart|barchart|bargraph\b/, score: 0.95 },
     { pattern: /\bhistogram\b/, score: 0.7 },
+    // "Quarterly revenue: Q1 120, Q2 150, Q3 90": a value for each quarter is a bar per quarter.
+    { pattern: /\bq1 -?\$?[\d.]+\b.*\bq2 -?\$?[\d.]+/, score: 0.7 },
     { pattern: /\b(compare|comparison of|comparing)\b.*\d.*\d/, score: 0.4 },
     { pattern: /\b(chart|graph)\b.*\d/, score: 0.42 },
   ],

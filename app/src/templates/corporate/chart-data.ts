@@ -101,7 +101,7 @@ export function extractChartData(text: ParsedText, warnings: string[], opts: Ext
   if (usable.length < pairs.length) warnings.push(`dropped ${pairs.length - usable.length} value(s) too large to chart (limit ±1e15)`);
   pairs = opts.overflow && usable.length > opts.max ? opts.overflow(usable, warnings) : capItems(usable, opts.max, opts.noun, warnings);
   if (pairs.length === 0) {
-    warnings.push(`no values were found (write them like "North 120, South 90"); showing example data`);
+    warnings.push(`no values were found (write them like "North 120, South 90")`);
     return { title, pairs };
   }
   const names = defaultLabels(pairs.length, original, opts.fallbackLabel);

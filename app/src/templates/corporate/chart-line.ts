@@ -62,6 +62,7 @@ export const chartLine = defineTemplate<LineParams>({
   category: 'charts',
   style: 'corporate_training',
   example: 'Monthly active users line chart: Jan 42, Feb 48, Mar 45, Apr 57, May 63, Jun 71',
+  content: { param: 'data', ask: 'give at least two points as labels and values after a colon, e.g. "Monthly signups line chart: Jan 120, Feb 135, Mar 160"' },
   params,
   vocabulary: ['trend', 'growth'],
   triggers: [
@@ -93,7 +94,7 @@ export const chartLine = defineTemplate<LineParams>({
     }
     const found = extractChartData(text, warnings, { fallbackTitle: 'Line chart', max: MAX_LINE_POINTS, noun: 'points', fallbackLabel: (i) => String(i + 1) });
     if (found.data && found.data.length < 2) {
-      warnings.push('a line needs at least two points; showing an example chart');
+      warnings.push('a line needs at least two points');
       return { title: found.title };
     }
     return { title: found.title, ...(found.data ? { data: found.data, unit: found.unit } : {}) };

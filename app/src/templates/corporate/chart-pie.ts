@@ -60,6 +60,7 @@ export const chartPie = defineTemplate<PieParams>({
   category: 'charts',
   style: 'corporate_training',
   example: 'Market share pie chart: Acme 45%, Globex 30%, Initech 25%',
+  content: { param: 'data', ask: 'give the slices as labels and values after a colon, e.g. "Survey answers pie chart: Yes 60%, No 30%, Unsure 10%"' },
   params,
   vocabulary: ['pie', 'donut', 'doughnut', 'breakdown', 'percentage', 'proportion'],
   triggers: [

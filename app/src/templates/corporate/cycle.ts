@@ -56,6 +56,7 @@ export const businessCycle = defineTemplate<CycleParams>({
   category: 'corporate',
   style: 'corporate_training',
   example: 'Explain the PDCA cycle',
+  content: { param: 'steps', ask: 'list the steps after a colon, in order, e.g. "Sales cycle: prospect, qualify, propose, close"' },
   params,
   vocabulary: ['cycle', 'pdca', 'pdsa', 'ooda', 'dmaic', 'deming', 'loop', 'lifecycle'],
   triggers: [
@@ -72,7 +73,6 @@ export const businessCycle = defineTemplate<CycleParams>({
     const found = extractSteps(text, warnings, { fallbackTitle: known?.title ?? 'Cycle', max: MAX_CYCLE_STEPS, maxChars: MAX_CYCLE_CHARS, noun: 'steps' });
     if (found.steps) return { title: found.title, steps: found.steps };
     if (known) return { title: known.title, steps: known.steps };
-    warnings.push(`no steps were listed (write them like "plan, do, check, act"); showing the ${DEFAULT_CYCLE.title} (${DEFAULT_CYCLE.steps.join(', ')})`);
     return {};
   },
   facts: () => ({}),

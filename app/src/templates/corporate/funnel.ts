@@ -42,6 +42,7 @@ export const businessFunnel = defineTemplate<FunnelParams>({
   category: 'corporate',
   style: 'corporate_training',
   example: 'Sales funnel: 1000 visitors, 300 leads, 50 customers',
+  content: { param: 'stages', ask: 'give each stage with its count, widest first, e.g. "B2B sales funnel: 5000 visitors, 800 leads, 200 qualified, 12 customers"' },
   params,
   vocabulary: ['funnel', 'conversion', 'visitors', 'prospects', 'customers', 'signups'],
   triggers: [
@@ -56,7 +57,7 @@ export const businessFunnel = defineTemplate<FunnelParams>({
     const stages = found.data.filter((d) => d.value > 0);
     if (stages.length < found.data.length) warnings.push(`left out ${found.data.length - stages.length} stage(s) with a zero or negative count: a funnel stage counts who reached it`);
     if (stages.length < 2) {
-      warnings.push('a funnel needs at least two stages with counts; showing the example funnel');
+      warnings.push('a funnel needs at least two stages with counts');
       return { title: found.title };
     }
     stages.forEach((s, i) => {

@@ -119,6 +119,7 @@ export const businessOrgChart = defineTemplate<OrgParams>({
   category: 'corporate',
   style: 'corporate_training',
   example: 'Org chart: CEO > CTO, CFO; CTO > Dev1, Dev2',
+  content: { param: 'nodes', ask: 'give who reports to whom, e.g. "Sales team org chart: Head of Sales > Account Manager, Sales Rep; Account Manager > Intern"' },
   params,
   // Verbs like "manages" are matched as typed: as vocabulary they would bend "manager" and "overseas" into them;
   // the nouns listed last are here so typo correction leaves them alone.
@@ -136,7 +137,6 @@ export const businessOrgChart = defineTemplate<OrgParams>({
     const title = titleFromHead(head, 'Organisation chart', warnings);
     let nodes = parseOrgChart(body, warnings);
     if (nodes.length === 0 || nodes.every((n) => n.parent === null)) {
-      warnings.push('no reporting lines were found (write them like "CEO > CTO, CFO; CTO > Dev1, Dev2"); showing an example chart');
       return { title };
     }
     // Unrelated names (a stray word) would be extra roots; only people in a reporting line are kept.

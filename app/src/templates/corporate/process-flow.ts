@@ -51,6 +51,7 @@ export const processFlow = defineTemplate<FlowParams>({
   category: 'corporate',
   style: 'corporate_training',
   example: 'Our incident response process: detect, triage, contain, recover',
+  content: { param: 'steps', ask: 'list the steps after a colon, in order, e.g. "Onboarding process: sign contract, get laptop, meet the team, first project"' },
   params,
   vocabulary: ['process', 'workflow', 'flowchart', 'procedure', 'onboarding'],
   triggers: [
@@ -65,7 +66,6 @@ export const processFlow = defineTemplate<FlowParams>({
   ],
   extract(text, warnings) {
     const found = extractSteps(text, warnings, { fallbackTitle: 'Process', max: MAX_STEPS, maxChars: MAX_STEP_CHARS, noun: 'steps' });
-    if (!found.steps) warnings.push('no list of steps was found (write them like "detect, triage, contain, recover"); showing an example process');
     return { title: found.title, ...(found.steps ? { steps: found.steps } : {}) };
   },
   facts: ({ steps }) => ({ step_count: steps.length }),

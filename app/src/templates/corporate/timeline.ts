@@ -91,6 +91,7 @@ export const businessTimeline = defineTemplate<TimelineParams>({
   category: 'corporate',
   style: 'corporate_training',
   example: 'Company history timeline: 2010 founded, 2015 Series A, 2020 IPO',
+  content: { param: 'events', ask: 'give the events after a colon, each a date and what happened, e.g. "American Revolution timeline: 1765 Stamp Act, 1775 Lexington, 1776 Declaration"' },
   params,
   vocabulary: ['timeline', 'milestones', 'roadmap', 'chronology', 'history'],
   triggers: [
@@ -114,7 +115,6 @@ export const businessTimeline = defineTemplate<TimelineParams>({
     const title = titleFromHead(head, 'Timeline', warnings);
     let raw = eventsFromBody(body).filter((e) => e.date || e.label);
     if (raw.length === 0) {
-      warnings.push('no events were found (write them like "2010 founded, 2015 Series A"); showing an example timeline');
       return { title };
     }
     raw = capItems(raw, MAX_EVENTS, 'events', warnings);

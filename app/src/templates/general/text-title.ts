@@ -1,4 +1,5 @@
-// text.title: the fallback when no template fits — the description as a clean title card.
+// text.title: a title card, for descriptions that are a title ("Title: …", "Welcome to …"), and what a
+// description nothing understood becomes only when the caller asks for that fallback.
 import { z } from 'zod';
 import { defineTemplate } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
@@ -27,10 +28,16 @@ export const textTitle = defineTemplate<TitleParams>({
   style: 'corporate_training',
   example: 'Welcome to the quarterly all-hands',
   params,
-  triggers: [{ pattern: /\b(title card|title slide|intro slide)\b/, score: 0.9 }],
+  triggers: [
+    { pattern: /\b(title card|title slide|intro slide|opening slide|cover slide)\b/, score: 0.9 },
+    // Matched on the normalised text, where "Title: …" has lost its colon.
+    { pattern: /^(title|heading|headline|caption)\b/, score: 0.85 },
+    { pattern: /^(a )?(warm )?welcome (to|back|aboard)\b/, score: 0.8 },
+  ],
   extract(text, warnings) {
     if (!text.original) return {};
-    const { title, subtitle } = splitTitle(text.original);
+    // "Title: Introduction to Data Privacy": the label names what the rest is, it is not the title.
+    const { title, subtitle } = splitTitle(text.original.replace(/^\s*(?:title|heading|headline)\s*[:\-–—]\s*/i, ''));
     if (title.length > 120 || subtitle.length > 300) warnings.push('the description was shortened to fit on a title card');
     return { title: truncate(title, 120), subtitle: truncate(subtitle, 300) };
   },

@@ -67,8 +67,9 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
   params,
   vocabulary: ['integral', 'integrate', 'integration', 'riemann', 'rectangles', 'antiderivative'],
   triggers: [
-    { pattern: /\bintegra(?:l|ls|te|ting|tion)\b/, score: 0.92 },
-    { pattern: /\barea (?:under|beneath|below)\b/, score: 0.92 },
+    // Simpson's rule fits parabolas, not rectangles: drawing midpoint rectangles for it would be another method.
+    { pattern: /^(?!.*\bsimpson\b).*\bintegra(?:l|ls|te|ting|tion)\b/, score: 0.92 },
+    { pattern: /^(?!.*\bsimpson\b).*\barea (?:under|beneath|below)\b/, score: 0.92 },
     { pattern: /\briemann\b/, score: 0.92 },
     { pattern: /\bmidpoint (?:rule|sum)\b|\btrapezoid(?:al)? rule\b/, score: 0.85 },
     { pattern: /\barea between (?:the )?(?:curve|graph)\b/, score: 0.8 },

@@ -102,7 +102,9 @@ export function findFormulas(original: string): FoundFormulas {
     const before = words[i - 1]?.word.toLowerCase();
     const after = words[j + 1]?.word.toLowerCase();
     i = j + 1;
-    if (inExplicit || !source || after === '=') continue;
+    // "x = 3" names a point, not a curve; but "x^2 - 5x + 6 = 0" asks for the roots of the left side.
+    const rootsOf = after === '=' && words[j + 2]?.word === '0' && words[j + 3]?.word !== '=';
+    if (inExplicit || !source || (after === '=' && !rootsOf)) continue;
     if (/^x$/i.test(source) && ((before && POINT_WORDS.has(before)) || (after && AFTER_POINT_WORDS.has(after)))) continue;
     try {
       const f = parseFormula(source);

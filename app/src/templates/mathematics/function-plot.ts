@@ -74,6 +74,9 @@ export const functionPlot = defineTemplate<PlotParams>({
     { pattern: /\b(?:plot|plotting|graph|graphing|sketch|draw)\b.*\b(?:sine|cosine|parabola|hyperbola|exponential|logarithm|logarithmic|quadratic|cubic|sigmoid|polynomial)\b/, score: 0.75 },
     { pattern: /\b(?:plot|graph) (?:of )?(?:a |the )?function\b|\bfunction (?:plot|graph)\b/, score: 0.6 },
     { pattern: /^(?:y|f x) = /, score: 0.6 },
+    // "Solve x^2 - 5x + 6 = 0 graphically", "exponential growth y = 2^x": a curve asked for without "plot".
+    { pattern: /\b(?:solve|roots? of|zeros? of)\b.*\bgraphically\b/, score: 0.85 },
+    { pattern: /\b(?:growth|decay|curve|function|parabola|line)\b (?:y|f x) = /, score: 0.8 },
   ],
   extract(text, warnings) {
     const out: Partial<PlotParams> = {};

@@ -79,6 +79,8 @@ export const linalgMatrixMultiply = defineTemplate<MultiplyParams>({
     { pattern: /\brow (?:by|times) column\b/, score: 0.85 },
     { pattern: /\btimes (?:the |a )?(?:column )?vector\b/, score: 0.8 },
     { pattern: /\bmatri(?:x|ces)\b/, score: 0.5 },
+    // Two matrices given, "multiply A = [1 2; 3 4] by B = […]" or "the product of ((1, 2), (3, 4)) and (…)" (brackets are gone once normalised).
+    { pattern: /\b(multiply( [a-z] =)?( -?[\d.]+){2,} (by|and|with)( [a-z] =)?( -?[\d.]+){2,}|product of( -?[\d.]+){4,} and( -?[\d.]+){4,})/, score: 0.9 },
     { pattern: /\bmultiply\b|\bproduct of\b/, score: 0.45 },
   ],
   extract(text, warnings) {

@@ -73,17 +73,13 @@ function extractEquation(original: string, warnings: string[]): { equation?: str
       return { equation: written };
     } catch (e) {
       if (!(e instanceof ReactionError || e instanceof FormulaError)) throw e;
-      warnings.push(`${e.message}; showing ${DEFAULT_EQUATION} instead`);
+      warnings.push(`${e.message}: check the formulas on both sides`);
       return {};
     }
   }
   const named = namedReaction(original);
   if (named) return { equation: named.equation, name: named.name };
-  warnings.push(
-    /->|→|=/.test(original)
-      ? `could not read a chemical equation in the description; showing ${DEFAULT_EQUATION} — write it like "H2 + O2 -> H2O"`
-      : `no equation given; showing ${DEFAULT_EQUATION} — write reactants and products, e.g. "Na + Cl2 -> NaCl"`,
-  );
+  if (/->|→|=/.test(original)) warnings.push('could not read a chemical equation in the description: write it like "H2 + O2 -> H2O"');
   return {};
 }
 
@@ -93,6 +89,7 @@ export const chemistryReaction = defineTemplate<ReactionParams>({
   category: 'chemistry',
   style: 'scientific',
   example: 'Balance H2 + O2 -> H2O',
+  content: { param: 'equation', ask: 'give the equation to balance, e.g. "Balance CH4 + O2 -> CO2 + H2O"' },
   params,
   vocabulary: ['balance', 'balancing', 'equation', 'reaction', 'reactants', 'products', 'combustion', 'photosynthesis', 'respiration', 'stoichiometry'],
   triggers: [
