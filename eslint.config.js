@@ -1,0 +1,58 @@
+// ESLint for the whole repository (`npm run lint:eslint`; `npm run lint` runs it with the formatter and layering checks).
+// typescript-eslint's type-aware recommended rules, plus a few that catch real bugs rather than matters of taste: style is
+// Prettier's job (.prettierrc.json), layering is dependency-cruiser's (.dependency-cruiser.cjs).
+//
+// Two TypeScripts are installed on purpose (package.json). TypeScript 7 (the native compiler) type-checks the project
+// (`tsc`), but its npm package has no JavaScript compiler API, and typescript-eslint (and dependency-cruiser) need one.
+// So, as the TypeScript 7.0 release notes advise for such tools, `typescript` is the TypeScript 6.0 API package
+// (`npm:@typescript/typescript6`), which is what these tools import, and TypeScript 7 is installed as
+// `@typescript/native` (`npm:typescript@7`), whose `tsc` is the one on the PATH. Both read the same tsconfig.json.
+// When typescript-eslint supports TypeScript 7's own API, drop the alias and make `typescript` TypeScript 7 again.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  // Build outputs, local data and installs: nothing in them is written by hand.
+  { ignores: ['node_modules/', 'var/', '.tmp/', 'app/dist/', '.ci/node/', '.gl/', '.whl/'] },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      // The project service reads tsconfig.json, so the linter sees exactly the types `tsc` does.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // `x == null` (null or undefined) is the one loose comparison the code uses on purpose; every other one is a bug.
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      // A leading underscore marks a parameter or binding that is required by a signature but not used.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // Type-only imports are erased by Node's type stripping; `import type` says so where the reader can see it
+      // (tsconfig's verbatimModuleSyntax already rejects a type imported as a value; this also fixes it).
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
+      // The code marks indexed reads it has checked with `!` (`items[i]!`), as if tsconfig had noUncheckedIndexedAccess,
+      // which it does not yet: without the flag every such `!` is "unnecessary" (over a thousand reports, no bugs).
+      // Turn this back on together with noUncheckedIndexedAccess.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+    },
+  },
+  {
+    // Tests and benchmarks are HTTP clients of our own API: response bodies are `any` on purpose (test/platform/helpers/http.ts)
+    // and are checked by the assertions that read them. Typing each one would copy the API schemas into the tests.
+    files: ['app/test/**', 'app/bench/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // Plain JavaScript (the `devforge` launcher, tool configs) is not in tsconfig.json, so no type information for it.
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+  },
+);
