@@ -31,7 +31,11 @@ export function benchMolecules(): { generate_ms: number; cache_hit_ms: number; c
   store.get(smiles);
   const cache_hit_ms = ms(t0);
   const compose_built_in_ms: Record<string, number> = {};
-  for (const [name, text] of [['caffeine', 'caffeine molecule'], ['cholesterol', 'cholesterol molecule'], ['sucrose', 'space-filling model of sucrose']] as const) {
+  for (const [name, text] of [
+    ['caffeine', 'caffeine molecule'],
+    ['cholesterol', 'cholesterol molecule'],
+    ['sucrose', 'space-filling model of sucrose'],
+  ] as const) {
     t0 = performance.now();
     sceneFromDescription(text, { width: 1280, height: 720, fps: 30 });
     compose_built_in_ms[name] = ms(t0);
