@@ -5,9 +5,11 @@
 // Two TypeScripts are installed on purpose (package.json). TypeScript 7 (the native compiler) type-checks the project
 // (`tsc`), but its npm package has no JavaScript compiler API, and typescript-eslint (and dependency-cruiser) need one.
 // So, as the TypeScript 7.0 release notes advise for such tools, `typescript` is the TypeScript 6.0 API package
-// (`npm:@typescript/typescript6`), which is what these tools import, and TypeScript 7 is installed as
-// `@typescript/native` (`npm:typescript@7`), whose `tsc` is the one on the PATH. Both read the same tsconfig.json.
-// When typescript-eslint supports TypeScript 7's own API, drop the alias and make `typescript` TypeScript 7 again.
+// (`npm:@typescript/typescript6`), which is what these tools import, and TypeScript 7 is installed under a local alias,
+// `@devforge/typescript-7` (`npm:typescript@7`), whose `tsc` is the one on the PATH. Both read the same tsconfig.json.
+// (Not the alias name `@typescript/native`: typescript-eslint declares that name as an optional peer for TypeScript 7.1
+// builds, and a 7.0 under it makes npm report it invalid and install typescript-estree four times.)
+// When typescript-eslint supports TypeScript 7's own API, drop the aliases and make `typescript` TypeScript 7 again.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
