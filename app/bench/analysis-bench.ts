@@ -38,7 +38,7 @@ export async function benchAnalyzeJsonl(lines = 1000): Promise<{ lines: number; 
   const t0 = performance.now();
   await new Promise<void>((resolve, reject) => {
     const child = execFile(process.execPath, [BIN, 'analyze', '--jsonl'], { maxBuffer: 1 << 26 }, (err, stdout) => {
-      if (err) return reject(err);
+      if (err) return reject(new Error(`devforge analyze --jsonl failed: ${err.message}`, { cause: err }));
       const count = stdout.trim().split('\n').length;
       if (count !== lines) return reject(new Error(`expected ${lines} lines, got ${count}`));
       resolve();

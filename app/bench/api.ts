@@ -1,9 +1,10 @@
 // API benchmark: `node app/bench/api.ts` prints one JSON report.
 //   - POST /analyze under autocannon load: requests/s and p50/p95/p99 latency (target ≥ 2000 rps, p95 < 50 ms)
 //   - render pick-up: generate → a worker has started it, p50 (target < 500 ms)
+//   - batch hand-off: one batch item completed → the next one started, p50 (target < 500 ms)
 //   - a 10 s 720p animation from generate to downloadable (target < 15 s)
 //   - /healthz p50/p99 idle and while five molecule structures are composed (target: p99 < 50 ms)
-// `--only healthz,analyze` runs just those parts (analyze, pickup, render, healthz).
+// `--only healthz,analyze` runs just those parts (analyze, pickup, handoff, render, healthz).
 // It starts its own server (`devforge serve`, embedded mode, fresh data dir) unless DEVFORGE_BENCH_URL
 // and DEVFORGE_BENCH_KEY point at a running one. Knobs: DEVFORGE_BENCH_CONNECTIONS (default 32),
 // DEVFORGE_BENCH_SECONDS (default 10), DEVFORGE_BENCH_PICKUPS (default 7).
@@ -11,11 +12,11 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { healthzUnderCompose } from './api/healthz-under-compose.ts';
 import { loadAnalyze } from './api/load.ts';
-import { generateToDownload, pickupLatency } from './api/renders.ts';
+import { batchHandoff, generateToDownload, pickupLatency } from './api/renders.ts';
 import { benchKey, startBenchServer, type BenchServer } from './api/server-process.ts';
 
 const env = process.env;
-const PARTS = ['analyze', 'pickup', 'render', 'healthz'] as const;
+const PARTS = ['analyze', 'pickup', 'handoff', 'render', 'healthz'] as const;
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const only = values.only?.split(',') ?? [...PARTS];
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
@@ -49,6 +50,12 @@ try {
     report.render_pickup = pickup;
     targets.pickup_p50_ms_max = 500;
     pass.pickup_p50 = pickup.p50_ms < 500;
+  }
+  if (runs('handoff')) {
+    const handoff = await batchHandoff(url, key, 4);
+    report.render_batch_handoff = handoff;
+    targets.batch_handoff_p50_ms_max = 500;
+    pass.batch_handoff_p50 = handoff.p50_ms < 500;
   }
   if (runs('render')) {
     const render = await generateToDownload(url, key, 10);

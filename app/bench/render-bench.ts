@@ -53,8 +53,14 @@ async function captureToMemory(renderer: Renderer, scene: Scene): Promise<{ stre
   const t0 = performance.now();
   const stats = await renderer.capture(scene, {
     // The renderer reuses its frame buffer: keeping frames means copying them.
-    onFrame: async (_i, pixels) => void stream.push({ pixels: Buffer.from(pixels), times: 1 }),
-    onRepeat: async (_i, count) => void (stream[stream.length - 1]!.times += count),
+    onFrame: (_i, pixels) => {
+      stream.push({ pixels: Buffer.from(pixels), times: 1 });
+      return Promise.resolve();
+    },
+    onRepeat: (_i, count) => {
+      stream[stream.length - 1]!.times += count;
+      return Promise.resolve();
+    },
     onPoster: async () => {},
   });
   return { stream, ms: performance.now() - t0, drawn: stats.drawn };

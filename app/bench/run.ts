@@ -8,6 +8,7 @@ import { createRenderer } from '../src/render/create.ts';
 import { locateChromium } from '../src/render/chromium.ts';
 import { RESOLUTIONS } from '../src/render/presets.ts';
 import { benchAnalysisLatency, benchAnalyzeJsonl } from './analysis-bench.ts';
+import { benchCappedLists, benchMolecules } from './composition-bench.ts';
 import { benchRender, type RenderFigures } from './render-bench.ts';
 import { benchScenes } from './scenes.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -64,7 +65,10 @@ try {
   log('bench: analysis …');
   const latency = benchAnalysisLatency();
   const jsonl = await benchAnalyzeJsonl(1000);
-  report.analysis = { ...latency, jsonl_1000_s: jsonl.seconds };
+  report.analysis = { ...latency, jsonl_1000_s: jsonl.seconds, capped_10000_values_ms: benchCappedLists() };
+
+  log('bench: molecule structures …');
+  report.molecules = benchMolecules();
 
   if (!values['no-api']) {
     // The API figures come from a real server process under autocannon (app/bench/api.ts).

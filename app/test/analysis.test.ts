@@ -42,11 +42,10 @@ test('huge numbers, NaN and Infinity never crash or hang', (t) => {
   }
 });
 
-test('10,000-element lists are capped quickly with a warning', (t) => {
+// How long capping takes is a figure for the bench (`analysis.capped_10000_values_ms` in npm run bench), not an assert here.
+test('10,000-element lists are capped with a warning', (t) => {
   const values = Array.from({ length: 10_000 }, (_, i) => i % 97).join(' ');
-  const started = performance.now();
   const a = analyze(`bubble sort ${values}`, { maxLength: 100_000 });
-  t.true(performance.now() - started < 2000);
   t.is((a.params.values as number[]).length, 16);
   t.true(a.warnings.some((w) => /10000 values given; showing the first 16/.test(w)));
 });

@@ -1,5 +1,6 @@
-// Render timings through the API: how soon a queued render is picked up after `generate` returns, and
-// how long a 10 s 720p animation takes from `generate` to a downloadable MP4.
+// Render timings through the API: how soon a queued render is picked up after `generate` returns, how soon
+// the worker takes the next item of a batch once it is free, and how long a 10 s 720p animation takes from
+// `generate` to a downloadable MP4.
 import { percentile } from './load.ts';
 
 async function json(url: string, key: string, method = 'GET', body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -55,6 +56,19 @@ export async function pickupLatency(url: string, key: string, samples: number): 
   }
   const sorted = [...all].sort((a, b) => a - b);
   return { samples, p50_ms: percentile(sorted, 50), max_ms: sorted.at(-1)!, all_ms: all };
+}
+
+/** A batch of short renders queued at once: the gap between one item's completion and the next one's start. */
+export async function batchHandoff(url: string, key: string, items: number): Promise<{ items: number; p50_ms: number; max_ms: number; all_ms: number[] }> {
+  await workerIdle(url, key);
+  const animations = Array.from({ length: items }, (_, i) => ({ description: `Demonstrate bubble sort on ${i + 3} 1 2`, quality: '720p', duration: 1, fps: 24 }));
+  const batch = await json(`${url}/api/v1/animations/batch`, key, 'POST', { animations });
+  for (const { id } of batch.animations as { id: string }[]) await watch(url, id, key, (d) => ['completed', 'failed', 'cancelled'].includes(d.status));
+  const rows: { started_at: string; completed_at: string }[] = await Promise.all((batch.animations as { id: string }[]).map(({ id }) => json(`${url}/api/v1/animations/${id}`, key)));
+  const runs = rows.map((r) => ({ started: Date.parse(r.started_at), completed: Date.parse(r.completed_at) })).sort((a, b) => a.started - b.started);
+  const all = runs.slice(1).map((run, i) => Math.max(0, run.started - runs[i]!.completed));
+  const sorted = [...all].sort((a, b) => a - b);
+  return { items, p50_ms: percentile(sorted, 50), max_ms: sorted.at(-1)!, all_ms: all };
 }
 
 export async function generateToDownload(url: string, key: string, seconds: number): Promise<{ seconds: number; render_seconds: number; status: string }> {

@@ -68,7 +68,9 @@ export function parseQueryCsv(csv: string): GpuInfo[] {
 function exec(binary: string, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(binary, args, { timeout: timeoutMs, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${(err as Error).message}${stderr ? `: ${stderr.trim()}` : ''}`));
+      // Node kills the child at the timeout and reports only "Command failed"; say what happened instead.
+      if (err?.killed) reject(new Error(`${binary} did not answer within ${timeoutMs} ms and was stopped`));
+      else if (err) reject(new Error(`${err.message}${stderr ? `: ${stderr.trim()}` : ''}`));
       else resolve(stdout);
     });
   });

@@ -131,9 +131,11 @@ test.serial('a batch of three: one callback, with each item\'s outcome, retried 
   t.is(log.json.deliveries.length, 1, 'one delivery, however many items');
   t.deepEqual(log.json.deliveries[0].attempt_log.map((a: { status_code: number }) => a.status_code), [503, 200]);
   t.is(callback.received.length, 2);
-  // The worker takes the next queued item as soon as it is free, not at its next poll.
-  const items: { started_at: Date; completed_at: Date }[] = await server.platform.db.query('SELECT started_at, completed_at FROM animations WHERE batch_id = $1 ORDER BY started_at', [batch.json.batch_id]);
-  for (let i = 1; i < items.length; i++) t.true(items[i]!.started_at.getTime() - items[i - 1]!.completed_at.getTime() < 5000, 'queued work starts when the worker frees up');
+  // Every queued item was taken up and finished. How soon the worker takes the next item once it is free is a
+  // figure for the bench (`render_batch_handoff` in app/bench/api.ts), not an assert here.
+  const items: { started_at: Date | null; completed_at: Date | null }[] = await server.platform.db.query('SELECT started_at, completed_at FROM animations WHERE batch_id = $1 ORDER BY started_at', [batch.json.batch_id]);
+  t.is(items.length, 3);
+  for (const item of items) t.true(item.started_at !== null && item.completed_at !== null && item.started_at <= item.completed_at, 'each item started, then completed');
 });
 
 test.serial('a re-render is a new generation: same keys, a second usage event', async (t) => {

@@ -28,7 +28,11 @@ function referenceBfs(g: Graph, s: string): string[] {
     const next: string[] = [];
     for (const u of frontier) {
       order.push(u);
-      for (const { v } of neighbours(g, u)) if (!seen.has(v)) (seen.add(v), next.push(v));
+      for (const { v } of neighbours(g, u)) {
+        if (seen.has(v)) continue;
+        seen.add(v);
+        next.push(v);
+      }
     }
     frontier = next;
   }

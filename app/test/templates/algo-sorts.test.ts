@@ -105,14 +105,13 @@ test('the catalogue examples and the phrasings people use pick the right sort an
   t.deepEqual(analyze('Animate insertion sort for the list [12, 11, 13, 5, 6]').facts, { swaps: 7, comparisons: 9, sorted: [5, 6, 11, 12, 13] });
 });
 
-test('a 10,000-value list is capped to 16 with a warning, quickly, for every sort', (t) => {
+// How long each takes is a figure for the bench (`analysis.capped_10000_values_ms` in npm run bench), not an assert here.
+test('a 10,000-value list is capped to 16 with a warning, for every sort', (t) => {
   const values = Array.from({ length: 10_000 }, (_, i) => (i * 7919) % 1000);
   for (const name of ['insertion sort', 'selection sort', 'merge sort', 'quicksort', 'heap sort']) {
-    const started = Date.now();
     const a = analyze(`${name} ${values.join(', ')}`, { maxLength: 100_000 });
     t.is((a.params.values as number[]).length, 16, name);
     t.true(a.warnings.some((w) => w.includes('10000 values given') && w.includes('16')), name);
-    t.true(Date.now() - started < 5000, `${name} took ${Date.now() - started} ms`);
   }
 });
 

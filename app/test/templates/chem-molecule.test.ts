@@ -127,24 +127,27 @@ test('generation is deterministic and matches what ships', (t) => {
   t.deepEqual(generateStructure('CC(C)(C)c1ccc(O)cc1'), generateStructure('CC(C)(C)c1ccc(O)cc1'));
 });
 
+// Generation and cache-hit times are figures for the bench (`molecules` in npm run bench), not asserts here:
+// that the second call is served from the cache shows as the very same object coming back.
 test('a SMILES outside the table is generated once, then served from the cache', (t) => {
   const store = new StructureStore();
   const smiles = 'CC(C)(C)c1ccc(O)cc1';
   t.is(store.peek(smiles), undefined);
   const first = store.get(smiles);
-  const started = performance.now();
+  t.is(store.peek(smiles), first);
   const again = store.get(smiles);
   t.is(again, first);
-  t.true(performance.now() - started < 5);
   t.is(hillFormula(countSymbols(first.atoms.map(([z]) => elementByNumber(z)!.symbol))), 'C10H14O');
 });
 
-test('built-in molecules compose well under a second', (t) => {
-  for (const text of ['caffeine molecule', 'cholesterol molecule', 'space-filling model of sucrose']) {
-    const started = performance.now();
-    sceneFromDescription(text, { width: 1280, height: 720, fps: 30 });
-    const ms = performance.now() - started;
-    t.true(ms < 1000, `${text}: ${ms.toFixed(0)} ms`);
+// How long they take is a figure for the bench (`molecules.compose_built_in_ms` in npm run bench), not an assert here.
+test('built-in molecules compose from the shipped structures, with no generation at request time', (t) => {
+  const shipped = new StructureStore();
+  for (const [text, name] of [['caffeine molecule', 'caffeine'], ['cholesterol molecule', 'cholesterol'], ['space-filling model of sucrose', 'sucrose']] as const) {
+    t.not(shipped.peek(MOLECULES.find((m) => m.name === name)!.smiles), undefined, `${name} ships with its structure`);
+    const { scene, analysis } = sceneFromDescription(text, { width: 1280, height: 720, fps: 30 });
+    t.is(analysis.template, 'chemistry.molecule', text);
+    t.true(scene.objects.length > 0, text);
   }
 });
 

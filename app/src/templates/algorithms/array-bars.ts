@@ -1,7 +1,7 @@
 // Arrays drawn as labelled bars, and the steps sorting algorithms animate on them: compare, swap,
 // shift, mark as sorted. Bars keep their identity (b0, b1, … by original index) as they move.
 import type { Composition } from '../types.ts';
-import { TimelineBuilder } from '../timeline-builder.ts';
+import type { TimelineBuilder } from '../timeline-builder.ts';
 
 export interface BarLayout {
   objects: Composition['objects'];

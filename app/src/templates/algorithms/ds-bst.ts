@@ -213,8 +213,8 @@ export const dsBst = defineTemplate<BstParams>({
       tl.wait(0.9 * k);
     }
     incoming = '';
-    scene.counter(`${counter()}   height ${facts.height}`);
-    scene.step(`All keys inserted. Height ${facts.height}: edges on the longest path from the root to a leaf.`, 1.6);
+    scene.counter(`${counter()}   height ${facts.height as number}`);
+    scene.step(`All keys inserted. Height ${facts.height as number}: edges on the longest path from the root to a leaf.`, 1.6);
     tl.wait(1.6);
 
     scene.step(`Now the ${EXPLAIN[traversal]}.`, 1.6);
@@ -231,6 +231,6 @@ export const dsBst = defineTemplate<BstParams>({
     });
     tl.wait(0.4);
     // The traversal stays on the output line above; the status line adds the height.
-    return scene.finish(`height ${facts.height}: the longest root-to-leaf path has ${facts.height} edge${facts.height === 1 ? '' : 's'}`, `The ${traversal} traversal is ${listText(order)}; the tree has height ${facts.height}.`);
+    return scene.finish(`height ${facts.height as number}: the longest root-to-leaf path has ${facts.height as number} edge${facts.height === 1 ? '' : 's'}`, `The ${traversal} traversal is ${listText(order)}; the tree has height ${facts.height as number}.`);
   },
 });

@@ -47,7 +47,9 @@ export function parseGraph(text: string, warnings: string[]): ParsedGraph | unde
       const key = arrow ? `${from}>${to}` : [from, to].sort().join('-');
       if (seen.has(key)) continue;
       for (const label of [from, to]) {
-        if (!known.has(label)) (known.add(label), nodes.push(label));
+        if (known.has(label)) continue;
+        known.add(label);
+        nodes.push(label);
       }
       if (edges.length >= MAX_GRAPH_EDGES) {
         dropped++;

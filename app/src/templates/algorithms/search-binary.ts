@@ -110,7 +110,7 @@ export const searchBinary = defineTemplate<SearchParams>({
     }
     tl.wait(0.4);
     const probeList = `probes at ${listText(facts.probes as number[])}`;
-    const result = facts.found ? `found ${formatNumber(target)} at index ${facts.index}; ${probeList}` : `${formatNumber(target)} not found (index -1); ${probeList}`;
+    const result = facts.found ? `found ${formatNumber(target)} at index ${facts.index as number}; ${probeList}` : `${formatNumber(target)} not found (index -1); ${probeList}`;
     return scene.finish(result, `${result[0]!.toUpperCase()}${result.slice(1)}.`);
   },
 });

@@ -57,7 +57,7 @@ export const searchLinear = defineTemplate<SearchParams>({
       tl.wait(1);
     }
     tl.wait(0.4);
-    const result = index >= 0 ? `found ${formatNumber(target)} at index ${index} after ${facts.comparisons} comparisons` : `${formatNumber(target)} not found (index -1) after ${facts.comparisons} comparisons`;
+    const result = index >= 0 ? `found ${formatNumber(target)} at index ${index} after ${facts.comparisons as number} comparisons` : `${formatNumber(target)} not found (index -1) after ${facts.comparisons as number} comparisons`;
     return scene.finish(result, `${result[0]!.toUpperCase()}${result.slice(1)}.`);
   },
 });

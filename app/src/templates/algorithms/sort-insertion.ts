@@ -61,8 +61,8 @@ export const sortInsertion = defineTemplate<SortParams>({
       steps,
       swapLabel: 'shifts',
       intro: sortIntro('Insertion sort', values, order),
-      result: `sorted: ${listText(facts.sorted as number[])} · shifts: ${facts.swaps} · comparisons: ${facts.comparisons}`,
-      summary: `Sorted with ${facts.swaps} shifts (one per out-of-order pair) and ${facts.comparisons} comparisons.`,
+      result: `sorted: ${listText(facts.sorted as number[])} · shifts: ${facts.swaps as number} · comparisons: ${facts.comparisons as number}`,
+      summary: `Sorted with ${facts.swaps as number} shifts (one per out-of-order pair) and ${facts.comparisons as number} comparisons.`,
     });
   },
 });

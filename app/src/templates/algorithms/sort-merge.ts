@@ -153,5 +153,5 @@ function composeMerge({ values, order }: SortParams, facts: Record<string, unkno
   for (const id of ['runL', 'runR', 'lowerLabel']) tl.add({ type: 'tween', target: id, property: 'opacity', to: 0, start: tl.t, duration: 0.3 });
   for (const id of layout.barIds) tl.add({ type: 'tween', target: id, property: 'fill', to: '$success', start: tl.t, duration: 0.3 });
   tl.wait(0.4);
-  return scene.finish(`sorted: ${listText(facts.sorted as number[])} · comparisons: ${facts.comparisons}`, `Sorted with ${facts.comparisons} comparisons in ${merges} merges.`);
+  return scene.finish(`sorted: ${listText(facts.sorted as number[])} · comparisons: ${facts.comparisons as number}`, `Sorted with ${facts.comparisons as number} comparisons in ${merges} merges.`);
 }

@@ -85,7 +85,7 @@ export const sortQuick = defineTemplate<SortParams>({
       swapLabel: 'swaps',
       intro: `${sortIntro('Quicksort', values, order)} The last value of each part is its pivot.`,
       result: `pivots: ${listText(facts.pivots as number[])}\nsorted: ${listText(facts.sorted as number[])}`,
-      summary: `Sorted after ${(facts.pivots as number[]).length} partitions and ${facts.comparisons} comparisons.`,
+      summary: `Sorted after ${(facts.pivots as number[]).length} partitions and ${facts.comparisons as number} comparisons.`,
     });
   },
 });

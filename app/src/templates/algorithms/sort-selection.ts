@@ -71,8 +71,8 @@ export const sortSelection = defineTemplate<SortParams>({
       steps,
       swapLabel: 'swaps',
       intro: sortIntro('Selection sort', values, order),
-      result: `sorted: ${listText(facts.sorted as number[])} · swaps: ${facts.swaps} · comparisons: ${facts.comparisons}`,
-      summary: `Sorted with ${facts.swaps} swaps and ${facts.comparisons} comparisons (always n(n−1)/2).`,
+      result: `sorted: ${listText(facts.sorted as number[])} · swaps: ${facts.swaps as number} · comparisons: ${facts.comparisons as number}`,
+      summary: `Sorted with ${facts.swaps as number} swaps and ${facts.comparisons as number} comparisons (always n(n−1)/2).`,
     });
   },
 });

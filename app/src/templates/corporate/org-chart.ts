@@ -67,7 +67,11 @@ export function buildTree(nodes: { name: string; parent: string | null }[]): Org
   const queue = roots.map((r) => ((level[r] = 0), r));
   while (queue.length) {
     const i = queue.shift()!;
-    for (const c of children[i]!) if (level[c] === -1) (level[c] = level[i]! + 1), queue.push(c);
+    for (const c of children[i]!) {
+      if (level[c] !== -1) continue;
+      level[c] = level[i]! + 1;
+      queue.push(c);
+    }
   }
   const inLoop = nodes.filter((_, i) => level[i] === -1).map((n) => n.name);
   return { roots, children, level, depth: Math.max(0, ...level) + 1, inLoop };

@@ -100,7 +100,7 @@ export const processFlow = defineTemplate<FlowParams>({
     const shown = textWidth(summary, 0.38) <= 13 ? summary : `${n} steps`;
     objects.push({ id: 'summary', type: 'text', text: shown, x: 0, y: -3.8, size: 0.38, color: '$muted', maxWidth: 14 });
 
-    tl.caption(`${title}, in ${facts.step_count} steps.`, 1.2);
+    tl.caption(`${title}, in ${facts.step_count as number} steps.`, 1.2);
     tl.appear('title', 0.5).appear('title-rule', 0.5, 'grow');
     tl.wait(0.9);
     for (let i = 0; i < n; i++) {

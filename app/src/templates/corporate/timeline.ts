@@ -167,7 +167,7 @@ export const businessTimeline = defineTemplate<TimelineParams>({
       if (labels[i]) objects.push({ id: `event-${i}`, type: 'text', text: labels[i]!, x, y: labelY, size: labelSize, maxWidth: widths[i]!, color: '$foreground' });
     });
     const span = yearSpan(times, events);
-    const summary = `${facts.event_count} event${n === 1 ? '' : 's'}${events[0]!.date && n > 1 ? `, ${events[0]!.date} – ${events[n - 1]!.date}` : ''}${span ? ` (${span})` : ''}`;
+    const summary = `${facts.event_count as number} event${n === 1 ? '' : 's'}${events[0]!.date && n > 1 ? `, ${events[0]!.date} – ${events[n - 1]!.date}` : ''}${span ? ` (${span})` : ''}`;
     objects.push({ id: 'summary', type: 'text', text: summary, x: 0, y: -3.75, size: 0.38, color: '$muted', maxWidth: 14 });
 
     tl.caption(`${title}: ${summary}.`, 1.6);

@@ -214,7 +214,7 @@ function composePolyhedron(shape: PolyhedronName, size: number, facts: Record<st
   count(p.vertices.map((_, i) => `v${i}`), 'vertices', V, 2.2);
   tl.caption(`Count the edges where two faces meet: ${E}.`, 2.5);
   count(p.edges.map((_, i) => `edge${i}`), 'edges', E, 2.4);
-  tl.caption(`Count the faces: ${F} (${facts.face_shapes}).`, 2.5);
+  tl.caption(`Count the faces: ${F} (${facts.face_shapes as string}).`, 2.5);
   count(p.faces.map((_, i) => `f${i}`), 'faces', F, 2);
   tl.appear('shapes-label', 0.4).appear('shapes-value', 0.4);
   tl.wait(0.6);

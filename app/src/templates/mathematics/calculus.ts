@@ -9,7 +9,8 @@ export interface Derivative {
   /** mathjs's simplified derivative ("3 * x ^ 2"), or null where mathjs cannot differentiate (floor, sign). */
   text: string | null;
   tex: string | null;
-  evaluate(x: number): number | null;
+  // A function-typed property, not a method: callers pass `d.evaluate` around on its own, and it needs no `this`.
+  evaluate: (x: number) => number | null;
 }
 
 export function differentiate(f: Formula): Derivative {

@@ -30,8 +30,8 @@ export interface Formula {
   text: string;
   tex: string;
   node: MathNode;
-  /** f(x), or null where it is undefined, complex or not finite. */
-  evaluate(x: number): number | null;
+  /** f(x), or null where it is undefined, complex or not finite. A property, not a method: it is passed around on its own and needs no `this`. */
+  evaluate: (x: number) => number | null;
   /** Whether the formula uses the variable at all (y = 3 does not). */
   usesVariable: boolean;
 }

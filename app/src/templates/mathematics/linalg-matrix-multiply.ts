@@ -39,7 +39,7 @@ function extractPair(text: string, warnings: string[]): { A?: Matrix; B?: Matrix
   const found = findMatrices(text, problems);
   warnings.push(...problems);
   const named = (n: string) => found.find((f) => f.name === n)?.matrix;
-  let A = named('A') ?? found[0]?.matrix;
+  const A = named('A') ?? found[0]?.matrix;
   let B = named('B') ?? found.find((f) => f.matrix !== A)?.matrix;
   if (found.length > 2) warnings.push(`${found.length} matrices given; multiplying the first two`);
   if (A && !B) {

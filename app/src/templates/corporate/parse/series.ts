@@ -18,11 +18,10 @@ const NOT_NAME = /^(?:and|vs\.?|versus|against|of|for|with|the|a|an|is|are|was|w
 
 function tidyName(s: string): string {
   const words = s.trim().split(/\s+/);
-  let start = words.length;
   let end = words.length;
   // "Revenue values": a trailing generic word is dropped first.
   while (end > 1 && NOT_NAME.test(words[end - 1]!)) end--;
-  start = end;
+  let start = end;
   while (start > 0 && !NOT_NAME.test(words[start - 1]!)) start--;
   return cleanItem(words.slice(start, end).join(' '));
 }

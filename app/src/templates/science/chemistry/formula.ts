@@ -48,7 +48,7 @@ export function parseFormula(input: string): ParsedFormula {
 }
 
 function parseGroup(text: string, whole: string): ElementCounts {
-  const stack: ElementCounts[] = [new Map()];
+  const stack: ElementCounts[] = [new Map<string, number>()];
   const closers: string[] = [];
   let i = 0;
   const readCount = (): number => {

@@ -70,7 +70,7 @@ export function generateStructure(smiles: string): Structure {
   if (!conformer) throw new StructureError(`openchemlib found no 3D conformer for "${smiles}"`);
   const n = conformer.getAllAtoms();
   const before = Array.from({ length: n }, (_, i) => [conformer.getAtomX(i), conformer.getAtomY(i), conformer.getAtomZ(i)] as const);
-  let minimised = true;
+  let minimised: boolean;
   try {
     minimised = new lib.ForceFieldMMFF94(conformer, FORCE_FIELD, {}).minimise() === 0;
   } catch {

@@ -48,7 +48,7 @@ export function lcm(a: bigint, b: bigint): bigint {
 
 /** Basis of the null space of a matrix (rows × cols) by exact Gauss-Jordan elimination. */
 export function nullSpace(matrix: number[][], cols: number): Rational[][] {
-  const m = matrix.map((row) => row.map(Rational.of));
+  const m = matrix.map((row) => row.map((n) => Rational.of(n)));
   const pivotCols: number[] = [];
   let r = 0;
   for (let c = 0; c < cols && r < m.length; c++) {

@@ -65,7 +65,7 @@ export function parseSpecies(text: string): Species {
   const stateMatch = /\s*\((s|l|g|aq)\)$/i.exec(t);
   const state = stateMatch?.[1]?.toLowerCase();
   if (stateMatch) t = t.slice(0, stateMatch.index);
-  t = t.replace(/^\d+\s*(?=[A-Z(\[])/, '').replace(/^\d+\s+(?=[a-z])/, '');
+  t = t.replace(/^\d+\s*(?=[A-Z([])/, '').replace(/^\d+\s+(?=[a-z])/, '');
   if (!t) throw new ReactionError(`empty species in "${text}"`);
   let formula = t;
   if (!isFormula(t)) {

@@ -1,0 +1,103 @@
+// Layering rules for app/ (`npm run lint:layers`), checked by dependency-cruiser on every import, type-only ones included.
+// The layers, innermost first: scene ← templates ← analysis ← pipeline ← platform. Each rule says who may import whom,
+// and why; a violation names the rule, the importing file and the imported one.
+//
+// `.ts` import specifiers resolve as written (Node's type stripping needs them). tsPreCompilationDeps makes
+// `import type` count: a type import couples two layers as surely as a value import does, even though it is erased.
+const SRC = '^app/src/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'scene-stands-alone',
+      comment: 'The scene spec is the contract between composition and playback; it must not know who produces or plays it, or it cannot be versioned and migrated on its own.',
+      severity: 'error',
+      from: { path: `${SRC}scene/` },
+      to: { path: `${SRC}(templates|analysis|platform|render|cli|player)/|${SRC}pipeline\\.ts$` },
+    },
+    {
+      name: 'templates-build-on-scene-only',
+      comment: 'Templates turn parameters into scenes. They may use the scene spec, the text helpers and util; anything else (analysis, rendering, the platform) would make a template depend on who calls it.',
+      severity: 'error',
+      from: { path: `${SRC}templates/` },
+      to: { path: SRC, pathNot: `${SRC}(templates|scene|text|util)/` },
+    },
+    {
+      name: 'analysis-builds-on-templates',
+      comment: 'The analyser reads a description and picks a template with parameters. It may know templates, scenes, text and util, never how the result is rendered or served.',
+      severity: 'error',
+      from: { path: `${SRC}analysis/` },
+      to: { path: SRC, pathNot: `${SRC}(analysis|templates|scene|text|util)/` },
+    },
+    {
+      name: 'pipeline-composes-only',
+      comment: 'pipeline.ts is description → analysis → scene. Rendering, the CLI and the platform call it; it calls none of them.',
+      severity: 'error',
+      from: { path: `${SRC}pipeline\\.ts$` },
+      to: { path: SRC, pathNot: `${SRC}(analysis|templates|scene|text)/` },
+    },
+    {
+      name: 'player-needs-only-scene-and-three',
+      comment: 'The player is bundled into the browser page (web preview and the render page); it may use the scene spec and three.js, nothing from the server side and no Node built-ins.',
+      severity: 'error',
+      from: { path: `${SRC}player/` },
+      to: { pathNot: `${SRC}(player|scene)/|^node_modules/(three|@types/three)/` },
+    },
+    {
+      name: 'domain-knows-no-http',
+      comment: 'The domain layer (commands, queries, policy) is called by HTTP routes, jobs and the CLI alike; HTTP types, problems and koa belong to the HTTP layer that maps domain errors onto responses.',
+      severity: 'error',
+      from: { path: `${SRC}platform/domain/` },
+      to: { path: `${SRC}platform/(api|web)/|^node_modules/(koa|@koa/[^/]+|@types/koa|@types/koa__router)/` },
+    },
+    {
+      name: 'leaf-helpers-stay-leaves',
+      comment: 'text, ffmpeg, util, config and gpu are used by every layer; if one of them imported the platform or the CLI, every layer would.',
+      severity: 'error',
+      from: { path: `${SRC}(text|ffmpeg|util|config|gpu)/` },
+      to: { path: `${SRC}(platform|cli)/` },
+    },
+    // No loops between the top-level folders of app/src: app/scripts/check-folder-cycles.ts, on this same graph.
+    // (A `scope: 'folder'` rule would miss loops through subfolders: it sees app/src/render → app/src/platform/db/entities,
+    // not render → platform.)
+    {
+      name: 'nothing-from-outside-the-repository',
+      comment: 'A clone must work on its own: an import that leaves the repository works only on the machine where it was written.',
+      severity: 'error',
+      from: {},
+      to: { path: '^\\.\\./|^/' },
+    },
+    {
+      name: 'imports-resolve',
+      comment: 'An import that does not resolve is a crash waiting for the first run of that code path.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'packages-are-declared',
+      comment: 'A package that is not in package.json is there only because something else pulled it in, and can disappear with any update.',
+      severity: 'error',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'product-code-needs-no-dev-dependencies',
+      comment: 'An appliance install leaves devDependencies out; app/src importing one at run time would fail there and nowhere else. Type-only imports are erased, so @types packages are fine.',
+      severity: 'error',
+      from: { path: SRC },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // A worktree may link node_modules to a shared install; keep its paths as node_modules/..., not where the link points.
+    preserveSymlinks: true,
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    // Resolve package exports the way Node does for this ESM code (openchemlib, for one, exports only `import`/`require`).
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], mainFields: ['module', 'main', 'types', 'typings'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
