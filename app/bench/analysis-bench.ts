@@ -8,7 +8,14 @@ const BIN = fileURLToPath(new URL('../bin/devforge.js', import.meta.url));
 
 function descriptions(): string[] {
   const base = TEMPLATES.map((t) => t.example);
-  const varied = ['Walk me through bubblesort with [9, 4, 7, 1]', 'How does quicksort work on 3 1 2?', 'Projectile launched at 20 m/s at 45 degrees', 'Plot y = x^2 - 4 from -3 to 3', 'Our incident response process: detect, triage, contain, recover', 'Welcome to the quarterly all-hands'];
+  const varied = [
+    'Walk me through bubblesort with [9, 4, 7, 1]',
+    'How does quicksort work on 3 1 2?',
+    'Projectile launched at 20 m/s at 45 degrees',
+    'Plot y = x^2 - 4 from -3 to 3',
+    'Our incident response process: detect, triage, contain, recover',
+    'Welcome to the quarterly all-hands',
+  ];
   return [...base, ...varied];
 }
 

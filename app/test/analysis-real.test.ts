@@ -35,7 +35,14 @@ test('no description that no template covers is confidently mapped to a template
 });
 
 test('every confident mistake of the issue is in the set, answered as not understood or needs data', (t) => {
-  const mistakes = ['Phishing awareness course for new employees', 'Code of conduct: integrity and respect at work', 'prims algorithm on a weighted graph', 'American Revolution timeline', 'phases of mitosis', 'Seven-stage B2B sales funnel'];
+  const mistakes = [
+    'Phishing awareness course for new employees',
+    'Code of conduct: integrity and respect at work',
+    'prims algorithm on a weighted graph',
+    'American Revolution timeline',
+    'phases of mitosis',
+    'Seven-stage B2B sales funnel',
+  ];
   for (const text of mistakes) {
     const row = rows.find((r) => r.text === text);
     t.truthy(row, `${text} is in the set`);

@@ -65,7 +65,15 @@ test('a correction never crosses a domain boundary', (t) => {
   t.is(n.normalize('integrety training for staff'), 'integrety training for staff');
   t.is(n.normalize('integrety of a polynomial'), 'integrate of a polynomial', 'in a mathematics text the correction is made');
   // The rule itself, on a small vocabulary: a near word of another domain is not taken.
-  const small = new Normalizer(['hashing', 'sort'], { domains: new Map([['hashing', ['computing']], ['employees', ['business']], ['array', ['computing']]]), names: [], isWord: () => false });
+  const small = new Normalizer(['hashing', 'sort'], {
+    domains: new Map([
+      ['hashing', ['computing']],
+      ['employees', ['business']],
+      ['array', ['computing']],
+    ]),
+    names: [],
+    isWord: () => false,
+  });
   t.is(small.normalize('hashin for employees'), 'hashin for employees');
   t.is(small.normalize('hashin an array'), 'hashing an array');
   t.is(small.normalize('hashin'), 'hashing', 'a text with no domain words may be corrected');

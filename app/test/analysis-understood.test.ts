@@ -7,7 +7,11 @@ import { sceneFromDescription } from '../src/pipeline.ts';
 const REQ = { width: 1280, height: 720, fps: 30 };
 
 test('descriptions that are a title become a title card, understood', (t) => {
-  for (const [text, title] of [['Welcome to the 2025 compliance training', 'Welcome to the 2025 compliance training'], ['Title: Introduction to Data Privacy', 'Introduction to Data Privacy'], ['title slide for the quarterly review', 'title slide for the quarterly review']]) {
+  for (const [text, title] of [
+    ['Welcome to the 2025 compliance training', 'Welcome to the 2025 compliance training'],
+    ['Title: Introduction to Data Privacy', 'Introduction to Data Privacy'],
+    ['title slide for the quarterly review', 'title slide for the quarterly review'],
+  ]) {
     const a = analyze(text);
     t.is(a.template, 'text.title', text);
     t.true(a.understood, text);
@@ -19,7 +23,10 @@ test('a description nothing fits is not understood, with suggestions by meaning 
   const a = analyze('Sorting algorithms compared');
   t.false(a.understood);
   t.true(a.confidence < 0.5);
-  t.deepEqual(a.suggestions?.map((s) => s.template.split('.')[0]), ['sort', 'sort', 'sort']);
+  t.deepEqual(
+    a.suggestions?.map((s) => s.template.split('.')[0]),
+    ['sort', 'sort', 'sort'],
+  );
   for (const s of a.suggestions!) t.truthy(s.example && s.title);
   const graph = analyze('Explain recursion to beginners');
   t.false(graph.understood);
@@ -56,7 +63,11 @@ test('a topic without its data gets "needs" saying what to type, and no invented
 test('data given explicitly still works', (t) => {
   const a = analyze('American Revolution timeline: 1765 Stamp Act, 1775 Lexington, 1776 Declaration');
   t.true(a.understood);
-  t.deepEqual(a.params.events, [{ date: '1765', label: 'Stamp Act' }, { date: '1775', label: 'Lexington' }, { date: '1776', label: 'Declaration' }]);
+  t.deepEqual(a.params.events, [
+    { date: '1765', label: 'Stamp Act' },
+    { date: '1775', label: 'Lexington' },
+    { date: '1776', label: 'Declaration' },
+  ]);
   t.true(analyze('Recruiting funnel: 500 applicants, 120 screened, 30 interviewed, 8 hired').understood);
   const chosen = analyze('American Revolution', { template: 'business.timeline', params: { events: [{ date: '1776', label: 'Declaration' }] } });
   t.true(chosen.understood);
@@ -111,7 +122,13 @@ test("Simpson's rule is not drawn as midpoint rectangles", (t) => {
 test('suggestions follow the subject the words name, not letters they happen to share', (t) => {
   const kirchhoff = analyze("Kirchhoff's laws in a circuit");
   t.false(kirchhoff.understood);
-  t.false(kirchhoff.suggestions!.some((s) => s.template === 'geometry.circle_area'), '"circuit" is not "circle"');
-  t.true(kirchhoff.suggestions!.every((s) => s.template.startsWith('physics.')), kirchhoff.suggestions!.map((s) => s.template).join(' '));
+  t.false(
+    kirchhoff.suggestions!.some((s) => s.template === 'geometry.circle_area'),
+    '"circuit" is not "circle"',
+  );
+  t.true(
+    kirchhoff.suggestions!.every((s) => s.template.startsWith('physics.')),
+    kirchhoff.suggestions!.map((s) => s.template).join(' '),
+  );
   t.is(analyze('Cell division for year 10 biology').suggestions?.[0]?.template, 'biology.dna');
 });

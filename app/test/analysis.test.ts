@@ -29,7 +29,10 @@ test('HTML and script stay literal text in the scene, never markup', (t) => {
   const text = '<script>alert(1)</script><b>Welcome</b> & goodbye';
   const { scene, analysis } = sceneFromDescription(text, { width: 1280, height: 720, fps: 30, template: 'text.title' });
   t.is(analysis.template, 'text.title');
-  const shown = scene.objects.filter((o) => o.type === 'text').map((o) => (o as { text: string }).text).join(' ');
+  const shown = scene.objects
+    .filter((o) => o.type === 'text')
+    .map((o) => (o as { text: string }).text)
+    .join(' ');
   t.true(shown.includes('<script>alert(1)</script>'), 'kept verbatim as text to draw');
   t.false(JSON.stringify(scene).includes('innerHTML'));
 });
@@ -72,7 +75,7 @@ test('explicit template and params are validated, with the failing field named',
 test('typo correction: run-together words and near misses', (t) => {
   const n = new Normalizer(['bubble', 'sort', 'dijkstra', 'pythagorean', 'insertion']);
   t.is(n.normalize('BubbleSort'), 'bubble sort');
-  t.is(n.normalize("Dijkstras algorithm"), 'dijkstra algorithm');
+  t.is(n.normalize('Dijkstras algorithm'), 'dijkstra algorithm');
   t.is(n.normalize('insertoin sort'), 'insertion sort');
   t.is(n.normalize('fort'), 'fort', 'short words are left alone');
 });

@@ -3,7 +3,8 @@
 // `generate` to a downloadable MP4.
 import { percentile } from './load.ts';
 
-async function json(url: string, key: string, method = 'GET', body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function json(url: string, key: string, method = 'GET', body?: unknown): Promise<any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const res = await fetch(url, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
   if (!res.ok) throw new Error(`${method} ${url}: HTTP ${res.status} ${await res.text()}`);
   return res.json();

@@ -7,7 +7,9 @@ import { findOutsideReferences, type Finding } from './outside-references.ts';
 /** Repository-relative paths of the tracked files (forward slashes), from `git ls-files`. */
 export function trackedFiles(root: string): string[] {
   try {
-    return execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).split('\0').filter(Boolean);
+    return execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] })
+      .split('\0')
+      .filter(Boolean);
   } catch (err) {
     throw new Error(`git ls-files failed in ${root} (${(err as Error).message.trim()}): the check reads the list of tracked files from git, so run it in a git checkout`);
   }

@@ -28,10 +28,50 @@ interface Verdict {
   suggestions?: Suggestion[];
 }
 
-const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'show', 'how', 'what', 'does', 'work', 'about', 'animate', 'animation', 'explain', 'demonstrate', 'make', 'create', 'from', 'into', 'our', 'your', 'this', 'that', 'step', 'steps', 'using', 'students', 'class', 'year', 'grade', 'lesson', 'intro', 'introduction', 'basics', 'overview']);
+const STOP_WORDS = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'show',
+  'how',
+  'what',
+  'does',
+  'work',
+  'about',
+  'animate',
+  'animation',
+  'explain',
+  'demonstrate',
+  'make',
+  'create',
+  'from',
+  'into',
+  'our',
+  'your',
+  'this',
+  'that',
+  'step',
+  'steps',
+  'using',
+  'students',
+  'class',
+  'year',
+  'grade',
+  'lesson',
+  'intro',
+  'introduction',
+  'basics',
+  'overview',
+]);
 
 function words(s: string): Set<string> {
-  return new Set(s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)));
+  return new Set(
+    s
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 3 && !STOP_WORDS.has(w)),
+  );
 }
 
 export function suggestionOf(t: AnyTemplate): Suggestion {

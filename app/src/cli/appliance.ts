@@ -39,7 +39,7 @@ function shownUrl(url: string): string {
 export async function openAppliance(config: DevforgeConfig): Promise<Appliance> {
   const dataDir = resolve(config.data.dir);
   const where = config.database.url ? `the database ${shownUrl(config.database.url)} (database.url)` : dataDir;
-  const fix = config.database.url ? 'start the server once against it, or set DEVFORGE_DATABASE_URL to the server\'s database' : 'start the server once with `npm start`, or set DEVFORGE_DATA_DIR to the server\'s data directory';
+  const fix = config.database.url ? "start the server once against it, or set DEVFORGE_DATABASE_URL to the server's database" : "start the server once with `npm start`, or set DEVFORGE_DATA_DIR to the server's data directory";
   const missing = () => new NoApplianceError(`no DevForge appliance in ${where}: ${fix}`);
 
   let embedded: EmbeddedPostgres | undefined;

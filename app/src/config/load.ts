@@ -19,9 +19,7 @@ export interface LoadOptions {
 }
 
 function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][] {
-  return Object.entries(obj).flatMap(([k, v]) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]],
-  );
+  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]]));
 }
 
 export function loadConfig(options: LoadOptions = {}): DevforgeConfig {
@@ -44,7 +42,11 @@ export function loadConfig(options: LoadOptions = {}): DevforgeConfig {
     config.validate({ allowed: 'strict' });
   } catch (err) {
     if (err instanceof ConfigError) throw err;
-    problems.push(...String((err as Error).message).split('\n').filter(Boolean));
+    problems.push(
+      ...String((err as Error).message)
+        .split('\n')
+        .filter(Boolean),
+    );
   }
   if (problems.length || !config) throw new ConfigError(problems);
   return config.getProperties();

@@ -151,7 +151,10 @@ export function fillTriangles(outline: Point[], aa: number): AlphaTriangles {
     inner = pts;
     outer = offset(-aa / 2);
   }
-  const faces = THREE.ShapeUtils.triangulateShape(inner.map(([x, y]) => new THREE.Vector2(x, y)), []);
+  const faces = THREE.ShapeUtils.triangulateShape(
+    inner.map(([x, y]) => new THREE.Vector2(x, y)),
+    [],
+  );
   for (const [a, b, c] of faces) {
     for (const i of [a!, b!, c!]) t.positions.push(inner[i]![0], inner[i]![1]);
     t.alphas.push(1, 1, 1);
@@ -192,7 +195,12 @@ function keepsShape(pts: Point[], inner: Point[]): boolean {
 /** The outline of an axis-aligned rectangle centred on (cx, cy). */
 export function rectOutline(width: number, height: number, cx = 0, cy = 0): Point[] {
   const [w, h] = [width / 2, height / 2];
-  return [[cx - w, cy - h], [cx + w, cy - h], [cx + w, cy + h], [cx - w, cy + h]];
+  return [
+    [cx - w, cy - h],
+    [cx + w, cy - h],
+    [cx + w, cy + h],
+    [cx - w, cy + h],
+  ];
 }
 
 /** A closed polygon approximating a circle of radius `r`. */

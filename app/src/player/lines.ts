@@ -220,15 +220,27 @@ export class AxesDrawable implements Drawable {
       for (const v of ys) gridSegs.push([at([x0, v]), at([x1, v])]);
     }
     const aa = fringeWidth(ctx);
-    this.setSegments(this.grid, gridSegs.map((s) => scaleSegment(s, progress)), 0.015, aa);
-    this.setSegments(this.axisLines, [
-      scaleSegment([at([x0, xAxisY]), at([x1, xAxisY])], progress),
-      scaleSegment([at([yAxisX, y0]), at([yAxisX, y1])], progress),
-    ], 0.035, aa, 'end');
+    this.setSegments(
+      this.grid,
+      gridSegs.map((s) => scaleSegment(s, progress)),
+      0.015,
+      aa,
+    );
+    this.setSegments(this.axisLines, [scaleSegment([at([x0, xAxisY]), at([x1, xAxisY])], progress), scaleSegment([at([yAxisX, y0]), at([yAxisX, y1])], progress)], 0.035, aa, 'end');
     const tick = 0.08;
     const tickSegs: Point[][] = [];
-    for (const v of xs) if (v !== yAxisX) tickSegs.push([[at([v, xAxisY])[0], at([v, xAxisY])[1] - tick], [at([v, xAxisY])[0], at([v, xAxisY])[1] + tick]]);
-    for (const v of ys) if (v !== xAxisY) tickSegs.push([[at([yAxisX, v])[0] - tick, at([yAxisX, v])[1]], [at([yAxisX, v])[0] + tick, at([yAxisX, v])[1]]]);
+    for (const v of xs)
+      if (v !== yAxisX)
+        tickSegs.push([
+          [at([v, xAxisY])[0], at([v, xAxisY])[1] - tick],
+          [at([v, xAxisY])[0], at([v, xAxisY])[1] + tick],
+        ]);
+    for (const v of ys)
+      if (v !== xAxisY)
+        tickSegs.push([
+          [at([yAxisX, v])[0] - tick, at([yAxisX, v])[1]],
+          [at([yAxisX, v])[0] + tick, at([yAxisX, v])[1]],
+        ]);
     this.setSegments(this.ticks, progress >= 1 ? tickSegs : [], 0.03, aa);
     const color = p.color;
     setColor(this.grid.mesh.material, color, opacity * 0.35);

@@ -6,7 +6,13 @@ import { applyTransform, flatMaterial, fringeWidth, ImageQuad, num, setColor, ty
 
 export function roundedRectOutline(w: number, h: number, r: number): Point[] {
   const radius = Math.max(0, Math.min(r, w / 2, h / 2));
-  if (radius <= 0) return [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]];
+  if (radius <= 0)
+    return [
+      [-w / 2, -h / 2],
+      [w / 2, -h / 2],
+      [w / 2, h / 2],
+      [-w / 2, h / 2],
+    ];
   const pts: Point[] = [];
   const corners: [number, number, number][] = [
     [w / 2 - radius, -h / 2 + radius, -Math.PI / 2],
@@ -120,15 +126,7 @@ export class BarDrawable implements Drawable {
     applyTransform(this.node, p);
     const [w, h, r] = [num(p.width), num(p.height), num(p.cornerRadius)];
     const opacity = num(p.opacity, 1);
-    this.shape.update(
-      () => roundedRectOutline(w, h, Math.min(r, h / 2)).map(([x, y]) => [x, y + h / 2] as Point),
-      `${w},${h},${r}`,
-      0,
-      p.fill,
-      undefined,
-      opacity,
-      fringeWidth(ctx),
-    );
+    this.shape.update(() => roundedRectOutline(w, h, Math.min(r, h / 2)).map(([x, y]) => [x, y + h / 2] as Point), `${w},${h},${r}`, 0, p.fill, undefined, opacity, fringeWidth(ctx));
     const text = typeof p.label === 'string' ? p.label : '';
     this.label.mesh.visible = text !== '';
     if (text) {

@@ -24,9 +24,7 @@ export function locateChromium(configured: string, candidates = CHROMIUM_CANDIDA
     const found = findBinary(candidate);
     if (found) return found;
   }
-  throw new MissingToolError(
-    `Chromium not found (looked in ${candidates.join(', ')}): install it with "apt-get install chromium chromium-headless-shell", or set chromium.path (DEVFORGE_CHROMIUM_PATH)`,
-  );
+  throw new MissingToolError(`Chromium not found (looked in ${candidates.join(', ')}): install it with "apt-get install chromium chromium-headless-shell", or set chromium.path (DEVFORGE_CHROMIUM_PATH)`);
 }
 
 export interface BrowserOptions {

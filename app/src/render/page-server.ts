@@ -60,7 +60,13 @@ class OrderedJob {
 
   submit(index: number, span: number, run: () => Promise<void>): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiting.set(index, { run: async () => { await run(); this.next = index + span; }, done: (err) => (err ? reject(err) : resolve()) });
+      this.waiting.set(index, {
+        run: async () => {
+          await run();
+          this.next = index + span;
+        },
+        done: (err) => (err ? reject(err) : resolve()),
+      });
       void this.drain();
     });
   }

@@ -154,7 +154,10 @@ export class Renderer {
    */
   warm(): void {
     this.pool.warm();
-    this.server.start().then(() => playerBundle()).catch(() => {});
+    this.server
+      .start()
+      .then(() => playerBundle())
+      .catch(() => {});
   }
 
   /** The pixel format frames leave the page in: GPU-side YUV pays off only with a real GPU. */
@@ -198,7 +201,16 @@ export class Renderer {
       opts.onProgress?.(done, total);
     };
     const jobId = this.server.registerJob({
-      input: { scene, assets: { math: mathAssets(scene) }, overlay: opts.overlay ?? {}, antialias: this.config.render.antialias, inFlight: this.config.render.framesInFlight, format: raw.pixelFormat, posterFrame, partial: this.config.render.partialReadback },
+      input: {
+        scene,
+        assets: { math: mathAssets(scene) },
+        overlay: opts.overlay ?? {},
+        antialias: this.config.render.antialias,
+        inFlight: this.config.render.framesInFlight,
+        format: raw.pixelFormat,
+        posterFrame,
+        partial: this.config.render.partialReadback,
+      },
       onPoster: async (pixels) => {
         if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`poster has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
         await sink.onPoster(pixels);

@@ -26,14 +26,11 @@ export const EASINGS = {
   easeInOutSine: (p: number) => -(Math.cos(Math.PI * p) - 1) / 2,
   easeInExpo: (p: number) => (p === 0 ? 0 : 2 ** (10 * p - 10)),
   easeOutExpo: (p: number) => (p === 1 ? 1 : 1 - 2 ** (-10 * p)),
-  easeInOutExpo: (p: number) =>
-    p === 0 ? 0 : p === 1 ? 1 : p < 0.5 ? 2 ** (20 * p - 10) / 2 : (2 - 2 ** (-20 * p + 10)) / 2,
+  easeInOutExpo: (p: number) => (p === 0 ? 0 : p === 1 ? 1 : p < 0.5 ? 2 ** (20 * p - 10) / 2 : (2 - 2 ** (-20 * p + 10)) / 2),
   easeOutBack: (p: number) => 1 + c3 * (p - 1) ** 3 + c1 * (p - 1) ** 2,
   easeInOutBack: (p: number) => {
     const c2 = c1 * 1.525;
-    return p < 0.5
-      ? ((2 * p) ** 2 * ((c2 + 1) * 2 * p - c2)) / 2
-      : ((2 * p - 2) ** 2 * ((c2 + 1) * (p * 2 - 2) + c2) + 2) / 2;
+    return p < 0.5 ? ((2 * p) ** 2 * ((c2 + 1) * 2 * p - c2)) / 2 : ((2 * p - 2) ** 2 * ((c2 + 1) * (p * 2 - 2) + c2) + 2) / 2;
   },
   easeOutBounce: bounceOut,
   step: (p: number) => (p < 1 ? 0 : 1),

@@ -17,17 +17,14 @@ const PALETTE_REF = new RegExp(`^\\$(?:${PALETTE_KEYS.join('|')})$`);
 
 /** "#rgb", "#rrggbb", "#rrggbbaa" or a palette reference such as "$primary". */
 export const colorSchema = z.string().refine((s) => HEX_COLOR.test(s) || PALETTE_REF.test(s), {
-  error: (issue) =>
-    `invalid colour ${JSON.stringify(issue.input)}: use "#rrggbb" or a palette name (${PALETTE_KEYS.map((k) => '$' + k).join(', ')})`,
+  error: (issue) => `invalid colour ${JSON.stringify(issue.input)}: use "#rrggbb" or a palette name (${PALETTE_KEYS.map((k) => '$' + k).join(', ')})`,
 });
 
 export const easingSchema = z.enum(EASING_NAMES, {
   error: (issue) => `unknown easing ${JSON.stringify(issue.input)} (known: ${EASING_NAMES.join(', ')})`,
 });
 
-const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'ids are 1-64 letters, digits or _ . : -' });
+const idSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'ids are 1-64 letters, digits or _ . : -' });
 
 const point2 = z.tuple([finite, finite]);
 const point3 = z.tuple([finite, finite, finite]);
@@ -173,18 +170,7 @@ const edge = z.strictObject({
   progress: finite.min(0).max(1).default(1),
 });
 
-export const MESH_SHAPES = [
-  'sphere',
-  'box',
-  'cylinder',
-  'cone',
-  'torus',
-  'pyramid',
-  'tetrahedron',
-  'octahedron',
-  'dodecahedron',
-  'icosahedron',
-] as const;
+export const MESH_SHAPES = ['sphere', 'box', 'cylinder', 'cone', 'torus', 'pyramid', 'tetrahedron', 'octahedron', 'dodecahedron', 'icosahedron'] as const;
 
 const mesh = z.strictObject({
   ...base,
@@ -210,21 +196,7 @@ const group = z.strictObject({
   type: z.literal('group'),
 });
 
-export const objectSchema = z.discriminatedUnion('type', [
-  rect,
-  circle,
-  polygon,
-  line,
-  text,
-  math,
-  axes,
-  plot,
-  bar,
-  node,
-  edge,
-  mesh,
-  group,
-]);
+export const objectSchema = z.discriminatedUnion('type', [rect, circle, polygon, line, text, math, axes, plot, bar, node, edge, mesh, group]);
 
 /** A property value a tween can move: a number, a colour, or a list of numbers / points. */
 const tweenValue = z.union([finite, z.string(), z.array(finite), z.array(point2)]);
@@ -289,15 +261,7 @@ const morph = z.strictObject({
   points: z.array(point2).min(2),
 });
 
-export const timelineEntrySchema = z.discriminatedUnion('type', [
-  tween,
-  set,
-  appear,
-  disappear,
-  highlight,
-  move,
-  morph,
-]);
+export const timelineEntrySchema = z.discriminatedUnion('type', [tween, set, appear, disappear, highlight, move, morph]);
 
 const orthographic = z.strictObject({
   type: z.literal('orthographic'),
@@ -357,7 +321,12 @@ export const styleSchema = z.strictObject({
   theme: z.enum(STYLE_NAMES, {
     error: (issue) => `unknown style ${JSON.stringify(issue.input)} (known: ${STYLE_NAMES.join(', ')})`,
   }),
-  palette: z.partialRecord(z.enum(PALETTE_KEYS), colorSchema.refine((c) => !c.startsWith('$'), 'palette entries must be "#rrggbb" colours')).default({}),
+  palette: z
+    .partialRecord(
+      z.enum(PALETTE_KEYS),
+      colorSchema.refine((c) => !c.startsWith('$'), 'palette entries must be "#rrggbb" colours'),
+    )
+    .default({}),
 });
 
 export const sceneSchema = z.strictObject({
@@ -370,7 +339,12 @@ export const sceneSchema = z.strictObject({
   style: styleSchema.default({ theme: 'mathematical', palette: {} }),
   camera: cameraSchema.default({ type: 'orthographic', x: 0, y: 0, zoom: 1 }),
   /** Seed for any randomness a scene uses (the player never calls Math.random). */
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
   objects: z.array(objectSchema).max(5000),
   timeline: z.array(timelineEntrySchema).max(50_000).default([]),
   narration: narrationSchema.default({ steps: [] }),

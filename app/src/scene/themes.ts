@@ -1,20 +1,7 @@
 // The four styles are themes: a palette of named colours, fonts and a motion character.
 // Scenes refer to palette entries as "$name" so any template renders in any style.
 
-export const PALETTE_KEYS = [
-  'background',
-  'surface',
-  'foreground',
-  'muted',
-  'grid',
-  'primary',
-  'secondary',
-  'accent',
-  'highlight',
-  'success',
-  'warning',
-  'danger',
-] as const;
+export const PALETTE_KEYS = ['background', 'surface', 'foreground', 'muted', 'grid', 'primary', 'secondary', 'accent', 'highlight', 'success', 'warning', 'danger'] as const;
 
 export type PaletteKey = (typeof PALETTE_KEYS)[number];
 export type Palette = Record<PaletteKey, string>;

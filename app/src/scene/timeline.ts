@@ -89,9 +89,7 @@ export class CompiledTimeline {
   }
 
   private compile(): void {
-    const entries = this.scene.timeline
-      .map((entry, index) => ({ entry, index, start: 'start' in entry ? entry.start : entry.at }))
-      .sort((a, b) => a.start - b.start || a.index - b.index);
+    const entries = this.scene.timeline.map((entry, index) => ({ entry, index, start: 'start' in entry ? entry.start : entry.at })).sort((a, b) => a.start - b.start || a.index - b.index);
 
     // Appear effects change the starting state, so apply them before any segment is resolved.
     for (const { entry } of entries) {

@@ -25,11 +25,7 @@ function scaleEntry(entry: TimelineEntry, k: number): TimelineEntry {
   return out as TimelineEntry;
 }
 
-export function sceneFromComposition(
-  composition: Composition,
-  meta: { template: string; params: Record<string, unknown>; facts: Record<string, unknown>; description?: string },
-  opts: SceneOptions,
-): SceneInput {
+export function sceneFromComposition(composition: Composition, meta: { template: string; params: Record<string, unknown>; facts: Record<string, unknown>; description?: string }, opts: SceneOptions): SceneInput {
   const natural = composition.duration;
   const duration = opts.duration ?? natural;
   const k = duration / natural;

@@ -6,13 +6,7 @@ import { SCIENCE_TEMPLATES } from './science/index.ts';
 import { CORPORATE_TEMPLATES } from './corporate/index.ts';
 import { GENERAL_TEMPLATES } from './general/index.ts';
 
-export const TEMPLATES: readonly AnyTemplate[] = [
-  ...ALGORITHM_TEMPLATES,
-  ...MATH_TEMPLATES,
-  ...SCIENCE_TEMPLATES,
-  ...CORPORATE_TEMPLATES,
-  ...GENERAL_TEMPLATES,
-];
+export const TEMPLATES: readonly AnyTemplate[] = [...ALGORITHM_TEMPLATES, ...MATH_TEMPLATES, ...SCIENCE_TEMPLATES, ...CORPORATE_TEMPLATES, ...GENERAL_TEMPLATES];
 
 const BY_ID = new Map(TEMPLATES.map((t) => [t.id, t]));
 

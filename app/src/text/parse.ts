@@ -51,9 +51,31 @@ export function numberList(text: string, min = 2): number[] {
 }
 
 const WORD_NUMBERS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  single: 1, pair: 2, couple: 2, dozen: 12,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  single: 1,
+  pair: 2,
+  couple: 2,
+  dozen: 12,
 };
 
 /** "three" → 3; digits pass through; anything else → undefined. */
@@ -69,7 +91,10 @@ export function wordNumber(word: string): number | undefined {
  * Units are matched case-insensitively after the number, with or without a space.
  */
 export function quantity(text: string, units: string[]): number | undefined {
-  const alternatives = units.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|');
+  const alternatives = units
+    .map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .sort((a, b) => b.length - a.length)
+    .join('|');
   const re = new RegExp(String.raw`(${NUMBER})\s*(?:${alternatives})(?![A-Za-z])`, 'i');
   const m = re.exec(text);
   return m ? toNumber(m[1]!) : undefined;
@@ -122,7 +147,12 @@ export function itemList(text: string): string[] {
   const afterColon = text.includes(':') ? text.slice(text.indexOf(':') + 1) : text;
   return afterColon
     .split(/\s*(?:,|;|\n|\s+->\s+|\s+→\s+|\s+then\s+|,?\s+and\s+(?=[^,]*$))\s*/i)
-    .map((s) => s.replace(/^\s*(?:\d+[.)]|[-*•])\s*/, '').replace(/[.!?]+$/, '').trim())
+    .map((s) =>
+      s
+        .replace(/^\s*(?:\d+[.)]|[-*•])\s*/, '')
+        .replace(/[.!?]+$/, '')
+        .trim(),
+    )
     .filter(Boolean);
 }
 
@@ -130,5 +160,8 @@ export function itemList(text: string): string[] {
 export function sanitize(text: string): string {
   // Matching control characters is the point here.
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g, '').replace(/[\t\r]/g, ' ').trim();
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g, '')
+    .replace(/[\t\r]/g, ' ')
+    .trim();
 }

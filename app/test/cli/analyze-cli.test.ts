@@ -18,7 +18,10 @@ test('analyze --jsonl answers one line per line, in order, errors included', asy
   const input = ['bubble sort 3 1 2', '', 'bubble sort 9 8'].join('\n') + '\n';
   const r = await devforge(['analyze', '--jsonl'], { input });
   t.is(r.code, 0, r.stderr);
-  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   t.is(lines.length, 3);
   t.deepEqual(lines[0].params.values, [3, 1, 2]);
   t.is(lines[1].error.code, 'empty');
@@ -63,7 +66,10 @@ test('analyze of a topic without its data says what to type and exits 1', async 
   t.regex(r.stderr, /give the events after a colon, each a date and what happened/);
   const given = await devforge(['analyze', '--json', 'American Revolution timeline: 1765 Stamp Act, 1775 Lexington, 1776 Declaration']);
   t.is(given.code, 0, given.stderr);
-  t.deepEqual(JSON.parse(given.stdout).params.events.map((e: { date: string }) => e.date), ['1765', '1775', '1776']);
+  t.deepEqual(
+    JSON.parse(given.stdout).params.events.map((e: { date: string }) => e.date),
+    ['1765', '1775', '1776'],
+  );
 });
 
 test('scene refuses to compose a description not understood', async (t) => {

@@ -28,7 +28,11 @@ test.after.always(async () => {
 
 test('pointed at an empty data directory, apikey and admin refuse, name the directory, and create nothing', async (t) => {
   const empty = await tempDir('devforge-empty-');
-  for (const args of [['apikey', 'create', '--name', 'ci'], ['apikey', 'list'], ['admin', 'reset-password']]) {
+  for (const args of [
+    ['apikey', 'create', '--name', 'ci'],
+    ['apikey', 'list'],
+    ['admin', 'reset-password'],
+  ]) {
     const r = await devforge(args, { env: { DEVFORGE_DATA_DIR: empty, DEVFORGE_DATABASE_URL: '' } });
     t.is(r.code, 1, args.join(' '));
     t.is(r.stdout, '', 'no key, no password');
@@ -42,7 +46,7 @@ test('pointed at an empty data directory, apikey and admin refuse, name the dire
   t.deepEqual(await readdir(empty), [], 'a data directory that does not exist is not created');
 });
 
-test('pointed at a database without DevForge\'s schema, they refuse and leave it untouched', async (t) => {
+test("pointed at a database without DevForge's schema, they refuse and leave it untouched", async (t) => {
   const db = await startTestPostgres();
   try {
     const r = await devforge(['apikey', 'create', '--name', 'ci'], { env: { DEVFORGE_DATABASE_URL: db.url } });
@@ -71,7 +75,10 @@ test('admin reset-password: a new password while the server runs (old one and ol
   server = await startTestServer({ dataDir, overrides });
   const before = await signIn(server.url, ADMIN_PASSWORD);
   t.is(before.status, 200);
-  const cookie = before.headers.getSetCookie().find((c) => c.startsWith('devforge_session='))!.split(';')[0]!;
+  const cookie = before.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('devforge_session='))!
+    .split(';')[0]!;
 
   const reset = await devforge(['admin', 'reset-password', '--email', ADMIN_EMAIL], { env });
   t.is(reset.code, 0, reset.stderr);

@@ -9,7 +9,10 @@ const dir = tempDir();
 
 test('an invalid scene file names the file and the path of each problem', async (t) => {
   const file = join(dir, 'bad-scene.json');
-  writeFileSync(file, JSON.stringify({ version: 1, width: 640, height: 360, fps: 30, duration: 2, objects: [{ id: 'a', type: 'rect', width: 1, height: 1 }], timeline: [{ type: 'tween', target: 'a', property: 'x', to: 1, start: 0, easing: 'bounce2' }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({ version: 1, width: 640, height: 360, fps: 30, duration: 2, objects: [{ id: 'a', type: 'rect', width: 1, height: 1 }], timeline: [{ type: 'tween', target: 'a', property: 'x', to: 1, start: 0, easing: 'bounce2' }] }),
+  );
   const r = await devforge(['render', '--scene', file, '-o', join(dir, 'x.mp4')]);
   t.is(r.code, 1);
   t.true(r.stderr.includes(`invalid scene spec in ${file}`), r.stderr);

@@ -19,11 +19,18 @@ test('in a log: one plain line per 10 % step, at most one every 3 s, and always 
   }
   progress.finish();
   t.true(out.length >= 2 && out.length <= 6, out.join(''));
-  t.true(out.every((line) => /^rendered \d+\/300 frames \(\d+%\)(, about \d+ s left)?\n$/.test(line)), out.join(''));
+  t.true(
+    out.every((line) => /^rendered \d+\/300 frames \(\d+%\)(, about \d+ s left)?\n$/.test(line)),
+    out.join(''),
+  );
   t.is(out.at(-1), 'rendered 300/300 frames (100%)\n');
   t.regex(out[0]!, /^rendered 6\d\/300 frames \(2\d%\), about 1\d s left\n$/, 'the first line after 3 s, with the time left');
   const percents = out.map((line) => Number(/\((\d+)%\)/.exec(line)![1]));
-  t.deepEqual([...percents].sort((a, b) => a - b), percents, 'in order');
+  t.deepEqual(
+    [...percents].sort((a, b) => a - b),
+    percents,
+    'in order',
+  );
   t.is(new Set(percents.map((p) => Math.floor(p / 10))).size, percents.length, 'never two lines in one 10 % step');
 });
 

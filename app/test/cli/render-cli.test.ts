@@ -26,7 +26,13 @@ test('npx devforge render "Demonstrate bubble sort on 5 3 8 1" gives 1080p H.264
   t.true(Math.abs(Number(info.duration) - summary.duration_s) < 0.05);
   // stderr is not a terminal here: plain progress lines, the last one at 100 %, and no debug output.
   t.regex(r.stderr, new RegExp(`rendered ${summary.frames}/${summary.frames} frames \\(100%\\)\n$`));
-  t.true(r.stderr.split('\n').filter(Boolean).every((line) => /^rendered \d+\/\d+ frames \(\d+%\)/.test(line)), r.stderr);
+  t.true(
+    r.stderr
+      .split('\n')
+      .filter(Boolean)
+      .every((line) => /^rendered \d+\/\d+ frames \(\d+%\)/.test(line)),
+    r.stderr,
+  );
 });
 
 test('--quiet leaves stderr empty, even with the full Chromium (which asks for a favicon); seconds are rounded to the millisecond', async (t) => {

@@ -21,9 +21,7 @@ function fakeNvidiaSmi(script: string): string {
 
 test('parses the H200 query output', (t) => {
   const gpus = parseQueryCsv('0, GPU-fe4b81b2-b4f6-415e-ffa1-72865f5bab87, NVIDIA H200, 580.159.04, 143771, 0, 143156, 0\n');
-  t.deepEqual(gpus, [
-    { index: 0, uuid: 'GPU-fe4b81b2-b4f6-415e-ffa1-72865f5bab87', name: 'NVIDIA H200', driver_version: '580.159.04', memory_total_mib: 143771, memory_used_mib: 0, memory_free_mib: 143156, utilization_pct: 0 },
-  ]);
+  t.deepEqual(gpus, [{ index: 0, uuid: 'GPU-fe4b81b2-b4f6-415e-ffa1-72865f5bab87', name: 'NVIDIA H200', driver_version: '580.159.04', memory_total_mib: 143771, memory_used_mib: 0, memory_free_mib: 143156, utilization_pct: 0 }]);
 });
 
 test('an H200 is reported as GPU present, encoder absent (it has no NVENC)', async (t) => {

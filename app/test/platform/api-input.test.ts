@@ -102,7 +102,26 @@ test('webhooks to metadata and link-local addresses are refused', async (t) => {
 });
 
 test('junk of every shape never gets a 500', async (t) => {
-  const bodies: unknown[] = [null, [], 'text', 42, true, {}, { description: null }, { description: ['a'] }, { description: {} }, { ...ok, templates: 'x' }, { ...ok, params: [] }, { ...ok, custom_branding: { logo: 'javascript:alert(1)' } }, { ...ok, fps: 25 }, { ...ok, duration: -1 }, { ...ok, duration: 1e309 }, { ...ok, priority: 'urgent' }, { description: '\u0000\u0001' }, { description: '' }];
+  const bodies: unknown[] = [
+    null,
+    [],
+    'text',
+    42,
+    true,
+    {},
+    { description: null },
+    { description: ['a'] },
+    { description: {} },
+    { ...ok, templates: 'x' },
+    { ...ok, params: [] },
+    { ...ok, custom_branding: { logo: 'javascript:alert(1)' } },
+    { ...ok, fps: 25 },
+    { ...ok, duration: -1 },
+    { ...ok, duration: 1e309 },
+    { ...ok, priority: 'urgent' },
+    { description: '\u0000\u0001' },
+    { description: '' },
+  ];
   for (const body of bodies) {
     const r = await call(server.url, 'POST', GENERATE, { key: admin, raw: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     t.true(r.status >= 400 && r.status < 500, `${JSON.stringify(body)} → ${r.status} ${r.text}`);
@@ -159,7 +178,7 @@ test('roles: viewers read, editors create, only admins manage accounts', async (
   t.is((await call(server.url, 'POST', '/api/v1/users', { key: admin, body: { email: 'x@example.com', role: 'viewer', password: 'short' } })).status, 422);
 });
 
-test('another user\'s animation is 404, not 403', async (t) => {
+test("another user's animation is 404, not 403", async (t) => {
   const mine = await call(server.url, 'POST', GENERATE, { key: admin, body: ok });
   t.is(mine.status, 202);
   t.is(mine.json.status, 'queued');
@@ -170,7 +189,14 @@ test('another user\'s animation is 404, not 403', async (t) => {
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const stranger = (await login.json()) as { csrf_token: string };
   const headers = { cookie, 'x-csrf-token': stranger.csrf_token };
-  for (const [method, path] of [['GET', ''], ['GET', '/video'], ['GET', '/scene'], ['GET', '/events'], ['POST', '/cancel'], ['DELETE', '']] as const) {
+  for (const [method, path] of [
+    ['GET', ''],
+    ['GET', '/video'],
+    ['GET', '/scene'],
+    ['GET', '/events'],
+    ['POST', '/cancel'],
+    ['DELETE', ''],
+  ] as const) {
     const r = await call(server.url, method, `/api/v1/animations/${mine.json.id}${path}`, { headers });
     t.is(r.status, 404, `${method} ${path}`);
   }
@@ -235,7 +261,7 @@ test('the list and the event stream read summaries: no scene JSON, no logo data 
   for (const column of ['scene', 'branding', 'webhookUrl', 'renderJobId']) t.false(column in listed, `the list does not read ${column}`);
   const summary = (await findAnimationSummary(server.platform.db, made.json.id))!;
   t.is(summary.description, 'Demonstrate bubble sort on 6 2 7');
-  t.false('scene' in summary || 'branding' in summary, 'the event stream\'s re-read is a summary too');
+  t.false('scene' in summary || 'branding' in summary, "the event stream's re-read is a summary too");
   const http = await call(server.url, 'GET', `/api/v1/animations?q=${encodeURIComponent('6 2 7')}`, { key: admin });
   t.is(http.json.animations[0].id, made.json.id);
   t.is(http.json.animations[0].template, 'sort.bubble');

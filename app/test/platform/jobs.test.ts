@@ -36,7 +36,11 @@ function fakeJob<T>(data: T, retryCount: number, retryLimit: number, extra: Reco
 
 async function delivery(url: string): Promise<string> {
   const [admin] = await server.platform.db.query(`SELECT id FROM users WHERE email = 'admin@local'`);
-  const [row] = await server.platform.db.query(`INSERT INTO webhook_deliveries (owner_id, event, url, payload, dedupe_key) VALUES ($1, 'animation.completed', $2, '{"event":"animation.completed"}', $3) RETURNING id`, [admin.id, url, randomUUID()]);
+  const [row] = await server.platform.db.query(`INSERT INTO webhook_deliveries (owner_id, event, url, payload, dedupe_key) VALUES ($1, 'animation.completed', $2, '{"event":"animation.completed"}', $3) RETURNING id`, [
+    admin.id,
+    url,
+    randomUUID(),
+  ]);
   return row.id;
 }
 
@@ -52,7 +56,13 @@ test('a webhook that keeps failing is retried, every attempt logged, then marked
   const log = await call(server.url, 'GET', `/api/v1/webhooks/deliveries/${id}`, { key: await server.key('admin') });
   t.is(log.json.status, 'failed');
   t.is(log.json.attempts, 2);
-  t.deepEqual(log.json.attempt_log.map((a: { attempt: number; status_code: number }) => [a.attempt, a.status_code]), [[1, 500], [2, 500]]);
+  t.deepEqual(
+    log.json.attempt_log.map((a: { attempt: number; status_code: number }) => [a.attempt, a.status_code]),
+    [
+      [1, 500],
+      [2, 500],
+    ],
+  );
   t.is(receiver.received.length, 2);
   t.is(receiver.received[1]!.headers['devforge-attempt'], '2');
 });

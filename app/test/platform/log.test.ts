@@ -21,7 +21,10 @@ test('log.level is the threshold', (t) => {
   log.info('i');
   log.warn('w');
   log.error('e');
-  t.deepEqual(lines.map((l) => JSON.parse(l).level), ['warn', 'error']);
+  t.deepEqual(
+    lines.map((l) => JSON.parse(l).level),
+    ['warn', 'error'],
+  );
 });
 
 test('child loggers carry their ids on every line, nested ones too', (t) => {

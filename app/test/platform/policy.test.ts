@@ -34,12 +34,12 @@ const TABLE: [string, Who, Action, Resource | undefined, boolean | string][] = [
   ['the owner cancels hers', ALICE, 'animation.cancel', alices, true],
   ['another editor does not see it', BOB, 'animation.read', alices, 'not-visible'],
   ['another editor may not delete it', BOB, 'animation.delete', alices, 'not-visible'],
-  ['an admin reads anyone\'s', ADMIN, 'animation.read', alices, true],
-  ['an admin deletes anyone\'s', ADMIN, 'animation.delete', alices, true],
-  ['a viewer does not see someone else\'s', VERA, 'animation.read', alices, 'not-visible'],
+  ["an admin reads anyone's", ADMIN, 'animation.read', alices, true],
+  ["an admin deletes anyone's", ADMIN, 'animation.delete', alices, true],
+  ["a viewer does not see someone else's", VERA, 'animation.read', alices, 'not-visible'],
   ['the role gate comes before ownership', VERA, 'animation.delete', alices, 'role'],
   ['owner=all is for admins', ALICE, 'animation.list-all', undefined, 'role'],
-  ['an admin lists everyone\'s', ADMIN, 'animation.list-all', undefined, true],
+  ["an admin lists everyone's", ADMIN, 'animation.list-all', undefined, true],
   // Sharing (grants).
   ['a read grant lets him read', BOB, 'animation.read', sharedWithBobToRead, true],
   ['a read grant does not let him re-render', BOB, 'animation.rerender', sharedWithBobToRead, 'read-only'],
@@ -86,7 +86,7 @@ test('authorize: what may not be seen is not-found, never forbidden; a weak role
   t.notThrows(() => authorize(ADMIN, 'animation.delete', alices));
 });
 
-test('listScope: own things by default, everyone\'s only when asked for and allowed', (t) => {
+test("listScope: own things by default, everyone's only when asked for and allowed", (t) => {
   t.deepEqual(listScope(ALICE, 'animation.list-all', 'me'), { ownerId: 'alice' });
   t.is(listScope(ADMIN, 'animation.list-all', 'all'), 'all');
   t.deepEqual(listScope(ADMIN, 'animation.list-all', 'me'), { ownerId: 'admin' });

@@ -49,9 +49,16 @@ test.serial('sign in, make a key, generate, follow SSE to the end, download, ffp
   t.is(last.event, 'status');
   t.is(last.data.status, 'completed', JSON.stringify(last.data));
   t.is(events[0]!.event, 'status');
-  t.true(events.some((e) => e.data.status === 'processing'), 'the stream showed the render running');
+  t.true(
+    events.some((e) => e.data.status === 'processing'),
+    'the stream showed the render running',
+  );
   const progress = events.filter((e) => e.event === 'progress').map((e) => e.data.progress as number);
-  t.deepEqual(progress, [...progress].sort((a, b) => a - b), 'progress only grows');
+  t.deepEqual(
+    progress,
+    [...progress].sort((a, b) => a - b),
+    'progress only grows',
+  );
   t.is(last.data.outputs.width, 1280);
   // Structured logs (JSON lines): the render's lines carry its animation and job ids, the request's its id.
   const lines = server.logs.flatMap((l) => {
@@ -104,7 +111,7 @@ test.serial('sign in, make a key, generate, follow SSE to the end, download, ffp
   t.deepEqual(usage, [{ generation: 1 }]);
 });
 
-test.serial('a batch of three: one callback, with each item\'s outcome, retried after a failed delivery', async (t) => {
+test.serial("a batch of three: one callback, with each item's outcome, retried after a failed delivery", async (t) => {
   const callback = await startReceiver([503]);
   t.teardown(() => callback.close());
   const key = await server.key('editor');
@@ -115,13 +122,27 @@ test.serial('a batch of three: one callback, with each item\'s outcome, retried 
   });
   t.is(batch.status, 202, batch.text);
   t.is(batch.json.status, 'processing');
-  t.deepEqual(batch.json.animations.map((a: { client_id: string; status: string }) => [a.client_id, a.status]), [['item-0', 'queued'], ['item-1', 'queued'], ['item-2', 'queued']]);
+  t.deepEqual(
+    batch.json.animations.map((a: { client_id: string; status: string }) => [a.client_id, a.status]),
+    [
+      ['item-0', 'queued'],
+      ['item-1', 'queued'],
+      ['item-2', 'queued'],
+    ],
+  );
 
   const [first, second] = await callback.waitFor(2);
   t.is(first!.json.event, 'batch.completed');
   t.is(second!.body.length > 0, true);
   t.is(second!.json.batch_id, batch.json.batch_id);
-  t.deepEqual(second!.json.animations.map((a: { client_id: string; status: string }) => [a.client_id, a.status]), [['item-0', 'completed'], ['item-1', 'completed'], ['item-2', 'completed']]);
+  t.deepEqual(
+    second!.json.animations.map((a: { client_id: string; status: string }) => [a.client_id, a.status]),
+    [
+      ['item-0', 'completed'],
+      ['item-1', 'completed'],
+      ['item-2', 'completed'],
+    ],
+  );
   t.is(second!.headers['devforge-attempt'], '2');
   const state = await call(server.url, 'GET', `/api/v1/batches/${batch.json.batch_id}`, { key });
   t.is(state.json.status, 'completed');
@@ -129,7 +150,10 @@ test.serial('a batch of three: one callback, with each item\'s outcome, retried 
   // The attempt is logged once the receiver has answered: the test may ask a moment before that.
   const log = await callUntil(server.url, 'GET', `/api/v1/webhooks/deliveries?batch_id=${batch.json.batch_id}`, { key }, (r) => r.json.deliveries?.[0]?.status === 'delivered');
   t.is(log.json.deliveries.length, 1, 'one delivery, however many items');
-  t.deepEqual(log.json.deliveries[0].attempt_log.map((a: { status_code: number }) => a.status_code), [503, 200]);
+  t.deepEqual(
+    log.json.deliveries[0].attempt_log.map((a: { status_code: number }) => a.status_code),
+    [503, 200],
+  );
   t.is(callback.received.length, 2);
   // Every queued item was taken up and finished. How soon the worker takes the next item once it is free is a
   // figure for the bench (`render_batch_handoff` in app/bench/api.ts), not an assert here.

@@ -82,7 +82,7 @@ test.serial('behind a trusted proxy each client has its own throttle, and a spoo
   t.is(other.status, 200, 'another client behind the same proxy can still sign in');
 });
 
-test.serial('without trustProxy every client behind the proxy shares one throttle (the proxy\'s address)', async (t) => {
+test.serial("without trustProxy every client behind the proxy shares one throttle (the proxy's address)", async (t) => {
   t.is(await failUntilThrottled(ignoring, { 'x-forwarded-for': '198.51.100.1' }), 10);
   const other = await signIn(ignoring, { 'x-forwarded-for': '198.51.100.2' });
   t.is(other.status, 429, 'X-Forwarded-For is ignored, so the second client is throttled too');

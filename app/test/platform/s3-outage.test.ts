@@ -58,7 +58,10 @@ test.serial('S3 unreachable: the render is retried, then fails with a clear erro
   t.is(final.attempts, 2, 'retried once (worker.renderRetryLimit = 1)');
   t.regex(final.error, /storing animations\/.*video\.mp4 in s3 storage failed: .*ECONNREFUSED/);
   t.regex(final.error, /gave up after 2 attempts/);
-  t.true(events.some((e) => e.data.status === 'queued' && /attempt 1 failed/.test(e.data.error ?? '')), 'the retry was visible on the stream');
+  t.true(
+    events.some((e) => e.data.status === 'queued' && /attempt 1 failed/.test(e.data.error ?? '')),
+    'the retry was visible on the stream',
+  );
 
   await s3.start();
   t.is((await call(server.url, 'GET', '/readyz')).status, 200);

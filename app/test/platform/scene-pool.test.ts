@@ -48,7 +48,10 @@ test('analysis and composition errors arrive as the same classes, with their cod
     const long = await t.throwsAsync(pool.analyze('x'.repeat(50), { maxLength: 10 }), { instanceOf: AnalysisError });
     t.is(long.code, 'too_long');
     const invalid = await t.throwsAsync(pool.compose(SORT, {}, { ...SIZE, fps: 1000 }), { instanceOf: SceneValidationError });
-    t.deepEqual(invalid.problems.map((p) => p.path), ['fps']);
+    t.deepEqual(
+      invalid.problems.map((p) => p.path),
+      ['fps'],
+    );
     t.regex(invalid.message, /^invalid scene spec in template sort\.bubble:\n {2}fps: /);
   } finally {
     await pool.close();

@@ -87,7 +87,10 @@ test.serial('SIGTERM mid-render, grace period too short: the render is handed ba
   t.true(stopped);
   t.is(await first.exited, 0, `the stopped worker exits cleanly\n${first.output()}`);
   t.regex(first.output(), /handed back to the queue/);
-  t.true(events.some((e) => e.data.status === 'queued' && /handed back/.test(e.data.error ?? '')), 'the hand-back was visible on the stream');
+  t.true(
+    events.some((e) => e.data.status === 'queued' && /handed back/.test(e.data.error ?? '')),
+    'the hand-back was visible on the stream',
+  );
   const final = events.at(-1)!.data;
   t.is(final.status, 'completed', `${JSON.stringify(final)}\n${second?.output()}`);
   t.is(final.attempts, 2);

@@ -35,7 +35,10 @@ test('a shape thinner than the fringe (a bar growing from nothing) still draws, 
 });
 
 test('a straight stroke covers length × width; a hairline fades instead of thinning', (t) => {
-  const line: Point[] = [[0, 0], [3, 0]];
+  const line: Point[] = [
+    [0, 0],
+    [3, 0],
+  ];
   // The open ends add half a pixel of fade each: at most width × aa / 2 per end.
   const thick = strokeTriangles(line, 0.05, AA);
   t.true(Math.abs(coverage(thick) - 3 * 0.05) <= 0.05 * AA, `thick ${coverage(thick)}`);
@@ -47,7 +50,12 @@ test('a straight stroke covers length × width; a hairline fades instead of thin
 });
 
 test('a closed stroke has no end fringes and wraps around', (t) => {
-  const square: Point[] = [[0, 0], [1, 0], [1, 1], [0, 1]];
+  const square: Point[] = [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+  ];
   const tri = strokeTriangles(square, 0.1, AA, true);
   // Mitred corners: a band of width 0.1 centred on the unit square's outline covers 1.1² − 0.9².
   t.true(Math.abs(coverage(tri) - (1.1 * 1.1 - 0.9 * 0.9)) < 1e-3, `coverage ${coverage(tri)}`);

@@ -15,7 +15,10 @@ test('entries wait until a batch is full by count or by bytes, then go as one bo
   await batcher.frame(5, new Uint8Array([3]), [{ x: 0, y: 0, width: 1, height: 1 }]);
   t.is(sent.length, 1, 'three entries fill a batch');
   t.deepEqual([...sent[0]!.body!], [1, 2, 3]);
-  t.deepEqual(sent[0]!.entries.map((e) => e.kind), ['frame', 'repeat', 'frame']);
+  t.deepEqual(
+    sent[0]!.entries.map((e) => e.kind),
+    ['frame', 'repeat', 'frame'],
+  );
   await batcher.frame(6, new Uint8Array(12));
   t.is(sent.length, 2, 'a frame over the byte limit goes at once, on its own');
   t.is(sent[1]!.body!.length, 12);
@@ -26,7 +29,14 @@ test('entries wait until a batch is full by count or by bytes, then go as one bo
 });
 
 test('the host accepts a well-formed batch and knows the frames it spans', (t) => {
-  const entries = parseBatch(JSON.stringify([{ kind: 'frame', index: 3, bytes: 8 }, { kind: 'repeat', index: 4, count: 5 }, { kind: 'frame', index: 9, bytes: 4, rects: [{ x: 1, y: 2, width: 1, height: 1 }] }]), 12);
+  const entries = parseBatch(
+    JSON.stringify([
+      { kind: 'frame', index: 3, bytes: 8 },
+      { kind: 'repeat', index: 4, count: 5 },
+      { kind: 'frame', index: 9, bytes: 4, rects: [{ x: 1, y: 2, width: 1, height: 1 }] },
+    ]),
+    12,
+  );
   t.deepEqual(batchSpan(entries), { first: 3, span: 7 });
 });
 
@@ -35,7 +45,17 @@ test('malformed batches are refused with what is wrong', (t) => {
   t.throws(() => parseBatch('{', 0), { message: /not JSON/ });
   t.throws(() => parseBatch('[]', 0), { message: /at least one entry/ });
   t.throws(() => parseBatch(JSON.stringify([{ kind: 'frame', index: 0, bytes: 8 }]), 7), { message: /lists 8 bytes of pixels but carries 7/ });
-  t.throws(() => parseBatch(JSON.stringify([{ kind: 'frame', index: 0, bytes: 4 }, { kind: 'frame', index: 2, bytes: 4 }]), 8), { message: /out of order/ });
+  t.throws(
+    () =>
+      parseBatch(
+        JSON.stringify([
+          { kind: 'frame', index: 0, bytes: 4 },
+          { kind: 'frame', index: 2, bytes: 4 },
+        ]),
+        8,
+      ),
+    { message: /out of order/ },
+  );
   t.throws(() => parseBatch(JSON.stringify([{ kind: 'repeat', index: 0, count: 0 }]), 0), { message: /malformed/ });
   t.throws(() => parseBatch(JSON.stringify([{ kind: 'frame', index: 0, bytes: 4, rects: [{ x: 0.5, y: 0, width: 1, height: 1 }] }]), 4), { message: /malformed/ });
 });

@@ -22,7 +22,11 @@ const SECONDS = 2;
 function storedScenes(): { name: string; json: Record<string, unknown> }[] {
   return readdirSync(FIXTURES)
     .filter((d) => /^v\d+$/.test(d))
-    .flatMap((d) => readdirSync(join(FIXTURES, d)).filter((f) => f.endsWith('.json')).map((f) => ({ name: `${d}/${f}`, json: JSON.parse(readFileSync(join(FIXTURES, d, f), 'utf8')) })));
+    .flatMap((d) =>
+      readdirSync(join(FIXTURES, d))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => ({ name: `${d}/${f}`, json: JSON.parse(readFileSync(join(FIXTURES, d, f), 'utf8')) })),
+    );
 }
 
 /** The stored scene as the worker reads it (migrated, validated), shrunk to a tiny, short render. */

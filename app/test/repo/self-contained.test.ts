@@ -23,7 +23,11 @@ function references(path: string, text: string): string[] {
 test('no tracked file refers outside the repository', (t) => {
   const { files, findings } = scanRepository(ROOT);
   t.true(files > 100, `only ${files} files scanned`);
-  t.deepEqual(findings.map((f) => `${f.file}:${f.line}: ${f.reference} (${f.reason})`), [], 'run node app/scripts/check-self-contained.ts to list them');
+  t.deepEqual(
+    findings.map((f) => `${f.file}:${f.line}: ${f.reference} (${f.reason})`),
+    [],
+    'run node app/scripts/check-self-contained.ts to list them',
+  );
 });
 
 test('the shared folder beside a checkout is caught, in code and in comments', (t) => {
@@ -68,6 +72,12 @@ test('a document named but not in the repository is caught; tracked ones are not
 
 test('each finding names its line', (t) => {
   const findings = findOutsideReferences('app/x.ts', `const a = 1;\n\n// ${SHARED}/DESIGN\nconst b = '${WORK}x';`, TRACKED);
-  t.deepEqual(findings.map((f) => [f.line, f.file]), [[3, 'app/x.ts'], [4, 'app/x.ts']]);
+  t.deepEqual(
+    findings.map((f) => [f.line, f.file]),
+    [
+      [3, 'app/x.ts'],
+      [4, 'app/x.ts'],
+    ],
+  );
   t.true(findings.every((f) => f.reason.length > 20));
 });

@@ -13,7 +13,11 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/scenes/', import.meta.url));
 function fixtures(): [string, string, Record<string, unknown>][] {
   return readdirSync(FIXTURES, { withFileTypes: true })
     .filter((d) => d.isDirectory() && /^v\d+$/.test(d.name))
-    .flatMap((d) => readdirSync(FIXTURES + d.name).filter((f) => f.endsWith('.json')).map((f): [string, string, Record<string, unknown>] => [d.name, f, JSON.parse(readFileSync(`${FIXTURES}${d.name}/${f}`, 'utf8'))]));
+    .flatMap((d) =>
+      readdirSync(FIXTURES + d.name)
+        .filter((f) => f.endsWith('.json'))
+        .map((f): [string, string, Record<string, unknown>] => [d.name, f, JSON.parse(readFileSync(`${FIXTURES}${d.name}/${f}`, 'utf8'))]),
+    );
 }
 
 const v1 = () => ({
@@ -62,7 +66,10 @@ test('a version 1 scene migrates to the current version: captions become narrati
 test('version 1 captions that start after the end are dropped (they never showed); a scene without meta migrates', (t) => {
   const input = v1();
   input.meta.captions.push({ start: 4, end: 5, text: 'Never shown' });
-  t.deepEqual(parseScene(input).narration.steps.map((s) => s.text), ['First', 'Second']);
+  t.deepEqual(
+    parseScene(input).narration.steps.map((s) => s.text),
+    ['First', 'Second'],
+  );
   const { meta: _meta, ...bare } = v1();
   const scene = parseScene(bare);
   t.deepEqual(scene.narration.steps, []);
@@ -73,7 +80,10 @@ test('a malformed version 1 caption is named by its new path', (t) => {
   const input = v1();
   (input.meta.captions[0] as Record<string, unknown>).text = '';
   const err = t.throws(() => parseScene(input), { instanceOf: SceneValidationError });
-  t.true(err!.problems.some((p) => p.path === 'narration.steps[0].text'), JSON.stringify(err!.problems));
+  t.true(
+    err!.problems.some((p) => p.path === 'narration.steps[0].text'),
+    JSON.stringify(err!.problems),
+  );
 });
 
 test('a current scene passes through the chain untouched', (t) => {

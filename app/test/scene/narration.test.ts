@@ -31,8 +31,26 @@ test('at a join the band stays up and only the new text fades in', (t) => {
 });
 
 test('overlapping steps: the latest to start shows; sidecar is the only mode that keeps the frame clean', (t) => {
-  t.is(stepAt([{ start: 0, duration: 5 }, { start: 1, duration: 1 }], 1.5), 1);
-  t.is(stepAt([{ start: 0, duration: 5 }, { start: 1, duration: 1 }], 2.5), 0);
+  t.is(
+    stepAt(
+      [
+        { start: 0, duration: 5 },
+        { start: 1, duration: 1 },
+      ],
+      1.5,
+    ),
+    1,
+  );
+  t.is(
+    stepAt(
+      [
+        { start: 0, duration: 5 },
+        { start: 1, duration: 1 },
+      ],
+      2.5,
+    ),
+    0,
+  );
   t.true(burnsIn('burn_in'));
   t.true(burnsIn('both'));
   t.false(burnsIn('sidecar'));

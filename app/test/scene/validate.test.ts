@@ -70,7 +70,10 @@ test('shape errors: unknown fields, bad colours, wrong types', (t) => {
   (spec.objects as Record<string, unknown>[])[0]!.bogus = true;
   spec.fps = 'thirty';
   const p = problems(spec);
-  t.true(p.some((s) => s.startsWith('objects[0].fill: invalid colour "red"')), p.join('\n'));
+  t.true(
+    p.some((s) => s.startsWith('objects[0].fill: invalid colour "red"')),
+    p.join('\n'),
+  );
   t.true(p.some((s) => s.startsWith('objects[0]') && s.includes('bogus')));
   t.true(p.some((s) => s.startsWith('fps:')));
 });

@@ -20,8 +20,9 @@ test('stack operations as people write them, replayed on a plain array', (t) => 
     t.deepEqual(a.params.operations, operations, text);
     // Independent replay.
     const s: (number | string)[] = [];
-    for (const op of operations) if (op.startsWith('push ')) s.push(Number.isNaN(Number(op.slice(5))) ? op.slice(5) : Number(op.slice(5)));
-    else if (op === 'pop') s.pop();
+    for (const op of operations)
+      if (op.startsWith('push ')) s.push(Number.isNaN(Number(op.slice(5))) ? op.slice(5) : Number(op.slice(5)));
+      else if (op === 'pop') s.pop();
     t.deepEqual(a.facts.final, s, text);
     t.deepEqual(a.facts.final, final, text);
   }
@@ -67,7 +68,11 @@ test('BST traversals and height match their definitions', (t) => {
     const sorted = Array.from({ length: n }, (_, i) => i);
     t.is(height(buildBst(sorted).root), n - 1, 'sorted input makes a chain');
     const shuffled = sorted.map((v) => (v * 7) % n).filter((v, i, all) => all.indexOf(v) === i);
-    t.deepEqual(traverse(buildBst(shuffled).root, 'inorder'), [...shuffled].sort((x, y) => x - y), 'inorder is sorted');
+    t.deepEqual(
+      traverse(buildBst(shuffled).root, 'inorder'),
+      [...shuffled].sort((x, y) => x - y),
+      'inorder is sorted',
+    );
   }
 });
 
@@ -90,7 +95,11 @@ test('hash table buckets are k mod size, in insertion order, chained', (t) => {
   for (const size of [1, 5, 10, 13]) {
     const keys = [3, 14, -4, 25, 100, 0, 7];
     const { buckets, collisions } = hashInsert(keys, size);
-    for (const [i, b] of buckets.entries()) t.deepEqual(b, keys.filter((k) => ((k % size) + size) % size === i));
+    for (const [i, b] of buckets.entries())
+      t.deepEqual(
+        b,
+        keys.filter((k) => ((k % size) + size) % size === i),
+      );
     t.is(collisions, keys.length - buckets.filter((b) => b.length > 0).length);
   }
   t.is(analyze('hashing 10 20 30 with 5 buckets').params.size, 5);

@@ -24,7 +24,7 @@ function neighbours(g: Graph, u: string): { v: string; w: number }[] {
 function referenceBfs(g: Graph, s: string): string[] {
   const order: string[] = [];
   const seen = new Set([s]);
-  for (let frontier = [s]; frontier.length; ) {
+  for (let frontier = [s]; frontier.length;) {
     const next: string[] = [];
     for (const u of frontier) {
       order.push(u);
@@ -52,10 +52,12 @@ function referenceDfs(g: Graph, s: string): string[] {
 function floydWarshall(g: Graph): Map<string, Map<string, number>> {
   const d = new Map(g.nodes.map((a) => [a, new Map(g.nodes.map((b) => [b, a === b ? 0 : Infinity]))]));
   for (const u of g.nodes) for (const { v, w } of neighbours(g, u)) d.get(u)!.set(v, Math.min(d.get(u)!.get(v)!, w));
-  for (const k of g.nodes) for (const i of g.nodes) for (const j of g.nodes) {
-    const via = d.get(i)!.get(k)! + d.get(k)!.get(j)!;
-    if (via < d.get(i)!.get(j)!) d.get(i)!.set(j, via);
-  }
+  for (const k of g.nodes)
+    for (const i of g.nodes)
+      for (const j of g.nodes) {
+        const via = d.get(i)!.get(k)! + d.get(k)!.get(j)!;
+        if (via < d.get(i)!.get(j)!) d.get(i)!.set(j, via);
+      }
   return d;
 }
 
@@ -66,7 +68,8 @@ function randomGraphs(count: number): Graph[] {
     const n = 2 + Math.floor(next() * 9);
     const nodes = Array.from({ length: n }, (_, i) => String.fromCharCode(65 + i));
     const edges: Graph['edges'] = [];
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (next() < 0.4) edges.push(next() < 0.5 ? { from: nodes[i]!, to: nodes[j]!, weight: Math.floor(next() * 9) } : { from: nodes[j]!, to: nodes[i]!, weight: Math.floor(next() * 9) });
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) if (next() < 0.4) edges.push(next() < 0.5 ? { from: nodes[i]!, to: nodes[j]!, weight: Math.floor(next() * 9) } : { from: nodes[j]!, to: nodes[i]!, weight: Math.floor(next() * 9) });
     return { nodes, edges, directed: k % 2 === 1 };
   });
 }
@@ -75,12 +78,27 @@ test('graphs are parsed from text: weights optional, "->" directed, mixed graphs
   const w: string[] = [];
   t.deepEqual(parseGraph('A-B 4, B-C, A->D', w), {
     nodes: ['A', 'B', 'C', 'D'],
-    edges: [{ from: 'A', to: 'B', weight: 4 }, { from: 'B', to: 'C' }, { from: 'A', to: 'D', directed: true }],
+    edges: [
+      { from: 'A', to: 'B', weight: 4 },
+      { from: 'B', to: 'C' },
+      { from: 'A', to: 'D', directed: true },
+    ],
     directed: false,
     weighted: true,
   });
-  t.like(parseGraph('S→A (7), A→T: 2, S->T weight 9', w), { directed: true, edges: [{ from: 'S', to: 'A', weight: 7 }, { from: 'A', to: 'T', weight: 2 }, { from: 'S', to: 'T', weight: 9 }] });
-  t.deepEqual(parseGraph('path 1-2-3-4', w)?.edges, [{ from: '1', to: '2' }, { from: '2', to: '3' }, { from: '3', to: '4' }]);
+  t.like(parseGraph('S→A (7), A→T: 2, S->T weight 9', w), {
+    directed: true,
+    edges: [
+      { from: 'S', to: 'A', weight: 7 },
+      { from: 'A', to: 'T', weight: 2 },
+      { from: 'S', to: 'T', weight: 9 },
+    ],
+  });
+  t.deepEqual(parseGraph('path 1-2-3-4', w)?.edges, [
+    { from: '1', to: '2' },
+    { from: '2', to: '3' },
+    { from: '3', to: '4' },
+  ]);
   t.is(parseGraph('Breadth-first search on a graph starting at A', w), undefined);
   t.is(parseGraph('a step-by-step look at Depth-First search', w), undefined);
 });
@@ -92,7 +110,15 @@ test('BFS and DFS orders match a plain reference on many graphs', (t) => {
       t.deepEqual(dfs(g, start).order, referenceDfs(g, start));
     }
   }
-  const g = { nodes: ['1', '2', '10', '3'], edges: [{ from: '1', to: '10' }, { from: '1', to: '2' }, { from: '1', to: '3' }], directed: false };
+  const g = {
+    nodes: ['1', '2', '10', '3'],
+    edges: [
+      { from: '1', to: '10' },
+      { from: '1', to: '2' },
+      { from: '1', to: '3' },
+    ],
+    directed: false,
+  };
   t.deepEqual(bfs(g, '1').order, ['1', '2', '3', '10'], 'numeric labels go in numeric order');
 });
 
@@ -144,7 +170,10 @@ test('descriptions people write reach the graph templates with the right graph, 
 
 test('Dijkstra refuses negative weights and counts missing ones as 1, saying so', (t) => {
   const a = analyze('dijkstra from A on A-B -3, B-C');
-  t.deepEqual(a.params.edges, [{ from: 'A', to: 'B', weight: 3 }, { from: 'B', to: 'C', weight: 1 }]);
+  t.deepEqual(a.params.edges, [
+    { from: 'A', to: 'B', weight: 3 },
+    { from: 'B', to: 'C', weight: 1 },
+  ]);
   t.true(a.warnings.some((w) => w.includes('negative weight')));
   t.true(a.warnings.some((w) => w.includes('count as 1')));
 });

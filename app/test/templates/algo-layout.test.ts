@@ -21,8 +21,14 @@ const LARGEST: Record<string, string> = {
   'graph.bfs': `BFS on ${Array.from({ length: 11 }, (_, i) => `City${i}-City${i + 1}`).join(', ')}, City0-City6 from City0`,
   'graph.dfs': `DFS on ${Array.from({ length: 11 }, (_, i) => `N${i}-N${(i * 5 + 3) % 12}`).join(', ')} from N0`,
   'graph.dijkstra': `dijkstra from A to L on ${Array.from({ length: 11 }, (_, i) => `${String.fromCharCode(65 + i)}-${String.fromCharCode(66 + i)} ${100 + i}`).join(', ')}, A-L 999`,
-  'ds.stack': `stack: ${many(16, (i) => i * 1111).split(' ').map((v) => `push ${v}`).join(', ')}`,
-  'ds.queue': `queue: ${many(16, (i) => i * 1111).split(' ').map((v) => `enqueue ${v}`).join(', ')}`,
+  'ds.stack': `stack: ${many(16, (i) => i * 1111)
+    .split(' ')
+    .map((v) => `push ${v}`)
+    .join(', ')}`,
+  'ds.queue': `queue: ${many(16, (i) => i * 1111)
+    .split(' ')
+    .map((v) => `enqueue ${v}`)
+    .join(', ')}`,
   'ds.linked_list': `linked list ${many(10, (i) => i * 111)}, insert 5 at 0, append 7`,
   'ds.bst': `binary search tree ${many(15, (i) => i * 100)} level order`,
   'ds.hash_table': `hash table of size 13 with keys ${many(16, (i) => i * 13)}`,

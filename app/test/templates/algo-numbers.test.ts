@@ -19,7 +19,10 @@ test('Hanoi takes 2^n − 1 legal moves and ends with every disk on C', (t) => {
       t.true(below === undefined || below > disk!, 'never a larger disk on a smaller one');
       pegs[m.to]!.push(disk!);
     }
-    t.deepEqual(pegs.C, Array.from({ length: n }, (_, i) => n - i));
+    t.deepEqual(
+      pegs.C,
+      Array.from({ length: n }, (_, i) => n - i),
+    );
   }
 });
 

@@ -111,7 +111,10 @@ test('a 10,000-value list is capped to 16 with a warning, for every sort', (t) =
   for (const name of ['insertion sort', 'selection sort', 'merge sort', 'quicksort', 'heap sort']) {
     const a = analyze(`${name} ${values.join(', ')}`, { maxLength: 100_000 });
     t.is((a.params.values as number[]).length, 16, name);
-    t.true(a.warnings.some((w) => w.includes('10000 values given') && w.includes('16')), name);
+    t.true(
+      a.warnings.some((w) => w.includes('10000 values given') && w.includes('16')),
+      name,
+    );
   }
 });
 

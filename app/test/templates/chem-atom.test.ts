@@ -45,7 +45,11 @@ test('beyond Z = 20: aufbau filling with the measured exceptions', (t) => {
 test('every element’s configuration holds Z electrons and never overfills a subshell', (t) => {
   for (const e of ELEMENTS) {
     const config = electronConfiguration(e.z);
-    t.is(config.reduce((n, s) => n + s.electrons, 0), e.z, e.symbol);
+    t.is(
+      config.reduce((n, s) => n + s.electrons, 0),
+      e.z,
+      e.symbol,
+    );
     for (const s of config) t.true(s.electrons <= 2 * (2 * s.l + 1), `${e.symbol} ${s.n}${s.l}`);
     const shells = shellCounts(e.z);
     shells.forEach((n, i) => t.true(n <= 2 * (i + 1) ** 2, `${e.symbol} shell ${i + 1}`));

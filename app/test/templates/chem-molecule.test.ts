@@ -143,7 +143,11 @@ test('a SMILES outside the table is generated once, then served from the cache',
 // How long they take is a figure for the bench (`molecules.compose_built_in_ms` in npm run bench), not an assert here.
 test('built-in molecules compose from the shipped structures, with no generation at request time', (t) => {
   const shipped = new StructureStore();
-  for (const [text, name] of [['caffeine molecule', 'caffeine'], ['cholesterol molecule', 'cholesterol'], ['space-filling model of sucrose', 'sucrose']] as const) {
+  for (const [text, name] of [
+    ['caffeine molecule', 'caffeine'],
+    ['cholesterol molecule', 'cholesterol'],
+    ['space-filling model of sucrose', 'sucrose'],
+  ] as const) {
     t.not(shipped.peek(MOLECULES.find((m) => m.name === name)!.smiles), undefined, `${name} ships with its structure`);
     const { scene, analysis } = sceneFromDescription(text, { width: 1280, height: 720, fps: 30 });
     t.is(analysis.template, 'chemistry.molecule', text);

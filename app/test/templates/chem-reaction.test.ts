@@ -105,9 +105,15 @@ test('unbalanceable text falls back with a warning; other templates keep their r
 test('the scene: unknown coefficients become the solution, atom counts turn equal', (t) => {
   const { scene } = sceneFromDescription('balance H2 + O2 -> H2O', { width: 1280, height: 720, fps: 30 });
   const coefs = scene.timeline.filter((e) => e.type === 'set' && e.property === 'latex');
-  t.deepEqual(coefs.map((e) => (e.type === 'set' ? e.value : '')), ['2', '1', '2']);
+  t.deepEqual(
+    coefs.map((e) => (e.type === 'set' ? e.value : '')),
+    ['2', '1', '2'],
+  );
   const finalCounts = scene.timeline.filter((e) => e.type === 'set' && e.property === 'text' && /^(left|right)\d$/.test(e.target));
-  t.deepEqual(finalCounts.map((e) => (e.type === 'set' ? e.value : '')), ['4', '4', '2', '2']);
+  t.deepEqual(
+    finalCounts.map((e) => (e.type === 'set' ? e.value : '')),
+    ['4', '4', '2', '2'],
+  );
   t.true(scene.narration.steps.some((c) => c.text.includes('Balanced: 2H2 + O2 → 2H2O')));
   for (const o of scene.objects) if (o.type === 'text' || o.type === 'math') t.true(Math.abs(o.x) <= 7.8 && Math.abs(o.y) <= 4.3, o.id);
 });

@@ -18,7 +18,11 @@ test('phrasings people use all find the points', (t) => {
   ]) {
     const a = analyze(text);
     t.is(a.template, 'business.bullets', text);
-    t.deepEqual((a.params.points as string[]).map((p) => p.toLowerCase()), RULES, text);
+    t.deepEqual(
+      (a.params.points as string[]).map((p) => p.toLowerCase()),
+      RULES,
+      text,
+    );
     t.deepEqual(a.warnings, [], text);
   }
 });
@@ -35,7 +39,10 @@ test('the count in the title is read from words and digits', (t) => {
 test('a mismatch between the promised and the listed count is a warning naming both', (t) => {
   const fewer = analyze('Three key safety rules: wear a helmet, report hazards');
   t.deepEqual(fewer.params.points, ['wear a helmet', 'report hazards']);
-  t.true(fewer.warnings.some((w) => /promises 3 points but 2 were listed/.test(w)), fewer.warnings.join('; '));
+  t.true(
+    fewer.warnings.some((w) => /promises 3 points but 2 were listed/.test(w)),
+    fewer.warnings.join('; '),
+  );
   const more = analyze('Two golden rules: be kind, be on time, be curious');
   t.is((more.params.points as string[]).length, 3);
   t.true(more.warnings.some((w) => /promises 2 points but 3 were listed/.test(w)));
@@ -46,7 +53,10 @@ test('more than seven points are capped; the warning says why', (t) => {
   const a = analyze(`Ten key takeaways: ${points.join(', ')}`);
   t.is((a.params.points as string[]).length, 7);
   t.true(a.warnings.some((w) => w.includes('10 points given') && w.includes('first 7')));
-  t.false(a.warnings.some((w) => /promises/.test(w)), 'ten were promised and ten were written');
+  t.false(
+    a.warnings.some((w) => /promises/.test(w)),
+    'ten were promised and ten were written',
+  );
 });
 
 test('bullet points asked for without a list are not drawn from example points: the analysis asks for them', (t) => {

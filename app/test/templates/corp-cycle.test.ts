@@ -34,11 +34,7 @@ test('other named cycles bring their own steps', (t) => {
 
 test('listed steps win over defaults, in many phrasings', (t) => {
   const steps = ['empathize', 'define', 'ideate', 'prototype', 'test'];
-  for (const text of [
-    'Design thinking cycle: empathize, define, ideate, prototype, test',
-    'Animate a cycle of empathize -> define -> ideate -> prototype -> test',
-    'Our product cycle: empathize; define; ideate; prototype; and test',
-  ]) {
+  for (const text of ['Design thinking cycle: empathize, define, ideate, prototype, test', 'Animate a cycle of empathize -> define -> ideate -> prototype -> test', 'Our product cycle: empathize; define; ideate; prototype; and test']) {
     const a = analyze(text);
     t.is(a.template, 'business.cycle', text);
     t.deepEqual(a.params.steps, steps, text);
@@ -83,6 +79,10 @@ test('arcs are cut where they would run under a box', (t) => {
 
 test('PDCA captions explain each step', (t) => {
   const { scene } = sceneFromDescription('Explain the PDCA cycle', REQ);
-  for (const step of PDCA) t.true(scene.narration.steps.some((c) => c.text.startsWith(`${step}: `)), step);
+  for (const step of PDCA)
+    t.true(
+      scene.narration.steps.some((c) => c.text.startsWith(`${step}: `)),
+      step,
+    );
   t.true(scene.narration.steps.some((c) => /starts again with Plan/.test(c.text)));
 });

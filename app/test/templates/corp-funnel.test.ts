@@ -24,7 +24,15 @@ test('phrasings people use all find the stages and their conversion', (t) => {
   ]) {
     const a = analyze(text);
     t.is(a.template, 'business.funnel', text);
-    t.deepEqual((a.params.stages as { label: string; value: number }[]).map((s) => [s.label.toLowerCase(), s.value]), [['visitors', 1000], ['leads', 300], ['customers', 50]], text);
+    t.deepEqual(
+      (a.params.stages as { label: string; value: number }[]).map((s) => [s.label.toLowerCase(), s.value]),
+      [
+        ['visitors', 1000],
+        ['leads', 300],
+        ['customers', 50],
+      ],
+      text,
+    );
     t.deepEqual(a.facts.conversion, [0.3, 0.1667], text);
   }
 });
@@ -39,14 +47,20 @@ test('conversion is each stage over the previous one, for any counts', (t) => {
   for (const values of cases) {
     const labels = values.map((_, i) => `stage${String.fromCharCode(97 + i)}`);
     const a = analyze(`funnel: ${values.map((v, i) => `${labels[i]} ${v}`).join(', ')}`);
-    t.deepEqual((a.params.stages as { value: number }[]).map((s) => s.value), values);
+    t.deepEqual(
+      (a.params.stages as { value: number }[]).map((s) => s.value),
+      values,
+    );
     t.deepEqual(a.facts.conversion, ratios(values), String(values));
   }
 });
 
 test('money and magnitudes are read, and the unit is kept', (t) => {
   const a = analyze('Pipeline funnel: prospects $2.5M, qualified $1.2M, won $300k');
-  t.deepEqual((a.params.stages as { value: number }[]).map((s) => s.value), [2_500_000, 1_200_000, 300_000]);
+  t.deepEqual(
+    (a.params.stages as { value: number }[]).map((s) => s.value),
+    [2_500_000, 1_200_000, 300_000],
+  );
   t.is(a.params.unit, '$');
   t.deepEqual(a.facts.conversion, [0.48, 0.25]);
 });
@@ -56,7 +70,10 @@ test('a stage larger than the one before is kept with a warning; zero counts are
   t.deepEqual(grows.facts.conversion, [1.5, 0.1333]);
   t.true(grows.warnings.some((w) => /larger than the stage before/.test(w)));
   const zero = analyze('Funnel: 100 visits, 0 trials, 20 paid');
-  t.deepEqual((zero.params.stages as { value: number }[]).map((s) => s.value), [100, 20]);
+  t.deepEqual(
+    (zero.params.stages as { value: number }[]).map((s) => s.value),
+    [100, 20],
+  );
   t.true(zero.warnings.some((w) => /zero or negative/.test(w)));
 });
 

@@ -29,11 +29,7 @@ const CASES: Record<string, string[]> = {
     `Seven key points: ${Array.from({ length: 7 }, (_, i) => `${LONG} and a second clause that makes it a full sentence ${i}`).join('; ')}`,
     'Key takeaway: ship small changes often',
   ],
-  'business.cycle': [
-    'Explain the PDCA cycle',
-    `Cycle: ${Array.from({ length: 8 }, (_, i) => `phase with longer name ${i}`).join(', ')}`,
-    'Feedback loop: build, measure',
-  ],
+  'business.cycle': ['Explain the PDCA cycle', `Cycle: ${Array.from({ length: 8 }, (_, i) => `phase with longer name ${i}`).join(', ')}`, 'Feedback loop: build, measure'],
   'business.funnel': [
     'Sales funnel: 1000 visitors, 300 leads, 50 customers',
     `Hiring funnel: ${Array.from({ length: 7 }, (_, i) => `${(7 - i) * 1000} ${LONG.slice(0, 14 + i * 3)}`).join(', ')}`,
@@ -145,7 +141,11 @@ for (const [template, descriptions] of Object.entries(CASES)) {
         }
       }
       // Labels that belong in a shape stay inside it.
-      const inside: [RegExp, string][] = [[/^label-(\d+)$/, 'box-'], [/^name-(\d+)$/, 'box-'], [/^point-(\d+)$/, 'card-']];
+      const inside: [RegExp, string][] = [
+        [/^label-(\d+)$/, 'box-'],
+        [/^name-(\d+)$/, 'box-'],
+        [/^point-(\d+)$/, 'card-'],
+      ];
       for (const tb of texts) {
         for (const [re, prefix] of inside) {
           const m = re.exec(tb.id);
@@ -188,7 +188,11 @@ test('user text reaches the scene only as the text of text objects', (t) => {
     for (const e of scene.timeline as unknown as Record<string, unknown>[]) {
       if (JSON.stringify(e).includes(needle)) t.true(e.type === 'set' && e.property === 'text', `${description}: timeline entry on ${String(e.target)}`);
     }
-    if (!description.startsWith('<')) t.true(scene.objects.some((o) => o.type === 'text' && o.text.includes(marker)), `${description}: shown`);
+    if (!description.startsWith('<'))
+      t.true(
+        scene.objects.some((o) => o.type === 'text' && o.text.includes(marker)),
+        `${description}: shown`,
+      );
   }
 });
 

@@ -54,9 +54,45 @@ test('two managers for one person or a loop are resolved with a warning', (t) =>
 });
 
 test('edited params with a loop or an unknown manager are refused with the reason', (t) => {
-  t.throws(() => analyze('', { template: 'business.org_chart', params: { nodes: [{ name: 'A', parent: 'B' }, { name: 'B', parent: 'A' }] } }), { message: /loop/ });
-  t.throws(() => analyze('', { template: 'business.org_chart', params: { nodes: [{ name: 'A', parent: null }, { name: 'B', parent: 'Z' }] } }), { message: /no node named "Z"/ });
-  t.throws(() => analyze('', { template: 'business.org_chart', params: { nodes: [{ name: 'A', parent: null }, { name: 'a', parent: 'A' }] } }), { message: /twice/ });
+  t.throws(
+    () =>
+      analyze('', {
+        template: 'business.org_chart',
+        params: {
+          nodes: [
+            { name: 'A', parent: 'B' },
+            { name: 'B', parent: 'A' },
+          ],
+        },
+      }),
+    { message: /loop/ },
+  );
+  t.throws(
+    () =>
+      analyze('', {
+        template: 'business.org_chart',
+        params: {
+          nodes: [
+            { name: 'A', parent: null },
+            { name: 'B', parent: 'Z' },
+          ],
+        },
+      }),
+    { message: /no node named "Z"/ },
+  );
+  t.throws(
+    () =>
+      analyze('', {
+        template: 'business.org_chart',
+        params: {
+          nodes: [
+            { name: 'A', parent: null },
+            { name: 'a', parent: 'A' },
+          ],
+        },
+      }),
+    { message: /twice/ },
+  );
   const wide = [{ name: 'CEO', parent: null }, ...Array.from({ length: 10 }, (_, i) => ({ name: `Report ${i}`, parent: 'CEO' }))];
   t.throws(() => analyze('', { template: 'business.org_chart', params: { nodes: wide } }), { message: /at most 8/ });
 });

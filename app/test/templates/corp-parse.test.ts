@@ -31,7 +31,10 @@ test('values are read as people write them', (t) => {
 
 test('names with digits are not values', (t) => {
   t.deepEqual(findValues('Q1 Dev2 H2O 3D'), []);
-  t.deepEqual(findValues('Q1 120').map((v) => v.value), [120]);
+  t.deepEqual(
+    findValues('Q1 120').map((v) => v.value),
+    [120],
+  );
   t.is(parseValue('12 months'), 12, 'm followed by letters is not "million"');
 });
 
@@ -119,16 +122,62 @@ test('dates: years, months, quarters, ISO dates, weeks and clock times', (t) => 
     t.true(Math.abs(d.time! - time) < 1e-9, text);
     t.is(d.kind, kind, text);
   }
-  t.deepEqual(findDates('1998 founded 2004 IPO 2006 acquisition').map((d) => d.text), ['1998', '2004', '2006']);
+  t.deepEqual(
+    findDates('1998 founded 2004 IPO 2006 acquisition').map((d) => d.text),
+    ['1998', '2004', '2006'],
+  );
   t.is(findDate('revenue of $2,019'), undefined, 'a formatted amount is not a year');
 });
 
 test('label and value pairs in either order, years as labels', (t) => {
-  t.deepEqual(labelValuePairs('Q1 120, Q2 150').pairs.map((p) => [p.label, p.value]), [['Q1', 120], ['Q2', 150]]);
-  t.deepEqual(labelValuePairs('1,000 visitors, 300 leads').pairs.map((p) => [p.label, p.value]), [['visitors', 1000], ['leads', 300]]);
-  t.deepEqual(labelValuePairs('North: $1.2M; South: $800k').pairs.map((p) => [p.label, p.value, p.unit]), [['North', 1_200_000, '$'], ['South', 800_000, '$']]);
-  t.deepEqual(labelValuePairs('2019 10, 2020 12').pairs.map((p) => [p.label, p.value]), [['2019', 10], ['2020', 12]]);
-  t.deepEqual(labelValuePairs('visitors (1,000) → leads (300)').pairs.map((p) => [p.label, p.value]), [['visitors', 1000], ['leads', 300]]);
-  t.deepEqual(labelValuePairs('1000 visitors 300 leads 50 customers').pairs.map((p) => [p.label, p.value]), [['visitors', 1000], ['leads', 300], ['customers', 50]]);
-  t.deepEqual(labelValuePairs('Route 66: 12, Route 9: 4').pairs.map((p) => [p.label, p.value]), [['Route 66', 12], ['Route 9', 4]]);
+  t.deepEqual(
+    labelValuePairs('Q1 120, Q2 150').pairs.map((p) => [p.label, p.value]),
+    [
+      ['Q1', 120],
+      ['Q2', 150],
+    ],
+  );
+  t.deepEqual(
+    labelValuePairs('1,000 visitors, 300 leads').pairs.map((p) => [p.label, p.value]),
+    [
+      ['visitors', 1000],
+      ['leads', 300],
+    ],
+  );
+  t.deepEqual(
+    labelValuePairs('North: $1.2M; South: $800k').pairs.map((p) => [p.label, p.value, p.unit]),
+    [
+      ['North', 1_200_000, '$'],
+      ['South', 800_000, '$'],
+    ],
+  );
+  t.deepEqual(
+    labelValuePairs('2019 10, 2020 12').pairs.map((p) => [p.label, p.value]),
+    [
+      ['2019', 10],
+      ['2020', 12],
+    ],
+  );
+  t.deepEqual(
+    labelValuePairs('visitors (1,000) → leads (300)').pairs.map((p) => [p.label, p.value]),
+    [
+      ['visitors', 1000],
+      ['leads', 300],
+    ],
+  );
+  t.deepEqual(
+    labelValuePairs('1000 visitors 300 leads 50 customers').pairs.map((p) => [p.label, p.value]),
+    [
+      ['visitors', 1000],
+      ['leads', 300],
+      ['customers', 50],
+    ],
+  );
+  t.deepEqual(
+    labelValuePairs('Route 66: 12, Route 9: 4').pairs.map((p) => [p.label, p.value]),
+    [
+      ['Route 66', 12],
+      ['Route 9', 4],
+    ],
+  );
 });

@@ -20,7 +20,11 @@ test('phrasings people use all find the process and its steps', (t) => {
   ]) {
     const a = analyze(text);
     t.is(a.template, 'business.process_flow', text);
-    t.deepEqual((a.params.steps as string[]).map((s) => s.toLowerCase()), steps, text);
+    t.deepEqual(
+      (a.params.steps as string[]).map((s) => s.toLowerCase()),
+      steps,
+      text,
+    );
     t.is(a.facts.step_count, steps.length, text);
     t.regex(a.params.title as string, /incident response/i, text);
   }
@@ -47,7 +51,10 @@ test('too many steps are capped with a warning that says how many and why', (t) 
   const a = analyze(`Approval process: ${steps.join(', ')}`);
   t.is((a.params.steps as string[]).length, 10);
   t.is(a.facts.step_count, 10);
-  t.true(a.warnings.some((w) => w.includes('14 steps given') && w.includes('first 10') && /readable/.test(w)), a.warnings.join('; '));
+  t.true(
+    a.warnings.some((w) => w.includes('14 steps given') && w.includes('first 10') && /readable/.test(w)),
+    a.warnings.join('; '),
+  );
 });
 
 test('very long step names are shortened with an ellipsis and a warning', (t) => {

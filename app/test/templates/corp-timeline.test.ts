@@ -30,19 +30,28 @@ test('phrasings people use all find the events with their dates', (t) => {
 test('month, quarter and ISO dates are kept as written', (t) => {
   const a = analyze('Product roadmap: Q1 2024 beta, Q3 2024 launch, March 2025 v2, 2025-09-01 sunset v1');
   t.is(a.template, 'business.timeline');
-  t.deepEqual((a.params.events as { date: string }[]).map((e) => e.date), ['Q1 2024', 'Q3 2024', 'March 2025', '2025-09-01']);
+  t.deepEqual(
+    (a.params.events as { date: string }[]).map((e) => e.date),
+    ['Q1 2024', 'Q3 2024', 'March 2025', '2025-09-01'],
+  );
   t.is(a.facts.event_count, 4);
 });
 
 test('events out of date order are sorted oldest first, with a warning', (t) => {
   const a = analyze('Timeline: 2020 IPO, 2010 founded, 2015 Series A');
-  t.deepEqual((a.params.events as { date: string }[]).map((e) => e.date), ['2010', '2015', '2020']);
+  t.deepEqual(
+    (a.params.events as { date: string }[]).map((e) => e.date),
+    ['2010', '2015', '2020'],
+  );
   t.true(a.warnings.some((w) => /date order/.test(w)));
 });
 
 test('events without dates are kept in order and spaced evenly, with a warning', (t) => {
   const a = analyze('Project timeline: kickoff, design, build, launch');
-  t.deepEqual((a.params.events as { label: string }[]).map((e) => e.label), ['kickoff', 'design', 'build', 'launch']);
+  t.deepEqual(
+    (a.params.events as { label: string }[]).map((e) => e.label),
+    ['kickoff', 'design', 'build', 'launch'],
+  );
   t.is(a.facts.event_count, 4);
   t.true(a.warnings.some((w) => /no dates/.test(w)));
 });

@@ -33,8 +33,17 @@ test('no derivative where the function is undefined, has a corner or a vertical 
   t.is(derivativeFacts('sqrt(x)', 0).slope, null);
   t.is(derivativeFacts('log(x)', -1).slope, null);
   t.is(derivativeFacts('log(x)', -1).value, null);
-  t.is(numericDerivative((x) => Math.abs(x), 0), null);
-  t.true(close(numericDerivative((x) => x * x * x, 2), 12, 1e-6));
+  t.is(
+    numericDerivative((x) => Math.abs(x), 0),
+    null,
+  );
+  t.true(
+    close(
+      numericDerivative((x) => x * x * x, 2),
+      12,
+      1e-6,
+    ),
+  );
   // mathjs cannot differentiate floor: the slope is found numerically and the symbolic form is null.
   const floor = derivativeFacts('floor(x)', 0.5);
   t.is(floor.derivative, null);
@@ -82,7 +91,14 @@ test('integrals match closed forms and the midpoint sum is computed', (t) => {
   for (const [f, a, b, value] of cases) t.true(close(integralFacts(f, a, b, 8).value, value, 1e-8), `${f}: ${integralFacts(f, a, b, 8).value}`);
   // Midpoint rule for x^2 on [0, 3] with n rectangles: 9 - 9/(4 n^2) exactly.
   for (const n of [1, 2, 8, 50]) t.true(close(integralFacts('x^2', 0, 3, n).riemann_sum, 9 - 9 / (4 * n * n), 1e-12), `n = ${n}`);
-  t.true(close(integrate((x) => Math.exp(-x * x), -6, 6), Math.sqrt(Math.PI), 1e-9), 'Gaussian integral');
+  t.true(
+    close(
+      integrate((x) => Math.exp(-x * x), -6, 6),
+      Math.sqrt(Math.PI),
+      1e-9,
+    ),
+    'Gaussian integral',
+  );
   const brute = midpointSum((x) => Math.sin(x), 0, 2, 7);
   let s = 0;
   for (let i = 0; i < 7; i++) s += Math.sin((2 / 7) * (i + 0.5)) * (2 / 7);
@@ -116,8 +132,14 @@ test('integral phrasings find the formula, bounds and rectangle count', (t) => {
 });
 
 test('a line is clipped to the chart window', (t) => {
-  t.deepEqual(clipLine(0, 0, 1, [-2, 2], [-1, 1]), [[-1, -1], [1, 1]]);
-  t.deepEqual(clipLine(0, 0.5, 0, [-2, 2], [-1, 1]), [[-2, 0.5], [2, 0.5]]);
+  t.deepEqual(clipLine(0, 0, 1, [-2, 2], [-1, 1]), [
+    [-1, -1],
+    [1, 1],
+  ]);
+  t.deepEqual(clipLine(0, 0.5, 0, [-2, 2], [-1, 1]), [
+    [-2, 0.5],
+    [2, 0.5],
+  ]);
   t.is(clipLine(0, 5, 0, [-2, 2], [-1, 1]), undefined);
 });
 

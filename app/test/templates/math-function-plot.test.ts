@@ -40,7 +40,10 @@ test('an unreadable formula is a warning and a safe default, never a crash', (t)
     const r = analyze(text);
     t.is(r.template, 'function.plot', text);
     t.deepEqual(r.params.expressions, ['sin(x)'], text);
-    t.true(r.warnings.some((w) => /could not read a formula/.test(w)), `${text}: ${r.warnings}`);
+    t.true(
+      r.warnings.some((w) => /could not read a formula/.test(w)),
+      `${text}: ${r.warnings}`,
+    );
     t.notThrows(() => mathScene(text), text);
   }
   const none = analyze('plot a function');
@@ -62,13 +65,22 @@ test('huge or non-finite input is refused or tamed', (t) => {
 
 test('roots, y intercept and asymptotes are found (checked against closed forms)', (t) => {
   const quad = plotFacts(['x^2 - 4'], [-3, 3]).curves[0]!;
-  t.deepEqual(quad.roots.map((r) => Number(r.toFixed(9))), [-2, 2]);
+  t.deepEqual(
+    quad.roots.map((r) => Number(r.toFixed(9))),
+    [-2, 2],
+  );
   t.is(quad.y_intercept, -4);
   const sin = plotFacts(['sin(x)'], [-10, 10]).curves[0]!;
-  t.deepEqual(sin.roots.map((r) => Math.round(r / Math.PI)), [-3, -2, -1, 0, 1, 2, 3]);
+  t.deepEqual(
+    sin.roots.map((r) => Math.round(r / Math.PI)),
+    [-3, -2, -1, 0, 1, 2, 3],
+  );
   for (const r of sin.roots) t.true(close(r, Math.round(r / Math.PI) * Math.PI, 1e-9));
   const tan = plotFacts(['tan(x)'], [-5, 5]).curves[0]!;
-  t.deepEqual(tan.asymptotes.map((x) => Math.round((x - Math.PI / 2) / Math.PI) + 0), [-2, -1, 0, 1]);
+  t.deepEqual(
+    tan.asymptotes.map((x) => Math.round((x - Math.PI / 2) / Math.PI) + 0),
+    [-2, -1, 0, 1],
+  );
   for (const x of tan.asymptotes) t.true(close(x, Math.PI / 2 + Math.round((x - Math.PI / 2) / Math.PI) * Math.PI, 1e-6));
   const recip = plotFacts(['1/x'], [-10, 10]).curves[0]!;
   t.is(recip.asymptotes.length, 1);
@@ -107,9 +119,18 @@ test('the y range shows the interesting part', (t) => {
 });
 
 test('formula text is found inside sentences', (t) => {
-  t.deepEqual(findFormulas('derivative of x^3 at x = 2').formulas.map((f) => f.text), ['x^3']);
-  t.deepEqual(findFormulas('plot x and x^2').formulas.map((f) => f.text), ['x', 'x^2']);
-  t.deepEqual(findFormulas('integrate sin(x) dx from 0 to pi').formulas.map((f) => f.text), ['sin(x)']);
+  t.deepEqual(
+    findFormulas('derivative of x^3 at x = 2').formulas.map((f) => f.text),
+    ['x^3'],
+  );
+  t.deepEqual(
+    findFormulas('plot x and x^2').formulas.map((f) => f.text),
+    ['x', 'x^2'],
+  );
+  t.deepEqual(
+    findFormulas('integrate sin(x) dx from 0 to pi').formulas.map((f) => f.text),
+    ['sin(x)'],
+  );
   const r = findRange('from -π/2 to 3π/2')!;
   t.true(close(r[0], -Math.PI / 2) && close(r[1], (3 * Math.PI) / 2));
   t.deepEqual(findRange('-5 <= x <= 5'), [-5, 5]);
@@ -123,7 +144,11 @@ test('the scene draws axes, labelled curves, roots and asymptotes', (t) => {
     t.truthy(axes, text);
     const plots = scene.objects.filter((o) => o.type === 'plot');
     t.true(plots.length >= 1, text);
-    for (const p of plots) t.true(scene.timeline.some((e) => e.type === 'appear' && e.target === p.id && e.effect === 'draw'), `${text}: ${p.id} is drawn on`);
+    for (const p of plots)
+      t.true(
+        scene.timeline.some((e) => e.type === 'appear' && e.target === p.id && e.effect === 'draw'),
+        `${text}: ${p.id} is drawn on`,
+      );
     t.is(scene.objects.filter((o) => o.id.startsWith('legend')).length, plots.length, `${text}: each curve has its formula`);
   }
   const { scene } = mathScene('plot tan(x) from -5 to 5');

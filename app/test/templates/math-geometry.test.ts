@@ -68,7 +68,13 @@ test('circle phrasings find the radius (or diameter / circumference) and the uni
 });
 
 test('geometry scenes teach the proof and fit the view', (t) => {
-  for (const text of ['Show that the angles of a triangle add up to 180 degrees', 'triangle with angles 10° and 20°', 'triangle angles 1, 1, 178', 'Why is the area of a circle pi r squared? Use radius 5 cm', 'circle area radius 0.001 mm']) {
+  for (const text of [
+    'Show that the angles of a triangle add up to 180 degrees',
+    'triangle with angles 10° and 20°',
+    'triangle angles 1, 1, 178',
+    'Why is the area of a circle pi r squared? Use radius 5 cm',
+    'circle area radius 0.001 mm',
+  ]) {
     const { scene } = mathScene(text);
     checkScene(t, scene, text);
   }

@@ -63,7 +63,10 @@ test('unusable sides fall back to 3-4-5 with a warning that says why', (t) => {
     const r = analyze(text);
     t.is(r.template, 'geometry.pythagorean', text);
     t.deepEqual([r.params.a, r.params.b], [3, 4], text);
-    t.true(r.warnings.some((w) => why.test(w)), `${text}: ${r.warnings.join(' | ')}`);
+    t.true(
+      r.warnings.some((w) => why.test(w)),
+      `${text}: ${r.warnings.join(' | ')}`,
+    );
   }
   t.throws(() => analyze('x', { template: 'geometry.pythagorean', params: { a: 1, b: 500 } }), { message: /factor of at most 50/ });
   t.throws(() => analyze('x', { template: 'geometry.pythagorean', params: { a: -1, b: 5 } }));
@@ -79,11 +82,21 @@ test('the scene draws three squares, writes the algebra and shows c', (t) => {
   for (const text of ['Show Pythagorean theorem', 'legs 5 and 12 pythagoras', 'right triangle with legs 1 cm and 20 cm', 'pythagoras legs 0.5 and 0.7']) {
     const { scene, analysis } = mathScene(text);
     checkScene(t, scene, text);
-    for (const key of ['a', 'b', 'c']) t.truthy(scene.objects.find((o) => o.id === `sq_${key}`), `${text}: square on ${key}`);
+    for (const key of ['a', 'b', 'c'])
+      t.truthy(
+        scene.objects.find((o) => o.id === `sq_${key}`),
+        `${text}: square on ${key}`,
+      );
     const c = analysis.facts.c as number;
-    const shown = scene.objects.filter((o) => o.type === 'math').map((o) => (o as { latex: string }).latex).join(' ');
+    const shown = scene.objects
+      .filter((o) => o.type === 'math')
+      .map((o) => (o as { latex: string }).latex)
+      .join(' ');
     t.true(shown.includes('a^2 + b^2 = c^2'), text);
-    t.true(scene.timeline.some((e) => e.type === 'set' && typeof e.value === 'string' && e.value.startsWith(`c = ${Number(c.toPrecision(4))}`)), `${text}: c is revealed`);
+    t.true(
+      scene.timeline.some((e) => e.type === 'set' && typeof e.value === 'string' && e.value.startsWith(`c = ${Number(c.toPrecision(4))}`)),
+      `${text}: c is revealed`,
+    );
   }
   // Whole-number sides get countable unit cells.
   const { scene } = mathScene('Show Pythagorean theorem');

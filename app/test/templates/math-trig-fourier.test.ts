@@ -14,7 +14,7 @@ test('unit circle facts: sin, cos, tan in degrees, exact on the axes', (t) => {
     t.true(close(f.tan, Math.tan((deg * Math.PI) / 180), 1e-9), `${deg}°`);
   }
   t.deepEqual(trigDegrees(180), { sin: 0, cos: -1, tan: 0 });
-  t.true(Object.is(trigDegrees(180).tan, 0), "no negative zero in facts");
+  t.true(Object.is(trigDegrees(180).tan, 0), 'no negative zero in facts');
   t.is(unitCircleFacts(90).tan, null, 'tan 90° is undefined');
   t.is(unitCircleFacts(270).cos, 0);
   const sweep = unitCircleFacts(null);
@@ -80,7 +80,15 @@ test('Fourier phrasings pick the wave and the number of terms', (t) => {
 });
 
 test('unit circle and Fourier scenes animate and fit the view', (t) => {
-  for (const text of ['unit circle showing sine and cosine', 'unit circle at 90 degrees', 'unit circle at -135°', 'unit circle at 700°', 'Fourier series of a square wave with 7 terms', 'triangle wave fourier 1 term', 'sawtooth fourier series with 50 terms']) {
+  for (const text of [
+    'unit circle showing sine and cosine',
+    'unit circle at 90 degrees',
+    'unit circle at -135°',
+    'unit circle at 700°',
+    'Fourier series of a square wave with 7 terms',
+    'triangle wave fourier 1 term',
+    'sawtooth fourier series with 50 terms',
+  ]) {
     const { scene } = mathScene(text);
     checkScene(t, scene, text);
   }

@@ -6,7 +6,14 @@ import { checkScene, near, object, sameFact, sceneFor, track } from './physics-c
 const G = 9.81;
 
 test('collision: elastic results keep momentum and kinetic energy; inelastic ones share one velocity', (t) => {
-  const cases: [number, number, number, number][] = [[2, 3, 1, 0], [1, 5, 1, 0], [3, 2, 1, -4], [0.5, 10, 4, 1], [5, -1, 2, -6], [1, 1, 1000, 0]];
+  const cases: [number, number, number, number][] = [
+    [2, 3, 1, 0],
+    [1, 5, 1, 0],
+    [3, 2, 1, -4],
+    [0.5, 10, 4, 1],
+    [5, -1, 2, -6],
+    [1, 1, 1000, 0],
+  ];
   for (const [m1, v1, m2, v2] of cases) {
     for (const type of ['elastic', 'inelastic'] as const) {
       const a = analyze(`${type} collision, m1 = ${m1} kg, v1 = ${v1} m/s, m2 = ${m2} kg, v2 = ${v2} m/s`);
@@ -53,7 +60,10 @@ test('collision: the catalogue example and the ways people describe collisions',
 test('collision: bodies that would never meet, and negative masses, are fixed with a warning', (t) => {
   const apart = analyze('collision of a 2 kg ball at 1 m/s and a 1 kg ball at 3 m/s');
   t.is(apart.params.v2, -3);
-  t.true(apart.warnings.some((w) => w.includes('never meet')), apart.warnings.join('; '));
+  t.true(
+    apart.warnings.some((w) => w.includes('never meet')),
+    apart.warnings.join('; '),
+  );
   const still = analyze('collision of a 2 kg ball and a 1 kg ball, both at rest');
   t.is(still.params.v1, 3);
   t.true(still.warnings.some((w) => w.includes('neither body moves')));
@@ -85,7 +95,16 @@ test('collision: the blocks move at their velocities before and after, and touch
 });
 
 test('incline: a = g(sinθ − μcosθ), never below zero, and N = mg cosθ', (t) => {
-  for (const [angle, mu, m] of [[30, 0.2, 1], [30, 0, 2], [45, 0.5, 5], [20, 0.5, 5], [60, 0.1, 0.3], [10, 0.3, 1], [90, 0.4, 1], [0, 0, 1]] as const) {
+  for (const [angle, mu, m] of [
+    [30, 0.2, 1],
+    [30, 0, 2],
+    [45, 0.5, 5],
+    [20, 0.5, 5],
+    [60, 0.1, 0.3],
+    [10, 0.3, 1],
+    [90, 0.4, 1],
+    [0, 0, 1],
+  ] as const) {
     const a = analyze(`block sliding down a ${angle} degree incline with friction coefficient ${mu}, mass ${m} kg`);
     t.is(a.template, 'physics.incline');
     t.deepEqual([a.params.angle_deg, a.params.friction, a.params.mass_kg], [angle, mu, m]);

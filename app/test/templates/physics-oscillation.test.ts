@@ -63,7 +63,13 @@ test('free fall: the ball follows y = h − ½gt² at every sample, in real time
 });
 
 test('pendulum: T = 2π√(L/g) and the exact large-amplitude period', (t) => {
-  for (const [L, amp] of [[2, 15], [1, 5], [0.25, 30], [10, 60], [1, 90]] as const) {
+  for (const [L, amp] of [
+    [2, 15],
+    [1, 5],
+    [0.25, 30],
+    [10, 60],
+    [1, 90],
+  ] as const) {
     const a = analyze(`simple pendulum of length ${L} m released from ${amp} degrees`);
     t.is(a.template, 'physics.pendulum');
     t.deepEqual([a.params.length_m, a.params.amplitude_deg], [L, amp]);
@@ -110,12 +116,20 @@ test('pendulum: the bob follows θ(t) from the full equation, and energy is cons
   const pivot = string.points[0]!;
   // The bob stays on the circle around the pivot at every sample.
   for (let i = 0; i < xs.length; i++) near(t, Math.hypot((xs[i]!.to as number) - pivot[0], (ys[i]!.to as number) - pivot[1]), 4.6, 1e-5, `bob sample ${i} on the circle`);
-  const texts = scene.objects.filter((o) => o.type === 'math').map((o) => (o as { latex: string }).latex).join(' ');
+  const texts = scene.objects
+    .filter((o) => o.type === 'math')
+    .map((o) => (o as { latex: string }).latex)
+    .join(' ');
   t.true(texts.includes('2.457\\,\\mathrm{s}'), texts);
 });
 
 test('spring: T = 2π√(m/k), ω = √(k/m) for many oscillators', (t) => {
-  for (const [m, k, A] of [[2, 50, 0.5], [1, 10, 0.2], [0.5, 200, 0.05], [10, 4, 1]] as const) {
+  for (const [m, k, A] of [
+    [2, 50, 0.5],
+    [1, 10, 0.2],
+    [0.5, 200, 0.05],
+    [10, 4, 1],
+  ] as const) {
     const a = analyze(`mass on a spring, ${m} kg, k = ${k} N/m, amplitude ${A} m`);
     t.is(a.template, 'physics.spring');
     t.deepEqual([a.params.mass_kg, a.params.k_npm, a.params.amplitude_m], [m, k, A]);

@@ -1,18 +1,7 @@
 // How quantities are read from text, and which descriptions physics must (and must not) claim.
 import test from 'ava';
 import { analyze, parseText } from '../../src/analysis/analyze.ts';
-import {
-  ACCELERATION_UNITS,
-  LENGTH_UNITS,
-  MASS_UNITS,
-  SPEED_UNITS,
-  STIFFNESS_UNITS,
-  allQuantities,
-  angleIn,
-  namedQuantity,
-  parseNum,
-  quantityIn,
-} from '../../src/templates/science/physics/quantities.ts';
+import { ACCELERATION_UNITS, LENGTH_UNITS, MASS_UNITS, SPEED_UNITS, STIFFNESS_UNITS, allQuantities, angleIn, namedQuantity, parseNum, quantityIn } from '../../src/templates/science/physics/quantities.ts';
 import { frictionIn, gravityIn } from '../../src/templates/science/physics/common-params.ts';
 import { choosePlayback } from '../../src/templates/science/physics/stage.ts';
 import { fmt } from '../../src/templates/science/physics/format.ts';
@@ -55,7 +44,10 @@ test('speeds, lengths, masses and accelerations in any common unit, converted to
   t.is(quantityIn('9.8 m/s²', SPEED_UNITS), undefined);
   t.is(quantityIn('20 meters per second', LENGTH_UNITS), undefined);
   t.is(quantityIn('6 kg·m/s', MASS_UNITS), undefined);
-  t.deepEqual(allQuantities('a 2 kg ball at 3 m/s and a 1 kg ball', MASS_UNITS).map((q) => q.value), [2, 1]);
+  t.deepEqual(
+    allQuantities('a 2 kg ball at 3 m/s and a 1 kg ball', MASS_UNITS).map((q) => q.value),
+    [2, 1],
+  );
 });
 
 test('angles in degrees, radians and multiples of pi', (t) => {

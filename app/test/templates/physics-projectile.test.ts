@@ -26,7 +26,17 @@ test('the issue example: 20 m/s at 45 degrees gives 2.883 s, 40.775 m, 10.194 m'
 });
 
 test('facts match the closed form for many launches, with and without a launch height', (t) => {
-  for (const [v, angle, h] of [[20, 45, 0], [10, 30, 0], [35.5, 70, 0], [15, 45, 10], [12, 0, 20], [50, 15, 100], [8, -20, 30], [3, 89, 0], [25, 90, 5]] as const) {
+  for (const [v, angle, h] of [
+    [20, 45, 0],
+    [10, 30, 0],
+    [35.5, 70, 0],
+    [15, 45, 10],
+    [12, 0, 20],
+    [50, 15, 100],
+    [8, -20, 30],
+    [3, 89, 0],
+    [25, 90, 5],
+  ] as const) {
     const a = analyze(`projectile at ${v} m/s, angle ${angle} degrees, from a height of ${h} m`);
     t.is(a.template, 'physics.projectile');
     t.deepEqual([a.params.speed_mps, a.params.angle_deg, a.params.height_m], [v, angle, h], `${v} ${angle} ${h}`);
@@ -81,16 +91,28 @@ test('gravity can be given or implied by the place', (t) => {
 test('impossible input is clamped or refused with a warning that says which and why', (t) => {
   const fast = analyze('projectile fired at 1e308 m/s at 45 degrees');
   t.is(fast.params.speed_mps, 1000);
-  t.true(fast.warnings.some((w) => w.includes('launch speed') && w.includes('1000 m/s')), fast.warnings.join('; '));
+  t.true(
+    fast.warnings.some((w) => w.includes('launch speed') && w.includes('1000 m/s')),
+    fast.warnings.join('; '),
+  );
   const steep = analyze('projectile launched at 20 m/s at 120 degrees');
   t.is(steep.params.angle_deg, 90);
-  t.true(steep.warnings.some((w) => w.includes('launch angle') && w.includes('90°')), steep.warnings.join('; '));
+  t.true(
+    steep.warnings.some((w) => w.includes('launch angle') && w.includes('90°')),
+    steep.warnings.join('; '),
+  );
   const down = analyze('projectile launched at 20 m/s at -30 degrees');
   t.is(down.params.angle_deg, 0);
-  t.true(down.warnings.some((w) => w.includes('downward')), down.warnings.join('; '));
+  t.true(
+    down.warnings.some((w) => w.includes('downward')),
+    down.warnings.join('; '),
+  );
   const noG = analyze('projectile launched at 20 m/s at 45 degrees with g = 0');
   t.is(noG.params.g_mps2, 9.81);
-  t.true(noG.warnings.some((w) => w.includes('gravity g')), noG.warnings.join('; '));
+  t.true(
+    noG.warnings.some((w) => w.includes('gravity g')),
+    noG.warnings.join('; '),
+  );
   const negative = analyze('projectile launched at -20 m/s at 45 degrees');
   t.is(negative.params.speed_mps, 20);
   t.true(negative.warnings.some((w) => w.includes('cannot be negative')));
@@ -119,7 +141,10 @@ test('the ball and its trail follow the real trajectory, with labelled results a
   for (const p of trail.points) if (p) near(t, p[1], Math.max(0, p[0] - (G * p[0] ** 2) / 400), 1e-6, 'trail point on the parabola');
   const texts = scene.objects.filter((o) => o.type === 'text').map((o) => (o as { text: string }).text);
   t.true(texts.includes('H = 10.194 m') && texts.includes('R = 40.775 m'), texts.join(' | '));
-  const latex = scene.objects.filter((o) => o.type === 'math').map((o) => (o as { latex: string }).latex).join(' ');
+  const latex = scene.objects
+    .filter((o) => o.type === 'math')
+    .map((o) => (o as { latex: string }).latex)
+    .join(' ');
   t.true(latex.includes('2.883\\,\\mathrm{s}') && latex.includes('40.775\\,\\mathrm{m}'), latex);
   const captions = scene.narration.steps.map((c) => c.text).join(' ');
   for (const phase of ['Launch', 'Apex', 'Landing']) t.true(captions.includes(phase), `caption for ${phase}`);

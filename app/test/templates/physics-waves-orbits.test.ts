@@ -8,7 +8,12 @@ const DAY = 86400;
 const AU = 1.495978707e11;
 
 test('wave: v = λf for many waves, and the kind', (t) => {
-  for (const [lambda, f, A] of [[2, 1, 1], [0.5, 4, 0.1], [10, 0.2, 2], [3.5, 2.5, 0.25]] as const) {
+  for (const [lambda, f, A] of [
+    [2, 1, 1],
+    [0.5, 4, 0.1],
+    [10, 0.2, 2],
+    [3.5, 2.5, 0.25],
+  ] as const) {
     for (const kind of ['traveling', 'standing'] as const) {
       const a = analyze(`${kind} wave with wavelength ${lambda} m, frequency ${f} Hz and amplitude ${A} m`);
       t.is(a.template, 'physics.wave');
@@ -88,14 +93,17 @@ test('orbit: T = 2π√(r³/GM) with the bundled table, and the measured periods
 test('orbit: satellites, altitudes, AU and solar masses', (t) => {
   const iss = analyze('ISS orbiting Earth at an altitude of 400 km');
   t.deepEqual([iss.params.central, iss.params.body, iss.params.radius_m], ['Earth', 'ISS', 6.371e6 + 4e5]);
-  sameFact(t, iss.facts.period_days, (2 * Math.PI * Math.sqrt((6.771e6) ** 3 / (G * 5.9722e24))) / DAY, 'ISS period (about 92.5 min)');
+  sameFact(t, iss.facts.period_days, (2 * Math.PI * Math.sqrt(6.771e6 ** 3 / (G * 5.9722e24))) / DAY, 'ISS period (about 92.5 min)');
   const geo = analyze('a geostationary satellite');
   near(t, (geo.facts.period_days as number) * 24, 23.93, 0.01, 'geostationary: one sidereal day');
   const star = analyze('a planet orbiting a star of 2 solar masses at 1 AU');
   t.deepEqual([star.params.central, star.params.body, star.params.radius_m, star.params.central_mass_kg], ['Star', 'Planet', AU, 2 * 1.9885e30]);
   sameFact(t, star.facts.period_days, (2 * Math.PI * Math.sqrt(AU ** 3 / (G * 2 * 1.9885e30))) / DAY, 'a year shortened by √2');
   const inside = analyze('satellite orbiting Earth at a radius of 1000 km');
-  t.true(inside.warnings.some((w) => w.includes('inside Earth')), inside.warnings.join('; '));
+  t.true(
+    inside.warnings.some((w) => w.includes('inside Earth')),
+    inside.warnings.join('; '),
+  );
   t.true((inside.params.radius_m as number) > 6.371e6);
   const far = analyze('Earth orbiting the Sun at 1e300 m');
   t.is(far.params.radius_m, 1e15);
@@ -118,7 +126,10 @@ test('orbit: the body moves on the circle at constant angular speed, names only 
     const angle = (2 * Math.PI * (xs[i]!.end - start)) / perRev;
     near(t, Math.cos(angle), dx / 3.1, 1e-5, `uniform motion, sample ${i}`);
   }
-  const latex = scene.objects.filter((o) => o.type === 'math').map((o) => (o as { latex: string }).latex).join(' ');
+  const latex = scene.objects
+    .filter((o) => o.type === 'math')
+    .map((o) => (o as { latex: string }).latex)
+    .join(' ');
   t.false(/Earth|Sun/.test(latex), 'body names are text objects, never LaTeX');
   t.true(latex.includes('365.256'), latex);
 });

@@ -10,10 +10,19 @@ function inversions(values: number[]): number {
 }
 
 test('swaps equal the number of inversions, and the result is sorted', (t) => {
-  for (const values of [[5, 3, 8, 1], [1, 2, 3], [9, 8, 7, 6, 5, 4, 3, 2, 1], [2, 2, 1, 1], [-3, 10, 0.5, -7]]) {
+  for (const values of [
+    [5, 3, 8, 1],
+    [1, 2, 3],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1],
+    [2, 2, 1, 1],
+    [-3, 10, 0.5, -7],
+  ]) {
     const { swaps, sorted } = bubbleSortSteps(values, 'asc');
     t.is(swaps, inversions(values), `values ${values}`);
-    t.deepEqual(sorted, [...values].sort((a, b) => a - b));
+    t.deepEqual(
+      sorted,
+      [...values].sort((a, b) => a - b),
+    );
   }
 });
 

@@ -15,7 +15,9 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   // `echo secret | devforge …` and a file both end in a newline that is not part of the password.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export async function adminCommand(args: string[]): Promise<number> {
@@ -44,7 +46,9 @@ export async function adminCommand(args: string[]): Promise<number> {
     await updateUser(db, { userId: user.id, role: 'admin', via: 'console' }, user.id, { password });
     if (!values['password-stdin']) console.log(password);
     const ended = sessions === 1 ? '1 session ended' : `${sessions} sessions ended`;
-    console.error(`password of ${user.email} reset (${ended})${values['password-stdin'] ? '' : '; the new password is shown only now'}${user.disabled ? `. The account is disabled: an administrator must enable it before it can sign in` : ''}`);
+    console.error(
+      `password of ${user.email} reset (${ended})${values['password-stdin'] ? '' : '; the new password is shown only now'}${user.disabled ? `. The account is disabled: an administrator must enable it before it can sign in` : ''}`,
+    );
   } finally {
     await close();
   }

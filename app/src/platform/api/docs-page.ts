@@ -87,10 +87,20 @@ ${fontLinks()}
 <p>${e(info.description)}</p>
 <p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Webhooks are signed: header <code>DevForge-Signature: t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256(secret, "t.body")&gt;</code>; your secret is at <code>GET /api/v1/webhooks/signing-secret</code>.</p>
 <nav>${tags.map((t) => `<a href="#tag-${e(t)}">${e(t)}</a>`).join(' · ')} · <a href="#problems">errors</a></nav>
-${tags.map((t) => `<h2 id="tag-${e(t)}">${e(t)}</h2>${ops.filter((o) => (o.op.tags as string[])[0] === t).map((o) => operation(o.method, o.path, o.op)).join('\n')}`).join('\n')}
+${tags
+  .map(
+    (t) =>
+      `<h2 id="tag-${e(t)}">${e(t)}</h2>${ops
+        .filter((o) => (o.op.tags as string[])[0] === t)
+        .map((o) => operation(o.method, o.path, o.op))
+        .join('\n')}`,
+  )
+  .join('\n')}
 <h2 id="problems">Errors</h2>
 <p>Every error is <code>application/problem+json</code>: <code>{type, title, status, detail, instance}</code>, plus <code>errors: [{field, message}]</code> for invalid input.</p>
-<table><tr><th>type</th><th>status</th><th>meaning</th></tr>${Object.entries(PROBLEMS).map(([k, p]) => `<tr id="problem-${e(k)}"><td><code>${e(PROBLEM_URN + k)}</code></td><td>${p.status}</td><td>${e(p.title)}</td></tr>`).join('')}</table>
+<table><tr><th>type</th><th>status</th><th>meaning</th></tr>${Object.entries(PROBLEMS)
+    .map(([k, p]) => `<tr id="problem-${e(k)}"><td><code>${e(PROBLEM_URN + k)}</code></td><td>${p.status}</td><td>${e(p.title)}</td></tr>`)
+    .join('')}</table>
 </main></body></html>`;
 }
 

@@ -12,9 +12,9 @@ interface Mapping {
 
 const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'invalid-credentials': { type: 'invalid-credentials' },
-  'forbidden': { type: 'forbidden' },
+  forbidden: { type: 'forbidden' },
   'not-found': { type: 'not-found' },
-  'conflict': { type: 'conflict' },
+  conflict: { type: 'conflict' },
   'output-not-ready': { type: 'output-not-ready' },
   'invalid-input': { type: 'validation-failed' },
   'description-empty': { type: 'description-empty' },

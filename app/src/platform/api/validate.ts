@@ -6,7 +6,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, where: 
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const errors = result.error.issues.map((issue) => {
-    const keys = issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys ?? [] : [];
+    const keys = issue.code === 'unrecognized_keys' ? ((issue as { keys?: string[] }).keys ?? []) : [];
     const path = issue.path.map(String);
     const field = [where, ...path].join('.');
     return keys.length ? { field: keys.map((k) => [where, ...path, k].join('.')).join(', '), message: `unknown field${keys.length > 1 ? 's' : ''}` } : { field, message: issue.message };

@@ -6,7 +6,6 @@ import { sql, type Queryable } from '../db/sql.ts';
 import type { Logger } from '../log.ts';
 import type { JobPayloads, QueueName } from './names.ts';
 
-
 export class JobQueue {
   readonly boss: PgBoss;
 

@@ -20,7 +20,13 @@ export class Metrics {
   constructor(sources: ScrapeSources = {}) {
     const registers = [this.registry];
     this.requests = new Counter({ name: 'devforge_http_requests_total', help: 'HTTP requests answered, by method, route and status.', labelNames: ['method', 'route', 'status'], registers });
-    this.requestSeconds = new Histogram({ name: 'devforge_http_request_duration_seconds', help: 'HTTP request latency in seconds, by method and route.', labelNames: ['method', 'route'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers });
+    this.requestSeconds = new Histogram({
+      name: 'devforge_http_request_duration_seconds',
+      help: 'HTTP request latency in seconds, by method and route.',
+      labelNames: ['method', 'route'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
     this.renders = new Counter({ name: 'devforge_renders_total', help: 'Render attempts finished, by outcome (completed, failed, retried, cancelled).', labelNames: ['outcome'], registers });
     this.renderSeconds = new Histogram({ name: 'devforge_render_duration_seconds', help: 'Wall time of completed renders in seconds.', buckets: [1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800], registers });
     this.rendersActive = new Gauge({ name: 'devforge_renders_active', help: 'Renders running in this process now.', registers });

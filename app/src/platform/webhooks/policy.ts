@@ -29,8 +29,17 @@ export class WebhookPolicy {
   private readonly denied = new BlockList();
 
   constructor(opts: WebhookPolicyOptions) {
-    this.allowed = opts.allowedHosts.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
-    addRanges(this.denied, opts.deniedNetworks.split(',').map((r) => r.trim()).filter(Boolean));
+    this.allowed = opts.allowedHosts
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean);
+    addRanges(
+      this.denied,
+      opts.deniedNetworks
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    );
     if (opts.denyPrivateNetworks) addRanges(this.denied, PRIVATE_NETWORKS);
   }
 
@@ -44,7 +53,10 @@ export class WebhookPolicy {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WebhookFailure('url-invalid', `only http and https webhooks are sent, not ${url.protocol}`);
     if (url.username || url.password) throw new WebhookFailure('url-credentials', 'webhook URLs may not carry credentials (user:password@); check the signature header instead');
-    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+    const host = url.hostname
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase()
+      .replace(/\.$/, '');
     if (METADATA_HOSTS.has(host)) throw new WebhookFailure('host-not-allowed', `${host} is a cloud metadata service`);
     if (this.allowed.length && !this.allowed.some((pattern) => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern))) {
       throw new WebhookFailure('host-not-allowed', `${host} is not in webhooks.allowedHosts`);

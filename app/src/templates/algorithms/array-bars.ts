@@ -90,5 +90,4 @@ export class BarAnimator {
   mark(slot: number, color: string): void {
     this.markSorted(slot, color);
   }
-
 }

@@ -140,7 +140,9 @@ export const dsBst = defineTemplate<BstParams>({
     const traversal = extractTraversal(text.normalized);
     if (traversal) out.traversal = traversal;
     for (const w of ['binary', 'search', 'tree', 'bst', traversal ?? '']) if (w && text.normalized.includes(w)) text.used.add(w);
-    const dups = buildBst(out.values ?? []).inserts.filter((i) => i.duplicate).map((i) => formatNumber(i.value));
+    const dups = buildBst(out.values ?? [])
+      .inserts.filter((i) => i.duplicate)
+      .map((i) => formatNumber(i.value));
     if (dups.length) warnings.push(`duplicate value(s) ${dups.join(', ')} were skipped: a binary search tree here holds each key once`);
     return out;
   },
@@ -174,10 +176,15 @@ export const dsBst = defineTemplate<BstParams>({
       // The visit number sits right above the node: the edge to the parent leaves at a slant, never straight up.
       scene.add({ id: `${id(n.value)}b`, type: 'text', text: '', x, y: y + radius + 0.2, size: 0.28, font: 'mono', weight: 700, color: '$accent' });
     }
-    scene.add(
-      { id: 'output', type: 'text', text: '', x: 0, y: -3.35, size: 0.34, font: 'mono', maxWidth: 15, color: '$foreground' },
+    scene.add({ id: 'output', type: 'text', text: '', x: 0, y: -3.35, size: 0.34, font: 'mono', maxWidth: 15, color: '$foreground' });
+    const k = Math.min(
+      1,
+      50 /
+        Math.max(
+          1,
+          inserts.reduce((s, i) => s + i.path.length + 2, 0),
+        ),
     );
-    const k = Math.min(1, 50 / Math.max(1, inserts.reduce((s, i) => s + i.path.length + 2, 0)));
 
     scene.intro(`Insert ${values.length > 8 ? `${values.length} keys` : listText(values)} into a binary search tree: smaller keys go left, larger go right.`, 1.5);
     tl.wait(1.5);
@@ -225,12 +232,21 @@ export const dsBst = defineTemplate<BstParams>({
       tl.add({ type: 'tween', target: id(v), property: 'fill', to: '$success', start: tl.t, duration: 0.3 });
       tl.add({ type: 'tween', target: id(v), property: 'labelColor', to: '$background', start: tl.t, duration: 0.3 });
       tl.setText(`${id(v)}b`, String(i + 1));
-      tl.setText('output', `${traversal}: ${order.slice(0, i + 1).map(formatNumber).join(', ')}`);
+      tl.setText(
+        'output',
+        `${traversal}: ${order
+          .slice(0, i + 1)
+          .map(formatNumber)
+          .join(', ')}`,
+      );
       scene.step(`Visit ${formatNumber(v)} (#${i + 1}).`, 0.7 * k + 0.1);
       tl.wait(0.7 * k + 0.1);
     });
     tl.wait(0.4);
     // The traversal stays on the output line above; the status line adds the height.
-    return scene.finish(`height ${facts.height as number}: the longest root-to-leaf path has ${facts.height as number} edge${facts.height === 1 ? '' : 's'}`, `The ${traversal} traversal is ${listText(order)}; the tree has height ${facts.height as number}.`);
+    return scene.finish(
+      `height ${facts.height as number}: the longest root-to-leaf path has ${facts.height as number} edge${facts.height === 1 ? '' : 's'}`,
+      `The ${traversal} traversal is ${listText(order)}; the tree has height ${facts.height as number}.`,
+    );
   },
 });

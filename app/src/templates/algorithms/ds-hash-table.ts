@@ -37,12 +37,7 @@ export function hashInsert(keys: Key[], size: number): { buckets: Key[][]; colli
   return { buckets, collisions };
 }
 
-const SIZE_PATTERNS = [
-  /\b(?:table\s+)?(?:size|capacity|m)\s*(?:of|=|:|is)?\s*(\d+)\b/i,
-  /\b(\d+)\s*(?:buckets|slots|cells|entries|bins)\b/i,
-  /\bmod(?:ulo)?\s*(\d+)\b/i,
-  /%\s*(\d+)\b/,
-];
+const SIZE_PATTERNS = [/\b(?:table\s+)?(?:size|capacity|m)\s*(?:of|=|:|is)?\s*(\d+)\b/i, /\b(\d+)\s*(?:buckets|slots|cells|entries|bins)\b/i, /\bmod(?:ulo)?\s*(\d+)\b/i, /%\s*(\d+)\b/];
 
 function hashCalc(k: Key, size: number): string {
   const n = keyNumber(k);
@@ -129,7 +124,17 @@ export const dsHashTable = defineTemplate<HashParams>({
       const x = chainX(slot);
       const from = slot === 0 ? bucketX + 0.45 : chainX(slot - 1) + boxW / 2;
       scene.add(
-        { id: `a${j}`, type: 'line', points: [[from + 0.03, rowY(b)], [x - boxW / 2 - 0.05, rowY(b)]], color: '$muted', width: 0.04, arrow: 'end' },
+        {
+          id: `a${j}`,
+          type: 'line',
+          points: [
+            [from + 0.03, rowY(b)],
+            [x - boxW / 2 - 0.05, rowY(b)],
+          ],
+          color: '$muted',
+          width: 0.04,
+          arrow: 'end',
+        },
         { id, type: 'rect', x: 5.8, y: 2.55, width: boxW, height: boxH, cornerRadius: 0.06, fill: '$primary' },
         { id: `${id}t`, type: 'text', text: String(k), x: 5.8, y: 2.55, size: size2, font: 'mono', weight: 700, color: '$background' },
       );

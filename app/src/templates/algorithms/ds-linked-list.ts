@@ -67,7 +67,18 @@ export const dsLinkedList = defineTemplate<ListParams>({
     const scene = new AlgoScene('Singly linked list', counter(values.length, 0));
     const tl = scene.tl;
     for (let j = 0; j < maxLen; j++) {
-      scene.add({ id: `la${j}`, type: 'line', points: [[slotX(j) + boxW / 2 + 0.04, ROW_Y], [slotX(j + 1) - boxW / 2 - 0.06, ROW_Y]], color: '$muted', width: 0.05, arrow: 'end', opacity: j < values.length ? 1 : 0 });
+      scene.add({
+        id: `la${j}`,
+        type: 'line',
+        points: [
+          [slotX(j) + boxW / 2 + 0.04, ROW_Y],
+          [slotX(j + 1) - boxW / 2 - 0.06, ROW_Y],
+        ],
+        color: '$muted',
+        width: 0.05,
+        arrow: 'end',
+        opacity: j < values.length ? 1 : 0,
+      });
     }
     scene.add(
       { id: 'head', type: 'text', text: 'head\n↓', x: slotX(0), y: ROW_Y + boxH / 2 + 0.5, size: 0.3, font: 'mono', color: '$secondary' },

@@ -84,7 +84,11 @@ export function parseOperations(text: string, words: OperationWords, warnings: s
 
 export function operationsSchema(words: OperationWords, defaults: string[]) {
   const re = new RegExp(`^(?:${words.add.canonical} (?:[-+]?\\d+(?:\\.\\d+)?|[A-Za-z][A-Za-z0-9_]{0,7})|${words.remove.canonical}|${words.peek.canonical})$`);
-  return z.array(z.string().regex(re, { error: `operations are "${words.add.canonical} X", "${words.remove.canonical}" or "${words.peek.canonical}"` })).min(1).max(MAX_OPERATIONS).default(defaults);
+  return z
+    .array(z.string().regex(re, { error: `operations are "${words.add.canonical} X", "${words.remove.canonical}" or "${words.peek.canonical}"` }))
+    .min(1)
+    .max(MAX_OPERATIONS)
+    .default(defaults);
 }
 
 /** A canonical operation string back as its kind and value. */

@@ -73,7 +73,7 @@ export const dsQueue = defineTemplate<QueueParams>({
     const maxLen = Math.max(3, ...steps.map((s) => s.after.length));
     const pitch = Math.min(1.35, 11.5 / maxLen);
     const box = pitch * 0.84;
-    const x0 = -pitch * (maxLen - 1) / 2;
+    const x0 = (-pitch * (maxLen - 1)) / 2;
     const slotX = (k: number) => x0 + k * pitch;
     const entryX = slotX(maxLen) + 0.9;
     const exitX = slotX(0) - pitch - 0.6;
@@ -86,7 +86,16 @@ export const dsQueue = defineTemplate<QueueParams>({
       { id: 'frontMark', type: 'text', text: 'front', x: slotX(0), y: labelY, size: 0.3, font: 'mono', color: '$secondary', opacity: 0 },
       { id: 'backMark', type: 'text', text: 'back', x: slotX(0), y: labelY - 0.38, size: 0.3, font: 'mono', color: '$warning', opacity: 0 },
       { id: 'dequeued', type: 'text', text: 'dequeued: —', x: 0, y: 2.4, size: 0.32, font: 'mono', color: '$muted' },
-      { id: 'rail', type: 'line', points: [[slotX(0) - pitch / 2, ROW_Y - box / 2 - 0.08], [slotX(maxLen - 1) + pitch / 2, ROW_Y - box / 2 - 0.08]], color: '$grid', width: 0.04 },
+      {
+        id: 'rail',
+        type: 'line',
+        points: [
+          [slotX(0) - pitch / 2, ROW_Y - box / 2 - 0.08],
+          [slotX(maxLen - 1) + pitch / 2, ROW_Y - box / 2 - 0.08],
+        ],
+        color: '$grid',
+        width: 0.04,
+      },
     );
     const list = new OperationList(scene, operations, { x: -6.8, top: -0.6, bottom: -3.5, columnWidth: 4.6 });
     const queue: { id: string; value: Item }[] = [];

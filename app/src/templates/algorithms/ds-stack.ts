@@ -83,7 +83,18 @@ export const dsStack = defineTemplate<StackParams>({
     const scene = new AlgoScene('Stack: last in, first out', counter(0, 0));
     const tl = scene.tl;
     const top = FLOOR_Y + STACK_HEIGHT + 0.05;
-    scene.add({ id: 'walls', type: 'line', points: [[WALL_X[0]!, top], [WALL_X[0]!, FLOOR_Y], [WALL_X[1]!, FLOOR_Y], [WALL_X[1]!, top]], color: '$muted', width: 0.06 });
+    scene.add({
+      id: 'walls',
+      type: 'line',
+      points: [
+        [WALL_X[0]!, top],
+        [WALL_X[0]!, FLOOR_Y],
+        [WALL_X[1]!, FLOOR_Y],
+        [WALL_X[1]!, top],
+      ],
+      color: '$muted',
+      width: 0.06,
+    });
     scene.add({ id: 'topMark', type: 'text', text: '← top', x: WALL_X[1]! + 0.2, y: slotY(0), size: 0.32, font: 'mono', align: 'left', color: '$accent', opacity: 0 });
     scene.add({ id: 'popped', type: 'text', text: 'popped: —', x: midX, y: 2.5, size: 0.32, font: 'mono', color: '$muted' });
     const list = new OperationList(scene, operations, { x: 2.2, top: 2.3, bottom: -3.4 });

@@ -5,10 +5,7 @@ import { adjacency, type Graph } from './graph-model.ts';
 import { extractTraversal, traversalParams, type TraversalParams } from './graph-params.ts';
 import { GraphScene } from './graph-scene.ts';
 
-export type TraversalStep =
-  | { kind: 'visit'; node: string }
-  | { kind: 'check'; edge: number; from: string; to: string; fresh: boolean }
-  | { kind: 'done'; node: string };
+export type TraversalStep = { kind: 'visit'; node: string } | { kind: 'check'; edge: number; from: string; to: string; fresh: boolean } | { kind: 'done'; node: string };
 
 export function bfs(g: Graph, start: string): { order: string[]; steps: TraversalStep[] } {
   const adj = adjacency(g);
@@ -62,7 +59,14 @@ export const graphBfs = defineTemplate<TraversalParams>({
     scene.panelText('queue', `[ ${p.start} ]`, 1.85, { size: 0.32, weight: 600 });
     scene.panelText('orderHead', 'visit order', 0.8, { size: 0.3, color: '$muted' });
     scene.panelText('order', '—', 0.3, { weight: 600 });
-    scene.legend([['frontier', 'queued'], ['current', 'visiting'], ['done', 'done']], -3.2);
+    scene.legend(
+      [
+        ['frontier', 'queued'],
+        ['current', 'visiting'],
+        ['done', 'done'],
+      ],
+      -3.2,
+    );
     const queue = [p.start];
     const queueText = () => (queue.length ? `[ ${queue.join(', ')} ]` : '[ ] empty');
     const k = Math.min(1, 60 / Math.max(1, steps.length * 0.8));

@@ -67,7 +67,14 @@ export const graphDfs = defineTemplate<TraversalParams>({
     scene.panelText('stack', '[ ]', 1.85, { size: 0.32, weight: 600 });
     scene.panelText('orderHead', 'visit order', 0.8, { size: 0.3, color: '$muted' });
     scene.panelText('order', '—', 0.3, { weight: 600 });
-    scene.legend([['frontier', 'on stack'], ['current', 'exploring'], ['done', 'done']], -3.2);
+    scene.legend(
+      [
+        ['frontier', 'on stack'],
+        ['current', 'exploring'],
+        ['done', 'done'],
+      ],
+      -3.2,
+    );
     const stackText = (stack: string[]) => (stack.length ? `[ ${stack.join(', ')} ]` : '[ ] empty');
     const k = Math.min(1, 60 / Math.max(1, steps.length * 0.75));
 

@@ -107,8 +107,23 @@ export const graphDijkstra = defineTemplate<ShortestPathParams>({
     scene.panelText('tableHead', `${'node'.padEnd(width)} ${'dist'.padStart(5)}   via`, 2.2, { size: 0.32, color: '$muted', wrap: false });
     const rowId = new Map(labels.map((l, i) => [l, `row${i}`]));
     labels.forEach((l, i) => scene.panelText(rowId.get(l)!, row(l, l === p.start ? 0 : Infinity, '—'), 1.7 - i * gap, { size: 0.32, wrap: false }));
-    scene.add({ id: 'tableRule', type: 'line', points: [[PANEL_X, 1.97], [PANEL_X + 4.6, 1.97]], color: '$grid', width: 0.03 });
-    scene.legend([['current', 'settling'], ['done', 'settled']], -3.2);
+    scene.add({
+      id: 'tableRule',
+      type: 'line',
+      points: [
+        [PANEL_X, 1.97],
+        [PANEL_X + 4.6, 1.97],
+      ],
+      color: '$grid',
+      width: 0.03,
+    });
+    scene.legend(
+      [
+        ['current', 'settling'],
+        ['done', 'settled'],
+      ],
+      -3.2,
+    );
     const k = Math.min(1, 70 / Math.max(1, steps.length * 0.9));
 
     scene.intro(`Dijkstra from ${p.start}${p.end ? ` to ${p.end}` : ''}: always settle the closest unsettled node, then relax its edges.`, 1.6);

@@ -191,7 +191,19 @@ export class GraphScene extends AlgoScene {
 
   /** A left-aligned line of the side panel; `wrap: false` keeps runs of spaces (table columns). */
   panelText(id: string, text: string, y: number, opts: { size?: number; color?: string; weight?: 400 | 600 | 700; wrap?: boolean } = {}): Composition['objects'][number] {
-    const obj = { id, type: 'text' as const, text, x: PANEL_X, y, size: opts.size ?? 0.34, font: 'mono' as const, align: 'left' as const, ...(opts.wrap === false ? {} : { maxWidth: PANEL_WIDTH }), color: opts.color ?? '$foreground', weight: opts.weight ?? 400 };
+    const obj = {
+      id,
+      type: 'text' as const,
+      text,
+      x: PANEL_X,
+      y,
+      size: opts.size ?? 0.34,
+      font: 'mono' as const,
+      align: 'left' as const,
+      ...(opts.wrap === false ? {} : { maxWidth: PANEL_WIDTH }),
+      color: opts.color ?? '$foreground',
+      weight: opts.weight ?? 400,
+    };
     this.add(obj);
     return obj;
   }

@@ -72,7 +72,7 @@ export const numberPrimesSieve = defineTemplate<SieveParams>({
     const pitch = Math.min(1.25, 13.6 / cols, 5.8 / rows);
     const size = pitch * 0.86;
     const textSize = fitTextSize(size, String(n).length);
-    const cellX = (v: number) => ((v - 1) % cols - (cols - 1) / 2) * pitch;
+    const cellX = (v: number) => (((v - 1) % cols) - (cols - 1) / 2) * pitch;
     const cellY = (v: number) => 2.35 - pitch / 2 - Math.floor((v - 1) / cols) * pitch;
     let crossedCount = 0;
     let current = 0;

@@ -98,7 +98,16 @@ function composeHeap({ values, order }: SortParams, facts: Record<string, unknow
     const [cx, cy] = slots[i]!;
     const len = Math.hypot(cx - px, cy - py);
     const [ux, uy] = [(cx - px) / len, (cy - py) / len];
-    scene.add({ id: `link${i}`, type: 'line', points: [[px + ux * NODE_RADIUS, py + uy * NODE_RADIUS], [cx - ux * NODE_RADIUS, cy - uy * NODE_RADIUS]], color: '$grid', width: 0.04 });
+    scene.add({
+      id: `link${i}`,
+      type: 'line',
+      points: [
+        [px + ux * NODE_RADIUS, py + uy * NODE_RADIUS],
+        [cx - ux * NODE_RADIUS, cy - uy * NODE_RADIUS],
+      ],
+      color: '$grid',
+      width: 0.04,
+    });
   }
   const nodeIds = values.map((_, i) => `hn${i}`);
   values.forEach((v, i) => scene.add({ id: nodeIds[i]!, type: 'node', x: slots[i]![0], y: slots[i]![1], radius: NODE_RADIUS, label: formatValue(v), stroke: '$primary' }));

@@ -94,7 +94,10 @@ function composeMerge({ values, order }: SortParams, facts: Record<string, unkno
   const tl = scene.tl;
   scene.add(...layout.objects);
   const spanOf = (lo: number, hi: number) => ({ x: (layout.slotX[lo]! + layout.slotX[hi]!) / 2, width: (hi - lo + 1) * pitch - 0.12 });
-  for (const [id, color] of [['runL', '$secondary'], ['runR', '$warning']] as const) {
+  for (const [id, color] of [
+    ['runL', '$secondary'],
+    ['runR', '$warning'],
+  ] as const) {
     scene.add({ id, type: 'rect', x: 0, y: UPPER.bottom - 0.25, width: 0.1, height: 0.08, fill: color, opacity: 0 });
   }
   scene.add({ id: 'lowerLabel', type: 'text', text: 'merged run', x: layout.slotX[0]! - pitch / 2, y: LOWER.bottom - 0.3, size: 0.28, align: 'left', color: '$muted' });
@@ -104,7 +107,10 @@ function composeMerge({ values, order }: SortParams, facts: Record<string, unkno
   const n = Math.max(1, steps.length);
   const k = Math.min(1, Math.max(0.35, 70 / (n * 0.55)));
   const showRuns = (lo: number, mid: number, hi: number) => {
-    for (const [id, a, b] of [['runL', lo, mid], ['runR', mid + 1, hi]] as const) {
+    for (const [id, a, b] of [
+      ['runL', lo, mid],
+      ['runR', mid + 1, hi],
+    ] as const) {
       const { x, width } = spanOf(a, b);
       tl.add({ type: 'tween', target: id, property: 'x', to: x, start: tl.t, duration: 0.3 * k });
       tl.add({ type: 'tween', target: id, property: 'width', to: width, start: tl.t, duration: 0.3 * k });

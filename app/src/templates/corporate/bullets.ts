@@ -41,9 +41,16 @@ export const businessBullets = defineTemplate<BulletParams>({
   triggers: [
     { pattern: /\bbullet ?(points?|list|slide)\b/, score: 0.95 },
     // The points themselves must follow ("… rules: a, b, c"); a bare "three safety rules" has nothing to show.
-    { pattern: /\b(key|main|top|important|golden|basic|ground|house|safety|security|core) (\w+ )?(points|rules|tips|takeaways|principles|lessons|facts|ideas|reasons|benefits|values|guidelines|practices|priorities)\b( \S+){2,}/, score: 0.8 },
+    {
+      pattern: /\b(key|main|top|important|golden|basic|ground|house|safety|security|core) (\w+ )?(points|rules|tips|takeaways|principles|lessons|facts|ideas|reasons|benefits|values|guidelines|practices|priorities)\b( \S+){2,}/,
+      score: 0.8,
+    },
     { pattern: /\b(key takeaway|takeaways|talking points|agenda|checklist|dos and don ?ts|best practices|guidelines|key points|ground rules)\b( \S+){2,}/, score: 0.75 },
-    { pattern: /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (\w+ ){0,2}(rules|tips|points|takeaways|principles|lessons|reasons|benefits|ideas|habits|values|goals|objectives|pillars|things|priorities|tenets|practices|guidelines)\b( \S+){2,}/, score: 0.78 },
+    {
+      pattern:
+        /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (\w+ ){0,2}(rules|tips|points|takeaways|principles|lessons|reasons|benefits|ideas|habits|values|goals|objectives|pillars|things|priorities|tenets|practices|guidelines)\b( \S+){2,}/,
+      score: 0.78,
+    },
     { pattern: /\b(list|summary|summari[sz]e)\b/, score: 0.38 },
     // "Our benefits: health, dental, 401k": three or more items after a colon are the points, unless they hold figures
     // ("Rent $120k", "1998 founded": a chart's or a timeline's). The weakest answer that is still understood.

@@ -59,13 +59,41 @@ export function valueAxisObjects(area: PlotArea, scale: NiceScale, unit: string)
   const format = valueFormatter(scale.ticks, unit);
   scale.ticks.forEach((v, i) => {
     const y = yOf(area, scale, v);
-    if (v !== 0) objects.push({ id: `grid-${i}`, type: 'line', points: [[area.left, y], [area.right, y]], color: '$grid', width: 0.025 });
+    if (v !== 0)
+      objects.push({
+        id: `grid-${i}`,
+        type: 'line',
+        points: [
+          [area.left, y],
+          [area.right, y],
+        ],
+        color: '$grid',
+        width: 0.025,
+      });
     objects.push({ id: `tick-${i}`, type: 'text', text: format(v), x: area.left - 0.15, y, size: 0.28, align: 'right', color: '$muted' });
   });
   // The baseline is the zero line when zero is on the scale, else the bottom of the plot.
   const zeroY = Math.min(area.top, Math.max(area.bottom, yOf(area, scale, 0)));
-  objects.push({ id: 'axis-y', type: 'line', points: [[area.left, area.bottom], [area.left, area.top]], color: '$muted', width: 0.035 });
-  objects.push({ id: 'axis-x', type: 'line', points: [[area.left, zeroY], [area.right, zeroY]], color: '$muted', width: 0.035 });
+  objects.push({
+    id: 'axis-y',
+    type: 'line',
+    points: [
+      [area.left, area.bottom],
+      [area.left, area.top],
+    ],
+    color: '$muted',
+    width: 0.035,
+  });
+  objects.push({
+    id: 'axis-x',
+    type: 'line',
+    points: [
+      [area.left, zeroY],
+      [area.right, zeroY],
+    ],
+    color: '$muted',
+    width: 0.035,
+  });
   return objects;
 }
 

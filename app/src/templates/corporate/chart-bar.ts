@@ -14,12 +14,16 @@ export const MAX_BARS = 12;
 
 const params = z.object({
   title: titleSchema('Bar chart'),
-  data: z.array(datumSchema).min(1).max(MAX_BARS).default([
-    { label: 'Q1', value: 120 },
-    { label: 'Q2', value: 150 },
-    { label: 'Q3', value: 90 },
-    { label: 'Q4', value: 200 },
-  ]),
+  data: z
+    .array(datumSchema)
+    .min(1)
+    .max(MAX_BARS)
+    .default([
+      { label: 'Q1', value: 120 },
+      { label: 'Q2', value: 150 },
+      { label: 'Q3', value: 90 },
+      { label: 'Q4', value: 200 },
+    ]),
   unit: unitSchema,
 });
 type BarParams = z.infer<typeof params>;

@@ -24,16 +24,23 @@ const params = z.object({
   /** Name of the first series (shown in the legend when there are several). */
   name: z.string().trim().max(MAX_SERIES_NAME).default(''),
   /** The categories along the x axis and the first series' values. */
-  data: z.array(datumSchema).min(2).max(MAX_LINE_POINTS).default([
-    { label: 'Jan', value: 42 },
-    { label: 'Feb', value: 48 },
-    { label: 'Mar', value: 45 },
-    { label: 'Apr', value: 57 },
-    { label: 'May', value: 63 },
-    { label: 'Jun', value: 71 },
-  ]),
+  data: z
+    .array(datumSchema)
+    .min(2)
+    .max(MAX_LINE_POINTS)
+    .default([
+      { label: 'Jan', value: 42 },
+      { label: 'Feb', value: 48 },
+      { label: 'Mar', value: 45 },
+      { label: 'Apr', value: 57 },
+      { label: 'May', value: 63 },
+      { label: 'Jun', value: 71 },
+    ]),
   /** More series over the same categories (values in the order of `data`'s labels). */
-  series: z.array(z.strictObject({ name: z.string().trim().min(1).max(MAX_SERIES_NAME), values: z.array(value).min(1).max(MAX_LINE_POINTS) })).max(MAX_SERIES - 1).default([]),
+  series: z
+    .array(z.strictObject({ name: z.string().trim().min(1).max(MAX_SERIES_NAME), values: z.array(value).min(1).max(MAX_LINE_POINTS) }))
+    .max(MAX_SERIES - 1)
+    .default([]),
   unit: unitSchema,
 });
 type LineParams = z.infer<typeof params>;
@@ -106,11 +113,19 @@ export const chartLine = defineTemplate<LineParams>({
     const several = lines.length > 1;
     const n = data.length;
     const labels = data.map((d) => displayLabel(d.label));
-    const scale = niceScale(lines.flatMap((l) => l.values), 5, true);
+    const scale = niceScale(
+      lines.flatMap((l) => l.values),
+      5,
+      true,
+    );
     const area: PlotArea = { left: -7.35 + tickLabelWidth(scale, unit) + 0.25, right: 7.0, bottom: -2.95, top: several ? 1.7 : 2.0 };
     const pitch = (area.right - area.left) / n;
     const xs = labels.map((_, i) => area.left + pitch * (i + 0.5));
-    const fmt = valueFormatter(lines.flatMap((l) => l.values), unit, pitch < 1.4 ? 1e3 : 1e5);
+    const fmt = valueFormatter(
+      lines.flatMap((l) => l.values),
+      unit,
+      pitch < 1.4 ? 1e3 : 1e5,
+    );
     const tl = new TimelineBuilder();
     const catObjects = categoryLabelObjects(labels, xs, pitch, area.bottom - 0.2, 'points');
     const objects: Composition['objects'] = [...titleObjects(title), ...valueAxisObjects(area, scale, unit), ...catObjects];
@@ -120,7 +135,16 @@ export const chartLine = defineTemplate<LineParams>({
       const widths = names.map((nm) => 0.45 + textWidth(nm, 0.32) + 0.5);
       let x = -widths.reduce((s, w) => s + w, 0) / 2;
       names.forEach((nm, i) => {
-        objects.push({ id: `key-${i}`, type: 'line', points: [[x, 2.5], [x + 0.35, 2.5]], color: seriesColor(i), width: 0.09 });
+        objects.push({
+          id: `key-${i}`,
+          type: 'line',
+          points: [
+            [x, 2.5],
+            [x + 0.35, 2.5],
+          ],
+          color: seriesColor(i),
+          width: 0.09,
+        });
         objects.push({ id: `key-name-${i}`, type: 'text', text: nm, x: x + 0.45, y: 2.5, size: 0.32, align: 'left', color: '$foreground' });
         x += widths[i]!;
       });

@@ -18,11 +18,15 @@ const sliceSchema = z.strictObject({ label: labelSchema, value: z.number().finit
 
 const params = z.object({
   title: titleSchema('Pie chart'),
-  data: z.array(sliceSchema).min(1).max(MAX_SLICES).default([
-    { label: 'Product', value: 45 },
-    { label: 'Services', value: 30 },
-    { label: 'Licensing', value: 25 },
-  ]),
+  data: z
+    .array(sliceSchema)
+    .min(1)
+    .max(MAX_SLICES)
+    .default([
+      { label: 'Product', value: 45 },
+      { label: 'Services', value: 30 },
+      { label: 'Licensing', value: 25 },
+    ]),
   unit: unitSchema,
 });
 type PieParams = z.infer<typeof params>;
@@ -98,7 +102,10 @@ export const chartPie = defineTemplate<PieParams>({
     const objects: Composition['objects'] = [...titleObjects(title)];
 
     // Legend rows on the right: the share column is measured first, labels wrap in the room left.
-    const fmt = valueFormatter(data.map((d) => d.value), unit);
+    const fmt = valueFormatter(
+      data.map((d) => d.value),
+      unit,
+    );
     const shares = data.map((d, i) => (unit === '%' && Math.abs(d.value - pct[i]!) < 0.05 ? formatPercent(pct[i]!) : `${formatPercent(pct[i]!)} · ${fmt(d.value)}`));
     const shareSize = 0.32;
     const shareWidth = Math.max(...shares.map((t) => t.length * 0.6 * shareSize)) + 0.1;

@@ -15,11 +15,15 @@ const stageSchema = z.strictObject({ label: labelSchema, value: z.number().finit
 
 const params = z.object({
   title: titleSchema('Sales funnel'),
-  stages: z.array(stageSchema).min(2).max(MAX_STAGES).default([
-    { label: 'Visitors', value: 1000 },
-    { label: 'Leads', value: 300 },
-    { label: 'Customers', value: 50 },
-  ]),
+  stages: z
+    .array(stageSchema)
+    .min(2)
+    .max(MAX_STAGES)
+    .default([
+      { label: 'Visitors', value: 1000 },
+      { label: 'Leads', value: 300 },
+      { label: 'Customers', value: 50 },
+    ]),
   unit: unitSchema,
 });
 type FunnelParams = z.infer<typeof params>;
@@ -87,7 +91,10 @@ export const businessFunnel = defineTemplate<FunnelParams>({
     const nameSize = Math.min(...labels.map((l) => fitTextSize(l, nameWidth, 2, 0.4, 600)));
     const valueSize = Math.min(0.42, bandH * 0.42);
     const centres: number[] = [];
-    const fmt = valueFormatter(stages.map((s) => s.value), unit);
+    const fmt = valueFormatter(
+      stages.map((s) => s.value),
+      unit,
+    );
 
     stages.forEach((s, i) => {
       const yTop = top - i * (bandH + GAP);
@@ -96,7 +103,12 @@ export const businessFunnel = defineTemplate<FunnelParams>({
       const wTop = widths[i]!;
       const wBottom = bottomWidth(i);
       // Points around the band's centre so "grow" scales it in place.
-      const points: [number, number][] = [[-wTop / 2, bandH / 2], [wTop / 2, bandH / 2], [wBottom / 2, -bandH / 2], [-wBottom / 2, -bandH / 2]];
+      const points: [number, number][] = [
+        [-wTop / 2, bandH / 2],
+        [wTop / 2, bandH / 2],
+        [wBottom / 2, -bandH / 2],
+        [-wBottom / 2, -bandH / 2],
+      ];
       objects.push({ id: `band-${i}`, type: 'polygon', x: CX, y, points, fill: i % 2 === 0 ? '$primary' : '$secondary' });
       objects.push({ id: `value-${i}`, type: 'text', text: fmt(s.value), x: CX, y, size: valueSize, weight: 700, font: 'mono', color: '$background' });
       objects.push({ id: `name-${i}`, type: 'text', text: labels[i]!, x: nameRight(i), y, size: nameSize, weight: 600, align: 'right', maxWidth: nameWidth, color: '$foreground' });
@@ -106,7 +118,17 @@ export const businessFunnel = defineTemplate<FunnelParams>({
       const arrowX = CX + midHalf(i) + 0.45;
       const y0 = centres[i]! - 0.12;
       const y1 = centres[i + 1]! + 0.12;
-      objects.push({ id: `conv-arrow-${i}`, type: 'line', points: [[arrowX, y0], [arrowX, y1]], color: '$success', width: 0.05, arrow: 'end' });
+      objects.push({
+        id: `conv-arrow-${i}`,
+        type: 'line',
+        points: [
+          [arrowX, y0],
+          [arrowX, y1],
+        ],
+        color: '$success',
+        width: 0.05,
+        arrow: 'end',
+      });
       objects.push({ id: `conv-${i}`, type: 'text', text: `${formatPercent(c * 100)} convert`, x: arrowX + 0.3, y: (y0 + y1) / 2, size: Math.min(0.36, bandH * 0.4), weight: 600, align: 'left', color: '$success' });
     });
     const overall = stages[n - 1]!.value / stages[0]!.value;

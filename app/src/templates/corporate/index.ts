@@ -10,14 +10,4 @@ import { businessOrgChart } from './org-chart.ts';
 import { processFlow } from './process-flow.ts';
 import { businessTimeline } from './timeline.ts';
 
-export const CORPORATE_TEMPLATES: AnyTemplate[] = [
-  processFlow,
-  businessTimeline,
-  businessBullets,
-  businessCycle,
-  businessFunnel,
-  businessOrgChart,
-  chartBar,
-  chartLine,
-  chartPie,
-];
+export const CORPORATE_TEMPLATES: AnyTemplate[] = [processFlow, businessTimeline, businessBullets, businessCycle, businessFunnel, businessOrgChart, chartBar, chartLine, chartPie];

@@ -17,12 +17,7 @@ export const KNOWN_CYCLES: KnownCycle[] = [
     title: 'PDCA cycle',
     centre: 'PDCA',
     steps: ['Plan', 'Do', 'Check', 'Act'],
-    notes: [
-      'set the goal and plan the change that should reach it',
-      'try the change, on a small scale first',
-      'measure the results and compare them with the plan',
-      'adopt what worked, adjust what did not, and plan the next round',
-    ],
+    notes: ['set the goal and plan the change that should reach it', 'try the change, on a small scale first', 'measure the results and compare them with the plan', 'adopt what worked, adjust what did not, and plan the next round'],
   },
   {
     pattern: /\b(pdsa|plan do study act)\b/,

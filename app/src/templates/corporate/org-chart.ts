@@ -19,13 +19,17 @@ const nodeSchema = z.strictObject({ name: z.string().trim().min(1).max(MAX_NAME_
 const params = z
   .object({
     title: z.string().trim().min(1).max(80).default('Organisation chart'),
-    nodes: z.array(nodeSchema).min(1).max(MAX_PEOPLE).default([
-      { name: 'CEO', parent: null },
-      { name: 'CTO', parent: 'CEO' },
-      { name: 'CFO', parent: 'CEO' },
-      { name: 'Engineer 1', parent: 'CTO' },
-      { name: 'Engineer 2', parent: 'CTO' },
-    ]),
+    nodes: z
+      .array(nodeSchema)
+      .min(1)
+      .max(MAX_PEOPLE)
+      .default([
+        { name: 'CEO', parent: null },
+        { name: 'CTO', parent: 'CEO' },
+        { name: 'CFO', parent: 'CEO' },
+        { name: 'Engineer 1', parent: 'CTO' },
+        { name: 'Engineer 2', parent: 'CTO' },
+      ]),
   })
   .superRefine(({ nodes }, ctx) => {
     const names = new Set<string>();
@@ -165,12 +169,25 @@ export const businessOrgChart = defineTemplate<OrgParams>({
     // Each box is as wide as the room to its neighbours on the same level allows (a manager over a
     // wide team gets a wide box), at most 2.7 and never past the edge of the view.
     const widths = nodes.map((_, i) => {
-      const peers = nodes.map((__, j) => j).filter((j) => j !== i && tree.level[j] === tree.level[i]).map((j) => Math.abs(xOf(j) - xOf(i)));
+      const peers = nodes
+        .map((__, j) => j)
+        .filter((j) => j !== i && tree.level[j] === tree.level[i])
+        .map((j) => Math.abs(xOf(j) - xOf(i)));
       return Math.min(2.7, Math.min(Infinity, ...peers) - 0.25, 2 * (7.7 - Math.abs(xOf(i))));
     });
     // Names that do not fit two lines get taller boxes with three lines when the levels have room.
     const [areaTop, areaBottom] = [2.25, -3.55];
-    const layoutFor = (boxH: number, lines: number) => ({ boxH, ...fitLabels(nodes.map((n) => n.name), widths.map((w) => w - 0.2), lines, 0.38, 600, boxH - 0.12) });
+    const layoutFor = (boxH: number, lines: number) => ({
+      boxH,
+      ...fitLabels(
+        nodes.map((n) => n.name),
+        widths.map((w) => w - 0.2),
+        lines,
+        0.38,
+        600,
+        boxH - 0.12,
+      ),
+    });
     let fitted = layoutFor(0.86, 2);
     const tall = layoutFor(1.2, 3);
     const truncated = (f: { texts: string[] }) => f.texts.filter((t, i) => t !== nodes[i]!.name).length;
@@ -188,7 +205,18 @@ export const businessOrgChart = defineTemplate<OrgParams>({
       if (p === undefined || p < 0) return;
       const [px, py, cx, cy] = [xOf(p), yOf(p), xOf(i), yOf(i)];
       const midY = (py - boxH / 2 + cy + boxH / 2) / 2;
-      objects.push({ id: `link-${i}`, type: 'line', points: [[px, py - boxH / 2], [px, midY], [cx, midY], [cx, cy + boxH / 2]], color: '$muted', width: 0.045 });
+      objects.push({
+        id: `link-${i}`,
+        type: 'line',
+        points: [
+          [px, py - boxH / 2],
+          [px, midY],
+          [cx, midY],
+          [cx, cy + boxH / 2],
+        ],
+        color: '$muted',
+        width: 0.045,
+      });
     });
     nodes.forEach((n, i) => {
       const root = tree.level[i] === 0;

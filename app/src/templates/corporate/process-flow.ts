@@ -90,9 +90,17 @@ export const processFlow = defineTemplate<FlowParams>({
       const b = slots[i]!;
       const points: [number, number][] =
         a.row === b.row
-          ? [[a.x + boxW / 2 + 0.08, a.y], [b.x - boxW / 2 - 0.1, b.y]]
+          ? [
+              [a.x + boxW / 2 + 0.08, a.y],
+              [b.x - boxW / 2 - 0.1, b.y],
+            ]
           : // Down from the end of the first row, back along the gap, down into the second row.
-            [[a.x, a.y - boxH / 2 - 0.08], [a.x, (a.y + b.y) / 2], [b.x, (a.y + b.y) / 2], [b.x, b.y + boxH / 2 + 0.1]];
+            [
+              [a.x, a.y - boxH / 2 - 0.08],
+              [a.x, (a.y + b.y) / 2],
+              [b.x, (a.y + b.y) / 2],
+              [b.x, b.y + boxH / 2 + 0.1],
+            ];
       objects.push({ id: `arrow-${i}`, type: 'line', points, color: '$muted', width: 0.055, arrow: 'end' });
     }
     // The count on screen; the first and last step beside it only while the line stays short.

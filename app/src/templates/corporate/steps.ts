@@ -17,11 +17,7 @@ export interface FoundSteps {
   written: number;
 }
 
-export function extractSteps(
-  text: ParsedText,
-  warnings: string[],
-  opts: { fallbackTitle: string; max: number; maxChars: number; noun: string; min?: number },
-): FoundSteps {
+export function extractSteps(text: ParsedText, warnings: string[], opts: { fallbackTitle: string; max: number; maxChars: number; noun: string; min?: number }): FoundSteps {
   const { head, body } = splitHeadBody(text.original);
   const title = titleFromHead(head, opts.fallbackTitle, warnings);
   let items = dropTrailingKind(splitItems(body));

@@ -12,23 +12,30 @@ export const MAX_EVENTS = 10;
 export const MAX_EVENT_CHARS = 40;
 export const MAX_DATE_CHARS = 24;
 
-const eventSchema = z
-  .strictObject({ date: z.string().trim().max(MAX_DATE_CHARS).default(''), label: z.string().trim().max(MAX_EVENT_CHARS).default('') })
-  .refine((e) => e.date !== '' || e.label !== '', 'an event needs a date or a label');
+const eventSchema = z.strictObject({ date: z.string().trim().max(MAX_DATE_CHARS).default(''), label: z.string().trim().max(MAX_EVENT_CHARS).default('') }).refine((e) => e.date !== '' || e.label !== '', 'an event needs a date or a label');
 
 const params = z.object({
   title: z.string().trim().min(1).max(80).default('Timeline'),
-  events: z.array(eventSchema).min(1).max(MAX_EVENTS).default([
-    { date: '2010', label: 'Founded' },
-    { date: '2015', label: 'Series A' },
-    { date: '2020', label: 'IPO' },
-  ]),
+  events: z
+    .array(eventSchema)
+    .min(1)
+    .max(MAX_EVENTS)
+    .default([
+      { date: '2010', label: 'Founded' },
+      { date: '2015', label: 'Series A' },
+      { date: '2020', label: 'IPO' },
+    ]),
 });
 type TimelineParams = z.infer<typeof params>;
 type TimelineEvent = TimelineParams['events'][number];
 
 function tidyEventLabel(s: string): string {
-  return cleanItem(s.replace(/[()[\]]/g, ' ').replace(/^\s*(?:[:\-–—,]|in|on|at|by|during|since)\s+|\s+(?:in|on|at|by|during|since|[:\-–—])\s*$/gi, ' ').replace(/^\s*[:\-–—]\s*/, ''));
+  return cleanItem(
+    s
+      .replace(/[()[\]]/g, ' ')
+      .replace(/^\s*(?:[:\-–—,]|in|on|at|by|during|since)\s+|\s+(?:in|on|at|by|during|since|[:\-–—])\s*$/gi, ' ')
+      .replace(/^\s*[:\-–—]\s*/, ''),
+  );
 }
 
 function eventFromItem(item: string): { date: FoundDate | undefined; label: string } {
@@ -44,9 +51,7 @@ function eventsFromBody(body: string): { date: FoundDate | undefined; label: str
   if (items.length >= dates.length || dates.length < 2) return items.map(eventFromItem);
   const dateFirst = body.slice(0, dates[0]!.start).trim() === '';
   return dates.map((d, i) => {
-    const label = dateFirst
-      ? body.slice(d.end, i + 1 < dates.length ? dates[i + 1]!.start : body.length)
-      : body.slice(i > 0 ? dates[i - 1]!.end : 0, d.start);
+    const label = dateFirst ? body.slice(d.end, i + 1 < dates.length ? dates[i + 1]!.start : body.length) : body.slice(i > 0 ? dates[i - 1]!.end : 0, d.start);
     return { date: d, label: tidyEventLabel(label) };
   });
 }
@@ -142,7 +147,17 @@ export const businessTimeline = defineTemplate<TimelineParams>({
     const xs = eventPositions(times, n, -6.3, 6.3, 1.3);
     const tl = new TimelineBuilder();
     const objects: Composition['objects'] = [...titleObjects(title)];
-    objects.push({ id: 'axis', type: 'line', points: [[-7.3, AXIS_Y], [7.35, AXIS_Y]], color: '$muted', width: 0.06, arrow: 'end' });
+    objects.push({
+      id: 'axis',
+      type: 'line',
+      points: [
+        [-7.3, AXIS_Y],
+        [7.35, AXIS_Y],
+      ],
+      color: '$muted',
+      width: 0.06,
+      arrow: 'end',
+    });
 
     // Labels on one side are two events apart, so they may be almost twice the spacing wide.
     const sameSide = (i: number) => {
@@ -157,7 +172,16 @@ export const businessTimeline = defineTemplate<TimelineParams>({
       const up = i % 2 === 0;
       const dir = up ? 1 : -1;
       const x = xs[i]!;
-      objects.push({ id: `stem-${i}`, type: 'line', points: [[x, AXIS_Y + dir * 0.2], [x, AXIS_Y + dir * 0.6]], color: '$grid', width: 0.04 });
+      objects.push({
+        id: `stem-${i}`,
+        type: 'line',
+        points: [
+          [x, AXIS_Y + dir * 0.2],
+          [x, AXIS_Y + dir * 0.6],
+        ],
+        color: '$grid',
+        width: 0.04,
+      });
       objects.push({ id: `dot-${i}`, type: 'circle', x, y: AXIS_Y, radius: 0.17, fill: '$primary', stroke: '$background', strokeWidth: 0.05 });
       const dateY = AXIS_Y + dir * (0.6 + dateSize * 0.7);
       if (e.date) objects.push({ id: `date-${i}`, type: 'text', text: e.date, x, y: dateY, size: dateSize, weight: 700, color: '$primary' });

@@ -4,20 +4,7 @@ import { z } from 'zod';
 import { namedValue, quantity } from '../../text/parse.ts';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
-import {
-  CYLINDER_HEIGHT,
-  faceDescription,
-  isPolyhedron,
-  measure,
-  polyhedron,
-  ROUND,
-  scalePerEdge,
-  SHAPES,
-  TORUS_TUBE,
-  type PolyhedronName,
-  type ShapeName,
-  type Vec3,
-} from './shape-solids.ts';
+import { CYLINDER_HEIGHT, faceDescription, isPolyhedron, measure, polyhedron, ROUND, scalePerEdge, SHAPES, TORUS_TUBE, type PolyhedronName, type ShapeName, type Vec3 } from './shape-solids.ts';
 
 const params = z.object({
   shape: z.enum(SHAPES).default('cube'),
@@ -107,9 +94,7 @@ export const modelShape = defineTemplate<ShapeParams>({
     } else if (/\bplatonic\b/.test(text.normalized)) {
       out.shape = 'dodecahedron';
     }
-    const size =
-      namedValue(text.original, ['edge length', 'side length', 'edge', 'side', 'radius', 'size', 'length']) ??
-      quantity(text.original, ['cm', 'mm', 'm', 'meters', 'metres', 'inches', 'in', 'units']);
+    const size = namedValue(text.original, ['edge length', 'side length', 'edge', 'side', 'radius', 'size', 'length']) ?? quantity(text.original, ['cm', 'mm', 'm', 'meters', 'metres', 'inches', 'in', 'units']);
     if (size !== undefined) {
       if (size > 0 && size <= 1e6) out.size = size;
       else warnings.push(`size ${size} ignored: it must be positive and at most 1,000,000`);
@@ -211,11 +196,26 @@ function composePolyhedron(shape: PolyhedronName, size: number, facts: Record<st
     tl.add({ type: 'highlight', target: `${counter}-value`, at: tl.t - 0.5, duration: 0.8, color: '$accent' });
   };
   tl.caption(`Count the corners: ${V} vertices.`, 2.5);
-  count(p.vertices.map((_, i) => `v${i}`), 'vertices', V, 2.2);
+  count(
+    p.vertices.map((_, i) => `v${i}`),
+    'vertices',
+    V,
+    2.2,
+  );
   tl.caption(`Count the edges where two faces meet: ${E}.`, 2.5);
-  count(p.edges.map((_, i) => `edge${i}`), 'edges', E, 2.4);
+  count(
+    p.edges.map((_, i) => `edge${i}`),
+    'edges',
+    E,
+    2.4,
+  );
   tl.caption(`Count the faces: ${F} (${facts.face_shapes as string}).`, 2.5);
-  count(p.faces.map((_, i) => `f${i}`), 'faces', F, 2);
+  count(
+    p.faces.map((_, i) => `f${i}`),
+    'faces',
+    F,
+    2,
+  );
   tl.appear('shapes-label', 0.4).appear('shapes-value', 0.4);
   tl.wait(0.6);
   tl.caption(`Euler's formula holds, as for every convex polyhedron: V − E + F = ${V} − ${E} + ${F} = ${V - E + F}.`, 3);

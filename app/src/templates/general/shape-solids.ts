@@ -61,21 +61,7 @@ function unitVertices(shape: PolyhedronName): Vec3[] {
       const r = 1 / PHI;
       const cube: Vec3[] = [];
       for (const x of [-1, 1]) for (const y of [-1, 1]) for (const z of [-1, 1]) cube.push([x, y, z]);
-      return normalise([
-        ...cube,
-        [0, -r, -PHI],
-        [0, -r, PHI],
-        [0, r, -PHI],
-        [0, r, PHI],
-        [-r, -PHI, 0],
-        [-r, PHI, 0],
-        [r, -PHI, 0],
-        [r, PHI, 0],
-        [-PHI, 0, -r],
-        [PHI, 0, -r],
-        [-PHI, 0, r],
-        [PHI, 0, r],
-      ]);
+      return normalise([...cube, [0, -r, -PHI], [0, -r, PHI], [0, r, -PHI], [0, r, PHI], [-r, -PHI, 0], [-r, PHI, 0], [r, -PHI, 0], [r, PHI, 0], [-PHI, 0, -r], [PHI, 0, -r], [-PHI, 0, r], [PHI, 0, r]]);
     }
     case 'cube': {
       const h = 1 / Math.sqrt(3);

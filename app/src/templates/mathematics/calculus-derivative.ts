@@ -89,10 +89,7 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
     const view = viewCurves([f], xRange, value !== null ? [value] : []);
     const chart: Chart = { id: 'axes', x: -2.85, y: -0.5, width: 8.6, height: 7.0, xRange, yRange: view.yRange };
     const W = (p: P2) => toWorld(chart, p);
-    const objects: SceneObject[] = [
-      { id: 'title', type: 'text', text: 'The derivative is the slope of the tangent', x: 0, y: 4.0, size: 0.5, weight: 700, color: '$foreground' },
-      axesObject(chart, { xLabel: 'x', yLabel: 'y' }),
-    ];
+    const objects: SceneObject[] = [{ id: 'title', type: 'text', text: 'The derivative is the slope of the tangent', x: 0, y: 4.0, size: 0.5, weight: 700, color: '$foreground' }, axesObject(chart, { xLabel: 'x', yLabel: 'y' })];
     const curve = view.curves[0]!;
     if (curve.points.filter((p) => p !== null).length >= 2) objects.push({ id: 'curve', type: 'plot', axes: 'axes', points: curve.points, color: '$primary', width: 0.06 });
     const panelX = 4.85;
@@ -109,8 +106,19 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
 
     const inWindow = (y: number | null): y is number => y !== null && y >= view.yRange[0] && y <= view.yRange[1];
     if (value === null || !inWindow(value)) {
-      objects.push({ id: 'no_point', type: 'text', text: value === null ? `f is not defined at x = ${fmt(x0)}` : `f(${fmt(x0)}) = ${fmt(value)} is off the chart`, x: chart.x, y: chart.y, size: 0.4, color: '$danger', background: '$background' });
-      tl.caption(value === null ? `f is not defined at x = ${fmt(x0)}, so there is no tangent there.` : `f(${fmt(x0)}) is far off the chart.`, 3).appear('no_point', 0.5).wait(3);
+      objects.push({
+        id: 'no_point',
+        type: 'text',
+        text: value === null ? `f is not defined at x = ${fmt(x0)}` : `f(${fmt(x0)}) = ${fmt(value)} is off the chart`,
+        x: chart.x,
+        y: chart.y,
+        size: 0.4,
+        color: '$danger',
+        background: '$background',
+      });
+      tl.caption(value === null ? `f is not defined at x = ${fmt(x0)}, so there is no tangent there.` : `f(${fmt(x0)}) is far off the chart.`, 3)
+        .appear('no_point', 0.5)
+        .wait(3);
       tl.finish(tl.t);
       return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Derivative of ${f.text}` };
     }
@@ -118,9 +126,23 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
     objects.push(
       { id: 'P', type: 'circle', x: P[0], y: P[1], radius: 0.1, fill: '$foreground', stroke: '$background', strokeWidth: 0.03 },
       // Beside P where the curve is not: below-right of a rising curve, above-right of a falling one.
-      { id: 'P_label', type: 'text', text: `P (${fmt(x0)}, ${fmt(value)})`, x: P[0] + (slope === null ? -0.2 : 0.25), y: P[1] + (slope !== null && slope > 0 ? -0.42 : 0.4), size: 0.3, color: '$foreground', align: slope === null ? 'right' : 'left', background: '$background' },
+      {
+        id: 'P_label',
+        type: 'text',
+        text: `P (${fmt(x0)}, ${fmt(value)})`,
+        x: P[0] + (slope === null ? -0.2 : 0.25),
+        y: P[1] + (slope !== null && slope > 0 ? -0.42 : 0.4),
+        size: 0.3,
+        color: '$foreground',
+        align: slope === null ? 'right' : 'left',
+        background: '$background',
+      },
     );
-    tl.caption(`Mark P = (${fmt(x0)}, ${fmt(value)}) on the curve. Its slope there is a limit:`, 1.6).appear('P', 0.4, 'grow').appear('P_label', 0.4).appear('limit', 0.5).wait(1.6);
+    tl.caption(`Mark P = (${fmt(x0)}, ${fmt(value)}) on the curve. Its slope there is a limit:`, 1.6)
+      .appear('P', 0.4, 'grow')
+      .appear('P_label', 0.4)
+      .appear('limit', 0.5)
+      .wait(1.6);
 
     // Secants through P and Q = (x0 + h, f(x0 + h)) for shrinking h; Q slides in along the curve.
     const hs = [1.6, 0.8, 0.4, 0.15, 0.04].map((k) => k * (HALF_WINDOW / 2));
@@ -164,7 +186,9 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
 
     if (slope === null) {
       objects.push({ id: 'no_tangent', type: 'text', text: `no single tangent at x = ${fmt(x0)}`, x: panelX, y: -1.9, size: 0.36, color: '$danger' });
-      tl.caption(`The slopes from the left and from the right disagree: f has no derivative at x = ${fmt(x0)}.`, 3).appear('no_tangent', 0.5).wait(3);
+      tl.caption(`The slopes from the left and from the right disagree: f has no derivative at x = ${fmt(x0)}.`, 3)
+        .appear('no_tangent', 0.5)
+        .wait(3);
     } else {
       const tangent = clipLine(x0, value, slope, xRange, view.yRange)!;
       const T: [P2, P2] = [W(tangent[0]), W(tangent[1])];
@@ -195,7 +219,10 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
         );
         tl.wait(1.4);
         tl.caption(`Rise over run along the tangent: ${fmt(slope * run)} / ${fmt(run)} = ${fmt(slope)}.`, 2.6);
-        tl.appear('run', 0.5, 'draw').appear('rise', 0.5, 'draw', tl.t + 0.4).appear('run_label', 0.4).appear('rise_label', 0.4, 'fade', tl.t + 0.4);
+        tl.appear('run', 0.5, 'draw')
+          .appear('rise', 0.5, 'draw', tl.t + 0.4)
+          .appear('run_label', 0.4)
+          .appear('rise_label', 0.4, 'fade', tl.t + 0.4);
         tl.wait(2.6);
       } else tl.wait(2.2);
     }

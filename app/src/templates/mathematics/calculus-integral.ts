@@ -118,16 +118,24 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
     const W = (p: P2) => toWorld(chart, p);
     const clampY = (y: number) => Math.min(y1, Math.max(y0, y));
     const base = clampY(0);
-    const objects: SceneObject[] = [
-      { id: 'title', type: 'text', text: 'The integral is the area under the curve', x: 0, y: 4.0, size: 0.5, weight: 700, color: '$foreground' },
-      axesObject(chart, { xLabel: 'x', yLabel: 'y' }),
-    ];
+    const objects: SceneObject[] = [{ id: 'title', type: 'text', text: 'The integral is the area under the curve', x: 0, y: 4.0, size: 0.5, weight: 700, color: '$foreground' }, axesObject(chart, { xLabel: 'x', yLabel: 'y' })];
     // Rectangles first in declaration order, so the curve is drawn over them.
     const [ux] = unitsPerData(chart);
     riemann.rects.forEach((r, i) => {
       if (r.height === null) return;
       const [wx, wb] = W([r.x, base]);
-      objects.push({ id: `rect${i}`, type: 'rect', x: wx, y: wb, width: Math.max(0.01, riemann.width * ux * 0.98), height: 0, fill: r.height >= 0 ? '$success' : '$danger', stroke: '$background', strokeWidth: n > 40 ? 0 : 0.02, opacity: 0.55 });
+      objects.push({
+        id: `rect${i}`,
+        type: 'rect',
+        x: wx,
+        y: wb,
+        width: Math.max(0.01, riemann.width * ux * 0.98),
+        height: 0,
+        fill: r.height >= 0 ? '$success' : '$danger',
+        stroke: '$background',
+        strokeWidth: n > 40 ? 0 : 0.02,
+        opacity: 0.55,
+      });
     });
     const area: P2[] = [W([a, base])];
     for (let i = 0; i <= 200; i++) {
@@ -138,9 +146,22 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
     area.push(W([b, base]));
     if (area.length >= 3) objects.push({ id: 'area', type: 'polygon', points: area, fill: '$primary', opacity: 0.35 });
     if (view.curves[0]!.points.filter((p) => p !== null).length >= 2) objects.push({ id: 'curve', type: 'plot', axes: 'axes', points: view.curves[0]!.points, color: '$primary', width: 0.06 });
-    for (const [id, x] of [['bound_a', a], ['bound_b', b]] as const) {
+    for (const [id, x] of [
+      ['bound_a', a],
+      ['bound_b', b],
+    ] as const) {
       const [wx] = W([x, 0]);
-      objects.push({ id, type: 'line', points: [[wx, chart.y - chart.height / 2], [wx, chart.y + chart.height / 2]], color: '$muted', width: 0.03, dash: [0.12, 0.1] });
+      objects.push({
+        id,
+        type: 'line',
+        points: [
+          [wx, chart.y - chart.height / 2],
+          [wx, chart.y + chart.height / 2],
+        ],
+        color: '$muted',
+        width: 0.03,
+        dash: [0.12, 0.1],
+      });
     }
 
     const panelX = 4.95;
@@ -174,7 +195,10 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
     const negatives = riemann.rects.some((r) => r.height !== null && r.height < 0);
     const sumLatex = sum === null ? '\\text{Riemann sum undefined}' : `M_{${n}} = \\sum_{i=1}^{${n}} f(m_i)\\,\\Delta x = ${texNumber(sum)}`;
     objects.push({ id: 'sum', type: 'math', latex: sumLatex, x: panelX, y: -0.1, size: fitMathSize(sumLatex, 5.2, 0.38), color: '$success' });
-    tl.caption(sum === null ? 'f is undefined at some midpoint, so the Riemann sum does not exist.' : `Adding the rectangles gives the midpoint Riemann sum ${fmt(sum)}${negatives ? ' (rectangles below the x axis count as negative)' : ''}.`, 2.6);
+    tl.caption(
+      sum === null ? 'f is undefined at some midpoint, so the Riemann sum does not exist.' : `Adding the rectangles gives the midpoint Riemann sum ${fmt(sum)}${negatives ? ' (rectangles below the x axis count as negative)' : ''}.`,
+      2.6,
+    );
     tl.appear('sum', 0.5).wait(2.6);
 
     if (value === null) {
@@ -191,7 +215,9 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
       const rows = [n * 2, n * 4, n * 8].map((k) => ({ k, s: midpointSum(f.evaluate, a, b, k).sum }));
       if (rows.every((r) => r.s !== null)) {
         objects.push({ id: 'refine', type: 'text', text: rows.map((r) => `n = ${r.k}: ${fmt(r.s!, 6)}`).join('\n'), x: panelX, y: -2.85, size: 0.3, font: 'mono', color: '$muted' });
-        tl.caption(`With more rectangles the sum closes in on ${fmt(value)}: that limit is the integral.`, 3).appear('refine', 0.6).wait(3);
+        tl.caption(`With more rectangles the sum closes in on ${fmt(value)}: that limit is the integral.`, 3)
+          .appear('refine', 0.6)
+          .wait(3);
       }
     }
     tl.wait(1);

@@ -95,7 +95,7 @@ export function integrate(f: (x: number) => number | null, a: number, b: number,
     const fr = f(r);
     const fmid = f((l + r) / 2);
     if (fl === null || fr === null || fmid === null) return null;
-    const v = recurse(l, r, fl, fmid, fr, simpson(l, r, fl, fmid, fr), tolerance * Math.max(1, Math.abs(b - a)) / panels, 40);
+    const v = recurse(l, r, fl, fmid, fr, simpson(l, r, fl, fmid, fr), (tolerance * Math.max(1, Math.abs(b - a))) / panels, 40);
     if (v === null || !Number.isFinite(v)) return null;
     total += v;
   }

@@ -21,9 +21,7 @@ export const formulaParam = z
   });
 
 const bound = z.number().finite().min(-MAX_ABS_X).max(MAX_ABS_X);
-export const xRangeParam = z
-  .tuple([bound, bound])
-  .refine(([a, b]) => b - a >= MIN_SPAN, { error: `x_range must be [min, max] with max − min at least ${MIN_SPAN}` });
+export const xRangeParam = z.tuple([bound, bound]).refine(([a, b]) => b - a >= MIN_SPAN, { error: `x_range must be [min, max] with max − min at least ${MIN_SPAN}` });
 
 /** Checks a range read from text; pushes a warning and returns undefined when it cannot be used. */
 export function usableRange(range: [number, number] | undefined, warnings: string[], what = 'x range'): [number, number] | undefined {

@@ -10,10 +10,30 @@ export const MAX_FORMULA_LENGTH = 200;
 export const HUGE = 1e12;
 
 const FUNCTIONS: Record<string, [number, number]> = {
-  sin: [1, 1], cos: [1, 1], tan: [1, 1], sec: [1, 1], csc: [1, 1], cot: [1, 1],
-  asin: [1, 1], acos: [1, 1], atan: [1, 1], sinh: [1, 1], cosh: [1, 1], tanh: [1, 1],
-  sqrt: [1, 1], cbrt: [1, 1], exp: [1, 1], log: [1, 2], log10: [1, 1], log2: [1, 1],
-  abs: [1, 1], floor: [1, 1], ceil: [1, 1], round: [1, 1], sign: [1, 1], nthRoot: [2, 2],
+  sin: [1, 1],
+  cos: [1, 1],
+  tan: [1, 1],
+  sec: [1, 1],
+  csc: [1, 1],
+  cot: [1, 1],
+  asin: [1, 1],
+  acos: [1, 1],
+  atan: [1, 1],
+  sinh: [1, 1],
+  cosh: [1, 1],
+  tanh: [1, 1],
+  sqrt: [1, 1],
+  cbrt: [1, 1],
+  exp: [1, 1],
+  log: [1, 2],
+  log10: [1, 1],
+  log2: [1, 1],
+  abs: [1, 1],
+  floor: [1, 1],
+  ceil: [1, 1],
+  round: [1, 1],
+  sign: [1, 1],
+  nthRoot: [2, 2],
 };
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS);
 const CONSTANTS = new Set(['pi', 'e', 'tau', 'phi']);
@@ -42,7 +62,10 @@ const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2',
 
 /** Writing conventions people use that mathjs does not read: unicode signs, "sin x", "x(x+1)", "ln". */
 export function cleanFormulaText(raw: string): string {
-  let s = raw.trim().toLowerCase().replace(/nthroot/g, 'nthRoot');
+  let s = raw
+    .trim()
+    .toLowerCase()
+    .replace(/nthroot/g, 'nthRoot');
   s = s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+/g, (m) => `^(${[...m].map((c) => SUPERSCRIPTS[c]).join('')})`).replace(/\^\((\d+)\)/g, '^$1');
   s = s
     .replace(/[−–—]/g, '-')

@@ -15,21 +15,27 @@ const AFTER_POINT_WORDS = new Set(['=', 'is', 'from', 'between', 'in', 'goes', '
 
 /** Rewrites spoken maths: "x squared" → "x^2", "square root of x" → "sqrt(x)", "e to the x" → "e^x". */
 export function spokenToFormula(text: string): string {
-  return text
-    .replace(/\b([a-z0-9)]+)\s+squared\b/gi, '$1^2')
-    .replace(/\b([a-z0-9)]+)\s+cubed\b/gi, '$1^3')
-    .replace(/\b([a-z0-9]+)\s+to the (?:power of\s+)?(\d+)(?:st|nd|rd|th)?(?:\s+power)?\b/gi, '$1^$2')
-    .replace(/\be to the (?:power of )?x\b/gi, 'e^x')
-    .replace(/\b(?:the\s+)?(?:square\s+)?root of\s+x\b/gi, 'sqrt(x)')
-    .replace(/\b(?:the\s+)?(?:natural\s+)?log(?:arithm)? of\s+x\b/gi, 'log(x)')
-    .replace(/\b(sine|cosine|tangent) of\s+(x|\d*x)\b/gi, (_m, fn: string, arg: string) => `${fn.slice(0, 3).toLowerCase()}(${arg})`)
-    .replace(/\b1\s+over\s+x\b/gi, '1/x')
-    // "sin x", "ln 2x": a function name and a simple argument, written as a word apart.
-    .replace(/\b(sinh|cosh|tanh|sin|cos|tan|sec|csc|cot|ln|log|exp|sqrt|abs)\s+(\d*\.?\d*x|\d+(?:\.\d+)?)\b(?!\s*[(^])/gi, '$1($2)');
+  return (
+    text
+      .replace(/\b([a-z0-9)]+)\s+squared\b/gi, '$1^2')
+      .replace(/\b([a-z0-9)]+)\s+cubed\b/gi, '$1^3')
+      .replace(/\b([a-z0-9]+)\s+to the (?:power of\s+)?(\d+)(?:st|nd|rd|th)?(?:\s+power)?\b/gi, '$1^$2')
+      .replace(/\be to the (?:power of )?x\b/gi, 'e^x')
+      .replace(/\b(?:the\s+)?(?:square\s+)?root of\s+x\b/gi, 'sqrt(x)')
+      .replace(/\b(?:the\s+)?(?:natural\s+)?log(?:arithm)? of\s+x\b/gi, 'log(x)')
+      .replace(/\b(sine|cosine|tangent) of\s+(x|\d*x)\b/gi, (_m, fn: string, arg: string) => `${fn.slice(0, 3).toLowerCase()}(${arg})`)
+      .replace(/\b1\s+over\s+x\b/gi, '1/x')
+      // "sin x", "ln 2x": a function name and a simple argument, written as a word apart.
+      .replace(/\b(sinh|cosh|tanh|sin|cos|tan|sec|csc|cot|ln|log|exp|sqrt|abs)\s+(\d*\.?\d*x|\d+(?:\.\d+)?)\b(?!\s*[(^])/gi, '$1($2)')
+  );
 }
 
 function stripWord(w: string): string {
-  return w.replace(/^["'“‘]+/, '').replace(/["'”’]+$/, '').replace(/[,;:!?]+$/, '').replace(/\.$/, '');
+  return w
+    .replace(/^["'“‘]+/, '')
+    .replace(/["'”’]+$/, '')
+    .replace(/[,;:!?]+$/, '')
+    .replace(/\.$/, '');
 }
 
 /** Whether a word could be (part of) a formula: formula characters, and letters only from known names. */
@@ -98,7 +104,11 @@ export function findFormulas(original: string): FoundFormulas {
     const run = words.slice(i, j + 1);
     const start = run[0]!.at;
     const inExplicit = explicitSpans.some(([a, b]) => start >= a && start < b);
-    const source = run.map((w) => w.word).join(' ').replace(/^[+*/^]+|[-+*/^]+$/g, '').trim();
+    const source = run
+      .map((w) => w.word)
+      .join(' ')
+      .replace(/^[+*/^]+|[-+*/^]+$/g, '')
+      .trim();
     const before = words[i - 1]?.word.toLowerCase();
     const after = words[j + 1]?.word.toLowerCase();
     i = j + 1;

@@ -30,12 +30,14 @@ export function plotFacts(expressions: string[], xRange: [number, number]): { cu
   return { curves: curves.map(curveFacts(xRange)) };
 }
 
-const curveFacts = (xRange: [number, number]) => (c: CurveView): CurveFacts => ({
-  expression: c.formula.text,
-  roots: c.roots,
-  y_intercept: xRange[0] <= 0 && xRange[1] >= 0 ? c.formula.evaluate(0) : null,
-  asymptotes: c.breaks.filter((b) => b.pole).map((b) => b.x),
-});
+const curveFacts =
+  (xRange: [number, number]) =>
+  (c: CurveView): CurveFacts => ({
+    expression: c.formula.text,
+    roots: c.roots,
+    y_intercept: xRange[0] <= 0 && xRange[1] >= 0 ? c.formula.evaluate(0) : null,
+    asymptotes: c.breaks.filter((b) => b.pole).map((b) => b.x),
+  });
 
 /** "x = −2, x = 2 and x = 5" for captions. */
 function listX(xs: number[]): string {
@@ -136,7 +138,18 @@ export const functionPlot = defineTemplate<PlotParams>({
       if (poles.length) {
         poles.forEach((p, k) => {
           const [wx] = toWorld(chart, [p.x, 0]);
-          objects.push({ id: `asym${i}_${k}`, type: 'line', points: [[wx, bottom], [wx, top]], color: '$danger', width: 0.03, dash: [0.16, 0.12], opacity: 0.8 });
+          objects.push({
+            id: `asym${i}_${k}`,
+            type: 'line',
+            points: [
+              [wx, bottom],
+              [wx, top],
+            ],
+            color: '$danger',
+            width: 0.03,
+            dash: [0.16, 0.12],
+            opacity: 0.8,
+          });
           tl.appear(`asym${i}_${k}`, 0.5, 'fade', tl.t + k * 0.05);
         });
         tl.caption(`The curve breaks where the function blows up: vertical asymptote${poles.length > 1 ? 's' : ''} at ${listX(poles.slice(0, 4).map((p) => p.x))}${poles.length > 4 ? ', …' : ''}.`, 2.2);
@@ -163,7 +176,10 @@ export const functionPlot = defineTemplate<PlotParams>({
         objects.push({ id: `yint${i}`, type: 'circle', x: wx, y: wy, radius: 0.09, fill: color, stroke: '$background', strokeWidth: 0.03 });
         const [dx, dy] = freeSide(chart, f, 0);
         objects.push({ id: `yintlabel${i}`, type: 'text', text: `(0, ${fmt(y0)})`, x: wx + dx * 0.2, y: wy + dy * 0.34, size: 0.28, color, align: dx > 0 ? 'left' : 'right' });
-        tl.caption(`It meets the y axis at (0, ${fmt(y0)}).`, 1.8).appear(`yint${i}`, 0.35, 'grow').appear(`yintlabel${i}`, 0.35).wait(1.8);
+        tl.caption(`It meets the y axis at (0, ${fmt(y0)}).`, 1.8)
+          .appear(`yint${i}`, 0.35, 'grow')
+          .appear(`yintlabel${i}`, 0.35)
+          .wait(1.8);
       }
     });
     tl.wait(1.5);

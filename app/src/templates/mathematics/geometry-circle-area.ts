@@ -43,7 +43,9 @@ export const geometryCircleArea = defineTemplate<CircleParams>({
     const radius = namedValue(src, ['radius of', 'radius', 'r =', 'r:']);
     const diameter = namedValue(src, ['diameter of', 'diameter', 'd =']);
     const circumference = namedValue(src, ['circumference of', 'circumference', 'c =']);
-    const value = radius ?? (diameter !== undefined ? diameter / 2 : circumference !== undefined ? circumference / (2 * Math.PI) : quantity(src, ['cm', 'mm', 'm', 'km', 'inches', 'inch', 'ft', 'feet', 'meters', 'metres', 'centimeters', 'centimetres']));
+    const value =
+      radius ??
+      (diameter !== undefined ? diameter / 2 : circumference !== undefined ? circumference / (2 * Math.PI) : quantity(src, ['cm', 'mm', 'm', 'km', 'inches', 'inch', 'ft', 'feet', 'meters', 'metres', 'centimeters', 'centimetres']));
     if (value !== undefined) {
       if (!(value > 0) || value > 1e6 || value < 1e-6) warnings.push(`a radius of ${fmt(value)} cannot be drawn (it must be between 0.000001 and 1,000,000); using 1`);
       else {
@@ -72,7 +74,17 @@ export const geometryCircleArea = defineTemplate<CircleParams>({
     ];
     // Slices: tip at the centre; the points are relative to the tip so moving the tip moves the slice.
     for (let i = 0; i < SLICES; i++) {
-      objects.push({ id: `slice${i}`, type: 'polygon', x: centre[0], y: centre[1], points: [[0, 0], ...arcPoints([0, 0], R, i * d, (i + 1) * d, 10)], fill: i % 2 ? '$accent' : '$primary', stroke: '$background', strokeWidth: 0.02, opacity: 0.85 });
+      objects.push({
+        id: `slice${i}`,
+        type: 'polygon',
+        x: centre[0],
+        y: centre[1],
+        points: [[0, 0], ...arcPoints([0, 0], R, i * d, (i + 1) * d, 10)],
+        fill: i % 2 ? '$accent' : '$primary',
+        stroke: '$background',
+        strokeWidth: 0.02,
+        opacity: 0.85,
+      });
     }
     objects.push(
       { id: 'radius_line', type: 'line', points: [centre, [centre[0], centre[1] + R]], color: '$foreground', width: 0.04 },
@@ -90,15 +102,35 @@ export const geometryCircleArea = defineTemplate<CircleParams>({
       // Rotate the slice so its middle points straight down (tip up) or straight up (tip down).
       const bisector = ((i + 0.5) * d * 180) / Math.PI;
       let turn = (up ? -90 : 90) - bisector;
-      turn = ((turn % 360) + 540) % 360 - 180;
+      turn = (((turn % 360) + 540) % 360) - 180;
       return { tip, turn };
     });
     const left = x0 - chord / 2;
     const right = x0 + (SLICES / 2 - 1) * chord + chord;
     objects.push(
-      { id: 'width_line', type: 'line', points: [[left, base - 0.35], [right, base - 0.35]], color: '$warning', width: 0.04, arrow: 'both' },
+      {
+        id: 'width_line',
+        type: 'line',
+        points: [
+          [left, base - 0.35],
+          [right, base - 0.35],
+        ],
+        color: '$warning',
+        width: 0.04,
+        arrow: 'both',
+      },
       { id: 'width_label', type: 'text', text: `≈ half the circumference = πr = ${fmt(Math.PI * radius)}${u}`, x: (left + right) / 2, y: base - 0.75, size: 0.3, color: '$warning' },
-      { id: 'height_line', type: 'line', points: [[right + 0.3, base], [right + 0.3, base + R]], color: '$success', width: 0.04, arrow: 'both' },
+      {
+        id: 'height_line',
+        type: 'line',
+        points: [
+          [right + 0.3, base],
+          [right + 0.3, base + R],
+        ],
+        color: '$success',
+        width: 0.04,
+        arrow: 'both',
+      },
       { id: 'height_label', type: 'text', text: `r`, x: right + 0.55, y: base + R / 2, size: 0.36, weight: 700, color: '$success', align: 'left' },
       { id: 'formula', type: 'math', latex: 'A \\approx \\pi r \\cdot r = \\pi r^2', x: (left + right) / 2, y: -2.55, size: 0.46, color: '$foreground' },
       { id: 'area', type: 'text', text: `A = π × ${fmt(radius)}² = ${fmt(area)}${u2}`, x: -4.7, y: -2.55, size: 0.4, weight: 700, color: '$success' },
@@ -109,7 +141,9 @@ export const geometryCircleArea = defineTemplate<CircleParams>({
     tl.caption(`A circle of radius r = ${fmt(radius)}${u}.`, 1.8);
     tl.appear('title', 0.5).appear('outline', 1, 'grow');
     for (let i = 0; i < SLICES; i++) tl.appear(`slice${i}`, 0.5, 'fade', tl.t + 0.6);
-    tl.appear('radius_line', 0.5, 'draw', tl.t + 1).appear('radius_label', 0.4, 'fade', tl.t + 1.3).wait(1.8);
+    tl.appear('radius_line', 0.5, 'draw', tl.t + 1)
+      .appear('radius_label', 0.4, 'fade', tl.t + 1.3)
+      .wait(1.8);
     tl.caption(`Cut it into ${SLICES} equal slices, like a pizza.`, 1.6);
     for (let i = 0; i < SLICES; i++) tl.add({ type: 'highlight', target: `slice${i}`, at: tl.t + i * 0.08, duration: 0.4, color: '$highlight' });
     tl.wait(1.6);
@@ -124,7 +158,10 @@ export const geometryCircleArea = defineTemplate<CircleParams>({
     tl.caption('The arcs make the long sides: half the circumference, πr, on top and on the bottom. The short side is r.', 3.2);
     tl.appear('width_line', 0.6, 'draw').appear('width_label', 0.5).wait(0.8).appear('height_line', 0.6, 'draw').appear('height_label', 0.5).wait(2.4);
     tl.caption('With thinner and thinner slices the shape becomes a rectangle: area = πr × r = πr².', 2.8).appear('formula', 0.6).wait(2.8);
-    tl.caption(`For r = ${fmt(radius)}${u}: area ${fmt(area)}${u2}, circumference ${fmt(circumference)}${u}.`, 3).appear('area', 0.5).appear('circ', 0.5, 'fade', tl.t + 0.4).wait(3);
+    tl.caption(`For r = ${fmt(radius)}${u}: area ${fmt(area)}${u2}, circumference ${fmt(circumference)}${u}.`, 3)
+      .appear('area', 0.5)
+      .appear('circ', 0.5, 'fade', tl.t + 0.4)
+      .wait(3);
     tl.finish(tl.t);
     return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Area of a circle' };
   },

@@ -11,9 +11,7 @@ import { findLengthUnit, lengthUnit, unitSuffix, unitTex } from './units.ts';
 const MAX_RATIO = 50;
 const side = z.number().finite().positive().min(1e-6).max(1e6);
 
-const params = z
-  .object({ a: side.default(3), b: side.default(4), unit: lengthUnit })
-  .refine((p) => Math.max(p.a, p.b) / Math.min(p.a, p.b) <= MAX_RATIO, { error: `the legs may differ by a factor of at most ${MAX_RATIO} to be drawn` });
+const params = z.object({ a: side.default(3), b: side.default(4), unit: lengthUnit }).refine((p) => Math.max(p.a, p.b) / Math.min(p.a, p.b) <= MAX_RATIO, { error: `the legs may differ by a factor of at most ${MAX_RATIO} to be drawn` });
 type PythagoreanParams = z.infer<typeof params>;
 
 export function pythagoreanFacts(a: number, b: number): { c: number; squares: [number, number, number] } {
@@ -126,9 +124,7 @@ export const geometryPythagorean = defineTemplate<PythagoreanParams>({
     const u = unitSuffix(unit);
     const tu = unitTex(unit);
 
-    const objects: ReturnType<typeof polygonAt>[] = [
-      { id: 'title', type: 'text', text: 'The Pythagorean theorem', x: 0, y: 3.85, size: 0.6, weight: 700, color: '$foreground' },
-    ];
+    const objects: ReturnType<typeof polygonAt>[] = [{ id: 'title', type: 'text', text: 'The Pythagorean theorem', x: 0, y: 3.85, size: 0.6, weight: 700, color: '$foreground' }];
     const squareObjects = (key: string, pts: P2[], n: number, len: number, color: string) => {
       objects.push(polygonAt(`sq_${key}`, pts, color, 0.28), outlineAt(`sq_${key}_edge`, pts, color, 0.045));
       // Unit cells make the area countable when the side is a small whole number.
@@ -165,12 +161,7 @@ export const geometryPythagorean = defineTemplate<PythagoreanParams>({
 
     // The algebra, line by line, on the right.
     const exact = Number.isInteger(c) || Math.abs(c - Number(c.toPrecision(6))) < 1e-12;
-    const steps = [
-      'a^2 + b^2 = c^2',
-      `${texNumber(a)}^2 + ${texNumber(b)}^2 = c^2`,
-      `${texNumber(a2)} + ${texNumber(b2)} = ${texNumber(c2)}`,
-      `c = \\sqrt{${texNumber(c2)}} ${exact ? '=' : '\\approx'} ${texNumber(c)}${tu}`,
-    ];
+    const steps = ['a^2 + b^2 = c^2', `${texNumber(a)}^2 + ${texNumber(b)}^2 = c^2`, `${texNumber(a2)} + ${texNumber(b2)} = ${texNumber(c2)}`, `c = \\sqrt{${texNumber(c2)}} ${exact ? '=' : '\\approx'} ${texNumber(c)}${tu}`];
     const panelX = 4.85;
     steps.forEach((latex, i) => objects.push({ id: `eq${i}`, type: 'math', latex, x: panelX, y: 2.3 - i * 1.15, size: i === 0 ? 0.62 : 0.5, color: i === 3 ? '$success' : '$foreground' }));
     objects.push({ id: 'result', type: 'text', text: `hypotenuse c = ${fmt(c)}${u}`, x: panelX, y: -2.7, size: 0.42, weight: 700, color: '$success' });
@@ -197,8 +188,12 @@ export const geometryPythagorean = defineTemplate<PythagoreanParams>({
     tl.wait(1.1);
     tl.add({ type: 'highlight', target: 'sq_c', at: tl.t, duration: 1, color: '$highlight' });
     tl.wait(1.2);
-    tl.caption(`Put in the legs: ${fmt(a)}² + ${fmt(b)}² = c².`, 1.6).appear('eq1', 0.5).wait(1.5);
-    tl.caption(`${fmt(a2)} + ${fmt(b2)} = ${fmt(c2)}: the area of the square on the hypotenuse.`, 1.8).appear('eq2', 0.5).wait(1.7);
+    tl.caption(`Put in the legs: ${fmt(a)}² + ${fmt(b)}² = c².`, 1.6)
+      .appear('eq1', 0.5)
+      .wait(1.5);
+    tl.caption(`${fmt(a2)} + ${fmt(b2)} = ${fmt(c2)}: the area of the square on the hypotenuse.`, 1.8)
+      .appear('eq2', 0.5)
+      .wait(1.7);
     tl.caption(`So the hypotenuse is c = √${fmt(c2)} ${exact ? '=' : '≈'} ${fmt(c)}${u}.`, 2.5).appear('eq3', 0.5);
     tl.setText('label_c', `c = ${fmt(c)}${u}\nc² = ${fmt(c2)}${u2}`, tl.t + 0.3);
     tl.add({ type: 'highlight', target: 'label_c', at: tl.t + 0.3, duration: 1.2, color: '$success' });

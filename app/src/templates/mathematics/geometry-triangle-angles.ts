@@ -40,7 +40,12 @@ function extractAngles(text: string, normalized: string, warnings: string[]): nu
   if (list.length === 1 && /\bisosceles\b/.test(normalized) && list[0]! < 180) list = [list[0]!, (180 - list[0]!) / 2, (180 - list[0]!) / 2];
   if (list.length === 0) return undefined;
   if (list.some((a) => !(a > 0 && a < 180))) {
-    warnings.push(`a triangle's angles are each between 0° and 180°; ${list.filter((a) => !(a > 0 && a < 180)).map((a) => `${fmt(a)}°`).join(', ')} cannot be one, so the example triangle is used`);
+    warnings.push(
+      `a triangle's angles are each between 0° and 180°; ${list
+        .filter((a) => !(a > 0 && a < 180))
+        .map((a) => `${fmt(a)}°`)
+        .join(', ')} cannot be one, so the example triangle is used`,
+    );
     return undefined;
   }
   if (list.length === 1) {
@@ -107,7 +112,11 @@ export const geometryTriangleAngles = defineTemplate<TriangleParams>({
     // Vertices: base from P0 to P1, apex where the two base angles' rays meet (law of sines).
     const base = 1;
     const sideB = (base * Math.sin(B * rad)) / Math.sin(C * rad);
-    const raw: P2[] = [[0, 0], [base, 0], [sideB * Math.cos(A * rad), sideB * Math.sin(A * rad)]];
+    const raw: P2[] = [
+      [0, 0],
+      [base, 0],
+      [sideB * Math.cos(A * rad), sideB * Math.sin(A * rad)],
+    ];
     const xs = raw.map((p) => p[0]);
     const ys = raw.map((p) => p[1]);
     const w = Math.max(...xs) - Math.min(...xs);
@@ -130,7 +139,16 @@ export const geometryTriangleAngles = defineTemplate<TriangleParams>({
     // The assembly point: a straight line on the right where the corners are laid side by side.
     const P: P2 = [4.4, -1.6];
     objects.push(
-      { id: 'straight', type: 'line', points: [[P[0] - 3.0, P[1]], [P[0] + 3.0, P[1]]], color: '$muted', width: 0.04 },
+      {
+        id: 'straight',
+        type: 'line',
+        points: [
+          [P[0] - 3.0, P[1]],
+          [P[0] + 3.0, P[1]],
+        ],
+        color: '$muted',
+        width: 0.04,
+      },
       { id: 'straight_label', type: 'text', text: 'a straight line: 180°', x: P[0], y: P[1] - 0.5, size: 0.32, color: '$muted' },
     );
     angles_deg.forEach((a, i) => {
@@ -150,7 +168,12 @@ export const geometryTriangleAngles = defineTemplate<TriangleParams>({
     const tl = new TimelineBuilder();
     tl.caption(`A triangle with angles ${angles_deg.map((a) => `${fmt(a)}°`).join(', ')}.`, 2);
     tl.appear('title', 0.5).appear('triangle', 0.6).appear('triangle_edge', 1, 'draw').wait(1);
-    angles_deg.forEach((_, i) => tl.appear(`wedge${i}`, 0.4, 'grow', tl.t + i * 0.3).appear(`ghost${i}`, 0.4, 'grow', tl.t + i * 0.3).appear(`label${i}`, 0.4, 'fade', tl.t + i * 0.3));
+    angles_deg.forEach((_, i) =>
+      tl
+        .appear(`wedge${i}`, 0.4, 'grow', tl.t + i * 0.3)
+        .appear(`ghost${i}`, 0.4, 'grow', tl.t + i * 0.3)
+        .appear(`label${i}`, 0.4, 'fade', tl.t + i * 0.3),
+    );
     tl.wait(1.8);
     tl.caption('Tear off the three corners and lay them side by side on a straight line.', 2.4);
     tl.appear('straight', 0.8, 'draw').appear('straight_label', 0.5).wait(0.8);
@@ -158,7 +181,7 @@ export const geometryTriangleAngles = defineTemplate<TriangleParams>({
     angles_deg.forEach((a, i) => {
       // Turn the wedge so its first edge lies along the directions already filled, then slide it over.
       let turn = at - starts[i]!;
-      turn = ((turn % 360) + 540) % 360 - 180;
+      turn = (((turn % 360) + 540) % 360) - 180;
       const target: P2 = P;
       tl.add({ type: 'move', target: `wedge${i}`, start: tl.t, duration: 1.2, to: { x: target[0], y: target[1] }, arc: 0.6 });
       tl.add({ type: 'tween', target: `wedge${i}`, property: 'rotation', to: turn, start: tl.t, duration: 1.2 });

@@ -52,7 +52,10 @@ function extractPair(text: string, warnings: string[]): { A?: Matrix; B?: Matrix
     }
   }
   if (!A || !B) return {};
-  for (const [name, m] of [['A', A], ['B', B]] as const) {
+  for (const [name, m] of [
+    ['A', A],
+    ['B', B],
+  ] as const) {
     if (!valid(m)) {
       warnings.push(`${name} is ${dims(m)} or has entries beyond ±${MAX_ENTRY.toExponential(0)}; at most ${MAX_DIM}×${MAX_DIM} with moderate entries can be shown, so the example matrices are used`);
       return {};
@@ -124,14 +127,34 @@ export const linalgMatrixMultiply = defineTemplate<MultiplyParams>({
       const bottom = cellY(M.length, M.length - 1) - rh / 2;
       const right = left + cw * cols;
       objects.push(
-        { id: `${name}_lb`, type: 'line', points: [[left + 0.12, top], [left - 0.05, top], [left - 0.05, bottom], [left + 0.12, bottom]], color: '$muted', width: 0.04 },
-        { id: `${name}_rb`, type: 'line', points: [[right - 0.12, top], [right + 0.05, top], [right + 0.05, bottom], [right - 0.12, bottom]], color: '$muted', width: 0.04 },
+        {
+          id: `${name}_lb`,
+          type: 'line',
+          points: [
+            [left + 0.12, top],
+            [left - 0.05, top],
+            [left - 0.05, bottom],
+            [left + 0.12, bottom],
+          ],
+          color: '$muted',
+          width: 0.04,
+        },
+        {
+          id: `${name}_rb`,
+          type: 'line',
+          points: [
+            [right - 0.12, top],
+            [right + 0.05, top],
+            [right + 0.05, bottom],
+            [right - 0.12, bottom],
+          ],
+          color: '$muted',
+          width: 0.04,
+        },
         { id: `${name}_name`, type: 'text', text: name === 'C' ? 'C = AB' : name, x: (left + right) / 2, y: top + 0.45, size: 0.4, weight: 700, color: name === 'A' ? '$primary' : name === 'B' ? '$accent' : '$success' },
         { id: `${name}_dims`, type: 'text', text: dims(M), x: (left + right) / 2, y: bottom - 0.38, size: 0.3, color: '$muted' },
       );
-      M.forEach((r, i) =>
-        r.forEach((v, j) => objects.push({ id: `${name}_${i}_${j}`, type: 'text', text: fmt(v), x: cellX[name]![j]!, y: cellY(M.length, i), size, font: 'mono', color: show ? '$foreground' : '$success' })),
-      );
+      M.forEach((r, i) => r.forEach((v, j) => objects.push({ id: `${name}_${i}_${j}`, type: 'text', text: fmt(v), x: cellX[name]![j]!, y: cellY(M.length, i), size, font: 'mono', color: show ? '$foreground' : '$success' })));
       x = right + 0.3;
     };
     // Highlight bars go first so the numbers are drawn over them.
@@ -147,10 +170,7 @@ export const linalgMatrixMultiply = defineTemplate<MultiplyParams>({
     objects.push({ id: 'equals', type: 'text', text: '=', x: x + (opW * k) / 2, y: cy, size: 0.5, color: '$muted' });
     x += opW * k;
     place('C', C, false);
-    objects.push(
-      { id: 'working', type: 'text', text: '', x: 0, y: -2.35, size: 0.4, font: 'mono', color: '$foreground', maxWidth: 15 },
-      { id: 'which', type: 'text', text: '', x: 0, y: -1.55, size: 0.32, color: '$muted' },
-    );
+    objects.push({ id: 'working', type: 'text', text: '', x: 0, y: -2.35, size: 0.4, font: 'mono', color: '$foreground', maxWidth: 15 }, { id: 'which', type: 'text', text: '', x: 0, y: -1.55, size: 0.32, color: '$muted' });
 
     const tl = new TimelineBuilder();
     tl.caption(`A is ${dims(A)} and B is ${dims(B)}: A has as many columns as B has rows, so C = AB is ${dims(C)}.`, 2.6);
@@ -171,7 +191,10 @@ export const linalgMatrixMultiply = defineTemplate<MultiplyParams>({
         const rowMid = (cellX.A![0]! + cellX.A![n - 1]!) / 2;
         const colMid = cellY(n, (n - 1) / 2);
         const move = (id: string, to: { x: number; y: number }) => {
-          if (first) tl.add({ type: 'set', target: id, at: tl.t, property: 'x', value: to.x }).add({ type: 'set', target: id, at: tl.t, property: 'y', value: to.y }).add({ type: 'tween', target: id, property: 'opacity', to: 0.3, start: tl.t, duration: 0.3 });
+          if (first)
+            tl.add({ type: 'set', target: id, at: tl.t, property: 'x', value: to.x })
+              .add({ type: 'set', target: id, at: tl.t, property: 'y', value: to.y })
+              .add({ type: 'tween', target: id, property: 'opacity', to: 0.3, start: tl.t, duration: 0.3 });
           else tl.add({ type: 'move', target: id, start: tl.t, duration: 0.4, to });
         };
         move('row_hl', { x: rowMid, y: rowY });

@@ -16,7 +16,10 @@ function entry(s: string): number | undefined {
 }
 
 function row(s: string): number[] | undefined {
-  const parts = s.trim().split(/\s*[,;]\s*|\s+/).filter(Boolean);
+  const parts = s
+    .trim()
+    .split(/\s*[,;]\s*|\s+/)
+    .filter(Boolean);
   const values = parts.map(entry);
   return values.every((v) => v !== undefined) && values.length ? (values as number[]) : undefined;
 }
@@ -55,7 +58,12 @@ export function findMatrices(text: string, problems: string[] = []): FoundMatrix
   // [1 2; 3 4]: rows separated by semicolons.
   for (const m of text.matchAll(/\[([^[\]()]*;[^[\]()]*)\]/g)) {
     if (taken.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
-    add(m[1]!.split(';').map((r) => row(r.replace(/,/g, ' '))), m.index!, m[0].length, m[0]);
+    add(
+      m[1]!.split(';').map((r) => row(r.replace(/,/g, ' '))),
+      m.index!,
+      m[0].length,
+      m[0],
+    );
   }
   return found.sort((a, b) => a.index - b.index);
 }

@@ -51,7 +51,10 @@ export function transformFacts(M: Matrix): TransformFacts {
     // v is perpendicular to a non-zero row of M − λI; when both rows vanish, M = λI and every vector works.
     if (Math.hypot(a - l, b) > tiny) return [[b, l - a]];
     if (Math.hypot(c, d - l) > tiny) return [[l - d, c]];
-    return [[1, 0], [0, 1]];
+    return [
+      [1, 0],
+      [0, 1],
+    ];
   };
   const vs = root === 0 ? vectorFor(eigenvalues[0]!) : [vectorFor(eigenvalues[0]!)[0]!, vectorFor(eigenvalues[1]!)[0]!];
   return { determinant, eigenvalues, eigenvectors: vs.filter((v) => Math.hypot(v[0], v[1]) > 0).map(unit) };
@@ -73,15 +76,47 @@ function namedTransform(normalized: string, original: string): Matrix | undefine
   }
   if (/\bshear/.test(normalized)) {
     const k = factor(/shear\w*\s+(?:\w+\s+)?(?:by|of|factor|k\s*=)?\s*(-?\d+(?:\.\d+)?)/i, 1);
-    return /\bvertical/.test(normalized) ? [[1, 0], [k, 1]] : [[1, k], [0, 1]];
+    return /\bvertical/.test(normalized)
+      ? [
+          [1, 0],
+          [k, 1],
+        ]
+      : [
+          [1, k],
+          [0, 1],
+        ];
   }
   if (/\breflect/.test(normalized)) {
-    if (/\by = x\b|\bline y x\b/.test(normalized)) return [[0, 1], [1, 0]];
-    if (/\by axis\b/.test(normalized)) return [[-1, 0], [0, 1]];
-    if (/\borigin\b/.test(normalized)) return [[-1, 0], [0, -1]];
-    return [[1, 0], [0, -1]];
+    if (/\by = x\b|\bline y x\b/.test(normalized))
+      return [
+        [0, 1],
+        [1, 0],
+      ];
+    if (/\by axis\b/.test(normalized))
+      return [
+        [-1, 0],
+        [0, 1],
+      ];
+    if (/\borigin\b/.test(normalized))
+      return [
+        [-1, 0],
+        [0, -1],
+      ];
+    return [
+      [1, 0],
+      [0, -1],
+    ];
   }
-  if (/\bproject/.test(normalized)) return /\by axis\b/.test(normalized) ? [[0, 0], [0, 1]] : [[1, 0], [0, 0]];
+  if (/\bproject/.test(normalized))
+    return /\by axis\b/.test(normalized)
+      ? [
+          [0, 0],
+          [0, 1],
+        ]
+      : [
+          [1, 0],
+          [0, 0],
+        ];
   if (/\b(?:scal|stretch|dilat)/.test(normalized)) {
     const m = /(?:scal\w*|stretch\w*|dilat\w*)\s+(?:\w+\s+)?(?:by\s+)?(-?\d+(?:\.\d+)?)(?:\s*(?:and|,|in x and)\s*(-?\d+(?:\.\d+)?))?/i.exec(original);
     const sx = m ? Number(m[1]) : 2;
@@ -140,14 +175,31 @@ export const linalgTransform = defineTemplate<TransformParams>({
     const unit = half / K;
     const O: P2 = [-3.0, -0.5];
     const W = ([x, y]: P2): P2 => [O[0] + x * unit, O[1] + y * unit];
-    const frameCorners: P2[] = [[K, K], [K, -K], [-K, K], [-K, -K]];
+    const frameCorners: P2[] = [
+      [K, K],
+      [K, -K],
+      [-K, K],
+      [-K, -K],
+    ];
     const reach = determinant === 0 ? 12 : Math.max(...frameCorners.map(([x, y]) => Math.max(Math.abs((M[1][1] * x - M[0][1] * y) / determinant), Math.abs((-M[1][0] * x + M[0][0] * y) / determinant))));
     const G = Math.min(12, Math.max(5, Math.ceil(reach)));
     const objects: SceneObject[] = [{ id: 'frame', type: 'rect', x: O[0], y: O[1], width: half * 2, height: half * 2, stroke: '$grid', strokeWidth: 0.02 }];
     const gridLines: { id: string; from: [P2, P2] }[] = [];
     for (let i = -G; i <= G; i++) {
-      gridLines.push({ id: `gv${i + G}`, from: [[i, -G], [i, G]] });
-      gridLines.push({ id: `gh${i + G}`, from: [[-G, i], [G, i]] });
+      gridLines.push({
+        id: `gv${i + G}`,
+        from: [
+          [i, -G],
+          [i, G],
+        ],
+      });
+      gridLines.push({
+        id: `gh${i + G}`,
+        from: [
+          [-G, i],
+          [G, i],
+        ],
+      });
     }
     // The original grid stays behind, faint, for comparison; the moving grid has the axes brighter.
     for (const g of gridLines) objects.push({ id: `${g.id}_ref`, type: 'line', points: g.from.map(W), color: '$grid', width: 0.02 });
@@ -155,7 +207,12 @@ export const linalgTransform = defineTemplate<TransformParams>({
       const axis = (g.from[0][0] === 0 && g.from[1][0] === 0) || (g.from[0][1] === 0 && g.from[1][1] === 0);
       objects.push({ id: g.id, type: 'line', points: g.from.map(W), color: axis ? '$foreground' : '$primary', width: axis ? 0.04 : 0.025, opacity: axis ? 0.9 : 0.6 });
     }
-    const square: P2[] = [[0, 0], [1, 0], [1, 1], [0, 1]];
+    const square: P2[] = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+    ];
     objects.push({ id: 'unit_square', type: 'polygon', points: square.map(W), fill: '$accent', opacity: 0.35 });
     if (eigenvectors) {
       eigenvectors.forEach((v, i) => {
@@ -191,9 +248,37 @@ export const linalgTransform = defineTemplate<TransformParams>({
     const mTex = matrixTex(M, (v) => texNumber(v));
     objects.push(
       { id: 'm_def', type: 'math', latex: `M = ${mTex}`, x: panelX, y: 2.6, size: 0.5, color: '$foreground' },
-      { id: 'columns', type: 'math', latex: `M\\hat{\\imath} = ${matrixTex([[M[0][0]], [M[1][0]]], (v) => texNumber(v))},\\; M\\hat{\\jmath} = ${matrixTex([[M[0][1]], [M[1][1]]], (v) => texNumber(v))}`, x: panelX, y: 1.1, size: 0.4, color: '$foreground' },
-      { id: 'det', type: 'math', latex: `\\det M = ${texNumber(M[0][0])}\\cdot ${texNumber(M[1][1])} - ${texNumber(M[0][1])}\\cdot ${texNumber(M[1][0])} = ${texNumber(determinant)}`.replace(/\\cdot (-[\d.]+)/g, '\\cdot ($1)').replace(/- (-[\d.]+)/g, '- ($1)'), x: panelX, y: -0.3, size: 0.36, color: '$accent' },
-      { id: 'eigen_text', type: 'math', latex: eigenvalues ? (Math.abs(eigenvalues[0]! - eigenvalues[1]!) < 1e-12 ? `\\lambda = ${texNumber(eigenvalues[0]!)}\\ (\\text{repeated})` : `\\lambda_1 = ${texNumber(eigenvalues[0]!)},\\ \\lambda_2 = ${texNumber(eigenvalues[1]!)}`) : '\\text{no real eigenvalues}', x: panelX, y: -1.6, size: 0.4, color: '$highlight' },
+      {
+        id: 'columns',
+        type: 'math',
+        latex: `M\\hat{\\imath} = ${matrixTex([[M[0][0]], [M[1][0]]], (v) => texNumber(v))},\\; M\\hat{\\jmath} = ${matrixTex([[M[0][1]], [M[1][1]]], (v) => texNumber(v))}`,
+        x: panelX,
+        y: 1.1,
+        size: 0.4,
+        color: '$foreground',
+      },
+      {
+        id: 'det',
+        type: 'math',
+        latex: `\\det M = ${texNumber(M[0][0])}\\cdot ${texNumber(M[1][1])} - ${texNumber(M[0][1])}\\cdot ${texNumber(M[1][0])} = ${texNumber(determinant)}`.replace(/\\cdot (-[\d.]+)/g, '\\cdot ($1)').replace(/- (-[\d.]+)/g, '- ($1)'),
+        x: panelX,
+        y: -0.3,
+        size: 0.36,
+        color: '$accent',
+      },
+      {
+        id: 'eigen_text',
+        type: 'math',
+        latex: eigenvalues
+          ? Math.abs(eigenvalues[0]! - eigenvalues[1]!) < 1e-12
+            ? `\\lambda = ${texNumber(eigenvalues[0]!)}\\ (\\text{repeated})`
+            : `\\lambda_1 = ${texNumber(eigenvalues[0]!)},\\ \\lambda_2 = ${texNumber(eigenvalues[1]!)}`
+          : '\\text{no real eigenvalues}',
+        x: panelX,
+        y: -1.6,
+        size: 0.4,
+        color: '$highlight',
+      },
     );
     const tl = new TimelineBuilder();
     tl.caption(`The matrix M = [${M.map((r) => r.map((v) => fmt(v)).join(', ')).join('; ')}] acts on every point of the plane.`, 2.4);
@@ -220,8 +305,13 @@ export const linalgTransform = defineTemplate<TransformParams>({
     tl.add({ type: 'move', target: 'i_label', start: tl.t, duration: dur, to: { x: iTip[0] + 0.1, y: iTip[1] - 0.3 } });
     tl.add({ type: 'move', target: 'j_label', start: tl.t, duration: dur, to: { x: jTip[0] - 0.3, y: jTip[1] + 0.1 } });
     tl.wait(dur + 0.5);
-    tl.caption(`î lands on (${fmt(M[0][0])}, ${fmt(M[1][0])}) and ĵ on (${fmt(M[0][1])}, ${fmt(M[1][1])}): the columns of M.`, 2.6).appear('columns', 0.6).wait(2.6);
-    const areaText = determinant === 0 ? 'The square is flattened to zero area: det M = 0, so M cannot be undone.' : `The unit square now has area |det M| = ${fmt(Math.abs(determinant))}${determinant < 0 ? '; the negative sign means the plane was flipped over' : ''}.`;
+    tl.caption(`î lands on (${fmt(M[0][0])}, ${fmt(M[1][0])}) and ĵ on (${fmt(M[0][1])}, ${fmt(M[1][1])}): the columns of M.`, 2.6)
+      .appear('columns', 0.6)
+      .wait(2.6);
+    const areaText =
+      determinant === 0
+        ? 'The square is flattened to zero area: det M = 0, so M cannot be undone.'
+        : `The unit square now has area |det M| = ${fmt(Math.abs(determinant))}${determinant < 0 ? '; the negative sign means the plane was flipped over' : ''}.`;
     tl.caption(areaText, 2.8).appear('det', 0.6);
     tl.add({ type: 'highlight', target: 'unit_square', at: tl.t, duration: 1.2, color: '$highlight' });
     tl.wait(2.8);

@@ -161,7 +161,11 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
     objects.push({ id: 'resultant_label', type: 'text', text: sText, x: sAt[0], y: sAt[1], size: 0.32, weight: 700, color: '$success', background: '$background' });
 
     // The components, added entry by entry.
-    const col = (v: number[]) => matrixTex(v.map((x) => [x]), (x) => texNumber(x));
+    const col = (v: number[]) =>
+      matrixTex(
+        v.map((x) => [x]),
+        (x) => texNumber(x),
+      );
     const lhs = vectors.map(col).join(' + ');
     const eq = `${lhs} = ${col(sum)}`;
     const panelX = 5.05;
@@ -179,7 +183,9 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
     tl.wait(1.2);
     vectors.forEach((v, i) => {
       tl.caption(`${label[i]} = ${tuple(v)}: ${describe(v)}.`, 1.6);
-      tl.appear(`vec${i}`, 0.8, 'draw').appear(`vec${i}_label`, 0.4, 'fade', tl.t + 0.5).wait(1.6);
+      tl.appear(`vec${i}`, 0.8, 'draw')
+        .appear(`vec${i}_label`, 0.4, 'fade', tl.t + 0.5)
+        .wait(1.6);
     });
     tl.caption('Tip to tail: slide each arrow, without turning it, so it starts where the previous one ends.', 1.6 * (vectors.length - 1) + 0.6);
     tl.appear('components', 0.6).wait(0.6);
@@ -195,7 +201,9 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
     tl.appear('resultant', 1, 'draw').appear('resultant_label', 0.4, 'fade', tl.t + 0.8);
     tl.add({ type: 'disappear', target: 'components', at: tl.t + 0.8, duration: 0.3 });
     tl.appear('components_sum', 0.5, 'fade', tl.t + 0.8).wait(3);
-    tl.caption(`Its length is √(${sum.map((x) => `${fmt(x)}²`).join(' + ')}) = ${fmt(magnitude)}.`, 2.5).appear('magnitude', 0.5).wait(2.5);
+    tl.caption(`Its length is √(${sum.map((x) => `${fmt(x)}²`).join(' + ')}) = ${fmt(magnitude)}.`, 2.5)
+      .appear('magnitude', 0.5)
+      .wait(2.5);
     if (vectors.length === 2 && dim === 2) {
       // The other order, dashed: v then u lands on the same point (the parallelogram rule).
       const V = W(vectors[1]!);
@@ -204,7 +212,9 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
         { id: 'ghost_u', type: 'line', points: [V, S], color: COLORS[0]!, width: 0.04, dash: [0.14, 0.1], arrow: 'end', opacity: 0.8 },
       );
       tl.caption(`Adding in the other order, ${label[1]} + ${label[0]}, reaches the same point: the two paths make a parallelogram.`, 3);
-      tl.appear('ghost_v', 0.8, 'draw').appear('ghost_u', 0.8, 'draw', tl.t + 0.7).wait(3);
+      tl.appear('ghost_v', 0.8, 'draw')
+        .appear('ghost_u', 0.8, 'draw', tl.t + 0.7)
+        .wait(3);
     }
     tl.wait(1);
     tl.finish(tl.t);

@@ -74,7 +74,10 @@ export function niceStep(span: number, count = 8): number {
  * The x axis (y = 0) is included when it is close; the ends are rounded to a tick.
  */
 export function chooseYRange(samples: (number | null)[][]): [number, number] {
-  const values = samples.flat().filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  const values = samples
+    .flat()
+    .filter((v): v is number => v !== null && Number.isFinite(v))
+    .sort((a, b) => a - b);
   if (values.length === 0) return [-1, 1];
   const min = values[0]!;
   const max = values[values.length - 1]!;

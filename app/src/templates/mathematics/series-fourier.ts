@@ -137,7 +137,16 @@ export const seriesFourier = defineTemplate<FourierParams>({
     const pitch = (barArea.right - barArea.left) / Math.max(terms, 1);
     harmonics.forEach((k, i) => {
       const b = coefficients[i]!;
-      objects.push({ id: `bar${i}`, type: 'bar', x: barArea.left + pitch * (i + 0.5), y: barArea.base, width: pitch * 0.7, height: (Math.abs(b) / maxB) * barArea.height, fill: b >= 0 ? '$primary' : '$secondary', ...(terms <= 12 ? { label: `${k}` } : {}) });
+      objects.push({
+        id: `bar${i}`,
+        type: 'bar',
+        x: barArea.left + pitch * (i + 0.5),
+        y: barArea.base,
+        width: pitch * 0.7,
+        height: (Math.abs(b) / maxB) * barArea.height,
+        fill: b >= 0 ? '$primary' : '$secondary',
+        ...(terms <= 12 ? { label: `${k}` } : {}),
+      });
     });
     objects.push(
       { id: 'spectrum_title', type: 'text', text: 'size of each harmonic', x: barArea.left, y: barArea.base + barArea.height + 0.75, size: 0.3, color: '$muted', align: 'left' },
@@ -175,7 +184,11 @@ export const seriesFourier = defineTemplate<FourierParams>({
       seriesSize = Math.min(seriesSize, fitMathSize(seriesTex(i + 1), 5.7, 0.34));
       if (i === 0) {
         tl.caption(`Start with the first harmonic: ${fmt(b, 4)}·sin x.`, perTerm + 0.6);
-        tl.appear('harmonic', 0.6, 'draw').appear('sum', 0.9, 'draw', tl.t + 0.2).appear('count', 0.3).appear('term_info', 0.3).appear('series', 0.3);
+        tl.appear('harmonic', 0.6, 'draw')
+          .appear('sum', 0.9, 'draw', tl.t + 0.2)
+          .appear('count', 0.3)
+          .appear('term_info', 0.3)
+          .appear('series', 0.3);
         tl.appear(`bar${i}`, 0.4, 'grow').wait(perTerm + 0.6);
       } else {
         if (i < 4 || i === harmonics.length - 1) tl.caption(`Add b_${k} sin(${k}x) with b_${k} = ${fmt(b, 4)}: the sum hugs the ${wave} wave more closely.`, perTerm);

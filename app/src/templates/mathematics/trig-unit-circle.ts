@@ -97,7 +97,16 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
       { id: 'arc', type: 'line', points: arcPoints(C, 0.55, 0, 0.001, 32), color: '$highlight', width: 0.035 },
       { id: 'theta_label', type: 'text', text: 'θ', x: C[0] + 0.8, y: C[1] + 0.22, size: 0.32, color: '$highlight' },
       { id: 'cos_seg', type: 'line', points: [C, [C[0] + R, C[1]]], color: '$primary', width: 0.085 },
-      { id: 'sin_seg', type: 'line', points: [[C[0] + R, C[1]], [C[0] + R, C[1] + 0.001]], color: '$accent', width: 0.085 },
+      {
+        id: 'sin_seg',
+        type: 'line',
+        points: [
+          [C[0] + R, C[1]],
+          [C[0] + R, C[1] + 0.001],
+        ],
+        color: '$accent',
+        width: 0.085,
+      },
       { id: 'radius', type: 'line', points: [C, at(0)], color: '$foreground', width: 0.05 },
       { id: 'P', type: 'circle', x: at(0)[0], y: at(0)[1], radius: 0.11, fill: '$foreground', stroke: '$background', strokeWidth: 0.03 },
       { id: 'P_label', type: 'text', text: 'P = (cos θ, sin θ)', x: -3.75, y: -4.15, size: 0.3, color: '$muted' },

@@ -24,7 +24,10 @@ const analysisSchema = z.object({
   facts: z.record(z.string(), z.unknown()),
   confidence: z.number(),
   understood: z.boolean().describe('False when the description was not understood (see suggestions) or names a template without its content (see needs); generating it answers 422.'),
-  needs: z.object({ data: z.array(z.string()), message: z.string() }).optional().describe('The content to add: the params missing and what to type.'),
+  needs: z
+    .object({ data: z.array(z.string()), message: z.string() })
+    .optional()
+    .describe('The content to add: the params missing and what to type.'),
   alternatives: z.array(z.object({ template: z.string(), confidence: z.number() })),
   warnings: z.array(z.string()),
   matched: z.array(z.string()),

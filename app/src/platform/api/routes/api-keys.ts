@@ -43,7 +43,7 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
       method: 'get',
       path: '/api-keys',
       tag: 'accounts',
-      summary: 'Your API keys (admins: owner=all lists everyone\'s).',
+      summary: "Your API keys (admins: owner=all lists everyone's).",
       action: 'api-key.list',
       query: z.object({ owner: z.enum(['me', 'all']).default('me') }),
       responses: { 200: { description: 'Keys, newest first.', schema: z.object({ api_keys: z.array(keySchema) }) } },

@@ -13,7 +13,7 @@ export function batchRoutes(s: ApiServices): AnyRoute[] {
       method: 'post',
       path: '/animations/batch',
       tag: 'batches',
-      summary: 'Generate several animations; callback_url receives one signed POST when every item has finished, with each item\'s outcome.',
+      summary: "Generate several animations; callback_url receives one signed POST when every item has finished, with each item's outcome.",
       action: 'batch.create',
       body: batchBody,
       responses: { 202: { description: 'All queued.', schema: batchCreatedSchema } },

@@ -12,15 +12,5 @@ import { userRoutes } from './users.ts';
 import { webhookRoutes } from './webhooks.ts';
 
 export function apiRoutes(s: ApiServices): AnyRoute[] {
-  return [
-    ...authRoutes(s),
-    ...apiKeyRoutes(s),
-    ...userRoutes(s),
-    ...analysisRoutes(s),
-    ...batchRoutes(s),
-    ...animationRoutes(s),
-    ...eventRoutes(s),
-    ...outputRoutes(s),
-    ...webhookRoutes(s),
-  ];
+  return [...authRoutes(s), ...apiKeyRoutes(s), ...userRoutes(s), ...analysisRoutes(s), ...batchRoutes(s), ...animationRoutes(s), ...eventRoutes(s), ...outputRoutes(s), ...webhookRoutes(s)];
 }

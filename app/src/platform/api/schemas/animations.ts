@@ -26,10 +26,13 @@ export const QUALITIES = ['720p', '1080p', '4k'] as const;
 
 export const generateBody = z.strictObject({
   description: z.string().describe('What to animate, in plain words (at most analysis.maxDescriptionLength characters, 2000 by default).'),
-  style: z.enum(STYLE_NAMES).optional().describe('Visual style; default: the template\'s own.'),
+  style: z.enum(STYLE_NAMES).optional().describe("Visual style; default: the template's own."),
   quality: z.enum(QUALITIES).default('1080p').describe('Output resolution.'),
-  duration: z.number().positive().max(3600).optional().describe('Length in seconds (at most render.maxDurationS, 600 by default); default: the template\'s natural length.'),
-  fps: z.union([z.literal(24), z.literal(30), z.literal(60)]).optional().describe('Frame rate; default render.defaultFps.'),
+  duration: z.number().positive().max(3600).optional().describe("Length in seconds (at most render.maxDurationS, 600 by default); default: the template's natural length."),
+  fps: z
+    .union([z.literal(24), z.literal(30), z.literal(60)])
+    .optional()
+    .describe('Frame rate; default render.defaultFps.'),
   captions: z
     .enum(CAPTION_MODES)
     .default('burn_in')
@@ -71,9 +74,7 @@ export const animationSchema = z.object({
   client_id: z.string().nullable(),
   attempts: z.number(),
   generation: z.number(),
-  outputs: z
-    .object({ video_bytes: z.number(), poster_bytes: z.number(), captions_bytes: z.number(), width: z.number(), height: z.number(), frames: z.number(), render_seconds: z.number() })
-    .nullable(),
+  outputs: z.object({ video_bytes: z.number(), poster_bytes: z.number(), captions_bytes: z.number(), width: z.number(), height: z.number(), frames: z.number(), render_seconds: z.number() }).nullable(),
   created_at: isoDate,
   updated_at: isoDate,
   started_at: isoDate.nullable(),
@@ -87,7 +88,7 @@ export const listQuery = z.object({
   template: z.string().max(64).optional(),
   batch_id: z.uuid().optional(),
   q: z.string().max(200).optional().describe('Text the description contains.'),
-  owner: z.enum(['me', 'all']).default('me').describe('all: every user\'s (admins only).'),
+  owner: z.enum(['me', 'all']).default('me').describe("all: every user's (admins only)."),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional().describe('next_cursor of the previous page.'),
 });

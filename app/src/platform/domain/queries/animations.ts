@@ -81,7 +81,11 @@ export async function listAnimations(db: Db, principal: Actor, filters: Animatio
     const c = parseCursor(filters.cursor);
     qb.andWhere('(a.created_at, a.id) < (:at, :id)', { at: c.at, id: c.id });
   }
-  const rows = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(filters.limit + 1).getMany();
+  const rows = await qb
+    .orderBy('a.created_at', 'DESC')
+    .addOrderBy('a.id', 'DESC')
+    .take(filters.limit + 1)
+    .getMany();
   const page = rows.slice(0, filters.limit);
   const last = page[page.length - 1];
   return { animations: page, nextCursor: rows.length > filters.limit && last ? cursorOf(last.createdAt, last.id) : null };

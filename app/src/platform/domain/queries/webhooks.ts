@@ -26,7 +26,14 @@ export async function listDeliveries(db: DataSource, principal: Actor, filters: 
   if (filters.batchId) where.batchId = filters.batchId;
   if (filters.status) where.status = filters.status;
   const deliveries = await db.getRepository(WebhookDeliveryEntity).find({ where, order: { createdAt: 'DESC' }, take: filters.limit });
-  const attempts = deliveries.length ? await db.getRepository(WebhookAttemptEntity).createQueryBuilder('a').where('a.delivery_id IN (:...ids)', { ids: deliveries.map((d) => d.id) }).orderBy('a.attempt', 'ASC').getMany() : [];
+  const attempts = deliveries.length
+    ? await db
+        .getRepository(WebhookAttemptEntity)
+        .createQueryBuilder('a')
+        .where('a.delivery_id IN (:...ids)', { ids: deliveries.map((d) => d.id) })
+        .orderBy('a.attempt', 'ASC')
+        .getMany()
+    : [];
   return deliveries.map((delivery) => ({ delivery, attempts: attempts.filter((a) => a.deliveryId === delivery.id) }));
 }
 

@@ -173,7 +173,9 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
     }
     // Transient (or this worker is shutting down): back to the queue; pg-boss retries with backoff.
     const note = handedBack ? 'handed back to the queue (worker stopping or lost its claim)' : `attempt ${attempt} failed: ${message}; retrying`;
-    await sql(deps.db, `UPDATE animations SET status = 'queued', progress = 0, error = $3, updated_at = now() WHERE id = $1 AND generation = $2 AND status = 'processing' AND attempts = $4`, [id, generation, note, animation.attempts]).catch(() => {});
+    await sql(deps.db, `UPDATE animations SET status = 'queued', progress = 0, error = $3, updated_at = now() WHERE id = $1 AND generation = $2 AND status = 'processing' AND attempts = $4`, [id, generation, note, animation.attempts]).catch(
+      () => {},
+    );
     await publishAnimationEvent(deps.db, { id, status: 'queued', progress: 0, error: note });
     deps.metrics.renders.inc({ outcome: 'retried' });
     deps.log.warn(`render ${id}: ${note}`);

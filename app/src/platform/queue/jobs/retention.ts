@@ -17,11 +17,7 @@ export async function performRetention(deps: RetentionDeps): Promise<{ animation
   let removed = 0;
   if (deps.retentionDays > 0) {
     for (;;) {
-      const old = await sql<{ id: string }>(
-        deps.db,
-        `SELECT id FROM animations WHERE created_at < now() - make_interval(days => $1) AND status IN ('completed', 'failed', 'cancelled') ORDER BY created_at LIMIT 200`,
-        [deps.retentionDays],
-      );
+      const old = await sql<{ id: string }>(deps.db, `SELECT id FROM animations WHERE created_at < now() - make_interval(days => $1) AND status IN ('completed', 'failed', 'cancelled') ORDER BY created_at LIMIT 200`, [deps.retentionDays]);
       if (!old.length) break;
       for (const { id } of old) {
         await deps.storage.deletePrefix(outputKeys(id).prefix);

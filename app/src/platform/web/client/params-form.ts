@@ -84,8 +84,20 @@ export class ParamsForm {
       if (kind === 'boolean') out[name] = (input as HTMLInputElement).checked;
       else if (kind === 'number' || kind === 'integer') {
         if (raw !== '') out[name] = Number(raw);
-      } else if (kind === 'numbers') out[name] = raw ? raw.split(/[\s,;]+/).filter(Boolean).map(Number) : [];
-      else if (kind === 'strings') out[name] = raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [];
+      } else if (kind === 'numbers')
+        out[name] = raw
+          ? raw
+              .split(/[\s,;]+/)
+              .filter(Boolean)
+              .map(Number)
+          : [];
+      else if (kind === 'strings')
+        out[name] = raw
+          ? raw
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [];
       else if (kind === 'json') {
         try {
           out[name] = JSON.parse(raw || 'null');

@@ -37,7 +37,10 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(String.raw`\b(${YEAR})s\b`), read: (m) => ({ time: Number(m[1]), kind: 'year' }) },
   { re: new RegExp(String.raw`(?<![\d,.$€£])\b(${YEAR})\b(?![,.]\d)`), read: (m) => ({ time: Number(m[1]), kind: 'year' }) },
   { re: /\bQ([1-4])\b/i, read: (m) => ({ time: Number(m[1]), kind: 'quarter' }) },
-  { re: /\b(week|day|month|year|phase|sprint|stage)\s+(\d{1,3})\b/i, read: (m) => ({ time: Number(m[2]), kind: (['week', 'day', 'month'].includes(m[1]!.toLowerCase()) ? m[1]!.toLowerCase() : m[1]!.toLowerCase() === 'year' ? 'year' : 'phase') as FoundDate['kind'] }) },
+  {
+    re: /\b(week|day|month|year|phase|sprint|stage)\s+(\d{1,3})\b/i,
+    read: (m) => ({ time: Number(m[2]), kind: (['week', 'day', 'month'].includes(m[1]!.toLowerCase()) ? m[1]!.toLowerCase() : m[1]!.toLowerCase() === 'year' ? 'year' : 'phase') as FoundDate['kind'] }),
+  },
   { re: /\b([01]?\d|2[0-3]):([0-5]\d)\s*(am|pm)?\b/i, read: (m) => ({ time: (Number(m[1]) % 12) + (m[3]?.toLowerCase() === 'pm' ? 12 : m[3] ? 0 : Number(m[1]) >= 12 ? 12 : 0) + Number(m[2]) / 60, kind: 'clock' }) },
   { re: /\b(1[0-2]|0?[1-9])\s*(am|pm)\b/i, read: (m) => ({ time: (Number(m[1]) % 12) + (m[2]!.toLowerCase() === 'pm' ? 12 : 0), kind: 'clock' }) },
   { re: new RegExp(String.raw`\b(january|february|march|april|june|july|august|september|october|november|december)\b`, 'i'), read: (m) => ({ time: monthIndex(m[1]!), kind: 'month' }) },

@@ -45,7 +45,10 @@ function atLabelValueColons(t: string): HeadAndBody | undefined {
   const keep = Math.min(words.length, Math.max(1, pairs[1]![1]!.trim().split(/\s+/).length));
   return {
     head: [t.slice(0, start), ...words.slice(0, words.length - keep)].join(' ').trim(),
-    body: t.slice(start).replace(label, words.slice(words.length - keep).join(' ')).trim(),
+    body: t
+      .slice(start)
+      .replace(label, words.slice(words.length - keep).join(' '))
+      .trim(),
   };
 }
 
@@ -96,7 +99,13 @@ export function cleanItem(s: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   // "Step 2" alone is the item's name, not its numbering.
-  return cleaned || s.replace(/[.!?;,]+$/, '').replace(/\s+/g, ' ').trim();
+  return (
+    cleaned ||
+    s
+      .replace(/[.!?;,]+$/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** The items of a list body, in order, empty ones dropped. */

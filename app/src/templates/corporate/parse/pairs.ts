@@ -51,9 +51,7 @@ export function pairsByValues(text: string, valueFirst?: boolean): LabelledValue
   if (values.length === 0) return [];
   valueFirst ??= text.slice(0, values[0]!.start).trim() === '';
   return values.map((v, i) => {
-    const label = valueFirst
-      ? text.slice(v.end, i + 1 < values.length ? values[i + 1]!.start : text.length)
-      : text.slice(i > 0 ? values[i - 1]!.end : 0, v.start);
+    const label = valueFirst ? text.slice(v.end, i + 1 < values.length ? values[i + 1]!.start : text.length) : text.slice(i > 0 ? values[i - 1]!.end : 0, v.start);
     return { label: tidyLabel(label), value: v.value, unit: v.unit };
   });
 }

@@ -12,10 +12,21 @@ export interface FoundValue {
 }
 
 const MAGNITUDES: Record<string, number> = {
-  k: 1e3, thousand: 1e3,
-  m: 1e6, mn: 1e6, mm: 1e6, mio: 1e6, million: 1e6, millions: 1e6,
-  b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9,
-  t: 1e12, tn: 1e12, trillion: 1e12,
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  mm: 1e6,
+  mio: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  t: 1e12,
+  tn: 1e12,
+  trillion: 1e12,
 };
 
 // A sign, an optional currency, digits with optional thousands groups and decimals, then an optional
@@ -34,7 +45,7 @@ export function findValues(text: string): FoundValue[] {
     if (!Number.isFinite(value)) continue;
     // Float error from the magnitude multiply (1.2 * 1e6 = 1199999.9999999998) is not the user's number.
     value = Number(value.toPrecision(12));
-    const unit = percent ? '%' : currency ?? '';
+    const unit = percent ? '%' : (currency ?? '');
     out.push({ value, unit, raw: raw.trim(), start: m.index!, end: m.index! + raw.length });
   }
   return out;

@@ -136,7 +136,10 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
   tl.appear('title', 0.5).appear('scale-note', 0.5).appear('sun', 0.5, 'grow').appear('sun-label', 0.4).appear('table-head', 0.4);
   planets.forEach((_, i) => {
     const when = tl.t + 0.4 + i * 0.18;
-    tl.appear(`orbit-${i}`, 0.5, 'draw', when).appear(`planet-${i}`, 0.35, 'grow', when + 0.2).appear(`label-${i}`, 0.3, 'fade', when + 0.2).appear(`row-${i}`, 0.3, 'fade', when + 0.2);
+    tl.appear(`orbit-${i}`, 0.5, 'draw', when)
+      .appear(`planet-${i}`, 0.35, 'grow', when + 0.2)
+      .appear(`label-${i}`, 0.3, 'fade', when + 0.2)
+      .appear(`row-${i}`, 0.3, 'fade', when + 0.2);
     if (objects.some((o) => o.id === `ring-${i}`)) tl.appear(`ring-${i}`, 0.35, 'fade', when + 0.2);
   });
   tl.wait(0.6 + n * 0.18);
@@ -149,16 +152,37 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
     const angle = (s: number) => J2000_LONGITUDE[name] + (360 * s * 365.25) / (yearSeconds * periods[i]!);
     const r = size(planet(name));
     const keys = samples.map((s) => ({ at: t0 + s, pos: at(i, angle(s)) }));
-    tl.entries.push(...keyframeTweens(`planet-${i}`, keys.map((k) => ({ at: k.at, values: { x: k.pos[0], y: k.pos[1] } }))));
-    tl.entries.push(...keyframeTweens(`label-${i}`, keys.map((k) => ({ at: k.at, values: { x: k.pos[0], y: k.pos[1] + labelDy(i, r) } }))));
-    if (name === 'Saturn') tl.entries.push(...keyframeTweens(`ring-${i}`, keys.map((k) => ({ at: k.at, values: { x: k.pos[0], y: k.pos[1] } }))));
+    tl.entries.push(
+      ...keyframeTweens(
+        `planet-${i}`,
+        keys.map((k) => ({ at: k.at, values: { x: k.pos[0], y: k.pos[1] } })),
+      ),
+    );
+    tl.entries.push(
+      ...keyframeTweens(
+        `label-${i}`,
+        keys.map((k) => ({ at: k.at, values: { x: k.pos[0], y: k.pos[1] + labelDy(i, r) } })),
+      ),
+    );
+    if (name === 'Saturn')
+      tl.entries.push(
+        ...keyframeTweens(
+          `ring-${i}`,
+          keys.map((k) => ({ at: k.at, values: { x: k.pos[0], y: k.pos[1] } })),
+        ),
+      );
   });
   for (const s of times(0, motion, motion * 4)) tl.setText('clock', `year ${fmt(Number((s / yearSeconds).toFixed(2)))}`, t0 + s);
   const inner = planets[0]!;
   const outer = planets[n - 1]!;
   tl.caption(`Each planet's period follows Kepler's third law, T² ∝ a³: ${inner} takes ${periodLabel(periods[0]!).replace(' d', ' days').replace(' y', ' years')}.`, motion / 2);
   tl.t = t0 + motion / 2;
-  tl.caption(`${outer}, ${fmt(Number((planet(outer).orbits!.radius_m / AU_M).toFixed(2)))} AU out, takes ${periodLabel(periods[n - 1]!).replace(' d', ' days').replace(' y', ' years')}: the farther the planet, the slower it moves.`, motion / 2);
+  tl.caption(
+    `${outer}, ${fmt(Number((planet(outer).orbits!.radius_m / AU_M).toFixed(2)))} AU out, takes ${periodLabel(periods[n - 1]!)
+      .replace(' d', ' days')
+      .replace(' y', ' years')}: the farther the planet, the slower it moves.`,
+    motion / 2,
+  );
   tl.add({ type: 'highlight', target: 'law', at: tl.t + 0.5, duration: 0.8 });
   tl.t = t0 + motion;
   tl.caption(`${fmt(motion / yearSeconds)} Earth years have passed.`, 2);

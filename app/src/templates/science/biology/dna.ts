@@ -130,10 +130,7 @@ export const biologyDna = defineTemplate<DnaParams>({
       if (i > 0) tl.appear(helix.links2[i - 1]!, 0.3, 'fade', tl.t + i * step);
     }
     tl.wait(n * step + 0.8);
-    tl.caption(
-      `The strands run in opposite directions; read 5′ to 3′ the partner is ${reverseComplement(sequence)}. ${at} A–T and ${n - at} G–C pairs: ${bonds} hydrogen bonds, GC content ${Math.round(gc * 100)}%.`,
-      3.5,
-    );
+    tl.caption(`The strands run in opposite directions; read 5′ to 3′ the partner is ${reverseComplement(sequence)}. ${at} A–T and ${n - at} G–C pairs: ${bonds} hydrogen bonds, GC content ${Math.round(gc * 100)}%.`, 3.5);
     tl.appear('facts', 0.5);
     tl.wait(3.5);
     tl.caption('The two backbones wind round each other once every 10 base pairs: the double helix.', 3);

@@ -164,7 +164,10 @@ export const chemistryAtom = defineTemplate<AtomParams>({
     tl.wait(0.6);
     const nucleonStep = Math.min(0.05, 1.2 / nucleonIds.length);
     nucleonIds.forEach((id, i) => tl.appear(id, 0.35, 'grow', tl.t + i * nucleonStep));
-    tl.appear('protons-label', 0.4).appear('protons-value', 0.4).appear('neutrons-label', 0.4, 'fade', tl.t + 0.4).appear('neutrons-value', 0.4, 'fade', tl.t + 0.4);
+    tl.appear('protons-label', 0.4)
+      .appear('protons-value', 0.4)
+      .appear('neutrons-label', 0.4, 'fade', tl.t + 0.4)
+      .appear('neutrons-value', 0.4, 'fade', tl.t + 0.4);
     tl.wait(nucleonStep * nucleonIds.length + 0.6);
     tl.caption(`The nucleus holds ${e.z} proton${e.z === 1 ? '' : 's'} (red) and ${neutrons} neutron${neutrons === 1 ? '' : 's'} (grey).`, 2);
     tl.wait(1.2);
@@ -183,7 +186,7 @@ export const chemistryAtom = defineTemplate<AtomParams>({
     tl.appear('shells-label', 0.4).appear('shells-value', 0.4);
     const outer = shells.length - 1;
     const valence = shells[outer]!;
-    tl.caption(`The outer shell has ${valence} electron${valence === 1 ? '' : 's'}: ${valence === 8 || (e.z === 2) ? 'it is full, so the atom is unreactive' : 'these take part in bonding'}.`, 2.5);
+    tl.caption(`The outer shell has ${valence} electron${valence === 1 ? '' : 's'}: ${valence === 8 || e.z === 2 ? 'it is full, so the atom is unreactive' : 'these take part in bonding'}.`, 2.5);
     tl.appear('valence-label', 0.4).appear('valence-value', 0.4);
     tl.add({ type: 'tween', target: `ring${outer}`, property: 'stroke', to: '$accent', start: tl.t, duration: 0.5 });
     for (let j = 0; j < valence; j++) tl.add({ type: 'highlight', target: `e${outer}_${j}`, at: tl.t, duration: 1.5, color: '$accent' });

@@ -169,7 +169,8 @@ for (const [alias, symbol] of [
   ['cesium', 'Cs'],
   ['sulphur', 'S'],
   ['wolfram', 'W'],
-] as const) BY_LOWER.set(alias, BY_SYMBOL.get(symbol)!);
+] as const)
+  BY_LOWER.set(alias, BY_SYMBOL.get(symbol)!);
 
 /** By exact symbol ("Na", case-sensitive as in formulas). */
 export function elementBySymbol(symbol: string): Element | undefined {

@@ -97,13 +97,7 @@ export function generateStructure(smiles: string): Structure {
   }
   const atoms: StructureAtom[] = [];
   for (let i = 0; i < n; i++) {
-    atoms.push([
-      conformer.getAtomicNo(i),
-      round(conformer.getAtomX(i) - cx),
-      round(conformer.getAtomY(i) - cy),
-      round(conformer.getAtomZ(i) - cz),
-      conformer.getAtomCharge(i),
-    ]);
+    atoms.push([conformer.getAtomicNo(i), round(conformer.getAtomX(i) - cx), round(conformer.getAtomY(i) - cy), round(conformer.getAtomZ(i) - cz), conformer.getAtomCharge(i)]);
   }
   const bonds: StructureBond[] = [];
   for (let b = 0; b < conformer.getAllBonds(); b++) {

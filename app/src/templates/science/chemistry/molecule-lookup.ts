@@ -111,7 +111,26 @@ export function resolveMolecule(query: string): ResolvedMolecule {
  * Names that alone should not pick the molecule template: element gases share their name with the atom
  * ("hydrogen"), and everyday words ("alcohol awareness training") are not requests for a molecule.
  */
-const NOT_ALONE = new Set(['hydrogen', 'oxygen', 'nitrogen', 'chlorine', 'fluorine', 'bromine', 'iodine', 'alcohol', 'vinegar', 'vanilla', 'natural gas', 'antifreeze', 'mothballs', 'clove oil', 'cinnamon oil', 'banana oil', 'peroxide', 'glycol']);
+const NOT_ALONE = new Set([
+  'hydrogen',
+  'oxygen',
+  'nitrogen',
+  'chlorine',
+  'fluorine',
+  'bromine',
+  'iodine',
+  'alcohol',
+  'vinegar',
+  'vanilla',
+  'natural gas',
+  'antifreeze',
+  'mothballs',
+  'clove oil',
+  'cinnamon oil',
+  'banana oil',
+  'peroxide',
+  'glycol',
+]);
 
 /**
  * Words of the normalised text (lower case, punctuation as spaces) that name a built-in molecule on
@@ -135,7 +154,9 @@ export function moleculeWordsPattern(): RegExp {
 
 /** Words around a molecule's name that are not its name. */
 const NOT_A_NAME = new Set(
-  'his her their our its one same new whole entire single given following first next show shows showing rotate rotating rotation spin spinning turning display draw render animate animation visualise visualize model models molecule molecules molecular structure structures 3d three dimensional ball stick sticks space filling complex simple small big large organic a an the of this that some any me my your please with and in for its it view chemical compound compounds atom atoms bond bonds formula smiles what how does look like'.split(' '),
+  'his her their our its one same new whole entire single given following first next show shows showing rotate rotating rotation spin spinning turning display draw render animate animation visualise visualize model models molecule molecules molecular structure structures 3d three dimensional ball stick sticks space filling complex simple small big large organic a an the of this that some any me my your please with and in for its it view chemical compound compounds atom atoms bond bonds formula smiles what how does look like'.split(
+    ' ',
+  ),
 );
 
 interface Found {
@@ -266,9 +287,7 @@ export function findMolecule(original: string, warnings: string[]): MoleculeMent
   }
   const unknown = namedUnknown(original);
   if (unknown) {
-    warnings.push(
-      `unknown molecule "${unknown}": it is not one of the ${MOLECULES.length} built-in molecules; showing caffeine instead — try a common name (aspirin), a formula (C9H8O4) or a SMILES string`,
-    );
+    warnings.push(`unknown molecule "${unknown}": it is not one of the ${MOLECULES.length} built-in molecules; showing caffeine instead — try a common name (aspirin), a formula (C9H8O4) or a SMILES string`);
   }
   return { used: [] };
 }

@@ -302,15 +302,15 @@ const GROUPS: { kind: string; rows: Row[] }[] = [
 ];
 
 function parseSynonyms(list: string | undefined): string[] {
-  return (list ?? '')
-    // ", " separates names; a comma inside a name ("2,4,6-trinitrotoluene") has no space after it.
-    .split(/,\s+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return (
+    (list ?? '')
+      // ", " separates names; a comma inside a name ("2,4,6-trinitrotoluene") has no space after it.
+      .split(/,\s+/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+  );
 }
 
-export const MOLECULES: readonly MoleculeEntry[] = GROUPS.flatMap(({ kind, rows }) =>
-  rows.map(([name, formula, smiles, synonyms]) => ({ name, formula, smiles, synonyms: parseSynonyms(synonyms), kind })),
-);
+export const MOLECULES: readonly MoleculeEntry[] = GROUPS.flatMap(({ kind, rows }) => rows.map(([name, formula, smiles, synonyms]) => ({ name, formula, smiles, synonyms: parseSynonyms(synonyms), kind })));
 
 export const DEFAULT_MOLECULE = 'caffeine';

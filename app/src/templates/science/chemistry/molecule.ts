@@ -172,10 +172,7 @@ export const chemistryMolecule = defineTemplate<MoleculeParams>({
 
     if (representation === 'ball_and_stick' && model.bondIds.length) {
       const multiple = structure.bonds.filter(([, , o]) => o > 1).length;
-      tl.caption(
-        `${c.bondCount} bonds hold them together${multiple ? `; the ${multiple} double or triple bond${multiple === 1 ? ' is' : 's are'} drawn as parallel sticks` : ''}.`,
-        2,
-      );
+      tl.caption(`${c.bondCount} bonds hold them together${multiple ? `; the ${multiple} double or triple bond${multiple === 1 ? ' is' : 's are'} drawn as parallel sticks` : ''}.`, 2);
       const bondStep = Math.min(0.03, 0.9 / model.bondIds.length);
       model.bondIds.forEach((id, i) => tl.appear(id, 0.4, 'fade', tl.t + i * bondStep));
       tl.wait(bondStep * model.bondIds.length + 0.5);

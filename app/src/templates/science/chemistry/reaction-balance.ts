@@ -141,9 +141,7 @@ export function balanceEquation(text: string): Balanced {
   }
   if (!best || !best.every((c) => c > 0n)) {
     const zero = best ? species.filter((_, j) => best![j]! <= 0n).map((s) => s.formula) : [];
-    throw new ReactionError(
-      zero.length ? `"${text}" cannot be balanced as written: ${zero.join(', ')} would need a zero or negative coefficient (is it on the wrong side?)` : `"${text}" cannot be balanced with positive coefficients`,
-    );
+    throw new ReactionError(zero.length ? `"${text}" cannot be balanced as written: ${zero.join(', ')} would need a zero or negative coefficient (is it on the wrong side?)` : `"${text}" cannot be balanced with positive coefficients`);
   }
   if (best.some((c) => c > 1_000_000n)) throw new ReactionError(`"${text}" needs coefficients over a million; check the formulas`);
   const coefficients = best.map(Number);

@@ -137,9 +137,7 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
   const size = Math.max(0.34, Math.min(0.62, 14.6 / ems));
   let x = (-ems * size) / 2;
   const y = 2.45;
-  const objects: Composition['objects'] = [
-    { id: 'title', type: 'text', text: name ? `Balancing ${name}` : 'Balancing a chemical equation', x: 0, y: 3.85, size: 0.56, weight: 700, color: '$foreground', maxWidth: 15 },
-  ];
+  const objects: Composition['objects'] = [{ id: 'title', type: 'text', text: name ? `Balancing ${name}` : 'Balancing a chemical equation', x: 0, y: 3.85, size: 0.56, weight: 700, color: '$foreground', maxWidth: 15 }];
   const eqIds: string[] = [];
   species.forEach((s, j) => {
     objects.push({ id: `coef${j}`, type: 'math', latex: LETTERS[j]!, x: x + ((slotEms[j]! - 0.14) * size) / 2, y, size, color: '$muted' });
@@ -188,8 +186,7 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
   objects.push({ id: 'solution', type: 'math', latex: solution, x: 0, y: solutionY, size: 0.44, color: '$accent' });
 
   const tl = new TimelineBuilder();
-  const plain = (coefs: number[]) =>
-    `${b.reactants.map((s, i) => `${coefs[i] === 1 ? '' : coefs[i]}${s.formula}`).join(' + ')} → ${b.products.map((s, i) => `${coefs[nR + i] === 1 ? '' : coefs[nR + i]}${s.formula}`).join(' + ')}`;
+  const plain = (coefs: number[]) => `${b.reactants.map((s, i) => `${coefs[i] === 1 ? '' : coefs[i]}${s.formula}`).join(' + ')} → ${b.products.map((s, i) => `${coefs[nR + i] === 1 ? '' : coefs[nR + i]}${s.formula}`).join(' + ')}`;
   tl.caption(`${name ? `${name.charAt(0).toUpperCase()}${name.slice(1)}: ` : ''}${plain(ones)}. Atoms are neither made nor destroyed, so each element must count the same on both sides.`, 3);
   tl.appear('title', 0.6);
   eqIds.forEach((id, i) => tl.appear(id, 0.5, 'fade', tl.t + 0.2 + i * 0.12));

@@ -35,7 +35,10 @@ export type PlanetName = (typeof PLANET_NAMES)[number];
 
 /** A body by name, any case ("earth", "the Moon"); undefined when it is not in the table. */
 export function findBody(name: string): Body | undefined {
-  const key = name.trim().toLowerCase().replace(/^the\s+/, '');
+  const key = name
+    .trim()
+    .toLowerCase()
+    .replace(/^the\s+/, '');
   return BODIES.find((b) => b.name.toLowerCase() === key);
 }
 

@@ -181,7 +181,10 @@ function composeCollision(p: CollisionParams): Composition {
   const vScale = 1.6 / Math.max(Math.abs(v1), Math.abs(v2), Math.abs(r.v1After), Math.abs(r.v2After));
   const arrowY1 = trackY + w1 + 0.35;
   const arrowY2 = trackY + w2 + 0.35;
-  const arrow = (cx: number, v: number, y: number): [number, number][] => [[cx, y], [cx + v * vScale + (v === 0 ? 0.001 : 0), y]];
+  const arrow = (cx: number, v: number, y: number): [number, number][] => [
+    [cx, y],
+    [cx + v * vScale + (v === 0 ? 0.001 : 0), y],
+  ];
   const center1 = (t: number) => wx(faces(t)[0]) - w1 / 2;
   const center2 = (t: number) => wx(faces(t)[1]) + w2 / 2;
   const vLabel = (name: string, v: number) => (v === 0 ? `${name} = 0 (at rest)` : `${name} = ${withUnit(v, 'm/s')}`);
@@ -189,7 +192,16 @@ function composeCollision(p: CollisionParams): Composition {
   const objects: SceneObjectInput[] = [
     { id: 'title', type: 'text', text: `${elastic ? 'Elastic' : 'Perfectly inelastic'} collision`, x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
     { id: 'givens', type: 'text', text: `m₁ = ${withUnit(m1, 'kg')}, v₁ = ${withUnit(v1, 'm/s')} · m₂ = ${withUnit(m2, 'kg')}, v₂ = ${withUnit(v2, 'm/s')} · no friction`, x: 0, y: 3.3, size: 0.32, color: '$muted' },
-    { id: 'track', type: 'line', points: [[-7.4, trackY], [7.4, trackY]], color: '$muted', width: 0.04 },
+    {
+      id: 'track',
+      type: 'line',
+      points: [
+        [-7.4, trackY],
+        [7.4, trackY],
+      ],
+      color: '$muted',
+      width: 0.04,
+    },
     ...ruler('scale', xMin, xMax, wx, trackY - 0.45),
     { id: 'b1', type: 'rect', x: center1(0), y: trackY + w1 / 2, width: w1, height: w1, cornerRadius: 0.06, fill: '$secondary', stroke: '$foreground', strokeWidth: 0.02 },
     { id: 'b1-label', type: 'text', text: withUnit(m1, 'kg'), x: center1(0), y: trackY + w1 / 2, size: 0.3, weight: 600, color: '$background' },
@@ -227,14 +239,38 @@ function composeCollision(p: CollisionParams): Composition {
     const k = (f: (t: number) => Keyframe['values']) => ts.map((t) => ({ at: startAt + (t - t0), values: f(t) }));
     const v = (t: number): [number, number] => (t < before ? [v1, v2] : [r.v1After, r.v2After]);
     tl.entries.push(
-      ...keyframeTweens('b1', k((t) => ({ x: center1(t) }))),
-      ...keyframeTweens('b1-label', k((t) => ({ x: center1(t) }))),
-      ...keyframeTweens('v1-label', k((t) => ({ x: center1(t) }))),
-      ...keyframeTweens('a1', k((t) => ({ points: arrow(center1(t), v(t)[0], arrowY1) }))),
-      ...keyframeTweens('b2', k((t) => ({ x: center2(t) }))),
-      ...keyframeTweens('b2-label', k((t) => ({ x: center2(t) }))),
-      ...keyframeTweens('v2-label', k((t) => ({ x: center2(t) }))),
-      ...keyframeTweens('a2', k((t) => ({ points: arrow(center2(t), v(t)[1], arrowY2) }))),
+      ...keyframeTweens(
+        'b1',
+        k((t) => ({ x: center1(t) })),
+      ),
+      ...keyframeTweens(
+        'b1-label',
+        k((t) => ({ x: center1(t) })),
+      ),
+      ...keyframeTweens(
+        'v1-label',
+        k((t) => ({ x: center1(t) })),
+      ),
+      ...keyframeTweens(
+        'a1',
+        k((t) => ({ points: arrow(center1(t), v(t)[0], arrowY1) })),
+      ),
+      ...keyframeTweens(
+        'b2',
+        k((t) => ({ x: center2(t) })),
+      ),
+      ...keyframeTweens(
+        'b2-label',
+        k((t) => ({ x: center2(t) })),
+      ),
+      ...keyframeTweens(
+        'v2-label',
+        k((t) => ({ x: center2(t) })),
+      ),
+      ...keyframeTweens(
+        'a2',
+        k((t) => ({ points: arrow(center2(t), v(t)[1], arrowY2) })),
+      ),
     );
   };
 
@@ -261,7 +297,10 @@ function composeCollision(p: CollisionParams): Composition {
     { type: 'tween', target: 'a2', property: 'points', to: arrow(center2(before), r.v2After, arrowY2), start: tl.t, duration: 0.4, easing: 'linear' },
   );
   // Arrows of bodies that start or stop moving fade in or out; the merged pair of an inelastic hit keeps one.
-  const visible: [string, number, number][] = [['a1', v1, r.v1After], ['a2', v2, elastic ? r.v2After : 0]];
+  const visible: [string, number, number][] = [
+    ['a1', v1, r.v1After],
+    ['a2', v2, elastic ? r.v2After : 0],
+  ];
   for (const [id, was, now] of visible) {
     if (was === 0 && now !== 0) tl.add({ type: 'tween', target: id, property: 'opacity', to: 1, start: tl.t, duration: 0.3 });
     if (was !== 0 && now === 0) tl.add({ type: 'tween', target: id, property: 'opacity', to: 0, start: tl.t, duration: 0.3 });
@@ -273,14 +312,12 @@ function composeCollision(p: CollisionParams): Composition {
   tl.caption(elastic ? `After: v₁' = ${withUnit(r.v1After, 'm/s')}, v₂' = ${withUnit(r.v2After, 'm/s')}.` : `After: both move at v' = ${withUnit(r.v1After, 'm/s')}.`, after);
   motion(before, before + after, tl.t);
   tl.wait(after);
-  tl.caption(
-    `Momentum before and after: ${withUnit(r.momentum, 'kg·m/s')}. Kinetic energy ${withUnit(r.keBefore, 'J')} → ${withUnit(r.keAfter, 'J')}${elastic ? ' (kept).' : ` (${withUnit(r.keBefore - r.keAfter, 'J')} lost).`}`,
-    3.2,
-  );
-  tl.appear('f-p2', 0.5).appear('f-ke', 0.5, 'fade', tl.t + 0.6).appear('ke-note', 0.5, 'fade', tl.t + 0.9);
+  tl.caption(`Momentum before and after: ${withUnit(r.momentum, 'kg·m/s')}. Kinetic energy ${withUnit(r.keBefore, 'J')} → ${withUnit(r.keAfter, 'J')}${elastic ? ' (kept).' : ` (${withUnit(r.keBefore - r.keAfter, 'J')} lost).`}`, 3.2);
+  tl.appear('f-p2', 0.5)
+    .appear('f-ke', 0.5, 'fade', tl.t + 0.6)
+    .appear('ke-note', 0.5, 'fade', tl.t + 0.9);
   tl.add({ type: 'highlight', target: 'f-p', at: tl.t + 1.4, duration: 0.8 }).add({ type: 'highlight', target: 'f-p2', at: tl.t + 1.4, duration: 0.8 });
   tl.wait(3.2);
   tl.finish(tl.t);
   return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `${elastic ? 'Elastic' : 'Inelastic'} collision` };
 }
-

@@ -49,10 +49,7 @@ export function massIn(text: string): number | undefined {
 export function frictionIn(text: string): number | undefined {
   const symbol = new RegExp(String.raw`(?<![\p{L}])(?:μ|µ|mu)\s*[_]?[ks]?\s*(?:=|:|of|is)?\s*(${NUM})`, 'iu').exec(text);
   if (symbol) return parseNum(symbol[1]!);
-  const named = namedQuantity(text, [
-    'coefficient of kinetic friction', 'coefficient of static friction', 'coefficient of friction',
-    'kinetic friction coefficient', 'friction coefficient', 'kinetic friction', 'friction',
-  ]);
+  const named = namedQuantity(text, ['coefficient of kinetic friction', 'coefficient of static friction', 'coefficient of friction', 'kinetic friction coefficient', 'friction coefficient', 'kinetic friction', 'friction']);
   if (named !== undefined) return named;
   if (/\b(frictionless|without friction|no friction|smooth)\b/i.test(text)) return 0;
   return undefined;

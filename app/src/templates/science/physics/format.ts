@@ -15,7 +15,9 @@ function mantissaExponent(x: number): { mantissa: string; exponent: number } | u
 export function fmt(x: number): string {
   const sci = mantissaExponent(x);
   if (sci) {
-    const exp = String(sci.exponent).replace('-', '⁻').replace(/\d/g, (d) => SUPERSCRIPTS[Number(d)]!);
+    const exp = String(sci.exponent)
+      .replace('-', '⁻')
+      .replace(/\d/g, (d) => SUPERSCRIPTS[Number(d)]!);
     return `${sci.mantissa.replace('-', '−')} × 10${exp}`;
   }
   return String(roundNumber(x)).replace('-', '−');

@@ -94,13 +94,20 @@ function composeFreeFall(p: FreeFallParams): Composition {
 
   tl.caption(`A ball is released from rest ${withUnit(h, 'm')} above the ground; only gravity (${withUnit(g, 'm/s²')}) acts on it.`, 2);
   tl.appear('title', 0.5).appear('givens', 0.5).appear('scale', 0.8, 'draw').appear('graph', 0.8, 'draw').appear('ledge', 0.5);
-  tl.appear('ball', 0.4, 'grow', tl.t + 0.5).appear('clock', 0.4, 'fade', tl.t + 0.5).appear('playback', 0.4, 'fade', tl.t + 0.5);
+  tl.appear('ball', 0.4, 'grow', tl.t + 0.5)
+    .appear('clock', 0.4, 'fade', tl.t + 0.5)
+    .appear('playback', 0.4, 'fade', tl.t + 0.5);
   tl.wait(1.6);
   const start = tl.t;
   const fallDisplay = f.time * playback.factor;
   tl.caption('Falling: the speed grows by g every second, so each equal time step covers more distance than the last.', fallDisplay);
   const samples = times(0, f.time, 64);
-  tl.entries.push(...keyframeTweens('ball', samples.map((t) => ({ at: start + t * playback.factor, values: { y: drop.y(Math.max(0, f.height(t))) } }))));
+  tl.entries.push(
+    ...keyframeTweens(
+      'ball',
+      samples.map((t) => ({ at: start + t * playback.factor, values: { y: drop.y(Math.max(0, f.height(t))) } })),
+    ),
+  );
   samples.forEach((t, i) => {
     if (i % 2 === 0 || i === samples.length - 1) tl.setText('clock', `t = ${fmt(t)} s    v = ${fmt(f.speed(t))} m/s`, start + t * playback.factor);
   });

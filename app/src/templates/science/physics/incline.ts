@@ -132,9 +132,22 @@ function composeIncline(p: InclineParams): Composition {
     (() => {
       const label = `mg = ${withUnit(r.weight, 'N')}`;
       const roomLeft = start[0] - 0.15 - label.length * 0.16 > -7.7;
-      return { id: 'weight', pts: vec(start, 0, -r.weight * fScale), color: '$danger', label, at: [start[0] + (roomLeft ? -0.15 : 0.15), start[1] - r.weight * fScale + 0.15] as [number, number], align: roomLeft ? ('right' as const) : ('left' as const) };
+      return {
+        id: 'weight',
+        pts: vec(start, 0, -r.weight * fScale),
+        color: '$danger',
+        label,
+        at: [start[0] + (roomLeft ? -0.15 : 0.15), start[1] - r.weight * fScale + 0.15] as [number, number],
+        align: roomLeft ? ('right' as const) : ('left' as const),
+      };
     })(),
-    { id: 'normal', pts: vec(start, normal[0] * r.normalForce * fScale, normal[1] * r.normalForce * fScale), color: '$secondary', label: `N = ${withUnit(r.normalForce, 'N')}`, at: [start[0] + normal[0] * r.normalForce * fScale + 0.15, start[1] + normal[1] * r.normalForce * fScale + 0.25] },
+    {
+      id: 'normal',
+      pts: vec(start, normal[0] * r.normalForce * fScale, normal[1] * r.normalForce * fScale),
+      color: '$secondary',
+      label: `N = ${withUnit(r.normalForce, 'N')}`,
+      at: [start[0] + normal[0] * r.normalForce * fScale + 0.15, start[1] + normal[1] * r.normalForce * fScale + 0.25],
+    },
   ];
   // Friction acts at the surface (labelled "f" only: its value is in the formula panel, and a long label
   // would leave the screen on shallow slopes), up the slope: drawn from the block's uphill face so it shows outside the block.
@@ -149,7 +162,16 @@ function composeIncline(p: InclineParams): Composition {
     { id: 'title', type: 'text', text: 'Block on an incline', x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
     { id: 'givens', type: 'text', text: `θ = ${withUnit(angle, '°')} · m = ${withUnit(m, 'kg')} · ${muText} · slope ${withUnit(L, 'm')} · g = ${withUnit(g, 'm/s²')}`, x: 0, y: 3.3, size: 0.32, color: '$muted' },
     { id: 'ramp', type: 'polygon', points: [bottomRight, top, [top[0], bottomRight[1]]], fill: '$surface', stroke: '$muted', strokeWidth: 0.03 },
-    { id: 'ground', type: 'line', points: [[-7.6, bottomRight[1]], [bottomRight[0] + 0.6, bottomRight[1]]], color: '$muted', width: 0.04 },
+    {
+      id: 'ground',
+      type: 'line',
+      points: [
+        [-7.6, bottomRight[1]],
+        [bottomRight[0] + 0.6, bottomRight[1]],
+      ],
+      color: '$muted',
+      width: 0.04,
+    },
     { id: 'angle-arc', type: 'line', points: arcPoints(bottomRight[0], bottomRight[1], 0.9, 180 - angle, 180), color: '$highlight', width: 0.035 },
     { id: 'angle-label', type: 'text', text: `${withUnit(angle, '°')}`, x: bottomRight[0] - 1.25, y: bottomRight[1] + 0.25, size: 0.3, align: 'right', color: '$highlight' },
     { id: 'block', type: 'rect', x: start[0], y: start[1], width: size, height: size, rotation: -angle, cornerRadius: 0.04, fill: '$accent', stroke: '$foreground', strokeWidth: 0.02 },
@@ -179,7 +201,9 @@ function composeIncline(p: InclineParams): Composition {
 
   tl.caption(`A ${withUnit(m, 'kg')} block rests on a ${withUnit(angle, '°')} slope${mu > 0 ? ` with friction coefficient μ = ${fmt(mu)}` : ' without friction'}.`, 2);
   for (const id of ['title', 'givens', 'ground']) tl.appear(id, 0.5);
-  tl.appear('ramp', 0.5, 'fade', tl.t + 0.2).appear('angle-arc', 0.4, 'draw', tl.t + 0.5).appear('angle-label', 0.4, 'fade', tl.t + 0.5);
+  tl.appear('ramp', 0.5, 'fade', tl.t + 0.2)
+    .appear('angle-arc', 0.4, 'draw', tl.t + 0.5)
+    .appear('angle-label', 0.4, 'fade', tl.t + 0.5);
   tl.appear('block', 0.4, 'grow', tl.t + 0.7);
   tl.wait(1.6);
   // Forces one by one, each with its size in newtons.
@@ -201,7 +225,12 @@ function composeIncline(p: InclineParams): Composition {
     const t0 = tl.t;
     const samples = times(0, tTotal, 48);
     const s = (t: number) => 0.5 * r.acceleration * t * t;
-    tl.entries.push(...keyframeTweens('block', samples.map((t) => ({ at: t0 + t * playback.factor, values: { x: along(s(t) * worldPerMetre)[0], y: along(s(t) * worldPerMetre)[1] } }))));
+    tl.entries.push(
+      ...keyframeTweens(
+        'block',
+        samples.map((t) => ({ at: t0 + t * playback.factor, values: { x: along(s(t) * worldPerMetre)[0], y: along(s(t) * worldPerMetre)[1] } })),
+      ),
+    );
     for (const t of samples) tl.setText('clock', `t = ${fmt(t)} s   v = ${fmt(r.acceleration * t)} m/s`, t0 + t * playback.factor);
     tl.caption(`Sliding from rest: s = ½at², so it covers the ${withUnit(L, 'm')} slope faster and faster.`, tTotal * playback.factor);
     tl.wait(tTotal * playback.factor);

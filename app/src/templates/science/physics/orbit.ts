@@ -16,7 +16,12 @@ const MASS: Limit = { name: 'central mass', unit: 'kg', min: 0, max: 1e42, why: 
 const SUN = findBody('Sun')!;
 const EARTH = findBody('Earth')!;
 
-const name = z.string().trim().min(1).max(30).regex(/^[\p{L}\p{N} '.-]+$/u, 'letters, digits, spaces, apostrophes, dots and hyphens only');
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(30)
+  .regex(/^[\p{L}\p{N} '.-]+$/u, 'letters, digits, spaces, apostrophes, dots and hyphens only');
 const params = z.object({
   central: name.default('Sun'),
   body: name.default('Earth'),
@@ -29,7 +34,14 @@ export function circularOrbit({ radius_m: r, central_mass_kg: M }: OrbitParams):
   return { periodS: 2 * Math.PI * Math.sqrt(r ** 3 / (G_NEWTON * M)), speed: Math.sqrt((G_NEWTON * M) / r) };
 }
 
-const MASS_UNITS_ASTRO: UnitTable = [['solar masses', SUN.mass_kg], ['solar mass', SUN.mass_kg], ['earth masses', EARTH.mass_kg], ['earth mass', EARTH.mass_kg], ['kilograms', 1], ['kg', 1]];
+const MASS_UNITS_ASTRO: UnitTable = [
+  ['solar masses', SUN.mass_kg],
+  ['solar mass', SUN.mass_kg],
+  ['earth masses', EARTH.mass_kg],
+  ['earth mass', EARTH.mass_kg],
+  ['kilograms', 1],
+  ['kg', 1],
+];
 const SATELLITE = /\b(international space station|space station|iss|satellites?|spacecraft|space ?probe|probe|rocket|capsule|hubble)\b/i;
 const ALTITUDE = new RegExp(String.raw`(?:altitude\s*(?:of|=|:)?\s*(${NUM})\s*(km|kilometers?|kilometres?|m|meters?|metres?)\b|(${NUM})\s*(km|kilometers?|kilometres?|m|meters?|metres?)\s*(?:altitude|above|up|high)\b)`, 'iu');
 
@@ -109,7 +121,8 @@ function extract(text: ParsedText, warnings: string[]): Partial<OrbitParams> {
   }
   // Central mass: "M = 2e30 kg", "central mass 2 solar masses", or the table's.
   const symbol = new RegExp(String.raw`(?<![\p{L}])M\s*=\s*(${NUM})`, 'u').exec(o);
-  const mass = (symbol ? parseNum(symbol[1]!) : undefined) ?? namedQuantity(o, ['central mass', 'mass of the star', 'star mass', 'mass of the planet', 'stellar mass'], MASS_UNITS_ASTRO) ?? allQuantities(o, MASS_UNITS_ASTRO.slice(0, 4))[0]?.value;
+  const mass =
+    (symbol ? parseNum(symbol[1]!) : undefined) ?? namedQuantity(o, ['central mass', 'mass of the star', 'star mass', 'mass of the planet', 'stellar mass'], MASS_UNITS_ASTRO) ?? allQuantities(o, MASS_UNITS_ASTRO.slice(0, 4))[0]?.value;
   const m = limited(mass, MASS, warnings);
   if (m !== undefined) {
     out.central_mass_kg = m;
@@ -130,7 +143,11 @@ export const orbit = defineTemplate<OrbitParams>({
   vocabulary: ['orbit', 'orbiting', 'orbits', 'orbital', 'kepler', 'satellite', 'geostationary', 'mercury', 'jupiter', 'saturn', 'uranus', 'neptune'],
   triggers: [
     // Electrons "orbiting" a nucleus are the Bohr atom, not gravity.
-    { pattern: /^(?!.*\b(electrons?|nucleus|atoms?|bohr|shells?)\b).*\b(sun|mercury|venus|earth|mars|jupiter|saturn|uranus|neptune|moon|satellite|iss|space station)\b.*\b(orbit\w*|revolv\w*|circling|goes around|going around|moving around|travels around)\b/, score: 0.9 },
+    {
+      pattern:
+        /^(?!.*\b(electrons?|nucleus|atoms?|bohr|shells?)\b).*\b(sun|mercury|venus|earth|mars|jupiter|saturn|uranus|neptune|moon|satellite|iss|space station)\b.*\b(orbit\w*|revolv\w*|circling|goes around|going around|moving around|travels around)\b/,
+      score: 0.9,
+    },
     { pattern: /\b(moon|earth|mars|venus|mercury|jupiter|saturn|uranus|neptune|planet|satellite|comet)\b (moving |going |travell?ing )?a?round the (sun|earth|moon|star|planet)\b/, score: 0.85 },
     { pattern: /^(?!.*\b(electrons?|nucleus|atoms?|bohr|shells?)\b).*\b(orbit\w*|revolv\w*|circling)\b.*\b(sun|mercury|venus|earth|mars|jupiter|saturn|uranus|neptune|moon|star)\b/, score: 0.9 },
     { pattern: /\bkepler\b|\borbital (period|speed|velocity|radius)\b|\bgeostationary\b/, score: 0.9 },
@@ -168,7 +185,10 @@ function composeOrbit(p: OrbitParams): Composition {
   const pos = (a: number): [number, number] => [c[0] + R * Math.cos(a), c[1] + R * Math.sin(a)];
   const vArrow = (a: number): [number, number][] => {
     const [x, y] = pos(a);
-    return [[x, y], [x - 1.1 * Math.sin(a), y + 1.1 * Math.cos(a)]];
+    return [
+      [x, y],
+      [x - 1.1 * Math.sin(a), y + 1.1 * Math.cos(a)],
+    ];
   };
   // Periods read best in days, hours or minutes; the fact stays in days.
   const [unit, perUnit] = days >= 2 ? ['days', DAY_S] : days * 24 >= 2 ? ['h', 3600] : ['min', 60];
@@ -177,7 +197,16 @@ function composeOrbit(p: OrbitParams): Composition {
   const periodText = withUnit(periodValue, unit as string);
   const cx = 4.35;
   const objects: SceneObjectInput[] = [
-    { id: 'title', type: 'text', text: `${body} orbiting ${central === 'Central body' ? 'a central mass' : central === 'Sun' || central === 'Moon' ? `the ${central}` : central}`, x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
+    {
+      id: 'title',
+      type: 'text',
+      text: `${body} orbiting ${central === 'Central body' ? 'a central mass' : central === 'Sun' || central === 'Moon' ? `the ${central}` : central}`,
+      x: 0,
+      y: 3.95,
+      size: 0.55,
+      weight: 700,
+      color: '$foreground',
+    },
     { id: 'givens', type: 'text', text: `r = ${withUnit(r, 'm')} · M = ${withUnit(M, 'kg')} · circular orbit`, x: 0, y: 3.3, size: 0.32, color: '$muted' },
     { id: 'path', type: 'line', points: times(0, 2 * Math.PI, 96).map(pos), color: '$grid', width: 0.035, dash: [0.15, 0.12] },
     { id: 'radius', type: 'line', points: [c, pos(0)], color: '$muted', width: 0.03 },
@@ -200,20 +229,52 @@ function composeOrbit(p: OrbitParams): Composition {
 
   tl.caption(`${body} circles ${central} at r = ${withUnit(r, 'm')}; ${central} has mass M = ${withUnit(M, 'kg')}.`, 2.2);
   for (const id of ['title', 'givens', 'central', 'central-label']) tl.appear(id, 0.5);
-  tl.appear('path', 0.8, 'draw', tl.t + 0.3).appear('body', 0.4, 'grow', tl.t + 0.8).appear('body-label', 0.4, 'fade', tl.t + 0.8);
-  tl.appear('radius', 0.4, 'draw', tl.t + 1.1).appear('r-label', 0.4, 'fade', tl.t + 1.1).appear('clock', 0.4, 'fade', tl.t + 1.1).appear('note', 0.4, 'fade', tl.t + 1.1);
+  tl.appear('path', 0.8, 'draw', tl.t + 0.3)
+    .appear('body', 0.4, 'grow', tl.t + 0.8)
+    .appear('body-label', 0.4, 'fade', tl.t + 0.8);
+  tl.appear('radius', 0.4, 'draw', tl.t + 1.1)
+    .appear('r-label', 0.4, 'fade', tl.t + 1.1)
+    .appear('clock', 0.4, 'fade', tl.t + 1.1)
+    .appear('note', 0.4, 'fade', tl.t + 1.1);
   tl.wait(2.2);
   tl.caption(`Gravity GMm/r² is exactly the centripetal force mv²/r: that fixes the speed, v = √(GM/r) = ${withUnit(o.speed, 'm/s')}.`, 2.4);
-  tl.appear('f-F', 0.4).appear('velocity', 0.4, 'draw', tl.t + 0.4).appear('f-v', 0.4, 'fade', tl.t + 0.8);
+  tl.appear('f-F', 0.4)
+    .appear('velocity', 0.4, 'draw', tl.t + 0.4)
+    .appear('f-v', 0.4, 'fade', tl.t + 0.8);
   tl.wait(2.4);
   const t0 = tl.t;
   const samples = times(0, revolutions * 2 * Math.PI, revolutions * 72);
   const at = (a: number) => t0 + (a / (2 * Math.PI)) * perRev;
-  tl.entries.push(...keyframeTweens('body', samples.map((a) => ({ at: at(a), values: { x: pos(a)[0], y: pos(a)[1] } }))));
-  tl.entries.push(...keyframeTweens('body-label', samples.map((a) => ({ at: at(a), values: { x: pos(a)[0], y: pos(a)[1] - 0.45 } }))));
-  tl.entries.push(...keyframeTweens('radius', samples.map((a) => ({ at: at(a), values: { points: [c, pos(a)] } }))));
-  tl.entries.push(...keyframeTweens('velocity', samples.map((a) => ({ at: at(a), values: { points: vArrow(a) } }))));
-  tl.entries.push(...keyframeTweens('r-label', samples.map((a) => ({ at: at(a), values: { x: c[0] + (R / 2) * Math.cos(a) - 0.25 * Math.sin(a), y: c[1] + (R / 2) * Math.sin(a) + 0.25 * Math.cos(a) } }))));
+  tl.entries.push(
+    ...keyframeTweens(
+      'body',
+      samples.map((a) => ({ at: at(a), values: { x: pos(a)[0], y: pos(a)[1] } })),
+    ),
+  );
+  tl.entries.push(
+    ...keyframeTweens(
+      'body-label',
+      samples.map((a) => ({ at: at(a), values: { x: pos(a)[0], y: pos(a)[1] - 0.45 } })),
+    ),
+  );
+  tl.entries.push(
+    ...keyframeTweens(
+      'radius',
+      samples.map((a) => ({ at: at(a), values: { points: [c, pos(a)] } })),
+    ),
+  );
+  tl.entries.push(
+    ...keyframeTweens(
+      'velocity',
+      samples.map((a) => ({ at: at(a), values: { points: vArrow(a) } })),
+    ),
+  );
+  tl.entries.push(
+    ...keyframeTweens(
+      'r-label',
+      samples.map((a) => ({ at: at(a), values: { x: c[0] + (R / 2) * Math.cos(a) - 0.25 * Math.sin(a), y: c[1] + (R / 2) * Math.sin(a) + 0.25 * Math.cos(a) } })),
+    ),
+  );
   for (const a of samples.filter((_, i) => i % 3 === 0)) tl.setText('clock', timeText((a / (2 * Math.PI)) * o.periodS), at(a));
   tl.caption(`It goes around at constant speed; the velocity is always along the orbit, gravity always toward ${central}.`, perRev);
   tl.t = t0 + perRev;
@@ -229,4 +290,3 @@ function composeOrbit(p: OrbitParams): Composition {
   tl.finish(tl.t);
   return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `${body} orbiting ${central}` };
 }
-

@@ -43,10 +43,14 @@ export function swing(p: PendulumParams, duration: number, steps = 400): { t: nu
   let omega = 0;
   const out = [{ t: 0, theta, omega }];
   for (let t = dt; t <= duration + dt / 2; t += dt) {
-    const k1t = omega, k1w = accel(theta);
-    const k2t = omega + (dt / 2) * k1w, k2w = accel(theta + (dt / 2) * k1t);
-    const k3t = omega + (dt / 2) * k2w, k3w = accel(theta + (dt / 2) * k2t);
-    const k4t = omega + dt * k3w, k4w = accel(theta + dt * k3t);
+    const k1t = omega,
+      k1w = accel(theta);
+    const k2t = omega + (dt / 2) * k1w,
+      k2w = accel(theta + (dt / 2) * k1t);
+    const k3t = omega + (dt / 2) * k2w,
+      k3w = accel(theta + (dt / 2) * k2t);
+    const k4t = omega + dt * k3w,
+      k4w = accel(theta + dt * k3t);
     theta += (dt / 6) * (k1t + 2 * k2t + 2 * k3t + k4t);
     omega += (dt / 6) * (k1w + 2 * k2w + 2 * k3w + k4w);
     out.push({ t, theta, omega });
@@ -140,14 +144,30 @@ function composePendulum(p: PendulumParams): Composition {
 
   tl.caption(`A bob on a ${withUnit(L, 'm')} string is pulled ${withUnit(a0, '°')} aside and released from rest.`, 2.2);
   tl.appear('title', 0.5).appear('givens', 0.5).appear('support', 0.4).appear('vertical', 0.5, 'draw');
-  tl.appear('string', 0.5, 'draw', tl.t + 0.3).appear('bob', 0.4, 'grow', tl.t + 0.5).appear('length-label', 0.4, 'fade', tl.t + 0.5);
-  tl.appear('path', 0.6, 'draw', tl.t + 0.6).appear('amp-arc', 0.5, 'draw', tl.t + 0.9).appear('amp-label', 0.4, 'fade', tl.t + 0.9);
-  tl.appear('graph', 0.8, 'draw', tl.t + 0.6).appear('clock', 0.4, 'fade', tl.t + 1).appear('note', 0.4, 'fade', tl.t + 1);
+  tl.appear('string', 0.5, 'draw', tl.t + 0.3)
+    .appear('bob', 0.4, 'grow', tl.t + 0.5)
+    .appear('length-label', 0.4, 'fade', tl.t + 0.5);
+  tl.appear('path', 0.6, 'draw', tl.t + 0.6)
+    .appear('amp-arc', 0.5, 'draw', tl.t + 0.9)
+    .appear('amp-label', 0.4, 'fade', tl.t + 0.9);
+  tl.appear('graph', 0.8, 'draw', tl.t + 0.6)
+    .appear('clock', 0.4, 'fade', tl.t + 1)
+    .appear('note', 0.4, 'fade', tl.t + 1);
   tl.wait(2.2);
   const t0 = tl.t;
   const at = (t: number) => t0 + t * playback.factor;
-  tl.entries.push(...keyframeTweens('bob', keyed.map((s) => ({ at: at(s.t), values: { x: bob(s.theta)[0], y: bob(s.theta)[1] } }))));
-  tl.entries.push(...keyframeTweens('string', keyed.map((s) => ({ at: at(s.t), values: { points: [pivot, bob(s.theta)] } }))));
+  tl.entries.push(
+    ...keyframeTweens(
+      'bob',
+      keyed.map((s) => ({ at: at(s.t), values: { x: bob(s.theta)[0], y: bob(s.theta)[1] } })),
+    ),
+  );
+  tl.entries.push(
+    ...keyframeTweens(
+      'string',
+      keyed.map((s) => ({ at: at(s.t), values: { points: [pivot, bob(s.theta)] } })),
+    ),
+  );
   for (const s of keyed) tl.setText('clock', `t = ${fmt(s.t)} s`, at(s.t));
   tl.add({ type: 'tween', target: 'curve', property: 'progress', from: 0, to: 1, start: t0, duration: periods * T * playback.factor, easing: 'linear' });
   // Phase captions: each quarter swing has its own physics.

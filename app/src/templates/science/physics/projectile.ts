@@ -135,7 +135,15 @@ function flightKeyframes(m: ProjectileMotion, plane: Plane, t0: number, t1: numb
     const [vx, vy] = m.velocity(t);
     const [wx, wy] = plane.at(x, Math.max(0, y));
     ball.push({ at, values: { x: wx, y: wy } });
-    arrow.push({ at, values: { points: [[wx, wy], [wx + vx * arrowScale, wy + vy * arrowScale * plane.stretch]] } });
+    arrow.push({
+      at,
+      values: {
+        points: [
+          [wx, wy],
+          [wx + vx * arrowScale, wy + vy * arrowScale * plane.stretch],
+        ],
+      },
+    });
     clock.push({ at, t });
   }
   return { ball, arrow, clock };
@@ -160,7 +168,9 @@ function composeProjectile(p: ProjectileParams): Composition {
   const landW = plane.at(m.range, 0);
   const ground = plane.y(0);
   const givens = `v₀ = ${withUnit(v0, 'm/s')}   θ = ${withUnit(angle, '°')}   h₀ = ${withUnit(h0, 'm')}   g = ${withUnit(g, 'm/s²')}`;
-  const fullTraj = times(0, m.flightTime, 120).map((t) => m.position(t)).map(([x, y]) => [x, Math.max(0, y)] as [number, number]);
+  const fullTraj = times(0, m.flightTime, 120)
+    .map((t) => m.position(t))
+    .map(([x, y]) => [x, Math.max(0, y)] as [number, number]);
   const flightFormula = h0 > 0 ? 'T = \\frac{v_y + \\sqrt{v_y^2 + 2 g h_0}}{g}' : 'T = \\frac{2 v_y}{g}';
   const heightFormula = h0 > 0 ? 'H = h_0 + \\frac{v_y^2}{2g}' : 'H = \\frac{v_y^2}{2g}';
 
@@ -168,20 +178,53 @@ function composeProjectile(p: ProjectileParams): Composition {
     { id: 'title', type: 'text', text: 'Projectile motion', x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
     { id: 'givens', type: 'text', text: givens, x: 0, y: 3.3, size: 0.32, color: '$muted' },
     // The launch platform is the y-axis itself, drawn as a thick post up to h₀ (a block beside it would hide the tick labels).
-    ...(h0 > 0 ? [{ id: 'platform', type: 'line' as const, points: [[lx, ground], [lx, ly]] as [number, number][], color: '$warning', width: 0.12 }] : []),
+    ...(h0 > 0
+      ? [
+          {
+            id: 'platform',
+            type: 'line' as const,
+            points: [
+              [lx, ground],
+              [lx, ly],
+            ] as [number, number][],
+            color: '$warning',
+            width: 0.12,
+          },
+        ]
+      : []),
     // About one tick per 0.6 units of screen: short axes get fewer, larger steps.
     plane.axes('axes', { xLabel: 'x (m)', yLabel: 'y (m)', xStep: niceStep(xMax, Math.max(3, plane.width / 1.1)), yStep: niceStep(yMax, Math.max(2, plane.height / 0.6)) }),
     { id: 'trail', type: 'plot', axes: 'axes', points: fullTraj, color: '$secondary', width: 0.05, progress: 0 },
     { id: 'angle-arc', type: 'line', points: arcPoints(lx, ly, 0.7, 0, (Math.atan2(launchTip[1] - ly, launchTip[0] - lx) * 180) / Math.PI), color: '$highlight', width: 0.035 },
     { id: 'angle-label', type: 'text', text: `θ = ${withUnit(angle, '°')}`, x: lx + 0.85, y: ly + 0.28, size: 0.3, align: 'left', color: '$highlight' },
-    { id: 'vx-arrow', type: 'line', points: [[lx, ly], [launchTip[0], ly]], color: '$warning', width: 0.045, arrow: 'end' },
-    { id: 'vy-arrow', type: 'line', points: [[lx, ly], [lx, launchTip[1]]], color: '$warning', width: 0.045, arrow: 'end' },
+    {
+      id: 'vx-arrow',
+      type: 'line',
+      points: [
+        [lx, ly],
+        [launchTip[0], ly],
+      ],
+      color: '$warning',
+      width: 0.045,
+      arrow: 'end',
+    },
+    {
+      id: 'vy-arrow',
+      type: 'line',
+      points: [
+        [lx, ly],
+        [lx, launchTip[1]],
+      ],
+      color: '$warning',
+      width: 0.045,
+      arrow: 'end',
+    },
     { id: 'v-arrow', type: 'line', points: [[lx, ly], launchTip], color: '$accent', width: 0.06, arrow: 'end' },
     ...(m.apexTime > 0
       ? ([
-    { id: 'apex-drop', type: 'line', points: [apexW, [apexW[0], ground]], color: '$highlight', width: 0.03, dash: [0.12, 0.1] },
-    { id: 'apex-dot', type: 'circle', x: apexW[0], y: apexW[1], radius: 0.09, fill: '$highlight' },
-    { id: 'apex-label', type: 'text', text: `H = ${withUnit(m.maxHeight, 'm')}`, x: apexW[0] + 0.2, y: apexW[1] + 0.42, size: 0.32, align: 'left', color: '$highlight' },
+          { id: 'apex-drop', type: 'line', points: [apexW, [apexW[0], ground]], color: '$highlight', width: 0.03, dash: [0.12, 0.1] },
+          { id: 'apex-dot', type: 'circle', x: apexW[0], y: apexW[1], radius: 0.09, fill: '$highlight' },
+          { id: 'apex-label', type: 'text', text: `H = ${withUnit(m.maxHeight, 'm')}`, x: apexW[0] + 0.2, y: apexW[1] + 0.42, size: 0.32, align: 'left', color: '$highlight' },
         ] as SceneObjectInput[])
       : []),
     { id: 'range-line', type: 'line', points: [[lx, ground], landW], color: '$accent', width: 0.07 },
@@ -206,7 +249,10 @@ function composeProjectile(p: ProjectileParams): Composition {
   ];
 
   // Set-up: axes, the launch point and the givens.
-  tl.caption(`A projectile leaves ${h0 > 0 ? `a ${withUnit(h0, 'm')} platform` : 'the ground'} at ${withUnit(v0, 'm/s')}, ${angle === 0 ? 'horizontally' : `${withUnit(Math.abs(angle), '°')} ${angle > 0 ? 'above' : 'below'} the horizontal`} (g = ${withUnit(g, 'm/s²')}).`, 2.2);
+  tl.caption(
+    `A projectile leaves ${h0 > 0 ? `a ${withUnit(h0, 'm')} platform` : 'the ground'} at ${withUnit(v0, 'm/s')}, ${angle === 0 ? 'horizontally' : `${withUnit(Math.abs(angle), '°')} ${angle > 0 ? 'above' : 'below'} the horizontal`} (g = ${withUnit(g, 'm/s²')}).`,
+    2.2,
+  );
   tl.appear('title', 0.5).appear('givens', 0.5).appear('playback', 0.5);
   tl.appear('axes', 0.8, 'draw');
   if (h0 > 0) tl.appear('platform', 0.5);
@@ -265,4 +311,3 @@ function composeProjectile(p: ProjectileParams): Composition {
   tl.finish(tl.t);
   return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Projectile at ${withUnit(v0, 'm/s')}, ${withUnit(angle, '°')}` };
 }
-

@@ -39,9 +39,10 @@ function extract(text: ParsedText, warnings: string[]): Partial<SpringParams> {
   put(out, 'mass_kg', limited(massIn(o), MASS_LIMIT, warnings));
   // "A = 0.3 m" only with a capital A and "=": a lone "a" is an article.
   const symbol = new RegExp(String.raw`(?<![\p{L}])A\s*=\s*(${NUM})`, 'u').exec(o);
-  const amplitude = (symbol ? parseNum(symbol[1]!) : undefined)
-    ?? namedQuantity(o, ['amplitude', 'stretched by', 'stretched', 'pulled', 'compressed by', 'compressed', 'displaced by', 'displacement of', 'displaced'], LENGTH_UNITS)
-    ?? allQuantities(o, LENGTH_UNITS)[0]?.value;
+  const amplitude =
+    (symbol ? parseNum(symbol[1]!) : undefined) ??
+    namedQuantity(o, ['amplitude', 'stretched by', 'stretched', 'pulled', 'compressed by', 'compressed', 'displaced by', 'displacement of', 'displaced'], LENGTH_UNITS) ??
+    allQuantities(o, LENGTH_UNITS)[0]?.value;
   put(out, 'amplitude_m', limited(amplitude, AMPLITUDE, warnings));
   for (const w of ['spring', 'oscillat', 'hooke']) if (text.normalized.includes(w)) text.used.add(w);
   return out;
@@ -88,7 +89,10 @@ function coil(wall: number, end: number, y: number, coils = 10, amp = 0.28): [nu
   const lead = 0.3;
   const a = wall + lead;
   const b = end - lead;
-  const pts: [number, number][] = [[wall, y], [a, y]];
+  const pts: [number, number][] = [
+    [wall, y],
+    [a, y],
+  ];
   for (let i = 0; i < coils * 2; i++) pts.push([a + ((b - a) * (i + 0.5)) / (coils * 2), y + (i % 2 === 0 ? amp : -amp)]);
   pts.push([b, y], [end, y]);
   return pts;
@@ -108,15 +112,37 @@ function composeSpring(p: SpringParams): Composition {
   const face = (x: number) => track.x(x) - blockW / 2;
   const start = track.x(A);
   const forceScale = 1.4 / (k * A);
-  const forceArrow = (x: number): [number, number][] => [[track.x(x), y + 0.95], [track.x(x) - k * x * forceScale, y + 0.95]];
+  const forceArrow = (x: number): [number, number][] => [
+    [track.x(x), y + 0.95],
+    [track.x(x) - k * x * forceScale, y + 0.95],
+  ];
   const graph = new Plane({ left: -6.6, right: 6.9, bottom: -3.0, top: -0.7 }, [0, periods * s.period * 1.04], [-A * 1.3, A * 1.3], { independent: true });
   const curve = times(0, periods * s.period, 240).map((t) => [t, s.position(t)] as [number, number]);
   const objects: SceneObjectInput[] = [
     { id: 'title', type: 'text', text: 'Mass on a spring', x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
     { id: 'givens', type: 'text', text: `m = ${withUnit(m, 'kg')} · k = ${withUnit(k, 'N/m')} · A = ${withUnit(A, 'm')} · no friction`, x: 0, y: 3.3, size: 0.32, color: '$muted' },
     { id: 'wall', type: 'rect', x: wall - 0.15, y: y + 0.2, width: 0.3, height: 1.8, fill: '$surface', stroke: '$muted', strokeWidth: 0.02 },
-    { id: 'floor', type: 'line', points: [[wall, y - 0.55], [0.2, y - 0.55]], color: '$muted', width: 0.035 },
-    { id: 'equilibrium', type: 'line', points: [[track.x(0), y - 0.55], [track.x(0), y + 1.35]], color: '$muted', width: 0.025, dash: [0.1, 0.08] },
+    {
+      id: 'floor',
+      type: 'line',
+      points: [
+        [wall, y - 0.55],
+        [0.2, y - 0.55],
+      ],
+      color: '$muted',
+      width: 0.035,
+    },
+    {
+      id: 'equilibrium',
+      type: 'line',
+      points: [
+        [track.x(0), y - 0.55],
+        [track.x(0), y + 1.35],
+      ],
+      color: '$muted',
+      width: 0.025,
+      dash: [0.1, 0.08],
+    },
     ...ruler('scale', -A, A, (x) => track.x(x), y - 0.95),
     { id: 'coil', type: 'line', points: coil(wall, face(A), y), color: '$secondary', width: 0.045 },
     { id: 'block', type: 'rect', x: start, y, width: blockW, height: 1.1, cornerRadius: 0.06, fill: '$accent', stroke: '$foreground', strokeWidth: 0.02 },
@@ -135,8 +161,12 @@ function composeSpring(p: SpringParams): Composition {
   tl.caption(`A ${withUnit(m, 'kg')} block on a spring with k = ${withUnit(k, 'N/m')} is pulled ${withUnit(A, 'm')} from equilibrium.`, 2.4);
   for (const id of ['title', 'givens', 'wall', 'floor', 'equilibrium']) tl.appear(id, 0.5);
   for (const o of objects) if (o.id.startsWith('scale-')) tl.appear(o.id, 0.5);
-  tl.appear('coil', 0.6, 'draw', tl.t + 0.3).appear('block', 0.4, 'grow', tl.t + 0.5).appear('block-label', 0.4, 'fade', tl.t + 0.6);
-  tl.appear('graph', 0.8, 'draw', tl.t + 0.6).appear('clock', 0.4, 'fade', tl.t + 0.8).appear('note', 0.4, 'fade', tl.t + 0.8);
+  tl.appear('coil', 0.6, 'draw', tl.t + 0.3)
+    .appear('block', 0.4, 'grow', tl.t + 0.5)
+    .appear('block-label', 0.4, 'fade', tl.t + 0.6);
+  tl.appear('graph', 0.8, 'draw', tl.t + 0.6)
+    .appear('clock', 0.4, 'fade', tl.t + 0.8)
+    .appear('note', 0.4, 'fade', tl.t + 0.8);
   tl.wait(1.4);
   tl.appear('force', 0.4, 'draw').appear('force-label', 0.4).appear('f-x', 0.4);
   tl.caption(`Hooke's law: the spring pulls back with F = −kx, here ${withUnit(k * A, 'N')} at full stretch.`, 1.6);
@@ -144,11 +174,36 @@ function composeSpring(p: SpringParams): Composition {
   const t0 = tl.t;
   const at = (t: number) => t0 + t * playback.factor;
   const samples = times(0, periods * s.period, periods * 40);
-  tl.entries.push(...keyframeTweens('block', samples.map((t) => ({ at: at(t), values: { x: track.x(s.position(t)) } }))));
-  tl.entries.push(...keyframeTweens('block-label', samples.map((t) => ({ at: at(t), values: { x: track.x(s.position(t)) } }))));
-  tl.entries.push(...keyframeTweens('force-label', samples.map((t) => ({ at: at(t), values: { x: track.x(s.position(t)) } }))));
-  tl.entries.push(...keyframeTweens('coil', samples.map((t) => ({ at: at(t), values: { points: coil(wall, face(s.position(t)), y) } }))));
-  tl.entries.push(...keyframeTweens('force', samples.map((t) => ({ at: at(t), values: { points: forceArrow(s.position(t)) } }))));
+  tl.entries.push(
+    ...keyframeTweens(
+      'block',
+      samples.map((t) => ({ at: at(t), values: { x: track.x(s.position(t)) } })),
+    ),
+  );
+  tl.entries.push(
+    ...keyframeTweens(
+      'block-label',
+      samples.map((t) => ({ at: at(t), values: { x: track.x(s.position(t)) } })),
+    ),
+  );
+  tl.entries.push(
+    ...keyframeTweens(
+      'force-label',
+      samples.map((t) => ({ at: at(t), values: { x: track.x(s.position(t)) } })),
+    ),
+  );
+  tl.entries.push(
+    ...keyframeTweens(
+      'coil',
+      samples.map((t) => ({ at: at(t), values: { points: coil(wall, face(s.position(t)), y) } })),
+    ),
+  );
+  tl.entries.push(
+    ...keyframeTweens(
+      'force',
+      samples.map((t) => ({ at: at(t), values: { points: forceArrow(s.position(t)) } })),
+    ),
+  );
   for (const t of samples) tl.setText('clock', `t = ${fmt(t)} s    x = ${fmt(s.position(t))} m`, at(t));
   tl.add({ type: 'tween', target: 'curve', property: 'progress', from: 0, to: 1, start: t0, duration: periods * s.period * playback.factor, easing: 'linear' });
   const quarter = (s.period / 4) * playback.factor;

@@ -168,12 +168,32 @@ export function niceStep(span: number, count = 6): number {
  */
 export function ruler(id: string, x0: number, x1: number, toWorld: (x: number) => number, y: number, unit = 'm', color = '$muted'): SceneObjectInput[] {
   const step = niceStep(x1 - x0);
-  const out: SceneObjectInput[] = [{ id: `${id}-line`, type: 'line', points: [[toWorld(x0), y], [toWorld(x1), y]], color, width: 0.03 }];
+  const out: SceneObjectInput[] = [
+    {
+      id: `${id}-line`,
+      type: 'line',
+      points: [
+        [toWorld(x0), y],
+        [toWorld(x1), y],
+      ],
+      color,
+      width: 0.03,
+    },
+  ];
   let i = 0;
   for (let v = Math.ceil(x0 / step - 1e-9) * step; v <= x1 + 1e-9; v += step, i++) {
     const wx = toWorld(v);
     const label = Math.abs(v) < step / 1e6 ? '0' : fmt(Number(v.toPrecision(6)));
-    out.push({ id: `${id}-tick${i}`, type: 'line', points: [[wx, y - 0.08], [wx, y + 0.08]], color, width: 0.025 });
+    out.push({
+      id: `${id}-tick${i}`,
+      type: 'line',
+      points: [
+        [wx, y - 0.08],
+        [wx, y + 0.08],
+      ],
+      color,
+      width: 0.025,
+    });
     out.push({ id: `${id}-label${i}`, type: 'text', text: label, x: wx, y: y - 0.3, size: 0.26, color });
   }
   out.push({ id: `${id}-unit`, type: 'text', text: unit, x: toWorld(x1) + 0.15, y, size: 0.28, align: 'left', color });

@@ -45,8 +45,13 @@ function extract(text: ParsedText, warnings: string[]): Partial<WaveParams> {
   const lambda = symbol(o, 'λ|lambda', 'iu') ?? namedQuantity(o, ['wavelength', 'wave length'], LENGTH_UNITS) ?? lengthBefore(o, /^\s*(wave ?length|λ)/i);
   const f = symbol(o, 'f|ν') ?? namedQuantity(o, ['frequency'], FREQUENCY_UNITS) ?? quantityIn(o, FREQUENCY_UNITS);
   // The amplitude by name, or else a length that is not the wavelength ("a 0.5 m high wave").
-  const A = symbol(o, 'A|y0|y₀') ?? namedQuantity(o, ['amplitude'], LENGTH_UNITS) ?? lengthBefore(o, /^\s*(amplitude|high|tall)/i)
-    ?? allQuantities(o, LENGTH_UNITS).map((q) => q.value).find((v) => v !== lambda);
+  const A =
+    symbol(o, 'A|y0|y₀') ??
+    namedQuantity(o, ['amplitude'], LENGTH_UNITS) ??
+    lengthBefore(o, /^\s*(amplitude|high|tall)/i) ??
+    allQuantities(o, LENGTH_UNITS)
+      .map((q) => q.value)
+      .find((v) => v !== lambda);
   put(out, 'wavelength_m', limited(lambda, WAVELENGTH, warnings));
   put(out, 'frequency_hz', limited(f, FREQUENCY, warnings));
   put(out, 'amplitude_m', limited(A, AMPLITUDE, warnings));
@@ -165,7 +170,9 @@ function composeWave(p: WaveParams): Composition {
   );
   tl.appear('title', 0.5).appear('givens', 0.5).appear('axes', 0.8, 'draw');
   tl.appear('string', 1, 'draw', tl.t + 0.5).appear('clock', 0.4, 'fade', tl.t + 0.5);
-  tl.appear('lambda-bar', 0.5, 'draw', tl.t + 1.3).appear('lambda-label', 0.4, 'fade', tl.t + 1.3).appear('f-y', 0.5, 'fade', tl.t + 1.5);
+  tl.appear('lambda-bar', 0.5, 'draw', tl.t + 1.3)
+    .appear('lambda-label', 0.4, 'fade', tl.t + 1.3)
+    .appear('f-y', 0.5, 'fade', tl.t + 1.5);
   tl.wait(2.2);
   const t0 = tl.t;
   const duration = periods * T;
@@ -173,7 +180,12 @@ function composeWave(p: WaveParams): Composition {
   const perPeriod = 20;
   const sampleTimes = times(0, duration, periods * perPeriod);
   const at = (t: number) => t0 + t * playback.factor;
-  tl.entries.push(...keyframeTweens('string', sampleTimes.map((t) => ({ at: at(t), values: { points: shape(t) } }))));
+  tl.entries.push(
+    ...keyframeTweens(
+      'string',
+      sampleTimes.map((t) => ({ at: at(t), values: { points: shape(t) } })),
+    ),
+  );
   for (const t of sampleTimes.filter((_, i) => i % 2 === 0)) tl.setText('clock', `t = ${fmt(t)} s`, at(t));
   if (standing) {
     nodes.forEach((_, i) => tl.appear(`node${i}`, 0.3, 'grow', t0 + 0.2 * i));
@@ -191,7 +203,12 @@ function composeWave(p: WaveParams): Composition {
       crest.push({ at: at(t), values: { x: plane.x(crestX0 + (u - turns) * lambda) } });
     });
     tl.entries.push(...keyframeTweens('crest', crest));
-    tl.entries.push(...keyframeTweens('probe', sampleTimes.map((t) => ({ at: at(t), values: { y: plane.y(y(probeX, t)) } }))));
+    tl.entries.push(
+      ...keyframeTweens(
+        'probe',
+        sampleTimes.map((t) => ({ at: at(t), values: { y: plane.y(y(probeX, t)) } })),
+      ),
+    );
     tl.appear('crest', 0.3, 'grow', t0).appear('probe', 0.3, 'grow', t0);
     tl.caption(`The yellow crest moves right one wavelength every period: v = λ/T = λf = ${withUnit(v, 'm/s')}.`, duration * playback.factor * 0.5);
     tl.t = t0 + duration * playback.factor * 0.5;
@@ -201,8 +218,13 @@ function composeWave(p: WaveParams): Composition {
   tl.appear('f-v', 0.5).appear('note', 0.5);
   tl.caption(`Wave speed v = λf = ${withUnit(lambda, 'm')} × ${withUnit(f, 'Hz')} = ${withUnit(v, 'm/s')}.`, 3);
   // Keep the wave moving while the summary shows.
-  const tail = times(duration, duration + 3 / playback.factor, Math.ceil(perPeriod * (3 / playback.factor) / T));
-  tl.entries.push(...keyframeTweens('string', [duration, ...tail.slice(1)].map((t) => ({ at: at(t), values: { points: shape(t) } }))));
+  const tail = times(duration, duration + 3 / playback.factor, Math.ceil((perPeriod * (3 / playback.factor)) / T));
+  tl.entries.push(
+    ...keyframeTweens(
+      'string',
+      [duration, ...tail.slice(1)].map((t) => ({ at: at(t), values: { points: shape(t) } })),
+    ),
+  );
   tl.add({ type: 'highlight', target: 'f-v', at: tl.t + 0.6, duration: 0.8 });
   tl.wait(3);
   tl.finish(tl.t);

@@ -44,7 +44,14 @@ function analyzeOptions(req: AnalysisRequest, config: DevforgeConfig): AnalyzeOp
 /** The domain error an analysis, composition or pool error is for the caller; other errors are left as they are. */
 function asDomainError(err: unknown): unknown {
   if (err instanceof AnalysisError) return new DomainError(ANALYSIS_ERRORS[err.code], err.message, { data: err.details });
-  if (err instanceof SceneValidationError) return new DomainError('scene-invalid', err.problems.map((p) => `${p.path}: ${p.message}`).join('; ').slice(0, 2000));
+  if (err instanceof SceneValidationError)
+    return new DomainError(
+      'scene-invalid',
+      err.problems
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')
+        .slice(0, 2000),
+    );
   if (err instanceof ComposeTimeoutError) return new DomainError('compose-timeout', err.message, { data: { budget_ms: err.budgetMs } });
   if (err instanceof ComposeBusyError) return new DomainError('compose-busy', err.message, { data: { retry_after_s: 5 } });
   return err;

@@ -49,13 +49,7 @@ function branding(input: NewAnimation): Branding | null {
 }
 
 /** Inserts the animation and its render job; both exist only if `tx` commits. */
-export async function insertAnimation(
-  tx: EntityManager,
-  deps: AnimationDeps,
-  principal: Pick<Principal, 'userId'>,
-  prepared: PreparedAnimation,
-  extra: { batchId?: string; clientRef?: string; aheadS: number },
-): Promise<Animation> {
+export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, principal: Pick<Principal, 'userId'>, prepared: PreparedAnimation, extra: { batchId?: string; clientRef?: string; aheadS: number }): Promise<Animation> {
   const { input, analysis, scene } = prepared;
   const priority = PRIORITIES[input.priority];
   const renderS = renderSecondsFor(input.quality, scene.duration);

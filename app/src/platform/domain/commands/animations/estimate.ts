@@ -10,8 +10,6 @@ export function renderSecondsFor(quality: string, durationS: number): number {
 }
 
 export async function queuedAheadSeconds(db: DataSource | EntityManager): Promise<number> {
-  const rows: { quality: string; seconds: number; n: string }[] = await db.query(
-    `SELECT quality, sum(duration_s * (1 - progress))::float AS seconds, count(*) AS n FROM animations WHERE status IN ('queued', 'processing') GROUP BY quality`,
-  );
+  const rows: { quality: string; seconds: number; n: string }[] = await db.query(`SELECT quality, sum(duration_s * (1 - progress))::float AS seconds, count(*) AS n FROM animations WHERE status IN ('queued', 'processing') GROUP BY quality`);
   return rows.reduce((total, r) => total + Number(r.n) * STARTUP_S + r.seconds * (SECONDS_PER_SECOND[r.quality] ?? 2), 0);
 }
