@@ -158,9 +158,8 @@ export function itemList(text: string): string[] {
 
 /** Removes control characters (keeping newlines and tabs as spaces) and trims. */
 export function sanitize(text: string): string {
-  // Matching control characters is the point here.
-  // eslint-disable-next-line no-control-regex
   return text
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point here
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g, '')
     .replace(/[\t\r]/g, ' ')
     .trim();
