@@ -11,7 +11,7 @@ export function trackedFiles(root: string): string[] {
       .split('\0')
       .filter(Boolean);
   } catch (err) {
-    throw new Error(`git ls-files failed in ${root} (${(err as Error).message.trim()}): the check reads the list of tracked files from git, so run it in a git checkout`);
+    throw new Error(`git ls-files failed in ${root} (${(err as Error).message.trim()}): the check reads the list of tracked files from git, so run it in a git checkout`, { cause: err });
   }
 }
 

@@ -78,14 +78,16 @@ function givenParams(t: AnyTemplate, text: ParsedText, explicit: Record<string, 
 
 /** Given params, then defaults; invalid text-derived values fall back with a warning. */
 function resolveParams(t: AnyTemplate, given: Record<string, unknown>, explicit: Record<string, unknown> | undefined, warnings: string[]): Record<string, unknown> {
-  const parsed = t.params.safeParse(given);
+  // The registry holds templates of every param type (AnyTemplate): here their params are a record.
+  const schema = t.params as z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+  const parsed = schema.safeParse(given);
   if (parsed.success) return parsed.data;
   if (explicit) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
     throw new AnalysisError('invalid_params', `invalid params for ${t.id}: ${problems}`);
   }
   warnings.push(`could not use the values found in the text (${z.prettifyError(parsed.error).replace(/\n/g, ' ')}); using defaults`);
-  return t.params.parse({});
+  return schema.parse({});
 }
 
 /** A match this strong names the template itself ("bubble sort", "timeline"), whatever the subject around it. */

@@ -15,8 +15,8 @@ export class NoApplianceError extends Error {
 
 export interface Appliance {
   db: DataSource;
-  /** Closes the connection, and stops the embedded Postgres if this command started it. */
-  close(): Promise<void>;
+  /** Closes the connection, and stops the embedded Postgres if this command started it. A function, not a method: callers destructure it. */
+  close: () => Promise<void>;
 }
 
 /** The database URL without its password, for messages. */
@@ -63,7 +63,7 @@ export async function openAppliance(config: DevforgeConfig): Promise<Appliance> 
     try {
       await db.initialize();
     } catch (err) {
-      throw new Error(`cannot reach ${where}: ${(err as Error).message}`);
+      throw new Error(`cannot reach ${where}: ${(err as Error).message}`, { cause: err });
     }
     const [found] = (await db.query(`SELECT to_regclass('migrations') IS NOT NULL AND to_regclass('users') IS NOT NULL AS ok`)) as { ok: boolean }[];
     if (!found?.ok) throw missing();

@@ -3,7 +3,8 @@
 import { ConfigError } from '../config/load.ts';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './errors.ts';
 import { actionOf, helpFor, overview } from './help.ts';
-type Command = (args: string[]) => Promise<number>;
+// A command that does nothing asynchronous (config, scene) returns its exit status as it is.
+type Command = (args: string[]) => number | Promise<number>;
 
 // Loaded on demand: `analyze` should not pay for Chromium's driver, nor `render` for the server.
 const COMMANDS: Record<string, () => Promise<Command>> = {

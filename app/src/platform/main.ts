@@ -55,7 +55,7 @@ async function retry<T>(what: string, attempts: number, log: Logger, fn: () => P
     try {
       return await fn();
     } catch (err) {
-      if (i >= attempts) throw new Error(`${what}: ${(err as Error).message || String(err)}`);
+      if (i >= attempts) throw new Error(`${what}: ${(err as Error).message || String(err)}`, { cause: err });
       log.warn(`${what} failed (${(err as Error).message}); retrying (${i}/${attempts - 1})`);
       await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** (i - 1), 10_000)));
     }

@@ -137,7 +137,7 @@ export class CaptionBand {
     const maxWidth = (px: number) => this.width * (1 - 2 * SAFE) - 2 * padX(px);
     const ctx = (this.measure ??= document.createElement('canvas').getContext('2d')!);
     let sizePx = Math.max(6, Math.round(base));
-    let lines: string[] = [];
+    let lines: string[];
     for (;;) {
       ctx.font = fontSpec({ family: CAPTION_FONT, weight: CAPTION_WEIGHT, sizePx });
       lines = wrapLines(ctx, text.replace(/\s+/g, ' ').trim(), maxWidth(sizePx));

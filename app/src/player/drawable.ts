@@ -15,7 +15,7 @@ export interface DrawContext {
   /** Current props of another object (edges follow nodes, plots follow axes). */
   propsOf(id: string): Props | undefined;
   /** A text texture, cached by content and style. */
-  text(text: string, opts: { font: 'sans' | 'mono'; weight: number; size: number; align: 'left' | 'center' | 'right'; maxWidth?: number }): RasterisedImage;
+  text: (text: string, opts: { font: 'sans' | 'mono'; weight: number; size: number; align: 'left' | 'center' | 'right'; maxWidth?: number }) => RasterisedImage;
   /** A formula's texture, prepared before the first frame, and the size (world units per em) it was rasterised for. */
   math(latex: string): { image: RasterisedImage; size: number } | undefined;
 }

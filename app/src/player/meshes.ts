@@ -52,7 +52,8 @@ export class MeshDrawable implements Drawable {
   }
 
   update(p: Props): void {
-    const key = `${p.radius}|${p.height}|${p.width}|${p.depth}`;
+    // The dimensions geometryFor builds from: a change to any of them needs a new geometry.
+    const key = [num(p.radius, 1), num(p.height, 1), num(p.width, 1), num(p.depth, 1)].join('|');
     if (key !== this.key) {
       this.key = key;
       this.mesh.geometry.dispose();

@@ -5,6 +5,7 @@ import type * as MathJaxCore from 'mathjax-full/js/mathjax.js';
 import type * as TexInput from 'mathjax-full/js/input/tex.js';
 import type * as SvgOutput from 'mathjax-full/js/output/svg.js';
 import type * as LiteAdaptor from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import type { LiteElement } from 'mathjax-full/js/adaptors/lite/Element.js';
 import type * as HtmlHandler from 'mathjax-full/js/handlers/html.js';
 import type * as TexPackages from 'mathjax-full/js/input/tex/AllPackages.js';
 import type { Scene } from '../scene/schema.ts';
@@ -33,7 +34,8 @@ function createConverter(): Converter {
   const packages = AllPackages.filter((p: string) => !['autoload', 'require', 'html'].includes(p));
   const doc = mathjax.document('', { InputJax: new TeX({ packages }), OutputJax: new SVG({ fontCache: 'none' }) });
   return (latex) => {
-    const node = doc.convert(latex, { display: true, em: 100, ex: 43, containerWidth: 100_000 });
+    // The document is untyped (MathDocument<any, …>); with the lite adaptor, converting gives a LiteElement.
+    const node = doc.convert(latex, { display: true, em: 100, ex: 43, containerWidth: 100_000 }) as LiteElement;
     const svg = adaptor.innerHTML(node);
     const error = /data-mjx-error="([^"]*)"/.exec(svg);
     if (error) throw new MathError(`cannot typeset "${latex}": ${error[1]}`);

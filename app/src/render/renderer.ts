@@ -6,7 +6,9 @@ import { dirname } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { DevforgeConfig } from '../config/schema.ts';
 import type { EncoderChoice } from '../gpu/detect.ts';
+import type { CaptureTarget } from '../player/drivers/fixed-step.ts';
 import type { OverlayOptions } from '../player/overlay.ts';
+import type { PlayerAssets } from '../player/scene-player.ts';
 import type { Scene } from '../scene/schema.ts';
 import { frameCount } from '../scene/timeline.ts';
 import { toWebVtt } from './captions.ts';
@@ -48,6 +50,18 @@ export interface RenderSummary {
   render_s: number;
   /** Frames drawn and read back; the rest repeated the frame before (nothing moved). */
   frames_drawn: number;
+}
+
+/** What the render page fetches from the job's /input: the scene, and how to draw and ship its frames. */
+interface PageInput {
+  scene: Scene;
+  assets: PlayerAssets;
+  overlay: OverlayOptions;
+  antialias: boolean;
+  inFlight: number;
+  format: CaptureTarget['format'];
+  posterFrame: number;
+  partial: boolean;
 }
 
 /** Where captured frames go: the encoder for a render, memory for the benchmark. Called in frame order. */
@@ -200,17 +214,18 @@ export class Renderer {
       lastActivity = Date.now();
       opts.onProgress?.(done, total);
     };
+    const input: PageInput = {
+      scene,
+      assets: { math: mathAssets(scene) },
+      overlay: opts.overlay ?? {},
+      antialias: this.config.render.antialias,
+      inFlight: this.config.render.framesInFlight,
+      format: raw.pixelFormat,
+      posterFrame,
+      partial: this.config.render.partialReadback,
+    };
     const jobId = this.server.registerJob({
-      input: {
-        scene,
-        assets: { math: mathAssets(scene) },
-        overlay: opts.overlay ?? {},
-        antialias: this.config.render.antialias,
-        inFlight: this.config.render.framesInFlight,
-        format: raw.pixelFormat,
-        posterFrame,
-        partial: this.config.render.partialReadback,
-      },
+      input,
       onPoster: async (pixels) => {
         if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`poster has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
         await sink.onPoster(pixels);
@@ -257,8 +272,9 @@ export class Renderer {
     let last: Buffer | undefined;
     let poster: Buffer | undefined;
     const sink: FrameSink = {
-      onPoster: async (pixels) => {
+      onPoster: (pixels) => {
         poster = pixels;
+        return Promise.resolve();
       },
       onFrame: async (_index, pixels) => {
         last = pixels;
@@ -307,7 +323,7 @@ export class Renderer {
     const endpoint = `${this.server.origin}/jobs/${jobId}`;
     const run = page.evaluate(async (endpoint: string) => {
       const t0 = performance.now();
-      const input = await (await fetch(`${endpoint}/input`)).json();
+      const input = (await (await fetch(`${endpoint}/input`)).json()) as PageInput;
       // An OffscreenCanvas is never composited onto the page: no per-frame compositing work.
       const canvas = new OffscreenCanvas(input.scene.width, input.scene.height);
       const player = new window.DevForge.ScenePlayer(canvas, input.scene, input.assets, { overlay: input.overlay, antialias: input.antialias });

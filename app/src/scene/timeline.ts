@@ -69,7 +69,7 @@ export class CompiledTimeline {
   private add(target: string, property: string, start: number, duration: number, to: Value, opts: { from?: Value; easing?: EasingName; arc?: number } = {}): void {
     const kind = this.kindOf(target, property);
     let tracks = this.tracks.get(target);
-    if (!tracks) this.tracks.set(target, (tracks = new Map()));
+    if (!tracks) this.tracks.set(target, (tracks = new Map<string, Track>()));
     let track = tracks.get(property);
     if (!track) tracks.set(property, (track = []));
     const from = opts.from !== undefined ? this.resolveValue(kind, opts.from) : this.valueAt(target, property, start);

@@ -156,12 +156,14 @@ export function itemList(text: string): string[] {
     .filter(Boolean);
 }
 
+// Control characters but tab, newline and carriage return; zero-width characters, line and paragraph separators, BOM.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g;
+
 /** Removes control characters (keeping newlines and tabs as spaces) and trims. */
 export function sanitize(text: string): string {
-  // Matching control characters is the point here.
-  // eslint-disable-next-line no-control-regex
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g, '')
+    .replace(UNWANTED, '')
     .replace(/[\t\r]/g, ' ')
     .trim();
 }

@@ -117,7 +117,6 @@ test('junk of every shape never gets a 500', async (t) => {
     { ...ok, custom_branding: { logo: 'javascript:alert(1)' } },
     { ...ok, fps: 25 },
     { ...ok, duration: -1 },
-    { ...ok, duration: 1e309 },
     { ...ok, priority: 'urgent' },
     { description: '\u0000\u0001' },
     { description: '' },
@@ -127,6 +126,11 @@ test('junk of every shape never gets a 500', async (t) => {
     t.true(r.status >= 400 && r.status < 500, `${JSON.stringify(body)} → ${r.status} ${r.text}`);
     t.is(r.headers.get('content-type'), 'application/problem+json');
   }
+  // A number too large for a double (JSON.parse reads it as Infinity). It must go as raw text: as a value in
+  // the list above, it would be Infinity, which JSON.stringify sends as null.
+  const overflow = await call(server.url, 'POST', GENERATE, { key: admin, raw: JSON.stringify(ok).replace('"duration":2', '"duration":1e309'), headers: { 'content-type': 'application/json' } });
+  t.true(overflow.status >= 400 && overflow.status < 500, `duration 1e309 → ${overflow.status} ${overflow.text}`);
+  t.is(overflow.headers.get('content-type'), 'application/problem+json');
   const text = await call(server.url, 'POST', GENERATE, { key: admin, raw: 'description=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   t.is(text.status, 415);
   for (const path of ['/api/v1/animations/not-an-id', '/api/v1/animations?limit=0', '/api/v1/animations?status=done', '/api/v1/animations?cursor=zzz', '/api/v1/batches/123']) {

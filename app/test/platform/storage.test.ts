@@ -1,6 +1,7 @@
 // Both storage drivers against the same contract: the local disk driver, and the S3 driver against
 // s3rver started here (bucket created at start, streamed uploads, ranges, presigned URLs, deletes).
 import test from 'ava';
+import type { ExecutionContext } from 'ava';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ function s3Storage(bucket: string, presignedDownloads = false): S3Storage {
   return new S3Storage({ endpoint: s3.endpoint, region: 'us-east-1', bucket, accessKey: S3_KEY, secretKey: S3_KEY, pathStyle: true, presignedDownloads, presignExpiryS: 60 });
 }
 
-async function contract(t: import('ava').ExecutionContext, storage: ObjectStorage, name: string): Promise<void> {
+async function contract(t: ExecutionContext, storage: ObjectStorage, name: string): Promise<void> {
   await storage.ensureReady();
   await storage.ensureReady();
   await storage.ping();

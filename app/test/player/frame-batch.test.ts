@@ -4,7 +4,13 @@ import { batchSpan, FrameBatcher, parseBatch, type BatchEntry } from '../../src/
 
 function recorder() {
   const sent: { entries: BatchEntry[]; body: Uint8Array | undefined }[] = [];
-  const batcher = new FrameBatcher(async (entries, body) => void sent.push({ entries, body }), { maxEntries: 3, maxBytes: 10 });
+  const batcher = new FrameBatcher(
+    (entries, body) => {
+      sent.push({ entries, body });
+      return Promise.resolve();
+    },
+    { maxEntries: 3, maxBytes: 10 },
+  );
   return { sent, batcher };
 }
 
@@ -23,7 +29,7 @@ test('entries wait until a batch is full by count or by bytes, then go as one bo
   t.is(sent.length, 2, 'a frame over the byte limit goes at once, on its own');
   t.is(sent[1]!.body!.length, 12);
   t.is(batcher.flush(), undefined, 'nothing waits');
-  batcher.repeat(7, 2);
+  t.is(batcher.repeat(7, 2), undefined, 'one repeat does not fill a batch');
   await batcher.flush();
   t.is(sent[2]!.body, undefined, 'repeats alone carry no body');
 });

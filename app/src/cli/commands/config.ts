@@ -5,7 +5,7 @@ import { configReferenceMarkdown, configReferenceText } from '../../config/refer
 import { parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 
-export async function configCommand(args: string[]): Promise<number> {
+export function configCommand(args: string[]): number {
   const { values } = parse(args, { docs: { type: 'boolean' }, markdown: { type: 'boolean' }, check: { type: 'boolean' } });
   if (values.markdown && !values.docs) throw new UsageError('--markdown formats the reference: use config --docs --markdown');
   if (values.docs) {

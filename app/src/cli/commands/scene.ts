@@ -4,7 +4,7 @@ import { sceneFromDescription } from '../../pipeline.ts';
 import { description, parse } from '../args.ts';
 import { SCENE_FLAGS, sceneRequest } from '../scene-options.ts';
 
-export async function sceneCommand(args: string[]): Promise<number> {
+export function sceneCommand(args: string[]): number {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, ...SCENE_FLAGS });
   const config = loadConfig();
   const { scene } = sceneFromDescription(description(positionals, 'devforge scene --json "Plot y = sin(x)"'), sceneRequest(values, config));

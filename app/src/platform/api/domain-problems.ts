@@ -10,6 +10,12 @@ interface Mapping {
   headers?: (err: DomainError) => Record<string, string>;
 }
 
+/** The Retry-After header: the error's `data.retry_after_s` (seconds), else `fallback`. */
+function retryAfter(err: DomainError, fallback: number): Record<string, string> {
+  const seconds = err.data.retry_after_s;
+  return { 'retry-after': String(typeof seconds === 'number' ? seconds : fallback) };
+}
+
 const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'invalid-credentials': { type: 'invalid-credentials' },
   forbidden: { type: 'forbidden' },
@@ -26,9 +32,9 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'description-needs-data': { type: 'description-needs-data' },
   'scene-invalid': { type: 'scene-invalid' },
   'compose-timeout': { type: 'compose-timeout' },
-  'compose-busy': { type: 'compose-busy', headers: (err) => ({ 'retry-after': String(err.data.retry_after_s ?? 5) }) },
+  'compose-busy': { type: 'compose-busy', headers: (err) => retryAfter(err, 5) },
   'webhook-url-not-allowed': { type: 'webhook-url-not-allowed' },
-  'too-many-attempts': { type: 'too-many-requests', headers: (err) => ({ 'retry-after': String(err.data.retry_after_s ?? 60) }) },
+  'too-many-attempts': { type: 'too-many-requests', headers: (err) => retryAfter(err, 60) },
 };
 
 /** The problem for a domain or credentials error; undefined for anything else. */

@@ -32,7 +32,7 @@ export const DOMAIN_ERROR_CODES = [
   /** Every composition thread stayed busy for a whole budget; `data.retry_after_s` says when to try again. */
   'compose-busy',
   'webhook-url-not-allowed',
-  /** Too many attempts from one client; `data.retryAfterS` says when to try again. */
+  /** Too many attempts from one client; `data.retry_after_s` says when to try again. */
   'too-many-attempts',
 ] as const;
 

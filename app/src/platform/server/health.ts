@@ -11,22 +11,28 @@ export interface ReadinessCheck {
 
 const CHECK_TIMEOUT_MS = 2_000;
 
+export interface CheckResult {
+  ok: boolean;
+  error?: string;
+  ms: number;
+}
+
 function withTimeout(p: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout;
   return Promise.race([p, new Promise<void>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
-export async function runChecks(checks: ReadinessCheck[]): Promise<Record<string, { ok: boolean; error?: string; ms: number }>> {
+export async function runChecks(checks: ReadinessCheck[]): Promise<Record<string, CheckResult>> {
   const results = await Promise.all(
-    checks.map(async (c) => {
+    checks.map(async (c): Promise<[string, CheckResult]> => {
       const started = performance.now();
       try {
         await withTimeout(c.check(), CHECK_TIMEOUT_MS);
-        return [c.name, { ok: true, ms: Math.round(performance.now() - started) }] as const;
+        return [c.name, { ok: true, ms: Math.round(performance.now() - started) }];
       } catch (err) {
         const e = err as Error & { code?: string; errors?: Error[] };
         const message = e.message || e.code || e.errors?.map((x) => x.message).join('; ') || String(err);
-        return [c.name, { ok: false, error: message, ms: Math.round(performance.now() - started) }] as const;
+        return [c.name, { ok: false, error: message, ms: Math.round(performance.now() - started) }];
       }
     }),
   );

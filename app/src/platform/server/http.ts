@@ -11,7 +11,9 @@ export interface HttpServer {
 }
 
 export async function listen(app: Koa, host: string, port: number): Promise<HttpServer> {
-  const server = createServer(app.callback());
+  const handle = app.callback();
+  // Koa's handler never rejects: it answers a failing request itself (ctx.onerror), so nothing is left to await here.
+  const server = createServer((req, res) => void handle(req, res));
   // Longer than common proxies' idle timeouts, so they never reuse a connection we just closed.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

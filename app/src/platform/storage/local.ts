@@ -57,12 +57,14 @@ export class LocalStorage implements ObjectStorage {
     }
   }
 
-  async read(key: string, range?: ByteRange): Promise<Readable> {
-    return createReadStream(this.path(key), range ? { start: range.start, end: range.end } : {});
+  read(key: string, range?: ByteRange): Promise<Readable> {
+    // Nothing to await, but a bad key still rejects rather than throws: the executor's throw rejects the promise.
+    return new Promise((resolve) => resolve(createReadStream(this.path(key), range ? { start: range.start, end: range.end } : {})));
   }
 
-  async downloadUrl(): Promise<string | undefined> {
-    return undefined;
+  downloadUrl(): Promise<string | undefined> {
+    // No presigned URL for a local file: the API streams it itself.
+    return Promise.resolve(undefined);
   }
 
   async deletePrefix(prefix: string): Promise<void> {

@@ -95,7 +95,8 @@ export class S3Storage implements ObjectStorage {
 
   async deletePrefix(prefix: string): Promise<void> {
     const names: string[] = [];
-    for await (const item of this.client.listObjectsV2(this.opts.bucket, checkKey(prefix.replace(/\/$/, '')) + '/', true)) {
+    const items: AsyncIterable<Minio.BucketItem> = this.client.listObjectsV2(this.opts.bucket, checkKey(prefix.replace(/\/$/, '')) + '/', true);
+    for await (const item of items) {
       if (item.name) names.push(item.name);
     }
     if (names.length) await this.client.removeObjects(this.opts.bucket, names);

@@ -11,6 +11,12 @@ function captionToStep(caption: unknown): unknown {
   return { start, duration, text, refs: [] };
 }
 
+/** Whether a caption starts at `end` or later (one without a numeric start does not). */
+function startsFrom(caption: unknown, end: number): boolean {
+  const start = (caption as { start?: unknown } | null | undefined)?.start;
+  return typeof start === 'number' && start >= end;
+}
+
 export const v1ToV2: MigrationStep = {
   from: 1,
   summary: 'meta.captions [{start, end, text}] became narration.steps [{start, duration, text, refs}]; captions.mode says where they show',
@@ -23,7 +29,7 @@ export const v1ToV2: MigrationStep = {
       // Captions from the end of the scene on never showed (version 1's .vtt left them out); version 2
       // rejects them, so they are dropped here rather than failing the re-render of a saved animation.
       const end = typeof scene.duration === 'number' ? scene.duration : Infinity;
-      if (Array.isArray(captions)) steps = captions.filter((c) => !(typeof c?.start === 'number' && c.start >= end)).map(captionToStep);
+      if (Array.isArray(captions)) steps = (captions as unknown[]).filter((c) => !startsFrom(c, end)).map(captionToStep);
       else if (captions !== undefined) steps = captions as unknown[];
       newMeta = otherMeta;
     }

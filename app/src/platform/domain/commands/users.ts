@@ -22,7 +22,7 @@ function checkPassword(password: string, field: string): void {
 export async function insertUser(db: DataSource, input: NewUser): Promise<User> {
   if (input.password !== undefined) checkPassword(input.password, 'body.password');
   const email = input.email.trim().toLowerCase();
-  const existing = await db.query('SELECT 1 FROM users WHERE lower(email) = $1', [email]);
+  const existing = (await db.query('SELECT 1 FROM users WHERE lower(email) = $1', [email])) as unknown[];
   if (existing.length) throw new DomainError('conflict', `an account with the e-mail address ${email} already exists; change that one instead`);
   const repo = db.getRepository(UserEntity);
   return repo.save(
@@ -88,7 +88,7 @@ export async function changeOwnPassword(db: DataSource, principal: Actor, curren
  * password comes from auth.adminPassword, or is generated and printed once on stdout.
  */
 export async function ensureAdmin(db: DataSource, email: string, password: string, log: { info(message: string): void }, print: (text: string) => void = (t) => process.stdout.write(t)): Promise<void> {
-  const found = await db.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email]);
+  const found = (await db.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email])) as unknown[];
   if (found.length) return;
   const generated = !password;
   const secret = password || generatePassword();

@@ -22,7 +22,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   const res = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   if (res.status === 204) return undefined as T;
-  const data = await res.json().catch(() => ({}));
+  const data: unknown = await res.json().catch(() => ({}));
   if (!res.ok) {
     const problem = data as { type?: string; title?: string; detail?: string };
     throw new ApiError(res.status, problem.type ?? '', problem.detail ?? problem.title ?? `HTTP ${res.status}`);

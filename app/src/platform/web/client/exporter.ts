@@ -48,8 +48,8 @@ export async function exportAnimation(req: ExportRequest, onFinished: () => void
       onFinished();
     }
   };
-  events.addEventListener('status', (e) => update(JSON.parse((e as MessageEvent).data) as AnimationView));
-  events.addEventListener('progress', (e) => update(JSON.parse((e as MessageEvent).data) as AnimationView));
+  events.addEventListener('status', (e) => update(JSON.parse((e as MessageEvent<string>).data) as AnimationView));
+  events.addEventListener('progress', (e) => update(JSON.parse((e as MessageEvent<string>).data) as AnimationView));
   events.addEventListener('deleted', () => {
     status.textContent = 'deleted';
     events.close();

@@ -97,8 +97,13 @@ async function updatePreview(): Promise<void> {
 byId('login-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const form = new FormData(e.target as HTMLFormElement);
+  // Both are text inputs, so their values are strings (a File only comes from a file input).
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : '';
+  };
   setText('login-error', '');
-  api<Me>('POST', '/auth/login', { email: String(form.get('email')), password: String(form.get('password')) })
+  api<Me>('POST', '/auth/login', { email: text('email'), password: text('password') })
     .then(signedIn)
     .catch((err) => setText('login-error', message(err)));
 });

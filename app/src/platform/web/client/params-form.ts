@@ -30,6 +30,14 @@ function kindOf(schema: PropSchema): Kind {
   return 'json';
 }
 
+/** A scalar param's value (from JSON) as an input's text: empty when unset; anything else the schema let through, as JSON. */
+function inputText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 export class ParamsForm {
   private readonly form: HTMLFormElement;
   private fields: { name: string; kind: Kind; input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement }[] = [];
@@ -48,7 +56,7 @@ export class ParamsForm {
       if (kind === 'enum') {
         const select = el('select', { name });
         for (const option of (prop.anyOf?.find((x) => x.enum) ?? prop).enum ?? []) select.append(el('option', { value: String(option) }, String(option)));
-        select.value = String(value ?? '');
+        select.value = inputText(value);
         input = select;
       } else if (kind === 'boolean') {
         input = el('input', { name, type: 'checkbox' });
@@ -57,7 +65,7 @@ export class ParamsForm {
         input = el('input', { name, type: 'number', step: kind === 'integer' ? '1' : 'any' });
         if (prop.minimum !== undefined) input.setAttribute('min', String(prop.minimum));
         if (prop.maximum !== undefined) input.setAttribute('max', String(prop.maximum));
-        input.value = value === undefined || value === null ? '' : String(value);
+        input.value = inputText(value);
       } else if (kind === 'numbers' || kind === 'strings') {
         input = el('input', { name, type: 'text' });
         input.value = Array.isArray(value) ? value.join(', ') : '';
@@ -66,7 +74,7 @@ export class ParamsForm {
         input.value = JSON.stringify(value ?? null);
       } else {
         input = el('input', { name, type: 'text' });
-        input.value = value === undefined || value === null ? '' : String(value);
+        input.value = inputText(value);
       }
       input.addEventListener('change', onChange);
       const label = el('label', {}, el('span', {}, name), input);
