@@ -52,8 +52,8 @@ export class MeshDrawable implements Drawable {
   }
 
   update(p: Props): void {
-    // The dimensions geometryFor builds from: a change to any of them needs a new geometry.
-    const key = [num(p.radius, 1), num(p.height, 1), num(p.width, 1), num(p.depth, 1)].join('|');
+    // The shape and dimensions geometryFor builds from: a change to any of them needs a new geometry.
+    const key = [String(p.shape), num(p.radius, 1), num(p.height, 1), num(p.width, 1), num(p.depth, 1)].join('|');
     if (key !== this.key) {
       this.key = key;
       this.mesh.geometry.dispose();
