@@ -13,9 +13,9 @@ export async function auditCommand(args: string[]): Promise<number> {
   if (!action || !ACTIONS.includes(action)) throw new UsageError(action ? `unknown action "${action}": use one of ${ACTIONS.join(', ')}` : `give an action: ${ACTIONS.join(', ')}`);
   const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
   if (positionals.length) throw new UsageError(`verify takes no arguments, got ${positionals.join(' ')}`);
-  const { db, close } = await openAppliance(loadConfig());
+  const appliance = await openAppliance(loadConfig());
   try {
-    const result = await verifyAuditChain(db);
+    const result = await verifyAuditChain(appliance.db);
     if (values.json) console.log(JSON.stringify(result));
     if (result.ok) {
       if (!values.json) {
@@ -28,6 +28,6 @@ export async function auditCommand(args: string[]): Promise<number> {
     if (!values.json) console.error(`audit log broken at entry #${result.brokenId}: ${result.reason} (${result.count} entries before it verified)`);
     return EXIT_FAILURE;
   } finally {
-    await close();
+    await appliance.close();
   }
 }
