@@ -69,7 +69,7 @@ export async function listAudit(db: Queryable, principal: Actor, filters: AuditF
     clauses.push(`id < $${params.length}`);
   }
   params.push(filters.limit + 1);
-  const rows = await sql<AuditRecord>(db, `SELECT ${COLUMNS} FROM audit_log ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`, params);
+  const rows = await sql<AuditRecord>(db, `SELECT ${COLUMNS} FROM audit_log ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY audit_log.id DESC LIMIT $${params.length}`, params);
   const page = rows.slice(0, filters.limit);
   const last = page[page.length - 1];
   return { entries: page, nextCursor: rows.length > filters.limit && last ? cursorOf(last.id) : null };
@@ -84,7 +84,7 @@ export async function* streamAudit(db: Queryable, principal: Actor, filters: Aud
     const clauses = where(filters, params);
     params.push(after);
     clauses.push(`id > $${params.length}`);
-    const rows = await sql<AuditRecord>(db, `SELECT ${COLUMNS} FROM audit_log WHERE ${clauses.join(' AND ')} ORDER BY id LIMIT 500`, params);
+    const rows = await sql<AuditRecord>(db, `SELECT ${COLUMNS} FROM audit_log WHERE ${clauses.join(' AND ')} ORDER BY audit_log.id LIMIT 500`, params);
     yield* rows;
     if (rows.length < 500) return;
     after = rows[rows.length - 1]!.id;

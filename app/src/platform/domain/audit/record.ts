@@ -113,7 +113,24 @@ export async function appendAuditEntry(q: Queryable, entry: AuditEntry, options:
     q,
     `INSERT INTO audit_log (id, at, actor, actor_label, api_key_id, ip, user_agent, salt, actor_digest, via, action, target_type, target_id, details, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    [fields.id, fields.at, personal.actor, personal.actor_label, personal.api_key_id, personal.ip, personal.user_agent, salt, fields.actor_digest, via, fields.action, fields.target_type, fields.target_id, JSON.stringify(fields.details), prevHash, hash],
+    [
+      fields.id,
+      fields.at,
+      personal.actor,
+      personal.actor_label,
+      personal.api_key_id,
+      personal.ip,
+      personal.user_agent,
+      salt,
+      fields.actor_digest,
+      via,
+      fields.action,
+      fields.target_type,
+      fields.target_id,
+      JSON.stringify(fields.details),
+      prevHash,
+      hash,
+    ],
   );
   return { id: fields.id, hash };
 }

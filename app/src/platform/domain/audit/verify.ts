@@ -6,9 +6,7 @@
 import { sql, type Queryable } from '../../db/sql.ts';
 import { actorDigest, entryHash, GENESIS_HASH } from './canonical.ts';
 
-export type VerifyResult =
-  | { ok: true; count: number; firstId: string | null; headHash: string | null }
-  | { ok: false; count: number; brokenId: string; reason: string };
+export type VerifyResult = { ok: true; count: number; firstId: string | null; headHash: string | null } | { ok: false; count: number; brokenId: string; reason: string };
 
 interface Row {
   id: string;
@@ -37,7 +35,17 @@ function problemWith(row: Row, expectedPrev: string | undefined): string | undef
   if (row.salt !== null && actorDigest(row.salt, { actor: row.actor, actor_label: row.actor_label, api_key_id: row.api_key_id, ip: row.ip, user_agent: row.user_agent }) !== row.actor_digest) {
     return 'its actor, label, key or address was changed after it was written (actor_digest does not match)';
   }
-  const computed = entryHash({ id: row.id, at: row.at.toISOString(), actor_digest: row.actor_digest, via: row.via, action: row.action, target_type: row.target_type, target_id: row.target_id, details: row.details, prev_hash: row.prev_hash });
+  const computed = entryHash({
+    id: row.id,
+    at: row.at.toISOString(),
+    actor_digest: row.actor_digest,
+    via: row.via,
+    action: row.action,
+    target_type: row.target_type,
+    target_id: row.target_id,
+    details: row.details,
+    prev_hash: row.prev_hash,
+  });
   if (computed !== row.hash) return `its content does not match its hash (${row.action} at ${row.at.toISOString()}): it was changed after it was written`;
   return undefined;
 }
