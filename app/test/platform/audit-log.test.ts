@@ -180,7 +180,7 @@ test.serial('verify catches a changed actor or address, which sit outside the ch
 });
 
 test.serial('verify catches a removed entry and names the one after the gap', async (t) => {
-  const rows = await superuser<{ id: string }>('SELECT id::text AS id FROM audit_log ORDER BY id LIMIT 4');
+  const rows = await superuser<{ id: string }>('SELECT id::text AS id FROM audit_log ORDER BY audit_log.id LIMIT 4');
   const [removed] = await superuser<Record<string, unknown>>('SELECT * FROM audit_log WHERE id = $1', [rows[2]!.id]);
   await tamper('DELETE FROM audit_log WHERE id = $1', [rows[2]!.id]);
   try {

@@ -27,7 +27,7 @@ export async function purgeAudit(db: DataSource, retentionDays: number): Promise
     const removed = await sql<{ id: string }>(tx, keepFrom === null ? 'DELETE FROM audit_log RETURNING id' : 'DELETE FROM audit_log WHERE id < $1 RETURNING id', keepFrom === null ? [] : [keepFrom]);
     await sql(tx, `SELECT set_config('devforge.audit_op', '', true)`);
     if (!removed.length) return { deleted: 0 };
-    const [kept] = await sql<{ id: string; prev_hash: string }>(tx, 'SELECT id::text AS id, prev_hash FROM audit_log ORDER BY id LIMIT 1');
+    const [kept] = await sql<{ id: string; prev_hash: string }>(tx, 'SELECT id::text AS id, prev_hash FROM audit_log ORDER BY audit_log.id LIMIT 1');
     await appendAuditEntry(
       tx,
       { actor: 'system', action: 'audit.purge', details: { deleted: removed.length, retention_days: days, before: cutoff!.before.toISOString() } },
