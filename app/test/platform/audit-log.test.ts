@@ -90,6 +90,9 @@ test.before(async () => {
   const second = await call(server.url, 'POST', '/api/v1/animations/generate', { key: editor, body: { description: 'Demonstrate bubble sort on 9 2 7', quality: '720p', duration: 2 } });
   t_is(second, 202);
   t_is(await call(server.url, 'DELETE', `/api/v1/animations/${second.json.id as string}`, { key: editor }), 204);
+  t_is(await call(server.url, 'POST', `/api/v1/animations/${animationId}/cancel`, { key: editor }), 200);
+  t_is(await call(server.url, 'POST', `/api/v1/animations/${animationId}/rerender`, { key: editor }), 202);
+  t_is(await call(server.url, 'POST', '/api/v1/animations/batch', { key: editor, body: { animations: [{ description: 'Demonstrate bubble sort on 4 1 3', quality: '720p', duration: 2 }] } }), 202);
   const user = await call(server.url, 'POST', '/api/v1/users', { key: admin, body: { email: 'ed@example.com', role: 'editor', password: 'a long enough password' } });
   t_is(user, 201);
   t_is(await call(server.url, 'PATCH', `/api/v1/users/${user.json.id as string}`, { key: admin, body: { role: 'viewer', disabled: true } }), 200);
@@ -114,7 +117,21 @@ test.after.always(async () => {
 test.serial('real API calls leave one entry each, saying who, from where and what', async (t) => {
   const log = await entries();
   const actions = log.map((e) => e.action).reverse();
-  for (const action of ['auth.sign-in-failed', 'auth.sign-in', 'animation.generate', 'animation.delete', 'user.create', 'user.update', 'apikey.create', 'apikey.revoke', 'webhook.secret-read', 'auth.sign-out']) {
+  for (const action of [
+    'auth.sign-in-failed',
+    'auth.sign-in',
+    'animation.generate',
+    'animation.delete',
+    'animation.cancel',
+    'animation.rerender',
+    'animation.batch',
+    'user.create',
+    'user.update',
+    'apikey.create',
+    'apikey.revoke',
+    'webhook.secret-read',
+    'auth.sign-out',
+  ]) {
     t.true(actions.includes(action), `${action} recorded (got ${actions.join(', ')})`);
   }
   const failed = log.filter((e) => e.action === 'auth.sign-in-failed');
@@ -234,7 +251,7 @@ test.serial('filters: actor, action and family, target, time range', async (t) =
   const onAnimation = await entries(`&target_type=animation&target_id=${animationId}`);
   t.deepEqual(
     onAnimation.map((e) => e.action),
-    ['animation.generate'],
+    ['animation.rerender', 'animation.cancel', 'animation.generate'],
   );
   const middle = all[Math.floor(all.length / 2)]!;
   const before = await entries(`&to=${encodeURIComponent(middle.at)}`);
