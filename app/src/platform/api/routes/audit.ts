@@ -2,7 +2,7 @@
 // as a streamed JSONL or CSV export (oldest first, for archiving or a SIEM).
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { listAudit, streamAudit, type AuditFilters } from '../../domain/audit/query.ts';
+import { exportAudit, listAudit, type AuditFilters } from '../../domain/audit/query.ts';
 import type { ApiServices } from '../../services.ts';
 import { auditCsvHeader, auditCsvRow, presentAuditEntry } from '../presenters/audit.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
@@ -74,14 +74,14 @@ export function auditRoutes(s: ApiServices): AnyRoute[] {
       method: 'get',
       path: '/audit/export',
       tag: 'audit',
-      summary: 'The audit log as a download, oldest first, streamed: format=jsonl (one entry per line, as the list shows it) or csv (details as JSON text). Same filters as GET /audit.',
+      summary: 'The audit log as a download (itself recorded as audit.export), oldest first, streamed: format=jsonl (one entry per line, as the list shows it) or csv (details as JSON text). Same filters as GET /audit.',
       action: 'audit.export',
       query: filterQuery.extend({ format: z.enum(['jsonl', 'csv']).default('jsonl') }),
       responses: {
         200: { description: 'The entries (application/x-ndjson or text/csv).', type: 'application/x-ndjson' },
       },
-      handler: (ctx, { query, principal }) => {
-        const entries = streamAudit(s.db, principal, filtersOf(query));
+      handler: async (ctx, { query, principal, origin }) => {
+        const entries = await exportAudit(s.db, principal, filtersOf(query), query.format, origin);
         const csv = query.format === 'csv';
         async function* lines() {
           if (csv) yield auditCsvHeader();

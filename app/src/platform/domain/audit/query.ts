@@ -3,6 +3,8 @@
 import { invalidField } from '../errors.ts';
 import { authorize, type Actor } from '../policy.ts';
 import { sql, type Queryable } from '../../db/sql.ts';
+import { recordAudit, type Origin } from './record.ts';
+import type { DataSource } from 'typeorm';
 
 export interface AuditFilters {
   /** A user id, or anonymous, system, erased. */
@@ -75,9 +77,19 @@ export async function listAudit(db: Queryable, principal: Actor, filters: AuditF
   return { entries: page, nextCursor: rows.length > filters.limit && last ? cursorOf(last.id) : null };
 }
 
-/** Every matching entry, oldest first, read a page at a time so an export of years holds one page in memory. */
-export async function* streamAudit(db: Queryable, principal: Actor, filters: AuditFilters): AsyncGenerator<AuditRecord> {
+/**
+ * Every matching entry, oldest first, read a page at a time so an export of years holds one page in
+ * memory. Taking a copy of the log is itself recorded (before the first page, so the copy includes it
+ * when the filters match it).
+ */
+export async function exportAudit(db: DataSource, principal: Actor, filters: AuditFilters, format: string, origin?: Origin): Promise<AsyncGenerator<AuditRecord>> {
   authorize(principal, 'audit.export');
+  const shown = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  await recordAudit(db, { actor: principal, action: 'audit.export', origin, details: { format, filters: shown } });
+  return pages(db, filters);
+}
+
+async function* pages(db: Queryable, filters: AuditFilters): AsyncGenerator<AuditRecord> {
   let after = '0';
   for (;;) {
     const params: unknown[] = [];

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'animation.cancel',
   'animation.rerender',
   'webhook.secret-read',
+  'audit.export',
   'audit.purge',
 ] as const;
 
