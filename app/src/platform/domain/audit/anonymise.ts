@@ -12,7 +12,13 @@ export const ERASED_ACTOR = 'erased';
 export async function anonymiseAuditActor(db: DataSource, userId: string): Promise<{ entries: number }> {
   return db.transaction(async (tx) => {
     await sql(tx, `SELECT set_config('devforge.audit_op', 'anonymise', true)`);
-    const rows = await sql<{ id: string }>(tx, `UPDATE audit_log SET actor = $2, actor_label = '', api_key_id = NULL, ip = NULL, user_agent = NULL, salt = NULL WHERE actor = $1 RETURNING id`, [userId, ERASED_ACTOR]);
+    // Their own entries, and failed sign-ins against their account, whose label is the address typed.
+    const rows = await sql<{ id: string }>(
+      tx,
+      `UPDATE audit_log SET actor = CASE WHEN actor = $1 THEN $2 ELSE actor END, actor_label = '', api_key_id = NULL, ip = NULL, user_agent = NULL, salt = NULL
+        WHERE actor = $1 OR (actor = 'anonymous' AND target_type = 'user' AND target_id = $1) RETURNING id`,
+      [userId, ERASED_ACTOR],
+    );
     await sql(tx, `SELECT set_config('devforge.audit_op', '', true)`);
     return { entries: rows.length };
   });
