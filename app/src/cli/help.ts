@@ -69,9 +69,10 @@ ${APPLIANCE}`;
 const AUDIT_VERIFY = `usage: devforge audit verify [--json]
 
 Walks the audit log's hash chain from its oldest entry and recomputes every hash. Exits 0 and prints
-the number of entries checked and the newest entry's hash (note it somewhere else: a later verify that
-ends in the same hash proves nothing before it was rewritten). Exits 1 naming the first entry that was
-changed, removed or inserted after it was written.
+the number of entries checked and the newest entry's hash: keep that somewhere the database's
+administrators cannot change; while an entry with that hash is still in a chain that verifies, nothing
+up to it was rewritten. Exits 1 naming the first entry that was changed, removed or inserted after it
+was written.
 
 options:
       --json             print the result as one JSON object
