@@ -66,6 +66,20 @@ options:
 
 ${APPLIANCE}`;
 
+const AUDIT_VERIFY = `usage: devforge audit verify [--json]
+
+Walks the audit log's hash chain from its oldest entry and recomputes every hash. Exits 0 and prints
+the number of entries checked and the newest entry's hash: keep that somewhere the database's
+administrators cannot change; while an entry with that hash is still in a chain that verifies, nothing
+up to it was rewritten. Exits 1 naming the first entry that was changed, removed or inserted after it
+was written.
+
+options:
+      --json             print the result as one JSON object
+  -h, --help             show this help
+
+${APPLIANCE}`;
+
 export const HELP: Record<string, CommandHelp> = {
   render: {
     summary: 'render a description or a scene spec to MP4',
@@ -183,6 +197,15 @@ Run devforge admin reset-password --help for its options.
 
 ${APPLIANCE}`,
     subcommands: { 'reset-password': RESET_PASSWORD },
+  },
+  audit: {
+    summary: 'check the audit log: verify its hash chain',
+    usage: `usage: devforge audit verify [--json]
+
+Run devforge audit verify --help for its options.
+
+${APPLIANCE}`,
+    subcommands: { verify: AUDIT_VERIFY },
   },
 };
 

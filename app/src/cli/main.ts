@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   apikey: async () => (await import('./commands/apikey.ts')).apikeyCommand,
   admin: async () => (await import('./commands/admin.ts')).adminCommand,
+  audit: async () => (await import('./commands/audit.ts')).auditCommand,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);

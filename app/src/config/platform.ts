@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, webhooks, worker, compose, retention).
+// The platform's configuration keys (server, database, storage, accounts, webhooks, worker, compose, retention, audit).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -281,6 +281,20 @@ export const platformConfigSchema = {
       format: 'nat',
       default: 30_000,
       env: 'DEVFORGE_COMPOSE_TIME_BUDGET_MS',
+    },
+  },
+  audit: {
+    retentionDays: {
+      doc: 'Audit log entries older than this many days are deleted by the daily purge (which records an audit.purge entry, so the chain stays verifiable). Between 30 and 2555 (7 years, what some financial audits require).',
+      format: 'audit-retention-days',
+      default: 2555,
+      env: 'DEVFORGE_AUDIT_RETENTION_DAYS',
+    },
+    purgeCron: {
+      doc: 'When the daily audit purge runs (cron expression, UTC).',
+      format: String,
+      default: '41 3 * * *',
+      env: 'DEVFORGE_AUDIT_PURGE_CRON',
     },
   },
   retention: {

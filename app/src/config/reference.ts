@@ -20,6 +20,7 @@ export function describeFormat(format: unknown): string {
   if (format === 'positive-int') return 'whole number ≥ 1';
   if (format === 'int') return 'whole number';
   if (format === 'port') return 'TCP port (0–65535)';
+  if (format === 'audit-retention-days') return 'whole number of days, 30–2555';
   if (typeof format === 'string') return format;
   return 'any';
 }

@@ -149,6 +149,16 @@ convict.addFormat({
   coerce: (value: string) => Number(value),
 });
 
+// 'audit-retention-days': the audit log keeps at least 30 days (the append-only trigger refuses to
+// purge anything newer) and at most 7 years.
+convict.addFormat({
+  name: 'audit-retention-days',
+  validate(value: unknown) {
+    if (!Number.isInteger(value) || (value as number) < 30 || (value as number) > 2555) throw new Error('must be a whole number of days between 30 and 2555 (7 years)');
+  },
+  coerce: (value: string) => Number(value),
+});
+
 export function createConfig(env: NodeJS.ProcessEnv = process.env) {
   // args: [] keeps convict away from process.argv; the CLI parses its own flags.
   return convict(configSchema, { env, args: [] });

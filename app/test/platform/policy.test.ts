@@ -29,6 +29,10 @@ const TABLE: [string, Who, Action, Resource | undefined, boolean | string][] = [
   ['an editor may not manage accounts', ALICE, 'user.create', undefined, 'role'],
   ['an editor may not list accounts', ALICE, 'user.list', undefined, 'role'],
   ['an admin manages accounts', ADMIN, 'user.update', undefined, true],
+  ['an admin reads the audit log', ADMIN, 'audit.read', undefined, true],
+  ['an admin key exports the audit log', ADMIN_KEY, 'audit.export', undefined, true],
+  ['an editor may not read the audit log', ALICE, 'audit.read', undefined, 'role'],
+  ['a viewer may not export the audit log', VERA, 'audit.export', undefined, 'role'],
   // Ownership, and admins see everything.
   ['the owner reads hers', ALICE, 'animation.read', alices, true],
   ['the owner cancels hers', ALICE, 'animation.cancel', alices, true],

@@ -24,7 +24,9 @@ export function mountRoutes(router: Router, routes: AnyRoute[], opts: MountOptio
       const query = route.query ? validate(route.query, ctx.query, 'query') : {};
       let body: unknown;
       if (route.body) body = validate(route.body, await readJsonBody(ctx, opts.bodyLimit), 'body');
-      await route.handler(ctx, { body, query, params, principal: principal as never });
+      const userAgent = ctx.get('user-agent');
+      const origin = { ip: ctx.ip || 'unknown', ...(userAgent ? { userAgent } : {}) };
+      await route.handler(ctx, { body, query, params, principal: principal as never, origin });
     });
   }
 }

@@ -5,6 +5,7 @@ import type { Context } from 'koa';
 import type { z } from 'zod';
 import type { Action } from '../domain/policy.ts';
 import type { Principal } from '../auth/principal.ts';
+import type { Origin } from '../domain/audit/record.ts';
 
 export interface RouteResponse {
   description: string;
@@ -19,6 +20,8 @@ export interface RouteInput<B, Q, P> {
   params: P;
   /** The caller. Public routes must not read it. */
   principal: Principal;
+  /** Where the request came from (the client address as server.trustProxy resolves it), for the audit log. */
+  origin: Origin;
 }
 
 export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {

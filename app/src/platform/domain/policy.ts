@@ -35,6 +35,8 @@ export const ACTIONS = [
   'user.list',
   'user.update',
   'metrics.read',
+  'audit.read',
+  'audit.export',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -99,6 +101,8 @@ const RULES: Record<Action, Rule> = {
   'user.list': { role: 'admin' },
   'user.update': { role: 'admin' },
   'metrics.read': { role: 'viewer' },
+  'audit.read': { role: 'admin' },
+  'audit.export': { role: 'admin' },
 };
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };

@@ -70,4 +70,5 @@ export async function defineQueues(boss: PgBoss, config: DevforgeConfig): Promis
   await boss.createQueue('webhook', webhook);
   await boss.updateQueue('webhook', webhook);
   await boss.createQueue('retention', { retryLimit: 2, expireInSeconds: 3600 });
+  await boss.createQueue('audit-purge', { retryLimit: 2, expireInSeconds: 3600 });
 }

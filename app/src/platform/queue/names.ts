@@ -8,7 +8,9 @@ export interface JobPayloads {
   webhook: { deliveryId: string };
   /** Nightly clean-up of old animations, sessions and delivery logs. */
   retention: Record<string, never>;
+  /** Daily purge of audit log entries older than audit.retentionDays. */
+  'audit-purge': Record<string, never>;
 }
 
 export type QueueName = keyof JobPayloads;
-export const QUEUE_NAMES: QueueName[] = ['render', 'render-dead', 'webhook', 'retention'];
+export const QUEUE_NAMES: QueueName[] = ['render', 'render-dead', 'webhook', 'retention', 'audit-purge'];

@@ -1,4 +1,4 @@
-// The worker role: registers the queue handlers (render, dead renders, webhooks, retention) and keeps
+// The worker role: registers the queue handlers (render, dead renders, webhooks, retention, audit purge) and keeps
 // one warm renderer. Render concurrency: worker.concurrency, else one per GPU (at least one).
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import type { Logger } from '../log.ts';
 import type { JobQueue } from '../queue/boss.ts';
 import { performRender, type RenderJob } from '../queue/jobs/render.ts';
 import { performRenderDead } from '../queue/jobs/render-dead.ts';
+import { performAuditPurge } from '../queue/jobs/audit-purge.ts';
 import { performRetention } from '../queue/jobs/retention.ts';
 import { performWebhook } from '../queue/jobs/webhook.ts';
 import type { JobPayloads } from '../queue/names.ts';
@@ -86,6 +87,8 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   );
   await boss.work('retention', poll, ([job]) => track(performRetention({ db: deps.db, storage: deps.storage, retentionDays: config.retention.days, log: jobLog(job!) })));
   await boss.schedule('retention', config.retention.cron, {}, { tz: 'UTC' });
+  await boss.work('audit-purge', poll, ([job]) => track(performAuditPurge({ db: deps.db, retentionDays: config.audit.retentionDays, log: jobLog(job!) })));
+  await boss.schedule('audit-purge', config.audit.purgeCron, {}, { tz: 'UTC' });
   log.info(`worker: ${concurrency} render${concurrency > 1 ? 's' : ''} at a time${gpus ? ` (${gpus} GPU${gpus > 1 ? 's' : ''})` : ' (CPU)'}${encoder}`);
 
   return {

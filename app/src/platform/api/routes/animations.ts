@@ -1,6 +1,7 @@
 // Animations: generate, list, read, cancel, re-render, delete.
 import type { Context } from 'koa';
 import type { Principal } from '../../auth/principal.ts';
+import type { Origin } from '../../domain/audit/record.ts';
 import { createAnimation } from '../../domain/commands/animations/create.ts';
 import { cancelAnimation, deleteAnimation, rerenderAnimation } from '../../domain/commands/animations/manage.ts';
 import { animationLinks, animationPayload } from '../../domain/payloads.ts';
@@ -11,8 +12,8 @@ import { animationListSchema, animationSchema, generateBody, listQuery, queuedSc
 import { uuidParam } from '../schemas/common.ts';
 
 export function animationRoutes(s: ApiServices): AnyRoute[] {
-  const generate = async (ctx: Context, body: GenerateBody, principal: Principal) => {
-    const animation = await createAnimation(s, principal, body);
+  const generate = async (ctx: Context, body: GenerateBody, principal: Principal, origin: Origin) => {
+    const animation = await createAnimation(s, principal, body, origin);
     const links = animationLinks(baseUrl(ctx, s.config), animation.id);
     ctx.set('location', links.self!);
     reply(ctx, 202, { id: animation.id, status: 'queued', estimated_completion: animation.estimatedCompletion!.toISOString(), links });
@@ -27,7 +28,7 @@ export function animationRoutes(s: ApiServices): AnyRoute[] {
       action: 'animation.create',
       body: generateBody,
       responses: { 202: { description: 'Queued.', schema: queuedSchema } },
-      handler: (ctx, { body, principal }) => generate(ctx, body, principal),
+      handler: (ctx, { body, principal, origin }) => generate(ctx, body, principal, origin),
     });
 
   return [
@@ -65,8 +66,8 @@ export function animationRoutes(s: ApiServices): AnyRoute[] {
       action: 'animation.delete',
       params: uuidParam,
       responses: { 204: { description: 'Deleted.' }, 404: { description: 'No such animation of yours.' } },
-      handler: async (ctx, { params, principal }) => {
-        await deleteAnimation(s, principal, params.id);
+      handler: async (ctx, { params, principal, origin }) => {
+        await deleteAnimation(s, principal, params.id, origin);
         ctx.status = 204;
       },
     }),
@@ -78,7 +79,7 @@ export function animationRoutes(s: ApiServices): AnyRoute[] {
       action: 'animation.cancel',
       params: uuidParam,
       responses: { 200: { description: 'Cancelled.', schema: animationSchema }, 409: { description: 'Already finished.' } },
-      handler: async (ctx, { params, principal }) => reply(ctx, 200, animationPayload(await cancelAnimation(s, principal, params.id), baseUrl(ctx, s.config))),
+      handler: async (ctx, { params, principal, origin }) => reply(ctx, 200, animationPayload(await cancelAnimation(s, principal, params.id, origin), baseUrl(ctx, s.config))),
     }),
     defineRoute({
       method: 'post',
@@ -88,7 +89,7 @@ export function animationRoutes(s: ApiServices): AnyRoute[] {
       action: 'animation.rerender',
       params: uuidParam,
       responses: { 202: { description: 'Queued again.', schema: animationSchema }, 409: { description: 'Still queued or processing.' } },
-      handler: async (ctx, { params, principal }) => reply(ctx, 202, animationPayload(await rerenderAnimation(s, principal, params.id), baseUrl(ctx, s.config))),
+      handler: async (ctx, { params, principal, origin }) => reply(ctx, 202, animationPayload(await rerenderAnimation(s, principal, params.id, origin), baseUrl(ctx, s.config))),
     }),
   ];
 }

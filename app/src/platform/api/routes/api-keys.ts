@@ -34,8 +34,8 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
         expires_in_days: z.number().int().min(1).max(3650).optional(),
       }),
       responses: { 201: { description: 'Created; `key` is shown only here.', schema: keySchema.extend({ key: z.string() }) } },
-      handler: async (ctx, { body, principal }) => {
-        const { apiKey, key } = await createApiKey(s.db, principal, { name: body.name, role: body.role, expiresInDays: body.expires_in_days });
+      handler: async (ctx, { body, principal, origin }) => {
+        const { apiKey, key } = await createApiKey(s.db, principal, { name: body.name, role: body.role, expiresInDays: body.expires_in_days }, origin);
         reply(ctx, 201, { ...presentApiKey(apiKey), key });
       },
     }),
@@ -60,8 +60,8 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
       action: 'api-key.revoke',
       params: uuidParam,
       responses: { 204: { description: 'Revoked.' }, 404: { description: 'No such key of yours.' } },
-      handler: async (ctx, { params, principal }) => {
-        await revokeApiKey(s.db, principal, params.id);
+      handler: async (ctx, { params, principal, origin }) => {
+        await revokeApiKey(s.db, principal, params.id, origin);
         s.auth.forget();
         ctx.status = 204;
       },

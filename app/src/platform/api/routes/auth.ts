@@ -32,13 +32,13 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       action: 'public',
       body: loginBody,
       responses: { 200: { description: 'Signed in.', schema: meSchema } },
-      handler: async (ctx, { body }) => {
+      handler: async (ctx, { body, origin }) => {
         const address = ctx.ip || 'unknown';
         const wait = s.loginThrottle.retryAfter(address);
         if (wait) throw new DomainError('too-many-attempts', `too many failed sign-ins from this address; try again in ${wait} s`, { data: { retry_after_s: wait } });
         let session;
         try {
-          session = await login(s.db, body.email, body.password, s.config.auth.sessionTtlHours);
+          session = await login(s.db, body.email, body.password, s.config.auth.sessionTtlHours, origin);
         } catch (err) {
           if (err instanceof DomainError && err.code === 'invalid-credentials') s.loginThrottle.failed(address);
           throw err;
@@ -55,8 +55,8 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       summary: 'End the browser session.',
       action: 'session.end',
       responses: { 204: { description: 'Signed out.' } },
-      handler: async (ctx, { principal }) => {
-        await logout(s.db, principal);
+      handler: async (ctx, { principal, origin }) => {
+        await logout(s.db, principal, origin);
         ctx.cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', expires: new Date(0) });
         ctx.status = 204;
       },
@@ -81,8 +81,8 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       action: 'account.change-password',
       body: z.strictObject({ current_password: z.string().min(1).max(1024), new_password: z.string().min(1).max(1024) }),
       responses: { 204: { description: 'Changed.' } },
-      handler: async (ctx, { body, principal }) => {
-        await changeOwnPassword(s.db, principal, body.current_password, body.new_password);
+      handler: async (ctx, { body, principal, origin }) => {
+        await changeOwnPassword(s.db, principal, body.current_password, body.new_password, origin);
         ctx.status = 204;
       },
     }),

@@ -17,8 +17,8 @@ export function batchRoutes(s: ApiServices): AnyRoute[] {
       action: 'batch.create',
       body: batchBody,
       responses: { 202: { description: 'All queued.', schema: batchCreatedSchema } },
-      handler: async (ctx, { body, principal }) => {
-        const { batch, animations } = await createBatch(s, principal, body);
+      handler: async (ctx, { body, principal, origin }) => {
+        const { batch, animations } = await createBatch(s, principal, body, origin);
         ctx.set('location', `${baseUrl(ctx, s.config)}/api/v1/batches/${batch.id}`);
         reply(ctx, 202, {
           batch_id: batch.id,

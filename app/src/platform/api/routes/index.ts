@@ -4,6 +4,7 @@ import type { AnyRoute } from '../route.ts';
 import { analysisRoutes } from './analysis.ts';
 import { animationRoutes } from './animations.ts';
 import { apiKeyRoutes } from './api-keys.ts';
+import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { batchRoutes } from './batches.ts';
 import { eventRoutes } from './events.ts';
@@ -12,5 +13,5 @@ import { userRoutes } from './users.ts';
 import { webhookRoutes } from './webhooks.ts';
 
 export function apiRoutes(s: ApiServices): AnyRoute[] {
-  return [...authRoutes(s), ...apiKeyRoutes(s), ...userRoutes(s), ...analysisRoutes(s), ...batchRoutes(s), ...animationRoutes(s), ...eventRoutes(s), ...outputRoutes(s), ...webhookRoutes(s)];
+  return [...authRoutes(s), ...apiKeyRoutes(s), ...userRoutes(s), ...analysisRoutes(s), ...batchRoutes(s), ...animationRoutes(s), ...eventRoutes(s), ...outputRoutes(s), ...webhookRoutes(s), ...auditRoutes(s)];
 }

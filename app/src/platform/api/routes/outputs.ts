@@ -3,6 +3,7 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Principal } from '../../auth/principal.ts';
+import { recordAudit, type Origin } from '../../domain/audit/record.ts';
 import { getAnimationScene, getOutputFile, type OutputName } from '../../domain/queries/animations.ts';
 import type { ApiServices } from '../../services.ts';
 import { Problem } from '../problems.ts';
@@ -16,8 +17,17 @@ const FILES: Record<OutputName, { ext: string; type: string }> = {
   captions: { ext: 'vtt', type: 'text/vtt; charset=utf-8' },
 };
 
-async function serveOutput(s: ApiServices, ctx: Context, principal: Principal, id: string, name: OutputName, download: boolean): Promise<void> {
+/**
+ * One audit entry per fetch of a file, not per byte range: a player streaming a video asks for many
+ * ranges, and only the first (none, or one starting at byte 0) is a new download.
+ */
+function isNewDownload(range: string | undefined): boolean {
+  return !range || /^bytes=0-/.test(range.trim());
+}
+
+async function serveOutput(s: ApiServices, ctx: Context, principal: Principal, origin: Origin, id: string, name: OutputName, download: boolean): Promise<void> {
   const { key, generation } = await getOutputFile(s.db, principal, id, name);
+  if (isNewDownload(ctx.get('range') || undefined)) await recordAudit(s.db, { actor: principal, action: 'animation.download', target: { type: 'animation', id }, origin, details: { file: name, generation, attachment: download } });
   const file = FILES[name];
   const filename = `devforge-${id.slice(0, 8)}.${file.ext}`;
   const url = await s.storage.downloadUrl(key, filename);
@@ -65,7 +75,7 @@ export function outputRoutes(s: ApiServices): AnyRoute[] {
         409: { description: 'Not rendered yet (output-not-ready).' },
         416: { description: 'Range outside the file.' },
       },
-      handler: (ctx, { params, query, principal }) => serveOutput(s, ctx, principal, params.id, name, query.download === '1' || query.download === 'true'),
+      handler: (ctx, { params, query, principal, origin }) => serveOutput(s, ctx, principal, origin, params.id, name, query.download === '1' || query.download === 'true'),
     });
   return [
     output('video', '/animations/:id/video', 'The MP4 (H.264). Supports Range requests.'),

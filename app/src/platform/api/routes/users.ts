@@ -19,8 +19,8 @@ export function userRoutes(s: ApiServices): AnyRoute[] {
       action: 'user.create',
       body: z.strictObject({ email: z.email().max(320), name: z.string().max(200).optional(), role: ROLE_ENUM, password: z.string().max(1024).describe('At least 10 characters.') }),
       responses: { 201: { description: 'Created.', schema: userSchema }, 409: { description: 'The e-mail address is taken.' } },
-      handler: async (ctx, { body, principal }) => {
-        reply(ctx, 201, presentUser(await createUser(s.db, principal, body)));
+      handler: async (ctx, { body, principal, origin }) => {
+        reply(ctx, 201, presentUser(await createUser(s.db, principal, body, origin)));
       },
     }),
     defineRoute({
@@ -44,8 +44,8 @@ export function userRoutes(s: ApiServices): AnyRoute[] {
       params: uuidParam,
       body: z.strictObject({ name: z.string().max(200).optional(), role: ROLE_ENUM.optional(), disabled: z.boolean().optional(), password: z.string().max(1024).optional() }),
       responses: { 200: { description: 'Changed.', schema: userSchema } },
-      handler: async (ctx, { params, body, principal }) => {
-        const user = await updateUser(s.db, principal, params.id, body);
+      handler: async (ctx, { params, body, principal, origin }) => {
+        const user = await updateUser(s.db, principal, params.id, body, origin);
         s.auth.forget();
         reply(ctx, 200, presentUser(user));
       },

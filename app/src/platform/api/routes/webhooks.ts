@@ -58,8 +58,8 @@ export function webhookRoutes(s: ApiServices): AnyRoute[] {
       summary: 'The secret your webhooks are signed with, and how to check a signature.',
       action: 'webhook.secret.read',
       responses: { 200: { description: 'The secret.', schema: z.object({ secret: z.string(), header: z.string(), scheme: z.string() }) } },
-      handler: async (ctx, { principal }) => {
-        const secret = await signingSecret(s.db, principal);
+      handler: async (ctx, { principal, origin }) => {
+        const secret = await signingSecret(s.db, principal, origin);
         ctx.set('cache-control', 'no-store');
         reply(ctx, 200, {
           secret,

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AUTH_CHANNEL } from '../../auth/api-key-authenticator.ts';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/password.ts';
 import { UserEntity, type Role, type User } from '../../db/entities/user.ts';
+import { recordAudit, type Origin } from '../audit/record.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { authorize, type Actor } from '../policy.ts';
 
@@ -38,9 +39,17 @@ export async function insertUser(db: DataSource, input: NewUser): Promise<User> 
   );
 }
 
-export async function createUser(db: DataSource, principal: Actor, input: NewUser): Promise<User> {
+export async function createUser(db: DataSource, principal: Actor, input: NewUser, origin?: Origin): Promise<User> {
   authorize(principal, 'user.create');
-  return insertUser(db, input);
+  const user = await insertUser(db, input);
+  await recordAudit(db, { actor: principal, action: 'user.create', target: { type: 'user', id: user.id }, origin, details: { role: user.role, password_set: input.password !== undefined } });
+  return user;
+}
+
+/** What an audit entry says changed: which fields, and the new role and state (never a password). */
+function changeDetails(changes: UserChanges): Record<string, unknown> {
+  const changed = (['name', 'role', 'disabled', 'password'] as const).filter((k) => changes[k] !== undefined);
+  return { changed, ...(changes.role !== undefined ? { role: changes.role } : {}), ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}) };
 }
 
 export interface UserChanges {
@@ -69,18 +78,21 @@ async function applyChanges(db: DataSource, id: string, changes: UserChanges, pa
 }
 
 /** An administrator changes an account (never disabling or demoting themselves: someone must stay admin). */
-export async function updateUser(db: DataSource, principal: Actor, id: string, changes: UserChanges): Promise<User> {
+export async function updateUser(db: DataSource, principal: Actor, id: string, changes: UserChanges, origin?: Origin): Promise<User> {
   authorize(principal, 'user.update');
   if (id === principal.userId && (changes.disabled || (changes.role && changes.role !== 'admin'))) throw new DomainError('conflict', 'you cannot disable or demote yourself; ask another administrator');
-  return applyChanges(db, id, changes, 'body.password');
+  const user = await applyChanges(db, id, changes, 'body.password');
+  await recordAudit(db, { actor: principal, action: 'user.update', target: { type: 'user', id }, origin, details: changeDetails(changes) });
+  return user;
 }
 
 /** The caller changes their own password, proving they know the current one. Their other sessions end. */
-export async function changeOwnPassword(db: DataSource, principal: Actor, current: string, next: string): Promise<void> {
+export async function changeOwnPassword(db: DataSource, principal: Actor, current: string, next: string, origin?: Origin): Promise<void> {
   authorize(principal, 'account.change-password');
   const user = await db.getRepository(UserEntity).findOneBy({ id: principal.userId });
   if (!user || !(await verifyPassword(current, user.passwordHash))) throw new DomainError('invalid-credentials', 'the current password is wrong');
   await applyChanges(db, user.id, { password: next }, 'body.new_password');
+  await recordAudit(db, { actor: principal, action: 'account.change-password', target: { type: 'user', id: user.id }, origin });
 }
 
 /**

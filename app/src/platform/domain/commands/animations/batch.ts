@@ -2,6 +2,7 @@
 // then all are stored and queued in one transaction.
 import type { Animation } from '../../../db/entities/animation.ts';
 import { BatchEntity, type Batch } from '../../../db/entities/batch.ts';
+import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
 import { authorize, type Actor } from '../../policy.ts';
 import { checkWebhookUrl, insertAnimation, prepareAnimation, type NewAnimation, type PreparedAnimation } from './create.ts';
@@ -15,7 +16,7 @@ export interface NewBatch {
   callback_url?: string;
 }
 
-export async function createBatch(deps: AnimationDeps, principal: Actor, body: NewBatch): Promise<{ batch: Batch; animations: Animation[] }> {
+export async function createBatch(deps: AnimationDeps, principal: Actor, body: NewBatch, origin?: Origin): Promise<{ batch: Batch; animations: Animation[] }> {
   authorize(principal, 'batch.create');
   await checkWebhookUrl(deps.webhooks, body.callback_url, 'body.callback_url');
   const prepared: (PreparedAnimation & { clientRef?: string })[] = [];
@@ -37,6 +38,7 @@ export async function createBatch(deps: AnimationDeps, principal: Actor, body: N
       animations.push(await insertAnimation(tx, deps, principal, item, { batchId: batch.id, clientRef: item.clientRef, aheadS }));
       aheadS += renderSecondsFor(item.input.quality, item.scene.duration);
     }
+    await recordAudit(tx, { actor: principal, action: 'animation.batch', target: { type: 'batch', id: batch.id }, origin, details: { count: animations.length, animation_ids: animations.map((a) => a.id) } });
     return { batch, animations };
   });
 }

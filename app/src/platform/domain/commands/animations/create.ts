@@ -6,6 +6,7 @@ import type { Analysis } from '../../../../analysis/analyze.ts';
 import type { Scene } from '../../../../scene/schema.ts';
 import type { Principal } from '../../../auth/principal.ts';
 import { AnimationEntity, type Animation, type Branding } from '../../../db/entities/animation.ts';
+import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
 import { WebhookFailure } from '../../failures.ts';
 import { authorize, type Actor } from '../../policy.ts';
@@ -89,9 +90,13 @@ export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, pr
   return animation;
 }
 
-export async function createAnimation(deps: AnimationDeps, principal: Actor, input: NewAnimation): Promise<Animation> {
+export async function createAnimation(deps: AnimationDeps, principal: Actor, input: NewAnimation, origin?: Origin): Promise<Animation> {
   authorize(principal, 'animation.create');
   const prepared = await prepareAnimation(deps, input);
   const aheadS = await queuedAheadSeconds(deps.db);
-  return deps.db.transaction((tx) => insertAnimation(tx, deps, principal, prepared, { aheadS }));
+  return deps.db.transaction(async (tx) => {
+    const animation = await insertAnimation(tx, deps, principal, prepared, { aheadS });
+    await recordAudit(tx, { actor: principal, action: 'animation.generate', target: { type: 'animation', id: animation.id }, origin, details: { template: animation.template, quality: animation.quality, duration_s: animation.durationS } });
+    return animation;
+  });
 }

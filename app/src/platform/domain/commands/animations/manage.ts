@@ -5,6 +5,7 @@ import { sql } from '../../../db/sql.ts';
 import { publishAnimationEvent } from '../../../events/animation-events.ts';
 import type { ObjectStorage } from '../../../storage/storage.ts';
 import { outputKeys } from '../../../storage/create.ts';
+import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
 import { getAnimation } from '../../queries/animations.ts';
 import type { AnimationDeps } from './deps.ts';
@@ -13,17 +14,18 @@ import { afterFinish, markCancelled } from './finish.ts';
 import type { Actor } from '../../policy.ts';
 
 /** Cancels a queued or running render. The worker notices at its next progress save and stops. */
-export async function cancelAnimation(deps: AnimationDeps, principal: Actor, id: string): Promise<Animation> {
+export async function cancelAnimation(deps: AnimationDeps, principal: Actor, id: string, origin?: Origin): Promise<Animation> {
   const animation = await getAnimation(deps.db, principal, id, 'animation.cancel');
   if (FINISHED_STATUSES.includes(animation.status)) throw new DomainError('conflict', `the animation is already ${animation.status}; there is nothing to cancel`);
   const cancelled = await markCancelled(deps, id, animation.generation);
   if (!cancelled) throw new DomainError('conflict', 'the animation finished before it could be cancelled');
+  await recordAudit(deps.db, { actor: principal, action: 'animation.cancel', target: { type: 'animation', id }, origin, details: { owner_id: animation.ownerId, was: animation.status } });
   if (animation.renderJobId) await deps.queue.cancel('render', animation.renderJobId).catch(() => {});
   return cancelled;
 }
 
 /** Renders a finished animation again from its stored scene spec, as a new generation (new usage). */
-export async function rerenderAnimation(deps: AnimationDeps, principal: Actor, id: string): Promise<Animation> {
+export async function rerenderAnimation(deps: AnimationDeps, principal: Actor, id: string, origin?: Origin): Promise<Animation> {
   const animation = await getAnimation(deps.db, principal, id, 'animation.rerender');
   if (!FINISHED_STATUSES.includes(animation.status)) throw new DomainError('conflict', `the animation is ${animation.status}; cancel it first or wait for it to finish`);
   const aheadS = await queuedAheadSeconds(deps.db);
@@ -38,6 +40,7 @@ export async function rerenderAnimation(deps: AnimationDeps, principal: Actor, i
     );
     if (!rows[0]) throw new DomainError('conflict', 'the animation changed meanwhile; try again');
     await deps.queue.send('render', { animationId: id, generation: rows[0].generation }, { id: jobId, priority: animation.priority, singletonKey: id }, tx);
+    await recordAudit(tx, { actor: principal, action: 'animation.rerender', target: { type: 'animation', id }, origin, details: { owner_id: animation.ownerId, generation: rows[0].generation } });
     return (await tx.getRepository(AnimationEntity).findOneBy({ id }))!;
   });
   await publishAnimationEvent(deps.db, { id, status: updated.status, progress: 0 });
@@ -45,10 +48,11 @@ export async function rerenderAnimation(deps: AnimationDeps, principal: Actor, i
 }
 
 /** Deletes the animation, its files and its queued job. Usage records stay (they are accounting). */
-export async function deleteAnimation(deps: AnimationDeps & { storage: ObjectStorage }, principal: Actor, id: string): Promise<void> {
+export async function deleteAnimation(deps: AnimationDeps & { storage: ObjectStorage }, principal: Actor, id: string, origin?: Origin): Promise<void> {
   const animation = await getAnimation(deps.db, principal, id, 'animation.delete');
   await deps.db.transaction(async (tx) => {
     await sql(tx, 'DELETE FROM animations WHERE id = $1', [id]);
+    await recordAudit(tx, { actor: principal, action: 'animation.delete', target: { type: 'animation', id }, origin, details: { owner_id: animation.ownerId, template: animation.template, status: animation.status } });
     // A batch waiting only on this item is now complete.
     if (animation.batchId && !FINISHED_STATUSES.includes(animation.status)) await afterFinish(tx, deps, { ...animation, status: 'cancelled', webhookUrl: null });
   });
