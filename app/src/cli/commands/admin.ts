@@ -2,7 +2,8 @@
 // Sets a new one (generated and printed once, or read from standard input) and ends the account's
 // sessions. Works while the server runs, against the same database (see ../appliance.ts).
 import { loadConfig } from '../../config/load.ts';
-import { generatePassword, MIN_PASSWORD_LENGTH } from '../../platform/auth/password.ts';
+import { passwordProblem } from '../../platform/auth/password-policy.ts';
+import { generatePassword } from '../../platform/auth/password.ts';
 import { updateUser } from '../../platform/domain/commands/users.ts';
 import { UserEntity } from '../../platform/db/entities/user.ts';
 import { openAppliance } from '../appliance.ts';
@@ -31,7 +32,8 @@ export async function adminCommand(args: string[]): Promise<number> {
   if (values['password-stdin']) {
     password = await readStdin();
     if (!password) throw new UsageError('--password-stdin: standard input held no password');
-    if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`--password-stdin: the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+    const problem = passwordProblem(password, email);
+    if (problem) throw new UsageError(`--password-stdin: the password ${problem}`);
   } else password = generatePassword();
 
   const { db, close } = await openAppliance(config);

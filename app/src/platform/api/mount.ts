@@ -1,15 +1,20 @@
-// Mounts declared routes: auth → validate (params, query, body) → handler, in that order, so a caller
-// without credentials learns nothing about the input a route expects.
+// Mounts declared routes: auth → rate limit → validate (params, query, body) → handler, in that order, so
+// a caller without credentials learns nothing about the input a route expects, and the rate limit knows
+// whose budget a request uses before any work is done for it.
 import type Router from '@koa/router';
 import { z } from 'zod';
 import type { AuthChain } from '../auth/chain.ts';
+import type { RateLimits } from '../ratelimit/limiters.ts';
 import { authenticate } from './authenticate.ts';
 import { readJsonBody } from './body.ts';
+import { Problem } from './problems.ts';
+import { admit } from './rate-limit.ts';
 import type { AnyRoute } from './route.ts';
 import { validate } from './validate.ts';
 
 export interface MountOptions {
   auth: AuthChain;
+  limits: RateLimits;
   bodyLimit: number;
   prefix: string;
 }
@@ -18,13 +23,23 @@ const NO_PARAMS = z.object({});
 
 export function mountRoutes(router: Router, routes: AnyRoute[], opts: MountOptions): void {
   for (const route of routes) {
+    const kind = route.rateLimit ?? 'api';
     router[route.method](opts.prefix + route.path, async (ctx) => {
-      const principal = route.action === 'public' ? undefined : await authenticate(ctx, opts.auth, route.action);
+      let principal;
+      try {
+        principal = route.action === 'public' ? undefined : await authenticate(ctx, opts.auth, route.action);
+      } catch (err) {
+        // A request without valid credentials counts against its address, so guessing API keys is limited too.
+        if (err instanceof Problem && err.type === 'unauthorized' && kind !== 'none') await admit(ctx, opts.limits, 'api', undefined);
+        throw err;
+      }
+      const admitted = await admit(ctx, opts.limits, kind, principal);
       const params = validate(route.params ?? NO_PARAMS, ctx.params, 'params');
       const query = route.query ? validate(route.query, ctx.query, 'query') : {};
       let body: unknown;
       if (route.body) body = validate(route.body, await readJsonBody(ctx, opts.bodyLimit), 'body');
       await route.handler(ctx, { body, query, params, principal: principal as never });
+      if (ctx.status < 400) await admitted.succeeded();
     });
   }
 }

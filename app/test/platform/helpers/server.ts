@@ -34,6 +34,9 @@ export function testConfig(overrides: Record<string, unknown> = {}): DevforgeCon
     render: { defaultResolution: '720p' },
     worker: { pollIntervalS: 0.5, superviseIntervalS: 1, heartbeatS: 10, renderRetryDelayS: 1, renderRetryLimit: 2 },
     webhooks: { retryDelayS: 1, retryLimit: 3, timeoutMs: 3000 },
+    // Tests submit far more animations a minute with one key than a person would; the rate-limit tests
+    // set the budgets they check.
+    rateLimit: { generatePerMinute: 10_000 },
   };
   return loadConfig({ env: {}, overrides: merge(base, overrides) });
 }

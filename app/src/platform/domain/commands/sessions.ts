@@ -8,6 +8,7 @@ import type { User } from '../../db/entities/user.ts';
 import { UserEntity } from '../../db/entities/user.ts';
 import { DomainError } from '../errors.ts';
 import { authorize, type Actor } from '../policy.ts';
+import type { PasswordGuard } from '../ports.ts';
 
 export interface NewSession {
   token: string;
@@ -16,9 +17,10 @@ export interface NewSession {
   user: User;
 }
 
-export async function login(db: DataSource, email: string, password: string, ttlHours: number): Promise<NewSession> {
+/** Signs in with e-mail and password; the password is checked under the account lockout (`guard`). */
+export async function login(db: DataSource, guard: PasswordGuard, email: string, password: string, ttlHours: number): Promise<NewSession> {
   const user = await db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
-  const ok = await verifyPassword(password, user?.passwordHash ?? null);
+  const ok = await guard.check(email, () => verifyPassword(password, user?.passwordHash ?? null));
   if (!user || !ok || user.disabled) throw new DomainError('invalid-credentials', 'wrong e-mail address or password (or the account is disabled); check both and try again');
   const token = newToken();
   const csrfToken = newToken();

@@ -2,10 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AUTH_CHANNEL } from '../../auth/api-key-authenticator.ts';
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/password.ts';
+import { passwordProblem } from '../../auth/password-policy.ts';
+import { generatePassword, hashPassword, verifyPassword } from '../../auth/password.ts';
 import { UserEntity, type Role, type User } from '../../db/entities/user.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { authorize, type Actor } from '../policy.ts';
+import type { PasswordGuard } from '../ports.ts';
 
 export interface NewUser {
   email: string;
@@ -14,15 +16,16 @@ export interface NewUser {
   password?: string;
 }
 
-function checkPassword(password: string, field: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw invalidField(field, `at least ${MIN_PASSWORD_LENGTH} characters`);
+function checkPassword(password: string, field: string, email: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw invalidField(field, `the password ${problem}`);
 }
 
 /** Creates an account without asking the policy: first start and the console only. */
 export async function insertUser(db: DataSource, input: NewUser): Promise<User> {
-  if (input.password !== undefined) checkPassword(input.password, 'body.password');
+  if (input.password !== undefined) checkPassword(input.password, 'body.password', input.email);
   const email = input.email.trim().toLowerCase();
-  const existing = await db.query('SELECT 1 FROM users WHERE lower(email) = $1', [email]);
+  const existing = (await db.query('SELECT 1 FROM users WHERE lower(email) = $1', [email])) as unknown[];
   if (existing.length) throw new DomainError('conflict', `an account with the e-mail address ${email} already exists; change that one instead`);
   const repo = db.getRepository(UserEntity);
   return repo.save(
@@ -55,7 +58,7 @@ async function applyChanges(db: DataSource, id: string, changes: UserChanges, pa
   const user = await repo.findOneBy({ id });
   if (!user) throw new DomainError('not-found', 'no such user');
   if (changes.password !== undefined) {
-    checkPassword(changes.password, passwordField);
+    checkPassword(changes.password, passwordField, user.email);
     user.passwordHash = await hashPassword(changes.password);
   }
   if (changes.name !== undefined) user.name = changes.name;
@@ -76,10 +79,13 @@ export async function updateUser(db: DataSource, principal: Actor, id: string, c
 }
 
 /** The caller changes their own password, proving they know the current one. Their other sessions end. */
-export async function changeOwnPassword(db: DataSource, principal: Actor, current: string, next: string): Promise<void> {
+export async function changeOwnPassword(db: DataSource, guard: PasswordGuard, principal: Actor, current: string, next: string): Promise<void> {
   authorize(principal, 'account.change-password');
   const user = await db.getRepository(UserEntity).findOneBy({ id: principal.userId });
-  if (!user || !(await verifyPassword(current, user.passwordHash))) throw new DomainError('invalid-credentials', 'the current password is wrong');
+  if (!user) throw new DomainError('invalid-credentials', 'the current password is wrong');
+  // The new password is judged first, so a weak choice costs no attempt against the lockout.
+  checkPassword(next, 'body.new_password', user.email);
+  if (!(await guard.check(user.email, () => verifyPassword(current, user.passwordHash)))) throw new DomainError('invalid-credentials', 'the current password is wrong');
   await applyChanges(db, user.id, { password: next }, 'body.new_password');
 }
 
@@ -88,9 +94,11 @@ export async function changeOwnPassword(db: DataSource, principal: Actor, curren
  * password comes from auth.adminPassword, or is generated and printed once on stdout.
  */
 export async function ensureAdmin(db: DataSource, email: string, password: string, log: { info(message: string): void }, print: (text: string) => void = (t) => process.stdout.write(t)): Promise<void> {
-  const found = await db.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email]);
+  const found = (await db.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email])) as unknown[];
   if (found.length) return;
   const generated = !password;
+  const problem = generated ? undefined : passwordProblem(password, email);
+  if (problem) throw new DomainError('invalid-input', `auth.adminPassword (DEVFORGE_ADMIN_PASSWORD): the password ${problem}; or leave it empty to have one generated`);
   const secret = password || generatePassword();
   try {
     await insertUser(db, { email, name: 'Administrator', role: 'admin', password: secret });

@@ -1,0 +1,35 @@
+// The account lockout, the domain's PasswordGuard: an account that receives rateLimit.lockoutFailures
+// wrong passwords within rateLimit.lockoutMinutes, from any address, is locked until that window ends.
+// The attempt is counted before the password is checked, in the shared rate_limits table, so parallel
+// guesses and guesses spread over several API processes all count; a right password resets the count.
+import { DomainError } from '../domain/errors.ts';
+import type { PasswordGuard } from '../domain/ports.ts';
+import { BudgetSpent, hashedKey, type RateLimits } from './limiters.ts';
+
+export class AccountLockout implements PasswordGuard {
+  private readonly limits: RateLimits;
+  private readonly onCheck: () => void;
+
+  /** `onCheck` runs once per password actually checked (the devforge_password_checks_total metric). */
+  constructor(limits: RateLimits, onCheck: () => void = () => {}) {
+    this.limits = limits;
+    this.onCheck = onCheck;
+  }
+
+  async check(account: string, verify: () => Promise<boolean>): Promise<boolean> {
+    // Keyed by the address as typed (normalised), whether or not such an account exists: the answer
+    // must not tell a locked real account from a made-up one.
+    const key = `account:${hashedKey(account.trim().toLowerCase())}`;
+    try {
+      await this.limits.consume('lockout', key);
+    } catch (err) {
+      if (!(err instanceof BudgetSpent)) throw err;
+      const { limit, windowS, resetS } = err.state;
+      throw new DomainError('too-many-attempts', `this account is locked for ${resetS} s after ${limit} wrong passwords within ${windowS / 60} minutes; wait that long and try again`, { data: { retry_after_s: resetS } });
+    }
+    this.onCheck();
+    const ok = await verify();
+    if (ok) await this.limits.reset('lockout', key);
+    return ok;
+  }
+}
