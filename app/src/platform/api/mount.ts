@@ -7,6 +7,7 @@ import type { AuthChain } from '../auth/chain.ts';
 import type { RateLimits } from '../ratelimit/limiters.ts';
 import { authenticate } from './authenticate.ts';
 import { readJsonBody } from './body.ts';
+import { problemForError } from './domain-problems.ts';
 import { Problem } from './problems.ts';
 import { admit } from './rate-limit.ts';
 import type { AnyRoute } from './route.ts';
@@ -30,7 +31,8 @@ export function mountRoutes(router: Router, routes: AnyRoute[], opts: MountOptio
         principal = route.action === 'public' ? undefined : await authenticate(ctx, opts.auth, route.action);
       } catch (err) {
         // A request without valid credentials counts against its address, so guessing API keys is limited too.
-        if (err instanceof Problem && err.type === 'unauthorized' && kind !== 'none') await admit(ctx, opts.limits, 'api', undefined);
+        const problem = err instanceof Problem ? err : problemForError(err);
+        if (problem?.type === 'unauthorized' && kind !== 'none') await admit(ctx, opts.limits, 'api', undefined);
         throw err;
       }
       const admitted = await admit(ctx, opts.limits, kind, principal);

@@ -24,8 +24,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Config for tests: fast queue timings, quiet logs, a temp data dir. */
-export function testConfig(overrides: Record<string, unknown> = {}): DevforgeConfig {
+/** Config for tests: fast queue timings, quiet logs, a temp data dir; `env` as the process environment would set it. */
+export function testConfig(overrides: Record<string, unknown> = {}, env: Record<string, string> = {}): DevforgeConfig {
   const base = {
     env: 'test',
     log: { level: 'warn' },
@@ -38,7 +38,7 @@ export function testConfig(overrides: Record<string, unknown> = {}): DevforgeCon
     // set the budgets they check.
     rateLimit: { generatePerMinute: 10_000 },
   };
-  return loadConfig({ env: {}, overrides: merge(base, overrides) });
+  return loadConfig({ env, overrides: merge(base, overrides) });
 }
 
 function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
@@ -49,10 +49,10 @@ function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<s
   return out;
 }
 
-export async function startTestServer(opts: { databaseUrl?: string; dataDir?: string; overrides?: Record<string, unknown>; renderer?: Renderer } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { databaseUrl?: string; dataDir?: string; overrides?: Record<string, unknown>; env?: Record<string, string>; renderer?: Renderer } = {}): Promise<TestServer> {
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'devforge-data-')));
-  const config = testConfig(merge({ data: { dir: dataDir }, database: { url: opts.databaseUrl ?? '' } }, opts.overrides ?? {}));
+  const config = testConfig(merge({ data: { dir: dataDir }, database: { url: opts.databaseUrl ?? '' } }, opts.overrides ?? {}), opts.env);
   const logs: string[] = [];
   const log = createLogger('info', (line) => logs.push(line));
   const platform = await startPlatform({ config, log, print: (text) => logs.push(text), ...(opts.renderer ? { renderer: opts.renderer } : {}) });
