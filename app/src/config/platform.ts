@@ -29,7 +29,7 @@ export const platformConfigSchema = {
       env: 'DEVFORGE_PUBLIC_URL',
     },
     trustProxy: {
-      doc: 'The appliance runs behind a reverse proxy: honour X-Forwarded-For (client address for sign-in throttling), X-Forwarded-Proto (Secure cookies, https links) and X-Forwarded-Host (links). Off: those headers are ignored, as any client can send them.',
+      doc: 'The appliance runs behind a reverse proxy: honour X-Forwarded-For (the client address, for rate limits and sign-in throttling), X-Forwarded-Proto (Secure cookies, https links) and X-Forwarded-Host (links). Off: those headers are ignored, as any client can send them.',
       format: Boolean,
       default: false,
       env: 'DEVFORGE_TRUST_PROXY',
