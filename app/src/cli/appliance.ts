@@ -15,8 +15,8 @@ export class NoApplianceError extends Error {
 
 export interface Appliance {
   db: DataSource;
-  /** Closes the connection, and stops the embedded Postgres if this command started it. */
-  close(): Promise<void>;
+  /** Closes the connection, and stops the embedded Postgres if this command started it. A function, not a method: callers destructure it. */
+  close: () => Promise<void>;
 }
 
 /** The database URL without its password, for messages. */

@@ -41,4 +41,6 @@ export interface PasswordGuard {
    * account has had its share of wrong passwords; a right password (verify answers true) forgets them.
    */
   check(account: string, verify: () => Promise<boolean>): Promise<boolean>;
+  /** A new password was set: the wrong ones so far no longer count (an administrator's reset unlocks the account). */
+  forget(account: string): Promise<void>;
 }

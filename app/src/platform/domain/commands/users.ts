@@ -53,7 +53,7 @@ export interface UserChanges {
   password?: string;
 }
 
-async function applyChanges(db: DataSource, id: string, changes: UserChanges, passwordField: string): Promise<User> {
+async function applyChanges(db: DataSource, guard: PasswordGuard, id: string, changes: UserChanges, passwordField: string): Promise<User> {
   const repo = db.getRepository(UserEntity);
   const user = await repo.findOneBy({ id });
   if (!user) throw new DomainError('not-found', 'no such user');
@@ -67,15 +67,17 @@ async function applyChanges(db: DataSource, id: string, changes: UserChanges, pa
   const saved = await repo.save(user);
   // Sessions of a disabled user end now; cached key checks everywhere are dropped.
   if (changes.disabled || changes.password !== undefined) await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+  // A password an administrator (or the owner) just set is the way out of a lockout.
+  if (changes.password !== undefined) await guard.forget(saved.email);
   await db.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, JSON.stringify({ userId: id })]);
   return saved;
 }
 
 /** An administrator changes an account (never disabling or demoting themselves: someone must stay admin). */
-export async function updateUser(db: DataSource, principal: Actor, id: string, changes: UserChanges): Promise<User> {
+export async function updateUser(db: DataSource, guard: PasswordGuard, principal: Actor, id: string, changes: UserChanges): Promise<User> {
   authorize(principal, 'user.update');
   if (id === principal.userId && (changes.disabled || (changes.role && changes.role !== 'admin'))) throw new DomainError('conflict', 'you cannot disable or demote yourself; ask another administrator');
-  return applyChanges(db, id, changes, 'body.password');
+  return applyChanges(db, guard, id, changes, 'body.password');
 }
 
 /** The caller changes their own password, proving they know the current one. Their other sessions end. */
@@ -86,7 +88,7 @@ export async function changeOwnPassword(db: DataSource, guard: PasswordGuard, pr
   // The new password is judged first, so a weak choice costs no attempt against the lockout.
   checkPassword(next, 'body.new_password', user.email);
   if (!(await guard.check(user.email, () => verifyPassword(current, user.passwordHash)))) throw new DomainError('invalid-credentials', 'the current password is wrong');
-  await applyChanges(db, user.id, { password: next }, 'body.new_password');
+  await applyChanges(db, guard, user.id, { password: next }, 'body.new_password');
 }
 
 /**
