@@ -63,7 +63,7 @@ export async function openAppliance(config: DevforgeConfig): Promise<Appliance> 
     try {
       await db.initialize();
     } catch (err) {
-      throw new Error(`cannot reach ${where}: ${(err as Error).message}`);
+      throw new Error(`cannot reach ${where}: ${(err as Error).message}`, { cause: err });
     }
     const [found] = (await db.query(`SELECT to_regclass('migrations') IS NOT NULL AND to_regclass('users') IS NOT NULL AS ok`)) as { ok: boolean }[];
     if (!found?.ok) throw missing();
