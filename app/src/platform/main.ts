@@ -133,7 +133,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       metrics,
       log,
       limits,
-      passwords: new AccountLockout(limits, () => metrics.passwordChecks.inc()),
+      passwords: new AccountLockout(limits, { checked: () => metrics.passwordChecks.inc(), locked: () => metrics.rateLimited.inc({ budget: 'lockout' }) }),
       readiness,
     };
 

@@ -40,12 +40,15 @@ function service(reply: Reply, policy: string): { r: number; t: number } {
   return { r: Number(m[1]), t: Number(m[2]) };
 }
 
-async function passwordChecks(): Promise<number> {
+/** One series of server a's /metrics, e.g. devforge_rate_limited_total{budget="lockout"}. */
+async function metric(series: string): Promise<number> {
   const text = (await call(a.url, 'GET', '/metrics', { key: admin })).text;
-  const m = /^devforge_password_checks_total (\d+)/m.exec(text);
-  if (!m) throw new Error('no devforge_password_checks_total in /metrics');
-  return Number(m[1]);
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  if (!line) throw new Error(`no ${series} in /metrics`);
+  return Number(line.slice(series.length + 1));
 }
+
+const passwordChecks = () => metric('devforge_password_checks_total');
 
 /** A new editor account; its id. */
 async function makeUser(email: string, password: string): Promise<string> {
@@ -88,13 +91,19 @@ test.serial('with DEVFORGE_RATE_LIMIT_API_PER_MINUTE=30 the 31st request of a ke
   t.is(other.status, 200, 'another key has its own budget');
 });
 
-test.serial('generate counts against the api budget and the lower generate budget, and says so in both headers', async (t) => {
+test.serial("generate counts against the api budget and the lower generate budget, says so in both headers, and the API reference names each route's budget", async (t) => {
   const key = await a.key('editor');
   const r = await call(a.url, 'POST', '/api/v1/animations/generate', { key, body: { description: 'Demonstrate bubble sort on 5 3 8 1', quality: '720p', duration: 2 } });
   t.is(r.status, 202, r.text);
   t.is(r.headers.get('ratelimit-policy'), '"api";q=30;w=60, "generate";q=10000;w=60');
   t.is(service(r, 'api').r, 29);
   t.is(service(r, 'generate').r, 9999);
+
+  const { paths } = (await call(a.url, 'GET', '/api/v1/openapi.json')).json;
+  t.is(paths['/api/v1/animations/generate'].post['x-devforge-rate-limit'], 'generate');
+  t.is(paths['/api/v1/auth/login'].post['x-devforge-rate-limit'], 'sign-in');
+  t.is(paths['/api/v1/animations'].get['x-devforge-rate-limit'], 'api');
+  t.truthy(paths['/api/v1/animations'].get.responses['429'], 'the reference documents the 429');
 });
 
 test.serial('requests without valid credentials count against the client address; health, metrics and the page are not counted', async (t) => {
@@ -132,6 +141,7 @@ test.serial('300 parallel wrong passwords for one account, from 300 addresses: t
   const wait = Number(right.headers.get('retry-after'));
   t.true(wait > 60 && wait <= 15 * 60, `Retry-After ${wait} s: the rest of the 15-minute window`);
   t.is((await passwordChecks()) - before, 10, 'and its password was not even checked');
+  t.is(await metric('devforge_rate_limited_total{budget="lockout"}'), 291, 'every refusal is counted');
 
   const reset = await call(b.url, 'PATCH', `/api/v1/users/${id}`, { key: admin, body: { password: 'a fresh start by the sea' } });
   t.is(reset.status, 200, reset.text);
@@ -148,6 +158,7 @@ test.serial('300 parallel sign-ins from one address: at most rateLimit.signInPer
   t.regex(refused[0]!.json.detail, /this address may make 10 password attempts a minute \(rateLimit\.signInPerMinute\)/);
   t.regex(refused[0]!.headers.get('ratelimit-policy') ?? '', /^"sign-in";q=10;w=60$/);
   t.is(service(refused[0]!, 'sign-in').r, 0);
+  t.is(await metric('devforge_rate_limited_total{budget="sign-in"}'), 290);
   t.is((await signIn('spray-x@example.com', 'whatever', '203.0.113.78')).status, 401, 'the next address is not affected');
 });
 

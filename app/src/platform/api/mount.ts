@@ -4,7 +4,7 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import type { AuthChain } from '../auth/chain.ts';
-import type { RateLimits } from '../ratelimit/limiters.ts';
+import type { Budget, RateLimits } from '../ratelimit/limiters.ts';
 import { authenticate } from './authenticate.ts';
 import { readJsonBody } from './body.ts';
 import { problemForError } from './domain-problems.ts';
@@ -16,6 +16,8 @@ import { validate } from './validate.ts';
 export interface MountOptions {
   auth: AuthChain;
   limits: RateLimits;
+  /** Called with the budget of each request refused over a rate limit (the devforge_rate_limited_total metric). */
+  onRateLimited?: (budget: Budget) => void;
   bodyLimit: number;
   prefix: string;
 }
@@ -32,10 +34,10 @@ export function mountRoutes(router: Router, routes: AnyRoute[], opts: MountOptio
       } catch (err) {
         // A request without valid credentials counts against its address, so guessing API keys is limited too.
         const problem = err instanceof Problem ? err : problemForError(err);
-        if (problem?.type === 'unauthorized' && kind !== 'none') await admit(ctx, opts.limits, 'api', undefined);
+        if (problem?.type === 'unauthorized' && kind !== 'none') await admit(ctx, opts.limits, 'api', undefined, opts.onRateLimited);
         throw err;
       }
-      const admitted = await admit(ctx, opts.limits, kind, principal);
+      const admitted = await admit(ctx, opts.limits, kind, principal, opts.onRateLimited);
       const params = validate(route.params ?? NO_PARAMS, ctx.params, 'params');
       const query = route.query ? validate(route.query, ctx.query, 'query') : {};
       let body: unknown;

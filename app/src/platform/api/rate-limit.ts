@@ -55,7 +55,7 @@ export interface Admitted {
  * Counts the request against its route's budgets, in order; throws 429 too-many-requests (Retry-After,
  * RateLimit headers) at the first one that is spent, so a refused request uses up no later budget.
  */
-export async function admit(ctx: Context, limits: RateLimits, kind: RateLimitKind, principal: Principal | undefined): Promise<Admitted> {
+export async function admit(ctx: Context, limits: RateLimits, kind: RateLimitKind, principal: Principal | undefined, onRefused: (budget: Budget) => void = () => {}): Promise<Admitted> {
   const states: BucketState[] = [];
   const taken: { budget: Budget; key: string }[] = [];
   for (const budget of BUDGETS[kind]) {
@@ -66,6 +66,7 @@ export async function admit(ctx: Context, limits: RateLimits, kind: RateLimitKin
     } catch (err) {
       if (!(err instanceof BudgetSpent)) throw err;
       const { state } = err;
+      onRefused(budget);
       setHeaders(ctx, [...states, state]);
       throw new Problem('too-many-requests', `too many requests: ${who} may make ${WHAT[budget](state.limit)}; try again in ${state.resetS} s`, { retry_after_s: state.resetS, policy: budget }, { 'retry-after': String(state.resetS) });
     }

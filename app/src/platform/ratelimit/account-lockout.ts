@@ -13,14 +13,19 @@ function accountKey(account: string): string {
   return `account:${hashedKey(account.trim().toLowerCase())}`;
 }
 
+/** What the metrics count: passwords actually checked, and attempts refused because the account is locked. */
+export interface LockoutEvents {
+  checked?(): void;
+  locked?(): void;
+}
+
 export class AccountLockout implements PasswordGuard {
   private readonly limits: RateLimits;
-  private readonly onCheck: () => void;
+  private readonly events: LockoutEvents;
 
-  /** `onCheck` runs once per password actually checked (the devforge_password_checks_total metric). */
-  constructor(limits: RateLimits, onCheck: () => void = () => {}) {
+  constructor(limits: RateLimits, events: LockoutEvents = {}) {
     this.limits = limits;
-    this.onCheck = onCheck;
+    this.events = events;
   }
 
   async check(account: string, verify: () => Promise<boolean>): Promise<boolean> {
@@ -29,12 +34,13 @@ export class AccountLockout implements PasswordGuard {
       await this.limits.consume('lockout', key);
     } catch (err) {
       if (!(err instanceof BudgetSpent)) throw err;
+      this.events.locked?.();
       const { limit, windowS, resetS } = err.state;
       throw new DomainError('too-many-attempts', `this account is locked for ${resetS} s after ${limit} wrong passwords within ${windowS / 60} minutes; wait that long and try again, or ask an administrator to set a new password`, {
         data: { retry_after_s: resetS },
       });
     }
-    this.onCheck();
+    this.events.checked?.();
     const ok = await verify();
     if (ok) await this.limits.reset('lockout', key);
     return ok;

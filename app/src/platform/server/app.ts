@@ -55,7 +55,7 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
       ctx.body = DOCS_CSS;
     });
     mountWeb(router);
-    mountRoutes(router, routes, { auth: s.auth, limits: s.limits, bodyLimit: s.config.server.bodyLimitBytes, prefix: API_PREFIX });
+    mountRoutes(router, routes, { auth: s.auth, limits: s.limits, onRateLimited: (budget) => s.metrics.rateLimited.inc({ budget }), bodyLimit: s.config.server.bodyLimitBytes, prefix: API_PREFIX });
   }
 
   app.use(requestContext(s.log));
