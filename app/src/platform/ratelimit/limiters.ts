@@ -73,6 +73,10 @@ export class RateLimits {
         duration: durationS,
         // The budgets share one table: one of them is enough to sweep expired rows (every 5 minutes).
         clearExpiredByTimeout: i === 0,
+        // Once a bucket is spent, this process refuses it from memory until the window ends: a flood of
+        // refused requests costs no database work. Not for the lockout, which an administrator may lift
+        // (a reset in one process could not clear another's memory).
+        ...(budget === 'lockout' ? {} : { inMemoryBlockOnConsumed: points + 1 }),
         // While Postgres cannot answer, each process limits on its own rather than letting everything through.
         insuranceLimiter: new RateLimiterMemory({ keyPrefix: budget, points, duration: durationS }),
       });

@@ -8,7 +8,10 @@ export class RateLimits1764900000002 implements MigrationInterface {
   name = 'RateLimits1764900000002';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE TABLE rate_limits (
+    // UNLOGGED: a count is updated on every API request, and writing each update to the WAL would make a
+    // busy key's row wait on a disk flush every time. The price: after a crash (not a clean restart)
+    // Postgres empties the table, and every budget starts afresh. Counters are worth no more than that.
+    await db.query(`CREATE UNLOGGED TABLE rate_limits (
       key varchar(255) PRIMARY KEY,
       points integer NOT NULL DEFAULT 0,
       expire bigint
