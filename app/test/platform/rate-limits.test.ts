@@ -20,7 +20,7 @@ test.before(async () => {
   pg = await startTestPostgres();
   // DEVFORGE_RATE_LIMIT_API_PER_MINUTE as an operator would set it; a trusted proxy in front of a, so a
   // test can speak from many client addresses with X-Forwarded-For.
-  const env = { DEVFORGE_RATE_LIMIT_API_PER_MINUTE: '30' };
+  const env = { DEVFORGE_RATE_LIMIT_API_PER_MINUTE: '30', DEVFORGE_RATE_LIMIT_GENERATE_PER_MINUTE: '5' };
   a = await startTestServer({ databaseUrl: pg.url, env, overrides: { server: { role: 'api', trustProxy: true, trustProxyHops: 1 } } });
   b = await startTestServer({ databaseUrl: pg.url, env, overrides: { server: { role: 'api' } } });
   admin = await a.key('admin');
@@ -91,13 +91,21 @@ test.serial('with DEVFORGE_RATE_LIMIT_API_PER_MINUTE=30 the 31st request of a ke
   t.is(other.status, 200, 'another key has its own budget');
 });
 
-test.serial("generate counts against the api budget and the lower generate budget, says so in both headers, and the API reference names each route's budget", async (t) => {
+test.serial("generate counts against the api budget and the lower generate budget (the 6th of 5 is refused), says so in both headers, and the API reference names each route's budget", async (t) => {
   const key = await a.key('editor');
-  const r = await call(a.url, 'POST', '/api/v1/animations/generate', { key, body: { description: 'Demonstrate bubble sort on 5 3 8 1', quality: '720p', duration: 2 } });
+  const body = { description: 'Demonstrate bubble sort on 5 3 8 1', quality: '720p', duration: 2 };
+  const r = await call(a.url, 'POST', '/api/v1/animations/generate', { key, body });
   t.is(r.status, 202, r.text);
-  t.is(r.headers.get('ratelimit-policy'), '"api";q=30;w=60, "generate";q=10000;w=60');
+  t.is(r.headers.get('ratelimit-policy'), '"api";q=30;w=60, "generate";q=5;w=60');
   t.is(service(r, 'api').r, 29);
-  t.is(service(r, 'generate').r, 9999);
+  t.is(service(r, 'generate').r, 4);
+  for (let i = 0; i < 4; i++) t.is((await call(b.url, 'POST', '/api/v1/animations/generate', { key, body })).status, 202);
+  const sixth = await call(b.url, 'POST', '/api/v1/animations/generate', { key, body });
+  t.is(sixth.status, 429);
+  t.regex(sixth.json.detail, /this API key may make 5 animations a minute \(rateLimit\.generatePerMinute\)/);
+  t.is(sixth.json.policy, 'generate');
+  t.truthy(sixth.headers.get('retry-after'));
+  t.is((await call(b.url, 'GET', LIST, { key })).status, 200, 'other calls still go through');
 
   const { paths } = (await call(a.url, 'GET', '/api/v1/openapi.json')).json;
   t.is(paths['/api/v1/animations/generate'].post['x-devforge-rate-limit'], 'generate');

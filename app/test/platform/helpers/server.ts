@@ -34,11 +34,11 @@ export function testConfig(overrides: Record<string, unknown> = {}, env: Record<
     render: { defaultResolution: '720p' },
     worker: { pollIntervalS: 0.5, superviseIntervalS: 1, heartbeatS: 10, renderRetryDelayS: 1, renderRetryLimit: 2 },
     webhooks: { retryDelayS: 1, retryLimit: 3, timeoutMs: 3000 },
-    // Tests submit far more animations a minute with one key than a person would; the rate-limit tests
-    // set the budgets they check.
-    rateLimit: { generatePerMinute: 10_000 },
   };
-  return loadConfig({ env, overrides: merge(base, overrides) });
+  // Tests poll and submit far more a minute with one key than a person would: budgets they never reach,
+  // given as environment so a test can set the real variables (DEVFORGE_RATE_LIMIT_*) it checks.
+  const testEnv = { DEVFORGE_RATE_LIMIT_API_PER_MINUTE: '100000', DEVFORGE_RATE_LIMIT_GENERATE_PER_MINUTE: '100000', ...env };
+  return loadConfig({ env: testEnv, overrides: merge(base, overrides) });
 }
 
 function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
