@@ -18,22 +18,25 @@ import { Problem } from './problems.ts';
  */
 export type RateLimitKind = 'api' | 'generate' | 'sign-in' | 'none';
 
-const BUDGETS: Record<RateLimitKind, Exclude<Budget, 'lockout'>[]> = { api: ['api'], generate: ['api', 'generate'], 'sign-in': ['sign-in'], none: [] };
+/** The budgets counted here; the lockout is counted where passwords are checked. */
+type RouteBudget = Exclude<Budget, 'lockout'>;
+
+const BUDGETS: Record<RateLimitKind, RouteBudget[]> = { api: ['api'], generate: ['api', 'generate'], 'sign-in': ['sign-in'], none: [] };
 
 /** Whose bucket: an API key's own, else the signed-in user's, else the client address (honouring server.trustProxy). */
-function subject(ctx: Context, principal: Principal | undefined, budget: Exclude<Budget, 'lockout'>): { key: string; who: string } {
+function subject(ctx: Context, principal: Principal | undefined, budget: RouteBudget): { key: string; who: string } {
   if (budget !== 'sign-in' && principal?.apiKeyId) return { key: `key:${principal.apiKeyId}`, who: 'this API key' };
   if (budget !== 'sign-in' && principal) return { key: `user:${principal.userId}`, who: 'your account' };
   return { key: `ip:${ctx.ip || 'unknown'}`, who: 'this address' };
 }
 
-const WHAT: Record<Exclude<Budget, 'lockout'>, (limit: number) => string> = {
+const WHAT: Record<RouteBudget, (limit: number) => string> = {
   api: (limit) => `${limit} requests a minute (rateLimit.apiPerMinute)`,
   generate: (limit) => `${limit} animations a minute (rateLimit.generatePerMinute)`,
   'sign-in': (limit) => `${limit} password attempts a minute (rateLimit.signInPerMinute)`,
 };
 
-export function rateLimitHeaders(states: BucketState[]): Record<string, string> {
+function rateLimitHeaders(states: BucketState[]): Record<string, string> {
   if (!states.length) return {};
   return {
     'ratelimit-policy': states.map((s) => `"${s.budget}";q=${s.limit};w=${s.windowS}`).join(', '),
