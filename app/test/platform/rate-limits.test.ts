@@ -1,15 +1,16 @@
-// Rate limits and sign-in throttling on real servers: two API processes' worth of platform (two servers,
-// each with its own pool and limiters) on one Postgres share every budget, because the counts live in
-// its rate_limits table. Password checks are counted with the devforge_password_checks_total metric, so
+// Rate limits and sign-in throttling on real servers: two API processes on one Postgres (a server in this
+// process and `devforge serve --role api` as a process of its own) share every budget, because the counts
+// live in its rate_limits table. Password checks are counted with the devforge_password_checks_total metric, so
 // "how many passwords were tried" is read from the server, never guessed from timings.
 import test from 'ava';
 import { call, type Reply } from './helpers/http.ts';
+import { spawnApi, type ApiProcess } from './helpers/api-process.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 let pg: TestPostgres;
 let a: TestServer;
-let b: TestServer;
+let b: ApiProcess;
 let admin: string;
 
 const LIST = '/api/v1/animations';
@@ -22,7 +23,7 @@ test.before(async () => {
   // test can speak from many client addresses with X-Forwarded-For.
   const env = { DEVFORGE_RATE_LIMIT_API_PER_MINUTE: '30', DEVFORGE_RATE_LIMIT_GENERATE_PER_MINUTE: '5' };
   a = await startTestServer({ databaseUrl: pg.url, env, overrides: { server: { role: 'api', trustProxy: true, trustProxyHops: 1 } } });
-  b = await startTestServer({ databaseUrl: pg.url, env, overrides: { server: { role: 'api' } } });
+  b = await spawnApi(pg.url, env);
   admin = await a.key('admin');
 });
 
@@ -61,7 +62,7 @@ function signIn(email: string, password: string, from: string) {
   return call(a.url, 'POST', LOGIN, { body: { email, password }, headers: { 'x-forwarded-for': from } });
 }
 
-test.serial('with DEVFORGE_RATE_LIMIT_API_PER_MINUTE=30 the 31st request of a key within a minute is refused, counted across two API servers', async (t) => {
+test.serial('with DEVFORGE_RATE_LIMIT_API_PER_MINUTE=30 the 31st request of a key within a minute is refused, counted across two API processes', async (t) => {
   const key = await a.key('viewer');
   const remaining: number[] = [];
   for (let i = 0; i < 30; i++) {
