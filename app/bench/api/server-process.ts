@@ -40,12 +40,26 @@ async function waitReady(url: string, child: ChildProcess, output: () => string,
   throw new Error(`the server was not ready within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
+// The bench sends thousands of requests a minute with one key: budgets that high that nothing is refused.
+// Every request is still counted in the rate_limits table, so the figures include what counting costs.
+const UNLIMITED = { DEVFORGE_RATE_LIMIT_API_PER_MINUTE: '1000000000', DEVFORGE_RATE_LIMIT_GENERATE_PER_MINUTE: '1000000000' };
+
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'devforge-bench-'));
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, 'serve'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DEVFORGE_DATA_DIR: dataDir, DEVFORGE_PORT: String(port), DEVFORGE_HOST: '127.0.0.1', DEVFORGE_ADMIN_PASSWORD: BENCH_PASSWORD, DEVFORGE_LOG_LEVEL: 'warn', DEVFORGE_WORKER_POLL_INTERVAL_S: '0.5', ...env },
+    env: {
+      ...process.env,
+      DEVFORGE_DATA_DIR: dataDir,
+      DEVFORGE_PORT: String(port),
+      DEVFORGE_HOST: '127.0.0.1',
+      DEVFORGE_ADMIN_PASSWORD: BENCH_PASSWORD,
+      DEVFORGE_LOG_LEVEL: 'warn',
+      DEVFORGE_WORKER_POLL_INTERVAL_S: '0.5',
+      ...UNLIMITED,
+      ...env,
+    },
   });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, webhooks, worker, compose, retention, audit).
+// The platform's configuration keys (server, database, storage, accounts, rate limits, webhooks, worker, compose, retention, audit).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -29,7 +29,7 @@ export const platformConfigSchema = {
       env: 'DEVFORGE_PUBLIC_URL',
     },
     trustProxy: {
-      doc: 'The appliance runs behind a reverse proxy: honour X-Forwarded-For (client address for sign-in throttling), X-Forwarded-Proto (Secure cookies, https links) and X-Forwarded-Host (links). Off: those headers are ignored, as any client can send them.',
+      doc: 'The appliance runs behind a reverse proxy: honour X-Forwarded-For (the client address, for rate limits and sign-in throttling), X-Forwarded-Proto (Secure cookies, https links) and X-Forwarded-Host (links). Off: those headers are ignored, as any client can send them.',
       format: Boolean,
       default: false,
       env: 'DEVFORGE_TRUST_PROXY',
@@ -185,6 +185,38 @@ export const platformConfigSchema = {
       format: 'nat',
       default: 30,
       env: 'DEVFORGE_KEY_CACHE_S',
+    },
+  },
+  rateLimit: {
+    apiPerMinute: {
+      doc: 'Requests a minute each API key, each signed-in user and each client address (requests without credentials) may make to /api/v1, counted in Postgres so every API process shares the count. Over it: 429 with Retry-After. Health, readiness, metrics, the web page and its assets are not counted.',
+      format: 'positive-int',
+      default: 600,
+      env: 'DEVFORGE_RATE_LIMIT_API_PER_MINUTE',
+    },
+    generatePerMinute: {
+      doc: 'Animations each API key or signed-in user may submit a minute (generate, batches, re-render), on top of rateLimit.apiPerMinute: each one occupies a renderer.',
+      format: 'positive-int',
+      default: 30,
+      env: 'DEVFORGE_RATE_LIMIT_GENERATE_PER_MINUTE',
+    },
+    signInPerMinute: {
+      doc: "Password attempts a minute from one client address (sign-in and changing one's password), counted before the password is checked; a successful attempt is given back. Behind a reverse proxy set server.trustProxy, or every client shares the proxy's address.",
+      format: 'positive-int',
+      default: 10,
+      env: 'DEVFORGE_RATE_LIMIT_SIGN_IN_PER_MINUTE',
+    },
+    lockoutFailures: {
+      doc: 'Wrong passwords an account may receive, from any address, within rateLimit.lockoutMinutes before it is locked until that window ends; a right password resets the count.',
+      format: 'positive-int',
+      default: 10,
+      env: 'DEVFORGE_RATE_LIMIT_LOCKOUT_FAILURES',
+    },
+    lockoutMinutes: {
+      doc: 'The window rateLimit.lockoutFailures counts in, in minutes, and so the longest an account stays locked.',
+      format: 'positive-int',
+      default: 15,
+      env: 'DEVFORGE_RATE_LIMIT_LOCKOUT_MINUTES',
     },
   },
   webhooks: {

@@ -8,7 +8,6 @@ import type { DevforgeConfig } from '../config/schema.ts';
 import type { Renderer } from '../render/renderer.ts';
 import { ApiKeyAuthenticator, AUTH_CHANNEL } from './auth/api-key-authenticator.ts';
 import { AuthChain } from './auth/chain.ts';
-import { LoginThrottle } from './auth/login-throttle.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { ensureAdmin } from './domain/commands/users.ts';
 import { countByStatus } from './domain/queries/animations.ts';
@@ -19,6 +18,8 @@ import { EmbeddedPostgres } from './embedded/postgres.ts';
 import { AnimationEvents } from './events/animation-events.ts';
 import { createLogger, type Logger, type LogLevel } from './log.ts';
 import { createBoss, defineQueues, JobQueue } from './queue/boss.ts';
+import { AccountLockout } from './ratelimit/account-lockout.ts';
+import { RateLimits } from './ratelimit/limiters.ts';
 import { createApp } from './server/app.ts';
 import type { ReadinessCheck } from './server/health.ts';
 import { listen, type HttpServer } from './server/http.ts';
@@ -118,6 +119,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       { name: 'storage', check: () => storage.ping() },
       { name: 'queue', check: async () => void (await boss.getDb().executeSql('SELECT 1 FROM pgboss.queue LIMIT 1')) },
     ];
+    const limits = new RateLimits(db, config.rateLimit);
     const services: ApiServices = {
       config,
       db,
@@ -130,7 +132,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       events,
       metrics,
       log,
-      loginThrottle: new LoginThrottle(),
+      limits,
+      passwords: new AccountLockout(limits, { checked: () => metrics.passwordChecks.inc(), locked: () => metrics.rateLimited.inc({ budget: 'lockout' }) }),
       readiness,
     };
 

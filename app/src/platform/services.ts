@@ -2,11 +2,12 @@
 import type { Context } from 'koa';
 import type { DevforgeConfig } from '../config/schema.ts';
 import type { AuthChain } from './auth/chain.ts';
-import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { AnimationDeps } from './domain/commands/animations/deps.ts';
+import type { PasswordGuard } from './domain/ports.ts';
 import type { AnimationEvents } from './events/animation-events.ts';
 import type { Logger } from './log.ts';
 import type { JobQueue } from './queue/boss.ts';
+import type { RateLimits } from './ratelimit/limiters.ts';
 import type { Metrics } from './server/metrics.ts';
 import type { ReadinessCheck } from './server/health.ts';
 import type { ObjectStorage } from './storage/storage.ts';
@@ -21,7 +22,10 @@ export interface ApiServices extends AnimationDeps {
   events: AnimationEvents;
   metrics: Metrics;
   log: Logger;
-  loginThrottle: LoginThrottle;
+  /** The shared rate-limit budgets (rate_limits table), counted by the routes' rate-limit step. */
+  limits: RateLimits;
+  /** The account lockout every password check of the domain runs under. */
+  passwords: PasswordGuard;
   readiness: ReadinessCheck[];
 }
 

@@ -97,7 +97,7 @@ test('admin reset-password: a new password while the server runs (old one and ol
 
   const short = await devforge(['admin', 'reset-password', '--password-stdin'], { env, input: 'short\n' });
   t.is(short.code, 2);
-  t.regex(short.stderr, /the password must have at least 10 characters/);
+  t.regex(short.stderr, /the password must have at least 12 characters/);
 
   const unknown = await devforge(['admin', 'reset-password', '--email', 'nobody@example.com'], { env });
   t.is(unknown.code, 1);

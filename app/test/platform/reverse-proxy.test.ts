@@ -1,5 +1,5 @@
 // Behind a reverse proxy: with server.trustProxy the X-Forwarded-* headers a proxy sets decide the
-// session cookie's Secure flag, the links in answers and the address the sign-in throttle counts; with
+// session cookie's Secure flag, the links in answers and the address sign-in attempts are counted against; with
 // it off (the default) they are ignored, since any client can send them. Real servers, real Postgres;
 // the test plays the proxy by sending the headers a proxy would add.
 import test from 'ava';
@@ -13,7 +13,7 @@ let ignoring: TestServer;
 
 test.before(async () => {
   pg = await startTestPostgres();
-  // The api role: no worker, so no Chromium; the two servers share the database, not their throttles.
+  // The api role: no worker, so no Chromium; the two servers share the database, and so the rate limits.
   trusting = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api', trustProxy: true, trustProxyHops: 1 } } });
   ignoring = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api' } } });
 });
@@ -24,8 +24,8 @@ test.after.always(async () => {
   await pg?.destroy();
 });
 
-function signIn(server: TestServer, headers: Record<string, string>, password = ADMIN_PASSWORD) {
-  return call(server.url, 'POST', '/api/v1/auth/login', { body: { email: ADMIN_EMAIL, password }, headers });
+function signIn(server: TestServer, headers: Record<string, string>, password = ADMIN_PASSWORD, email = ADMIN_EMAIL) {
+  return call(server.url, 'POST', '/api/v1/auth/login', { body: { email, password }, headers });
 }
 
 function sessionCookie(headers: Headers): string {
@@ -61,10 +61,13 @@ test.serial('links use the forwarded protocol and host behind a trusted proxy, a
   t.is(direct.json.links.self, `${ignoring.url}/api/v1/animations/${direct.json.id}`, 'forwarded headers are ignored without trustProxy');
 });
 
-/** Fails sign-in until the throttle answers 429; returns how many failures that took. */
-async function failUntilThrottled(server: TestServer, headers: Record<string, string>): Promise<number> {
+/**
+ * Fails sign-in until the address is throttled (429); returns how many failures that took. Each try names
+ * another account, so it is the address's budget that runs out, not an account's lockout.
+ */
+async function failUntilThrottled(server: TestServer, headers: Record<string, string>, who: string): Promise<number> {
   for (let i = 1; i <= 20; i++) {
-    const r = await signIn(server, headers, 'wrong password');
+    const r = await signIn(server, headers, 'wrong password', `${who}-${i}@example.com`);
     if (r.status === 429) return i - 1;
     if (r.status !== 401) throw new Error(`sign-in answered ${r.status}: ${r.text}`);
   }
@@ -72,18 +75,18 @@ async function failUntilThrottled(server: TestServer, headers: Record<string, st
 }
 
 test.serial('behind a trusted proxy each client has its own throttle, and a spoofed X-Forwarded-For entry does not evade it', async (t) => {
-  t.is(await failUntilThrottled(trusting, { 'x-forwarded-for': '198.51.100.1' }), 10);
+  t.is(await failUntilThrottled(trusting, { 'x-forwarded-for': '198.51.100.1' }, 'trusting'), 10);
   // The proxy appends the address it saw; whatever the client put before it is not believed (hops = 1).
   const spoofed = await signIn(trusting, { 'x-forwarded-for': '192.0.2.99, 198.51.100.1' });
   t.is(spoofed.status, 429, 'a made-up first entry is not a new client');
-  t.regex(spoofed.json.detail, /too many failed sign-ins from this address/);
+  t.regex(spoofed.json.detail, /too many requests: this address may make 10 password attempts a minute/);
 
   const other = await signIn(trusting, { 'x-forwarded-for': '198.51.100.2' });
   t.is(other.status, 200, 'another client behind the same proxy can still sign in');
 });
 
 test.serial("without trustProxy every client behind the proxy shares one throttle (the proxy's address)", async (t) => {
-  t.is(await failUntilThrottled(ignoring, { 'x-forwarded-for': '198.51.100.1' }), 10);
+  t.is(await failUntilThrottled(ignoring, { 'x-forwarded-for': '198.51.100.1' }, 'ignoring'), 10);
   const other = await signIn(ignoring, { 'x-forwarded-for': '198.51.100.2' });
   t.is(other.status, 429, 'X-Forwarded-For is ignored, so the second client is throttled too');
 });

@@ -2,7 +2,10 @@
 // Sets a new one (generated and printed once, or read from standard input) and ends the account's
 // sessions. Works while the server runs, against the same database (see ../appliance.ts).
 import { loadConfig } from '../../config/load.ts';
-import { generatePassword, MIN_PASSWORD_LENGTH } from '../../platform/auth/password.ts';
+import { passwordProblem } from '../../platform/auth/password-policy.ts';
+import { generatePassword } from '../../platform/auth/password.ts';
+import { AccountLockout } from '../../platform/ratelimit/account-lockout.ts';
+import { RateLimits } from '../../platform/ratelimit/limiters.ts';
 import { updateUser } from '../../platform/domain/commands/users.ts';
 import { UserEntity } from '../../platform/db/entities/user.ts';
 import { openAppliance } from '../appliance.ts';
@@ -31,7 +34,8 @@ export async function adminCommand(args: string[]): Promise<number> {
   if (values['password-stdin']) {
     password = await readStdin();
     if (!password) throw new UsageError('--password-stdin: standard input held no password');
-    if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`--password-stdin: the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+    const problem = passwordProblem(password, email);
+    if (problem) throw new UsageError(`--password-stdin: the password ${problem}`);
   } else password = generatePassword();
 
   const { db, close } = await openAppliance(config);
@@ -42,8 +46,9 @@ export async function adminCommand(args: string[]): Promise<number> {
       throw new Error(`no account ${email}${known.length ? ` (accounts include ${known.map((k) => k.email).join(', ')})` : ''}: give an existing one with --email`);
     }
     const [{ n: sessions }] = (await db.query('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [user.id])) as [{ n: number }];
-    // The operator at the appliance acts as its administrator. updateUser ends the account's sessions when its password changes.
-    await updateUser(db, { userId: user.id, role: 'admin', via: 'console' }, user.id, { password });
+    // The operator at the appliance acts as its administrator. updateUser ends the account's sessions and lifts a
+    // lockout (the shared rate limits) when its password changes.
+    await updateUser(db, new AccountLockout(new RateLimits(db, config.rateLimit)), { userId: user.id, role: 'admin', via: 'console' }, user.id, { password });
     if (!values['password-stdin']) console.log(password);
     const ended = sessions === 1 ? '1 session ended' : `${sessions} sessions ended`;
     console.error(

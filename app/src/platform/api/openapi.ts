@@ -62,6 +62,8 @@ export function openApiDocument(routes: AnyRoute[], prefix: string, version: str
       responses['401'] ??= problemResponse('No, wrong, expired or revoked credentials (unauthorized).');
       responses['403'] ??= problemResponse('Role too weak (forbidden), or a cookie write without X-CSRF-Token (csrf-failed).');
     }
+    const rateLimit = route.rateLimit ?? 'api';
+    if (rateLimit !== 'none') responses['429'] ??= problemResponse('Over a rate limit (too-many-requests): wait Retry-After seconds. Counted answers carry the RateLimit-Policy and RateLimit headers.');
     responses['503'] ??= problemResponse('The database or storage is unreachable (service-unavailable).');
     (paths[path] ??= {})[route.method] = {
       operationId: `${route.method}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
@@ -71,6 +73,7 @@ export function openApiDocument(routes: AnyRoute[], prefix: string, version: str
       security: route.action === 'public' ? [] : [{ apiKey: [] }, { session: [] }],
       'x-devforge-role': route.action === 'public' ? 'public' : leastRole(route.action),
       ...(route.action === 'public' ? {} : { 'x-devforge-action': route.action }),
+      'x-devforge-rate-limit': rateLimit,
       parameters: parameters(route),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
       responses,

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Action } from '../domain/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Origin } from '../domain/audit/record.ts';
+import type { RateLimitKind } from './rate-limit.ts';
 
 export interface RouteResponse {
   description: string;
@@ -37,6 +38,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
    * credentials needed).
    */
   action: Action | 'public';
+  /** The budgets a call counts against (rate-limit.ts); default api. */
+  rateLimit?: RateLimitKind;
   body?: B;
   query?: Q;
   params?: P;

@@ -23,7 +23,7 @@ export const API_PREFIX = '/api/v1';
 /** `api: false` (worker role): only health, readiness and metrics. */
 export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
   // Behind a reverse proxy (server.trustProxy) ctx.ip, ctx.protocol, ctx.secure and ctx.host come from
-  // X-Forwarded-*: the login throttle, Secure cookies and links then see the client, not the proxy.
+  // X-Forwarded-*: rate limits, Secure cookies and links then see the client, not the proxy.
   // maxIpsCount keeps only the entries our own proxies appended, so a client's X-Forwarded-For is ignored.
   const app = new Koa({ proxy: s.config.server.trustProxy, maxIpsCount: s.config.server.trustProxyHops });
   app.silent = true;
@@ -55,7 +55,7 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
       ctx.body = DOCS_CSS;
     });
     mountWeb(router);
-    mountRoutes(router, routes, { auth: s.auth, bodyLimit: s.config.server.bodyLimitBytes, prefix: API_PREFIX });
+    mountRoutes(router, routes, { auth: s.auth, limits: s.limits, onRateLimited: (budget) => s.metrics.rateLimited.inc({ budget }), bodyLimit: s.config.server.bodyLimitBytes, prefix: API_PREFIX });
   }
 
   app.use(requestContext(s.log));

@@ -1,4 +1,4 @@
-// Prometheus metrics for one platform process, with prom-client: HTTP requests, renders, queue depth
+// Prometheus metrics for one platform process, with prom-client: HTTP requests, renders, password checks, rate-limit refusals, queue depth
 // and animations by status (read at scrape time), plus Node's default metrics (event-loop lag and its
 // percentiles from monitorEventLoopDelay, heap, GC, CPU). Each Metrics owns its registry, so the
 // several servers a test process starts never share or double-register series.
@@ -16,6 +16,8 @@ export class Metrics {
   readonly renders: Counter<'outcome'>;
   readonly renderSeconds: Histogram;
   readonly rendersActive: Gauge;
+  readonly passwordChecks: Counter;
+  readonly rateLimited: Counter<'budget'>;
 
   constructor(sources: ScrapeSources = {}) {
     const registers = [this.registry];
@@ -30,6 +32,9 @@ export class Metrics {
     this.renders = new Counter({ name: 'devforge_renders_total', help: 'Render attempts finished, by outcome (completed, failed, retried, cancelled).', labelNames: ['outcome'], registers });
     this.renderSeconds = new Histogram({ name: 'devforge_render_duration_seconds', help: 'Wall time of completed renders in seconds.', buckets: [1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800], registers });
     this.rendersActive = new Gauge({ name: 'devforge_renders_active', help: 'Renders running in this process now.', registers });
+    // Each one is a deliberately slow scrypt: a rise here without sign-ins is someone guessing.
+    this.rateLimited = new Counter({ name: 'devforge_rate_limited_total', help: 'Requests refused over a rate limit, by budget (api, generate, sign-in; lockout: a locked account).', labelNames: ['budget'], registers });
+    this.passwordChecks = new Counter({ name: 'devforge_password_checks_total', help: "Passwords checked (sign-in, changing one's password), after the lockout let the attempt through.", registers });
     const { queueDepth, animationsByStatus } = sources;
     if (queueDepth) {
       new Gauge({

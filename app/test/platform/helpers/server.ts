@@ -24,8 +24,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Config for tests: fast queue timings, quiet logs, a temp data dir. */
-export function testConfig(overrides: Record<string, unknown> = {}): DevforgeConfig {
+/** Config for tests: fast queue timings, quiet logs, a temp data dir; `env` as the process environment would set it. */
+export function testConfig(overrides: Record<string, unknown> = {}, env: Record<string, string> = {}): DevforgeConfig {
   const base = {
     env: 'test',
     log: { level: 'warn' },
@@ -35,7 +35,10 @@ export function testConfig(overrides: Record<string, unknown> = {}): DevforgeCon
     worker: { pollIntervalS: 0.5, superviseIntervalS: 1, heartbeatS: 10, renderRetryDelayS: 1, renderRetryLimit: 2 },
     webhooks: { retryDelayS: 1, retryLimit: 3, timeoutMs: 3000 },
   };
-  return loadConfig({ env: {}, overrides: merge(base, overrides) });
+  // Tests poll and submit far more a minute with one key than a person would: budgets they never reach,
+  // given as environment so a test can set the real variables (DEVFORGE_RATE_LIMIT_*) it checks.
+  const testEnv = { DEVFORGE_RATE_LIMIT_API_PER_MINUTE: '100000', DEVFORGE_RATE_LIMIT_GENERATE_PER_MINUTE: '100000', ...env };
+  return loadConfig({ env: testEnv, overrides: merge(base, overrides) });
 }
 
 function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
@@ -46,10 +49,10 @@ function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<s
   return out;
 }
 
-export async function startTestServer(opts: { databaseUrl?: string; dataDir?: string; overrides?: Record<string, unknown>; renderer?: Renderer } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { databaseUrl?: string; dataDir?: string; overrides?: Record<string, unknown>; env?: Record<string, string>; renderer?: Renderer } = {}): Promise<TestServer> {
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'devforge-data-')));
-  const config = testConfig(merge({ data: { dir: dataDir }, database: { url: opts.databaseUrl ?? '' } }, opts.overrides ?? {}));
+  const config = testConfig(merge({ data: { dir: dataDir }, database: { url: opts.databaseUrl ?? '' } }, opts.overrides ?? {}), opts.env);
   const logs: string[] = [];
   const log = createLogger('info', (line) => logs.push(line));
   const platform = await startPlatform({ config, log, print: (text) => logs.push(text), ...(opts.renderer ? { renderer: opts.renderer } : {}) });

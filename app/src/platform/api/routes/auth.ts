@@ -2,7 +2,6 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../auth/session-authenticator.ts';
-import { DomainError } from '../../domain/errors.ts';
 import { login, logout } from '../../domain/commands/sessions.ts';
 import { changeOwnPassword } from '../../domain/commands/users.ts';
 import { currentUser } from '../../domain/queries/accounts.ts';
@@ -30,20 +29,13 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       tag: 'accounts',
       summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie and returns the CSRF token for writes.',
       action: 'public',
+      // Password attempts are counted per client address before the body is read (mount.ts) and per
+      // account before the password is checked (the domain's PasswordGuard).
+      rateLimit: 'sign-in',
       body: loginBody,
-      responses: { 200: { description: 'Signed in.', schema: meSchema } },
+      responses: { 200: { description: 'Signed in.', schema: meSchema }, 429: { description: 'Too many password attempts from this address, or the account is locked for a while.' } },
       handler: async (ctx, { body, origin }) => {
-        const address = ctx.ip || 'unknown';
-        const wait = s.loginThrottle.retryAfter(address);
-        if (wait) throw new DomainError('too-many-attempts', `too many failed sign-ins from this address; try again in ${wait} s`, { data: { retry_after_s: wait } });
-        let session;
-        try {
-          session = await login(s.db, body.email, body.password, s.config.auth.sessionTtlHours, origin);
-        } catch (err) {
-          if (err instanceof DomainError && err.code === 'invalid-credentials') s.loginThrottle.failed(address);
-          throw err;
-        }
-        s.loginThrottle.succeeded(address);
+        const session = await login(s.db, s.passwords, body.email, body.password, s.config.auth.sessionTtlHours, origin);
         setSessionCookie(ctx, s, session.token, session.expiresAt);
         reply(ctx, 200, { user: presentUser(session.user), role: session.user.role, via: 'session', csrf_token: session.csrfToken });
       },
@@ -79,10 +71,11 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       tag: 'accounts',
       summary: 'Change your own password (other sessions end).',
       action: 'account.change-password',
+      rateLimit: 'sign-in',
       body: z.strictObject({ current_password: z.string().min(1).max(1024), new_password: z.string().min(1).max(1024) }),
-      responses: { 204: { description: 'Changed.' } },
+      responses: { 204: { description: 'Changed.' }, 429: { description: 'Too many password attempts from this address, or the account is locked for a while.' } },
       handler: async (ctx, { body, principal, origin }) => {
-        await changeOwnPassword(s.db, principal, body.current_password, body.new_password, origin);
+        await changeOwnPassword(s.db, s.passwords, principal, body.current_password, body.new_password, origin);
         ctx.status = 204;
       },
     }),

@@ -15,6 +15,7 @@ export function batchRoutes(s: ApiServices): AnyRoute[] {
       tag: 'batches',
       summary: "Generate several animations; callback_url receives one signed POST when every item has finished, with each item's outcome.",
       action: 'batch.create',
+      rateLimit: 'generate',
       body: batchBody,
       responses: { 202: { description: 'All queued.', schema: batchCreatedSchema } },
       handler: async (ctx, { body, principal, origin }) => {

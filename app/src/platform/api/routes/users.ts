@@ -45,7 +45,7 @@ export function userRoutes(s: ApiServices): AnyRoute[] {
       body: z.strictObject({ name: z.string().max(200).optional(), role: ROLE_ENUM.optional(), disabled: z.boolean().optional(), password: z.string().max(1024).optional() }),
       responses: { 200: { description: 'Changed.', schema: userSchema } },
       handler: async (ctx, { params, body, principal, origin }) => {
-        const user = await updateUser(s.db, principal, params.id, body, origin);
+        const user = await updateUser(s.db, s.passwords, principal, params.id, body, origin);
         s.auth.forget();
         reply(ctx, 200, presentUser(user));
       },

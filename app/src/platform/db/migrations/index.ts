@@ -1,5 +1,6 @@
 // Migrations in order. Add new ones at the end; never edit one that has shipped.
 import { InitialSchema1764230400000 } from './1764230400000-initial-schema.ts';
 import { AuditLog1764900000001 } from './1764900000001-audit-log.ts';
+import { RateLimits1764900000002 } from './1764900000002-rate-limits.ts';
 
-export const MIGRATIONS = [InitialSchema1764230400000, AuditLog1764900000001];
+export const MIGRATIONS = [InitialSchema1764230400000, AuditLog1764900000001, RateLimits1764900000002];

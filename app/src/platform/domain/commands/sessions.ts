@@ -9,6 +9,7 @@ import { UserEntity } from '../../db/entities/user.ts';
 import { recordAudit, type Origin } from '../audit/record.ts';
 import { DomainError } from '../errors.ts';
 import { authorize, type Actor } from '../policy.ts';
+import type { PasswordGuard } from '../ports.ts';
 
 export interface NewSession {
   token: string;
@@ -17,9 +18,10 @@ export interface NewSession {
   user: User;
 }
 
-export async function login(db: DataSource, email: string, password: string, ttlHours: number, origin?: Origin): Promise<NewSession> {
+/** Signs in with e-mail and password; the password is checked under the account lockout (`guard`). */
+export async function login(db: DataSource, guard: PasswordGuard, email: string, password: string, ttlHours: number, origin?: Origin): Promise<NewSession> {
   const user = await db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
-  const ok = await verifyPassword(password, user?.passwordHash ?? null);
+  const ok = await guard.check(email, () => verifyPassword(password, user?.passwordHash ?? null));
   if (!user || !ok || user.disabled) {
     // The address typed is kept as the label (personal, erasable); the reason only for the administrators who read the log.
     const reason = !user ? 'unknown-account' : !ok ? 'wrong-password' : 'account-disabled';

@@ -2,11 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AUTH_CHANNEL } from '../../auth/api-key-authenticator.ts';
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/password.ts';
+import { passwordProblem } from '../../auth/password-policy.ts';
+import { generatePassword, hashPassword, verifyPassword } from '../../auth/password.ts';
 import { UserEntity, type Role, type User } from '../../db/entities/user.ts';
 import { recordAudit, type Origin } from '../audit/record.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { authorize, type Actor } from '../policy.ts';
+import type { PasswordGuard } from '../ports.ts';
 
 export interface NewUser {
   email: string;
@@ -15,13 +17,14 @@ export interface NewUser {
   password?: string;
 }
 
-function checkPassword(password: string, field: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw invalidField(field, `at least ${MIN_PASSWORD_LENGTH} characters`);
+function checkPassword(password: string, field: string, email: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw invalidField(field, `the password ${problem}`);
 }
 
 /** Creates an account without asking the policy: first start and the console only. */
 export async function insertUser(db: DataSource, input: NewUser): Promise<User> {
-  if (input.password !== undefined) checkPassword(input.password, 'body.password');
+  if (input.password !== undefined) checkPassword(input.password, 'body.password', input.email);
   const email = input.email.trim().toLowerCase();
   const existing = (await db.query('SELECT 1 FROM users WHERE lower(email) = $1', [email])) as unknown[];
   if (existing.length) throw new DomainError('conflict', `an account with the e-mail address ${email} already exists; change that one instead`);
@@ -59,12 +62,12 @@ export interface UserChanges {
   password?: string;
 }
 
-async function applyChanges(db: DataSource, id: string, changes: UserChanges, passwordField: string): Promise<User> {
+async function applyChanges(db: DataSource, guard: PasswordGuard, id: string, changes: UserChanges, passwordField: string): Promise<User> {
   const repo = db.getRepository(UserEntity);
   const user = await repo.findOneBy({ id });
   if (!user) throw new DomainError('not-found', 'no such user');
   if (changes.password !== undefined) {
-    checkPassword(changes.password, passwordField);
+    checkPassword(changes.password, passwordField, user.email);
     user.passwordHash = await hashPassword(changes.password);
   }
   if (changes.name !== undefined) user.name = changes.name;
@@ -73,25 +76,30 @@ async function applyChanges(db: DataSource, id: string, changes: UserChanges, pa
   const saved = await repo.save(user);
   // Sessions of a disabled user end now; cached key checks everywhere are dropped.
   if (changes.disabled || changes.password !== undefined) await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+  // A password an administrator (or the owner) just set is the way out of a lockout.
+  if (changes.password !== undefined) await guard.forget(saved.email);
   await db.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, JSON.stringify({ userId: id })]);
   return saved;
 }
 
 /** An administrator changes an account (never disabling or demoting themselves: someone must stay admin). */
-export async function updateUser(db: DataSource, principal: Actor, id: string, changes: UserChanges, origin?: Origin): Promise<User> {
+export async function updateUser(db: DataSource, guard: PasswordGuard, principal: Actor, id: string, changes: UserChanges, origin?: Origin): Promise<User> {
   authorize(principal, 'user.update');
   if (id === principal.userId && (changes.disabled || (changes.role && changes.role !== 'admin'))) throw new DomainError('conflict', 'you cannot disable or demote yourself; ask another administrator');
-  const user = await applyChanges(db, id, changes, 'body.password');
+  const user = await applyChanges(db, guard, id, changes, 'body.password');
   await recordAudit(db, { actor: principal, action: 'user.update', target: { type: 'user', id }, origin, details: changeDetails(changes) });
   return user;
 }
 
 /** The caller changes their own password, proving they know the current one. Their other sessions end. */
-export async function changeOwnPassword(db: DataSource, principal: Actor, current: string, next: string, origin?: Origin): Promise<void> {
+export async function changeOwnPassword(db: DataSource, guard: PasswordGuard, principal: Actor, current: string, next: string, origin?: Origin): Promise<void> {
   authorize(principal, 'account.change-password');
   const user = await db.getRepository(UserEntity).findOneBy({ id: principal.userId });
-  if (!user || !(await verifyPassword(current, user.passwordHash))) throw new DomainError('invalid-credentials', 'the current password is wrong');
-  await applyChanges(db, user.id, { password: next }, 'body.new_password');
+  if (!user) throw new DomainError('invalid-credentials', 'the current password is wrong');
+  // The new password is judged first, so a weak choice costs no attempt against the lockout.
+  checkPassword(next, 'body.new_password', user.email);
+  if (!(await guard.check(user.email, () => verifyPassword(current, user.passwordHash)))) throw new DomainError('invalid-credentials', 'the current password is wrong');
+  await applyChanges(db, guard, user.id, { password: next }, 'body.new_password');
   await recordAudit(db, { actor: principal, action: 'account.change-password', target: { type: 'user', id: user.id }, origin });
 }
 
@@ -103,6 +111,8 @@ export async function ensureAdmin(db: DataSource, email: string, password: strin
   const found = (await db.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email])) as unknown[];
   if (found.length) return;
   const generated = !password;
+  const problem = generated ? undefined : passwordProblem(password, email);
+  if (problem) throw new DomainError('invalid-input', `auth.adminPassword (DEVFORGE_ADMIN_PASSWORD): the password ${problem}; or leave it empty to have one generated`);
   const secret = password || generatePassword();
   try {
     await insertUser(db, { email, name: 'Administrator', role: 'admin', password: secret });
