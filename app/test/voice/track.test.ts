@@ -3,6 +3,7 @@ import test from 'ava';
 import { requireEspeak, speak } from '../../src/voice/espeak.ts';
 import { MAX_WPM, NORMAL_WPM, speechWindow } from '../../src/voice/fit.ts';
 import { buildNarrationTrack, type Speaker } from '../../src/voice/track.ts';
+import { speechSeconds } from '../../src/voice/voice-over.ts';
 import { parseWav, pcmSeconds } from '../../src/voice/wav.ts';
 import { firstSound } from './helpers.ts';
 
@@ -60,4 +61,12 @@ test('a scene without narration gets a silent track of its length', async (t) =>
   const pcm = parseWav(track.wav);
   t.is(pcmSeconds(pcm), 2);
   t.is(firstSound(pcm, 0, 2, 1), undefined);
+});
+
+test('speechSeconds gives the normal-rate length pacing can make a step long enough for', async (t) => {
+  const s = await speechSeconds({ espeakPath: 'espeak-ng', voice: 'en-us', text: 'Compare the first two numbers.' });
+  t.true(s > 1 && s < 2.5, `${s}s`);
+  const track = await buildNarrationTrack([{ start: 0, duration: s + 0.2, text: 'Compare the first two numbers.' }], s + 0.5, say);
+  t.is(track.speech[0]!.wpm, NORMAL_WPM, 'a step that long is spoken at the normal rate');
+  t.deepEqual(track.warnings, []);
 });
