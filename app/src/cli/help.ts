@@ -18,8 +18,8 @@ const SCENE_OPTIONS = `  -r, --resolution R     720p, 1080p or 4k (default: rend
       --template T       use this template instead of the one the analysis picks
       --captions M       burn_in (narration in the frame, the default), sidecar (the .vtt only) or both`;
 
-const VOICE_OPTION = `      --voice V          speak the narration with voice V (a name from devforge voices, e.g. en-us), mixed
-                         into the MP4 as AAC; off (the default) for no sound`;
+const VOICE_OPTION = `      --voice V          speak the narration with voice V (a name from devforge voices, e.g. en-us): AAC in
+                         the MP4, played along in the preview; off (the default) for no sound`;
 
 const APPLIANCE = `It acts on the appliance the server uses, found from the same configuration (DEVFORGE_CONFIG,
 DEVFORGE_DATA_DIR, DEVFORGE_DATABASE_URL), while the server runs or not; it refuses when none exists there.`;
@@ -127,6 +127,7 @@ options:
   -p, --port N           TCP port (default: 8090; 0: any free port)
       --host H           address to listen on (default: 127.0.0.1)
 ${SCENE_OPTIONS}
+${VOICE_OPTION}
   -h, --help             show this help`,
   },
   gpus: {
