@@ -59,6 +59,14 @@ module.exports = {
       from: { path: `${SRC}(text|ffmpeg|util|config|gpu)/` },
       to: { path: `${SRC}(platform|cli)/` },
     },
+    {
+      name: 'voice-is-a-leaf',
+      comment:
+        'voice/ speaks narration with espeak-ng and builds the audio track; the renderer, the CLI and the platform use it. It may use text, util, ffmpeg and config types only: it takes plain narration steps, not the scene spec, so it can be tested and reused without the layers that call it.',
+      severity: 'error',
+      from: { path: `${SRC}voice/` },
+      to: { path: SRC, pathNot: [`${SRC}(voice|text|util|ffmpeg)/`, `${SRC}config/schema\\.ts$`] },
+    },
     // No loops between the top-level folders of app/src: app/scripts/check-folder-cycles.ts, on this same graph.
     // (A `scope: 'folder'` rule would miss loops through subfolders: it sees app/src/render → app/src/platform/db/entities,
     // not render → platform.)

@@ -13,10 +13,12 @@ export interface SceneRequest extends AnalyzeOptions {
   duration?: number;
   /** Where the narration shows (burned in, .vtt only, or both); the spec's default (burn_in) when undefined. */
   captions?: CaptionMode;
+  /** The voice that speaks the narration (a name from `devforge voices`); none when undefined. Checked by the caller, who knows the machine. */
+  voice?: string;
 }
 
 /** Composes the scene for an analysis (already made, or edited by a user). */
-export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'width' | 'height' | 'fps' | 'duration' | 'captions'>, description?: string): Scene {
+export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'width' | 'height' | 'fps' | 'duration' | 'captions' | 'voice'>, description?: string): Scene {
   const template = getTemplate(analysis.template);
   if (!template) throw new AnalysisError('unknown_template', `unknown template "${analysis.template}"`);
   // An analysis not understood (or missing the user's content) is refused, never drawn.
@@ -27,7 +29,8 @@ export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'wi
     { template: analysis.template, params: analysis.params, facts: analysis.facts, ...(description ? { description } : {}) },
     { width: req.width, height: req.height, fps: req.fps, duration: req.duration, style: analysis.style, captions: req.captions },
   );
-  return parseScene(input, `template ${analysis.template}`);
+  // The voice is the request's, not the template's: set here, beside what the template composed.
+  return parseScene(req.voice ? { ...input, voice: { name: req.voice } } : input, `template ${analysis.template}`);
 }
 
 export function sceneFromDescription(description: string, req: SceneRequest): { analysis: Analysis; scene: Scene } {

@@ -18,6 +18,9 @@ const SCENE_OPTIONS = `  -r, --resolution R     720p, 1080p or 4k (default: rend
       --template T       use this template instead of the one the analysis picks
       --captions M       burn_in (narration in the frame, the default), sidecar (the .vtt only) or both`;
 
+const VOICE_OPTION = `      --voice V          speak the narration with voice V (a name from devforge voices, e.g. en-us): AAC in
+                         the MP4, played along in the preview; off (the default) for no sound`;
+
 const APPLIANCE = `It acts on the appliance the server uses, found from the same configuration (DEVFORGE_CONFIG,
 DEVFORGE_DATA_DIR, DEVFORGE_DATABASE_URL), while the server runs or not; it refuses when none exists there.`;
 
@@ -93,6 +96,7 @@ options:
   -o, --output FILE      the .mp4 to write (required)
       --scene FILE       render this scene spec (JSON, any published spec version, e.g. from devforge scene --json) instead
 ${SCENE_OPTIONS}
+${VOICE_OPTION}
       --watermark TEXT   text over every frame
       --logo FILE        a .png, .jpg or .svg logo
       --brand-name NAME  product name beside the logo
@@ -124,6 +128,7 @@ Prints the composed scene spec (JSON); devforge render --scene renders it.
 options:
       --json             print as JSON (the default)
 ${SCENE_OPTIONS}
+${VOICE_OPTION}
   -h, --help             show this help`,
   },
   preview: {
@@ -136,6 +141,7 @@ options:
   -p, --port N           TCP port (default: 8090; 0: any free port)
       --host H           address to listen on (default: 127.0.0.1)
 ${SCENE_OPTIONS}
+${VOICE_OPTION}
   -h, --help             show this help`,
   },
   gpus: {
@@ -145,6 +151,17 @@ ${SCENE_OPTIONS}
 Asks nvidia-smi for the GPUs, probes NVENC with a one-frame encode, and prints the report as JSON.
 
 options:
+  -h, --help             show this help`,
+  },
+  voices: {
+    summary: 'list the voices the voice-over can speak with (espeak-ng)',
+    usage: `usage: devforge voices [--json]
+
+Lists the voices espeak-ng has on this machine, one per line: the name to give --voice (or "voice" in the API),
+then espeak-ng's description. espeak-ng comes from the Debian package espeak-ng (voice.espeakPath).
+
+options:
+      --json             print [{name, description, gender}] as JSON
   -h, --help             show this help`,
   },
   config: {

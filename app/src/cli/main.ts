@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   scene: async () => (await import('./commands/scene.ts')).sceneCommand,
   preview: async () => (await import('./commands/preview.ts')).previewCommand,
   gpus: async () => (await import('./commands/gpus.ts')).gpusCommand,
+  voices: async () => (await import('./commands/voices.ts')).voicesCommand,
   config: async () => (await import('./commands/config.ts')).configCommand,
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   apikey: async () => (await import('./commands/apikey.ts')).apikeyCommand,

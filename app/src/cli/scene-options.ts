@@ -1,8 +1,9 @@
-// Flags that choose what scene is made: resolution, fps, duration, style, template, captions.
+// Flags that choose what scene is made: resolution, fps, duration, style, template, captions; and the voice-over.
 import type { DevforgeConfig } from '../config/schema.ts';
 import { frameRate, PresetError, resolution } from '../render/presets.ts';
 import type { SceneRequest } from '../pipeline.ts';
 import { CAPTION_MODES, type CaptionMode } from '../scene/schema.ts';
+import { requireEspeak, requireVoice, UnknownVoiceError } from '../voice/espeak.ts';
 import { numberFlag } from './args.ts';
 import { UsageError } from './errors.ts';
 
@@ -14,6 +15,24 @@ export const SCENE_FLAGS = {
   template: { type: 'string' },
   captions: { type: 'string' },
 } as const;
+
+/** --voice NAME|off: for the commands whose output has sound (render, scene), not the preview (which plays none yet). */
+export const VOICE_FLAGS = { voice: { type: 'string' } } as const;
+
+/**
+ * --voice: undefined when not given, null for "off", else the voice's name, checked against the voices espeak-ng
+ * has here, so a typo is a usage error before anything is rendered.
+ */
+export async function voiceFlag(value: string | undefined, config: DevforgeConfig): Promise<string | null | undefined> {
+  if (value === undefined) return undefined;
+  if (value === 'off') return null;
+  try {
+    return (await requireVoice(requireEspeak(config.voice.espeakPath), value)).name;
+  } catch (err) {
+    if (err instanceof UnknownVoiceError) throw new UsageError(`--voice: ${err.message}`);
+    throw err;
+  }
+}
 
 export interface SceneFlagValues {
   resolution?: string;

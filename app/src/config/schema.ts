@@ -128,6 +128,15 @@ export const configSchema = {
       env: 'DEVFORGE_GPU_PROBE_TIMEOUT_MS',
     },
   },
+  voice: {
+    espeakPath: {
+      doc: 'Path or name (looked up on PATH) of espeak-ng, the offline text-to-speech engine that speaks the narration when a scene asks for a voice (Debian package espeak-ng).',
+      format: String,
+      default: 'espeak-ng',
+      defaultDoc: '`espeak-ng`, looked up on PATH',
+      env: 'DEVFORGE_ESPEAK_PATH',
+    },
+  },
   analysis: {
     maxDescriptionLength: {
       doc: 'Longest description accepted, in characters. Longer text is refused with an error that says so.',

@@ -19,6 +19,12 @@ export interface EncodeOptions {
   preset: string;
   crf: number;
   output: string;
+  /**
+   * A narration track (PCM WAV) to mux in as AAC. It must be as long as the video: no -shortest, which ends the
+   * output at a packet boundary and can drop the video's last frames; the video stream stays frame for frame as
+   * without audio. Absent: the MP4 has no audio stream at all.
+   */
+  audio?: string;
 }
 
 export class EncoderError extends Error {
@@ -47,6 +53,12 @@ function nvencArgs(opts: EncodeOptions): string[] {
   return ['-c:v', 'h264_nvenc', '-preset', 'p4', '-rc', 'vbr', '-cq', String(opts.crf), '-b:v', '0'];
 }
 
+/** The second input, its mapping and its encoding: AAC-LC at 48 kHz, which every MP4 player plays. */
+function audioArgs(opts: EncodeOptions): { input: string[]; output: string[] } {
+  if (!opts.audio) return { input: [], output: [] };
+  return { input: ['-i', opts.audio], output: ['-map', '0:v:0', '-map', '1:a:0', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000'] };
+}
+
 function encoderArgs(input: RawInput, opts: EncodeOptions): string[] {
   if (input.width % 2 || input.height % 2) throw new EncoderError(`H.264 yuv420p needs even dimensions, got ${input.width}x${input.height}`);
   if (opts.encoder === 'h264_nvenc' && (input.width > 4096 || input.height > 4096)) throw new EncoderError('NVENC H.264 encodes at most 4096 pixels a side');
@@ -58,14 +70,16 @@ function encoderArgs(input: RawInput, opts: EncodeOptions): string[] {
   }
 }
 
-/** Raw frames on stdin → H.264 yuv420p MP4 with the index at the front (+faststart) for streaming. */
+/** Raw frames on stdin (and a WAV, when given) → H.264 yuv420p MP4 (+ AAC) with the index at the front (+faststart) for streaming. */
 export function mp4EncodeArgs(input: RawInput, opts: EncodeOptions): string[] {
+  const audio = audioArgs(opts);
   return [
     '-hide_banner',
     '-loglevel',
     'error',
     '-nostdin',
     ...inputArgs(input),
+    ...audio.input,
     ...filterArgs(input, true),
     ...encoderArgs(input, opts),
     '-pix_fmt',
@@ -73,6 +87,7 @@ export function mp4EncodeArgs(input: RawInput, opts: EncodeOptions): string[] {
     ...BT709,
     '-r',
     String(input.fps),
+    ...audio.output,
     '-movflags',
     '+faststart',
     '-y',

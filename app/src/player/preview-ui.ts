@@ -2,6 +2,7 @@
 // `devforge preview` and embeddable by any page that serves the player bundle.
 // Everything from the scene (captions included) goes into the DOM as text, never as markup.
 // The caption line under the canvas is for sidecar-only scenes: burned-in captions are in the frame.
+// A voice-over (`audio`, the narration WAV the renderer would mix in) plays in an <audio> kept on the player's clock.
 import { burnsIn, stepAt } from '../scene/narration.ts';
 import type { Scene } from '../scene/schema.ts';
 import { RealtimeDriver } from './drivers/realtime.ts';
@@ -12,6 +13,21 @@ export interface PreviewData {
   scene: Scene;
   assets: PlayerAssets;
   overlay?: OverlayOptions;
+  /** URL of the scene's narration track (a WAV as long as the scene), when it has a voice. */
+  audio?: string;
+}
+
+/** Further apart than this, the audio is moved to the player's time (a seek, a stall); closer, it plays on untouched. */
+const AUDIO_DRIFT_S = 0.15;
+
+/**
+ * Keeps `audio` on the player's clock: the player is the master (its frame is a pure function of time), the audio
+ * follows it. A browser that blocks sound before the first click on the page starts it at the next frame after one.
+ */
+function followClock(audio: HTMLAudioElement, t: number, playing: boolean): void {
+  if (Math.abs(audio.currentTime - t) > AUDIO_DRIFT_S) audio.currentTime = t;
+  if (playing && audio.paused && t < audio.duration) audio.play().catch(() => {});
+  else if (!playing && !audio.paused) audio.pause();
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, style = ''): HTMLElementTagNameMap[K] {
@@ -36,7 +52,8 @@ export async function mountPreview(container: HTMLElement, data: PreviewData): P
   const controls = el('div', {}, 'display:flex;gap:12px;align-items:center;margin-top:10px');
   controls.append(play, seek, time);
   const steps = burnsIn(scene.captions.mode) ? [] : scene.narration.steps;
-  container.replaceChildren(canvas, controls, ...(steps.length ? [caption] : []));
+  const audio = data.audio ? el('audio', { preload: 'auto', src: data.audio }) : undefined;
+  container.replaceChildren(canvas, controls, ...(steps.length ? [caption] : []), ...(audio ? [audio] : []));
 
   const player = new ScenePlayer(canvas, scene, data.assets, { overlay: data.overlay });
   await player.prepare();
@@ -47,6 +64,7 @@ export async function mountPreview(container: HTMLElement, data: PreviewData): P
     time.textContent = `${clock(t)} / ${clock(scene.duration)}`;
     play.textContent = status === 'playing' ? 'Pause' : 'Play';
     caption.textContent = steps[stepAt(steps, t)]?.text ?? '';
+    if (audio) followClock(audio, t, status === 'playing');
   };
   play.addEventListener('click', () => driver.toggle());
   seek.addEventListener('input', () => {

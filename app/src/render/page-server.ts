@@ -24,7 +24,7 @@ export interface FrameJob {
 }
 
 // The page may talk to this server only; it loads nothing else, and runs no inline script.
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data: blob:; media-src 'self'; connect-src 'self'";
 
 export function renderPageHtml(): string {
   return `<!doctype html>

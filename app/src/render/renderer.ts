@@ -1,8 +1,9 @@
 // The renderer: scene spec → MP4 + poster PNG + WebVTT captions. Chromium draws the frames with the
 // player (fixed-step driver), ffmpeg encodes them as they arrive. The browser and the page server stay
 // warm across jobs.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { DevforgeConfig } from '../config/schema.ts';
 import type { EncoderChoice } from '../gpu/detect.ts';
@@ -19,6 +20,7 @@ import { mathAssets } from './math.ts';
 import { PageServer } from './page-server.ts';
 import { playerBundle } from './bundle.ts';
 import { supportsYuv } from '../player/yuv-readback.ts';
+import { voiceOver } from '../voice/voice-over.ts';
 
 export interface RenderOutputs {
   /** The MP4 to write. */
@@ -35,6 +37,11 @@ export interface RenderJobOptions {
   onProgress?: (framesDone: number, framesTotal: number) => void;
   /** Abort: the page stops, ffmpeg is killed, partial files are removed. */
   signal?: AbortSignal;
+  /**
+   * An audio track (PCM WAV, as long as the video) to mix in as AAC. Default: the scene's voice-over when its
+   * `voice` names one, spoken with espeak-ng; none (no audio stream) otherwise.
+   */
+  audio?: string;
 }
 
 export interface RenderSummary {
@@ -50,6 +57,8 @@ export interface RenderSummary {
   render_s: number;
   /** Frames drawn and read back; the rest repeated the frame before (nothing moved). */
   frames_drawn: number;
+  /** The voice-over, when the scene has one: its voice and a line per narration step that did not fit. */
+  voice?: { name: string; warnings: string[] };
 }
 
 /** What the render page fetches from the job's /input: the scene, and how to draw and ship its frames. */
@@ -187,8 +196,24 @@ export class Renderer {
     return { width: scene.width, height: scene.height, fps: scene.fps, pixelFormat: format, bottomUp: format === 'rgba' };
   }
 
-  encodeArgs(scene: Scene, output: string): string[] {
-    return mp4EncodeArgs(this.rawInput(scene), { encoder: this.encoder.name, preset: this.config.ffmpeg.x264Preset, crf: this.config.ffmpeg.crf, output });
+  /** `audio`: a WAV to mix in as AAC; without it the MP4 has no audio stream. */
+  encodeArgs(scene: Scene, output: string, audio?: string): string[] {
+    return mp4EncodeArgs(this.rawInput(scene), { encoder: this.encoder.name, preset: this.config.ffmpeg.x264Preset, crf: this.config.ffmpeg.crf, output, ...(audio ? { audio } : {}) });
+  }
+
+  /**
+   * The scene's voice-over as a WAV in a fresh temporary folder (the caller removes it), or undefined when the
+   * scene has no voice. Built before ffmpeg starts, which opens every input at once; it is as long as the video
+   * (frames / fps), so the video keeps every frame.
+   */
+  private async voiceTrack(scene: Scene): Promise<{ file: string; dir: string; name: string; warnings: string[] } | undefined> {
+    if (!scene.voice) return undefined;
+    const track = await voiceOver({ espeakPath: this.config.voice.espeakPath, voice: scene.voice.name, steps: scene.narration.steps, durationS: frameCount(scene) / scene.fps });
+    for (const warning of track.warnings) this.log(`voice-over: ${warning}`, 'warn');
+    const dir = await mkdtemp(join(tmpdir(), 'devforge-voice-'));
+    const file = join(dir, 'narration.wav');
+    await writeFile(file, track.wav);
+    return { file, dir, name: scene.voice.name, warnings: track.warnings };
   }
 
   get ffmpeg(): string {
@@ -268,7 +293,16 @@ export class Renderer {
     if (scene.duration > this.config.render.maxDurationS) throw new RenderLimitError(`duration ${scene.duration}s is over the limit of ${this.config.render.maxDurationS}s (render.maxDurationS)`);
     await mkdir(dirname(outputs.video), { recursive: true });
     const raw = this.rawInput(scene);
-    const ffmpeg = new FfmpegProcess(this.ffmpegPath, this.encodeArgs(scene, outputs.video));
+    const voice = job.audio ? undefined : await this.voiceTrack(scene);
+    try {
+      return await this.encode(scene, job, outputs, raw, started, job.audio ?? voice?.file, voice && { name: voice.name, warnings: voice.warnings });
+    } finally {
+      if (voice) await rm(voice.dir, { recursive: true, force: true });
+    }
+  }
+
+  private async encode(scene: Scene, job: RenderJobOptions, outputs: Required<RenderOutputs>, raw: RawInput, started: number, audio: string | undefined, voice: RenderSummary['voice']): Promise<RenderSummary> {
+    const ffmpeg = new FfmpegProcess(this.ffmpegPath, this.encodeArgs(scene, outputs.video, audio));
     let last: Buffer | undefined;
     let poster: Buffer | undefined;
     const sink: FrameSink = {
@@ -310,6 +344,7 @@ export class Renderer {
       encoder: this.encoder.name,
       render_s: roundSeconds((performance.now() - started) / 1000),
       frames_drawn: stats.drawn,
+      ...(voice ? { voice } : {}),
     };
   }
 

@@ -307,6 +307,15 @@ export const captionsSchema = z.strictObject({
   position: z.enum(['bottom']).default('bottom'),
 });
 
+/**
+ * The voice-over: the narration spoken by an offline text-to-speech voice and mixed into the video. Optional, and
+ * absent means none, so scenes stored before it existed stay valid. Which names exist depends on the machine
+ * (the renderer checks); the spec only checks the name's form.
+ */
+export const voiceSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'a voice name is 1-64 letters, digits, _ or - (devforge voices lists them)' }),
+});
+
 export const metaSchema = z.strictObject({
   template: z.string().max(100).optional(),
   params: z.record(z.string(), z.unknown()).optional(),
@@ -349,6 +358,7 @@ export const sceneSchema = z.strictObject({
   timeline: z.array(timelineEntrySchema).max(50_000).default([]),
   narration: narrationSchema.default({ steps: [] }),
   captions: captionsSchema.default({ mode: 'burn_in', position: 'bottom' }),
+  voice: voiceSchema.optional(),
   meta: metaSchema.default({}),
 });
 
@@ -359,4 +369,5 @@ export type SceneObjectType = SceneObject['type'];
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 export type Camera = z.output<typeof cameraSchema>;
 export type NarrationStep = z.output<typeof narrationStepSchema>;
+export type VoiceChoice = z.output<typeof voiceSchema>;
 export type NarrationStepInput = z.input<typeof narrationStepSchema>;

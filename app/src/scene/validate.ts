@@ -127,6 +127,7 @@ function crossReferenceProblems(scene: Scene): SceneProblem[] {
   });
 
   problems.push(...narrationProblems(scene, byId));
+  if (scene.voice?.name === 'off') problems.push({ path: 'voice.name', message: '"off" is not a voice: leave "voice" out for no voice-over' });
   return problems;
 }
 

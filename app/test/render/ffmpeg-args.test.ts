@@ -82,6 +82,28 @@ test('NVENC from YUV converted in the page', (t) => {
   ]);
 });
 
+test('a narration track is a second input, mapped and encoded as AAC; the video arguments stay as they were', (t) => {
+  for (const [input, encoder] of [
+    [rgba, 'libx264'],
+    [yuv, 'h264_nvenc'],
+  ] as const) {
+    const plain = mp4EncodeArgs(input, { encoder, preset: 'veryfast', crf: 20, output: 'v.mp4' });
+    const voiced = mp4EncodeArgs(input, { encoder, preset: 'veryfast', crf: 20, output: 'v.mp4', audio: '/tmp/narration.wav' });
+    const videoInputEnd = plain.indexOf('pipe:0') + 1;
+    t.deepEqual(voiced.slice(0, videoInputEnd), plain.slice(0, videoInputEnd));
+    t.deepEqual(voiced.slice(videoInputEnd, videoInputEnd + 2), ['-i', '/tmp/narration.wav']);
+    const rIndex = plain.indexOf('-r');
+    t.deepEqual(voiced.slice(videoInputEnd + 2, rIndex + 4), plain.slice(videoInputEnd, rIndex + 2));
+    t.deepEqual(voiced.slice(rIndex + 4, rIndex + 14), ['-map', '0:v:0', '-map', '1:a:0', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000']);
+    t.deepEqual(voiced.slice(rIndex + 14), plain.slice(rIndex + 2));
+    t.false(voiced.includes('-shortest'), 'the track is as long as the video; -shortest could drop frames');
+    t.false(
+      plain.some((a) => a.includes('aac') || a === '-map'),
+      'no audio without a track',
+    );
+  }
+});
+
 test('unsupported combinations are refused with the reason', (t) => {
   t.throws(() => mp4EncodeArgs({ ...rgba, width: 1921 }, { encoder: 'libx264', preset: 'veryfast', crf: 20, output: 'x.mp4' }), { instanceOf: EncoderError, message: /even dimensions/ });
   t.throws(() => mp4EncodeArgs({ ...rgba, width: 7680, height: 4320 }, { encoder: 'h264_nvenc', preset: 'p4', crf: 20, output: 'x.mp4' }), { instanceOf: EncoderError, message: /NVENC H.264 encodes at most 4096/ });

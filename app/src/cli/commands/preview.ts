@@ -4,16 +4,35 @@ import { sceneFromDescription } from '../../pipeline.ts';
 import { mathAssets } from '../../render/math.ts';
 import { PAGE_SECURITY_HEADERS, PageServer, previewPageHtml } from '../../render/page-server.ts';
 import { description, numberFlag, parse } from '../args.ts';
-import { SCENE_FLAGS, sceneRequest } from '../scene-options.ts';
+import { parseRange } from '../../platform/api/range.ts';
+import { voiceOver } from '../../voice/voice-over.ts';
+import { frameCount } from '../../scene/timeline.ts';
+import { SCENE_FLAGS, sceneRequest, VOICE_FLAGS, voiceFlag } from '../scene-options.ts';
 
 export async function previewCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { port: { type: 'string', short: 'p' }, host: { type: 'string' }, ...SCENE_FLAGS });
+  const { values, positionals } = parse(args, { port: { type: 'string', short: 'p' }, host: { type: 'string' }, ...SCENE_FLAGS, ...VOICE_FLAGS });
   const config = loadConfig();
   // Previews default to 720p: a browser plays that smoothly everywhere.
-  const req = sceneRequest({ resolution: '720p', ...values }, config);
-  const { scene, analysis } = sceneFromDescription(description(positionals, 'devforge preview "Plot y = sin(x)"'), req);
-  const data = JSON.stringify({ scene, assets: { math: mathAssets(scene) } });
+  const text = description(positionals, 'devforge preview "Plot y = sin(x)"');
+  const voice = await voiceFlag(values.voice, config);
+  const req = { ...sceneRequest({ resolution: '720p', ...values }, config), ...(voice ? { voice } : {}) };
+  const { scene, analysis } = sceneFromDescription(text, req);
+  // The same track the renderer mixes into the MP4, so the preview sounds as the export will.
+  const track = scene.voice ? await voiceOver({ espeakPath: config.voice.espeakPath, voice: scene.voice.name, steps: scene.narration.steps, durationS: frameCount(scene) / scene.fps }) : undefined;
+  for (const warning of track?.warnings ?? []) console.error(`voice-over: ${warning}`);
+  const data = JSON.stringify({ scene, assets: { math: mathAssets(scene) }, ...(track ? { audio: '/narration.wav' } : {}) });
   const server = new PageServer();
+  if (track) {
+    // Byte ranges, because a browser seeks an <audio> only in a file served with them.
+    const wav = track.wav;
+    server.route('/narration.wav', (res) => {
+      const range = parseRange(res.req.headers.range, wav.length);
+      const headers = { 'content-type': 'audio/wav', 'accept-ranges': 'bytes' };
+      if (range === 'unsatisfiable') res.writeHead(416, { ...headers, 'content-range': `bytes */${wav.length}` }).end();
+      else if (range) res.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${wav.length}`, 'content-length': String(range.end - range.start + 1) }).end(wav.subarray(range.start, range.end + 1));
+      else res.writeHead(200, { ...headers, 'content-length': String(wav.length) }).end(wav);
+    });
+  }
   server.route('/', (res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...PAGE_SECURITY_HEADERS }).end(previewPageHtml('/preview-data.json'));
   });

@@ -9,9 +9,9 @@ import { parseScene } from '../../scene/validate.ts';
 import { description, parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { RenderProgress } from '../progress.ts';
-import { SCENE_FLAGS, sceneRequest, type SceneFlagValues } from '../scene-options.ts';
+import { SCENE_FLAGS, sceneRequest, VOICE_FLAGS, voiceFlag, type SceneFlagValues } from '../scene-options.ts';
 
-async function loadSceneFile(path: string, values: SceneFlagValues, config: ReturnType<typeof loadConfig>): Promise<Scene> {
+async function loadSceneFile(path: string, values: SceneFlagValues, config: ReturnType<typeof loadConfig>, voice: string | null | undefined): Promise<Scene> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -35,6 +35,8 @@ async function loadSceneFile(path: string, values: SceneFlagValues, config: Retu
   const scene = parseScene(json, path);
   // After parsing: a stored scene of an older version is migrated first, and the flag wins over what it says.
   if (req.captions) scene.captions = { ...scene.captions, mode: req.captions };
+  if (voice) scene.voice = { name: voice };
+  else if (voice === null) delete scene.voice;
   return scene;
 }
 
@@ -66,12 +68,14 @@ export async function renderCommand(args: string[]): Promise<number> {
     'brand-color': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     ...SCENE_FLAGS,
+    ...VOICE_FLAGS,
   });
   if (!values.output) throw new UsageError('give the output file with -o, e.g. -o out.mp4');
   if (!/\.mp4$/i.test(values.output)) throw new UsageError(`the output must be an .mp4 file, got ${values.output}`);
   if (values.scene && positionals.length) throw new UsageError('give either a description or --scene, not both');
   const config = loadConfig();
   const text = values.scene ? undefined : description(positionals);
+  const voice = await voiceFlag(values.voice, config);
   // Chromium starts while the scene is composed. Warnings are the user's; the renderer's timings are not.
   const { renderer } = await createRenderer(config, (line, level) => {
     if (level === 'warn' || process.env.DEVFORGE_DEBUG) console.error(line);
@@ -81,7 +85,7 @@ export async function renderCommand(args: string[]): Promise<number> {
   let overlay: OverlayOptions;
   try {
     // The analyser and templates load only for a description, while Chromium starts.
-    scene = values.scene ? await loadSceneFile(values.scene, values, config) : (await import('../../pipeline.ts')).sceneFromDescription(text!, sceneRequest(values, config)).scene;
+    scene = values.scene ? await loadSceneFile(values.scene, values, config, voice) : (await import('../../pipeline.ts')).sceneFromDescription(text!, { ...sceneRequest(values, config), ...(voice ? { voice } : {}) }).scene;
     overlay = await overlayFrom(values);
   } catch (err) {
     await renderer.close();

@@ -28,6 +28,7 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'unknown-template': { type: 'unknown-template' },
   'unknown-style': { type: 'unknown-style' },
   'invalid-params': { type: 'invalid-params' },
+  'unknown-voice': { type: 'unknown-voice' },
   'not-understood': { type: 'not-understood' },
   'description-needs-data': { type: 'description-needs-data' },
   'scene-invalid': { type: 'scene-invalid' },

@@ -22,6 +22,7 @@ export const PROBLEMS = {
   'unknown-template': { status: 422, title: 'No template has that id' },
   'unknown-style': { status: 422, title: 'No style has that name' },
   'invalid-params': { status: 422, title: 'The template params are invalid' },
+  'unknown-voice': { status: 422, title: 'No voice has that name on this server' },
   'not-understood': { status: 422, title: 'The description was not understood: see the suggestions' },
   'description-needs-data': { status: 422, title: 'The description names a template but not the content to show' },
   'scene-invalid': { status: 422, title: 'The animation cannot be composed from these values' },

@@ -10,7 +10,7 @@ import { mathAssets } from '../../render/math.ts';
 import type { Scene } from '../../scene/schema.ts';
 import { serialiseError, type SerialisedError } from './compose-errors.ts';
 
-export type SceneSize = Pick<SceneRequest, 'width' | 'height' | 'fps' | 'duration' | 'captions'>;
+export type SceneSize = Pick<SceneRequest, 'width' | 'height' | 'fps' | 'duration' | 'captions' | 'voice'>;
 
 export type PoolJob =
   | { kind: 'analyze'; description: string; options: AnalyzeOptions }

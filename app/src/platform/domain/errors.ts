@@ -21,6 +21,8 @@ export const DOMAIN_ERROR_CODES = [
   'unknown-template',
   'unknown-style',
   'invalid-params',
+  /** The voice asked for is not one espeak-ng has here (or espeak-ng is missing); `data.available` lists those there are. */
+  'unknown-voice',
   /** The description matched no template with confidence; `data.suggestions` are the closest. */
   'not-understood',
   /** The description names a template but not the content to show; `data.needs` says what to type. */

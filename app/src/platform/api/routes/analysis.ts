@@ -1,9 +1,11 @@
 // Analysis without rendering: what a description means (POST /analyze), every template with its
-// params schema (GET /templates, the UI builds its forms from it), and a scene for the live preview.
+// params schema (GET /templates, the UI builds its forms from it), the voices a voice-over can use (GET /voices),
+// and a scene for the live preview.
 import { z } from 'zod';
 import { STYLE_NAMES } from '../../../scene/themes.ts';
 import { TEMPLATES } from '../../../templates/registry.ts';
 import { analyzeRequest, composeRequest } from '../../domain/commands/animations/compose.ts';
+import { voiceCatalogue } from '../../domain/queries/voices.ts';
 import type { ApiServices } from '../../services.ts';
 import { jsonSchema } from '../openapi.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
@@ -73,6 +75,20 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
         ctx.set('cache-control', 'private, max-age=300');
         reply(ctx, 200, { templates: templates() });
       },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/voices',
+      tag: 'analysis',
+      summary: 'The voices the voice-over can speak with on this server (espeak-ng): the names `voice` takes.',
+      action: 'analysis.run',
+      responses: {
+        200: {
+          description: 'Voices; none, with the reason in `unavailable`, where espeak-ng is not installed.',
+          schema: z.object({ voices: z.array(z.object({ name: z.string(), description: z.string(), gender: z.string() })), unavailable: z.string().optional() }),
+        },
+      },
+      handler: async (ctx) => reply(ctx, 200, await voiceCatalogue(s.config)),
     }),
     defineRoute({
       method: 'post',

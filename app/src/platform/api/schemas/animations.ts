@@ -37,6 +37,11 @@ export const generateBody = z.strictObject({
     .enum(CAPTION_MODES)
     .default('burn_in')
     .describe('Where the narration shows: burn_in draws it in the frame (the .vtt is still written, for players and screen readers); sidecar leaves the frame clean and writes only the .vtt; both is the same as burn_in.'),
+  voice: z
+    .string()
+    .max(64)
+    .default('off')
+    .describe('A voice that speaks the narration, mixed into the MP4 as AAC: a name from GET /voices (espeak-ng voices, e.g. "en-us"), or "off" (the default) for no sound. An unknown name is answered with 422 and the list.'),
   templates: z.array(z.string().max(64)).max(20).optional().describe('Template ids the caller thinks fit (hints).'),
   template: z.string().max(64).optional().describe('Use this template, skipping recognition.'),
   params: z.record(z.string(), z.unknown()).optional().describe('Explicit params for `template` (see GET /templates).'),

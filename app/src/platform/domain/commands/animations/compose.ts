@@ -12,6 +12,7 @@ import { SceneValidationError } from '../../../../scene/validate.ts';
 import { ComposeBusyError, ComposeTimeoutError } from '../../../compose/compose-errors.ts';
 import type { ScenePool } from '../../../compose/scene-pool.ts';
 import { DomainError, invalidField, type DomainErrorCode } from '../../errors.ts';
+import { voiceCatalogue } from '../../queries/voices.ts';
 
 const ANALYSIS_ERRORS: Record<AnalysisError['code'], DomainErrorCode> = {
   empty: 'description-empty',
@@ -70,6 +71,22 @@ export interface SceneRequest extends AnalysisRequest {
   fps?: number;
   duration?: number;
   captions?: CaptionMode;
+  /** A voice name, or "off"/undefined for none. */
+  voice?: string;
+}
+
+/**
+ * The voice asked for, checked against the voices espeak-ng has on this machine; undefined for none. Checked at
+ * request time, like the rest of the request, so a typo is a 422 now and not a failed render later (a worker needs
+ * the same espeak-ng voices: install the same package everywhere).
+ */
+export async function checkVoice(voice: string | undefined, config: DevforgeConfig): Promise<string | undefined> {
+  if (voice === undefined || voice === 'off') return undefined;
+  const { voices, unavailable } = await voiceCatalogue(config);
+  if (unavailable) throw new DomainError('unknown-voice', `voice-over is not available on this server (${unavailable}); use voice "off"`, { data: { available: [] } });
+  const available = voices.map((v) => v.name);
+  if (!available.includes(voice)) throw new DomainError('unknown-voice', `unknown voice ${JSON.stringify(voice)}: use "off" or one of ${available.join(', ')}`, { data: { available } });
+  return voice;
 }
 
 /** `math`: also the scene's formulas typeset as SVG, for the live preview. */
@@ -78,8 +95,9 @@ export async function composeRequest(req: SceneRequest, config: DevforgeConfig, 
     throw invalidField('body.duration', `at most ${config.render.maxDurationS} seconds (render.maxDurationS)`);
   }
   const size = RESOLUTIONS[req.quality];
+  const voice = await checkVoice(req.voice, config);
   try {
-    return await scenes.compose(req.description, analyzeOptions(req, config), { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration, captions: req.captions }, opts.math ?? false);
+    return await scenes.compose(req.description, analyzeOptions(req, config), { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration, captions: req.captions, ...(voice ? { voice } : {}) }, opts.math ?? false);
   } catch (err) {
     throw asDomainError(err);
   }
