@@ -13,6 +13,8 @@ export class TimelineBuilder {
   readonly steps: NarrationStepInput[] = [];
   /** Current time in seconds. */
   t = 0;
+  /** Inside a group (see group()): the steps' own sentences are not narrated, the summary stands for them. */
+  private quiet = false;
 
   add(entry: Entry): this {
     this.entries.push(entry);
@@ -41,6 +43,7 @@ export class TimelineBuilder {
    * narrates nothing. The step before is held until it has been read.
    */
   narrate(text: string, seconds: number, refs: string[] = []): this {
+    if (this.quiet) return this;
     // A step replaced at the same instant by the next one never shows: it goes, unread and unheld. (A clock a
     // template set back before the last step's start is held forward instead: that step is kept.)
     const replaced = this.steps[this.steps.length - 1];
@@ -49,6 +52,24 @@ export class TimelineBuilder {
     const last = this.steps[this.steps.length - 1];
     if (last && last.start + last.duration > this.t) last.duration = this.t - last.start;
     if (text.trim()) this.steps.push({ start: this.t, duration: stepDuration({ animationS: seconds, text }), text, refs });
+    return this;
+  }
+
+  /**
+   * Starts a group of repetitive steps (a later pass, a block of moves): `summary` is narrated once ("Pass 2:
+   * 4 swaps.") and the steps' own sentences are dropped until ungroup() or the next group(), so the animation
+   * plays them without waiting for a caption each. The first pass or moves stay one sentence each.
+   */
+  group(summary: string, refs: string[] = []): this {
+    this.quiet = false;
+    this.narrate(summary, 0, refs);
+    this.quiet = true;
+    return this;
+  }
+
+  /** Ends a group: each step's own sentence is narrated again. */
+  ungroup(): this {
+    this.quiet = false;
     return this;
   }
 
@@ -70,6 +91,7 @@ export class TimelineBuilder {
    * Returns the end (the composition's duration), which is `end` unless the last step needed longer.
    */
   finish(end: number): number {
+    this.quiet = false;
     this.t = Math.max(this.t, end);
     this.hold();
     const last = this.steps[this.steps.length - 1];
