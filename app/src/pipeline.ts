@@ -27,7 +27,10 @@ export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'wi
     { template: analysis.template, params: analysis.params, facts: analysis.facts, ...(description ? { description } : {}) },
     { width: req.width, height: req.height, fps: req.fps, duration: req.duration, style: analysis.style, captions: req.captions },
   );
-  return parseScene(input, `template ${analysis.template}`);
+  const scene = parseScene(input, `template ${analysis.template}`);
+  // What composing had to change (a duration too short to read) reaches the user with the analysis' warnings.
+  for (const warning of scene.meta.warnings ?? []) if (!analysis.warnings.includes(warning)) analysis.warnings.push(warning);
+  return scene;
 }
 
 export function sceneFromDescription(description: string, req: SceneRequest): { analysis: Analysis; scene: Scene } {
