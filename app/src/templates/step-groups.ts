@@ -31,6 +31,11 @@ export function playInGroups<S>(tl: TimelineBuilder, rounds: readonly (readonly 
     }
     const rest = round.slice(i);
     if (rest.length === 0) return;
+    // One sentence left is as quick to read as a summary of it, and says more.
+    if (rest.filter((s) => how.narrated(s)).length <= 1) {
+      rest.forEach((s) => how.play(s));
+      return;
+    }
     tl.group(how.summary(rest, index + 1, i > 0));
     how.speed?.(true);
     for (const step of rest) how.play(step);
@@ -42,4 +47,14 @@ export function playInGroups<S>(tl: TimelineBuilder, rounds: readonly (readonly 
 /** "4 comparisons", "1 swap": a count with its noun, singular for one. */
 export function count(k: number, plural: string): string {
   return `${k} ${k === 1 ? plural.replace(/s$/, '') : plural}`;
+}
+
+/** Cuts steps into rounds, a new one starting at each step `starts` says begins one (a visit, a settle). */
+export function splitBefore<S>(steps: readonly S[], starts: (step: S) => boolean): S[][] {
+  const rounds: S[][] = [];
+  for (const step of steps) {
+    if (rounds.length === 0 || starts(step)) rounds.push([]);
+    rounds[rounds.length - 1]!.push(step);
+  }
+  return rounds;
 }
