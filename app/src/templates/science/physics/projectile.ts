@@ -267,7 +267,8 @@ function composeProjectile(p: ProjectileParams): Composition {
   for (const id of ['vx-arrow', 'vy-arrow', 'angle-arc', 'angle-label']) tl.add({ type: 'disappear', target: id, at: tl.t, duration: 0.3 });
   tl.appear('clock', 0.3).wait(0.3);
 
-  const flightStart = tl.t;
+  // The motion starts once the caption before it has been read (the builder's hold).
+  const flightStart = tl.hold().t;
   const up = flightKeyframes(m, plane, 0, m.apexTime, flightStart, playback.factor, arrowScale);
   const apexAt = flightStart + m.apexTime * playback.factor;
   const hold = m.apexTime > 0 ? 1.4 : 0;
