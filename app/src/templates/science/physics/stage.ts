@@ -281,3 +281,20 @@ export class PhasedClock {
     }));
   }
 }
+
+/**
+ * `playback`, slowed to a round slow-down when its motion must last longer on screen (at least `minFactor`
+ * screen seconds per real second, e.g. so each phase of a flight lasts its caption's reading time).
+ */
+export function slowEnough(playback: Playback, minFactor: number): Playback {
+  if (playback.factor >= minFactor - 1e-9) return playback;
+  if (minFactor < 1) {
+    // Sped up, but less: the largest round speed-up that still leaves the motion long enough.
+    const fast = niceAtLeast(1 / minFactor);
+    const ok = fast * minFactor <= 1 + 1e-9 ? fast : fast / 2;
+    return ok <= 1 ? { factor: 1, label: 'real time' } : { factor: 1 / ok, label: `sped up ${fmt(ok)}×` };
+  }
+  if (minFactor === 1) return { factor: 1, label: 'real time' };
+  const slow = niceAtLeast(minFactor);
+  return { factor: slow, label: `slow motion (${fmt(slow)}× slower)` };
+}
