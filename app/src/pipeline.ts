@@ -30,7 +30,10 @@ export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'wi
     { width: req.width, height: req.height, fps: req.fps, duration: req.duration, style: analysis.style, captions: req.captions },
   );
   // The voice is the request's, not the template's: set here, beside what the template composed.
-  return parseScene(req.voice ? { ...input, voice: { name: req.voice } } : input, `template ${analysis.template}`);
+  const scene = parseScene(req.voice ? { ...input, voice: { name: req.voice } } : input, `template ${analysis.template}`);
+  // What composing had to change (a duration too short to read) reaches the user with the analysis' warnings.
+  for (const warning of scene.meta.warnings ?? []) if (!analysis.warnings.includes(warning)) analysis.warnings.push(warning);
+  return scene;
 }
 
 export function sceneFromDescription(description: string, req: SceneRequest): { analysis: Analysis; scene: Scene } {

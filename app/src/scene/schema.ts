@@ -324,6 +324,8 @@ export const metaSchema = z.strictObject({
   description: z.string().max(10_000).optional(),
   /** Seconds into the animation whose frame becomes the poster (default: the last frame). */
   posterTime: nonNegative.optional(),
+  /** What composing changed from the request, in words (e.g. a duration too short to read the narration). */
+  warnings: z.array(z.string().max(500)).max(20).optional(),
 });
 
 export const styleSchema = z.strictObject({

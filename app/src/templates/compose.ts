@@ -1,10 +1,12 @@
 // Wraps a template's composition into a complete scene spec: size, fps, style, meta, the narration
 // track and where it shows, and the timeline and narration rescaled when the user asked for a
-// particular duration.
+// particular duration: stretched freely, compressed only down to the reading floor (pacing.ts); when the
+// request is shorter than that, the scene keeps the shortest readable length and meta.warnings says so.
 import type { CaptionMode, SceneInput } from '../scene/schema.ts';
 import type { StyleName } from '../scene/themes.ts';
 import { SCENE_VERSION } from '../scene/schema.ts';
 import type { Composition } from './types.ts';
+import { compressionFloor } from './pacing.ts';
 
 export interface SceneOptions {
   width: number;
@@ -27,7 +29,7 @@ function scaleEntry(entry: TimelineEntry, k: number): TimelineEntry {
 
 export function sceneFromComposition(composition: Composition, meta: { template: string; params: Record<string, unknown>; facts: Record<string, unknown>; description?: string }, opts: SceneOptions): SceneInput {
   const natural = composition.duration;
-  const duration = opts.duration ?? natural;
+  const { duration, warning } = fitDuration(composition, opts.duration);
   const k = duration / natural;
   const timeline = k === 1 ? composition.timeline : composition.timeline.map((e) => scaleEntry(e, k));
   const steps = composition.narration
@@ -54,6 +56,20 @@ export function sceneFromComposition(composition: Composition, meta: { template:
       facts: meta.facts,
       title: composition.title,
       ...(meta.description ? { description: meta.description } : {}),
+      ...(warning ? { warnings: [warning] } : {}),
     },
   };
+}
+
+/**
+ * The length a scene gets for a requested duration: the request when every narration step stays readable at
+ * it, else the shortest readable length (whole seconds, rounded up) with a warning saying so.
+ */
+export function fitDuration(composition: Pick<Composition, 'duration' | 'narration'>, requested: number | undefined): { duration: number; warning?: string } {
+  const natural = composition.duration;
+  if (requested === undefined) return { duration: natural };
+  const shortest = natural * compressionFloor(composition.narration.map((s) => ({ duration: s.duration ?? 0, text: s.text })));
+  if (requested >= shortest - 1e-9) return { duration: requested };
+  const duration = Math.ceil(shortest - 1e-9);
+  return { duration, warning: `this animation needs at least ${duration} s to be read; made it ${duration} s instead of ${+requested.toFixed(1)} s` };
 }

@@ -1,5 +1,8 @@
-// A small recorder for composing timelines step by step: a clock, entries and the narration track.
+// A small recorder for composing timelines step by step: a clock, entries and the narration track. It paces
+// the narration for reading (pacing.ts): a new step, or the end, first holds the clock until the step before
+// has been on screen long enough to read, so the animation waits for the reader and no template computes it.
 import type { NarrationStepInput } from '../scene/schema.ts';
+import { readingTime, stepDuration } from './pacing.ts';
 import type { Composition } from './types.ts';
 
 type Entry = Composition['timeline'][number];
@@ -10,6 +13,8 @@ export class TimelineBuilder {
   readonly steps: NarrationStepInput[] = [];
   /** Current time in seconds. */
   t = 0;
+  /** Inside a group (see group()): the steps' own sentences are not narrated, the summary stands for them. */
+  private quiet = false;
 
   add(entry: Entry): this {
     this.entries.push(entry);
@@ -22,15 +27,49 @@ export class TimelineBuilder {
   }
 
   /**
+   * Holds the clock (the animation waits) until the last step has been readable long enough; what is
+   * added from here on starts after it. Called by narrate() and finish(); call it before anything that
+   * should begin only once the current caption has been read.
+   */
+  hold(): this {
+    const last = this.steps[this.steps.length - 1];
+    if (last) this.t = Math.max(this.t, last.start + readingTime(last.text));
+    return this;
+  }
+
+  /**
    * A narration step from now for `seconds` (or until the next step replaces it), about the objects
-   * `refs` names (ids; what a highlight of the step would show).
+   * `refs` names (ids; what a highlight of the step would show). Empty text ends the last step and
+   * narrates nothing. The step before is held until it has been read.
    */
   narrate(text: string, seconds: number, refs: string[] = []): this {
+    if (this.quiet) return this;
+    // A step replaced at the same instant by the next one never shows: it goes, unread and unheld. (A clock a
+    // template set back before the last step's start is held forward instead: that step is kept.)
+    const replaced = this.steps[this.steps.length - 1];
+    if (replaced && Math.abs(replaced.start - this.t) < 1e-9) this.steps.pop();
+    this.hold();
     const last = this.steps[this.steps.length - 1];
     if (last && last.start + last.duration > this.t) last.duration = this.t - last.start;
-    // A step the next one replaced at once (same instant) never shows: it goes.
-    if (last && last.duration <= 0) this.steps.pop();
-    this.steps.push({ start: this.t, duration: seconds, text, refs });
+    if (text.trim()) this.steps.push({ start: this.t, duration: stepDuration({ animationS: seconds, text }), text, refs });
+    return this;
+  }
+
+  /**
+   * Starts a group of repetitive steps (a later pass, a block of moves): `summary` is narrated once ("Pass 2:
+   * 4 swaps.") and the steps' own sentences are dropped until ungroup() or the next group(), so the animation
+   * plays them without waiting for a caption each. The first pass or moves stay one sentence each.
+   */
+  group(summary: string, refs: string[] = []): this {
+    this.quiet = false;
+    this.narrate(summary, 0, refs);
+    this.quiet = true;
+    return this;
+  }
+
+  /** Ends a group: each step's own sentence is narrated again. */
+  ungroup(): this {
+    this.quiet = false;
     return this;
   }
 
@@ -47,9 +86,16 @@ export class TimelineBuilder {
     return this.add({ type: 'appear', target, at, duration, effect });
   }
 
-  /** Extends the last step to `end` (call when composition is done). */
-  finish(end: number): void {
+  /**
+   * Ends the composition at `end` or later: the last step is held until read and extended to the end.
+   * Returns the end (the composition's duration), which is `end` unless the last step needed longer.
+   */
+  finish(end: number): number {
+    this.quiet = false;
+    this.t = Math.max(this.t, end);
+    this.hold();
     const last = this.steps[this.steps.length - 1];
-    if (last) last.duration = Math.max(last.duration, end - last.start);
+    if (last) last.duration = this.t - last.start;
+    return this.t;
   }
 }

@@ -13,12 +13,12 @@ const SIZE = { width: 1280, height: 720, fps: 30 };
 test('the builder records steps with refs; a step replaces the one before it, at once when it starts at the same instant', (t) => {
   const tl = new TimelineBuilder();
   tl.caption('Gone before it shows', 2);
-  tl.narrate('The box', 2, ['box']).wait(1);
+  tl.narrate('The box', 2, ['box']).wait(1.5);
   tl.caption('Then the rest', 3).wait(1);
   tl.finish(5);
   t.deepEqual(tl.steps, [
-    { start: 0, duration: 1, text: 'The box', refs: ['box'] },
-    { start: 1, duration: 4, text: 'Then the rest', refs: [] },
+    { start: 0, duration: 1.5, text: 'The box', refs: ['box'] },
+    { start: 1.5, duration: 3.5, text: 'Then the rest', refs: [] },
   ]);
 });
 

@@ -164,17 +164,18 @@ test('spring: the block follows x = A cos(ωt) and the spring stretches with it'
   const xs = track(scene, 'block', 'x');
   const coils = track(scene, 'coil', 'points');
   t.true(xs.length >= 100 && coils.length === xs.length);
-  const start = xs[0]!.start;
-  // World x is linear in metres: recover the scale from the first (x = A) and a half-period (x = −A) sample.
-  const worldAt = (time: number) => xs.find((k) => Math.abs(k.end - start - time) < 1e-6)!.to as number;
+  // One tween per real-time sample step (120 over three periods): the pauses on the moments the captions name
+  // add none, as the block stands still. World x is linear in metres: recover the scale from x = −A at T/2 and
+  // x = A at T.
   const T = 2 * Math.PI * Math.sqrt(2 / 50);
-  const period = (xs.at(-1)!.end - start) / 3; // three periods are shown: one period in screen seconds
-  const scale = (worldAt(period / 2) - worldAt(period)) / (-2 * 0.5);
-  const centre = (worldAt(period / 2) + worldAt(period)) / 2;
-  for (const k of xs) {
-    const real = ((k.end - start) / period) * T;
-    near(t, ((k.to as number) - centre) / scale, 0.5 * Math.cos(5 * real), 1e-5, `x at t = ${real.toFixed(3)} s`);
-  }
+  const n = xs.length;
+  const realAt = (i: number) => ((i + 1) / n) * 3 * T;
+  const [half, full] = [xs[n / 6 - 1]!.to as number, xs[n / 3 - 1]!.to as number];
+  const scale = (half - full) / (-2 * 0.5);
+  const centre = (half + full) / 2;
+  xs.forEach((k, i) => near(t, ((k.to as number) - centre) / scale, 0.5 * Math.cos(5 * realAt(i)), 1e-5, `x at t = ${realAt(i).toFixed(3)} s`));
+  // The block pauses (for its caption to be read) where the phases begin: at equilibrium and at full compression.
+  t.true(xs.some((k, i) => i > 0 && k.start > xs[i - 1]!.end + 0.1));
   // The spring's last point is the block's left face at every sample.
   for (let i = 0; i < xs.length; i++) near(t, (coils[i]!.to as [number, number][]).at(-1)![0], (xs[i]!.to as number) - 0.55, 1e-5, `spring end ${i}`);
 });

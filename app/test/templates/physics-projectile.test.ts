@@ -134,9 +134,11 @@ test('the ball and its trail follow the real trajectory, with labelled results a
   }
   const [landX] = toData(axes, [xs.at(-1)!.to as number, 0]);
   near(t, landX, expected(20, 45).R, 1e-4, 'the ball lands at the range');
-  // Real time: the flight takes 2.883 s of screen time plus the pause at the apex.
+  // Slowed 5× so the rise and the fall each last their caption's reading time (pacing.ts), as the frame says:
+  // the flight takes 5 × 2.883 s of screen time plus the pause at the apex.
   const flight = xs.at(-1)!.end - xs[0]!.start;
-  t.true(flight > 2.883 && flight < 2.883 + 2, `flight shown in ${flight} s`);
+  t.regex(scene.objects.find((o) => o.id === 'playback')!.type === 'text' ? (scene.objects.find((o) => o.id === 'playback') as { text: string }).text : '', /slow motion \(5× slower\)/);
+  t.true(flight > 5 * 2.883 && flight < 5 * 2.883 + 6, `flight shown in ${flight} s`);
   const trail = object(scene, 'trail', 'plot');
   for (const p of trail.points) if (p) near(t, p[1], Math.max(0, p[0] - (G * p[0] ** 2) / 400), 1e-6, 'trail point on the parabola');
   const texts = scene.objects.filter((o) => o.type === 'text').map((o) => (o as { text: string }).text);

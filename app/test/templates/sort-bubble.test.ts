@@ -49,8 +49,13 @@ test('the scene swaps bars and writes a caption per step', (t) => {
   t.true(scene.narration.steps.length >= 7);
 });
 
-test('a requested duration rescales the timeline to fit', (t) => {
-  const { scene } = sceneFromDescription('bubble sort 5 3 8 1', { width: 1280, height: 720, fps: 30, duration: 5 });
-  t.is(scene.duration, 5);
-  for (const e of scene.timeline) t.true(('start' in e ? e.start : e.at) <= 5);
+test('a requested duration rescales the timeline to fit, compressing only down to the reading floor', (t) => {
+  const { scene } = sceneFromDescription('bubble sort 5 3 8 1', { width: 1280, height: 720, fps: 30, duration: 40 });
+  t.is(scene.duration, 40);
+  for (const e of scene.timeline) t.true(('start' in e ? e.start : e.at) <= 40);
+  // 5 s cannot hold 8 sentences: the scene keeps its shortest readable length and says so (pacing.test.ts).
+  const short = sceneFromDescription('bubble sort 5 3 8 1', { width: 1280, height: 720, fps: 30, duration: 5 }).scene;
+  t.true(short.duration > 5);
+  t.regex(short.meta.warnings![0]!, /needs at least \d+ s to be read; made it \d+ s instead of 5 s/);
+  for (const e of short.timeline) t.true(('start' in e ? e.start : e.at) <= short.duration);
 });

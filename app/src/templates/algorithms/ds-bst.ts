@@ -1,5 +1,6 @@
 // ds.bst: insert values one by one (smaller to the left, larger to the right), then walk the tree in
 // the chosen order. Nodes sit at x = their rank in sorted order, y = their depth, so nothing overlaps.
+import { DETAIL_STEPS } from '../step-groups.ts';
 import { z } from 'zod';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene, formatNumber, listText } from './algo-scene.ts';
@@ -188,9 +189,13 @@ export const dsBst = defineTemplate<BstParams>({
 
     scene.intro(`Insert ${values.length > 8 ? `${values.length} keys` : listText(values)} into a binary search tree: smaller keys go left, larger go right.`, 1.5);
     tl.wait(1.5);
+    // The first inserts step by step; later ones play under one sentence each (step-groups.ts).
+    let narrated = 0;
     for (const ins of inserts) {
       incoming = `inserting ${formatNumber(ins.value)}   `;
       scene.counter(counter());
+      if (narrated >= DETAIL_STEPS) tl.group(insertSummary(ins));
+      narrated += ins.path.length + 1;
       if (ins.path.length === 0 && !ins.duplicate) {
         scene.step(`${formatNumber(ins.value)} becomes the root.`, 1 * k);
       }
@@ -207,6 +212,7 @@ export const dsBst = defineTemplate<BstParams>({
         scene.step(`${formatNumber(ins.value)} is already in the tree: skip it.`, 1 * k);
         tl.add({ type: 'highlight', target: id(ins.value), at: tl.t, duration: 0.9 * k, color: '$warning' });
         tl.wait(1 * k);
+        tl.ungroup();
         continue;
       }
       inserted++;
@@ -218,6 +224,7 @@ export const dsBst = defineTemplate<BstParams>({
       }
       tl.appear(id(ins.value), 0.45 * k, 'grow');
       tl.wait(0.9 * k);
+      tl.ungroup();
     }
     incoming = '';
     scene.counter(`${counter()}   height ${facts.height as number}`);
@@ -228,7 +235,9 @@ export const dsBst = defineTemplate<BstParams>({
     tl.appear('output', 0.3);
     tl.wait(1.6);
     const order = facts.traversal as number[];
+    // The first visits one by one; then the rest of the order is read off the output line in one sentence.
     order.forEach((v, i) => {
+      if (i === DETAIL_STEPS - 2 && order.length > DETAIL_STEPS) tl.group(`Then ${listText(order.slice(i))}, in the same way.`);
       tl.add({ type: 'tween', target: id(v), property: 'fill', to: '$success', start: tl.t, duration: 0.3 });
       tl.add({ type: 'tween', target: id(v), property: 'labelColor', to: '$background', start: tl.t, duration: 0.3 });
       tl.setText(`${id(v)}b`, String(i + 1));
@@ -242,6 +251,7 @@ export const dsBst = defineTemplate<BstParams>({
       scene.step(`Visit ${formatNumber(v)} (#${i + 1}).`, 0.7 * k + 0.1);
       tl.wait(0.7 * k + 0.1);
     });
+    tl.ungroup();
     tl.wait(0.4);
     // The traversal stays on the output line above; the status line adds the height.
     return scene.finish(
@@ -250,3 +260,11 @@ export const dsBst = defineTemplate<BstParams>({
     );
   },
 });
+
+/** One sentence for an insert played as a group: "Insert 40: left, right → right child of 30." */
+function insertSummary(ins: { value: number; path: { value: number; dir: string }[]; duplicate?: boolean }): string {
+  if (ins.duplicate) return `${formatNumber(ins.value)} is already in the tree: skip it.`;
+  const parent = ins.path[ins.path.length - 1];
+  if (!parent) return `${formatNumber(ins.value)} becomes the root.`;
+  return `Insert ${formatNumber(ins.value)}: ${ins.path.map((p) => p.dir).join(', ')} → ${parent.dir} child of ${formatNumber(parent.value)}.`;
+}

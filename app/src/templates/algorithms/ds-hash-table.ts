@@ -1,5 +1,6 @@
 // ds.hash_table: each key goes to bucket h(k) = k mod size; keys that land in the same bucket are
 // chained one after another (separate chaining). Word keys hash the sum of their character codes.
+import { count, GROUPED_SPEED } from '../step-groups.ts';
 import { z } from 'zod';
 import { numberList } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
@@ -35,6 +36,19 @@ export function hashInsert(keys: Key[], size: number): { buckets: Key[][]; colli
     b.push(k);
   }
   return { buckets, collisions };
+}
+
+/** Keys narrated one sentence each before later keys are told in blocks. */
+const DETAIL_KEYS = 4;
+const BLOCK_KEYS = 4;
+
+/** "Keys 22, 8, 15 go to buckets 1, 1, 1: 2 collisions, chained." (`chains`: each bucket's length so far). */
+function blockSummary(block: readonly Key[], size: number, chains: readonly number[]): string {
+  const lengths = [...chains];
+  let collisions = 0;
+  for (const k of block) if (lengths[bucketOf(k, size)]!++ > 0) collisions++;
+  const buckets = block.map((k) => bucketOf(k, size));
+  return `Keys ${listText(block)} go to buckets ${listText(buckets)}: ${count(collisions, 'collisions')}${collisions > 0 ? ', chained' : ''}.`;
 }
 
 const SIZE_PATTERNS = [/\b(?:table\s+)?(?:size|capacity|m)\s*(?:of|=|:|is)?\s*(\d+)\b/i, /\b(\d+)\s*(?:buckets|slots|cells|entries|bins)\b/i, /\bmod(?:ulo)?\s*(\d+)\b/i, /%\s*(\d+)\b/];
@@ -117,7 +131,16 @@ export const dsHashTable = defineTemplate<HashParams>({
     for (let b = 0; b < size; b++) tl.appear(`b${b}`, 0.3).appear(`bi${b}`, 0.3);
     tl.appear('calc', 0.3);
     tl.wait(1.6);
+    // The first keys one sentence each; later keys in blocks of BLOCK_KEYS under one sentence, played faster.
+    let pace = 1;
     keys.forEach((k, j) => {
+      if (j >= DETAIL_KEYS && (j - DETAIL_KEYS) % BLOCK_KEYS === 0) {
+        // A lone last key is told in its own sentence: a "block" of one says less.
+        const block = keys.slice(j, j + BLOCK_KEYS);
+        if (block.length > 1) tl.group(blockSummary(block, size, chains));
+        else tl.ungroup();
+        pace = block.length > 1 ? GROUPED_SPEED : 1;
+      }
       const b = bucketOf(k, size);
       const slot = chains[b]!;
       const id = `k${j}`;
@@ -141,21 +164,22 @@ export const dsHashTable = defineTemplate<HashParams>({
       tl.setText('calc', hashCalc(k, size));
       tl.appear(id, 0.25).appear(`${id}t`, 0.25);
       scene.step(`${hashCalc(k, size)}: key ${k} goes to bucket ${b}.`, 1);
-      tl.add({ type: 'highlight', target: `b${b}`, at: tl.t + 0.3, duration: 0.8, color: '$accent' });
-      tl.wait(0.5);
-      for (const target of [id, `${id}t`]) tl.add({ type: 'move', target, start: tl.t, duration: 0.55, to: { x, y: rowY(b) } });
-      tl.appear(`a${j}`, 0.3, 'draw', tl.t + 0.45);
-      tl.wait(0.7);
+      tl.add({ type: 'highlight', target: `b${b}`, at: tl.t + 0.3 * pace, duration: 0.8 * pace, color: '$accent' });
+      tl.wait(0.5 * pace);
+      for (const target of [id, `${id}t`]) tl.add({ type: 'move', target, start: tl.t, duration: 0.55 * pace, to: { x, y: rowY(b) } });
+      tl.appear(`a${j}`, 0.3, 'draw', tl.t + 0.45 * pace);
+      tl.wait(0.7 * pace);
       chains[b] = slot + 1;
       done++;
       if (slot > 0) {
         collisions++;
         scene.counter(counter());
         scene.step(`Collision: bucket ${b} already holds ${listText(buckets[b]!.slice(0, slot))}; ${k} is chained after it.`, 1.1);
-        tl.add({ type: 'highlight', target: id, at: tl.t, duration: 0.8, color: '$warning' });
-        tl.wait(1.1);
+        tl.add({ type: 'highlight', target: id, at: tl.t, duration: 0.8 * pace, color: '$warning' });
+        tl.wait(1.1 * pace);
       } else scene.counter(counter());
     });
+    tl.ungroup();
     tl.setText('calc', '');
     tl.wait(0.4);
     const loadFactor = Number((keys.length / size).toFixed(2));

@@ -1,5 +1,6 @@
 // graph.bfs: visit nodes level by level with a queue; neighbours are queued in ascending label order
 // and marked as seen when queued, so no node enters the queue twice.
+import { count, GROUPED_SPEED, playInGroups, splitBefore } from '../step-groups.ts';
 import { defineTemplate } from '../types.ts';
 import { adjacency, type Graph } from './graph-model.ts';
 import { extractTraversal, traversalParams, type TraversalParams } from './graph-params.ts';
@@ -78,7 +79,9 @@ export const graphBfs = defineTemplate<TraversalParams>({
     scene.setState(p.start, 'frontier');
     scene.step(`Put the start node ${p.start} in the queue.`, 1);
     tl.wait(1);
-    for (const step of steps) {
+    // Grouped rounds play faster: their summary, not each sentence, is what is read.
+    let pace = 1;
+    const play = (step: TraversalStep) => {
       if (step.kind === 'visit') {
         queue.shift();
         visited++;
@@ -86,27 +89,45 @@ export const graphBfs = defineTemplate<TraversalParams>({
         scene.badge(step.node, visited);
         scene.setPanelText('queue', queueText(), 1.85, 0.32);
         scene.setPanelText('order', order.slice(0, visited).join(' → '), 0.3);
-        scene.counter(counter()).step(`Take ${step.node} from the front of the queue: visit #${visited}.`, 0.9 * k);
-        tl.wait(0.9 * k);
+        scene.counter(counter()).step(`Take ${step.node} from the front of the queue: visit #${visited}.`, 0.9 * k * pace);
+        tl.wait(0.9 * k * pace);
       } else if (step.kind === 'check') {
         checked++;
         scene.counter(counter());
-        scene.flashEdge(step.edge, 0.7 * k);
+        scene.flashEdge(step.edge, 0.7 * k * pace);
         if (step.fresh) {
           queue.push(step.to);
-          scene.step(`${step.from} → ${step.to}: ${step.to} is new, add it to the back of the queue.`, 0.8 * k);
+          scene.step(`${step.from} → ${step.to}: ${step.to} is new, add it to the back of the queue.`, 0.8 * k * pace);
           scene.setState(step.to, 'frontier');
-          scene.markEdge(step.edge, '$primary', 0.09, tl.t + 0.7 * k);
+          scene.markEdge(step.edge, '$primary', 0.09, tl.t + 0.7 * k * pace);
           scene.setPanelText('queue', queueText(), 1.85, 0.32);
         } else {
-          scene.step(`${step.from} → ${step.to}: ${step.to} was already seen, skip it.`, 0.8 * k);
+          scene.step(`${step.from} → ${step.to}: ${step.to} was already seen, skip it.`, 0.8 * k * pace);
         }
-        tl.wait(0.8 * k);
+        tl.wait(0.8 * k * pace);
       } else {
         scene.setState(step.node, 'done');
-        tl.wait(0.2 * k);
+        tl.wait(0.2 * k * pace);
       }
-    }
+    };
+    // The first nodes one sentence per edge, then each later visit and its edges under one summary.
+    playInGroups(
+      tl,
+      splitBefore(steps, (s) => s.kind === 'visit'),
+      {
+        narrated: (s) => s.kind !== 'done',
+        summary: (rest, _round, partial) => {
+          const visit = rest.find((s) => s.kind === 'visit');
+          const fresh = rest.filter((s) => s.kind === 'check' && s.fresh).length;
+          const seen = rest.filter((s) => s.kind === 'check' && !s.fresh).length;
+          return `${visit && visit.kind === 'visit' ? `Visit ${visit.node}` : partial ? 'Then' : 'Next'}: ${count(fresh, 'new neighbours')} queued, ${seen} already seen.`;
+        },
+        play,
+        speed: (grouped) => {
+          pace = grouped ? GROUPED_SPEED : 1;
+        },
+      },
+    );
     const unreached = p.nodes.filter((n) => !order.includes(n));
     if (unreached.length > 0) {
       scene.step(`The queue is empty. ${unreached.join(', ')} cannot be reached from ${p.start}.`, 1.5);

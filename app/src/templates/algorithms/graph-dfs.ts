@@ -1,5 +1,6 @@
 // graph.dfs: recursive depth-first search; from each node, go as deep as possible along the first
 // unvisited neighbour (ascending labels), then back up. The recursion stack is shown beside the graph.
+import { count, GROUPED_SPEED, playInGroups, splitBefore } from '../step-groups.ts';
 import { defineTemplate } from '../types.ts';
 import { adjacency, type Graph } from './graph-model.ts';
 import { extractTraversal, traversalParams, type TraversalParams } from './graph-params.ts';
@@ -83,7 +84,9 @@ export const graphDfs = defineTemplate<TraversalParams>({
     for (const id of ['stackHead', 'stack', 'orderHead', 'order']) tl.appear(id, 0.4);
     tl.wait(0.8);
     let current: string | undefined;
-    for (const step of steps) {
+    // Grouped rounds play faster: their summary, not each sentence, is what is read.
+    let pace = 1;
+    const play = (step: DfsStep) => {
       if (step.kind === 'visit') {
         visited++;
         if (current) scene.setState(current, 'frontier');
@@ -92,31 +95,49 @@ export const graphDfs = defineTemplate<TraversalParams>({
         scene.badge(step.node, visited);
         scene.setPanelText('stack', stackText(step.stack), 1.85, 0.32);
         scene.setPanelText('order', order.slice(0, visited).join(' → '), 0.3);
-        scene.counter(counter()).step(`Visit ${step.node} (#${visited}) and push it on the stack.`, 0.9 * k);
-        tl.wait(0.9 * k);
+        scene.counter(counter()).step(`Visit ${step.node} (#${visited}) and push it on the stack.`, 0.9 * k * pace);
+        tl.wait(0.9 * k * pace);
       } else if (step.kind === 'check') {
         checked++;
         scene.counter(counter());
-        scene.flashEdge(step.edge, 0.7 * k);
+        scene.flashEdge(step.edge, 0.7 * k * pace);
         if (step.fresh) {
-          scene.step(`${step.from} → ${step.to}: not visited yet, go deeper.`, 0.7 * k);
-          scene.markEdge(step.edge, '$primary', 0.09, tl.t + 0.7 * k);
-        } else scene.step(`${step.from} → ${step.to}: ${step.to} already visited.`, 0.7 * k);
-        tl.wait(0.7 * k);
+          scene.step(`${step.from} → ${step.to}: not visited yet, go deeper.`, 0.7 * k * pace);
+          scene.markEdge(step.edge, '$primary', 0.09, tl.t + 0.7 * k * pace);
+        } else scene.step(`${step.from} → ${step.to}: ${step.to} already visited.`, 0.7 * k * pace);
+        tl.wait(0.7 * k * pace);
       } else if (step.kind === 'back') {
         current = step.node;
         scene.setState(step.node, 'current');
         scene.setPanelText('stack', stackText(step.stack), 1.85, 0.32);
-        scene.step(`Back from ${step.from} to ${step.node}: try its next neighbour.`, 0.7 * k);
-        tl.wait(0.7 * k);
+        scene.step(`Back from ${step.from} to ${step.node}: try its next neighbour.`, 0.7 * k * pace);
+        tl.wait(0.7 * k * pace);
       } else {
         scene.setState(step.node, 'done');
         if (current === step.node) current = undefined;
         scene.setPanelText('stack', stackText(step.stack), 1.85, 0.32);
-        scene.step(`${step.node} has no unvisited neighbours left: pop it.`, 0.6 * k);
-        tl.wait(0.6 * k);
+        scene.step(`${step.node} has no unvisited neighbours left: pop it.`, 0.6 * k * pace);
+        tl.wait(0.6 * k * pace);
       }
-    }
+    };
+    // The first nodes one sentence per edge, then each later visit and its edges under one summary.
+    playInGroups(
+      tl,
+      splitBefore(steps, (s) => s.kind === 'visit'),
+      {
+        narrated: (s) => s.kind !== 'done',
+        summary: (rest, _round, partial) => {
+          const visit = rest.find((s) => s.kind === 'visit');
+          const checks = rest.filter((s) => s.kind === 'check').length;
+          const backs = rest.filter((s) => s.kind === 'done').length;
+          return `${visit && visit.kind === 'visit' ? `Visit ${visit.node}` : partial ? 'Then' : 'Next'}: ${count(checks, 'edges')} checked${backs > 0 ? `, ${count(backs, 'nodes')} finished and popped` : ''}.`;
+        },
+        play,
+        speed: (grouped) => {
+          pace = grouped ? GROUPED_SPEED : 1;
+        },
+      },
+    );
     const unreached = p.nodes.filter((n) => !order.includes(n));
     if (unreached.length > 0) {
       scene.step(`The stack is empty. ${unreached.join(', ')} cannot be reached from ${p.start}.`, 1.5);

@@ -1,5 +1,6 @@
 // graph.dijkstra: settle the unsettled node with the smallest tentative distance (ties: lowest label),
 // then relax its edges in ascending neighbour order. The distance table sits beside the graph.
+import { count, GROUPED_SPEED, playInGroups, splitBefore } from '../step-groups.ts';
 import { defineTemplate } from '../types.ts';
 import { adjacency, compareLabels, type Graph } from './graph-model.ts';
 import { extractShortestPath, shortestPathParams, type ShortestPathParams } from './graph-params.ts';
@@ -134,7 +135,9 @@ export const graphDijkstra = defineTemplate<ShortestPathParams>({
     tl.wait(1.1);
     const current = new Map(p.nodes.map((n) => [n, n === p.start ? 0 : Infinity]));
     let last: string | undefined;
-    for (const step of steps) {
+    // Grouped rounds play faster: their summary, not each sentence, is what is read.
+    let pace = 1;
+    const play = (step: DijkstraStep) => {
       if (step.kind === 'settle') {
         if (last) scene.setState(last, 'done');
         last = step.node;
@@ -142,30 +145,48 @@ export const graphDijkstra = defineTemplate<ShortestPathParams>({
         scene.setState(step.node, 'current');
         scene.badge(step.node, settledCount);
         tl.add({ type: 'tween', target: rowId.get(step.node)!, property: 'color', to: '$success', start: tl.t, duration: 0.3 });
-        scene.counter(counter()).step(`Settle ${step.node}: the smallest tentative distance, ${distText(step.dist)}.`, 1 * k);
-        tl.wait(1 * k);
+        scene.counter(counter()).step(`Settle ${step.node}: the smallest tentative distance, ${distText(step.dist)}.`, 1 * k * pace);
+        tl.wait(1 * k * pace);
       } else if (step.kind === 'skip') {
-        scene.flashEdge(step.edge, 0.5 * k);
-        scene.step(`${step.from} → ${step.to}: ${step.to} is already settled.`, 0.6 * k);
-        tl.wait(0.6 * k);
+        scene.flashEdge(step.edge, 0.5 * k * pace);
+        scene.step(`${step.from} → ${step.to}: ${step.to} is already settled.`, 0.6 * k * pace);
+        tl.wait(0.6 * k * pace);
       } else {
         relaxations++;
         scene.counter(counter());
-        scene.flashEdge(step.edge, 0.8 * k);
+        scene.flashEdge(step.edge, 0.8 * k * pace);
         const sum = `${distText(current.get(step.from)!)} + ${formatNumber(step.weight)} = ${formatNumber(step.candidate)}`;
         if (step.better) {
           current.set(step.to, step.candidate);
-          scene.step(`${step.from} → ${step.to}: ${sum} < ${distText(step.old)}, so dist(${step.to}) = ${formatNumber(step.candidate)} via ${step.from}.`, 0.9 * k);
+          scene.step(`${step.from} → ${step.to}: ${sum} < ${distText(step.old)}, so dist(${step.to}) = ${formatNumber(step.candidate)} via ${step.from}.`, 0.9 * k * pace);
           tl.setText(rowId.get(step.to)!, row(step.to, step.candidate, step.from));
-          tl.add({ type: 'highlight', target: rowId.get(step.to)!, at: tl.t, duration: 0.8 * k, color: '$accent' });
+          tl.add({ type: 'highlight', target: rowId.get(step.to)!, at: tl.t, duration: 0.8 * k * pace, color: '$accent' });
           if (step.oldEdge !== undefined) scene.markEdge(step.oldEdge, '$muted', 0.05);
-          scene.markEdge(step.edge, '$primary', 0.09, tl.t + 0.8 * k);
+          scene.markEdge(step.edge, '$primary', 0.09, tl.t + 0.8 * k * pace);
         } else {
-          scene.step(`${step.from} → ${step.to}: ${sum} ≥ ${distText(step.old)}, keep ${distText(step.old)}.`, 0.9 * k);
+          scene.step(`${step.from} → ${step.to}: ${sum} ≥ ${distText(step.old)}, keep ${distText(step.old)}.`, 0.9 * k * pace);
         }
-        tl.wait(0.9 * k);
+        tl.wait(0.9 * k * pace);
       }
-    }
+    };
+    // The first nodes one sentence per edge, then each later settle and its edges under one summary.
+    playInGroups(
+      tl,
+      splitBefore(steps, (s) => s.kind === 'settle'),
+      {
+        narrated: () => true,
+        summary: (rest, _round, partial) => {
+          const settle = rest.find((s) => s.kind === 'settle');
+          const better = rest.filter((s) => s.kind === 'relax' && s.better).length;
+          const edges = rest.filter((s) => s.kind !== 'settle').length;
+          return `${settle && settle.kind === 'settle' ? `Settle ${settle.node} at ${distText(settle.dist)}` : partial ? 'Then' : 'Next'}: ${count(edges, 'edges')} checked, ${count(better, 'distances')} improved.`;
+        },
+        play,
+        speed: (grouped) => {
+          pace = grouped ? GROUPED_SPEED : 1;
+        },
+      },
+    );
     if (last) scene.setState(last, 'done');
     const unreached = p.nodes.filter((n) => result.dist.get(n) === Infinity);
     if (unreached.length > 0) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { wordNumber } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene } from './algo-scene.ts';
+import { GROUPED_SPEED } from '../step-groups.ts';
 
 /** 6 disks take 63 moves: about a minute, the most worth watching move by move. */
 export const MAX_DISKS = 6;
@@ -13,7 +14,7 @@ type HanoiParams = z.infer<typeof params>;
 type Peg = 'A' | 'B' | 'C';
 export type HanoiStep = { kind: 'goal'; n: number; from: Peg; to: Peg; via: Peg; depth: number } | { kind: 'move'; disk: number; from: Peg; to: Peg };
 
-export function hanoi(disks: number): HanoiStep[] {
+export function hanoi(disks: number, from: Peg = 'A', to: Peg = 'C', via: Peg = 'B'): HanoiStep[] {
   const steps: HanoiStep[] = [];
   // Depth is the disk count (≤ 6 drawn); facts for larger n use the same recursion.
   const solve = (n: number, from: Peg, to: Peg, via: Peg, depth: number) => {
@@ -23,8 +24,27 @@ export function hanoi(disks: number): HanoiStep[] {
     steps.push({ kind: 'move', disk: n, from, to });
     solve(n - 1, via, to, from, depth + 1);
   };
-  solve(disks, 'A', 'C', 'B', 0);
+  solve(disks, from, to, via, 0);
   return steps;
+}
+
+/** Towers this small are narrated move by move; larger ones split into their recursion. */
+const DETAIL_DISKS = 3;
+
+/** A run of steps; with `tower`, a sub-tower's moves played as one group under a summary. */
+interface HanoiBlock {
+  steps: HanoiStep[];
+  tower?: { n: number; from: Peg; to: Peg };
+}
+
+/**
+ * The steps in narration blocks: the first small tower move by move, each largest disk's move on its own,
+ * and each later sub-tower as one group ("moves 9–15: the 3-disk tower moves from B onto C"), so 6 disks
+ * take under a minute to read instead of 63 captions.
+ */
+export function hanoiBlocks(n: number, from: Peg = 'A', to: Peg = 'C', via: Peg = 'B'): HanoiBlock[] {
+  if (n <= DETAIL_DISKS) return [{ steps: hanoi(n, from, to, via) }];
+  return [{ steps: [{ kind: 'goal', n, from, to, via, depth: 0 }] }, ...hanoiBlocks(n - 1, from, via, to), { steps: [{ kind: 'move', disk: n, from, to }] }, { steps: hanoi(n - 1, via, to, from), tower: { n: n - 1, from: via, to } }];
 }
 
 const DISK_WORDS = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
@@ -99,11 +119,13 @@ export const recursionHanoi = defineTemplate<HanoiParams>({
     scene.intro(`Move all ${disks} disks from A to C: one disk at a time, never a larger disk on a smaller one.`, 1.8);
     for (let d = disks; d >= 1; d--) tl.appear(`d${d}`, 0.3, 'grow').appear(`d${d}t`, 0.3);
     tl.wait(1.8);
-    for (const step of steps) {
+    // A grouped sub-tower plays faster: its summary, not each move, is what is read.
+    let pace = 1;
+    const play = (step: HanoiStep) => {
       if (step.kind === 'goal') {
         scene.step(`To move ${step.n} disks ${step.from} → ${step.to}: first move ${step.n - 1} to ${step.via}, then disk ${step.n}, then the ${step.n - 1} back on top.`, 0.7 * k);
         tl.wait(0.7 * k);
-        continue;
+        return;
       }
       moves++;
       const x = pegX[step.to];
@@ -113,9 +135,22 @@ export const recursionHanoi = defineTemplate<HanoiParams>({
       const startY = diskY(stacks[step.from].length);
       // Lift high enough to clear the pegs at the middle of the arc.
       const arc = Math.max(0.8, pegTop + 0.7 - (startY + y) / 2);
-      scene.counter(counter()).step(`Move ${moves}: disk ${step.disk} from ${step.from} to ${step.to}.`, 0.65 * k);
-      for (const target of [`d${step.disk}`, `d${step.disk}t`]) tl.add({ type: 'move', target, start: tl.t, duration: 0.55 * k, to: { x, y }, arc });
-      tl.wait(0.65 * k);
+      scene.counter(counter()).step(`Move ${moves}: disk ${step.disk} from ${step.from} to ${step.to}.`, 0.65 * k * pace);
+      for (const target of [`d${step.disk}`, `d${step.disk}t`]) tl.add({ type: 'move', target, start: tl.t, duration: 0.55 * k * pace, to: { x, y }, arc });
+      tl.wait(0.65 * k * pace);
+    };
+    for (const block of hanoiBlocks(disks)) {
+      if (!block.tower) {
+        block.steps.forEach(play);
+        continue;
+      }
+      const count = block.steps.filter((s) => s.kind === 'move').length;
+      const { n, from, to } = block.tower;
+      tl.group(`Moves ${moves + 1}–${moves + count}: the ${n}-disk tower moves from ${from} onto ${to}, the same way.`);
+      pace = GROUPED_SPEED;
+      block.steps.forEach(play);
+      pace = 1;
+      tl.ungroup();
     }
     tl.wait(0.4);
     return scene.finish(`${total} moves = 2^${disks} − 1`, `Done in ${total} moves, the minimum: 2^${disks} − 1.`);

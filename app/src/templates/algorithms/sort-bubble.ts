@@ -3,6 +3,7 @@ import { formatValue, layoutBars, BarAnimator } from './array-bars.ts';
 import { extractOrder, extractValues, inOrder, sortParams, type SortParams } from './params.ts';
 import { defineTemplate } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
+import { count, GROUPED_SPEED, playInGroups } from '../step-groups.ts';
 
 interface Step {
   kind: 'compare' | 'swap' | 'sorted';
@@ -79,7 +80,8 @@ export const sortBubble = defineTemplate<SortParams>({
     tl.appear('title', 0.5).appear('counter', 0.5);
     for (const id of layout.barIds) tl.appear(id, 0.5, 'grow');
     tl.wait(0.9);
-    for (const step of steps) {
+    const normalTimes = { compare: anim.compareTime, swap: anim.swapTime };
+    const play = (step: Step) => {
       const a = current[step.i]!;
       const b = current[step.j]!;
       if (step.kind === 'compare') {
@@ -97,7 +99,17 @@ export const sortBubble = defineTemplate<SortParams>({
         anim.markSorted(step.i);
         tl.wait(0.15);
       }
-    }
+    };
+    // The first pass's comparisons one sentence each, then each later pass plays faster under one summary.
+    playInGroups(tl, passes(steps), {
+      narrated: (step) => step.kind === 'compare',
+      summary: (rest, pass, partial) => passSummary(rest, partial ? 'The rest of pass 1' : `Pass ${pass}`),
+      play,
+      speed: (grouped) => {
+        anim.compareTime = normalTimes.compare * (grouped ? GROUPED_SPEED : 1);
+        anim.swapTime = normalTimes.swap * (grouped ? GROUPED_SPEED : 1);
+      },
+    });
     // Whatever the early exit left unmarked is in place too.
     for (let slot = 0; slot < values.length; slot++) anim.markSorted(slot);
     tl.wait(0.3);
@@ -108,3 +120,20 @@ export const sortBubble = defineTemplate<SortParams>({
     return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Bubble sort' };
   },
 });
+
+/** Bubble sort's steps cut into passes: each ends as a value is placed. */
+function passes(steps: readonly Step[]): Step[][] {
+  const out: Step[][] = [[]];
+  for (const step of steps) {
+    out[out.length - 1]!.push(step);
+    if (step.kind === 'sorted') out.push([]);
+  }
+  return out.filter((p) => p.length > 0);
+}
+
+/** "Pass 2: 3 comparisons, 1 swap." */
+function passSummary(rest: readonly Step[], label: string): string {
+  const compares = rest.filter((s) => s.kind === 'compare').length;
+  const swaps = rest.filter((s) => s.kind === 'swap').length;
+  return `${label}: ${count(compares, 'comparisons')}, ${count(swaps, 'swaps')}${swaps === 0 && compares > 0 ? ' — nothing moved, so it is sorted' : ''}.`;
+}

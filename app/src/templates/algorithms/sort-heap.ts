@@ -5,7 +5,8 @@ import { defineTemplate, type Composition } from '../types.ts';
 import { extractSortParams, sortParams, type SortParams } from './params.ts';
 import { BarAnimator, layoutBars } from './array-bars.ts';
 import { AlgoScene, listText } from './algo-scene.ts';
-import { formatValue, sortIntro, type SortStep } from './sort-player.ts';
+import { formatValue, roundSummary, sortIntro, splitRounds, type SortStep } from './sort-player.ts';
+import { GROUPED_SPEED, playInGroups } from '../step-groups.ts';
 
 export function heapSortSteps(values: number[], order: 'asc' | 'desc'): { steps: SortStep[]; sorted: number[]; comparisons: number; swaps: number } {
   const a = [...values];
@@ -124,7 +125,9 @@ function composeHeap({ values, order }: SortParams, facts: Record<string, unknow
   for (const id of nodeIds) tl.appear(id, 0.4, 'grow');
   for (const id of layout.barIds) tl.appear(id, 0.5, 'grow');
   tl.wait(1.4);
-  for (const step of steps) {
+  // Grouped rounds play faster: their summary, not each sentence, is what is read.
+  const normalTimes = { compare: anim.compareTime, swap: anim.swapTime };
+  const play = (step: SortStep) => {
     if (step.kind === 'compare') {
       comparisons++;
       scene.counter(counter()).step(step.note, anim.compareTime);
@@ -149,7 +152,23 @@ function composeHeap({ values, order }: SortParams, facts: Record<string, unknow
       scene.step(step.note, 0.9 * k);
       tl.wait(0.9 * k);
     }
-  }
+  };
+  // The heap's first sift-downs one sentence each, then each round (a sift, a root taken out) under a summary.
+  playInGroups(tl, splitRounds(steps), {
+    narrated: (step) => Boolean((step as { note?: string }).note),
+    summary: (rest, _round, partial) => roundSummary(partial ? 'The rest of this round' : heapRoundLabel(rest), rest, 'swaps'),
+    play,
+    speed: (grouped) => {
+      anim.compareTime = normalTimes.compare * (grouped ? GROUPED_SPEED : 1);
+      anim.swapTime = normalTimes.swap * (grouped ? GROUPED_SPEED : 1);
+    },
+  });
   tl.wait(0.4);
   return scene.finish(`sorted: ${listText(facts.sorted as number[])}`, `Sorted: ${listText(facts.sorted as number[])}, with ${swaps} swaps and ${comparisons} comparisons.`);
+}
+
+/** What a heap-sort round does: building the heap, or taking the root out to the end and sifting down. */
+function heapRoundLabel(round: readonly SortStep[]): string {
+  const placed = round.find((s) => s.kind === 'sorted');
+  return placed ? `Root out to position ${placed.i}, sift down` : 'Build the heap';
 }

@@ -4,6 +4,7 @@
 import { defineTemplate, type Composition } from '../types.ts';
 import { extractSortParams, inOrder, sortParams, type SortParams } from './params.ts';
 import { layoutBars } from './array-bars.ts';
+import { count, GROUPED_SPEED, playInGroups } from '../step-groups.ts';
 import { AlgoScene, listText } from './algo-scene.ts';
 import { formatValue, relation, sortIntro } from './sort-player.ts';
 
@@ -121,43 +122,78 @@ function composeMerge({ values, order }: SortParams, facts: Record<string, unkno
   scene.intro(`${sortIntro('Merge sort', values, order)} Split in halves, then merge sorted runs.`, 1.4);
   for (const id of layout.barIds) tl.appear(id, 0.5, 'grow');
   tl.wait(1.4);
-  for (const step of steps) {
+  // Grouped rounds play faster: their summary, not each sentence, is what is read.
+  let pace = 1;
+  const play = (step: MergeStep) => {
     if (step.kind === 'split') {
       showRuns(step.lo, step.mid, step.hi);
-      scene.step(`Split positions ${step.lo}–${step.hi} into ${step.lo}–${step.mid} and ${step.mid + 1}–${step.hi}.`, 0.7 * k);
-      tl.wait(0.7 * k);
+      scene.step(`Split positions ${step.lo}–${step.hi} into ${step.lo}–${step.mid} and ${step.mid + 1}–${step.hi}.`, 0.7 * k * pace);
+      tl.wait(0.7 * k * pace);
     } else if (step.kind === 'merge') {
       merges++;
       showRuns(step.lo, step.mid, step.hi);
       scene.counter(counter());
-      scene.step(`Merge [${listText(step.left)}] and [${listText(step.right)}].`, 0.8 * k);
+      scene.step(`Merge [${listText(step.left)}] and [${listText(step.right)}].`, 0.8 * k * pace);
       if (merges === 1) tl.appear('lowerLabel', 0.3);
-      tl.wait(0.8 * k);
+      tl.wait(0.8 * k * pace);
     } else if (step.kind === 'compare') {
       comparisons++;
-      scene.counter(counter()).step(step.note, 0.5 * k);
-      for (const slot of [step.i, step.j]) tl.add({ type: 'highlight', target: upper[slot]!, at: tl.t, duration: 0.5 * k, color: '$accent' });
-      tl.wait(0.5 * k);
+      scene.counter(counter()).step(step.note, 0.5 * k * pace);
+      for (const slot of [step.i, step.j]) tl.add({ type: 'highlight', target: upper[slot]!, at: tl.t, duration: 0.5 * k * pace, color: '$accent' });
+      tl.wait(0.5 * k * pace);
     } else if (step.kind === 'take') {
-      if (step.note) scene.step(step.note, 0.5 * k);
+      if (step.note) scene.step(step.note, 0.5 * k * pace);
       const id = upper[step.from]!;
-      tl.add({ type: 'move', target: id, start: tl.t, duration: 0.45 * k, to: { x: layout.slotX[step.to]!, y: LOWER.bottom } });
+      tl.add({ type: 'move', target: id, start: tl.t, duration: 0.45 * k * pace, to: { x: layout.slotX[step.to]!, y: LOWER.bottom } });
       lower[step.to] = id;
       upper[step.from] = undefined;
-      tl.wait(0.5 * k);
+      tl.wait(0.5 * k * pace);
     } else {
       for (let s = step.lo; s <= step.hi; s++) {
         const id = lower[s]!;
-        tl.add({ type: 'move', target: id, start: tl.t, duration: 0.45 * k, to: { y: UPPER.bottom } });
+        tl.add({ type: 'move', target: id, start: tl.t, duration: 0.45 * k * pace, to: { y: UPPER.bottom } });
         upper[s] = id;
         lower[s] = undefined;
       }
-      scene.step(`Merged run: ${listText(step.merged)}.`, 0.6 * k);
-      tl.wait(0.6 * k);
+      scene.step(`Merged run: ${listText(step.merged)}.`, 0.6 * k * pace);
+      tl.wait(0.6 * k * pace);
     }
-  }
+  };
+  // Splits one after another are one round, each merge (its comparisons, takes and copy back) another: the
+  // first sentences one at a time, then each round under one summary.
+  playInGroups(tl, mergeRounds(steps), {
+    narrated: (step) => step.kind !== 'take' || Boolean(step.note),
+    summary: (rest, _round, partial) => mergeSummary(rest, partial),
+    play,
+    speed: (grouped) => {
+      pace = grouped ? GROUPED_SPEED : 1;
+    },
+  });
   for (const id of ['runL', 'runR', 'lowerLabel']) tl.add({ type: 'tween', target: id, property: 'opacity', to: 0, start: tl.t, duration: 0.3 });
   for (const id of layout.barIds) tl.add({ type: 'tween', target: id, property: 'fill', to: '$success', start: tl.t, duration: 0.3 });
   tl.wait(0.4);
   return scene.finish(`sorted: ${listText(facts.sorted as number[])} · comparisons: ${facts.comparisons as number}`, `Sorted with ${facts.comparisons as number} comparisons in ${merges} merges.`);
+}
+
+/** Consecutive splits form one round; each merge through its copy back forms another. */
+function mergeRounds(steps: readonly MergeStep[]): MergeStep[][] {
+  const rounds: MergeStep[][] = [];
+  for (const step of steps) {
+    const last = rounds[rounds.length - 1];
+    const joins = last && (step.kind === 'split' ? last.every((s) => s.kind === 'split') : step.kind !== 'merge');
+    if (joins) last.push(step);
+    else rounds.push([step]);
+  }
+  return rounds;
+}
+
+/** "Split down to single values." or "Merge [3, 27] and [38] into 3, 27, 38: 2 comparisons." */
+function mergeSummary(rest: readonly MergeStep[], partial: boolean): string {
+  const back = rest.find((s) => s.kind === 'back');
+  const merge = rest.find((s) => s.kind === 'merge');
+  const compares = rest.filter((s) => s.kind === 'compare').length;
+  if (!back) return rest.length === 1 ? 'Split once more.' : `Split ${rest.length} more times, down to single values.`;
+  const merged = back.kind === 'back' ? listText(back.merged) : '';
+  const head = merge && merge.kind === 'merge' ? `Merge [${listText(merge.left)}] and [${listText(merge.right)}]` : partial ? 'The rest of this merge' : 'Merge';
+  return `${head} into ${merged}: ${count(compares, 'comparisons')}.`;
 }

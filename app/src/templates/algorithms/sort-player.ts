@@ -3,6 +3,7 @@
 import { BarAnimator, layoutBars, formatValue } from './array-bars.ts';
 import { AlgoScene, listText } from './algo-scene.ts';
 import type { Composition } from '../types.ts';
+import { count, GROUPED_SPEED, playInGroups } from '../step-groups.ts';
 
 export type SortStep =
   /** Compare the values in two slots (counts a comparison). */
@@ -40,6 +41,46 @@ const RANGE_Y = -3.25;
 /** The longest natural length worth sitting through; bigger inputs play faster. */
 const TARGET_SECONDS = 75;
 
+/** Splits the steps into rounds: a new one begins before each range or each note after a comparison, and after each value placed. */
+export function splitRounds(steps: readonly SortStep[]): SortStep[][] {
+  const rounds: SortStep[][] = [];
+  let round: SortStep[] = [];
+  for (const step of steps) {
+    const starts = step.kind === 'range' || (step.kind === 'note' && round.some((s) => s.kind === 'compare'));
+    if (starts && round.length > 0) {
+      rounds.push(round);
+      round = [];
+    }
+    round.push(step);
+    if (step.kind === 'sorted') {
+      rounds.push(round);
+      round = [];
+    }
+  }
+  if (round.length > 0) rounds.push(round);
+  // A round without a comparison (a value placed, a closing note) joins the round before: no "0 comparisons".
+  const merged: SortStep[][] = [];
+  for (const r of rounds) {
+    if (merged.length > 0 && !r.some((s) => s.kind === 'compare')) merged[merged.length - 1]!.push(...r);
+    else merged.push(r);
+  }
+  return merged;
+}
+
+export function roundLabel(round: readonly SortStep[], pass: number): string {
+  const range = round.find((s) => s.kind === 'range');
+  return range && range.kind === 'range' ? `Positions ${range.lo}–${range.hi}` : `Pass ${pass}`;
+}
+
+/** "Pass 3: 4 comparisons, 2 swaps; one more value in place." — what a grouped round did, in one sentence. */
+export function roundSummary(label: string, rest: readonly SortStep[], swapLabel: string | null): string {
+  const compares = rest.filter((s) => s.kind === 'compare').length;
+  const swaps = rest.filter((s) => s.kind === 'swap' && s.counted !== false && s.i !== s.j).length;
+  const parts = [count(compares, 'comparisons'), ...(swapLabel === null ? [] : [count(swaps, swapLabel)])];
+  const placed = rest.filter((s) => s.kind === 'sorted').length;
+  return `${label}: ${parts.join(', ')}${placed === 0 ? '' : `; ${placed === 1 ? 'one more value' : `${placed} more values`} in place`}.`;
+}
+
 export function composeSort(opts: SortSceneOptions): Composition {
   const { values, steps } = opts;
   const layout = layoutBars(values, SORT_BAR_AREA);
@@ -61,11 +102,18 @@ export function composeSort(opts: SortSceneOptions): Composition {
   anim.compareTime = 0.5 * k;
   anim.swapTime = 0.6 * k;
 
+  const normalTimes = { compare: anim.compareTime, swap: anim.swapTime };
+  // A group plays faster: its summary, not each sentence, is what is read.
+  const grouped = (on: boolean) => {
+    anim.compareTime = normalTimes.compare * (on ? GROUPED_SPEED : 1);
+    anim.swapTime = normalTimes.swap * (on ? GROUPED_SPEED : 1);
+  };
+
   scene.intro(opts.intro, 1.2);
   for (const id of layout.barIds) tl.appear(id, 0.5, 'grow');
   tl.wait(1.2);
   const current = [...values];
-  for (const step of steps) {
+  const play = (step: SortStep) => {
     switch (step.kind) {
       case 'compare':
         comparisons++;
@@ -104,7 +152,15 @@ export function composeSort(opts: SortSceneOptions): Composition {
         tl.wait(0.9 * k);
         break;
     }
-  }
+  };
+  // The first steps one sentence each; then the rest of that round and each later round play as a group
+  // under one summary ("Pass 3: 4 comparisons, 2 swaps; one more value in place.").
+  playInGroups(tl, splitRounds(steps), {
+    narrated: (step) => Boolean((step as { note?: string }).note),
+    summary: (rest, round, partial) => roundSummary(partial ? 'The rest of this pass' : roundLabel(rest, round), rest, opts.swapLabel),
+    play,
+    speed: grouped,
+  });
   tl.add({ type: 'tween', target: 'range', property: 'opacity', to: 0, start: tl.t, duration: 0.3 });
   for (let slot = 0; slot < values.length; slot++) anim.markSorted(slot);
   tl.wait(0.4);

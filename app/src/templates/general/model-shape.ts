@@ -296,7 +296,8 @@ function composeRound(shape: keyof typeof ROUND, size: number, facts: Record<str
 }
 
 function finish(tl: TimelineBuilder, objects: Composition['objects'], groupId: string, name: string): Composition {
-  const duration = tl.t;
+  // The last caption is held until read (pacing.ts) before the length the motion spans is fixed.
+  const duration = tl.hold().t;
   // One full turn over the whole animation, so every face comes round to the front.
   tl.add({ type: 'tween', target: groupId, property: 'rotationY', from: 0, to: 360, start: 0, duration, easing: 'linear' });
   tl.finish(duration);

@@ -144,7 +144,8 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
   });
   tl.wait(0.6 + n * 0.18);
   tl.appear('clock', 0.3).appear('law', 0.4).wait(0.4);
-  const t0 = tl.t;
+  // The motion starts once the caption before it has been read (the builder's hold).
+  const t0 = tl.hold().t;
   planets.forEach((name, i) => {
     // Angular position from the period: one full turn per T, counterclockwise seen from the north.
     const turns = (motion / yearSeconds) * (365.25 / periods[i]!);

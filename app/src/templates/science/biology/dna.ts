@@ -135,7 +135,8 @@ export const biologyDna = defineTemplate<DnaParams>({
     tl.wait(3.5);
     tl.caption('The two backbones wind round each other once every 10 base pairs: the double helix.', 3);
     tl.wait(3);
-    const duration = tl.t;
+    // The last caption is held until read (pacing.ts) before the length the motion spans is fixed.
+    const duration = tl.hold().t;
     // The helix turns about its own axis for the whole animation, showing the twist of the ladder.
     tl.add({ type: 'tween', target: groupId, property: 'rotationX', from: 0, to: 360, start: 0, duration, easing: 'linear' });
     tl.finish(duration);

@@ -194,7 +194,8 @@ export const chemistryAtom = defineTemplate<AtomParams>({
     tl.caption(`Electron configuration: ${configurationText(e.z)}.`, 3);
     for (const id of ['mass-label', 'mass-value', 'config-label', 'config']) tl.appear(id, 0.5);
     tl.wait(3.2);
-    const duration = tl.t;
+    // The last caption is held until read (pacing.ts) before the length the motion spans is fixed.
+    const duration = tl.hold().t;
     // Electrons circle the nucleus for the whole animation; inner shells go round faster, as in Bohr's model.
     shells.forEach((_, k) => {
       tl.add({ type: 'tween', target: `shell${k}`, property: 'rotation', from: 0, to: (360 * duration) / (6 * (k + 1)), start: 0, duration, easing: 'linear' });

@@ -197,7 +197,8 @@ export const chemistryMolecule = defineTemplate<MoleculeParams>({
       3,
     );
     tl.wait(3);
-    const duration = tl.t;
+    // The last caption is held until read (pacing.ts) before the length the motion spans is fixed.
+    const duration = tl.hold().t;
     // The model turns through the whole animation: a little while it is built (a planar molecule seen
     // edge-on would hide the atoms as they appear), then a full turn back to the front view.
     tl.add({ type: 'tween', target: groupId, property: 'rotationY', from: 0, to: BUILD_TURN_DEG, start: 0, duration: built, easing: 'easeInOutSine' });

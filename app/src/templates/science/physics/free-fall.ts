@@ -98,7 +98,8 @@ function composeFreeFall(p: FreeFallParams): Composition {
     .appear('clock', 0.4, 'fade', tl.t + 0.5)
     .appear('playback', 0.4, 'fade', tl.t + 0.5);
   tl.wait(1.6);
-  const start = tl.t;
+  // The motion starts once the caption before it has been read (the builder's hold).
+  const start = tl.hold().t;
   const fallDisplay = f.time * playback.factor;
   tl.caption('Falling: the speed grows by g every second, so each equal time step covers more distance than the last.', fallDisplay);
   const samples = times(0, f.time, 64);

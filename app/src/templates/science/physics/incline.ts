@@ -222,7 +222,8 @@ function composeIncline(p: InclineParams): Composition {
     const ids = forces.flatMap((f) => [f.id, `${f.id}-label`]);
     for (const id of ids) tl.add({ type: 'disappear', target: id, at: tl.t, duration: 0.3 });
     tl.appear('clock', 0.3).appear('note', 0.3).wait(0.4);
-    const t0 = tl.t;
+    // The motion starts once the caption before it has been read (the builder's hold).
+    const t0 = tl.hold().t;
     const samples = times(0, tTotal, 48);
     const s = (t: number) => 0.5 * r.acceleration * t * t;
     tl.entries.push(

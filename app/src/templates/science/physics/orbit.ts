@@ -242,7 +242,8 @@ function composeOrbit(p: OrbitParams): Composition {
     .appear('velocity', 0.4, 'draw', tl.t + 0.4)
     .appear('f-v', 0.4, 'fade', tl.t + 0.8);
   tl.wait(2.4);
-  const t0 = tl.t;
+  // The motion starts once the caption before it has been read (the builder's hold).
+  const t0 = tl.hold().t;
   const samples = times(0, revolutions * 2 * Math.PI, revolutions * 72);
   const at = (a: number) => t0 + (a / (2 * Math.PI)) * perRev;
   tl.entries.push(

@@ -1,6 +1,7 @@
 // physics.pendulum: a simple pendulum of length L released from rest at θ₀. The bob follows the full
 // equation θ'' = −(g/L)·sinθ (RK4), so large swings are honest; the period fact is the catalogue's
 // small-angle T = 2π√(L/g), and the exact large-amplitude period is reported beside it.
+import { readingTime } from '../../pacing.ts';
 import { z } from 'zod';
 import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
@@ -9,7 +10,7 @@ import { gParam, gravityIn } from './common-params.ts';
 import { fmt, texUnit, withUnit } from './format.ts';
 import { limited, put, type Limit } from './limits.ts';
 import { LENGTH_UNITS, TIME_UNITS, angleIn, namedQuantity, quantityIn } from './quantities.ts';
-import { Plane, arcPoints, choosePlayback, keyframeTweens, niceStep, type SceneObjectInput } from './stage.ts';
+import { PhasedClock, Plane, arcPoints, choosePlayback, keyframeTweens, niceStep, type SceneObjectInput } from './stage.ts';
 
 const LENGTH: Limit = { name: 'pendulum length', unit: 'm', min: 0, max: 1000, why: 'a string longer than 1 km is not a simple pendulum any more', exclusiveMin: true };
 const AMPLITUDE: Limit = { name: 'amplitude', unit: '°', min: 0, max: 90, why: 'beyond 90° a string goes slack; a simple pendulum swings up to horizontal at most', exclusiveMin: true };
@@ -154,34 +155,47 @@ function composePendulum(p: PendulumParams): Composition {
     .appear('clock', 0.4, 'fade', tl.t + 1)
     .appear('note', 0.4, 'fade', tl.t + 1);
   tl.wait(2.2);
-  const t0 = tl.t;
-  const at = (t: number) => t0 + t * playback.factor;
+  // The motion starts once the caption before it has been read (the builder's hold).
+  const t0 = tl.hold().t;
+  // Each phase's caption is read while the bob pauses on the moment it names, then swings on (PhasedClock);
+  // phases begin on a sample so the pause is a true freeze.
+  const snap = (t: number) => keyed.reduce((best, s) => (Math.abs(s.t - t) < Math.abs(best - t) ? s.t : best), keyed[0]!.t);
+  const bounds = [0, T / 4, T / 2, T, periods * T].map(snap);
+  const clock = new PhasedClock(
+    t0,
+    playback.factor,
+    [
+      'Released: gravity pulls the bob back toward the lowest point, speeding it up.',
+      `Lowest point: fastest (${withUnit(Math.sqrt(2 * g * L * (1 - Math.cos((a0 * Math.PI) / 180))), 'm/s')}); it swings on past the vertical.`,
+      `Far side: it stops at −${withUnit(a0, '°')} and swings back.`,
+      `One full swing takes T = 2π√(L/g) = ${withUnit(T0, 's')}; it does not depend on the mass.`,
+    ].map((text, i) => ({ from: bounds[i]!, to: bounds[i + 1]!, text })),
+    readingTime,
+  );
+  const frames = clock.keyframes(keyed, (s) => s.t);
   tl.entries.push(
     ...keyframeTweens(
       'bob',
-      keyed.map((s) => ({ at: at(s.t), values: { x: bob(s.theta)[0], y: bob(s.theta)[1] } })),
+      frames.map(({ item: s, at }) => ({ at, values: { x: bob(s.theta)[0], y: bob(s.theta)[1] } })),
     ),
   );
   tl.entries.push(
     ...keyframeTweens(
       'string',
-      keyed.map((s) => ({ at: at(s.t), values: { points: [pivot, bob(s.theta)] } })),
+      frames.map(({ item: s, at }) => ({ at, values: { points: [pivot, bob(s.theta)] } })),
     ),
   );
-  for (const s of keyed) tl.setText('clock', `t = ${fmt(s.t)} s`, at(s.t));
-  tl.add({ type: 'tween', target: 'curve', property: 'progress', from: 0, to: 1, start: t0, duration: periods * T * playback.factor, easing: 'linear' });
-  // Phase captions: each quarter swing has its own physics.
-  const quarter = (T / 4) * playback.factor;
-  tl.caption('Released: gravity pulls the bob back toward the lowest point, speeding it up.', quarter);
-  tl.t = t0 + quarter;
-  tl.caption(`Lowest point: fastest (${withUnit(Math.sqrt(2 * g * L * (1 - Math.cos((a0 * Math.PI) / 180))), 'm/s')}); it swings on past the vertical.`, quarter);
-  tl.t = t0 + 2 * quarter;
-  tl.caption(`Far side: it stops at −${withUnit(a0, '°')} and swings back.`, quarter);
-  tl.t = t0 + 4 * quarter;
-  tl.caption(`One full swing takes T = 2π√(L/g) = ${withUnit(T0, 's')}; it does not depend on the mass.`, (periods - 1) * T * playback.factor);
-  tl.appear('f-T', 0.5);
-  tl.add({ type: 'highlight', target: 'f-T', at: tl.t + 0.6, duration: 0.8 });
-  tl.t = t0 + periods * T * playback.factor;
+  for (const { item: s, at } of frames) tl.setText('clock', `t = ${fmt(s.t)} s`, at);
+  tl.entries.push(...clock.progressTweens('curve'));
+  clock.phases.forEach((phase, i) => {
+    tl.t = clock.start(i);
+    tl.caption(phase.text, 0);
+    if (i === clock.phases.length - 1) {
+      tl.appear('f-T', 0.5);
+      tl.add({ type: 'highlight', target: 'f-T', at: tl.t + 0.6, duration: 0.8 });
+    }
+  });
+  tl.t = clock.end;
   tl.setText('clock', `t = ${fmt(periods * T)} s`);
   tl.caption(`Period ${withUnit(T0, 's')} (frequency ${withUnit(1 / T0, 'Hz')}); doubling it needs a string four times as long.`, 3);
   tl.wait(3);

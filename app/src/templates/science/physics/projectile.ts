@@ -1,5 +1,6 @@
 // physics.projectile: launch at v₀ and θ from height h₀; no air resistance, so x = v₀cosθ·t and
 // y = h₀ + v₀sinθ·t − ½gt². The ball, its velocity vector and its trail follow samples of those equations.
+import { readingTime } from '../../pacing.ts';
 import { z } from 'zod';
 import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
@@ -8,7 +9,7 @@ import { gParam, gravityIn } from './common-params.ts';
 import { fmt, texUnit, withUnit } from './format.ts';
 import { limited, put, type Limit } from './limits.ts';
 import { LENGTH_UNITS, SPEED_UNITS, allQuantities, angleIn, namedQuantity, quantityIn } from './quantities.ts';
-import { Plane, arcPoints, choosePlayback, fitX, keyframeTweens, niceStep, times, type Keyframe, type SceneObjectInput } from './stage.ts';
+import { Plane, arcPoints, choosePlayback, slowEnough, fitX, keyframeTweens, niceStep, times, type Keyframe, type SceneObjectInput } from './stage.ts';
 
 const SPEED: Limit = { name: 'launch speed', unit: 'm/s', min: 0, max: 1000, why: 'beyond that the flat ground and constant g of this model no longer hold' };
 const ANGLE: Limit = { name: 'launch angle', unit: '°', min: -90, max: 90, why: 'an angle is measured from the horizontal, from straight down (−90°) to straight up (90°)' };
@@ -157,7 +158,13 @@ function composeProjectile(p: ProjectileParams): Composition {
   const yMax = Math.max(m.maxHeight, 1e-3) * 1.15;
   const plane = new Plane({ left: -7.2, right: 2.5, bottom: -3.2, top: 2.55 }, [0, xMax], [0, yMax], { maxStretch: 6, valign: 'middle' });
   const [lx, ly] = plane.at(0, h0);
-  const playback = choosePlayback(m.flightTime, 2, 5);
+  const flightCaption = `Flight: vx stays the same while gravity takes ${withUnit(g, 'm/s')} off vy every second.`;
+  const descentCaption = 'Descent: vy grows downward again; the path is a parabola.';
+  const levelCaption = 'Flight: launched level or downward, the ball only gains downward speed on the way to the ground.';
+  // Slow enough that the rise and the fall each last their caption's reading time: the narration stays on the
+  // part of the flight it describes.
+  const needed = m.apexTime > 0 ? Math.max(readingTime(flightCaption) / m.apexTime, readingTime(descentCaption) / Math.max(1e-9, m.flightTime - m.apexTime)) : readingTime(levelCaption) / m.flightTime;
+  const playback = slowEnough(choosePlayback(m.flightTime, 2, 5), needed);
   const tl = new TimelineBuilder();
   const cx = 5.25;
   // Velocity arrows: the launch speed is 1.5 world units long, the rest in proportion.
@@ -267,10 +274,11 @@ function composeProjectile(p: ProjectileParams): Composition {
   for (const id of ['vx-arrow', 'vy-arrow', 'angle-arc', 'angle-label']) tl.add({ type: 'disappear', target: id, at: tl.t, duration: 0.3 });
   tl.appear('clock', 0.3).wait(0.3);
 
-  const flightStart = tl.t;
+  // The motion starts once the caption before it has been read (the builder's hold).
+  const flightStart = tl.hold().t;
   const up = flightKeyframes(m, plane, 0, m.apexTime, flightStart, playback.factor, arrowScale);
   const apexAt = flightStart + m.apexTime * playback.factor;
-  const hold = m.apexTime > 0 ? 1.4 : 0;
+  const hold = m.apexTime > 0 ? readingTime(`Apex at t = ${withUnit(m.apexTime, 's')}: vy = 0, the ball is ${withUnit(m.maxHeight, 'm')} up and moves only sideways.`) : 0;
   const down = flightKeyframes(m, plane, m.apexTime, m.flightTime, apexAt + hold, playback.factor, arrowScale);
   const landAt = apexAt + hold + (m.flightTime - m.apexTime) * playback.factor;
   for (const part of [up, down]) {
@@ -285,16 +293,16 @@ function composeProjectile(p: ProjectileParams): Composition {
 
   if (m.apexTime > 0) {
     tl.t = flightStart;
-    tl.caption(`Flight: vx stays the same while gravity takes ${withUnit(g, 'm/s')} off vy every second.`, apexAt - flightStart);
+    tl.caption(flightCaption, apexAt - flightStart);
     tl.t = apexAt;
     tl.caption(`Apex at t = ${withUnit(m.apexTime, 's')}: vy = 0, the ball is ${withUnit(m.maxHeight, 'm')} up and moves only sideways.`, hold + 0.6);
     tl.setText('clock', `t = ${fmt(m.apexTime)} s`);
     tl.appear('apex-dot', 0.3, 'grow').appear('apex-drop', 0.4, 'draw').appear('apex-label', 0.3).appear('f-h', 0.4);
     tl.wait(hold);
-    tl.caption('Descent: vy grows downward again; the path is a parabola.', landAt - tl.t);
+    tl.caption(descentCaption, landAt - tl.t);
   } else {
     tl.t = flightStart;
-    tl.caption('Flight: launched level or downward, the ball only gains downward speed on the way to the ground.', landAt - flightStart);
+    tl.caption(levelCaption, landAt - flightStart);
     tl.appear('f-h', 0.4);
   }
   tl.t = landAt;

@@ -1,6 +1,7 @@
 // physics.spring: a block of mass m on a frictionless floor, tied to a wall by a spring of stiffness k,
 // pulled A from equilibrium and released: x(t) = A·cos(ωt) with ω = √(k/m), T = 2π/ω. The block, the
 // spring's coils and the restoring force F = −kx follow samples of x(t); x(t) is plotted as it happens.
+import { readingTime } from '../../pacing.ts';
 import { z } from 'zod';
 import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
@@ -9,7 +10,7 @@ import { MASS_LIMIT, massIn, massParam } from './common-params.ts';
 import { fmt, texUnit, withUnit } from './format.ts';
 import { limited, put, type Limit } from './limits.ts';
 import { LENGTH_UNITS, NUM, STIFFNESS_UNITS, allQuantities, namedQuantity, parseNum, quantityIn } from './quantities.ts';
-import { Plane, choosePlayback, keyframeTweens, niceStep, ruler, times, type SceneObjectInput } from './stage.ts';
+import { PhasedClock, Plane, choosePlayback, keyframeTweens, niceStep, ruler, times, type SceneObjectInput } from './stage.ts';
 
 const STIFFNESS: Limit = { name: 'spring constant k', unit: 'N/m', min: 0, max: 1e7, why: 'a spring constant is positive', exclusiveMin: true };
 const AMPLITUDE: Limit = { name: 'amplitude', unit: 'm', min: 0, max: 100, why: 'a spring stretched further than 100 m is not in its linear (Hooke) range', exclusiveMin: true };
@@ -171,52 +172,63 @@ function composeSpring(p: SpringParams): Composition {
   tl.appear('force', 0.4, 'draw').appear('force-label', 0.4).appear('f-x', 0.4);
   tl.caption(`Hooke's law: the spring pulls back with F = −kx, here ${withUnit(k * A, 'N')} at full stretch.`, 1.6);
   tl.wait(1.6);
-  const t0 = tl.t;
-  const at = (t: number) => t0 + t * playback.factor;
-  const samples = times(0, periods * s.period, periods * 40);
+  // The motion starts once the caption before it has been read (the builder's hold).
+  const t0 = tl.hold().t;
+  const T = s.period;
+  // Each phase's caption is read while the block pauses on the moment it names, then moves (PhasedClock).
+  const clock = new PhasedClock(
+    t0,
+    playback.factor,
+    [
+      { from: 0, to: T / 4, text: 'Released: the spring pulls the block back toward equilibrium, speeding it up.' },
+      { from: T / 4, to: T / 2, text: `Equilibrium: no force, top speed Aω = ${withUnit(A * s.omega, 'm/s')}; the block overshoots and compresses the spring.` },
+      { from: T / 2, to: T, text: 'Full compression: the block stops for an instant and the spring pushes it back.' },
+      { from: T, to: periods * T, text: `One cycle takes T = 2π√(m/k) = ${withUnit(s.period, 's')}, whatever the amplitude.` },
+    ],
+    readingTime,
+  );
+  const samples = clock.keyframes(times(0, periods * s.period, periods * 40), (t) => t);
   tl.entries.push(
     ...keyframeTweens(
       'block',
-      samples.map((t) => ({ at: at(t), values: { x: track.x(s.position(t)) } })),
+      samples.map(({ item: t, at }) => ({ at, values: { x: track.x(s.position(t)) } })),
     ),
   );
   tl.entries.push(
     ...keyframeTweens(
       'block-label',
-      samples.map((t) => ({ at: at(t), values: { x: track.x(s.position(t)) } })),
+      samples.map(({ item: t, at }) => ({ at, values: { x: track.x(s.position(t)) } })),
     ),
   );
   tl.entries.push(
     ...keyframeTweens(
       'force-label',
-      samples.map((t) => ({ at: at(t), values: { x: track.x(s.position(t)) } })),
+      samples.map(({ item: t, at }) => ({ at, values: { x: track.x(s.position(t)) } })),
     ),
   );
   tl.entries.push(
     ...keyframeTweens(
       'coil',
-      samples.map((t) => ({ at: at(t), values: { points: coil(wall, face(s.position(t)), y) } })),
+      samples.map(({ item: t, at }) => ({ at, values: { points: coil(wall, face(s.position(t)), y) } })),
     ),
   );
   tl.entries.push(
     ...keyframeTweens(
       'force',
-      samples.map((t) => ({ at: at(t), values: { points: forceArrow(s.position(t)) } })),
+      samples.map(({ item: t, at }) => ({ at, values: { points: forceArrow(s.position(t)) } })),
     ),
   );
-  for (const t of samples) tl.setText('clock', `t = ${fmt(t)} s    x = ${fmt(s.position(t))} m`, at(t));
-  tl.add({ type: 'tween', target: 'curve', property: 'progress', from: 0, to: 1, start: t0, duration: periods * s.period * playback.factor, easing: 'linear' });
-  const quarter = (s.period / 4) * playback.factor;
-  tl.caption('Released: the spring pulls the block back toward equilibrium, speeding it up.', quarter);
-  tl.t = t0 + quarter;
-  tl.caption(`Equilibrium: no force, top speed Aω = ${withUnit(A * s.omega, 'm/s')}; the block overshoots and compresses the spring.`, quarter);
-  tl.t = t0 + 2 * quarter;
-  tl.caption('Full compression: the block stops for an instant and the spring pushes it back.', 2 * quarter);
-  tl.t = t0 + 4 * quarter;
-  tl.caption(`One cycle takes T = 2π√(m/k) = ${withUnit(s.period, 's')}, whatever the amplitude.`, (periods - 1) * s.period * playback.factor);
-  tl.appear('f-T', 0.5).appear('f-w', 0.5, 'fade', tl.t + 0.5);
-  tl.add({ type: 'highlight', target: 'f-T', at: tl.t + 1, duration: 0.8 });
-  tl.t = t0 + periods * s.period * playback.factor;
+  for (const { item: t, at } of samples) tl.setText('clock', `t = ${fmt(t)} s    x = ${fmt(s.position(t))} m`, at);
+  tl.entries.push(...clock.progressTweens('curve'));
+  clock.phases.forEach((phase, i) => {
+    tl.t = clock.start(i);
+    tl.caption(phase.text, clock.start(i + 1 < clock.phases.length ? i + 1 : i) - clock.start(i));
+    if (i === clock.phases.length - 1) {
+      tl.appear('f-T', 0.5).appear('f-w', 0.5, 'fade', tl.t + 0.5);
+      tl.add({ type: 'highlight', target: 'f-T', at: tl.t + 1, duration: 0.8 });
+    }
+  });
+  tl.t = clock.end;
   tl.caption(`Period ${withUnit(s.period, 's')}, angular frequency ${withUnit(s.omega, 'rad/s')}: a heavier block swings slower, a stiffer spring faster.`, 3);
   tl.wait(3);
   tl.finish(tl.t);

@@ -205,3 +205,96 @@ export function fitX(x: number, text: string, size: number, lo = -7.8, hi = 7.8)
   const half = (text.length * size * 0.55) / 2;
   return Math.min(hi - half, Math.max(lo + half, x));
 }
+
+/** A stretch of the motion, in real seconds, and the caption narrated over it. */
+export interface Phase {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * Screen time for motion captioned in phases: each phase starts with a pause (the motion freezes on the
+ * moment its caption names: release, lowest point, far side) just long enough that the phase, pause plus
+ * motion, lasts its caption's reading time (pacing.ts). Without it the narration, held for reading, would
+ * fall behind the motion it describes.
+ */
+export class PhasedClock {
+  readonly t0: number;
+  readonly factor: number;
+  readonly phases: readonly Phase[];
+  private readonly holds: number[];
+
+  constructor(t0: number, factor: number, phases: readonly Phase[], readingTime: (text: string) => number) {
+    this.t0 = t0;
+    this.factor = factor;
+    this.phases = phases;
+    this.holds = phases.map((p) => Math.max(0, readingTime(p.text) - (p.to - p.from) * factor));
+  }
+
+  /** Screen time of real time `t`, before the pause of a phase starting exactly at `t`. */
+  at(t: number): number {
+    let screen = this.t0 + t * this.factor;
+    this.phases.forEach((p, i) => {
+      if (p.from < t - 1e-9) screen += this.holds[i]!;
+    });
+    return screen;
+  }
+
+  /** Screen time phase `i` starts (its caption goes up, its pause begins). */
+  start(i: number): number {
+    return this.at(this.phases[i]!.from);
+  }
+
+  /** Screen time the motion ends. */
+  get end(): number {
+    return this.at(this.phases[this.phases.length - 1]!.to);
+  }
+
+  /** Each sample's screen time; a sample where a phase starts comes twice, before and after its pause. */
+  keyframes<T>(items: readonly T[], timeOf: (item: T) => number): { item: T; at: number }[] {
+    return items.flatMap((item) => {
+      const t = timeOf(item);
+      const at = this.at(t);
+      const i = this.phases.findIndex((p) => Math.abs(p.from - t) < 1e-9);
+      return i >= 0 && this.holds[i]! > 0
+        ? [
+            { item, at },
+            { item, at: at + this.holds[i]! },
+          ]
+        : [{ item, at }];
+    });
+  }
+
+  /** A 0→1 `property` tween of `target` that keeps pace with the motion, pausing with it (a plot drawn as it happens). */
+  progressTweens(target: string, property = 'progress'): TimelineEntryInput[] {
+    const total = this.phases[this.phases.length - 1]!.to - this.phases[0]!.from;
+    return this.phases.map((p, i) => ({
+      type: 'tween' as const,
+      target,
+      property,
+      from: (p.from - this.phases[0]!.from) / total,
+      to: (p.to - this.phases[0]!.from) / total,
+      start: this.start(i) + this.holds[i]!,
+      duration: (p.to - p.from) * this.factor,
+      easing: 'linear' as const,
+    }));
+  }
+}
+
+/**
+ * `playback`, slowed to a round slow-down when its motion must last longer on screen (at least `minFactor`
+ * screen seconds per real second, e.g. so each phase of a flight lasts its caption's reading time).
+ */
+export function slowEnough(playback: Playback, minFactor: number): Playback {
+  if (playback.factor >= minFactor - 1e-9) return playback;
+  if (minFactor < 1) {
+    // Sped up, but less: the largest round speed-up that still leaves the motion long enough.
+    const fast = niceAtLeast(1 / minFactor);
+    const ok = fast * minFactor <= 1 + 1e-9 ? fast : fast / 2;
+    return ok <= 1 ? { factor: 1, label: 'real time' } : { factor: 1 / ok, label: `sped up ${fmt(ok)}×` };
+  }
+  if (minFactor === 1) return { factor: 1, label: 'real time' };
+  const slow = niceAtLeast(minFactor);
+  return { factor: slow, label: `slow motion (${fmt(slow)}× slower)` };
+}

@@ -174,7 +174,8 @@ function composeWave(p: WaveParams): Composition {
     .appear('lambda-label', 0.4, 'fade', tl.t + 1.3)
     .appear('f-y', 0.5, 'fade', tl.t + 1.5);
   tl.wait(2.2);
-  const t0 = tl.t;
+  // The motion starts once the caption before it has been read (the builder's hold).
+  const t0 = tl.hold().t;
   const duration = periods * T;
   // 20 shapes per period: linear blending between them loses under 2.5% of the amplitude mid-way.
   const perPeriod = 20;
