@@ -117,7 +117,7 @@ export async function buildNarrationTrack(steps: readonly SpokenStep[], duration
       warnings.push(
         `${stepName(steps, i)}: its speech needs ${needS}s at ${wpm} words a minute, but only ${(length / rate).toFixed(1)}s are free before ${nextStart === undefined ? 'the video ends' : 'the next step'}; the last ${cut.toFixed(1)}s are cut. Lengthen the step or shorten its text`,
       );
-    else if (!fits) warnings.push(`${stepName(steps, i)}: its speech needs ${needS}s even at ${MAX_WPM} words a minute and runs past the step's ${step.duration}s; lengthen the step or shorten its text`);
+    else if (!fits) warnings.push(`${stepName(steps, i)}: its speech needs ${needS} s even at ${MAX_WPM} words a minute and runs past the step's ${step.duration.toFixed(1)} s; lengthen the step or shorten its text`);
   });
   return { wav: encodeWav({ sampleRate: rate, channels: 1, samples }), speech, warnings };
 }
