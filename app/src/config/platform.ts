@@ -194,16 +194,22 @@ export const platformConfigSchema = {
       default: '',
       env: 'DEVFORGE_WEBHOOK_ALLOWED_HOSTS',
     },
+    allowNetworks: {
+      doc: 'Comma-separated CIDR ranges webhooks may reach although they are private (10.20.0.0/16 for an internal receiver, 127.0.0.1/32 for one on this machine). Checked after DNS resolution; webhooks.deniedNetworks still wins.',
+      format: 'cidr-list',
+      default: '',
+      env: 'DEVFORGE_WEBHOOK_ALLOW_NETWORKS',
+    },
     deniedNetworks: {
-      doc: 'Comma-separated CIDR ranges webhooks are never sent to, checked after DNS resolution. The default denies link-local addresses, where cloud metadata services live.',
-      format: String,
+      doc: 'Comma-separated CIDR ranges webhooks are never sent to, checked after DNS resolution, even inside webhooks.allowNetworks. The default denies link-local addresses, where cloud metadata services live.',
+      format: 'cidr-list',
       default: '169.254.0.0/16,fe80::/10,fd00:ec2::/32,100.100.100.200/32,0.0.0.0/8',
       env: 'DEVFORGE_WEBHOOK_DENIED_NETWORKS',
     },
     denyPrivateNetworks: {
-      doc: 'Also deny loopback and private (RFC 1918, fc00::/7) addresses. Off by default: on-premise receivers usually live on private networks.',
+      doc: 'Deny loopback, private (RFC 1918), CGNAT, link-local, unique-local (fc00::/7), multicast, unspecified and reserved addresses, in every spelling (IPv4-mapped IPv6 included); webhooks.allowNetworks opens the ranges receivers need. Off: only webhooks.deniedNetworks is refused (for labs).',
       format: Boolean,
-      default: false,
+      default: true,
       env: 'DEVFORGE_WEBHOOK_DENY_PRIVATE',
     },
     timeoutMs: {
