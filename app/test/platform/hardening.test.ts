@@ -92,3 +92,64 @@ test('the delivery log shows one generic text for a closed port and for a non-HT
     'the server log has the reason',
   );
 });
+
+const NUL = 'bubble\u0000sort';
+const SURROGATE = 'bubble \ud83d sort';
+
+test('a NUL byte or a lone surrogate in any text field is a 422 naming the field, never a 500', async (t) => {
+  const key = await open.key('admin');
+  const [admin] = await open.platform.db.query(`SELECT id FROM users WHERE email = 'admin@local'`);
+  for (const bad of [NUL, SURROGATE]) {
+    const cases: [string, string, unknown, string][] = [
+      ['POST', GENERATE, { ...ok, description: `Demonstrate ${bad} on 5 3 8 1` }, 'body.description'],
+      ['POST', GENERATE, { ...ok, custom_branding: { watermark: bad } }, 'body.custom_branding.watermark'],
+      ['POST', GENERATE, { ...ok, template: 'sort.bubble', params: { values: [3, 1], label: bad } }, 'body.params.label'],
+      ['POST', '/api/v1/analyze', { description: bad }, 'body.description'],
+      ['POST', '/api/v1/api-keys', { name: bad, role: 'viewer' }, 'body.name'],
+      ['POST', '/api/v1/users', { email: `u${randomUUID().slice(0, 8)}@local`, name: bad, role: 'viewer', password: 'a long enough password' }, 'body.name'],
+      ['PATCH', `/api/v1/users/${admin.id}`, { name: bad }, 'body.name'],
+      ['POST', '/api/v1/animations/batch', { animations: [{ ...ok, id: bad }] }, 'body.animations.0.id'],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const r = await call(open.url, method, path, { key, body });
+      t.is(r.status, 422, `${method} ${path} ${field}: ${r.text}`);
+      t.is(problemType(r), 'validation-failed', field);
+      t.true(
+        r.json.errors.some((e: { field: string }) => e.field === field),
+        `${field} in ${r.text}`,
+      );
+    }
+  }
+  const q = await call(open.url, 'GET', `/api/v1/animations?q=bubble%00sort`, { key });
+  t.is(q.status, 422, q.text);
+  t.is(q.json.errors[0].field, 'query.q');
+  // A URL cannot carry a lone surrogate (its UTF-8 form is invalid and decodes to U+FFFD): a plain search.
+  t.is((await call(open.url, 'GET', `/api/v1/animations?q=%ED%A0%BD`, { key })).status, 200);
+});
+
+test('a crafted list cursor is a validation problem, not a 500', async (t) => {
+  const key = await open.key('admin');
+  const b64 = (text: string) => Buffer.from(text).toString('base64url');
+  for (const cursor of [
+    b64('2026-01-01T00:00:00.000Z|------------------------------------'),
+    b64('-271821-04-20T00:00:00.000Z|00000000-0000-0000-0000-000000000000'),
+    b64('+275760-09-13T00:00:00.000Z|00000000-0000-0000-0000-000000000000'),
+    b64('2026-01-01|zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'),
+    b64('\u0000|\u0000'),
+    '%%%',
+    b64('x'.repeat(100)),
+  ]) {
+    const r = await call(open.url, 'GET', `/api/v1/animations?cursor=${encodeURIComponent(cursor)}`, { key });
+    t.is(r.status, 422, `${cursor}: ${r.text}`);
+    t.is(r.json.errors[0].field, 'query.cursor');
+  }
+});
+
+test('static file routes answer 404 to NUL bytes and paths outside their folder', async (t) => {
+  for (const path of ['/fonts/inter/400.css%00.css', '/fonts/inter/%00', '/fonts/inter/..%2f..%2fpackage.json', '/fonts/inter/400.css%2500.css', '/fonts/%00/400.css', '/fonts/inter/%E0%A4%A']) {
+    const r = await call(open.url, 'GET', path);
+    t.true(r.status === 404 || r.status === 400, `${path}: ${r.status}`);
+    t.is(r.headers.get('content-type'), 'application/problem+json', path);
+  }
+  t.is((await call(open.url, 'GET', '/fonts/inter/400.css')).status, 200);
+});
