@@ -153,3 +153,31 @@ test('static file routes answer 404 to NUL bytes and paths outside their folder'
   }
   t.is((await call(open.url, 'GET', '/fonts/inter/400.css')).status, 200);
 });
+
+test('answers carrying secrets are not stored; HSTS on https behind a trusted proxy; Permissions-Policy on pages', async (t) => {
+  const key = await open.key('admin');
+  const created = await call(open.url, 'POST', '/api/v1/api-keys', { key, body: { name: 'ci', role: 'viewer' } });
+  t.is(created.status, 201);
+  const secret = await call(open.url, 'GET', '/api/v1/webhooks/secret', { key });
+  const login = await call(open.url, 'POST', '/api/v1/auth/login', { body: { email: 'admin@local', password: 'correct horse battery' } });
+  t.is(login.status, 200);
+  const me = await call(open.url, 'GET', '/api/v1/auth/me', { headers: { cookie: login.headers.getSetCookie()[0]!.split(';')[0]! } });
+  for (const [what, r] of [
+    ['key creation', created],
+    ['signing secret', secret],
+    ['sign-in', login],
+    ['me', me],
+  ] as const)
+    t.is(r.headers.get('cache-control'), 'no-store', what);
+  t.is(created.headers.get('strict-transport-security'), null, 'no HSTS over plain http');
+
+  const proxied = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api', trustProxy: true } } });
+  t.teardown(() => proxied.stop());
+  const https = await call(proxied.url, 'GET', '/healthz', { headers: { 'x-forwarded-proto': 'https' } });
+  t.regex(https.headers.get('strict-transport-security') ?? '', /^max-age=\d{7,}/);
+
+  for (const path of ['/', '/api/v1/docs']) {
+    const page = await call(open.url, 'GET', path);
+    t.regex(page.headers.get('permissions-policy') ?? '', /camera=\(\)/, path);
+  }
+});
