@@ -28,6 +28,12 @@ export const platformConfigSchema = {
       default: '',
       env: 'DEVFORGE_PUBLIC_URL',
     },
+    allowedHosts: {
+      doc: 'Comma-separated host names this appliance answers to when server.publicUrl is empty (links are then built from the Host header, so a Host nobody listed would become every link). Loopback names and server.host are always answered; other Hosts get 400. Unused when server.publicUrl is set.',
+      format: String,
+      default: '',
+      env: 'DEVFORGE_ALLOWED_HOSTS',
+    },
     trustProxy: {
       doc: 'The appliance runs behind a reverse proxy: honour X-Forwarded-For (client address for sign-in throttling), X-Forwarded-Proto (Secure cookies, https links) and X-Forwarded-Host (links). Off: those headers are ignored, as any client can send them.',
       format: Boolean,

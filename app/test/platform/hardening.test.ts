@@ -4,6 +4,7 @@
 // header nobody vouched for; secrets are not cached; HSTS and Permissions-Policy are sent.
 import test from 'ava';
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import type { JobWithMetadata } from 'pg-boss';
 import { createLogger } from '../../src/platform/log.ts';
 import { performWebhook } from '../../src/platform/queue/jobs/webhook.ts';
@@ -180,4 +181,36 @@ test('answers carrying secrets are not stored; HSTS on https behind a trusted pr
     const page = await call(open.url, 'GET', path);
     t.regex(page.headers.get('permissions-policy') ?? '', /camera=\(\)/, path);
   }
+});
+
+/** fetch may not set Host; node:http may. */
+function withHost(base: string, method: string, path: string, host: string, opts: { key?: string; body?: unknown } = {}): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    const req = request(base + path, { method, headers: { host, ...(opts.key ? { authorization: `Bearer ${opts.key}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString() || 'null') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test('without server.publicUrl a Host nobody listed is refused, so it never becomes a link; with it, links ignore the Host', async (t) => {
+  const key = await open.key('editor');
+  const port = new URL(open.url).port;
+  const evil = await withHost(open.url, 'POST', GENERATE, `evil.example:${port}`, { key, body: ok });
+  t.is(evil.status, 400, JSON.stringify(evil.json));
+  t.regex(evil.json.detail, /server\.publicUrl[\s\S]*server\.allowedHosts/);
+  t.is((await withHost(open.url, 'GET', '/healthz', '10.1.2.3')).status, 200, 'probes may use any address');
+  const local = await withHost(open.url, 'POST', GENERATE, `localhost:${port}`, { key, body: ok });
+  t.is(local.status, 202, JSON.stringify(local.json));
+  t.true(local.json.links.self.startsWith(`http://localhost:${port}/`));
+
+  const pinned = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api', publicUrl: 'https://devforge.corp.example' } } });
+  t.teardown(() => pinned.stop());
+  const r = await withHost(pinned.url, 'POST', GENERATE, 'evil.example', { key: await pinned.key('editor'), body: ok });
+  t.is(r.status, 202, JSON.stringify(r.json));
+  t.true(Object.values(r.json.links as Record<string, string>).every((link) => link.startsWith('https://devforge.corp.example/')));
 });
