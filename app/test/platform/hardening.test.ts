@@ -184,6 +184,7 @@ test('answers carrying secrets are not stored; HSTS on https behind a trusted pr
 });
 
 /** fetch may not set Host; node:http may. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function withHost(base: string, method: string, path: string, host: string, opts: { key?: string; body?: unknown } = {}): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
     const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
