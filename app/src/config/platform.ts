@@ -23,7 +23,7 @@ export const platformConfigSchema = {
       env: 'DEVFORGE_PORT',
     },
     publicUrl: {
-      doc: 'The URL people and webhooks reach this appliance at, used in links. Empty: API answers link to the address the client used (behind a proxy, with server.trustProxy, its forwarded protocol and host); webhooks link to http://localhost:<port>.',
+      doc: 'The URL people and webhooks reach this appliance at, used in links. Empty: API answers link to the address the client used (behind a proxy, with server.trustProxy, its forwarded protocol and host), answered only for the hosts server.allowedHosts allows; webhooks link to http://localhost:<port>.',
       format: String,
       default: '',
       env: 'DEVFORGE_PUBLIC_URL',
