@@ -23,10 +23,16 @@ export const platformConfigSchema = {
       env: 'DEVFORGE_PORT',
     },
     publicUrl: {
-      doc: 'The URL people and webhooks reach this appliance at, used in links. Empty: API answers link to the address the client used (behind a proxy, with server.trustProxy, its forwarded protocol and host); webhooks link to http://localhost:<port>.',
+      doc: 'The URL people and webhooks reach this appliance at, used in links. Empty: API answers link to the address the client used (behind a proxy, with server.trustProxy, its forwarded protocol and host), answered only for the hosts server.allowedHosts allows; webhooks link to http://localhost:<port>.',
       format: String,
       default: '',
       env: 'DEVFORGE_PUBLIC_URL',
+    },
+    allowedHosts: {
+      doc: 'Comma-separated host names this appliance answers to when server.publicUrl is empty (links are then built from the Host header, so a Host nobody listed would become every link). Loopback names and server.host are always answered; other Hosts get 400. Unused when server.publicUrl is set.',
+      format: String,
+      default: '',
+      env: 'DEVFORGE_ALLOWED_HOSTS',
     },
     trustProxy: {
       doc: 'The appliance runs behind a reverse proxy: honour X-Forwarded-For (the client address, for rate limits and sign-in throttling), X-Forwarded-Proto (Secure cookies, https links) and X-Forwarded-Host (links). Off: those headers are ignored, as any client can send them.',
@@ -226,16 +232,22 @@ export const platformConfigSchema = {
       default: '',
       env: 'DEVFORGE_WEBHOOK_ALLOWED_HOSTS',
     },
+    allowNetworks: {
+      doc: 'Comma-separated CIDR ranges webhooks may reach although they are private (10.20.0.0/16 for an internal receiver, 127.0.0.1/32 for one on this machine). Checked after DNS resolution; webhooks.deniedNetworks still wins.',
+      format: 'cidr-list',
+      default: '',
+      env: 'DEVFORGE_WEBHOOK_ALLOW_NETWORKS',
+    },
     deniedNetworks: {
-      doc: 'Comma-separated CIDR ranges webhooks are never sent to, checked after DNS resolution. The default denies link-local addresses, where cloud metadata services live.',
-      format: String,
+      doc: 'Comma-separated CIDR ranges webhooks are never sent to, checked after DNS resolution, even inside webhooks.allowNetworks. The default denies link-local addresses, where cloud metadata services live.',
+      format: 'cidr-list',
       default: '169.254.0.0/16,fe80::/10,fd00:ec2::/32,100.100.100.200/32,0.0.0.0/8',
       env: 'DEVFORGE_WEBHOOK_DENIED_NETWORKS',
     },
     denyPrivateNetworks: {
-      doc: 'Also deny loopback and private (RFC 1918, fc00::/7) addresses. Off by default: on-premise receivers usually live on private networks.',
+      doc: 'Deny loopback, private (RFC 1918), CGNAT, link-local, unique-local (fc00::/7), multicast, unspecified and reserved addresses, in every spelling (IPv4-mapped IPv6 included); webhooks.allowNetworks opens the ranges receivers need. Off: only webhooks.deniedNetworks is refused (for labs).',
       format: Boolean,
-      default: false,
+      default: true,
       env: 'DEVFORGE_WEBHOOK_DENY_PRIVATE',
     },
     timeoutMs: {

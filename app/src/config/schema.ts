@@ -1,6 +1,7 @@
 // The one configuration schema. Every key is documented here; `devforge config --docs` prints them.
 // Values come from (later wins): defaults, the JSON file named by DEVFORGE_CONFIG, environment variables.
 import convict from 'convict';
+import { parseCidrList } from '../util/networks.ts';
 import { platformConfigSchema } from './platform.ts';
 
 export const configSchema = {
@@ -166,6 +167,16 @@ convict.addFormat({
     if (!Number.isInteger(value) || (value as number) < 30 || (value as number) > 2555) throw new Error('must be a whole number of days between 30 and 2555 (7 years)');
   },
   coerce: (value: string) => Number(value),
+});
+
+// 'cidr-list': comma-separated network ranges (webhooks.allowNetworks, webhooks.deniedNetworks), checked
+// at start-up so a typo is a configuration error, not a policy that silently allows everything.
+convict.addFormat({
+  name: 'cidr-list',
+  validate(value: unknown) {
+    if (typeof value !== 'string') throw new Error('must be a comma-separated list of CIDR ranges');
+    parseCidrList(value);
+  },
 });
 
 export function createConfig(env: NodeJS.ProcessEnv = process.env) {

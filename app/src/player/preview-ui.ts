@@ -32,7 +32,9 @@ function followClock(audio: HTMLAudioElement, t: number, playing: boolean): void
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, style = ''): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
-  if (style) node.setAttribute('style', style);
+  // Through the CSSOM, not a style attribute: a page under a CSP without 'unsafe-inline' (devforge
+  // preview's, the appliance's) blocks style attributes but allows this.
+  if (style) node.style.cssText = style;
   return node;
 }
 

@@ -22,7 +22,8 @@ export function fontLinks(): string {
 /** The file behind /fonts/<pkg>/<rest>, or undefined for anything outside the font packages. */
 export function fontFile(pkg: string, rest: string): string | undefined {
   const root = FONT_PACKAGES[pkg];
-  if (!root) return undefined;
+  // Font file names are plain: anything else (a NUL byte, which fs would throw on, a backslash) is no font.
+  if (!root || !/^[A-Za-z0-9._/-]+$/.test(rest)) return undefined;
   const file = normalize(join(root, rest));
   if (!file.startsWith(root + '/')) return undefined;
   if (!/\.(css|woff2)$/.test(file)) return undefined;

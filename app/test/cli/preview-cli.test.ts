@@ -22,6 +22,16 @@ test('the preview page plays the scene: frames advance, captions show, pause and
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push((e as Error).message));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  // The page keeps to its own Content-Security-Policy: every violation is an event, and a console error.
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { cspViolations: string[] }).cspViolations ??= [];
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   await page.goto(url);
   try {
     await page.waitForFunction(() => document.querySelector('button')?.textContent === 'Pause', { timeout: 60_000, polling: 200 });
@@ -59,5 +69,6 @@ test('the preview page plays the scene: frames advance, captions show, pause and
   await page.goto(JSON.parse(burnInLine.toString()).url);
   await page.waitForFunction(() => document.querySelector('button')?.textContent === 'Pause', { timeout: 60_000, polling: 200 });
   t.deepEqual(await page.$eval('main', (el) => [...el.children].map((c) => c.tagName)), ['CANVAS', 'DIV'], 'no caption line under a canvas that shows it');
+  t.deepEqual(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []), [], 'no CSP violation');
   t.deepEqual(errors, []);
 });

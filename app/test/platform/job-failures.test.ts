@@ -30,7 +30,7 @@ test('render errors: an unrenderable scene or one over a limit is permanent, any
 });
 
 test('webhook URLs the policy refuses are permanent failures, with the code saying why', (t) => {
-  const policy = new WebhookPolicy({ allowedHosts: '', deniedNetworks: '169.254.0.0/16', denyPrivateNetworks: false });
+  const policy = new WebhookPolicy({ allowedHosts: '', allowNetworks: '', deniedNetworks: '169.254.0.0/16', denyPrivateNetworks: false });
   const refused = (url: string) => t.throws(() => policy.checkUrl(url), { instanceOf: WebhookFailure });
   t.like(refused('http://user:secret@example.com/hook'), { code: 'url-credentials', permanent: true });
   t.like(refused('ftp://example.com/hook'), { code: 'url-invalid', permanent: true });

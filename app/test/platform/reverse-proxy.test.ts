@@ -14,7 +14,7 @@ let ignoring: TestServer;
 test.before(async () => {
   pg = await startTestPostgres();
   // The api role: no worker, so no Chromium; the two servers share the database, and so the rate limits.
-  trusting = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api', trustProxy: true, trustProxyHops: 1 } } });
+  trusting = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api', trustProxy: true, trustProxyHops: 1, allowedHosts: 'devforge.example.com' } } });
   ignoring = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api' } } });
 });
 

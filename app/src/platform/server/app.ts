@@ -12,6 +12,7 @@ import { apiRoutes } from '../api/routes/index.ts';
 import type { ApiServices } from '../services.ts';
 import { mountWeb } from '../web/routes.ts';
 import { healthz, readyz } from './health.ts';
+import { hostCheck } from './host-check.ts';
 import { requestContext, requestLog } from './request-context.ts';
 import { requestMetrics } from './request-metrics.ts';
 import { PAGE_CSP } from '../web/csp.ts';
@@ -62,6 +63,7 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
   app.use(requestMetrics(s.metrics));
   app.use(securityHeaders);
   app.use(problemMiddleware((line, ctx) => requestLog(ctx, s.log).warn(line)));
+  app.use(hostCheck(s.config));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new Problem('method-not-allowed'), notImplemented: () => new Problem('method-not-allowed') }));
   return app;

@@ -14,3 +14,6 @@ export const PAGE_CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** For HTML pages: none of the powerful browser features; the app needs none of them. */
+export const PAGE_PERMISSIONS_POLICY = ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'bluetooth=()', 'hid=()', 'midi=()', 'display-capture=()', 'clipboard-read=()', 'interest-cohort=()'].join(', ');

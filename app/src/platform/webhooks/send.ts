@@ -14,12 +14,19 @@ export interface AttemptResult {
   durationMs: number;
 }
 
+/**
+ * What users read when the receiver gave no HTTP answer. One text for a refused connection, a reset, a
+ * non-HTTP service and a timeout alike: telling those apart would turn webhooks into a port scanner.
+ * The real reason is the failure's `cause`, which goes to the server log only.
+ */
+export const UNREACHABLE = 'the receiver could not be reached (no HTTP answer within webhooks.timeoutMs; the server log says why)';
+
 /** A failed connection, classified: what the policy refused keeps its class, the rest is transient. */
 function connectionFailure(err: Error): WebhookFailure {
-  if (err instanceof WebhookFailure) return err;
+  if (err instanceof WebhookFailure && err.code !== 'timeout') return err;
   const code = (err as { code?: string }).code;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new WebhookFailure('host-unresolvable', err.message, { cause: err });
-  return new WebhookFailure('connection-failed', err.message || code || 'the connection failed', { cause: err });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new WebhookFailure('host-unresolvable', "the receiver's host name does not resolve", { cause: err });
+  return new WebhookFailure(err instanceof WebhookFailure ? err.code : 'connection-failed', UNREACHABLE, { cause: err });
 }
 
 export interface WebhookRequest {
@@ -47,7 +54,7 @@ export function sendWebhook(policy: WebhookPolicy, req: WebhookRequest): Promise
       dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
         if (err) return callback(err, []);
         try {
-          for (const a of addresses) policy.checkAddress(a.address);
+          for (const a of addresses) policy.checkAddress(a.address, hostname);
         } catch (denied) {
           return callback(denied as Error, []);
         }

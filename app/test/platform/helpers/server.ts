@@ -33,7 +33,9 @@ export function testConfig(overrides: Record<string, unknown> = {}, env: Record<
     auth: { adminPassword: ADMIN_PASSWORD },
     render: { defaultResolution: '720p' },
     worker: { pollIntervalS: 0.5, superviseIntervalS: 1, heartbeatS: 10, renderRetryDelayS: 1, renderRetryLimit: 2 },
-    webhooks: { retryDelayS: 1, retryLimit: 3, timeoutMs: 3000 },
+    // Webhooks to private addresses are refused by default; the tests' receivers listen on 127.0.0.1,
+    // opened the way a customer opens their own receiver's network.
+    webhooks: { retryDelayS: 1, retryLimit: 3, timeoutMs: 3000, allowNetworks: '127.0.0.1/32' },
   };
   // Tests poll and submit far more a minute with one key than a person would: budgets they never reach,
   // given as environment so a test can set the real variables (DEVFORGE_RATE_LIMIT_*) it checks.

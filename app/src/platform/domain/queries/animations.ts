@@ -61,11 +61,14 @@ function cursorOf(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
 }
 
+const CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** Only what cursorOf makes: anything else (a date Postgres cannot hold, an id that is no uuid) would reach SQL. */
 function parseCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw invalidField('query.cursor', 'not a cursor this list returned; pass next_cursor of the previous page unchanged');
-  return { at: date, id };
+  const m = CURSOR.exec(Buffer.from(cursor, 'base64url').toString());
+  const date = new Date(m?.[1] ?? '');
+  if (!m || Number.isNaN(date.getTime()) || cursorOf(date, m[2]!) !== cursor) throw invalidField('query.cursor', 'not a cursor this list returned; pass next_cursor of the previous page unchanged');
+  return { at: date, id: m[2]! };
 }
 
 /** Newest first. */

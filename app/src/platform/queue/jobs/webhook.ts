@@ -33,7 +33,9 @@ export async function performWebhook(deps: WebhookJobDeps, job: JobWithMetadata<
   }
   const last = failure.permanent || job.retryCount >= job.retryLimit;
   await sql(deps.db, `UPDATE webhook_deliveries SET status = $3, attempts = $2, last_error = $4 WHERE id = $1`, [delivery.id, attempt, last ? 'failed' : 'pending', failure.message]);
-  deps.log.warn(`webhook ${delivery.id} (${delivery.event}) attempt ${attempt}: ${failure.message} [${failure.code}]${failure.permanent ? '; permanent, not retried' : last ? '; giving up' : '; will retry'}`);
+  // The cause (ECONNREFUSED 10.0.0.5:5432, a parse error) is for administrators only: users see `failure.message`.
+  const detail = failure.cause instanceof Error ? ` (${failure.cause.message || (failure.cause as { code?: string }).code})` : '';
+  deps.log.warn(`webhook ${delivery.id} (${delivery.event}) to ${delivery.url} attempt ${attempt}: ${failure.message}${detail} [${failure.code}]${failure.permanent ? '; permanent, not retried' : last ? '; giving up' : '; will retry'}`);
   if (last) return { failed: failure.message };
   throw failure;
 }
