@@ -9,6 +9,7 @@ import type { Renderer } from '../render/renderer.ts';
 import { ApiKeyAuthenticator, AUTH_CHANNEL } from './auth/api-key-authenticator.ts';
 import { AuthChain } from './auth/chain.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
+import { startIdentityProvider } from './auth/oidc/start.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { ensureAdmin } from './domain/commands/users.ts';
 import { countByStatus } from './domain/queries/animations.ts';
@@ -55,7 +56,7 @@ async function retry<T>(what: string, attempts: number, log: Logger, fn: () => P
     try {
       return await fn();
     } catch (err) {
-      if (i >= attempts) throw new Error(`${what}: ${(err as Error).message || String(err)}`);
+      if (i >= attempts) throw new Error(`${what}: ${(err as Error).message || String(err)}`, { cause: err });
       log.warn(`${what} failed (${(err as Error).message}); retrying (${i}/${attempts - 1})`);
       await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** (i - 1), 10_000)));
     }
@@ -118,6 +119,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       { name: 'storage', check: () => storage.ping() },
       { name: 'queue', check: async () => void (await boss.getDb().executeSql('SELECT 1 FROM pgboss.queue LIMIT 1')) },
     ];
+    // Single sign-on: discovery runs in the background (an IdP that is down must not stop the appliance).
+    const sso = role !== 'worker' ? await startIdentityProvider(config, db, log) : undefined;
+    if (sso) {
+      cleanups.push(() => Promise.resolve(sso.idp.stop()));
+      readiness.push({ name: 'oidc', check: () => sso.idp.check() });
+    }
     const services: ApiServices = {
       config,
       db,
@@ -126,12 +133,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       webhooks,
       scenes,
       publicUrl,
-      auth: new AuthChain([keyAuth, new SessionAuthenticator(db, config.auth.sessionTtlHours)]),
+      auth: new AuthChain([keyAuth, ...(sso ? [sso.bearer] : []), new SessionAuthenticator(db, config.auth.sessionTtlHours)]),
       events,
       metrics,
       log,
       loginThrottle: new LoginThrottle(),
       readiness,
+      ...(sso ? { oidc: sso.idp } : {}),
     };
 
     let worker: RunningWorker | undefined;

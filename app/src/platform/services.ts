@@ -2,6 +2,7 @@
 import type { Context } from 'koa';
 import type { DevforgeConfig } from '../config/schema.ts';
 import type { AuthChain } from './auth/chain.ts';
+import type { IdentityProvider } from './auth/oidc/identity-provider.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { AnimationDeps } from './domain/commands/animations/deps.ts';
 import type { AnimationEvents } from './events/animation-events.ts';
@@ -23,6 +24,8 @@ export interface ApiServices extends AnimationDeps {
   log: Logger;
   loginThrottle: LoginThrottle;
   readiness: ReadinessCheck[];
+  /** The identity provider, when single sign-on is configured (auth.oidc.issuer). */
+  oidc?: IdentityProvider;
 }
 
 /**

@@ -34,6 +34,8 @@ export const DOMAIN_ERROR_CODES = [
   'webhook-url-not-allowed',
   /** Too many attempts from one client; `data.retryAfterS` says when to try again. */
   'too-many-attempts',
+  /** The identity provider signed someone in but DevForge refuses them (no mapped role, disabled, bad answer). */
+  'sign-in-refused',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

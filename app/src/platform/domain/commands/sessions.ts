@@ -16,20 +16,37 @@ export interface NewSession {
   user: User;
 }
 
-export async function login(db: DataSource, email: string, password: string, ttlHours: number): Promise<NewSession> {
+/**
+ * E-mail and password sign-in. `onlyEmail` (auth.localLogin off with single sign-on on) lets just the
+ * break-glass administrator use a password; everyone else is told to use single sign-on.
+ */
+export async function login(db: DataSource, email: string, password: string, ttlHours: number, onlyEmail?: string): Promise<NewSession> {
+  if (onlyEmail !== undefined && email.trim().toLowerCase() !== onlyEmail.trim().toLowerCase()) {
+    throw new DomainError('forbidden', 'password sign-in is turned off here (auth.localLogin = false): sign in with single sign-on instead');
+  }
   const user = await db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
   const ok = await verifyPassword(password, user?.passwordHash ?? null);
   if (!user || !ok || user.disabled) throw new DomainError('invalid-credentials', 'wrong e-mail address or password (or the account is disabled); check both and try again');
+  return createSession(db, user, ttlHours);
+}
+
+/** A new browser session for a user who has proved who they are (password or single sign-on). */
+export async function createSession(db: DataSource, user: User, ttlHours: number, idToken?: string): Promise<NewSession> {
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
-  await db.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [hashToken(token), user.id, csrfToken, expiresAt]);
+  await db.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, id_token) VALUES ($1, $2, $3, $4, $5)', [hashToken(token), user.id, csrfToken, expiresAt, idToken ?? null]);
   await db.query('UPDATE users SET last_login_at = now() WHERE id = $1', [user.id]);
   return { token, csrfToken, expiresAt, user };
 }
 
-/** Ends the caller's browser session (an API-key caller has none: nothing happens). */
-export async function logout(db: DataSource, principal: Actor & Pick<Principal, 'sessionId'>): Promise<void> {
+/**
+ * Ends the caller's browser session (an API-key caller has none: nothing happens). Returns the ID token
+ * the session was made from, when it came from single sign-on, for RP-initiated logout.
+ */
+export async function logout(db: DataSource, principal: Actor & Pick<Principal, 'sessionId'>): Promise<{ idToken?: string }> {
   authorize(principal, 'session.end');
-  if (principal.sessionId) await db.query('DELETE FROM sessions WHERE id = $1', [principal.sessionId]);
+  if (!principal.sessionId) return {};
+  const rows: { id_token: string | null }[] = await db.query('DELETE FROM sessions WHERE id = $1 RETURNING id_token', [principal.sessionId]);
+  return rows[0]?.id_token ? { idToken: rows[0].id_token } : {};
 }
