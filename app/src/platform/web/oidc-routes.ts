@@ -42,8 +42,10 @@ export function mountOidc(router: Router, s: ApiServices, idp: IdentityProvider)
     } catch (err) {
       // audit: sign-in (failure: the IdP's answer did not check out)
       if (err instanceof IdpUnavailableError) throw err;
-      const e = err as Error & { error?: string; error_description?: string };
-      throw new DomainError('sign-in-refused', `the identity provider's answer was not accepted: ${[e.error, e.error_description ?? e.message].filter(Boolean).join(': ')}; start again at /auth/oidc/login`);
+      const e = err as Error & { error?: string; error_description?: string; cause?: { error?: string; error_description?: string; message?: string } };
+      const why = [e.error, e.error_description ?? e.message, e.cause?.error_description ?? e.cause?.message].filter(Boolean).join(': ');
+      s.log.warn(`single sign-on: callback refused: ${why}`);
+      throw new DomainError('sign-in-refused', `the identity provider's answer was not accepted: ${why}; start again at /auth/oidc/login`);
     }
     const names = claimValues(identity.claims, rule.claim);
     const role = mapRole(names, rule);

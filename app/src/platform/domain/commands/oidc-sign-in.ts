@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { UserEntity, type Role } from '../../db/entities/user.ts';
+import { sql } from '../../db/sql.ts';
 import { DomainError } from '../errors.ts';
 import { createSession, type NewSession } from './sessions.ts';
 
@@ -38,8 +39,11 @@ export async function savePendingLogin(db: DataSource, login: PendingLogin): Pro
 
 /** Takes (and deletes: one use only) the sign-in in progress the cookie names. */
 export async function takePendingLogin(db: DataSource, token: string | undefined): Promise<PendingLogin> {
-  const rows: { state: string; nonce: string; code_verifier: string }[] = token
-    ? await db.query(`DELETE FROM oidc_logins WHERE token_hash = $1 AND created_at > now() - make_interval(mins => $2) RETURNING state, nonce, code_verifier`, [hashToken(token), LOGIN_TTL_MINUTES])
+  const rows = token
+    ? await sql<{ state: string; nonce: string; code_verifier: string }>(db, `DELETE FROM oidc_logins WHERE token_hash = $1 AND created_at > now() - make_interval(mins => $2) RETURNING state, nonce, code_verifier`, [
+        hashToken(token),
+        LOGIN_TTL_MINUTES,
+      ])
     : [];
   const row = rows[0];
   if (!row) throw new DomainError('sign-in-refused', `this sign-in has expired or was already used (it must finish within ${LOGIN_TTL_MINUTES} minutes, in the browser that started it); start again at /auth/oidc/login`);

@@ -6,6 +6,7 @@ import type { Principal } from '../../auth/principal.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import type { User } from '../../db/entities/user.ts';
 import { UserEntity } from '../../db/entities/user.ts';
+import { sql } from '../../db/sql.ts';
 import { DomainError } from '../errors.ts';
 import { authorize, type Actor } from '../policy.ts';
 
@@ -47,6 +48,6 @@ export async function createSession(db: DataSource, user: User, ttlHours: number
 export async function logout(db: DataSource, principal: Actor & Pick<Principal, 'sessionId'>): Promise<{ idToken?: string }> {
   authorize(principal, 'session.end');
   if (!principal.sessionId) return {};
-  const rows: { id_token: string | null }[] = await db.query('DELETE FROM sessions WHERE id = $1 RETURNING id_token', [principal.sessionId]);
+  const rows = await sql<{ id_token: string | null }>(db, 'DELETE FROM sessions WHERE id = $1 RETURNING id_token', [principal.sessionId]);
   return rows[0]?.id_token ? { idToken: rows[0].id_token } : {};
 }
