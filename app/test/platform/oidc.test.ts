@@ -92,7 +92,7 @@ test.serial('sign in through the IdP with realm_access.roles, then sign out of b
   await page.close();
 });
 
-test.serial('the role can come from groups (auth.oidc.roleClaim=groups) and is refreshed at every sign-in', async (t) => {
+test.serial('the role can come from groups (auth.oidc.roleClaim=groups); with local sign-in off only the break-glass admin may use a password', async (t) => {
   const claims: Record<string, unknown> = { groups: ['/staff', '/devforge-admin'] };
   const { idp, server } = await startPair(claims, { DEVFORGE_OIDC_ROLE_CLAIM: 'groups', DEVFORGE_LOCAL_LOGIN: 'false' });
   t.teardown(async () => {

@@ -37,7 +37,8 @@ export async function startTestIdp(opts: IdpOptions): Promise<TestIdp> {
       rpInitiatedLogout: { enabled: true },
       resourceIndicators: {
         enabled: true,
-        defaultResource: () => 'urn:devforge',
+        // The browser client gets an opaque token for userinfo; services get JWTs for the DevForge API.
+        defaultResource: (_ctx: unknown, client: { clientId: string }) => (client.clientId === 'devforge' ? undefined : 'urn:devforge'),
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx: unknown, resource: string) => ({ scope: 'devforge-editor devforge-admin', audience: resource === 'urn:other' ? 'other-api' : 'devforge', accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
       },
