@@ -192,6 +192,69 @@ export const platformConfigSchema = {
       default: 30,
       env: 'DEVFORGE_KEY_CACHE_S',
     },
+    localLogin: {
+      doc: 'Offer e-mail and password sign-in. Off (with auth.oidc.issuer set): the page shows only single sign-on and POST /api/v1/auth/login accepts only the break-glass administrator (auth.adminEmail).',
+      format: Boolean,
+      default: true,
+      env: 'DEVFORGE_LOCAL_LOGIN',
+    },
+    oidc: {
+      issuer: {
+        doc: 'OpenID Connect issuer URL of the identity provider (Keycloak: https://host/realms/<realm>). Empty: single sign-on is off.',
+        format: String,
+        default: '',
+        env: 'DEVFORGE_OIDC_ISSUER',
+      },
+      clientId: {
+        doc: 'Client id DevForge is registered with at the identity provider.',
+        format: String,
+        default: '',
+        env: 'DEVFORGE_OIDC_CLIENT_ID',
+      },
+      clientSecret: {
+        doc: 'Client secret of that client (confidential client, client_secret_basic).',
+        format: String,
+        default: '',
+        env: 'DEVFORGE_OIDC_CLIENT_SECRET',
+        sensitive: true,
+      },
+      displayName: {
+        doc: 'Shown on the sign-in page as "Sign in with <name>".',
+        format: String,
+        default: 'single sign-on',
+        env: 'DEVFORGE_OIDC_DISPLAY_NAME',
+      },
+      roleClaim: {
+        doc: 'Dotted path to the role names in the ID token or userinfo claims (or an access token, for services): realm_access.roles (Keycloak realm roles), groups, resource_access.devforge.roles.',
+        format: String,
+        default: 'realm_access.roles',
+        env: 'DEVFORGE_OIDC_ROLE_CLAIM',
+      },
+      roleMap: {
+        doc: 'Comma-separated <IdP role or group>=<admin|editor|viewer>; the strongest mapped role wins.',
+        format: String,
+        default: 'devforge-admin=admin,devforge-editor=editor,devforge-viewer=viewer',
+        env: 'DEVFORGE_OIDC_ROLE_MAP',
+      },
+      defaultRole: {
+        doc: 'Role of someone whose claims map to no role: viewer, editor, admin, or none to refuse them.',
+        format: ['none', 'viewer', 'editor', 'admin'],
+        default: 'viewer',
+        env: 'DEVFORGE_OIDC_DEFAULT_ROLE',
+      },
+      audience: {
+        doc: 'Audience (aud) a service bearer token must carry. Empty: the client id.',
+        format: String,
+        default: '',
+        env: 'DEVFORGE_OIDC_AUDIENCE',
+      },
+      allowHttp: {
+        doc: 'Allow an http:// issuer. Only for tests and labs: tokens and secrets would travel in clear text.',
+        format: Boolean,
+        default: false,
+        env: 'DEVFORGE_OIDC_ALLOW_HTTP',
+      },
+    },
   },
   rateLimit: {
     apiPerMinute: {

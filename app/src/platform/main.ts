@@ -8,6 +8,7 @@ import type { DevforgeConfig } from '../config/schema.ts';
 import type { Renderer } from '../render/renderer.ts';
 import { ApiKeyAuthenticator, AUTH_CHANNEL } from './auth/api-key-authenticator.ts';
 import { AuthChain } from './auth/chain.ts';
+import { startIdentityProvider } from './auth/oidc/start.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { ensureAdmin } from './domain/commands/users.ts';
 import { countByStatus } from './domain/queries/animations.ts';
@@ -120,6 +121,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       { name: 'queue', check: async () => void (await boss.getDb().executeSql('SELECT 1 FROM pgboss.queue LIMIT 1')) },
     ];
     const limits = new RateLimits(db, config.rateLimit);
+    // Single sign-on: discovery runs in the background (an IdP that is down must not stop the appliance).
+    const sso = role !== 'worker' ? await startIdentityProvider(config, db, log) : undefined;
+    if (sso) {
+      cleanups.push(() => Promise.resolve(sso.idp.stop()));
+      readiness.push({ name: 'oidc', check: () => sso.idp.check() });
+    }
     const services: ApiServices = {
       config,
       db,
@@ -128,13 +135,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       webhooks,
       scenes,
       publicUrl,
-      auth: new AuthChain([keyAuth, new SessionAuthenticator(db, config.auth.sessionTtlHours)]),
+      auth: new AuthChain([keyAuth, ...(sso ? [sso.bearer] : []), new SessionAuthenticator(db, config.auth.sessionTtlHours)]),
       events,
       metrics,
       log,
       limits,
       passwords: new AccountLockout(limits, { checked: () => metrics.passwordChecks.inc(), locked: () => metrics.rateLimited.inc({ budget: 'lockout' }) }),
       readiness,
+      ...(sso ? { oidc: sso.idp } : {}),
     };
 
     let worker: RunningWorker | undefined;

@@ -2,6 +2,7 @@
 import type { Context } from 'koa';
 import type { DevforgeConfig } from '../config/schema.ts';
 import type { AuthChain } from './auth/chain.ts';
+import type { IdentityProvider } from './auth/oidc/identity-provider.ts';
 import type { AnimationDeps } from './domain/commands/animations/deps.ts';
 import type { PasswordGuard } from './domain/ports.ts';
 import type { AnimationEvents } from './events/animation-events.ts';
@@ -27,6 +28,8 @@ export interface ApiServices extends AnimationDeps {
   /** The account lockout every password check of the domain runs under. */
   passwords: PasswordGuard;
   readiness: ReadinessCheck[];
+  /** The identity provider, when single sign-on is configured (auth.oidc.issuer). */
+  oidc?: IdentityProvider;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The one place domain errors (and wrong credentials) become HTTP problems: each domain error code has
 // its problem type (the public, stable `type` of problems.ts) and, where HTTP has one, the header that
 // goes with it.
-import { CredentialsError } from '../auth/errors.ts';
+import { CredentialsError, IdpUnavailableError } from '../auth/errors.ts';
 import { DomainError, type DomainErrorCode } from '../domain/errors.ts';
 import { Problem, type ProblemType } from './problems.ts';
 
@@ -36,11 +36,13 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'compose-busy': { type: 'compose-busy', headers: (err) => retryAfter(err, 5) },
   'webhook-url-not-allowed': { type: 'webhook-url-not-allowed' },
   'too-many-attempts': { type: 'too-many-requests', headers: (err) => retryAfter(err, 60) },
+  'sign-in-refused': { type: 'forbidden' },
 };
 
 /** The problem for a domain or credentials error; undefined for anything else. */
 export function problemForError(err: unknown): Problem | undefined {
   if (err instanceof CredentialsError) return new Problem('unauthorized', err.message, {}, { 'www-authenticate': 'Bearer realm="devforge"' });
+  if (err instanceof IdpUnavailableError) return new Problem('service-unavailable', err.message, {}, { 'retry-after': '10' });
   if (!(err instanceof DomainError)) return undefined;
   const mapping = MAPPINGS[err.code];
   const extra = { ...(err.fields.length ? { errors: err.fields } : {}), ...err.data };

@@ -3,3 +3,9 @@
 export class CredentialsError extends Error {
   override name = 'CredentialsError';
 }
+
+// Single sign-on is configured but its identity provider has not answered discovery yet (or not
+// since start-up): 503 service-unavailable with Retry-After, never a crash.
+export class IdpUnavailableError extends Error {
+  override name = 'IdpUnavailableError';
+}

@@ -36,6 +36,8 @@ export const DOMAIN_ERROR_CODES = [
   'webhook-url-not-allowed',
   /** Too many attempts from one client; `data.retry_after_s` says when to try again. */
   'too-many-attempts',
+  /** The identity provider signed someone in but DevForge refuses them (no mapped role, disabled, bad answer). */
+  'sign-in-refused',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

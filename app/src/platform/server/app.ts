@@ -10,6 +10,7 @@ import { problemMiddleware } from '../api/problem-middleware.ts';
 import { Problem } from '../api/problems.ts';
 import { apiRoutes } from '../api/routes/index.ts';
 import type { ApiServices } from '../services.ts';
+import { mountOidc } from '../web/oidc-routes.ts';
 import { mountWeb } from '../web/routes.ts';
 import { healthz, readyz } from './health.ts';
 import { hostCheck } from './host-check.ts';
@@ -55,7 +56,8 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
       ctx.type = 'text/css; charset=utf-8';
       ctx.body = DOCS_CSS;
     });
-    mountWeb(router);
+    mountWeb(router, { localLogin: s.config.auth.localLogin, ...(s.oidc ? { sso: s.config.auth.oidc.displayName } : {}) });
+    if (s.oidc) mountOidc(router, s, s.oidc);
     mountRoutes(router, routes, { auth: s.auth, limits: s.limits, onRateLimited: (budget) => s.metrics.rateLimited.inc({ budget }), bodyLimit: s.config.server.bodyLimitBytes, prefix: API_PREFIX });
   }
 

@@ -1,8 +1,33 @@
 // The HTML shell of the page at /. Static: every value shown later is set by the script with
 // textContent, never as markup.
 import { fontLinks } from '../../render/fonts.ts';
+import { escapeHtml } from './escape.ts';
 
-export function pageHtml(): string {
+export interface SignInOptions {
+  /** auth.oidc.displayName when single sign-on is configured. */
+  sso?: string;
+  /** auth.localLogin: false (with SSO) folds the password form away for the break-glass administrator. */
+  localLogin: boolean;
+}
+
+function passwordForm(): string {
+  return `<form id="login-form" class="panel narrow">
+    <h2>Sign in</h2>
+    <label>E-mail <input name="email" type="text" autocomplete="username" required></label>
+    <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+    <button type="submit">Sign in</button>
+    <p class="error" id="login-error" role="alert"></p>
+  </form>`;
+}
+
+function signInView(opts: SignInOptions): string {
+  if (!opts.sso) return passwordForm();
+  const sso = `<div class="panel narrow"><h2>Sign in</h2><a id="sso-login" class="button" href="/auth/oidc/login">Sign in with ${escapeHtml(opts.sso)}</a></div>`;
+  if (opts.localLogin) return sso + passwordForm();
+  return `${sso}<details id="break-glass" class="narrow"><summary>Administrator sign-in (when single sign-on is down)</summary>${passwordForm()}</details>`;
+}
+
+export function pageHtml(opts: SignInOptions = { localLogin: true }): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>DevForge</title>
@@ -12,13 +37,7 @@ ${fontLinks()}
 <header><h1>DevForge</h1><span id="who"></span><a href="/api/v1/docs">API</a><button id="logout" type="button" hidden>Sign out</button></header>
 <main>
 <section id="login-view" hidden>
-  <form id="login-form" class="panel narrow">
-    <h2>Sign in</h2>
-    <label>E-mail <input name="email" type="text" autocomplete="username" required></label>
-    <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-    <button type="submit">Sign in</button>
-    <p class="error" id="login-error" role="alert"></p>
-  </form>
+  ${signInView(opts)}
 </section>
 <section id="app-view" hidden>
   <div class="grid">

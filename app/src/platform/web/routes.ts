@@ -7,10 +7,10 @@ import { fontFile } from '../../render/fonts.ts';
 import { PAGE_CSP } from './csp.ts';
 import { clientBundle } from './client-bundle.ts';
 import { APP_CSS } from './style.ts';
-import { pageHtml } from './page.ts';
+import { pageHtml, type SignInOptions } from './page.ts';
 
-export function mountWeb(router: Router): void {
-  const html = pageHtml();
+export function mountWeb(router: Router, signIn: SignInOptions): void {
+  const html = pageHtml(signIn);
   router.get('/', (ctx) => {
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('content-security-policy', PAGE_CSP);

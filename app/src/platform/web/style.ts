@@ -6,7 +6,7 @@ header a{color:#c7d2fe}main{padding:16px;max-width:1400px;margin:0 auto}.grid{di
 .panel{background:#fff;border:1px solid #e1e3ea;border-radius:10px;padding:14px 18px;margin-bottom:16px}.narrow{max-width:380px;margin:40px auto}
 h2{font-size:16px;margin:4px 0 10px}h3{font-size:14px;margin:12px 0 4px}label{display:block;margin:6px 0}
 input,select,textarea,button{font:inherit}textarea{width:100%;resize:vertical}input[type=text],input[type=password],input[type=number]{width:100%;padding:5px 7px}
-button{background:#2563eb;color:#fff;border:0;border-radius:6px;padding:6px 14px;cursor:pointer}button:disabled{background:#9ca3af;cursor:default}
+button{background:#2563eb;color:#fff;border:0;border-radius:6px;padding:6px 14px;cursor:pointer}button:disabled{background:#9ca3af;cursor:default}a.button{display:inline-block;background:#2563eb;color:#fff;border-radius:6px;padding:8px 16px;text-decoration:none}details.narrow{margin-top:12px}
 .error{color:#b91c1c;min-height:1em}.muted{color:#6b7280;font-size:13px}.warnings{color:#92400e;font-size:13px}
 .params label{display:grid;grid-template-columns:140px 1fr;gap:8px;align-items:center}.params .hint{grid-column:2;font-size:12px;color:#6b7280}
 dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;font-size:14px}dt{color:#6b7280}dd{margin:0;font-family:"JetBrains Mono",monospace;word-break:break-all}

@@ -5,16 +5,18 @@ import { SESSION_COOKIE } from '../../auth/session-authenticator.ts';
 import { login, logout } from '../../domain/commands/sessions.ts';
 import { changeOwnPassword } from '../../domain/commands/users.ts';
 import { currentUser } from '../../domain/queries/accounts.ts';
-import type { ApiServices } from '../../services.ts';
+import { baseUrl, type ApiServices } from '../../services.ts';
 import { presentUser } from '../presenters/accounts.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { ROLE_ENUM } from '../schemas/common.ts';
 
 const loginBody = z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: ROLE_ENUM, disabled: z.boolean(), created_at: z.string(), last_login_at: z.string().nullable() });
+const logoutSchema = z.object({ end_session_url: z.string() });
 const meSchema = z.object({ user: userSchema, role: ROLE_ENUM, via: z.enum(['session', 'api-key', 'oidc']), csrf_token: z.string().optional() });
 
-function setSessionCookie(ctx: Context, s: ApiServices, token: string, expires: Date): void {
+/** The session cookie, for the password sign-in here and the single sign-on callback (web/oidc-routes.ts). */
+export function setSessionCookie(ctx: Context, s: ApiServices, token: string, expires: Date): void {
   const mode = s.config.auth.secureCookies;
   const secure = mode === 'always' || (mode === 'auto' && ctx.secure);
   if (secure) ctx.cookies.secure = true;
@@ -35,7 +37,9 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       body: loginBody,
       responses: { 200: { description: 'Signed in.', schema: meSchema }, 429: { description: 'Too many password attempts from this address, or the account is locked for a while.' } },
       handler: async (ctx, { body, origin }) => {
-        const session = await login(s.db, s.passwords, body.email, body.password, s.config.auth.sessionTtlHours, origin);
+        // auth.localLogin off (with SSO on): only the break-glass administrator may use a password.
+        const onlyEmail = !s.config.auth.localLogin && s.oidc ? s.config.auth.adminEmail : undefined;
+        const session = await login(s.db, s.passwords, body.email, body.password, s.config.auth.sessionTtlHours, origin, onlyEmail);
         setSessionCookie(ctx, s, session.token, session.expiresAt);
         reply(ctx, 200, { user: presentUser(session.user), role: session.user.role, via: 'session', csrf_token: session.csrfToken });
       },
@@ -44,13 +48,15 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       method: 'post',
       path: '/auth/logout',
       tag: 'accounts',
-      summary: 'End the browser session.',
+      summary: 'End the browser session. A single sign-on session answers 200 with end_session_url: send the browser there to end the identity provider session too.',
       action: 'session.end',
-      responses: { 204: { description: 'Signed out.' } },
+      responses: { 200: { description: 'Signed out here; the identity provider session ends at end_session_url.', schema: logoutSchema }, 204: { description: 'Signed out.' } },
       handler: async (ctx, { principal, origin }) => {
-        await logout(s.db, principal, origin);
+        const { idToken } = await logout(s.db, principal, origin);
         ctx.cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', expires: new Date(0) });
-        ctx.status = 204;
+        const endSessionUrl = idToken && s.oidc ? s.oidc.endSessionUrl(idToken, `${baseUrl(ctx, s.config)}/`) : undefined;
+        if (endSessionUrl) reply(ctx, 200, { end_session_url: endSessionUrl });
+        else ctx.status = 204;
       },
     }),
     defineRoute({

@@ -108,7 +108,16 @@ byId('login-form').addEventListener('submit', (e) => {
     .catch((err) => setText('login-error', message(err)));
 });
 
-byId('logout').addEventListener('click', () => void api('POST', '/auth/logout').finally(signedOut));
+// A single sign-on session answers with the identity provider's end-session URL: going there ends
+// that session too (RP-initiated logout), and the IdP sends the browser back to /.
+byId('logout').addEventListener('click', () => {
+  api<{ end_session_url?: string } | undefined>('POST', '/auth/logout')
+    .then((out) => {
+      if (out?.end_session_url) window.location.assign(out.end_session_url);
+      else signedOut();
+    })
+    .catch(signedOut);
+});
 
 byId('describe-form').addEventListener('submit', (e) => {
   e.preventDefault();

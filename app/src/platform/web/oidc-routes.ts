@@ -1,0 +1,69 @@
+// The browser's single sign-on: GET /auth/oidc/login sends the browser to the identity provider (the
+// state, nonce and PKCE verifier stay in the database, named by a ten-minute HttpOnly cookie), and
+// GET /auth/oidc/callback checks the answer, maps the role, signs the user in with the same session
+// cookie as the password sign-in and sends them to /. Outside /api/v1: these are pages, not API calls,
+// and the callback is the redirect URI registered at the IdP (<publicUrl>/auth/oidc/callback).
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { setSessionCookie } from '../api/routes/auth.ts';
+import { IdpUnavailableError } from '../auth/errors.ts';
+import type { IdentityProvider } from '../auth/oidc/identity-provider.ts';
+import { claimValues, mapRole, roleRule } from '../auth/oidc/role-mapping.ts';
+import { recordAudit, type Origin } from '../domain/audit/record.ts';
+import { savePendingLogin, signInWithIdentity, takePendingLogin } from '../domain/commands/oidc-sign-in.ts';
+import { DomainError } from '../domain/errors.ts';
+import { baseUrl, type ApiServices } from '../services.ts';
+
+const LOGIN_COOKIE = 'devforge_oidc_login';
+const LOGIN_COOKIE_PATH = '/auth/oidc';
+
+function originOf(ctx: Context): Origin {
+  const userAgent = ctx.get('user-agent');
+  return { ip: ctx.ip || 'unknown', ...(userAgent ? { userAgent } : {}) };
+}
+
+function redirectUri(ctx: Context, s: ApiServices): string {
+  return `${baseUrl(ctx, s.config)}/auth/oidc/callback`;
+}
+
+export function mountOidc(router: Router, s: ApiServices, idp: IdentityProvider): void {
+  const rule = roleRule(s.config.auth.oidc);
+
+  router.get('/auth/oidc/login', async (ctx) => {
+    const { url, checks } = await idp.beginLogin(redirectUri(ctx, s));
+    const token = await savePendingLogin(s.db, checks);
+    // SameSite=Lax: the IdP's redirect back is a top-level GET navigation, which Lax cookies accompany.
+    ctx.cookies.set(LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: LOGIN_COOKIE_PATH, maxAge: 10 * 60_000, overwrite: true });
+    ctx.set('cache-control', 'no-store');
+    ctx.redirect(url);
+  });
+
+  router.get('/auth/oidc/callback', async (ctx) => {
+    ctx.set('cache-control', 'no-store');
+    const checks = await takePendingLogin(s.db, ctx.cookies.get(LOGIN_COOKIE));
+    ctx.cookies.set(LOGIN_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: LOGIN_COOKIE_PATH, expires: new Date(0) });
+    let identity;
+    try {
+      identity = await idp.finishLogin(new URL(ctx.originalUrl, baseUrl(ctx, s.config)), checks, redirectUri(ctx, s));
+    } catch (err) {
+      if (err instanceof IdpUnavailableError) throw err;
+      const e = err as Error & { error?: string; error_description?: string; cause?: { error?: string; error_description?: string; message?: string } };
+      const why = [e.error, e.error_description ?? e.message, e.cause?.error_description ?? e.cause?.message].filter(Boolean).join(': ');
+      s.log.warn(`single sign-on: callback refused: ${why}`);
+      await recordAudit(s.db, { actor: 'anonymous', action: 'auth.sign-in-failed', origin: originOf(ctx), details: { method: 'oidc', reason: 'answer-refused' } });
+      throw new DomainError('sign-in-refused', `the identity provider's answer was not accepted: ${why}; start again at /auth/oidc/login`);
+    }
+    const names = claimValues(identity.claims, rule.claim);
+    const role = mapRole(names, rule);
+    if (!role) {
+      await recordAudit(s.db, { actor: 'anonymous', action: 'auth.sign-in-failed', label: identity.email, origin: originOf(ctx), details: { method: 'oidc', reason: 'no-mapped-role' } });
+      throw new DomainError(
+        'sign-in-refused',
+        `${identity.email} has no DevForge role: the claim ${rule.claim} holds ${names.join(', ') || 'nothing'}, and none of it is in auth.oidc.roleMap; ask your identity administrator for a DevForge role or group`,
+      );
+    }
+    const session = await signInWithIdentity(s.db, { ...identity, role, emailVerified: identity.claims.email_verified === true }, s.config.auth.sessionTtlHours, originOf(ctx));
+    setSessionCookie(ctx, s, session.token, session.expiresAt);
+    ctx.redirect('/');
+  });
+}
