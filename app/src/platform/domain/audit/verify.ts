@@ -4,28 +4,12 @@
 // entry that is gone; that is accepted only when the newest audit.purge entry records exactly that
 // starting point, so cutting off the head of the log by hand is caught too.
 import { sql, type Queryable } from '../../db/sql.ts';
-import { actorDigest, entryHash, GENESIS_HASH } from './canonical.ts';
+import { actorDigest, entryHash, GENESIS_HASH, type ChainedFields, type PersonalFields } from './canonical.ts';
 
 export type VerifyResult = { ok: true; count: number; firstId: string | null; headHash: string | null } | { ok: false; count: number; brokenId: string; reason: string };
 
-interface Row {
-  id: string;
-  at: Date;
-  actor: string;
-  actor_label: string;
-  api_key_id: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  salt: string | null;
-  actor_digest: string;
-  via: string;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  details: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-}
+/** A stored entry: what the chain covers and the personal fields beside it (`at` as the driver reads it). */
+type Row = Omit<ChainedFields, 'at'> & PersonalFields & { at: Date; salt: string | null; hash: string };
 
 const PAGE = 1000;
 
