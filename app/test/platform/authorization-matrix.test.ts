@@ -90,6 +90,17 @@ const MATRIX: Record<string, Row> = {
   'GET /audit/export':                          adminOnly(200),
 };
 
+// Outside /api/v1 (mounted by server/app.ts, not the route table, so listed by hand): the ones a caller
+// could expect to be guarded. Web pages and assets are public by design; SSO's pages are in oidc.test.ts.
+// prettier-ignore
+const OUTSIDE_API: Record<string, Row> = {
+  //                                              admin owner strngr viewer read write vWrite group anon
+  'GET /metrics':                               signedIn(200),
+  'GET /healthz':                               row(200,  200,  200,   200,  200, 200,  200,   200,  200),
+  'GET /readyz':                                row(200,  200,  200,   200,  200, 200,  200,   200,  200),
+  'GET /api/v1/openapi.json':                   row(200,  200,  200,   200,  200, 200,  200,   200,  200),
+};
+
 const PASSWORD = 'plum orbit cactus 42';
 const GROUP = 'devforge-sharers';
 const GENERATE = { description: 'Demonstrate bubble sort on 5 3 8 1', quality: '720p', duration: 2 };
@@ -224,9 +235,9 @@ async function cell(route: string): Promise<Cell> {
   }
 }
 
-async function request(route: string, who: Who): Promise<Reply> {
-  const [method] = route.split(' ') as [string];
-  const c = await cell(route);
+async function request(route: string, who: Who, outside = false): Promise<Reply> {
+  const [method, path] = route.split(' ') as [string, string];
+  const c = outside ? { path } : await cell(route);
   const headers: Record<string, string> = {};
   if (who !== 'anon') {
     const session = c.fresh ? await signIn(who, false) : (sessions.get(who) ?? (await signIn(who)));
@@ -235,7 +246,7 @@ async function request(route: string, who: Who): Promise<Reply> {
     // Signing out or changing the password may end the caller's other sessions too.
     if (c.fresh) sessions.delete(who);
   }
-  return call(server.url, method, `/api/v1${c.path}`, { headers, ...(c.body !== undefined ? { body: c.body } : {}) });
+  return call(server.url, method, `${outside ? '' : '/api/v1'}${c.path}`, { headers, ...(c.body !== undefined ? { body: c.body } : {}) });
 }
 
 test.before(async () => {
@@ -299,6 +310,16 @@ test.serial('every route × every caller → the expected status', async (t) => 
     actual[route] = statuses;
   }
   t.deepEqual(actual, MATRIX, surprises.join('\n'));
+});
+
+test.serial('outside /api/v1: metrics for those signed in, health and the API description for anyone', async (t) => {
+  const actual: Record<string, Row> = {};
+  for (const route of Object.keys(OUTSIDE_API)) {
+    const statuses = {} as Row;
+    for (const who of WHO) statuses[who] = (await request(route, who, true)).status;
+    actual[route] = statuses;
+  }
+  t.deepEqual(actual, OUTSIDE_API);
 });
 
 test.serial('the list shows exactly what the caller may read: own, shared with them or their group, open to everyone', async (t) => {
