@@ -7,7 +7,8 @@
 // Order of the checks: the role gate first (a viewer shared an animation to write still cannot
 // change it: write grants give editors more, never viewers), then the API key and licence, then the
 // caller's access to the thing: none is not-visible (404, so ids cannot be probed), too little is
-// read-only or owner-only (403).
+// read-only or owner-only (403). Licensing passes an `entitlements` object and names the feature an
+// action needs in RULES; sharing loads grants into the resource. Neither changes a caller.
 import { DomainError } from './errors.ts';
 import type { Principal, Role } from '../auth/principal.ts';
 import { roleAllows } from '../auth/roles.ts';
@@ -130,7 +131,7 @@ export function leastRole(action: Action): Role {
 const RANK: Record<Level, number> = { read: 1, write: 2, manage: 3 };
 
 /** Whether a grant names this principal: the user, or one of the IdP groups they signed in with. */
-export function grantHolds(principal: Actor, grant: Grant): boolean {
+function grantHolds(principal: Actor, grant: Grant): boolean {
   return 'userId' in grant ? grant.userId === principal.userId : (principal.groups ?? []).includes(grant.group);
 }
 
