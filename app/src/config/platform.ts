@@ -236,6 +236,12 @@ export const platformConfigSchema = {
         default: 'devforge-admin=admin,devforge-editor=editor,devforge-viewer=viewer',
         env: 'DEVFORGE_OIDC_ROLE_MAP',
       },
+      groupsClaim: {
+        doc: 'Dotted path to the IdP group names in the ID token or userinfo claims (Keycloak: groups, with the group membership mapper). Stored at every sign-in: an animation shared with a group is shared with its members. A leading / (Keycloak full group paths) is dropped.',
+        format: String,
+        default: 'groups',
+        env: 'DEVFORGE_OIDC_GROUPS_CLAIM',
+      },
       defaultRole: {
         doc: 'Role of someone whose claims map to no role: viewer, editor, admin, or none to refuse them.',
         format: ['none', 'viewer', 'editor', 'admin'],

@@ -1,7 +1,8 @@
 // Browser single sign-on end to end: a real oidc-provider, the real server configured through the
 // DEVFORGE_OIDC_* variables, headless Chromium. The browser signs in at the IdP and lands in the app as
 // the user with the role mapped from realm_access.roles (and, with auth.oidc.roleClaim=groups, from
-// groups); signing out ends the DevForge session and, through RP-initiated logout, the IdP session.
+// groups, which are also stored for sharing with groups); signing out ends the DevForge session and,
+// through RP-initiated logout, the IdP session.
 import { createServer } from 'node:net';
 import test from 'ava';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -104,6 +105,9 @@ test.serial('the role can come from groups (auth.oidc.roleClaim=groups); with lo
   await page.waitForSelector('#app-view', { visible: true });
   const me = await call(server.url, 'GET', '/api/v1/me', { headers: { cookie: `devforge_session=${await sessionCookie(page)}` } });
   t.is(me.json.role, 'admin');
+  // The groups are stored for sharing (auth.oidc.groupsClaim, default groups), without Keycloak's leading /.
+  const stored: { idp_groups: string[] }[] = await server.platform.db.query('SELECT idp_groups FROM users WHERE email = $1', ['bob@example.com']);
+  t.deepEqual(stored[0]?.idp_groups, ['staff', 'devforge-admin']);
   // auth.localLogin=false: only the break-glass administrator may use a password.
   const refused = await call(server.url, 'POST', '/api/v1/auth/login', { body: { email: 'bob@example.com', password: 'whatever1234' } });
   t.is(refused.status, 403);

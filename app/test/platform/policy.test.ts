@@ -5,7 +5,7 @@ import { DomainError } from '../../src/platform/domain/errors.ts';
 import { authorize, authorizeRoleGrant, can, decide, leastRole, listScope, type Action, type Resource } from '../../src/platform/domain/policy.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
 
-type Who = Pick<Principal, 'userId' | 'role' | 'via'>;
+type Who = Pick<Principal, 'userId' | 'role' | 'via'> & Partial<Pick<Principal, 'groups'>>;
 
 const ADMIN: Who = { userId: 'admin', role: 'admin', via: 'session' };
 const ADMIN_KEY: Who = { userId: 'admin', role: 'admin', via: 'api-key' };
@@ -18,6 +18,10 @@ const alices: Resource = { kind: 'animation', ownerId: 'alice' };
 const sharedWithBobToRead: Resource = { kind: 'animation', ownerId: 'alice', grants: [{ userId: 'bob', access: 'read' }] };
 const sharedWithBobToWrite: Resource = { kind: 'animation', ownerId: 'alice', grants: [{ userId: 'bob', access: 'write' }] };
 const alicesKey: Resource = { kind: 'api-key', ownerId: 'alice' };
+const sharedWithSalesToWrite: Resource = { kind: 'animation', ownerId: 'alice', grants: [{ group: 'sales', access: 'write' }] };
+const openToAll: Resource = { kind: 'animation', ownerId: 'alice', orgVisible: true };
+const sharedWithVeraToWrite: Resource = { kind: 'animation', ownerId: 'alice', grants: [{ userId: 'vera', access: 'write' }] };
+const BOB_IN_SALES: Who = { ...BOB, groups: ['sales'] };
 
 const TABLE: [string, Who, Action, Resource | undefined, boolean | string][] = [
   // Roles: viewer < editor < admin.
@@ -49,6 +53,17 @@ const TABLE: [string, Who, Action, Resource | undefined, boolean | string][] = [
   ['a read grant does not let him re-render', BOB, 'animation.rerender', sharedWithBobToRead, 'read-only'],
   ['a write grant lets him re-render', BOB, 'animation.rerender', sharedWithBobToWrite, true],
   ['a grant to someone else changes nothing', VERA, 'animation.read', sharedWithBobToRead, 'not-visible'],
+  ['a write grant does not let him delete: that is the owner’s', BOB, 'animation.delete', sharedWithBobToWrite, 'not-owner'],
+  ['a write grant does not let him share it on', BOB, 'animation.share', sharedWithBobToWrite, 'not-owner'],
+  ['the owner shares hers', ALICE, 'animation.share', alices, true],
+  ['an admin shares anyone’s', ADMIN, 'animation.share', alices, true],
+  ['a stranger does not learn it exists by trying to share it', BOB, 'animation.share', alices, 'not-visible'],
+  ['a group grant applies to a member', BOB_IN_SALES, 'animation.rerender', sharedWithSalesToWrite, true],
+  ['a group grant means nothing to a non-member', BOB, 'animation.read', sharedWithSalesToWrite, 'not-visible'],
+  ['open to everyone signed in: a viewer reads it', VERA, 'animation.read', openToAll, true],
+  ['open to everyone signed in is read-only', BOB, 'animation.cancel', openToAll, 'read-only'],
+  ['a write grant gives a viewer nothing more: the role gate comes first', VERA, 'animation.cancel', sharedWithVeraToWrite, 'role'],
+  ['a viewer with a write grant still reads it', VERA, 'animation.read', sharedWithVeraToWrite, true],
   // API-key principals.
   ['an editor key may not mint keys', ALICE_KEY, 'api-key.create', undefined, 'api-key'],
   ['a signed-in editor mints keys', ALICE, 'api-key.create', undefined, true],
@@ -85,8 +100,12 @@ test('authorize: what may not be seen is not-found, never forbidden; a weak role
   const weak = t.throws(() => authorize(VERA, 'animation.create'), { instanceOf: DomainError });
   t.is(weak.code, 'forbidden');
   t.regex(weak.message, /needs the editor role; this request acts as viewer/);
-  const readOnly = t.throws(() => authorize(BOB, 'animation.delete', sharedWithBobToRead), { instanceOf: DomainError });
+  const readOnly = t.throws(() => authorize(BOB, 'animation.rerender', sharedWithBobToRead), { instanceOf: DomainError });
   t.is(readOnly.code, 'forbidden');
+  t.regex(readOnly.message, /shared with you read-only/);
+  const notOwner = t.throws(() => authorize(BOB, 'animation.delete', sharedWithBobToWrite), { instanceOf: DomainError });
+  t.is(notOwner.code, 'forbidden');
+  t.regex(notOwner.message, /only the owner of this animation or an administrator/);
   t.notThrows(() => authorize(ADMIN, 'animation.delete', alices));
 });
 

@@ -108,6 +108,6 @@ export const DOCS_CSS = `body{font:15px/1.5 Inter,system-ui,sans-serif;margin:0;
 h1 small{font-weight:400;color:#667}code,pre{font-family:"JetBrains Mono",ui-monospace,monospace;font-size:13px}
 .op{background:#fff;border:1px solid #e1e3ea;border-radius:8px;padding:12px 16px;margin:12px 0}.op h3{margin:0 0 4px}
 .method{display:inline-block;min-width:64px;text-align:center;border-radius:4px;color:#fff;font-size:12px;padding:2px 6px}
-.get{background:#2563eb}.post{background:#16a34a}.patch{background:#d97706}.delete{background:#dc2626}
+.get{background:#2563eb}.post{background:#16a34a}.put{background:#7c3aed}.patch{background:#d97706}.delete{background:#dc2626}
 .role{color:#555;font-size:13px}table{border-collapse:collapse;width:100%;margin:8px 0}td,th{border:1px solid #e1e3ea;padding:4px 8px;text-align:left;vertical-align:top}
 pre.schema{background:#f2f3f7;padding:8px;overflow:auto;max-height:360px}nav{margin:12px 0}`;

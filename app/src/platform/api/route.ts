@@ -26,7 +26,7 @@ export interface RouteInput<B, Q, P> {
 }
 
 export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Under /api/v1, in router syntax (/animations/:id). */
   path: string;
   summary: string;

@@ -23,6 +23,7 @@ interface KeyRow {
   name: string;
   user_role: Role;
   disabled: boolean;
+  idp_groups: string[];
 }
 
 export class ApiKeyAuthenticator implements Authenticator {
@@ -53,7 +54,7 @@ export class ApiKeyAuthenticator implements Authenticator {
       return cached.principal;
     }
     const rows: KeyRow[] = await this.db.query(
-      `SELECT k.id AS key_id, k.role AS key_role, k.expires_at, k.revoked_at, u.id AS user_id, u.email, u.name, u.role AS user_role, u.disabled
+      `SELECT k.id AS key_id, k.role AS key_role, k.expires_at, k.revoked_at, u.id AS user_id, u.email, u.name, u.role AS user_role, u.disabled, u.idp_groups
          FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = $1`,
       [hash],
     );
@@ -62,7 +63,7 @@ export class ApiKeyAuthenticator implements Authenticator {
     if (row.revoked_at) throw new CredentialsError('this API key was revoked: create a new one');
     if (row.expires_at && row.expires_at.getTime() <= now) throw new CredentialsError('this API key has expired: create a new one');
     if (row.disabled) throw new CredentialsError('the account that owns this API key is disabled: ask an administrator to enable it');
-    const principal: Principal = { userId: row.user_id, email: row.email, name: row.name, role: weakerRole(row.key_role, row.user_role), via: 'api-key', apiKeyId: row.key_id };
+    const principal: Principal = { userId: row.user_id, email: row.email, name: row.name, role: weakerRole(row.key_role, row.user_role), via: 'api-key', apiKeyId: row.key_id, groups: row.idp_groups };
     this.cache.set(hash, { principal, expiresAt: row.expires_at?.getTime() ?? null, until: now + this.cacheMs });
     this.touch(row.key_id, now);
     return principal;

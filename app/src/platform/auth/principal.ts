@@ -16,6 +16,8 @@ export interface Principal {
   csrfToken?: string;
   sessionId?: string;
   apiKeyId?: string;
+  /** The IdP groups the user was in at their last single sign-on (sharing grants to a group apply to its members); none for local accounts. */
+  groups?: readonly string[];
 }
 
 /** What an authenticator may look at. */

@@ -16,6 +16,7 @@ interface SessionRow {
   email: string;
   name: string;
   role: Role;
+  idp_groups: string[];
 }
 
 export class SessionAuthenticator implements Authenticator {
@@ -32,7 +33,7 @@ export class SessionAuthenticator implements Authenticator {
     const token = credentials.cookie(SESSION_COOKIE);
     if (!token) return undefined;
     const rows: SessionRow[] = await this.db.query(
-      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role
+      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role, u.idp_groups
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
       [hashToken(token)],
@@ -43,6 +44,6 @@ export class SessionAuthenticator implements Authenticator {
     if (Date.now() - row.last_seen_at.getTime() > SLIDE_AFTER_MS) {
       await this.db.query(`UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2) WHERE id = $1`, [row.session_id, this.ttlHours]);
     }
-    return { userId: row.user_id, email: row.email, name: row.name, role: row.role, via: 'session', csrfToken: row.csrf_token, sessionId: row.session_id };
+    return { userId: row.user_id, email: row.email, name: row.name, role: row.role, via: 'session', csrfToken: row.csrf_token, sessionId: row.session_id, groups: row.idp_groups };
   }
 }

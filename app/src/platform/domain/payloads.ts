@@ -26,6 +26,7 @@ export const SUMMARY_FIELDS = [
   'outputs',
   'generation',
   'attempts',
+  'orgVisible',
   'createdAt',
   'updatedAt',
   'startedAt',
@@ -70,6 +71,7 @@ export function animationPayload(a: AnimationSummary, base: string) {
     client_id: a.clientRef,
     attempts: a.attempts,
     generation: a.generation,
+    org_visible: a.orgVisible,
     outputs: a.outputs
       ? {
           video_bytes: a.outputs.video.bytes,

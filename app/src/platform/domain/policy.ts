@@ -1,10 +1,14 @@
 // The one answer to "may this principal do this to that?", for every route and job. Roles are ordered
 // (viewer < editor < admin); things people own (animations, batches, keys, webhook deliveries) are
-// theirs and every admin's, and can be shared through grants; a licence can switch features off
-// through entitlements. Nothing else in the platform compares roles or owner ids.
+// theirs and every admin's; animations can also be shared (grants to a user or an IdP group, read or
+// write, and an organisation-wide "anyone signed in can view" switch); a licence can switch features
+// off through entitlements. Nothing else in the platform compares roles, owner ids or grants.
 //
-// Extension points: sharing adds rows that become `grants` on a resource; licensing passes an
-// `entitlements` object and names the feature an action needs in RULES. Neither changes a caller.
+// Order of the checks: the role gate first (a viewer shared an animation to write still cannot
+// change it: write grants give editors more, never viewers), then the API key and licence, then the
+// caller's access to the thing: none is not-visible (404, so ids cannot be probed), too little is
+// read-only or owner-only (403). Licensing passes an `entitlements` object and names the feature an
+// action needs in RULES; sharing loads grants into the resource. Neither changes a caller.
 import { DomainError } from './errors.ts';
 import type { Principal, Role } from '../auth/principal.ts';
 import { roleAllows } from '../auth/roles.ts';
@@ -18,6 +22,7 @@ export const ACTIONS = [
   'animation.cancel',
   'animation.rerender',
   'animation.delete',
+  'animation.share',
   'batch.create',
   'batch.read',
   'webhook.list',
@@ -44,11 +49,11 @@ export type Action = (typeof ACTIONS)[number];
 /** What a grant lets its holder do to someone else's thing. */
 export type Access = 'read' | 'write';
 
-/** Someone else's thing shared with a user (the sharing feature stores these). */
-export interface Grant {
-  userId: string;
-  access: Access;
-}
+/** What a rule needs: grants give read or write; manage (share, delete) is the owner's and admins' only. */
+export type Level = Access | 'manage';
+
+/** Someone else's thing shared with one user, or with everyone in an IdP group (animation_grants rows). */
+export type Grant = { userId: string; access: Access } | { group: string; access: Access };
 
 export type ResourceKind = 'animation' | 'batch' | 'api-key' | 'webhook-delivery';
 
@@ -57,6 +62,8 @@ export interface Resource {
   kind: ResourceKind;
   ownerId: string;
   grants?: readonly Grant[];
+  /** Anyone signed in may read it. */
+  orgVisible?: boolean;
 }
 
 /** Licensed features; absent means unlicensed features are not restricted (no licensing configured). */
@@ -67,8 +74,8 @@ export interface Entitlements {
 interface Rule {
   /** The least role. */
   role: Role;
-  /** Acts on one owned thing, needing this access to it (owner and admins have both). */
-  access?: Access;
+  /** Acts on one owned thing, needing this access to it (owner and admins have all three). */
+  access?: Level;
   /** API-key principals need at least this role (keys cannot mint keys unless they are admin keys). */
   apiKeyRole?: Role;
   /** The licensed feature this needs, when entitlements are given. */
@@ -83,7 +90,10 @@ const RULES: Record<Action, Rule> = {
   'animation.read': { role: 'viewer', access: 'read' },
   'animation.cancel': { role: 'editor', access: 'write' },
   'animation.rerender': { role: 'editor', access: 'write' },
-  'animation.delete': { role: 'editor', access: 'write' },
+  // Deleting takes the owner's work and files away for good: not something a write grant gives.
+  'animation.delete': { role: 'editor', access: 'manage' },
+  // Who else may see or change it (shares, the organisation-wide switch): the owner and admins.
+  'animation.share': { role: 'viewer', access: 'manage' },
   'batch.create': { role: 'editor', feature: 'batches' },
   'batch.read': { role: 'viewer', access: 'read' },
   'webhook.list': { role: 'viewer' },
@@ -107,22 +117,34 @@ const RULES: Record<Action, Rule> = {
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };
 
-export type Denial = 'role' | 'api-key' | 'not-licensed' | 'not-visible' | 'read-only';
+export type Denial = 'role' | 'api-key' | 'not-licensed' | 'not-visible' | 'read-only' | 'not-owner';
 export type Decision = { allowed: true } | { allowed: false; reason: Denial; message: string };
 
-/** What the policy looks at in a principal: who, with which role, proved how. */
-export type Actor = Pick<Principal, 'userId' | 'role' | 'via'>;
+/** What the policy looks at in a principal: who, with which role, proved how, in which IdP groups. */
+export type Actor = Pick<Principal, 'userId' | 'role' | 'via'> & Partial<Pick<Principal, 'groups'>>;
 
 /** The least role an action needs (the API reference shows it). */
 export function leastRole(action: Action): Role {
   return RULES[action].role;
 }
 
-function accessTo(principal: Actor, resource: Resource): Access | undefined {
-  if (principal.role === 'admin' || principal.userId === resource.ownerId) return 'write';
-  const grants = resource.grants?.filter((g) => g.userId === principal.userId) ?? [];
+const RANK: Record<Level, number> = { read: 1, write: 2, manage: 3 };
+
+/** Whether a grant names this principal: the user, or one of the IdP groups they signed in with. */
+function grantHolds(principal: Actor, grant: Grant): boolean {
+  return 'userId' in grant ? grant.userId === principal.userId : (principal.groups ?? []).includes(grant.group);
+}
+
+/**
+ * The caller's access to one thing: manage for its owner and admins; else the strongest grant that
+ * names them (as a user or through a group); else read when it is open to everyone signed in (every
+ * principal is signed in: anonymous callers never reach the policy); else none.
+ */
+function accessTo(principal: Actor, resource: Resource): Level | undefined {
+  if (principal.role === 'admin' || principal.userId === resource.ownerId) return 'manage';
+  const grants = resource.grants?.filter((g) => grantHolds(principal, g)) ?? [];
   if (grants.some((g) => g.access === 'write')) return 'write';
-  return grants.length ? 'read' : undefined;
+  return grants.length || resource.orgVisible ? 'read' : undefined;
 }
 
 /**
@@ -141,7 +163,10 @@ export function decide(principal: Actor, action: Action, resource?: Resource, en
   if (rule.access && resource) {
     const have = accessTo(principal, resource);
     if (!have) return { allowed: false, reason: 'not-visible', message: `no such ${NOUNS[resource.kind]}` };
-    if (rule.access === 'write' && have !== 'write') return { allowed: false, reason: 'read-only', message: `this ${NOUNS[resource.kind]} is shared with you read-only` };
+    if (RANK[have] < RANK[rule.access]) {
+      if (rule.access === 'manage') return { allowed: false, reason: 'not-owner', message: `only the owner of this ${NOUNS[resource.kind]} or an administrator may do this` };
+      return { allowed: false, reason: 'read-only', message: `this ${NOUNS[resource.kind]} is shared with you read-only` };
+    }
   }
   return { allowed: true };
 }

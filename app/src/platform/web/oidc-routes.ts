@@ -8,7 +8,7 @@ import type { Context } from 'koa';
 import { setSessionCookie } from '../api/routes/auth.ts';
 import { IdpUnavailableError } from '../auth/errors.ts';
 import type { IdentityProvider } from '../auth/oidc/identity-provider.ts';
-import { claimValues, mapRole, roleRule } from '../auth/oidc/role-mapping.ts';
+import { claimValues, groupNames, mapRole, roleRule } from '../auth/oidc/role-mapping.ts';
 import { recordAudit, type Origin } from '../domain/audit/record.ts';
 import { savePendingLogin, signInWithIdentity, takePendingLogin } from '../domain/commands/oidc-sign-in.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -62,7 +62,8 @@ export function mountOidc(router: Router, s: ApiServices, idp: IdentityProvider)
         `${identity.email} has no DevForge role: the claim ${rule.claim} holds ${names.join(', ') || 'nothing'}, and none of it is in auth.oidc.roleMap; ask your identity administrator for a DevForge role or group`,
       );
     }
-    const session = await signInWithIdentity(s.db, { ...identity, role, emailVerified: identity.claims.email_verified === true }, s.config.auth.sessionTtlHours, originOf(ctx));
+    const groups = groupNames(claimValues(identity.claims, s.config.auth.oidc.groupsClaim));
+    const session = await signInWithIdentity(s.db, { ...identity, role, groups, emailVerified: identity.claims.email_verified === true }, s.config.auth.sessionTtlHours, originOf(ctx));
     setSessionCookie(ctx, s, session.token, session.expiresAt);
     ctx.redirect('/');
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CAPTION_MODES } from '../../../scene/schema.ts';
 import { STYLE_NAMES } from '../../../scene/themes.ts';
 import { ANIMATION_STATUSES } from '../../db/entities/animation.ts';
+import { ANIMATION_OWNER_FILTERS } from '../../domain/queries/animations.ts';
 import { isoDate } from './common.ts';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2563eb');
@@ -79,6 +80,7 @@ export const animationSchema = z.object({
   client_id: z.string().nullable(),
   attempts: z.number(),
   generation: z.number(),
+  org_visible: z.boolean().describe('Anyone signed in may view it (PATCH /animations/{id} sets it).'),
   outputs: z.object({ video_bytes: z.number(), poster_bytes: z.number(), captions_bytes: z.number(), width: z.number(), height: z.number(), frames: z.number(), render_seconds: z.number() }).nullable(),
   created_at: isoDate,
   updated_at: isoDate,
@@ -93,7 +95,10 @@ export const listQuery = z.object({
   template: z.string().max(64).optional(),
   batch_id: z.uuid().optional(),
   q: z.string().max(200).optional().describe('Text the description contains.'),
-  owner: z.enum(['me', 'all']).default('me').describe("all: every user's (admins only)."),
+  owner: z
+    .enum(ANIMATION_OWNER_FILTERS)
+    .default('me-or-shared')
+    .describe("Whose: me (yours), shared (others' shared with you or one of your IdP groups, or open to everyone signed in), me-or-shared (both, the default), all (every user's; admins only)."),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional().describe('next_cursor of the previous page.'),
 });

@@ -52,3 +52,12 @@ export function mapRole(names: readonly string[], rule: RoleRule): Role | undefi
   }
   return best ?? rule.defaultRole;
 }
+
+/** IdP group names as sharing stores and matches them: trimmed, without the leading / of a Keycloak group path, no duplicates. */
+export function groupNames(names: readonly string[]): string[] {
+  return [...new Set(names.map(normaliseGroup).filter(Boolean))];
+}
+
+export function normaliseGroup(name: string): string {
+  return name.trim().replace(/^\//, '');
+}

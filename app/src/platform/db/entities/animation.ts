@@ -57,6 +57,8 @@ export interface Animation {
   priority: number;
   /** The pg-boss job of the current generation (to cancel it). */
   renderJobId: string | null;
+  /** Anyone signed in may view it (sharing's organisation-wide switch). */
+  orgVisible: boolean;
   createdAt: Date;
   updatedAt: Date;
   startedAt: Date | null;
@@ -92,6 +94,7 @@ export const AnimationEntity = new EntitySchema<Animation>({
     attempts: { type: 'int', name: 'attempts', default: 0 },
     priority: { type: 'int', name: 'priority', default: 0 },
     renderJobId: { type: 'uuid', name: 'render_job_id', nullable: true },
+    orgVisible: { type: 'boolean', name: 'org_visible', default: false },
     createdAt,
     updatedAt,
     startedAt: timestamp('started_at', true),

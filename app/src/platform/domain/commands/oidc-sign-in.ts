@@ -27,6 +27,8 @@ export interface VouchedIdentity {
   /** Whether the IdP says it checked the e-mail address (email_verified): only then may it bind an existing local account. */
   emailVerified: boolean;
   role: Role;
+  /** The IdP groups the user is in (normalised): sharing grants to a group apply to its members. */
+  groups: readonly string[];
   idToken: string;
 }
 
@@ -80,8 +82,8 @@ export async function signInWithIdentity(db: DataSource, identity: VouchedIdenti
       id = rows[0]!.id;
     }
   }
-  // The IdP is the source of truth for the role and the display name: refreshed at every sign-in.
-  await db.query(`UPDATE users SET role = $2, name = CASE WHEN $3 = '' THEN name ELSE $3 END, updated_at = now() WHERE id = $1`, [id, identity.role, identity.name]);
+  // The IdP is the source of truth for the role, the groups and the display name: refreshed at every sign-in.
+  await db.query(`UPDATE users SET role = $2, name = CASE WHEN $3 = '' THEN name ELSE $3 END, idp_groups = $4::text[], updated_at = now() WHERE id = $1`, [id, identity.role, identity.name, [...identity.groups]]);
   const user = await repo.findOneByOrFail({ id });
   if (user.disabled) throw new DomainError('sign-in-refused', `the account ${user.email} is disabled in DevForge: ask an administrator to enable it`);
   return createSession(db, user, ttlHours, { method: 'oidc', idToken: identity.idToken, ...(origin ? { origin } : {}) });

@@ -6,19 +6,20 @@ import { AnimationEntity, type Animation, type AnimationStatus } from '../../db/
 import { DomainError, invalidField } from '../errors.ts';
 import { SUMMARY_FIELDS, type AnimationSummary } from '../payloads.ts';
 import { authorize, listScope, type Action, type Actor } from '../policy.ts';
+import { animationResource, SHARED_WITH_CALLER, sharedParams } from './animation-access.ts';
 
 type Db = DataSource | EntityManager;
 const SUMMARY_SELECT = SUMMARY_FIELDS.map((f) => `a.${f}`);
 
-function visible<T extends Pick<Animation, 'ownerId'>>(principal: Actor, action: Action, row: T | null): T {
+async function visible<T extends Pick<Animation, 'id' | 'ownerId' | 'orgVisible'>>(db: Db, principal: Actor, action: Action, row: T | null): Promise<T> {
   if (!row) throw new DomainError('not-found', 'no such animation');
-  authorize(principal, action, { kind: 'animation', ownerId: row.ownerId });
+  authorize(principal, action, await animationResource(db, principal, row));
   return row;
 }
 
 /** The whole row (scene, branding): for commands that act on it. */
 export async function getAnimation(db: Db, principal: Actor, id: string, action: Action = 'animation.read'): Promise<Animation> {
-  return visible(principal, action, await db.getRepository(AnimationEntity).findOneBy({ id }));
+  return visible(db, principal, action, await db.getRepository(AnimationEntity).findOneBy({ id }));
 }
 
 /** The row without the scene spec or branding, or null when it is gone (no policy check: for re-reads). */
@@ -27,12 +28,12 @@ export async function findAnimationSummary(db: Db, id: string): Promise<Animatio
 }
 
 export async function getAnimationSummary(db: Db, principal: Actor, id: string): Promise<AnimationSummary> {
-  return visible(principal, 'animation.read', await findAnimationSummary(db, id));
+  return visible(db, principal, 'animation.read', await findAnimationSummary(db, id));
 }
 
 export async function getAnimationScene(db: Db, principal: Actor, id: string): Promise<Record<string, unknown>> {
-  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.scene']).where('a.id = :id', { id }).getOne();
-  return visible(principal, 'animation.read', row).scene;
+  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.orgVisible', 'a.scene']).where('a.id = :id', { id }).getOne();
+  return (await visible(db, principal, 'animation.read', row)).scene;
 }
 
 /** The items of a batch, in the order they were submitted (summaries). */
@@ -40,14 +41,20 @@ export async function batchItems(db: Db, batchId: string): Promise<AnimationSumm
   return db.getRepository(AnimationEntity).createQueryBuilder('a').select(SUMMARY_SELECT).where('a.batch_id = :batchId', { batchId }).orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').getMany();
 }
 
+export const ANIMATION_OWNER_FILTERS = ['me', 'shared', 'me-or-shared', 'all'] as const;
+export type AnimationOwnerFilter = (typeof ANIMATION_OWNER_FILTERS)[number];
+
 export interface AnimationFilters {
   status?: AnimationStatus;
   template?: string;
   batchId?: string;
   /** Text the description contains. */
   q?: string;
-  /** 'all': every user's (admins only). */
-  owner: 'me' | 'all';
+  /**
+   * Whose: 'me' the caller's own; 'shared' others' the caller may read (shared with them or one of
+   * their groups, or open to everyone signed in); 'me-or-shared' both; 'all' every user's (admins only).
+   */
+  owner: AnimationOwnerFilter;
   limit: number;
   cursor?: string;
 }
@@ -73,9 +80,13 @@ function parseCursor(cursor: string): { at: Date; id: string } {
 
 /** Newest first. */
 export async function listAnimations(db: Db, principal: Actor, filters: AnimationFilters): Promise<AnimationPage> {
-  const scope = listScope(principal, 'animation.list-all', filters.owner);
+  const scope = listScope(principal, 'animation.list-all', filters.owner === 'all' ? 'all' : 'me');
   const qb = db.getRepository(AnimationEntity).createQueryBuilder('a').select(SUMMARY_SELECT);
-  if (scope !== 'all') qb.andWhere('a.owner_id = :owner', { owner: scope.ownerId });
+  if (scope !== 'all') {
+    const own = 'a.owner_id = :owner';
+    const where = { me: own, shared: SHARED_WITH_CALLER, 'me-or-shared': `(${own} OR ${SHARED_WITH_CALLER})` }[filters.owner as Exclude<AnimationOwnerFilter, 'all'>];
+    qb.andWhere(where, { owner: scope.ownerId, ...sharedParams(principal) });
+  }
   if (filters.status) qb.andWhere('a.status = :status', { status: filters.status });
   if (filters.template) qb.andWhere('a.template = :template', { template: filters.template });
   if (filters.batchId) qb.andWhere('a.batch_id = :batch', { batch: filters.batchId });
@@ -104,8 +115,8 @@ export type OutputName = 'video' | 'poster' | 'captions';
 
 /** Where one of a rendered animation's files is stored; output-not-ready until it has completed. */
 export async function getOutputFile(db: Db, principal: Actor, id: string, name: OutputName): Promise<{ key: string; generation: number }> {
-  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.status', 'a.outputs', 'a.generation']).where('a.id = :id', { id }).getOne();
-  const animation = visible(principal, 'animation.read', row);
+  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.orgVisible', 'a.status', 'a.outputs', 'a.generation']).where('a.id = :id', { id }).getOne();
+  const animation = await visible(db, principal, 'animation.read', row);
   if (animation.status !== 'completed' || !animation.outputs) throw new DomainError('output-not-ready', `the animation is ${animation.status}; wait for it to complete (follow links.events)`);
   return { key: animation.outputs[name].key, generation: animation.generation };
 }

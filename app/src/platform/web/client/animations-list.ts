@@ -1,4 +1,5 @@
-// "My animations": the newest of the caller's animations, with status, download and cancel.
+// "My animations": the newest of the caller's own animations (owner=me: not those shared with them,
+// which the API lists by default), with status, download and cancel.
 import { api } from './api.ts';
 import { byId, el } from './dom.ts';
 
@@ -14,7 +15,7 @@ interface Row {
 }
 
 export async function refreshAnimations(): Promise<void> {
-  const { animations } = await api<{ animations: Row[] }>('GET', '/animations?limit=20');
+  const { animations } = await api<{ animations: Row[] }>('GET', '/animations?owner=me&limit=20');
   const body = byId('animations').querySelector('tbody')!;
   body.replaceChildren(
     ...animations.map((a) => {

@@ -81,6 +81,8 @@ export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, pr
       attempts: 0,
       priority,
       renderJobId: jobId,
+      // New animations are private to their owner until they share them.
+      orgVisible: false,
       startedAt: null,
       completedAt: null,
       estimatedCompletion: new Date(Date.now() + (extra.aheadS + renderS) * 1000),
