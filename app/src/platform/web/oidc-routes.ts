@@ -7,6 +7,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { setSessionCookie } from '../api/routes/auth.ts';
 import { IdpUnavailableError } from '../auth/errors.ts';
+import { SESSION_COOKIE } from '../auth/session-authenticator.ts';
 import type { IdentityProvider } from '../auth/oidc/identity-provider.ts';
 import { claimValues, mapRole, roleRule } from '../auth/oidc/role-mapping.ts';
 import { recordAudit, type Origin } from '../domain/audit/record.ts';
@@ -62,7 +63,7 @@ export function mountOidc(router: Router, s: ApiServices, idp: IdentityProvider)
         `${identity.email} has no DevForge role: the claim ${rule.claim} holds ${names.join(', ') || 'nothing'}, and none of it is in auth.oidc.roleMap; ask your identity administrator for a DevForge role or group`,
       );
     }
-    const session = await signInWithIdentity(s.db, { ...identity, role, emailVerified: identity.claims.email_verified === true }, s.config.auth.sessionTtlHours, originOf(ctx));
+    const session = await signInWithIdentity(s.db, { ...identity, role, emailVerified: identity.claims.email_verified === true }, s.config.auth.sessionTtlHours, originOf(ctx), ctx.cookies.get(SESSION_COOKIE));
     setSessionCookie(ctx, s, session.token, session.expiresAt);
     ctx.redirect('/');
   });

@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = [
   'animation.cancel',
   'animation.rerender',
   'webhook.secret-read',
+  'webhook.secret-rotate',
+  'session.revoke',
+  'user.sessions-end',
   'audit.export',
   'audit.purge',
 ] as const;
