@@ -383,3 +383,18 @@ test('every response carrying a secret says Cache-Control: no-store', async (t) 
   ] as const)
     t.is(r.headers.get('cache-control'), 'no-store', what);
 });
+
+test('the API reference names the scope each operation needs and lists the new routes', async (t) => {
+  const doc = expect(await call(server.url, 'GET', '/api/v1/openapi.json'), 200).json;
+  const generate = doc.paths['/api/v1/animations/generate'].post;
+  t.deepEqual(generate.security, [{ apiKey: ['animations:write'] }, { session: [] }]);
+  t.is(generate['x-devforge-api-key-scope'], 'animations:write');
+  t.is(doc.paths['/api/v1/users'].get['x-devforge-api-key-scope'], 'admin');
+  t.is(doc.paths['/api/v1/me'].get['x-devforge-api-key-scope'], null);
+  t.deepEqual(doc.paths['/api/v1/api-keys'].post.requestBody.content['application/json'].schema.properties.scopes.items.enum, ['animations:read', 'animations:write', 'admin']);
+  t.truthy(doc.paths['/api/v1/webhooks/signing-secret/rotate'].post);
+  t.truthy(doc.paths['/api/v1/me/sessions'].get);
+  t.truthy(doc.paths['/api/v1/me/sessions/{id}'].delete);
+  t.truthy(doc.paths['/api/v1/users/{id}/sessions'].delete);
+  t.is(doc.paths['/api/v1/webhooks/signing-secret'].get['x-devforge-role'], 'editor');
+});

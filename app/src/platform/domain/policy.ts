@@ -135,6 +135,11 @@ export function leastRole(action: Action): Role {
   return RULES[action].role;
 }
 
+/** The scope an API key needs for an action, or null when any key may (the API reference shows it). */
+export function keyScope(action: Action): Scope | null {
+  return RULES[action].scope;
+}
+
 function accessTo(principal: Actor, resource: Resource): Access | undefined {
   if (principal.role === 'admin' || principal.userId === resource.ownerId) return 'write';
   const grants = resource.grants?.filter((g) => g.userId === principal.userId) ?? [];
