@@ -292,6 +292,15 @@ test('rotating the signing secret signs with the new one, and with the old one t
 
   const [entry] = await server.platform.db.query(`SELECT details FROM audit_log WHERE action = 'webhook.secret-rotate' AND actor = $1`, [user.id]);
   t.is(entry.details.previous_valid_until, rotated.json.previous_valid_until);
+
+  // A leaked secret: rotated with no overlap, it stops signing at once.
+  const leaked = expect(await as(editor, 'POST', '/api/v1/webhooks/signing-secret/rotate?overlap_hours=0'), 200);
+  t.is(leaked.json.previous_valid_until, null);
+  await deliver(user.id, receiver.url);
+  const third = (await receiver.waitFor(3))[2]!;
+  t.true(verifySignature(leaked.json.secret, third.body, String(third.headers['devforge-signature'])));
+  t.false(verifySignature(fresh, third.body, String(third.headers['devforge-signature'])), 'the leaked secret no longer verifies');
+  t.is((await as(editor, 'POST', '/api/v1/webhooks/signing-secret/rotate?overlap_hours=1000')).status, 422);
 });
 
 // ---- Sessions ----

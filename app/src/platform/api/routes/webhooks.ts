@@ -89,9 +89,12 @@ export function webhookRoutes(s: ApiServices): AnyRoute[] {
       description:
         'From now on every delivery is signed with the new secret; for webhooks.secretOverlapHours its signature header also carries a v1 made with the old one, so a receiver that still holds the old secret keeps accepting deliveries while you give it the new one.',
       action: 'webhook.secret.rotate',
+      query: z.strictObject({
+        overlap_hours: z.coerce.number().int().min(0).max(168).optional().describe('How long the old secret keeps signing too; default webhooks.secretOverlapHours. 0 when it leaked: it stops at once.'),
+      }),
       responses: { 200: { description: 'The new secret (shown here and by GET /webhooks/signing-secret).', schema: secretSchema } },
-      handler: async (ctx, { principal, origin }) => {
-        const { secret, previousValidUntil } = await rotateSigningSecret(s.db, principal, s.config.webhooks.secretOverlapHours, origin);
+      handler: async (ctx, { query, principal, origin }) => {
+        const { secret, previousValidUntil } = await rotateSigningSecret(s.db, principal, query.overlap_hours ?? s.config.webhooks.secretOverlapHours, origin);
         ctx.set('cache-control', 'no-store');
         reply(ctx, 200, presentSecret(secret, previousValidUntil));
       },
