@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, rate limits, webhooks, worker, compose, retention, audit).
+// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, webhooks, worker, compose, retention, audit).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -180,6 +180,12 @@ export const platformConfigSchema = {
       default: 12,
       env: 'DEVFORGE_SESSION_TTL_HOURS',
     },
+    sessionMaxHours: {
+      doc: 'The longest a browser session lasts however active it is, in hours from sign-in: then the person signs in again. auth.sessionTtlHours ends idle sessions sooner.',
+      format: 'positive-int',
+      default: 12,
+      env: 'DEVFORGE_SESSION_MAX_HOURS',
+    },
     secureCookies: {
       doc: 'Mark the session cookie Secure: auto (when the request came over HTTPS, X-Forwarded-Proto included), always, never.',
       format: ['auto', 'always', 'never'],
@@ -294,7 +300,27 @@ export const platformConfigSchema = {
       env: 'DEVFORGE_RATE_LIMIT_LOCKOUT_MINUTES',
     },
   },
+  apiKeys: {
+    maxLifetimeDays: {
+      doc: 'The longest an API key made by a viewer or an editor may live, in days; a key made without an expiry gets this one. 0: no maximum, keys may never expire.',
+      format: 'nat',
+      default: 90,
+      env: 'DEVFORGE_API_KEY_MAX_LIFETIME_DAYS',
+    },
+    adminMaxLifetimeDays: {
+      doc: 'The longest an API key made by an administrator may live, in days (service keys for provisioning and monitoring), and the expiry of one made without it. 0: no maximum.',
+      format: 'nat',
+      default: 365,
+      env: 'DEVFORGE_API_KEY_ADMIN_MAX_LIFETIME_DAYS',
+    },
+  },
   webhooks: {
+    secretOverlapHours: {
+      doc: 'After the webhook signing secret is rotated, deliveries carry a signature with the old secret too for this many hours, so receivers can switch to the new one without losing any. 0: the old secret stops at once.',
+      format: 'nat',
+      default: 24,
+      env: 'DEVFORGE_WEBHOOK_SECRET_OVERLAP_HOURS',
+    },
     allowedHosts: {
       doc: 'Comma-separated host names webhooks may be sent to (*.example.com matches sub-domains). Empty: any host not denied below.',
       format: String,

@@ -135,7 +135,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       webhooks,
       scenes,
       publicUrl,
-      auth: new AuthChain([keyAuth, ...(sso ? [sso.bearer] : []), new SessionAuthenticator(db, config.auth.sessionTtlHours)]),
+      auth: new AuthChain([keyAuth, ...(sso ? [sso.bearer] : []), new SessionAuthenticator(db, config.auth.sessionTtlHours, config.auth.sessionMaxHours)]),
       events,
       metrics,
       log,

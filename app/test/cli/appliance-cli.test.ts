@@ -79,12 +79,14 @@ test('admin reset-password: a new password while the server runs (old one and ol
     .getSetCookie()
     .find((c) => c.startsWith('devforge_session='))!
     .split(';')[0]!;
+  const key = await server.key('admin');
 
   const reset = await devforge(['admin', 'reset-password', '--email', ADMIN_EMAIL], { env });
   t.is(reset.code, 0, reset.stderr);
   const generated = reset.stdout.trim();
   t.true(generated.length >= 10, 'a generated password on stdout');
-  t.regex(reset.stderr, /password of admin@local reset \(1 session ended\); the new password is shown only now/);
+  t.regex(reset.stderr, /password of admin@local reset \(1 session ended, 1 API key revoked\); the new password is shown only now/);
+  t.is((await call(server.url, 'GET', '/api/v1/me', { key })).status, 401, 'the key made with the old password is revoked');
   t.is((await signIn(server.url, ADMIN_PASSWORD)).status, 401, 'the old password is refused');
   t.is((await call(server.url, 'GET', '/api/v1/me', { headers: { cookie } })).status, 401, 'the old session has ended');
   t.is((await signIn(server.url, generated)).status, 200, 'the new password signs in');

@@ -99,7 +99,7 @@ test.before(async () => {
   const key = await call(server.url, 'POST', '/api/v1/api-keys', { key: admin, body: { name: 'ci', role: 'viewer' } });
   t_is(key, 201);
   t_is(await call(server.url, 'DELETE', `/api/v1/api-keys/${key.json.id as string}`, { key: admin }), 204);
-  t_is(await call(server.url, 'GET', '/api/v1/webhooks/signing-secret', { key: viewer }), 200);
+  t_is(await call(server.url, 'GET', '/api/v1/webhooks/signing-secret', { key: editor }), 200);
   const me = await call(server.url, 'GET', '/api/v1/me', { headers: { cookie: sessionCookie(signIn) } });
   t_is(await call(server.url, 'POST', '/api/v1/auth/logout', { headers: { cookie: sessionCookie(signIn), 'x-csrf-token': me.json.csrf_token as string } }), 204);
 });

@@ -85,7 +85,11 @@ const MATRIX: Record<string, Row> = {
   'GET /animations/:id/scene':                  row(200,  200,  404,   404,  200, 200,  200,   200,  401),
   'GET /webhooks/deliveries':                   signedIn(200),
   'GET /webhooks/deliveries/:id':               row(200,  200,  404,   404,  404, 404,  404,   404,  401),
-  'GET /webhooks/signing-secret':               signedIn(200),
+  'GET /webhooks/signing-secret':               editors(200),
+  'POST /webhooks/signing-secret/rotate':       editors(200),
+  'GET /me/sessions':                           signedIn(200),
+  'DELETE /me/sessions/:id':                    signedIn(204),
+  'DELETE /users/:id/sessions':                 adminOnly(200),
   'GET /audit':                                 adminOnly(200),
   'GET /audit/export':                          adminOnly(200),
 };
@@ -174,6 +178,15 @@ async function animation(status: 'completed' | 'queued', description = GENERATE.
   return id;
 }
 
+/** The id of a new session of this person's, besides the one the matrix calls with. */
+async function ownOtherSession(who: Person): Promise<string> {
+  const other = await signIn(who, false);
+  const r = await call(server.url, 'GET', '/api/v1/me/sessions', { headers: { cookie: other.cookie } });
+  const current = (r.json.sessions as { id: string; current: boolean }[]).find((x) => x.current);
+  if (!current) throw new Error(`no current session for ${who}: ${r.status} ${r.text}`);
+  return current.id;
+}
+
 /** What one request needs: path parameters filled in, a body, a query. */
 interface Cell {
   path: string;
@@ -183,7 +196,7 @@ interface Cell {
 }
 
 /** How to call each route so that a caller who is allowed gets a success. */
-async function cell(route: string): Promise<Cell> {
+async function cell(route: string, who: Who): Promise<Cell> {
   const [, path] = route.split(' ') as [string, string];
   const withId = (id: string) => path.replace(':id', id);
   switch (route) {
@@ -203,7 +216,11 @@ async function cell(route: string): Promise<Cell> {
     case 'POST /users':
       return { path, body: { email: `u-${randomUUID()}@example.com`, role: 'viewer', password: PASSWORD } };
     case 'PATCH /users/:id':
-      return { path: withId(users.extra.id), body: { name: 'Extra' } };
+    case 'DELETE /users/:id/sessions':
+      return { path: withId(users.extra.id), ...(route.startsWith('PATCH') ? { body: { name: 'Extra' } } : {}) };
+    case 'DELETE /me/sessions/:id':
+      // Another session of the caller's own (one a stranger's id would be 404): a second sign-in.
+      return { path: withId(who === 'anon' ? randomUUID() : await ownOtherSession(who)) };
     case 'POST /analyze':
       return { path, body: { description: GENERATE.description } };
     case 'POST /scenes/preview':
@@ -237,7 +254,7 @@ async function cell(route: string): Promise<Cell> {
 
 async function request(route: string, who: Who, outside = false): Promise<Reply> {
   const [method, path] = route.split(' ') as [string, string];
-  const c = outside ? { path } : await cell(route);
+  const c = outside ? { path } : await cell(route, who);
   const headers: Record<string, string> = {};
   if (who !== 'anon') {
     const session = c.fresh ? await signIn(who, false) : (sessions.get(who) ?? (await signIn(who)));

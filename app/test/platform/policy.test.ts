@@ -5,12 +5,14 @@ import { DomainError } from '../../src/platform/domain/errors.ts';
 import { authorize, authorizeRoleGrant, can, decide, leastRole, listScope, type Action, type Resource } from '../../src/platform/domain/policy.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
 
-type Who = Pick<Principal, 'userId' | 'role' | 'via'> & Partial<Pick<Principal, 'groups'>>;
+type Who = Pick<Principal, 'userId' | 'role' | 'via'> & Partial<Pick<Principal, 'groups' | 'scopes'>>;
 
 const ADMIN: Who = { userId: 'admin', role: 'admin', via: 'session' };
 const ADMIN_KEY: Who = { userId: 'admin', role: 'admin', via: 'api-key' };
 const ALICE: Who = { userId: 'alice', role: 'editor', via: 'session' };
 const ALICE_KEY: Who = { userId: 'alice', role: 'editor', via: 'api-key' };
+const ALICE_READ_KEY: Who = { userId: 'alice', role: 'editor', via: 'api-key', scopes: ['animations:read'] };
+const ADMIN_READ_KEY: Who = { userId: 'admin', role: 'admin', via: 'api-key', scopes: ['animations:read', 'animations:write'] };
 const BOB: Who = { userId: 'bob', role: 'editor', via: 'session' };
 const VERA: Who = { userId: 'vera', role: 'viewer', via: 'session' };
 
@@ -65,13 +67,33 @@ const TABLE: [string, Who, Action, Resource | undefined, boolean | string][] = [
   ['a write grant gives a viewer nothing more: the role gate comes first', VERA, 'animation.cancel', sharedWithVeraToWrite, 'role'],
   ['a viewer with a write grant still reads it', VERA, 'animation.read', sharedWithVeraToWrite, true],
   // API-key principals.
-  ['an editor key may not mint keys', ALICE_KEY, 'api-key.create', undefined, 'api-key'],
+  ['an editor key may not mint keys', ALICE_KEY, 'api-key.create', undefined, 'scope'],
   ['a signed-in editor mints keys', ALICE, 'api-key.create', undefined, true],
   ['an admin key mints keys', ADMIN_KEY, 'api-key.create', undefined, true],
   ['an editor key renders', ALICE_KEY, 'animation.create', undefined, true],
   ['the owner revokes her key', ALICE, 'api-key.revoke', alicesKey, true],
   ['nobody else revokes it', BOB, 'api-key.revoke', alicesKey, 'not-visible'],
   ['an admin revokes it', ADMIN, 'api-key.revoke', alicesKey, true],
+  // API-key scopes: a key acts only within them, whatever its role.
+  ['a read-only key lists', ALICE_READ_KEY, 'animation.list', undefined, true],
+  ['a read-only key reads hers', ALICE_READ_KEY, 'animation.read', alices, true],
+  ['a read-only key may not create', ALICE_READ_KEY, 'animation.create', undefined, 'scope'],
+  ['a read-only key may not delete', ALICE_READ_KEY, 'animation.delete', alices, 'scope'],
+  ['a read-only key may not read the signing secret', ALICE_READ_KEY, 'webhook.secret.read', undefined, 'scope'],
+  ['any key asks who it is', ALICE_READ_KEY, 'account.read', undefined, true],
+  ['an admin key without the admin scope may not manage accounts', ADMIN_READ_KEY, 'user.update', undefined, 'scope'],
+  ['an admin key without the admin scope may not read the audit log', ADMIN_READ_KEY, 'audit.read', undefined, 'scope'],
+  ['an admin key without the admin scope still renders', ADMIN_READ_KEY, 'animation.create', undefined, true],
+  ['scopes do not apply to sessions', ALICE, 'animation.delete', alices, true],
+  // The webhook signing secret is for those who set webhooks: editors and up.
+  ['a viewer may not read the signing secret', VERA, 'webhook.secret.read', undefined, 'role'],
+  ['a viewer may not rotate it', VERA, 'webhook.secret.rotate', undefined, 'role'],
+  ['an editor reads it', ALICE, 'webhook.secret.read', undefined, true],
+  ['an editor key rotates it', ALICE_KEY, 'webhook.secret.rotate', undefined, true],
+  // Sessions.
+  ['a viewer lists her sessions', VERA, 'session.list', undefined, true],
+  ['an editor may not end all sessions of someone', ALICE, 'user.sessions.end', undefined, 'role'],
+  ['an admin ends all sessions of someone', ADMIN, 'user.sessions.end', undefined, true],
   ['a viewer revokes her own key', { userId: 'alice', role: 'viewer', via: 'session' }, 'api-key.revoke', alicesKey, true],
 ];
 
@@ -122,6 +144,20 @@ test('leastRole names the role the API reference shows', (t) => {
   t.is(leastRole('animation.read'), 'viewer');
   t.is(leastRole('animation.create'), 'editor');
   t.is(leastRole('user.update'), 'admin');
+});
+
+test('a missing scope is forbidden, naming the scope and what the key has', (t) => {
+  const denied = t.throws(() => authorize(ALICE_READ_KEY, 'animation.create'), { instanceOf: DomainError });
+  t.is(denied.code, 'forbidden');
+  t.regex(denied.message, /lacks the animations:write scope \(it has animations:read\)/);
+});
+
+test('keys get at most the scopes their creator may hand out', (t) => {
+  t.notThrows(() => authorizeRoleGrant(ALICE, 'editor', ['animations:read', 'animations:write']));
+  t.throws(() => authorizeRoleGrant(VERA, 'viewer', ['animations:write']), { instanceOf: DomainError, message: /viewer cannot create a key with the animations:write scope \(it needs the editor role\)/ });
+  t.throws(() => authorizeRoleGrant(ALICE, 'editor', ['admin']), { instanceOf: DomainError, message: /admin scope/ });
+  t.notThrows(() => authorizeRoleGrant(ADMIN, 'admin', ['admin']));
+  t.throws(() => authorizeRoleGrant({ userId: 'admin', role: 'admin', via: 'api-key', scopes: ['admin'] }, 'admin', ['animations:write']), { message: /cannot hand out the animations:write scope/ });
 });
 
 test('a key never gets a stronger role than its creator', (t) => {

@@ -46,11 +46,12 @@ export async function adminCommand(args: string[]): Promise<number> {
       throw new Error(`no account ${email}${known.length ? ` (accounts include ${known.map((k) => k.email).join(', ')})` : ''}: give an existing one with --email`);
     }
     const [{ n: sessions }] = (await db.query('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [user.id])) as [{ n: number }];
-    // The operator at the appliance acts as its administrator. updateUser ends the account's sessions and lifts a
-    // lockout (the shared rate limits) when its password changes.
+    const [{ n: keys }] = (await db.query('SELECT count(*)::int AS n FROM api_keys WHERE user_id = $1 AND revoked_at IS NULL', [user.id])) as [{ n: number }];
+    // The operator at the appliance acts as its administrator. updateUser ends the account's sessions, revokes its
+    // API keys and lifts a lockout (the shared rate limits) when its password changes.
     await updateUser(db, new AccountLockout(new RateLimits(db, config.rateLimit)), { userId: user.id, role: 'admin', via: 'console' }, user.id, { password });
     if (!values['password-stdin']) console.log(password);
-    const ended = sessions === 1 ? '1 session ended' : `${sessions} sessions ended`;
+    const ended = `${sessions === 1 ? '1 session ended' : `${sessions} sessions ended`}, ${keys === 1 ? '1 API key revoked' : `${keys} API keys revoked`}`;
     console.error(
       `password of ${user.email} reset (${ended})${values['password-stdin'] ? '' : '; the new password is shown only now'}${user.disabled ? `. The account is disabled: an administrator must enable it before it can sign in` : ''}`,
     );

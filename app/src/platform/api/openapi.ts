@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same route declarations and zod schemas that validate
 // requests. JSON Schema 2020-12 (what zod emits) is OpenAPI 3.1's schema dialect.
 import { z } from 'zod';
-import { leastRole } from '../domain/policy.ts';
+import { keyScope, leastRole, type Action } from '../domain/policy.ts';
 import { PROBLEM_URN, PROBLEMS } from './problems.ts';
 import type { AnyRoute } from './route.ts';
 
@@ -40,6 +40,11 @@ const PROBLEM_SCHEMA = {
   },
 };
 
+function keyScopes(action: Action): string[] {
+  const scope = keyScope(action);
+  return scope ? [scope] : [];
+}
+
 function problemResponse(description: string): Json {
   return { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 }
@@ -60,7 +65,7 @@ export function openApiDocument(routes: AnyRoute[], prefix: string, version: str
     if (route.body || route.query || route.params) responses['422'] ??= problemResponse('Invalid input (validation-failed and the other 422 types).');
     if (route.action !== 'public') {
       responses['401'] ??= problemResponse('No, wrong, expired or revoked credentials (unauthorized).');
-      responses['403'] ??= problemResponse('Role too weak (forbidden), or a cookie write without X-CSRF-Token (csrf-failed).');
+      responses['403'] ??= problemResponse('Role too weak or an API key without the scope this needs (forbidden), or a cookie write without X-CSRF-Token (csrf-failed).');
     }
     const rateLimit = route.rateLimit ?? 'api';
     if (rateLimit !== 'none') responses['429'] ??= problemResponse('Over a rate limit (too-many-requests): wait Retry-After seconds. Counted answers carry the RateLimit-Policy and RateLimit headers.');
@@ -70,8 +75,10 @@ export function openApiDocument(routes: AnyRoute[], prefix: string, version: str
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
-      security: route.action === 'public' ? [] : [{ apiKey: [] }, { session: [] }],
+      // An API key needs the scope named in its security requirement (OpenAPI 3.1 lists roles for any scheme).
+      security: route.action === 'public' ? [] : [{ apiKey: keyScopes(route.action) }, { session: [] }],
       'x-devforge-role': route.action === 'public' ? 'public' : leastRole(route.action),
+      ...(route.action === 'public' ? {} : { 'x-devforge-api-key-scope': keyScope(route.action) }),
       ...(route.action === 'public' ? {} : { 'x-devforge-action': route.action }),
       'x-devforge-rate-limit': rateLimit,
       parameters: parameters(route),
@@ -91,7 +98,11 @@ export function openApiDocument(routes: AnyRoute[], prefix: string, version: str
     paths,
     components: {
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (dfk_…), from POST /api/v1/api-keys or `devforge apikey create`.' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key (dfk_…), from POST /api/v1/api-keys or `devforge apikey create`. A key acts only within its scopes (animations:read, animations:write, admin); each operation lists the one it needs.',
+        },
         session: { type: 'apiKey', in: 'cookie', name: 'devforge_session', description: 'Set by POST /api/v1/auth/login.' },
       },
       schemas: { Problem: PROBLEM_SCHEMA },

@@ -1,10 +1,12 @@
-// Authorization: Bearer dfk_… → the key's owner, acting with the key's role (capped by the owner's).
+// Authorization: Bearer dfk_… → the key's owner, acting with the key's role (capped by the owner's)
+// and only within the key's scopes (domain/policy.ts says which scope each action needs).
 // Checks are cached briefly so a busy program does not cost a query per request; revocations and role
 // changes clear the cache in every process (Postgres NOTIFY on AUTH_CHANNEL).
 import type { DataSource } from 'typeorm';
 import { CredentialsError } from './errors.ts';
 import { weakerRole } from './roles.ts';
 import type { Role } from '../db/entities/user.ts';
+import type { Scope } from './scopes.ts';
 import type { Authenticator } from './chain.ts';
 import type { Credentials, Principal } from './principal.ts';
 import { API_KEY_PREFIX, hashToken } from './tokens.ts';
@@ -16,6 +18,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 interface KeyRow {
   key_id: string;
   key_role: Role;
+  scopes: Scope[];
   expires_at: Date | null;
   revoked_at: Date | null;
   user_id: string;
@@ -54,16 +57,16 @@ export class ApiKeyAuthenticator implements Authenticator {
       return cached.principal;
     }
     const rows: KeyRow[] = await this.db.query(
-      `SELECT k.id AS key_id, k.role AS key_role, k.expires_at, k.revoked_at, u.id AS user_id, u.email, u.name, u.role AS user_role, u.disabled, u.idp_groups
+      `SELECT k.id AS key_id, k.role AS key_role, k.scopes, k.expires_at, k.revoked_at, u.id AS user_id, u.email, u.name, u.role AS user_role, u.disabled, u.idp_groups
          FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = $1`,
       [hash],
     );
     const row = rows[0];
     if (!row) throw new CredentialsError('unknown API key: check that it was copied whole, or create a new one');
     if (row.revoked_at) throw new CredentialsError('this API key was revoked: create a new one');
-    if (row.expires_at && row.expires_at.getTime() <= now) throw new CredentialsError('this API key has expired: create a new one');
+    if (row.expires_at && row.expires_at.getTime() <= now) throw new CredentialsError(`this API key expired at ${row.expires_at.toISOString()}: create a new one`);
     if (row.disabled) throw new CredentialsError('the account that owns this API key is disabled: ask an administrator to enable it');
-    const principal: Principal = { userId: row.user_id, email: row.email, name: row.name, role: weakerRole(row.key_role, row.user_role), via: 'api-key', apiKeyId: row.key_id, groups: row.idp_groups };
+    const principal: Principal = { userId: row.user_id, email: row.email, name: row.name, role: weakerRole(row.key_role, row.user_role), via: 'api-key', apiKeyId: row.key_id, scopes: row.scopes, groups: row.idp_groups };
     this.cache.set(hash, { principal, expiresAt: row.expires_at?.getTime() ?? null, until: now + this.cacheMs });
     this.touch(row.key_id, now);
     return principal;

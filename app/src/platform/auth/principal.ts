@@ -1,6 +1,7 @@
 // Who is making a request, however they proved it. Routes and the domain see only this, never how it
 // was obtained, which is what lets SSO slot into the chain later.
 import type { Role } from '../db/entities/user.ts';
+import type { Scope } from './scopes.ts';
 
 export type { Role };
 
@@ -18,6 +19,8 @@ export interface Principal {
   apiKeyId?: string;
   /** The IdP groups the user was in at their last single sign-on (sharing grants to a group apply to its members); none for local accounts. */
   groups?: readonly string[];
+  /** Set for API keys: what this key may be used for (domain/policy.ts names the scope each action needs). */
+  scopes?: readonly Scope[];
 }
 
 /** What an authenticator may look at. */

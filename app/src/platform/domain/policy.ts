@@ -12,6 +12,7 @@
 import { DomainError } from './errors.ts';
 import type { Principal, Role } from '../auth/principal.ts';
 import { roleAllows } from '../auth/roles.ts';
+import { scopeRole, scopesForRole, type Scope } from '../auth/scopes.ts';
 
 export const ACTIONS = [
   'analysis.run',
@@ -29,9 +30,12 @@ export const ACTIONS = [
   'webhook.list-all',
   'webhook.read',
   'webhook.secret.read',
+  'webhook.secret.rotate',
   'account.read',
   'account.change-password',
   'session.end',
+  'session.list',
+  'session.revoke',
   'api-key.create',
   'api-key.list',
   'api-key.list-all',
@@ -39,6 +43,7 @@ export const ACTIONS = [
   'user.create',
   'user.list',
   'user.update',
+  'user.sessions.end',
   'metrics.read',
   'audit.read',
   'audit.export',
@@ -76,56 +81,73 @@ interface Rule {
   role: Role;
   /** Acts on one owned thing, needing this access to it (owner and admins have all three). */
   access?: Level;
-  /** API-key principals need at least this role (keys cannot mint keys unless they are admin keys). */
-  apiKeyRole?: Role;
+  /** The scope an API-key principal must carry (keys cannot mint keys unless they have the admin scope); null: none. */
+  scope: Scope | null;
   /** The licensed feature this needs, when entitlements are given. */
   feature?: string;
 }
 
+// `scope`: what an API key must carry to do it (null: any key may, such as asking who it is or ending
+// a credential of its own). Sessions and single sign-on are not scoped: a person acts with their role.
 const RULES: Record<Action, Rule> = {
-  'analysis.run': { role: 'viewer' },
-  'animation.create': { role: 'editor' },
-  'animation.list': { role: 'viewer' },
-  'animation.list-all': { role: 'admin' },
-  'animation.read': { role: 'viewer', access: 'read' },
-  'animation.cancel': { role: 'editor', access: 'write' },
-  'animation.rerender': { role: 'editor', access: 'write' },
+  'analysis.run': { role: 'viewer', scope: 'animations:read' },
+  'animation.create': { role: 'editor', scope: 'animations:write' },
+  'animation.list': { role: 'viewer', scope: 'animations:read' },
+  'animation.list-all': { role: 'admin', scope: 'animations:read' },
+  'animation.read': { role: 'viewer', access: 'read', scope: 'animations:read' },
+  'animation.cancel': { role: 'editor', access: 'write', scope: 'animations:write' },
+  'animation.rerender': { role: 'editor', access: 'write', scope: 'animations:write' },
   // Deleting takes the owner's work and files away for good: not something a write grant gives.
-  'animation.delete': { role: 'editor', access: 'manage' },
+  'animation.delete': { role: 'editor', access: 'manage', scope: 'animations:write' },
   // Who else may see or change it (shares, the organisation-wide switch): the owner and admins.
-  'animation.share': { role: 'viewer', access: 'manage' },
-  'batch.create': { role: 'editor', feature: 'batches' },
-  'batch.read': { role: 'viewer', access: 'read' },
-  'webhook.list': { role: 'viewer' },
-  'webhook.list-all': { role: 'admin' },
-  'webhook.read': { role: 'viewer', access: 'read' },
-  'webhook.secret.read': { role: 'viewer' },
-  'account.read': { role: 'viewer' },
-  'account.change-password': { role: 'viewer' },
-  'session.end': { role: 'viewer' },
-  'api-key.create': { role: 'viewer', apiKeyRole: 'admin' },
-  'api-key.list': { role: 'viewer' },
-  'api-key.list-all': { role: 'admin' },
-  'api-key.revoke': { role: 'viewer', access: 'write' },
-  'user.create': { role: 'admin' },
-  'user.list': { role: 'admin' },
-  'user.update': { role: 'admin' },
-  'metrics.read': { role: 'viewer' },
-  'audit.read': { role: 'admin' },
-  'audit.export': { role: 'admin' },
+  'animation.share': { role: 'viewer', access: 'manage', scope: 'animations:write' },
+  'batch.create': { role: 'editor', feature: 'batches', scope: 'animations:write' },
+  'batch.read': { role: 'viewer', access: 'read', scope: 'animations:read' },
+  'webhook.list': { role: 'viewer', scope: 'animations:read' },
+  'webhook.list-all': { role: 'admin', scope: 'animations:read' },
+  'webhook.read': { role: 'viewer', access: 'read', scope: 'animations:read' },
+  // Webhooks are set by whoever submits animations (editors): only they need the secret that signs them.
+  'webhook.secret.read': { role: 'editor', scope: 'animations:write' },
+  'webhook.secret.rotate': { role: 'editor', scope: 'animations:write' },
+  'account.read': { role: 'viewer', scope: null },
+  'account.change-password': { role: 'viewer', scope: 'admin' },
+  'session.end': { role: 'viewer', scope: null },
+  'session.list': { role: 'viewer', scope: null },
+  'session.revoke': { role: 'viewer', scope: null },
+  'api-key.create': { role: 'viewer', scope: 'admin' },
+  'api-key.list': { role: 'viewer', scope: null },
+  'api-key.list-all': { role: 'admin', scope: 'admin' },
+  'api-key.revoke': { role: 'viewer', access: 'write', scope: null },
+  'user.create': { role: 'admin', scope: 'admin' },
+  'user.list': { role: 'admin', scope: 'admin' },
+  'user.update': { role: 'admin', scope: 'admin' },
+  'user.sessions.end': { role: 'admin', scope: 'admin' },
+  'metrics.read': { role: 'viewer', scope: 'animations:read' },
+  'audit.read': { role: 'admin', scope: 'admin' },
+  'audit.export': { role: 'admin', scope: 'admin' },
 };
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };
 
-export type Denial = 'role' | 'api-key' | 'not-licensed' | 'not-visible' | 'read-only' | 'not-owner';
+export type Denial = 'role' | 'scope' | 'not-licensed' | 'not-visible' | 'read-only' | 'not-owner';
 export type Decision = { allowed: true } | { allowed: false; reason: Denial; message: string };
 
-/** What the policy looks at in a principal: who, with which role, proved how, in which IdP groups. */
-export type Actor = Pick<Principal, 'userId' | 'role' | 'via'> & Partial<Pick<Principal, 'groups'>>;
+/** What the policy looks at in a principal: who, with which role, proved how, in which IdP groups (and a key's scopes). */
+export type Actor = Pick<Principal, 'userId' | 'role' | 'via'> & Partial<Pick<Principal, 'groups' | 'scopes'>>;
+
+/** The scopes an API-key principal carries; one built in code without them has what its role allows. */
+function keyScopes(principal: Actor): readonly Scope[] {
+  return principal.scopes ?? scopesForRole(principal.role);
+}
 
 /** The least role an action needs (the API reference shows it). */
 export function leastRole(action: Action): Role {
   return RULES[action].role;
+}
+
+/** The scope an API key needs for an action, or null when any key may (the API reference shows it). */
+export function keyScope(action: Action): Scope | null {
+  return RULES[action].scope;
 }
 
 const RANK: Record<Level, number> = { read: 1, write: 2, manage: 3 };
@@ -154,8 +176,9 @@ function accessTo(principal: Actor, resource: Resource): Level | undefined {
 export function decide(principal: Actor, action: Action, resource?: Resource, entitlements?: Entitlements): Decision {
   const rule = RULES[action];
   if (!roleAllows(principal.role, rule.role)) return { allowed: false, reason: 'role', message: `this needs the ${rule.role} role; this request acts as ${principal.role}` };
-  if (rule.apiKeyRole && principal.via === 'api-key' && !roleAllows(principal.role, rule.apiKeyRole)) {
-    return { allowed: false, reason: 'api-key', message: `with an API key this needs the ${rule.apiKeyRole} role; sign in to do it` };
+  if (rule.scope && principal.via === 'api-key' && !keyScopes(principal).includes(rule.scope)) {
+    const has = keyScopes(principal).join(', ') || 'none';
+    return { allowed: false, reason: 'scope', message: `this API key lacks the ${rule.scope} scope (it has ${has}); create a key with that scope, or sign in to do it` };
   }
   if (rule.feature && entitlements && !entitlements.features.includes(rule.feature)) {
     return { allowed: false, reason: 'not-licensed', message: `the licence of this appliance does not include ${rule.feature}` };
@@ -185,9 +208,17 @@ export function authorize(principal: Actor, action: Action, resource?: Resource,
   throw new DomainError(decision.reason === 'not-visible' ? 'not-found' : 'forbidden', decision.message);
 }
 
-/** A principal hands out (to an API key) at most its own role. */
-export function authorizeRoleGrant(principal: Actor, role: Role): void {
+/**
+ * A principal hands out (to an API key) at most its own role, and scopes that role allows; a key that
+ * makes a key hands out only scopes it has itself.
+ */
+export function authorizeRoleGrant(principal: Actor, role: Role, scopes: readonly Scope[] = []): void {
   if (!roleAllows(principal.role, role)) throw new DomainError('forbidden', `a ${principal.role} cannot create a key with the ${role} role; choose ${principal.role} or weaker`);
+  for (const scope of scopes) {
+    const need = scopeRole(scope);
+    if (!roleAllows(principal.role, need)) throw new DomainError('forbidden', `a ${principal.role} cannot create a key with the ${scope} scope (it needs the ${need} role); choose from ${scopesForRole(principal.role).join(', ')}`);
+    if (principal.via === 'api-key' && !keyScopes(principal).includes(scope)) throw new DomainError('forbidden', `this API key cannot hand out the ${scope} scope it does not have itself`);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { setSessionCookie } from '../api/routes/auth.ts';
 import { IdpUnavailableError } from '../auth/errors.ts';
+import { SESSION_COOKIE } from '../auth/session-authenticator.ts';
 import type { IdentityProvider } from '../auth/oidc/identity-provider.ts';
 import { claimValues, groupNames, mapRole, roleRule } from '../auth/oidc/role-mapping.ts';
 import { recordAudit, type Origin } from '../domain/audit/record.ts';
@@ -63,7 +64,7 @@ export function mountOidc(router: Router, s: ApiServices, idp: IdentityProvider)
       );
     }
     const groups = groupNames(claimValues(identity.claims, s.config.auth.oidc.groupsClaim));
-    const session = await signInWithIdentity(s.db, { ...identity, role, groups, emailVerified: identity.claims.email_verified === true }, s.config.auth.sessionTtlHours, originOf(ctx));
+    const session = await signInWithIdentity(s.db, { ...identity, role, groups, emailVerified: identity.claims.email_verified === true }, s.config.auth.sessionTtlHours, originOf(ctx), ctx.cookies.get(SESSION_COOKIE));
     setSessionCookie(ctx, s, session.token, session.expiresAt);
     ctx.redirect('/');
   });

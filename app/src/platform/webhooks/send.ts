@@ -32,7 +32,8 @@ function connectionFailure(err: Error): WebhookFailure {
 export interface WebhookRequest {
   url: string;
   body: string;
-  secret: string;
+  /** The signing secret, then the previous one while it is still in its rotation overlap. */
+  secrets: readonly string[];
   event: string;
   deliveryId: string;
   attempt: number;
@@ -74,7 +75,7 @@ export function sendWebhook(policy: WebhookPolicy, req: WebhookRequest): Promise
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(req.body),
           'user-agent': 'DevForge-Webhooks/1',
-          [SIGNATURE_HEADER]: signPayload(req.secret, req.body),
+          [SIGNATURE_HEADER]: signPayload(req.secrets, req.body),
           'DevForge-Event': req.event,
           'DevForge-Delivery': req.deliveryId,
           'DevForge-Attempt': String(req.attempt),

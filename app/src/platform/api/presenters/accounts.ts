@@ -1,6 +1,7 @@
-// Users and API keys as clients see them: never a password hash, key hash or webhook secret.
+// Users, API keys and sessions as clients see them: never a password hash, key hash or webhook secret.
 import type { ApiKey } from '../../db/entities/api-key.ts';
 import type { User } from '../../db/entities/user.ts';
+import type { SessionSummary } from '../../domain/commands/sessions.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -13,6 +14,7 @@ export function presentApiKey(k: ApiKey) {
     id: k.id,
     name: k.name,
     role: k.role,
+    scopes: k.scopes,
     prefix: k.prefix,
     user_id: k.userId,
     created_at: k.createdAt.toISOString(),
@@ -20,5 +22,19 @@ export function presentApiKey(k: ApiKey) {
     expires_at: iso(k.expiresAt),
     revoked_at: iso(k.revokedAt),
     active: !k.revokedAt && (!k.expiresAt || k.expiresAt.getTime() > Date.now()),
+  };
+}
+
+/** A session for its owner's list: never its token or CSRF token. */
+export function presentSession(x: SessionSummary) {
+  return {
+    id: x.id,
+    created_at: x.createdAt.toISOString(),
+    last_seen_at: x.lastSeenAt.toISOString(),
+    expires_at: (x.expiresAt < x.endsAt ? x.expiresAt : x.endsAt).toISOString(),
+    ends_at: x.endsAt.toISOString(),
+    ip: x.ip,
+    user_agent: x.userAgent,
+    current: x.current,
   };
 }

@@ -1,16 +1,18 @@
-// API keys for programs: create (the key is in this one response only), list, revoke.
+// API keys for programs: create (the key is in this one response only; scopes and expiry chosen here), list, revoke.
 import { z } from 'zod';
 import { createApiKey, revokeApiKey } from '../../domain/commands/api-keys.ts';
 import { listApiKeys } from '../../domain/queries/accounts.ts';
 import type { ApiServices } from '../../services.ts';
 import { presentApiKey } from '../presenters/accounts.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
-import { ROLE_ENUM, uuidParam } from '../schemas/common.ts';
+import { SCOPES } from '../../auth/scopes.ts';
+import { ROLE_ENUM, SCOPE_ENUM, uuidParam } from '../schemas/common.ts';
 
 const keySchema = z.object({
   id: z.uuid(),
   name: z.string(),
   role: ROLE_ENUM,
+  scopes: z.array(SCOPE_ENUM),
   prefix: z.string(),
   user_id: z.uuid(),
   created_at: z.string(),
@@ -26,16 +28,27 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
       method: 'post',
       path: '/api-keys',
       tag: 'accounts',
-      summary: 'Create an API key. The key is returned once; only its hash is stored.',
+      summary: 'Create an API key with scopes and an expiry. The key is returned once; only its hash is stored.',
+      description:
+        'A key acts with its role and only within its scopes; a request outside them gets 403 naming the missing scope. Every key expires: without expires_in_days or expires_at it gets the longest lifetime allowed (apiKeys.maxLifetimeDays, or apiKeys.adminMaxLifetimeDays for administrators); an expired key gets 401 saying when it expired.',
       action: 'api-key.create',
       body: z.strictObject({
         name: z.string().min(1).max(100),
         role: ROLE_ENUM.optional().describe('Default: your own role. Never stronger than your own.'),
-        expires_in_days: z.number().int().min(1).max(3650).optional(),
+        scopes: z.array(SCOPE_ENUM).min(1).max(SCOPES.length).optional().describe('What the key may be used for. Default: every scope its role allows (viewer: animations:read; editor: also animations:write; admin: also admin).'),
+        expires_in_days: z.number().int().min(1).max(36500).optional().describe('Days until the key expires; at most apiKeys.maxLifetimeDays (admins: apiKeys.adminMaxLifetimeDays).'),
+        expires_at: z.iso.datetime({ offset: true }).optional().describe('When the key expires (instead of expires_in_days), within the same maximum.'),
       }),
       responses: { 201: { description: 'Created; `key` is shown only here.', schema: keySchema.extend({ key: z.string() }) } },
       handler: async (ctx, { body, principal, origin }) => {
-        const { apiKey, key } = await createApiKey(s.db, principal, { name: body.name, role: body.role, expiresInDays: body.expires_in_days }, origin);
+        const input = {
+          name: body.name,
+          ...(body.role ? { role: body.role } : {}),
+          ...(body.scopes ? { scopes: body.scopes } : {}),
+          ...(body.expires_in_days !== undefined ? { expiresInDays: body.expires_in_days } : {}),
+          ...(body.expires_at !== undefined ? { expiresAt: new Date(body.expires_at) } : {}),
+        };
+        const { apiKey, key } = await createApiKey(s.db, principal, input, origin, s.config.apiKeys);
         reply(ctx, 201, { ...presentApiKey(apiKey), key });
       },
     }),

@@ -2,16 +2,26 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../auth/session-authenticator.ts';
-import { login, logout } from '../../domain/commands/sessions.ts';
+import { listSessions, login, logout, revokeSession } from '../../domain/commands/sessions.ts';
 import { changeOwnPassword } from '../../domain/commands/users.ts';
 import { currentUser } from '../../domain/queries/accounts.ts';
 import { baseUrl, type ApiServices } from '../../services.ts';
-import { presentUser } from '../presenters/accounts.ts';
+import { presentSession, presentUser } from '../presenters/accounts.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
-import { ROLE_ENUM } from '../schemas/common.ts';
+import { ROLE_ENUM, uuidParam } from '../schemas/common.ts';
 
 const loginBody = z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: ROLE_ENUM, disabled: z.boolean(), created_at: z.string(), last_login_at: z.string().nullable() });
+const sessionSchema = z.object({
+  id: z.uuid(),
+  created_at: z.string(),
+  last_seen_at: z.string(),
+  expires_at: z.string().describe('When it ends unless used before then (auth.sessionTtlHours of inactivity).'),
+  ends_at: z.string().describe('When it ends however active (auth.sessionMaxHours after sign-in).'),
+  ip: z.string().nullable(),
+  user_agent: z.string().nullable(),
+  current: z.boolean(),
+});
 const logoutSchema = z.object({ end_session_url: z.string() });
 const meSchema = z.object({ user: userSchema, role: ROLE_ENUM, via: z.enum(['session', 'api-key', 'oidc']), csrf_token: z.string().optional() });
 
@@ -39,7 +49,8 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       handler: async (ctx, { body, origin }) => {
         // auth.localLogin off (with SSO on): only the break-glass administrator may use a password.
         const onlyEmail = !s.config.auth.localLogin && s.oidc ? s.config.auth.adminEmail : undefined;
-        const session = await login(s.db, s.passwords, body.email, body.password, s.config.auth.sessionTtlHours, origin, onlyEmail);
+        // The browser's earlier session cookie (if any) is dropped: every sign-in gets a fresh token.
+        const session = await login(s.db, s.passwords, body.email, body.password, s.config.auth.sessionTtlHours, origin, onlyEmail, ctx.cookies.get(SESSION_COOKIE));
         setSessionCookie(ctx, s, session.token, session.expiresAt);
         reply(ctx, 200, { user: presentUser(session.user), role: session.user.role, via: 'session', csrf_token: session.csrfToken });
       },
@@ -75,13 +86,39 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       method: 'post',
       path: '/me/password',
       tag: 'accounts',
-      summary: 'Change your own password (other sessions end).',
+      summary: 'Change your own password: your other sessions end and your API keys are revoked.',
       action: 'account.change-password',
       rateLimit: 'sign-in',
       body: z.strictObject({ current_password: z.string().min(1).max(1024), new_password: z.string().min(1).max(1024) }),
       responses: { 204: { description: 'Changed.' }, 429: { description: 'Too many password attempts from this address, or the account is locked for a while.' } },
       handler: async (ctx, { body, principal, origin }) => {
         await changeOwnPassword(s.db, s.passwords, principal, body.current_password, body.new_password, origin);
+        s.auth.forget();
+        ctx.status = 204;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/me/sessions',
+      tag: 'accounts',
+      summary: 'Your browser sessions: when each began and was last used, from where, and which one is this.',
+      action: 'session.list',
+      responses: { 200: { description: 'Live sessions, newest first.', schema: z.object({ sessions: z.array(sessionSchema) }) } },
+      handler: async (ctx, { principal }) => {
+        const sessions = await listSessions(s.db, principal, s.config.auth.sessionMaxHours);
+        reply(ctx, 200, { sessions: sessions.map(presentSession) });
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/me/sessions/:id',
+      tag: 'accounts',
+      summary: 'End one of your sessions (another browser, a lost device). Ending the current one signs you out here.',
+      action: 'session.revoke',
+      params: uuidParam,
+      responses: { 204: { description: 'Ended.' }, 404: { description: 'No such session of yours.' } },
+      handler: async (ctx, { params, principal, origin }) => {
+        await revokeSession(s.db, principal, params.id, origin);
         ctx.status = 204;
       },
     }),

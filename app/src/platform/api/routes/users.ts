@@ -1,5 +1,6 @@
 // Account administration (admins only).
 import { z } from 'zod';
+import { endUserSessions } from '../../domain/commands/sessions.ts';
 import { createUser, updateUser } from '../../domain/commands/users.ts';
 import { listUsers } from '../../domain/queries/accounts.ts';
 import type { ApiServices } from '../../services.ts';
@@ -40,6 +41,7 @@ export function userRoutes(s: ApiServices): AnyRoute[] {
       path: '/users/:id',
       tag: 'accounts',
       summary: 'Change an account: name, role, disabled, password.',
+      description: 'Setting a password or disabling the account revokes its API keys and ends its sessions; enabling it again brings neither back.',
       action: 'user.update',
       params: uuidParam,
       body: z.strictObject({ name: z.string().max(200).optional(), role: ROLE_ENUM.optional(), disabled: z.boolean().optional(), password: z.string().max(1024).optional() }),
@@ -48,6 +50,18 @@ export function userRoutes(s: ApiServices): AnyRoute[] {
         const user = await updateUser(s.db, s.passwords, principal, params.id, body, origin);
         s.auth.forget();
         reply(ctx, 200, presentUser(user));
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/users/:id/sessions',
+      tag: 'accounts',
+      summary: 'End every browser session of an account (a lost device, someone leaving); its API keys stay.',
+      action: 'user.sessions.end',
+      params: uuidParam,
+      responses: { 200: { description: 'Ended.', schema: z.object({ sessions_ended: z.number() }) }, 404: { description: 'No such user.' } },
+      handler: async (ctx, { params, principal, origin }) => {
+        reply(ctx, 200, { sessions_ended: await endUserSessions(s.db, principal, params.id, origin) });
       },
     }),
   ];

@@ -1,5 +1,6 @@
-// Webhook deliveries and every attempt, readable by their owner; and the secret that signs them.
+// Webhook deliveries and every attempt, readable by their owner; and the secret that signs them (read, rotate).
 import { z } from 'zod';
+import { rotateSigningSecret } from '../../domain/commands/webhook-secret.ts';
 import { getDelivery, listDeliveries, signingSecret } from '../../domain/queries/webhooks.ts';
 import type { ApiServices } from '../../services.ts';
 import { SIGNATURE_HEADER } from '../../webhooks/sign.ts';
@@ -22,6 +23,22 @@ const deliverySchema = z.object({
   payload: z.record(z.string(), z.unknown()),
   attempt_log: z.array(attemptSchema).optional(),
 });
+
+const secretSchema = z.object({
+  secret: z.string(),
+  header: z.string(),
+  scheme: z.string(),
+  previous_valid_until: z.string().nullable().describe('Until when deliveries also carry a signature with the secret before the last rotation; null: they do not.'),
+});
+
+function presentSecret(secret: string, previousValidUntil: Date | null) {
+  return {
+    secret,
+    header: SIGNATURE_HEADER,
+    scheme: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>[,v1=<same with the previous secret>]; accept when any v1 matches your secret; reject timestamps older than 5 minutes',
+    previous_valid_until: previousValidUntil?.toISOString() ?? null,
+  };
+}
 
 export function webhookRoutes(s: ApiServices): AnyRoute[] {
   return [
@@ -57,15 +74,29 @@ export function webhookRoutes(s: ApiServices): AnyRoute[] {
       tag: 'webhooks',
       summary: 'The secret your webhooks are signed with, and how to check a signature.',
       action: 'webhook.secret.read',
-      responses: { 200: { description: 'The secret.', schema: z.object({ secret: z.string(), header: z.string(), scheme: z.string() }) } },
+      responses: { 200: { description: 'The secret.', schema: secretSchema } },
       handler: async (ctx, { principal, origin }) => {
-        const secret = await signingSecret(s.db, principal, origin);
+        const { secret, previousValidUntil } = await signingSecret(s.db, principal, origin);
         ctx.set('cache-control', 'no-store');
-        reply(ctx, 200, {
-          secret,
-          header: SIGNATURE_HEADER,
-          scheme: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>; reject timestamps older than 5 minutes',
-        });
+        reply(ctx, 200, presentSecret(secret, previousValidUntil));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/webhooks/signing-secret/rotate',
+      tag: 'webhooks',
+      summary: 'Replace your webhook signing secret. The old one keeps signing too (a second v1) until previous_valid_until.',
+      description:
+        'From now on every delivery is signed with the new secret; for webhooks.secretOverlapHours its signature header also carries a v1 made with the old one, so a receiver that still holds the old secret keeps accepting deliveries while you give it the new one.',
+      action: 'webhook.secret.rotate',
+      query: z.strictObject({
+        overlap_hours: z.coerce.number().int().min(0).max(168).optional().describe('How long the old secret keeps signing too; default webhooks.secretOverlapHours. 0 when it leaked: it stops at once.'),
+      }),
+      responses: { 200: { description: 'The new secret (shown here and by GET /webhooks/signing-secret).', schema: secretSchema } },
+      handler: async (ctx, { query, principal, origin }) => {
+        const { secret, previousValidUntil } = await rotateSigningSecret(s.db, principal, query.overlap_hours ?? s.config.webhooks.secretOverlapHours, origin);
+        ctx.set('cache-control', 'no-store');
+        reply(ctx, 200, presentSecret(secret, previousValidUntil));
       },
     }),
   ];

@@ -1,6 +1,7 @@
 // A key for programs: only its SHA-256 is stored; the key itself is shown once, at creation.
 import { EntitySchema } from 'typeorm';
 import { createdAt, text, timestamp, uuidPrimary } from './columns.ts';
+import type { Scope } from '../../auth/scopes.ts';
 import type { Role } from './user.ts';
 
 export interface ApiKey {
@@ -9,6 +10,8 @@ export interface ApiKey {
   name: string;
   /** A key acts with this role, never more than its owner's. */
   role: Role;
+  /** What the key may be used for (auth/scopes.ts), within its role. */
+  scopes: Scope[];
   /** The first characters of the key, to recognise it in lists. */
   prefix: string;
   keyHash: string;
@@ -26,6 +29,7 @@ export const ApiKeyEntity = new EntitySchema<ApiKey>({
     userId: { type: 'uuid', name: 'user_id' },
     name: text('name'),
     role: text('role'),
+    scopes: { type: 'text', array: true, name: 'scopes' },
     prefix: text('prefix'),
     keyHash: text('key_hash'),
     createdAt,

@@ -11,6 +11,9 @@ export interface Session {
   createdAt: Date;
   expiresAt: Date;
   lastSeenAt: Date;
+  /** The client address and browser at sign-in, so people recognise their sessions in the list. */
+  ip: string | null;
+  userAgent: string | null;
 }
 
 export const SessionEntity = new EntitySchema<Session>({
@@ -24,5 +27,7 @@ export const SessionEntity = new EntitySchema<Session>({
     createdAt,
     expiresAt: timestamp('expires_at'),
     lastSeenAt: timestamp('last_seen_at'),
+    ip: text('ip', true),
+    userAgent: text('user_agent', true),
   },
 });

@@ -15,6 +15,9 @@ export interface User {
   disabled: boolean;
   /** Signs this user's webhooks (HMAC-SHA256). */
   webhookSecret: string;
+  /** The secret before the last rotation: deliveries carry its signature too until webhookSecretPreviousUntil. */
+  webhookSecretPrevious: string | null;
+  webhookSecretPreviousUntil: Date | null;
   createdAt: Date;
   updatedAt: Date;
   lastLoginAt: Date | null;
@@ -31,6 +34,8 @@ export const UserEntity = new EntitySchema<User>({
     passwordHash: text('password_hash', true),
     disabled: { type: 'boolean', name: 'disabled', default: false },
     webhookSecret: text('webhook_secret'),
+    webhookSecretPrevious: text('webhook_secret_previous', true),
+    webhookSecretPreviousUntil: timestamp('webhook_secret_previous_until', true),
     createdAt,
     updatedAt,
     lastLoginAt: timestamp('last_login_at', true),

@@ -35,6 +35,9 @@ export const AUDIT_ACTIONS = [
   'animation.unshare',
   'animation.visibility',
   'webhook.secret-read',
+  'webhook.secret-rotate',
+  'session.revoke',
+  'user.sessions-end',
   'audit.export',
   'audit.purge',
 ] as const;

@@ -54,7 +54,7 @@ export async function takePendingLogin(db: DataSource, token: string | undefined
 }
 
 /** The account for this identity (created or bound on first sign-in, role refreshed), and a new session. */
-export async function signInWithIdentity(db: DataSource, identity: VouchedIdentity, ttlHours: number, origin?: Origin): Promise<NewSession> {
+export async function signInWithIdentity(db: DataSource, identity: VouchedIdentity, ttlHours: number, origin?: Origin, replaces?: string): Promise<NewSession> {
   const repo = db.getRepository(UserEntity);
   const bound: { id: string }[] = await db.query('SELECT id FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2', [identity.issuer, identity.subject]);
   let id = bound[0]?.id;
@@ -86,5 +86,5 @@ export async function signInWithIdentity(db: DataSource, identity: VouchedIdenti
   await db.query(`UPDATE users SET role = $2, name = CASE WHEN $3 = '' THEN name ELSE $3 END, idp_groups = $4::text[], updated_at = now() WHERE id = $1`, [id, identity.role, identity.name, [...identity.groups]]);
   const user = await repo.findOneByOrFail({ id });
   if (user.disabled) throw new DomainError('sign-in-refused', `the account ${user.email} is disabled in DevForge: ask an administrator to enable it`);
-  return createSession(db, user, ttlHours, { method: 'oidc', idToken: identity.idToken, ...(origin ? { origin } : {}) });
+  return createSession(db, user, ttlHours, { method: 'oidc', idToken: identity.idToken, ...(origin ? { origin } : {}), ...(replaces ? { replaces } : {}) });
 }

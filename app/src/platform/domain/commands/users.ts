@@ -5,7 +5,10 @@ import { AUTH_CHANNEL } from '../../auth/api-key-authenticator.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../../auth/password.ts';
 import { UserEntity, type Role, type User } from '../../db/entities/user.ts';
+import type { Principal } from '../../auth/principal.ts';
 import { recordAudit, type Origin } from '../audit/record.ts';
+import { revokeKeysOf } from './api-keys.ts';
+import { endSessionsOf } from './sessions.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { authorize, type Actor } from '../policy.ts';
 import type { PasswordGuard } from '../ports.ts';
@@ -62,7 +65,13 @@ export interface UserChanges {
   password?: string;
 }
 
-async function applyChanges(db: DataSource, guard: PasswordGuard, id: string, changes: UserChanges, passwordField: string): Promise<User> {
+/** What a change ended: the account's API keys and browser sessions (a reset, a password change, disabling). */
+interface Ended {
+  keysRevoked: number;
+  sessionsEnded: number;
+}
+
+async function applyChanges(db: DataSource, guard: PasswordGuard, id: string, changes: UserChanges, passwordField: string, keepSessionId?: string): Promise<{ user: User; ended: Ended }> {
   const repo = db.getRepository(UserEntity);
   const user = await repo.findOneBy({ id });
   if (!user) throw new DomainError('not-found', 'no such user');
@@ -74,33 +83,45 @@ async function applyChanges(db: DataSource, guard: PasswordGuard, id: string, ch
   if (changes.role !== undefined) user.role = changes.role;
   if (changes.disabled !== undefined) user.disabled = changes.disabled;
   const saved = await repo.save(user);
-  // Sessions of a disabled user end now; cached key checks everywhere are dropped.
-  if (changes.disabled || changes.password !== undefined) await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+  // A new password or a disabled account ends every credential made with the old state: the API keys
+  // (revoked, so enabling the account again does not bring them back) and the browser sessions but the
+  // one that changed its own password. Keys made by someone who had the old password die with it.
+  const ended: Ended = { keysRevoked: 0, sessionsEnded: 0 };
+  if (changes.disabled || changes.password !== undefined) {
+    ended.keysRevoked = await revokeKeysOf(db, id);
+    ended.sessionsEnded = await endSessionsOf(db, id, keepSessionId);
+  }
   // A password an administrator (or the owner) just set is the way out of a lockout.
   if (changes.password !== undefined) await guard.forget(saved.email);
+  // Cached key checks everywhere are dropped (a role change caps the keys at once).
   await db.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, JSON.stringify({ userId: id })]);
-  return saved;
+  return { user: saved, ended };
 }
+
+const endedDetails = (ended: Ended) => (ended.keysRevoked || ended.sessionsEnded ? { keys_revoked: ended.keysRevoked, sessions_ended: ended.sessionsEnded } : {});
 
 /** An administrator changes an account (never disabling or demoting themselves: someone must stay admin). */
 export async function updateUser(db: DataSource, guard: PasswordGuard, principal: Actor, id: string, changes: UserChanges, origin?: Origin): Promise<User> {
   authorize(principal, 'user.update');
   if (id === principal.userId && (changes.disabled || (changes.role && changes.role !== 'admin'))) throw new DomainError('conflict', 'you cannot disable or demote yourself; ask another administrator');
-  const user = await applyChanges(db, guard, id, changes, 'body.password');
-  await recordAudit(db, { actor: principal, action: 'user.update', target: { type: 'user', id }, origin, details: changeDetails(changes) });
+  const { user, ended } = await applyChanges(db, guard, id, changes, 'body.password');
+  await recordAudit(db, { actor: principal, action: 'user.update', target: { type: 'user', id }, origin, details: { ...changeDetails(changes), ...endedDetails(ended) } });
   return user;
 }
 
-/** The caller changes their own password, proving they know the current one. Their other sessions end. */
-export async function changeOwnPassword(db: DataSource, guard: PasswordGuard, principal: Actor, current: string, next: string, origin?: Origin): Promise<void> {
+/**
+ * The caller changes their own password, proving they know the current one. Their other sessions end
+ * (this one stays signed in) and their API keys are revoked.
+ */
+export async function changeOwnPassword(db: DataSource, guard: PasswordGuard, principal: Actor & Pick<Principal, 'sessionId'>, current: string, next: string, origin?: Origin): Promise<void> {
   authorize(principal, 'account.change-password');
   const user = await db.getRepository(UserEntity).findOneBy({ id: principal.userId });
   if (!user) throw new DomainError('invalid-credentials', 'the current password is wrong');
   // The new password is judged first, so a weak choice costs no attempt against the lockout.
   checkPassword(next, 'body.new_password', user.email);
   if (!(await guard.check(user.email, () => verifyPassword(current, user.passwordHash)))) throw new DomainError('invalid-credentials', 'the current password is wrong');
-  await applyChanges(db, guard, user.id, { password: next }, 'body.new_password');
-  await recordAudit(db, { actor: principal, action: 'account.change-password', target: { type: 'user', id: user.id }, origin });
+  const { ended } = await applyChanges(db, guard, user.id, { password: next }, 'body.new_password', principal.sessionId);
+  await recordAudit(db, { actor: principal, action: 'account.change-password', target: { type: 'user', id: user.id }, origin, details: endedDetails(ended) });
 }
 
 /**

@@ -46,11 +46,13 @@ export async function getDelivery(db: DataSource, principal: Actor, id: string):
   return { delivery, attempts };
 }
 
-export async function signingSecret(db: DataSource, principal: Actor, origin?: Origin): Promise<string> {
+/** The secret, and until when the one before the last rotation still signs too (null: it does not). */
+export async function signingSecret(db: DataSource, principal: Actor, origin?: Origin): Promise<{ secret: string; previousValidUntil: Date | null }> {
   authorize(principal, 'webhook.secret.read');
-  const [user] = await db.getRepository(UserEntity).find({ select: { id: true, webhookSecret: true }, where: { id: principal.userId } });
+  const [user] = await db.getRepository(UserEntity).find({ select: { id: true, webhookSecret: true, webhookSecretPreviousUntil: true }, where: { id: principal.userId } });
   if (!user) throw new DomainError('not-found', 'your account no longer exists; sign in again');
   // Reading a secret is recorded: it is what lets someone forge webhook deliveries.
   await recordAudit(db, { actor: principal, action: 'webhook.secret-read', target: { type: 'user', id: user.id }, origin });
-  return user.webhookSecret;
+  const until = user.webhookSecretPreviousUntil;
+  return { secret: user.webhookSecret, previousValidUntil: until && until.getTime() > Date.now() ? until : null };
 }

@@ -20,11 +20,22 @@ export interface WebhookJobDeps {
 export async function performWebhook(deps: WebhookJobDeps, job: JobWithMetadata<JobPayloads['webhook']>): Promise<Record<string, unknown>> {
   const delivery = await deps.db.getRepository(WebhookDeliveryEntity).findOneBy({ id: job.data.deliveryId });
   if (!delivery || delivery.status !== 'pending') return { skipped: true };
-  const [owner] = await sql<{ webhook_secret: string }>(deps.db, 'SELECT webhook_secret FROM users WHERE id = $1', [delivery.ownerId]);
+  // A secret rotated less than webhooks.secretOverlapHours ago still signs too, so receivers can switch.
+  const [owner] = await sql<{ webhook_secret: string; previous: string | null }>(deps.db, 'SELECT webhook_secret, CASE WHEN webhook_secret_previous_until > now() THEN webhook_secret_previous END AS previous FROM users WHERE id = $1', [
+    delivery.ownerId,
+  ]);
   if (!owner) return { skipped: true };
   const attempt = delivery.attempts + 1;
   const body = JSON.stringify({ ...delivery.payload, delivery_id: delivery.id, sent_at: new Date().toISOString() });
-  const result = await sendWebhook(deps.policy, { url: delivery.url, body, secret: owner.webhook_secret, event: delivery.event, deliveryId: delivery.id, attempt, timeoutMs: deps.timeoutMs });
+  const result = await sendWebhook(deps.policy, {
+    url: delivery.url,
+    body,
+    secrets: owner.previous ? [owner.webhook_secret, owner.previous] : [owner.webhook_secret],
+    event: delivery.event,
+    deliveryId: delivery.id,
+    attempt,
+    timeoutMs: deps.timeoutMs,
+  });
   const failure = result.failure;
   await sql(deps.db, 'INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)', [delivery.id, attempt, result.statusCode, failure?.message ?? null, result.durationMs]);
   if (!failure) {
