@@ -80,8 +80,7 @@ export function dataRightsRoutes(s: ApiServices): AnyRoute[] {
       method: 'delete',
       path: '/users/:id',
       tag: 'accounts',
-      summary:
-        'Delete an account (GDPR erasure): its animations are deleted or handed over, its API keys and sessions end, its audit entries are anonymised (the chain still verifies). Recorded as user.delete.',
+      summary: 'Delete an account (GDPR erasure): its animations are deleted or handed over, its API keys and sessions end, its audit entries are anonymised (the chain still verifies). Recorded as user.delete.',
       action: 'user.delete',
       params: uuidParam,
       query: eraseQuery,

@@ -167,9 +167,7 @@ async function* entriesOf(deps: ExportDeps, account: AccountRow): AsyncGenerator
   };
   yield {
     path: 'webhook-deliveries.json',
-    content: jsonArray(
-      paged(db, 'SELECT id, animation_id, batch_id, event, url, status, attempts, created_at, delivered_at FROM webhook_deliveries WHERE owner_id = $1 AND $AFTER ORDER BY id', [id]),
-    ),
+    content: jsonArray(paged(db, 'SELECT id, animation_id, batch_id, event, url, status, attempts, created_at, delivered_at FROM webhook_deliveries WHERE owner_id = $1 AND $AFTER ORDER BY id', [id])),
   };
   // The same entries erasure anonymises (audit/anonymise.ts): theirs, and failed sign-ins against their account.
   yield {
@@ -187,11 +185,7 @@ async function* entriesOf(deps: ExportDeps, account: AccountRow): AsyncGenerator
 }
 
 async function build(deps: ExportDeps, principal: Actor, id: string, origin: Origin | undefined): Promise<UserExport> {
-  const [account] = await sql<AccountRow>(
-    deps.db,
-    `SELECT id, email, name, role, disabled, password_hash IS NOT NULL AS has_password, oidc_issuer, oidc_subject, created_at, updated_at, last_login_at FROM users WHERE id = $1`,
-    [id],
-  );
+  const [account] = await sql<AccountRow>(deps.db, `SELECT id, email, name, role, disabled, password_hash IS NOT NULL AS has_password, oidc_issuer, oidc_subject, created_at, updated_at, last_login_at FROM users WHERE id = $1`, [id]);
   if (!account) throw new DomainError('not-found', 'no such user');
   await recordAudit(deps.db, { actor: principal, action: 'user.export', target: { type: 'user', id }, origin, details: { by: id === principal.userId ? 'self' : 'administrator' } });
   return { userId: id, filename: `devforge-export-${new Date().toISOString().slice(0, 10)}-${id.slice(0, 8)}.zip`, entries: entriesOf(deps, account) };
