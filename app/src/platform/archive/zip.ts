@@ -20,6 +20,9 @@ export interface ArchiveEntry {
   content: string | (() => Promise<Readable>);
 }
 
+/** Entries zip stores as they are: formats that are compressed already. */
+const STORED_SUFFIXES = '.mp4:.png:.jpg:.webm:.zip:.gz';
+
 export class ArchiveError extends Error {
   override name = 'ArchiveError';
 }
@@ -61,8 +64,9 @@ export async function zipEntries(entries: AsyncIterable<ArchiveEntry>, workDir: 
     throw err;
   }
   // -X: no extra file attributes (owner ids, times beyond the DOS one); -D: no directory entries;
+  // -n: store, not deflate, what is compressed already (deflating a video costs CPU and saves nothing);
   // -@: the names from stdin, so the archive keeps the entries' order; "-": the archive to stdout.
-  const child = spawn(zip, ['-q', '-X', '-D', '-@', '-'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(zip, ['-q', '-X', '-D', '-n', STORED_SUFFIXES, '-@', '-'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
