@@ -23,21 +23,31 @@ export interface ArchiveEntry {
 /** Entries zip stores as they are: formats that are compressed already. */
 const STORED_SUFFIXES = '.mp4:.png:.jpg:.webm:.zip:.gz';
 
+/**
+ * Why an archive could not be made: `unavailable`, the zip program is missing (an installation
+ * problem); `source`, an entry could not be read (its stream failed: storage down, for one).
+ */
 export class ArchiveError extends Error {
   override name = 'ArchiveError';
+  readonly kind: 'unavailable' | 'source';
+
+  constructor(kind: 'unavailable' | 'source', message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.kind = kind;
+  }
 }
 
 /** The `zip` program, or an error saying how to install it. */
 function zipBinary(): string {
   const found = findBinary('zip');
-  if (!found) throw new ArchiveError('the zip program is not installed; install it (Debian: apt-get install zip) to export user data');
+  if (!found) throw new ArchiveError('unavailable', 'the zip program is not installed; install it (Debian: apt-get install zip) to export user data');
   return found;
 }
 
 /** Where an entry goes in the staging folder; entry paths are made by the platform, but must never leave it. */
 function stagedPath(root: string, path: string): string {
   const target = resolve(root, path);
-  if (!path || path.startsWith('/') || !target.startsWith(root + sep)) throw new ArchiveError(`invalid archive path "${path}"`);
+  if (!path || path.startsWith('/') || !target.startsWith(root + sep)) throw new Error(`invalid archive path "${path}"`);
   return target;
 }
 
@@ -51,17 +61,21 @@ export async function zipEntries(entries: AsyncIterable<ArchiveEntry>, workDir: 
   await mkdir(workDir, { recursive: true, mode: 0o700 });
   const root = await mkdtemp(join(resolve(workDir), 'export-'));
   const names: string[] = [];
+  let current = 'the first entry';
   try {
     for await (const entry of entries) {
+      current = entry.path;
       const target = stagedPath(root, entry.path);
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
       if (typeof entry.content === 'string') await writeFile(target, entry.content, { mode: 0o600 });
       else await pipeline(await entry.content(), createWriteStream(target, { mode: 0o600 }));
       names.push(entry.path);
+      current = `the entry after ${entry.path}`;
     }
   } catch (err) {
     await rm(root, { recursive: true, force: true });
-    throw err;
+    // The cause (an address, a driver's message) is for the log, not for whoever asked for the archive.
+    throw new ArchiveError('source', `reading ${current} failed`, { cause: err });
   }
   // -X: no extra file attributes (owner ids, times beyond the DOS one); -D: no directory entries;
   // -n: store, not deflate, what is compressed already (deflating a video costs CPU and saves nothing);
@@ -80,7 +94,7 @@ export async function zipEntries(entries: AsyncIterable<ArchiveEntry>, workDir: 
     void rm(root, { recursive: true, force: true });
   };
   child.on('close', (code) => {
-    if (code !== 0 && code !== null) out.destroy(new ArchiveError(`zip exited with status ${code}: ${stderr.trim()}`));
+    if (code !== 0 && code !== null) out.destroy(new Error(`zip exited with status ${code}: ${stderr.trim()}`));
     cleanup();
   });
   child.on('error', (err) => {

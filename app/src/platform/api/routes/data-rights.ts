@@ -8,7 +8,6 @@ import { ArchiveError, zipEntries } from '../../archive/zip.ts';
 import { eraseUser } from '../../domain/commands/erase-user.ts';
 import { exportOwnData, exportUserData, type UserExport } from '../../domain/queries/user-export.ts';
 import type { ApiServices } from '../../services.ts';
-import { StorageError } from '../../storage/storage.ts';
 import { Problem } from '../problems.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { uuidParam } from '../schemas/common.ts';
@@ -44,9 +43,10 @@ async function sendZip(s: ApiServices, ctx: Context, data: Promise<UserExport>):
     // Staging lives beside the objects, not in a possibly small /tmp.
     body = await zipEntries(entries, join(resolve(s.config.data.dir), 'tmp'));
   } catch (err) {
-    if (err instanceof ArchiveError) throw new Problem('service-unavailable', err.message);
-    if (err instanceof StorageError) throw new Problem('service-unavailable', `object storage failed while the export was packed: ${err.message}; try again`, {}, { 'retry-after': '30' });
-    throw err;
+    if (!(err instanceof ArchiveError)) throw err;
+    if (err.kind === 'unavailable') throw new Problem('service-unavailable', err.message);
+    s.log.warn(`export: ${err.message}: ${(err.cause as Error | undefined)?.message ?? 'unknown cause'}`);
+    throw new Problem('service-unavailable', `the export could not be packed: ${err.message}; check that object storage is reachable (GET /readyz) and try again`, {}, { 'retry-after': '30' });
   }
   ctx.status = 200;
   ctx.type = 'application/zip';
