@@ -85,13 +85,15 @@ export async function zipEntries(entries: AsyncIterable<ArchiveEntry>, workDir: 
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
+  // zip dying early would make this write fail with EPIPE; its exit status (below) says why.
+  child.stdin.on('error', () => {});
   child.stdin.end(names.join('\n') + '\n');
   const out = child.stdout;
   let cleaned = false;
   const cleanup = () => {
     if (cleaned) return;
     cleaned = true;
-    void rm(root, { recursive: true, force: true });
+    rm(root, { recursive: true, force: true }).catch(() => {});
   };
   child.on('close', (code) => {
     if (code !== 0 && code !== null) out.destroy(new Error(`zip exited with status ${code}: ${stderr.trim()}`));
