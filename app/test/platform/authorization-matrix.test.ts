@@ -90,6 +90,9 @@ const MATRIX: Record<string, Row> = {
   'GET /me/sessions':                           signedIn(200),
   'DELETE /me/sessions/:id':                    signedIn(204),
   'DELETE /users/:id/sessions':                 adminOnly(200),
+  'GET /me/export':                             signedIn(200),
+  'GET /users/:id/export':                      adminOnly(200),
+  'DELETE /users/:id':                          adminOnly(200),
   'GET /audit':                                 adminOnly(200),
   'GET /audit/export':                          adminOnly(200),
 };
@@ -218,6 +221,13 @@ async function cell(route: string, who: Who): Promise<Cell> {
     case 'PATCH /users/:id':
     case 'DELETE /users/:id/sessions':
       return { path: withId(users.extra.id), ...(route.startsWith('PATCH') ? { body: { name: 'Extra' } } : {}) };
+    case 'GET /users/:id/export':
+      return { path: withId(users.extra.id) };
+    case 'DELETE /users/:id': {
+      // A new account per cell: the one an allowed caller erases is gone for the next.
+      const doomed = await insertUser(server.platform.db, { email: `doomed-${randomUUID()}@example.com`, role: 'editor', password: PASSWORD });
+      return { path: `${withId(doomed.id)}?animations=delete` };
+    }
     case 'DELETE /me/sessions/:id':
       // Another session of the caller's own (one a stranger's id would be 404): a second sign-in.
       return { path: withId(who === 'anon' ? randomUUID() : await ownOtherSession(who)) };

@@ -39,6 +39,14 @@ const TABLE: [string, Who, Action, Resource | undefined, boolean | string][] = [
   ['an admin key exports the audit log', ADMIN_KEY, 'audit.export', undefined, true],
   ['an editor may not read the audit log', ALICE, 'audit.read', undefined, 'role'],
   ['a viewer may not export the audit log', VERA, 'audit.export', undefined, 'role'],
+  // Data rights: everyone takes their own data, signed in; only admins take someone else's or erase them.
+  ['a signed-in viewer exports her own data', VERA, 'account.export', undefined, true],
+  ['an editor key may not export the whole account', ALICE_KEY, 'account.export', undefined, 'scope'],
+  ['an admin key exports its own account', ADMIN_KEY, 'account.export', undefined, true],
+  ["an editor may not export someone else's data", ALICE, 'user.export', undefined, 'role'],
+  ["an admin exports someone's data", ADMIN, 'user.export', undefined, true],
+  ['an editor may not delete accounts', ALICE, 'user.delete', undefined, 'role'],
+  ['an admin deletes accounts', ADMIN_KEY, 'user.delete', undefined, true],
   // Ownership, and admins see everything.
   ['the owner reads hers', ALICE, 'animation.read', alices, true],
   ['the owner cancels hers', ALICE, 'animation.cancel', alices, true],

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'account.change-password',
   'user.create',
   'user.update',
+  'user.delete',
+  'user.export',
   'apikey.create',
   'apikey.revoke',
   'animation.generate',
