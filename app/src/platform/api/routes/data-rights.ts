@@ -1,10 +1,9 @@
 // Data-protection requests (GDPR portability and erasure): a person downloads everything DevForge holds
 // about them as a zip (an administrator can do it on their behalf), and an administrator deletes an
 // account, deleting or handing over its animations. docs/data-rights.md describes both.
-import { join, resolve } from 'node:path';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { ArchiveError, zipEntries } from '../../archive/zip.ts';
+import { zipEntries } from '../../archive/zip.ts';
 import { eraseUser } from '../../domain/commands/erase-user.ts';
 import { exportOwnData, exportUserData, type UserExport } from '../../domain/queries/user-export.ts';
 import type { ApiServices } from '../../services.ts';
@@ -33,21 +32,20 @@ const erasureSchema = z.object({
 
 const zipResponses = {
   200: { description: 'The zip: README.txt, user.json, api-keys.json, animations.json with each animation’s files, batches.json, usage.json, webhook-deliveries.json, audit.json.', type: 'application/zip' },
-  503: { description: 'Storage is unreachable, or the zip program is missing on the server.' },
+  503: { description: 'Object storage is unreachable.' },
 };
 
 async function sendZip(s: ApiServices, ctx: Context, data: Promise<UserExport>): Promise<void> {
   const { filename, entries } = await data;
-  let body;
   try {
-    // Staging lives beside the objects, not in a possibly small /tmp.
-    body = await zipEntries(entries, join(resolve(s.config.data.dir), 'tmp'));
+    // Checked before the first byte: once the zip streams, a failure can only cut the download short.
+    await s.storage.ping();
   } catch (err) {
-    if (!(err instanceof ArchiveError)) throw err;
-    if (err.kind === 'unavailable') throw new Problem('service-unavailable', err.message);
-    s.log.warn(`export: ${err.message}: ${(err.cause as Error | undefined)?.message ?? 'unknown cause'}`);
-    throw new Problem('service-unavailable', `the export could not be packed: ${err.message}; check that object storage is reachable (GET /readyz) and try again`, {}, { 'retry-after': '30' });
+    s.log.warn(`export: object storage does not answer: ${(err as Error).message}`);
+    throw new Problem('service-unavailable', 'the export could not be packed: object storage does not answer; check that it is reachable (GET /readyz) and try again', {}, { 'retry-after': '30' });
   }
+  const body = zipEntries(entries);
+  body.on('error', (err: Error) => s.log.warn(`export ${filename} ended early: ${err.message}: ${(err.cause as Error | undefined)?.message ?? 'unknown cause'}`));
   ctx.status = 200;
   ctx.type = 'application/zip';
   ctx.set('content-disposition', `attachment; filename="${filename}"`);
