@@ -12,6 +12,7 @@ import { roleAllows } from '../auth/roles.ts';
 export const ACTIONS = [
   'analysis.run',
   'animation.create',
+  'animation.priority-high',
   'animation.list',
   'animation.list-all',
   'animation.read',
@@ -78,6 +79,8 @@ interface Rule {
 const RULES: Record<Action, Rule> = {
   'analysis.run': { role: 'viewer' },
   'animation.create': { role: 'editor' },
+  // High priority jumps everyone's queue: an administrator's call, not each editor's.
+  'animation.priority-high': { role: 'admin' },
   'animation.list': { role: 'viewer' },
   'animation.list-all': { role: 'admin' },
   'animation.read': { role: 'viewer', access: 'read' },
