@@ -1,14 +1,10 @@
 // Event streams are capped per principal and per process (429 problem+json before the stream opens), give
 // everything back when the client goes away (the devforge_event_streams gauge returns to 0 and the caps free
-// up), and share their database re-reads: however many streams watch, a re-read is one query.
+// up). event-stream-rereads.test.ts checks that they share their database re-reads.
 import test from 'ava';
-import { EventStreams } from '../../src/platform/api/event-streams.ts';
-import type { AnimationSummary } from '../../src/platform/domain/payloads.ts';
-import { findAnimationSummaries } from '../../src/platform/domain/queries/animations.ts';
-import { Metrics } from '../../src/platform/server/metrics.ts';
 import { call, callUntil, type Reply } from './helpers/http.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
-import { startTestServer, testConfig, type TestServer } from './helpers/server.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
 
 let pg: TestPostgres;
 let server: TestServer;
@@ -93,38 +89,4 @@ test.serial('streams are capped per key and per process with 429 before opening,
   for (const s of again) s.abort();
   await callUntil(server.url, 'GET', '/metrics', { key: admin }, (r) => /^devforge_event_streams 0$/m.test(r.text));
   t.is(await openStreams(), 0);
-});
-
-test.serial('however many streams watch, one re-read is one query', async (t) => {
-  const ids: string[] = [animationId];
-  for (let i = 0; i < 4; i++) ids.push((await call(server.url, 'POST', '/api/v1/animations/generate', { key: admin, body: ok })).json.id);
-  const calls: string[][] = [];
-  let seen: (rows: AnimationSummary[]) => void = () => {};
-  const streams = new EventStreams(server.platform.db, testConfig(), new Metrics(), async (wanted) => {
-    calls.push([...wanted]);
-    const rows = await findAnimationSummaries(server.platform.db, wanted);
-    setImmediate(() => seen(rows));
-    return rows;
-  });
-  const rows = new Map<string, number>();
-  const stops: (() => void)[] = [];
-  // 200 streams over 5 animations, each asking for a refresh, as a burst of notifications would.
-  for (let i = 0; i < 200; i++) {
-    const id = ids[i % ids.length]!;
-    stops.push(streams.watch(id, (row) => rows.set(id, (rows.get(id) ?? 0) + (row ? 1 : 0))));
-  }
-  const delivered = new Promise<AnimationSummary[]>((resolve) => (seen = resolve));
-  for (let i = 0; i < 200; i++) streams.refresh(ids[i % ids.length]!);
-  const read = await delivered;
-  t.is(calls.length, 1, 'the refreshes of one burst share one query');
-  t.deepEqual([...calls[0]!].sort(), [...ids].sort());
-  t.is(read.length, ids.length);
-  for (const id of ids) t.is(rows.get(id), 40, 'every stream got its row');
-
-  // The periodic re-read is one query for every watched animation too.
-  const periodic = new Promise<AnimationSummary[]>((resolve) => (seen = resolve));
-  await periodic;
-  t.is(calls.length, 2);
-  t.deepEqual([...calls[1]!].sort(), [...ids].sort());
-  for (const stop of stops) stop();
 });

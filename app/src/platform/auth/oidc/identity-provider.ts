@@ -154,7 +154,9 @@ export class IdentityProvider {
   /** Exchanges the code (state, nonce and PKCE checked by openid-client) and reads who signed in. */
   async finishLogin(currentUrl: URL, checks: LoginChecks, redirectUri: string): Promise<OidcIdentity> {
     const config = this.configuration();
-    const tokens = await unreachableAsUnavailable(this.settings.issuer, () => client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: checks.codeVerifier, expectedState: checks.state, expectedNonce: checks.nonce, idTokenExpected: true }, { redirect_uri: redirectUri }));
+    const tokens = await unreachableAsUnavailable(this.settings.issuer, () =>
+      client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: checks.codeVerifier, expectedState: checks.state, expectedNonce: checks.nonce, idTokenExpected: true }, { redirect_uri: redirectUri }),
+    );
     const idClaims = tokens.claims();
     if (!idClaims || !tokens.id_token) throw new Error('the identity provider returned no ID token');
     let claims: Record<string, unknown> = { ...idClaims };
