@@ -89,7 +89,8 @@ export class EventStreams {
     let set = this.watchers.get(id);
     if (!set) this.watchers.set(id, (set = new Set()));
     set.add(fn);
-    this.recheck ??= setInterval(() => this.reread([...this.watchers.keys()]), RECHECK_MS);
+    // Unref'd: open streams, not this timer, keep a process alive (shutdown closes them, which stops it).
+    this.recheck ??= setInterval(() => this.reread([...this.watchers.keys()]), RECHECK_MS).unref();
     return () => {
       set.delete(fn);
       if (!set.size) this.watchers.delete(id);
@@ -108,7 +109,7 @@ export class EventStreams {
       const ids = [...this.pending];
       this.pending.clear();
       this.reread(ids);
-    }, COALESCE_MS);
+    }, COALESCE_MS).unref();
   }
 
   private reread(ids: string[]): void {
