@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, webhooks, worker, compose, retention, audit).
+// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, retention, audit).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -312,6 +312,50 @@ export const platformConfigSchema = {
       format: 'nat',
       default: 365,
       env: 'DEVFORGE_API_KEY_ADMIN_MAX_LIFETIME_DAYS',
+    },
+  },
+  limits: {
+    concurrentRendersPerUser: {
+      doc: 'Animations one user (with all their API keys) may have queued or rendering at once, batch items apart; over it generate and re-render get 429 too-many-renders with Retry-After.',
+      format: 'positive-int',
+      default: 4,
+      env: 'DEVFORGE_CONCURRENT_RENDERS_PER_USER',
+    },
+    concurrentBatchesPerUser: {
+      doc: 'Batches one user may have processing at once; a batch is admitted as a whole against this cap (its items do not count against limits.concurrentRendersPerUser).',
+      format: 'positive-int',
+      default: 2,
+      env: 'DEVFORGE_CONCURRENT_BATCHES_PER_USER',
+    },
+    maxFramesPerRender: {
+      doc: 'Most frames (duration × fps) one render may have, whatever its resolution: 18000 is 10 minutes at 30 fps or 5 at 60.',
+      format: 'positive-int',
+      default: 18_000,
+      env: 'DEVFORGE_MAX_FRAMES_PER_RENDER',
+    },
+    renderMsPerMegapixel: {
+      doc: "Milliseconds a worker is assumed to need per megapixel of each frame, to estimate a render's time before it is accepted: one that would not finish within worker.maxRenderMinutes (with a 20% margin) is refused with 422. The default is the worst case measured on a 2-core machine without a GPU (every frame drawn and read back whole, docs/rendering.md); lower it for faster workers (npm run bench measures them).",
+      format: 'positive-int',
+      default: 130,
+      env: 'DEVFORGE_RENDER_MS_PER_MEGAPIXEL',
+    },
+    streamsPerPrincipal: {
+      doc: 'Event streams (GET /animations/:id/events) one API key or signed-in user may hold open on one API process; over it: 429 before the stream opens.',
+      format: 'positive-int',
+      default: 10,
+      env: 'DEVFORGE_STREAMS_PER_PRINCIPAL',
+    },
+    streamsTotal: {
+      doc: 'Event streams one API process holds open in all; over it: 429 before the stream opens.',
+      format: 'positive-int',
+      default: 500,
+      env: 'DEVFORGE_STREAMS_TOTAL',
+    },
+    idempotencyHours: {
+      doc: 'How long an Idempotency-Key sent with generate or batch is remembered (the same key and body replays the first answer), in hours; older keys are purged.',
+      format: 'positive-int',
+      default: 24,
+      env: 'DEVFORGE_IDEMPOTENCY_HOURS',
     },
   },
   webhooks: {

@@ -37,6 +37,10 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'webhook-url-not-allowed': { type: 'webhook-url-not-allowed' },
   'too-many-attempts': { type: 'too-many-requests', headers: (err) => retryAfter(err, 60) },
   'sign-in-refused': { type: 'forbidden' },
+  'render-too-long': { type: 'render-too-long' },
+  'too-many-renders': { type: 'too-many-renders', headers: (err) => retryAfter(err, 60) },
+  'idempotency-key-reused': { type: 'idempotency-key-reused' },
+  'idempotency-key-in-use': { type: 'idempotency-key-in-use', headers: (err) => retryAfter(err, 1) },
 };
 
 /** The problem for a domain or credentials error; undefined for anything else. */

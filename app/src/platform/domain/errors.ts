@@ -36,6 +36,14 @@ export const DOMAIN_ERROR_CODES = [
   'webhook-url-not-allowed',
   /** Too many attempts from one client; `data.retry_after_s` says when to try again. */
   'too-many-attempts',
+  /** The render is estimated to run longer than a render job may (worker.maxRenderMinutes), or has more frames than limits.maxFramesPerRender; `data` has the estimate, the cap and what to lower. */
+  'render-too-long',
+  /** The caller already has as many renders (or batches) queued or running as allowed; `data.retry_after_s` says when one should have finished. */
+  'too-many-renders',
+  /** The Idempotency-Key was used before with a different request body. */
+  'idempotency-key-reused',
+  /** A request with the same Idempotency-Key is still being processed. */
+  'idempotency-key-in-use',
   /** The identity provider signed someone in but DevForge refuses them (no mapped role, disabled, bad answer). */
   'sign-in-refused',
 ] as const;

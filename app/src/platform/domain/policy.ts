@@ -17,6 +17,7 @@ import { scopeRole, scopesForRole, type Scope } from '../auth/scopes.ts';
 export const ACTIONS = [
   'analysis.run',
   'animation.create',
+  'animation.priority-high',
   'animation.list',
   'animation.list-all',
   'animation.read',
@@ -95,6 +96,8 @@ interface Rule {
 const RULES: Record<Action, Rule> = {
   'analysis.run': { role: 'viewer', scope: 'animations:read' },
   'animation.create': { role: 'editor', scope: 'animations:write' },
+  // High priority jumps everyone's queue: an administrator's call, not each editor's.
+  'animation.priority-high': { role: 'admin', scope: 'animations:write' },
   'animation.list': { role: 'viewer', scope: 'animations:read' },
   'animation.list-all': { role: 'admin', scope: 'animations:read' },
   'animation.read': { role: 'viewer', access: 'read', scope: 'animations:read' },

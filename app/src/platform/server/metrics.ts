@@ -18,6 +18,7 @@ export class Metrics {
   readonly rendersActive: Gauge;
   readonly passwordChecks: Counter;
   readonly rateLimited: Counter<'budget'>;
+  readonly eventStreams: Gauge;
 
   constructor(sources: ScrapeSources = {}) {
     const registers = [this.registry];
@@ -31,6 +32,7 @@ export class Metrics {
     });
     this.renders = new Counter({ name: 'devforge_renders_total', help: 'Render attempts finished, by outcome (completed, failed, retried, cancelled).', labelNames: ['outcome'], registers });
     this.renderSeconds = new Histogram({ name: 'devforge_render_duration_seconds', help: 'Wall time of completed renders in seconds.', buckets: [1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800], registers });
+    this.eventStreams = new Gauge({ name: 'devforge_event_streams', help: 'Event streams (SSE) this process holds open now.', registers });
     this.rendersActive = new Gauge({ name: 'devforge_renders_active', help: 'Renders running in this process now.', registers });
     // Each one is a deliberately slow scrypt: a rise here without sign-ins is someone guessing.
     this.rateLimited = new Counter({ name: 'devforge_rate_limited_total', help: 'Requests refused over a rate limit, by budget (api, generate, sign-in; lockout: a locked account).', labelNames: ['budget'], registers });

@@ -43,6 +43,9 @@ export async function spawnApi(databaseUrl: string, env: Record<string, string> 
       DEVFORGE_HOST: '127.0.0.1',
       DEVFORGE_ADMIN_PASSWORD: ADMIN_PASSWORD,
       DEVFORGE_LOG_LEVEL: 'warn',
+      // Like testConfig: an API-only process leaves renders queued, so the per-user caps are lifted unless a test sets them.
+      DEVFORGE_CONCURRENT_RENDERS_PER_USER: '100000',
+      DEVFORGE_CONCURRENT_BATCHES_PER_USER: '100000',
       ...env,
     },
   });

@@ -17,11 +17,13 @@ export interface IdpOptions {
   accountClaims: Record<string, unknown>;
   redirectUri: string;
   postLogoutRedirectUri: string;
+  /** Listen on this port (to bring an IdP back where it was); default: any free one. */
+  port?: number;
 }
 
 export async function startTestIdp(opts: IdpOptions): Promise<TestIdp> {
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [
@@ -47,5 +49,11 @@ export async function startTestIdp(opts: IdpOptions): Promise<TestIdp> {
     findAccount: (_ctx: unknown, id: string) => ({ accountId: id, claims: () => ({ sub: id, name: `Person ${id}`, email: `${id}@example.com`, email_verified: true, ...opts.accountClaims }) }),
   });
   server.on('request', provider.callback());
-  return { issuer, provider, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  // Stopping drops the connections clients keep alive too: the IdP is gone, not just closed to newcomers.
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { issuer, provider, stop };
 }

@@ -37,9 +37,18 @@ export function testConfig(overrides: Record<string, unknown> = {}, env: Record<
     // opened the way a customer opens their own receiver's network.
     webhooks: { retryDelayS: 1, retryLimit: 3, timeoutMs: 3000, allowNetworks: '127.0.0.1/32' },
   };
-  // Tests poll and submit far more a minute with one key than a person would: budgets they never reach,
-  // given as environment so a test can set the real variables (DEVFORGE_RATE_LIMIT_*) it checks.
-  const testEnv = { DEVFORGE_RATE_LIMIT_API_PER_MINUTE: '100000', DEVFORGE_RATE_LIMIT_GENERATE_PER_MINUTE: '100000', ...env };
+  // Tests poll and submit far more a minute with one key than a person would, and leave renders queued on
+  // API-only servers: budgets and caps they never reach, given as environment so a test can set the real
+  // variables (DEVFORGE_RATE_LIMIT_*, DEVFORGE_CONCURRENT_*) it checks.
+  const testEnv = {
+    DEVFORGE_RATE_LIMIT_API_PER_MINUTE: '100000',
+    DEVFORGE_RATE_LIMIT_GENERATE_PER_MINUTE: '100000',
+    DEVFORGE_CONCURRENT_RENDERS_PER_USER: '100000',
+    DEVFORGE_CONCURRENT_BATCHES_PER_USER: '100000',
+    DEVFORGE_STREAMS_PER_PRINCIPAL: '100000',
+    DEVFORGE_STREAMS_TOTAL: '100000',
+    ...env,
+  };
   return loadConfig({ env: testEnv, overrides: merge(base, overrides) });
 }
 

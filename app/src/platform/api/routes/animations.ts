@@ -7,6 +7,7 @@ import { cancelAnimation, deleteAnimation, rerenderAnimation } from '../../domai
 import { animationLinks, animationPayload } from '../../domain/payloads.ts';
 import { getAnimationSummary, listAnimations } from '../../domain/queries/animations.ts';
 import { baseUrl, type ApiServices } from '../../services.ts';
+import { idempotent } from '../idempotency.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { animationListSchema, animationSchema, generateBody, listQuery, queuedSchema, type GenerateBody } from '../schemas/animations.ts';
 import { uuidParam } from '../schemas/common.ts';
@@ -24,12 +25,17 @@ export function animationRoutes(s: ApiServices): AnyRoute[] {
       path,
       tag: 'animations',
       summary,
-      description: 'The description is analysed and composed at once (bad input is refused here with 422); the render is queued. Follow links.events (SSE) or poll links.self.',
+      description:
+        'The description is analysed and composed at once (bad input is refused here with 422); the render is queued. Follow links.events (SSE) or poll links.self. An Idempotency-Key header makes a retry safe: the same key and body within limits.idempotencyHours get the first answer again (Idempotent-Replayed: true), another body with the same key 422.',
       action: 'animation.create',
       rateLimit: 'generate',
       body: generateBody,
-      responses: { 202: { description: 'Queued.', schema: queuedSchema } },
-      handler: (ctx, { body, principal, origin }) => generate(ctx, body, principal, origin),
+      responses: {
+        202: { description: 'Queued (or, with Idempotent-Replayed: true, the answer to the first request with this Idempotency-Key).', schema: queuedSchema },
+        409: { description: 'The first request with this Idempotency-Key is still being processed.' },
+        429: { description: 'Over a rate limit, or as many renders queued as limits.concurrentRendersPerUser allows.' },
+      },
+      handler: (ctx, { body, principal, origin }) => idempotent(ctx, s, principal, body, () => generate(ctx, body, principal, origin)),
     });
 
   return [

@@ -3,6 +3,7 @@ import { createBatch } from '../../domain/commands/animations/batch.ts';
 import { animationPayload } from '../../domain/payloads.ts';
 import { getBatch } from '../../domain/queries/batches.ts';
 import { baseUrl, type ApiServices } from '../../services.ts';
+import { idempotent } from '../idempotency.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { batchBody, batchCreatedSchema, batchSchema } from '../schemas/animations.ts';
 import { uuidParam } from '../schemas/common.ts';
@@ -17,16 +18,21 @@ export function batchRoutes(s: ApiServices): AnyRoute[] {
       action: 'batch.create',
       rateLimit: 'generate',
       body: batchBody,
-      responses: { 202: { description: 'All queued.', schema: batchCreatedSchema } },
-      handler: async (ctx, { body, principal, origin }) => {
-        const { batch, animations } = await createBatch(s, principal, body, origin);
-        ctx.set('location', `${baseUrl(ctx, s.config)}/api/v1/batches/${batch.id}`);
-        reply(ctx, 202, {
-          batch_id: batch.id,
-          status: 'processing',
-          animations: animations.map((a) => ({ id: a.id, client_id: a.clientRef, status: 'queued', estimated_completion: a.estimatedCompletion!.toISOString() })),
-        });
+      responses: {
+        202: { description: 'All queued (or, with Idempotent-Replayed: true, the answer to the first request with this Idempotency-Key).', schema: batchCreatedSchema },
+        409: { description: 'The first request with this Idempotency-Key is still being processed.' },
+        429: { description: 'Over a rate limit, or as many batches processing as limits.concurrentBatchesPerUser allows.' },
       },
+      handler: (ctx, { body, principal, origin }) =>
+        idempotent(ctx, s, principal, body, async () => {
+          const { batch, animations } = await createBatch(s, principal, body, origin);
+          ctx.set('location', `${baseUrl(ctx, s.config)}/api/v1/batches/${batch.id}`);
+          reply(ctx, 202, {
+            batch_id: batch.id,
+            status: 'processing',
+            animations: animations.map((a) => ({ id: a.id, client_id: a.clientRef, status: 'queued', estimated_completion: a.estimatedCompletion!.toISOString() })),
+          });
+        }),
     }),
     defineRoute({
       method: 'get',

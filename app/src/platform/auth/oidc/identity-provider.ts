@@ -2,7 +2,10 @@
 // flow with PKCE, state and nonce, and the RP-initiated logout URL. Discovery runs in the background
 // and is retried with backoff, so an identity provider that is down at start-up leaves the appliance
 // running (local break-glass sign-in and API keys keep working) with a clear log line and an `oidc`
-// readiness check that names the issuer and the failure, instead of a crash loop.
+// readiness check that names the issuer and the failure, instead of a crash loop. Each browser sign-in
+// asks the issuer again first (refresh(): one request shared by concurrent sign-ins), so an IdP that went
+// down after start-up is a clear page instead of a browser stranded at an unreachable address, and one
+// that comes back is used at the next click, without waiting for the background backoff.
 import * as client from 'openid-client';
 import type { Logger } from '../../log.ts';
 import { IdpUnavailableError } from '../errors.ts';
@@ -41,6 +44,8 @@ export class IdentityProvider {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private waiters: (() => void)[] = [];
+  private refreshing: Promise<void> | undefined;
+  private failedAt = 0;
 
   constructor(settings: OidcSettings, log: Logger) {
     this.settings = settings;
@@ -78,15 +83,50 @@ export class IdentityProvider {
     return this.configuration().serverMetadata();
   }
 
+  /**
+   * Discovers the issuer again now (concurrent callers share one request, so a crowd clicking "Sign in" asks
+   * once; each one is on the sign-in budget of its address): throws IdpUnavailableError when it
+   * does not answer, so a sign-in is not sent to an IdP that is down. On success the background retries stop.
+   */
+  async refresh(): Promise<void> {
+    this.refreshing ??= this.fetchConfiguration(5)
+      .then(
+        (config) => {
+          const recovered = !this.config || this.failedAt > 0;
+          this.config = config;
+          this.failedAt = 0;
+          clearTimeout(this.timer);
+          if (recovered) this.log.info(`single sign-on: ${this.settings.issuer} answers again`);
+          for (const resolve of this.waiters.splice(0)) resolve();
+        },
+        (err: unknown) => {
+          this.lastError = describe(err);
+          this.failedAt = Date.now();
+          this.log.warn(`single sign-on: ${this.settings.issuer} does not answer (${this.lastError}); sign-ins through it fail until it does`);
+          throw this.unavailable();
+        },
+      )
+      .finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private unavailable(): IdpUnavailableError {
+    return new IdpUnavailableError(`the identity provider ${this.settings.issuer} does not answer (${this.lastError}); try again shortly, or, if you are the administrator, sign in with your password`);
+  }
+
+  private fetchConfiguration(timeoutS: number): Promise<client.Configuration> {
+    const options = this.settings.allowHttp ? { execute: [client.allowInsecureRequests], timeout: timeoutS } : { timeout: timeoutS };
+    return client.discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined, options);
+  }
+
   private async discover(backoffMs: number): Promise<void> {
+    if (this.config) return;
     try {
-      const options = this.settings.allowHttp ? { execute: [client.allowInsecureRequests], timeout: 10 } : { timeout: 10 };
-      this.config = await client.discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined, options);
+      this.config = await this.fetchConfiguration(10);
       this.log.info(`single sign-on: discovered ${this.settings.issuer}`);
       for (const resolve of this.waiters.splice(0)) resolve();
     } catch (err) {
-      const e = err as Error & { cause?: Error & { code?: string } };
-      this.lastError = [e.message, e.cause?.message ?? e.cause?.code].filter(Boolean).join(': ');
+      this.lastError = describe(err);
       this.log.error(
         `single sign-on: discovery of ${this.settings.issuer} failed (${this.lastError}); check auth.oidc.issuer (DEVFORGE_OIDC_ISSUER) is the issuer URL, that ${this.settings.issuer.replace(/\/$/, '')}/.well-known/openid-configuration answers from this machine, and its TLS certificate; retrying in ${backoffMs / 1000} s`,
       );
@@ -94,8 +134,9 @@ export class IdentityProvider {
     }
   }
 
-  /** The authorization URL to send the browser to, and the checks its callback must match. */
+  /** The authorization URL to send the browser to, and the checks its callback must match (the issuer is asked first: refresh()). */
   async beginLogin(redirectUri: string): Promise<{ url: string; checks: LoginChecks }> {
+    await this.refresh();
     const config = this.configuration();
     const codeVerifier = client.randomPKCECodeVerifier();
     const checks = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier };
@@ -113,7 +154,9 @@ export class IdentityProvider {
   /** Exchanges the code (state, nonce and PKCE checked by openid-client) and reads who signed in. */
   async finishLogin(currentUrl: URL, checks: LoginChecks, redirectUri: string): Promise<OidcIdentity> {
     const config = this.configuration();
-    const tokens = await client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: checks.codeVerifier, expectedState: checks.state, expectedNonce: checks.nonce, idTokenExpected: true }, { redirect_uri: redirectUri });
+    const tokens = await unreachableAsUnavailable(this.settings.issuer, () =>
+      client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: checks.codeVerifier, expectedState: checks.state, expectedNonce: checks.nonce, idTokenExpected: true }, { redirect_uri: redirectUri }),
+    );
     const idClaims = tokens.claims();
     if (!idClaims || !tokens.id_token) throw new Error('the identity provider returned no ID token');
     let claims: Record<string, unknown> = { ...idClaims };
@@ -130,5 +173,31 @@ export class IdentityProvider {
   endSessionUrl(idToken: string, postLogoutRedirectUri: string): string | undefined {
     if (!this.config?.serverMetadata().end_session_endpoint) return undefined;
     return client.buildEndSessionUrl(this.config, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirectUri }).href;
+  }
+}
+
+function describe(err: unknown): string {
+  const e = err as Error & { cause?: Error & { code?: string } };
+  return [e.message, e.cause?.message ?? e.cause?.code].filter(Boolean).join(': ');
+}
+
+/** Error codes of a request that never got an answer (refused, reset, timed out, name unknown). */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT']);
+
+function isUnreachable(err: unknown): boolean {
+  for (let e = err as (Error & { code?: string; cause?: unknown }) | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.name === 'TimeoutError' || e.name === 'AbortError' || (e.code && NETWORK_CODES.has(e.code))) return true;
+    if (e instanceof TypeError && e.message === 'fetch failed') return true;
+  }
+  return false;
+}
+
+/** Runs a request to the IdP; one that got no answer becomes IdpUnavailableError (503), the IdP's own refusals stay as they are. */
+async function unreachableAsUnavailable<T>(issuer: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (err) {
+    if (isUnreachable(err)) throw new IdpUnavailableError(`the identity provider ${issuer} did not answer while finishing the sign-in (${describe(err)}); try again shortly`);
+    throw err;
   }
 }

@@ -27,6 +27,12 @@ export async function findAnimationSummary(db: Db, id: string): Promise<Animatio
   return db.getRepository(AnimationEntity).createQueryBuilder('a').select(SUMMARY_SELECT).where('a.id = :id', { id }).getOne();
 }
 
+/** Several rows at once (no policy check: for the event streams' shared re-read); those gone are missing. */
+export async function findAnimationSummaries(db: Db, ids: readonly string[]): Promise<AnimationSummary[]> {
+  if (!ids.length) return [];
+  return db.getRepository(AnimationEntity).createQueryBuilder('a').select(SUMMARY_SELECT).where('a.id IN (:...ids)', { ids }).getMany();
+}
+
 export async function getAnimationSummary(db: Db, principal: Actor, id: string): Promise<AnimationSummary> {
   return visible(db, principal, 'animation.read', await findAnimationSummary(db, id));
 }

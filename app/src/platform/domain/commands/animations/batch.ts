@@ -2,6 +2,7 @@
 // then all are stored and queued in one transaction.
 import type { Animation } from '../../../db/entities/animation.ts';
 import { BatchEntity, type Batch } from '../../../db/entities/batch.ts';
+import { admitIntoQueue, admitRequest } from '../../admission/index.ts';
 import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
 import { authorize, type Actor } from '../../policy.ts';
@@ -23,6 +24,7 @@ export async function createBatch(deps: AnimationDeps, principal: Actor, body: N
   for (const [i, item] of body.animations.entries()) {
     const { id, ...input } = item;
     try {
+      admitRequest(deps.config, principal, input, `body.animations[${i}]`);
       prepared.push({ ...(await prepareAnimation(deps, input, `body.animations[${i}]`)), ...(id ? { clientRef: id } : {}) });
     } catch (err) {
       if (err instanceof DomainError) throw err.forItem(i, `animations[${i}]${id ? ` (id ${id})` : ''}`);
@@ -31,6 +33,7 @@ export async function createBatch(deps: AnimationDeps, principal: Actor, body: N
   }
   let aheadS = await queuedAheadSeconds(deps.db);
   return deps.db.transaction(async (tx) => {
+    await admitIntoQueue(tx, deps.config, principal.userId, 'batch');
     const repo = tx.getRepository(BatchEntity);
     const batch = await repo.save(repo.create({ ownerId: principal.userId, callbackUrl: body.callback_url ?? null, status: 'processing', completedAt: null }));
     const animations: Animation[] = [];

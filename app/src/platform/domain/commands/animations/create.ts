@@ -6,6 +6,7 @@ import type { Analysis } from '../../../../analysis/analyze.ts';
 import type { Scene } from '../../../../scene/schema.ts';
 import type { Principal } from '../../../auth/principal.ts';
 import { AnimationEntity, type Animation, type Branding } from '../../../db/entities/animation.ts';
+import { admitIntoQueue, admitRequest, admitScene } from '../../admission/index.ts';
 import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
 import { WebhookFailure } from '../../failures.ts';
@@ -40,6 +41,7 @@ export async function checkWebhookUrl(policy: AnimationDeps['webhooks'], url: st
 
 export async function prepareAnimation(deps: AnimationDeps, input: NewAnimation, field = 'body'): Promise<PreparedAnimation> {
   const { analysis, scene } = await composeRequest(input, deps.config, deps.scenes);
+  admitScene(deps.config, input.quality, scene, field);
   await checkWebhookUrl(deps.webhooks, input.webhook_url, `${field}.webhook_url`);
   return { input, analysis, scene };
 }
@@ -94,9 +96,11 @@ export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, pr
 
 export async function createAnimation(deps: AnimationDeps, principal: Actor, input: NewAnimation, origin?: Origin): Promise<Animation> {
   authorize(principal, 'animation.create');
+  admitRequest(deps.config, principal, input);
   const prepared = await prepareAnimation(deps, input);
   const aheadS = await queuedAheadSeconds(deps.db);
   return deps.db.transaction(async (tx) => {
+    await admitIntoQueue(tx, deps.config, principal.userId, 'render');
     const animation = await insertAnimation(tx, deps, principal, prepared, { aheadS });
     await recordAudit(tx, { actor: principal, action: 'animation.generate', target: { type: 'animation', id: animation.id }, origin, details: { template: animation.template, quality: animation.quality, duration_s: animation.durationS } });
     return animation;

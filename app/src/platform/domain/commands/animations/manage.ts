@@ -1,10 +1,12 @@
 // Cancel, re-render and delete: what an owner (or an admin) may do to an existing animation.
 import { randomUUID } from 'node:crypto';
+import type { ResolutionName } from '../../../../render/presets.ts';
 import { AnimationEntity, FINISHED_STATUSES, type Animation } from '../../../db/entities/animation.ts';
 import { sql } from '../../../db/sql.ts';
 import { publishAnimationEvent } from '../../../events/animation-events.ts';
 import type { ObjectStorage } from '../../../storage/storage.ts';
 import { outputKeys } from '../../../storage/create.ts';
+import { admitIntoQueue, admitScene } from '../../admission/index.ts';
 import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
 import { getAnimation } from '../../queries/animations.ts';
@@ -28,9 +30,12 @@ export async function cancelAnimation(deps: AnimationDeps, principal: Actor, id:
 export async function rerenderAnimation(deps: AnimationDeps, principal: Actor, id: string, origin?: Origin): Promise<Animation> {
   const animation = await getAnimation(deps.db, principal, id, 'animation.rerender');
   if (!FINISHED_STATUSES.includes(animation.status)) throw new DomainError('conflict', `the animation is ${animation.status}; cancel it first or wait for it to finish`);
+  // The limits may have been lowered since it was first rendered.
+  admitScene(deps.config, animation.quality as ResolutionName, { fps: animation.fps, duration: animation.durationS });
   const aheadS = await queuedAheadSeconds(deps.db);
   const jobId = randomUUID();
   const updated = await deps.db.transaction(async (tx) => {
+    await admitIntoQueue(tx, deps.config, principal.userId, 'render');
     const rows = await sql<{ generation: number }>(
       tx,
       `UPDATE animations SET status = 'queued', generation = generation + 1, progress = 0, error = NULL, attempts = 0,
