@@ -24,7 +24,7 @@ const VOICE_OPTION = `      --voice V          speak the narration with voice V 
 const APPLIANCE = `It acts on the appliance the server uses, found from the same configuration (DEVFORGE_CONFIG,
 DEVFORGE_DATA_DIR, DEVFORGE_DATABASE_URL), while the server runs or not; it refuses when none exists there.`;
 
-const APIKEY_CREATE = `usage: devforge apikey create --name N [--role admin|editor|viewer] [--user EMAIL] [--expires-days D] [--json]
+const APIKEY_CREATE = `usage: devforge apikey create --name N [--role admin|editor|viewer] [--scopes S,S] [--user EMAIL] [--expires-days D] [--json]
 
 Prints a new API key on stdout; it is shown only this once.
 
@@ -32,7 +32,10 @@ options:
       --name N           what the key is for, e.g. "CI pipeline" (required)
       --role R           admin, editor or viewer (default: editor; at most the owner's role)
       --user EMAIL       the account that owns the key (default: auth.adminEmail)
-      --expires-days D   the key stops working after D days (default: never)
+      --scopes S,S       what the key may be used for: animations:read, animations:write, admin
+                         (default: everything its role allows)
+      --expires-days D   the key stops working after D days (default and maximum: apiKeys.maxLifetimeDays,
+                         90, or apiKeys.adminMaxLifetimeDays, 365, for keys made by administrators)
       --json             print {id, name, role, user, key} as JSON
   -h, --help             show this help
 
@@ -197,7 +200,7 @@ https and the public host name come from its X-Forwarded-* headers.`,
   },
   apikey: {
     summary: 'create, list or revoke API keys (works while the server runs)',
-    usage: `usage: devforge apikey create --name N [--role R] [--user EMAIL] [--expires-days D] [--json]
+    usage: `usage: devforge apikey create --name N [--role R] [--scopes S,S] [--user EMAIL] [--expires-days D] [--json]
        devforge apikey list [--user EMAIL]
        devforge apikey revoke <id>
 
