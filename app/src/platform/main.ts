@@ -27,6 +27,7 @@ import { listen, type HttpServer } from './server/http.ts';
 import { listenHost, listeningLine } from './server/listen-address.ts';
 import { Metrics } from './server/metrics.ts';
 import type { ApiServices } from './services.ts';
+import { masterKeyPath, openSecretBox } from './secrets/master-key-file.ts';
 import { createStorage } from './storage/create.ts';
 import { WebhookPolicy } from './webhooks/policy.ts';
 import { startWorker, type RunningWorker } from './worker/worker.ts';
@@ -85,7 +86,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     const db = createDataSource(databaseUrl, config.database.poolSize);
     await retry('connecting to the database', 5, log, () => db.initialize());
     cleanups.push(() => db.destroy());
-    await migrate(db, (line) => log.info(line));
+    // The master key comes before the migrations: one of them seals the secrets already stored.
+    const secrets = await openSecretBox(masterKeyPath(config), db, (line) => log.info(line));
+    await migrate(db, (line) => log.info(line), secrets);
     // The API side creates the first administrator (a worker's log is not where anyone looks for it).
     if (role !== 'worker') await ensureAdmin(db, config.auth.adminEmail, config.auth.adminPassword, log, opts.print);
 
@@ -142,12 +145,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       limits,
       passwords: new AccountLockout(limits, { checked: () => metrics.passwordChecks.inc(), locked: () => metrics.rateLimited.inc({ budget: 'lockout' }) }),
       readiness,
+      secrets,
       ...(sso ? { oidc: sso.idp } : {}),
     };
 
     let worker: RunningWorker | undefined;
     if (role !== 'api') {
-      worker = await startWorker({ config, db, boss, queue, storage, webhooks, metrics, log, publicUrl, events, ...(opts.renderer ? { renderer: opts.renderer } : {}) });
+      worker = await startWorker({ config, db, boss, queue, storage, webhooks, secrets, metrics, log, publicUrl, events, ...(opts.renderer ? { renderer: opts.renderer } : {}) });
       if (!opts.renderer) cleanups.push(() => worker!.renderer.close());
     }
 

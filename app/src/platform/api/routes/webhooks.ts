@@ -59,7 +59,7 @@ export function webhookRoutes(s: ApiServices): AnyRoute[] {
       action: 'webhook.secret.read',
       responses: { 200: { description: 'The secret.', schema: z.object({ secret: z.string(), header: z.string(), scheme: z.string() }) } },
       handler: async (ctx, { principal, origin }) => {
-        const secret = await signingSecret(s.db, principal, origin);
+        const secret = await signingSecret(s.db, s.secrets, principal, origin);
         ctx.set('cache-control', 'no-store');
         reply(ctx, 200, {
           secret,

@@ -13,8 +13,8 @@ export interface User {
   /** scrypt$N$r$p$salt$hash; null for accounts that only sign in through SSO. */
   passwordHash: string | null;
   disabled: boolean;
-  /** Signs this user's webhooks (HMAC-SHA256). */
-  webhookSecret: string;
+  /** Signs this user's webhooks (HMAC-SHA256), sealed with the master key; null until first needed. Read it through secrets/webhook-secrets.ts. */
+  webhookSecret: string | null;
   createdAt: Date;
   updatedAt: Date;
   lastLoginAt: Date | null;
@@ -30,7 +30,7 @@ export const UserEntity = new EntitySchema<User>({
     role: text('role'),
     passwordHash: text('password_hash', true),
     disabled: { type: 'boolean', name: 'disabled', default: false },
-    webhookSecret: text('webhook_secret'),
+    webhookSecret: text('webhook_secret', true),
     createdAt,
     updatedAt,
     lastLoginAt: timestamp('last_login_at', true),

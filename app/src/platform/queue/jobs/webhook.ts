@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import { WebhookDeliveryEntity } from '../../db/entities/webhook-delivery.ts';
 import { sql } from '../../db/sql.ts';
 import type { Logger } from '../../log.ts';
+import type { SecretBox } from '../../secrets/secret-box.ts';
+import { webhookSecretOf } from '../../secrets/webhook-secrets.ts';
 import type { WebhookPolicy } from '../../webhooks/policy.ts';
 import { sendWebhook } from '../../webhooks/send.ts';
 import type { JobPayloads } from '../names.ts';
@@ -13,6 +15,7 @@ import type { JobPayloads } from '../names.ts';
 export interface WebhookJobDeps {
   db: DataSource;
   policy: WebhookPolicy;
+  secrets: SecretBox;
   timeoutMs: number;
   log: Logger;
 }
@@ -20,11 +23,11 @@ export interface WebhookJobDeps {
 export async function performWebhook(deps: WebhookJobDeps, job: JobWithMetadata<JobPayloads['webhook']>): Promise<Record<string, unknown>> {
   const delivery = await deps.db.getRepository(WebhookDeliveryEntity).findOneBy({ id: job.data.deliveryId });
   if (!delivery || delivery.status !== 'pending') return { skipped: true };
-  const [owner] = await sql<{ webhook_secret: string }>(deps.db, 'SELECT webhook_secret FROM users WHERE id = $1', [delivery.ownerId]);
-  if (!owner) return { skipped: true };
+  const secret = await webhookSecretOf(deps.db, deps.secrets, delivery.ownerId);
+  if (secret === undefined) return { skipped: true };
   const attempt = delivery.attempts + 1;
   const body = JSON.stringify({ ...delivery.payload, delivery_id: delivery.id, sent_at: new Date().toISOString() });
-  const result = await sendWebhook(deps.policy, { url: delivery.url, body, secret: owner.webhook_secret, event: delivery.event, deliveryId: delivery.id, attempt, timeoutMs: deps.timeoutMs });
+  const result = await sendWebhook(deps.policy, { url: delivery.url, body, secret, event: delivery.event, deliveryId: delivery.id, attempt, timeoutMs: deps.timeoutMs });
   const failure = result.failure;
   await sql(deps.db, 'INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)', [delivery.id, attempt, result.statusCode, failure?.message ?? null, result.durationMs]);
   if (!failure) {

@@ -1,0 +1,38 @@
+// Secrets at rest: the webhook signing secrets were stored in plaintext. This seals every existing one
+// with the master key (AES-256-GCM, see secrets/secret-box.ts) and lets the column be empty: a new
+// account gets its secret sealed the first time it is needed (secrets/webhook-secrets.ts), where the
+// master key is at hand. The master key reaches the migration on its query runner (db/data-source.ts
+// `migrate`), because only a start with the key may seal.
+import { randomBytes } from 'node:crypto';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sealContext, SEALED_COLUMNS } from '../../secrets/sealed-columns.ts';
+import type { SecretBox } from '../../secrets/secret-box.ts';
+
+const WEBHOOK_SECRET = SEALED_COLUMNS.find((c) => c.table === 'users' && c.column === 'webhook_secret')!;
+
+function boxOf(db: QueryRunner): SecretBox | undefined {
+  return (db.data as { secretBox?: SecretBox } | undefined)?.secretBox;
+}
+
+export class SealedSecrets1764900000007 implements MigrationInterface {
+  name = 'SealedSecrets1764900000007';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query('ALTER TABLE users ALTER COLUMN webhook_secret DROP NOT NULL');
+    const rows = (await db.query(`SELECT id::text AS id, webhook_secret AS value FROM users WHERE webhook_secret NOT LIKE 'sb1:%'`)) as { id: string; value: string }[];
+    if (!rows.length) return;
+    const box = boxOf(db);
+    if (!box) throw new Error('this migration seals the stored webhook signing secrets and needs the master key: let the server (devforge serve) run it');
+    for (const row of rows) await db.query('UPDATE users SET webhook_secret = $2 WHERE id = $1', [row.id, box.seal(row.value, sealContext(WEBHOOK_SECRET, row.id))]);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    const rows = (await db.query(`SELECT id::text AS id, webhook_secret AS value FROM users WHERE webhook_secret LIKE 'sb1:%'`)) as { id: string; value: string }[];
+    const box = boxOf(db);
+    if (rows.length && !box) throw new Error('undoing this migration opens the sealed webhook signing secrets and needs the master key');
+    for (const row of rows) await db.query('UPDATE users SET webhook_secret = $2 WHERE id = $1', [row.id, box!.open(row.value, sealContext(WEBHOOK_SECRET, row.id))]);
+    const unset = (await db.query('SELECT id::text AS id FROM users WHERE webhook_secret IS NULL')) as { id: string }[];
+    for (const row of unset) await db.query('UPDATE users SET webhook_secret = $2 WHERE id = $1', [row.id, randomBytes(32).toString('base64url')]);
+    await db.query('ALTER TABLE users ALTER COLUMN webhook_secret SET NOT NULL');
+  }
+}

@@ -1,0 +1,68 @@
+// The one list of database columns that hold sealed secrets, and the operations over all of them:
+// which master keys they need (the start-up check), and sealing again with the current key (the
+// migration that seals existing plaintext values, and `devforge secrets rotate-master-key`).
+// A new kind of stored secret is one more entry here.
+import type { Queryable } from '../db/sql.ts';
+import { sql } from '../db/sql.ts';
+import { isSealed, sealedKeyId, type SecretBox } from './secret-box.ts';
+
+export interface SealedColumn {
+  table: string;
+  column: string;
+  /** The row's key column: part of the sealing context, so a value only opens on its own row. */
+  id: string;
+}
+
+export const SEALED_COLUMNS: readonly SealedColumn[] = [{ table: 'users', column: 'webhook_secret', id: 'id' }];
+
+/** The additional authenticated data a column's value is sealed with. */
+export function sealContext(col: SealedColumn, rowId: string): string {
+  return `${col.table}.${col.column}:${rowId}`;
+}
+
+async function tableExists(db: Queryable, table: string): Promise<boolean> {
+  const [row] = await sql<{ ok: boolean }>(db, 'SELECT to_regclass($1) IS NOT NULL AS ok', [table]);
+  return row?.ok === true;
+}
+
+/** The ids of the master keys the stored secrets were sealed with (none before the first start). */
+export async function keyIdsInUse(db: Queryable): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const col of SEALED_COLUMNS) {
+    if (!(await tableExists(db, col.table))) continue;
+    const rows = await sql<{ key_id: string }>(db, `SELECT DISTINCT split_part(${col.column}, ':', 2) AS key_id FROM ${col.table} WHERE ${col.column} LIKE 'sb1:%'`);
+    for (const row of rows) ids.add(row.key_id);
+  }
+  return [...ids].sort();
+}
+
+export interface ResealCount {
+  /** Plaintext values sealed for the first time. */
+  sealed: number;
+  /** Values sealed with an older key, sealed again with the current one. */
+  resealed: number;
+}
+
+/**
+ * Seals every plaintext value and seals again every value sealed with another key than the box's
+ * current one. Run it inside a transaction: all rows change, or none.
+ */
+export async function resealAll(db: Queryable, box: SecretBox): Promise<ResealCount> {
+  const count: ResealCount = { sealed: 0, resealed: 0 };
+  for (const col of SEALED_COLUMNS) {
+    const rows = await sql<{ id: string; value: string }>(db, `SELECT ${col.id}::text AS id, ${col.column} AS value FROM ${col.table} WHERE ${col.column} IS NOT NULL FOR UPDATE`);
+    for (const row of rows) {
+      const context = sealContext(col, row.id);
+      let plaintext: string;
+      if (!isSealed(row.value)) {
+        plaintext = row.value;
+        count.sealed++;
+      } else if (sealedKeyId(row.value) !== box.currentKeyId) {
+        plaintext = box.open(row.value, context);
+        count.resealed++;
+      } else continue;
+      await sql(db, `UPDATE ${col.table} SET ${col.column} = $2 WHERE ${col.id} = $1`, [row.id, box.seal(plaintext, context)]);
+    }
+  }
+  return count;
+}
