@@ -15,6 +15,7 @@ import { countByStatus } from './domain/queries/animations.ts';
 import { composeThreads, ScenePool } from './compose/scene-pool.ts';
 import { createDataSource, migrate } from './db/data-source.ts';
 import { PgListener } from './db/listener.ts';
+import { superuserWarning } from './db/role-check.ts';
 import { EmbeddedPostgres } from './embedded/postgres.ts';
 import { AnimationEvents } from './events/animation-events.ts';
 import { createLogger, type Logger, type LogLevel } from './log.ts';
@@ -86,6 +87,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     const db = createDataSource(databaseUrl, config.database.poolSize);
     await retry('connecting to the database', 5, log, () => db.initialize());
     cleanups.push(() => db.destroy());
+    const roleWarning = await superuserWarning(db);
+    if (roleWarning) log.warn(roleWarning);
     // The master key comes before the migrations: one of them seals the secrets already stored.
     const secrets = await openSecretBox(masterKeyPath(config), db, (line) => log.info(line));
     await migrate(db, (line) => log.info(line), secrets);

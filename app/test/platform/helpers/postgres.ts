@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { EmbeddedPostgres } from '../../../src/platform/embedded/postgres.ts';
 
 export interface TestPostgres {
+  /** The application's URL: the non-superuser role that owns the database, as in embedded mode. */
   url: string;
+  /** The cluster's superuser, for a test playing an operator with psql. */
+  superuserUrl: string;
   pg: EmbeddedPostgres;
   dir: string;
   /** Stops the cluster (the data stays). */
@@ -21,9 +24,11 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const dir = await mkdtemp(join(tmpdir(), 'devforge-pgtest-'));
   let pg = new EmbeddedPostgres({ dir: join(dir, 'postgres'), port: 0, runAs: '', fsync: false });
   const url = await pg.start();
+  const superuserUrl = await pg.superuserUrl();
   const port = pg.port;
   return {
     url,
+    superuserUrl,
     get pg() {
       return pg;
     },
