@@ -17,6 +17,7 @@ import { createDataSource, migrate } from './db/data-source.ts';
 import { PgListener } from './db/listener.ts';
 import { superuserWarning } from './db/role-check.ts';
 import { EmbeddedPostgres } from './embedded/postgres.ts';
+import { PostmasterSupervisor } from './embedded/supervisor.ts';
 import { AnimationEvents } from './events/animation-events.ts';
 import { createLogger, type Logger, type LogLevel } from './log.ts';
 import { createBoss, defineQueues, JobQueue } from './queue/boss.ts';
@@ -129,6 +130,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     const limits = new RateLimits(db, config.rateLimit);
     // Single sign-on: discovery runs in the background (an IdP that is down must not stop the appliance).
     const sso = role !== 'worker' ? await startIdentityProvider(config, db, log) : undefined;
+    if (embedded) {
+      // Watched from here on; stopped before the embedded Postgres is (cleanups run in reverse).
+      const supervisor = new PostmasterSupervisor(embedded, { log, onRestart: () => metrics.postgresRestarts.inc() });
+      supervisor.start();
+      cleanups.push(() => supervisor.stop());
+      readiness.push({ name: 'embedded-postgres', check: () => supervisor.check() });
+    }
     if (sso) {
       cleanups.push(() => Promise.resolve(sso.idp.stop()));
       readiness.push({ name: 'oidc', check: () => sso.idp.check() });

@@ -126,7 +126,7 @@ export class EmbeddedPostgres {
       this.log(`embedded postgres: already running on port ${running}, using it`);
     } else {
       this.port = this.options.port || (await freePort());
-      await this.pgCtl(['start', '-w', '-t', '60', '-l', join(this.dir, 'postgres.log'), '-o', `-p ${this.port}`]);
+      await this.startPostmaster();
       this.log(`embedded postgres: started on 127.0.0.1:${this.port} (data in ${this.cluster})`);
     }
     await this.ensureDatabase();
@@ -143,6 +143,21 @@ export class EmbeddedPostgres {
   async superuserUrl(database = EMBEDDED_DB_NAME): Promise<string> {
     const password = (await readFile(this.passwordFile, 'utf8')).trim();
     return `postgres://${EMBEDDED_SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  private startPostmaster(): Promise<void> {
+    return this.pgCtl(['start', '-w', '-t', '60', '-l', join(this.dir, 'postgres.log'), '-o', `-p ${this.port}`]);
+  }
+
+  /** Whether the postmaster of this cluster is alive (its postmaster.pid names a live process). */
+  async isRunning(): Promise<boolean> {
+    return (await runningPort(this.cluster)) !== undefined;
+  }
+
+  /** Starts the postmaster again on the same port after it died (supervisor.ts); Postgres recovers from its WAL. */
+  async restart(): Promise<void> {
+    if (!this.bin) throw new Error('the embedded postgres was never started');
+    await this.startPostmaster();
   }
 
   /** Fast shutdown: open transactions roll back, data already committed is safe. */
