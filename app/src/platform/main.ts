@@ -29,7 +29,7 @@ import { listen, type HttpServer } from './server/http.ts';
 import { listenHost, listeningLine } from './server/listen-address.ts';
 import { Metrics } from './server/metrics.ts';
 import type { ApiServices } from './services.ts';
-import { masterKeyPath, openSecretBox } from './secrets/master-key-file.ts';
+import { claimDatabase, masterKeyPath, openSecretBox } from './secrets/master-key-file.ts';
 import { createStorage } from './storage/create.ts';
 import { WebhookPolicy } from './webhooks/policy.ts';
 import { startWorker, type RunningWorker } from './worker/worker.ts';
@@ -91,8 +91,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     const roleWarning = await superuserWarning(db);
     if (roleWarning) log.warn(roleWarning);
     // The master key comes before the migrations: one of them seals the secrets already stored.
-    const secrets = await openSecretBox(masterKeyPath(config), db, (line) => log.info(line));
+    const keyFile = masterKeyPath(config);
+    const secrets = await openSecretBox(keyFile, db, (line) => log.info(line));
     await migrate(db, (line) => log.info(line), secrets);
+    await claimDatabase(keyFile, db, secrets);
     // The API side creates the first administrator (a worker's log is not where anyone looks for it).
     if (role !== 'worker') await ensureAdmin(db, config.auth.adminEmail, config.auth.adminPassword, log, opts.print);
 

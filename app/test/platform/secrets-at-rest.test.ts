@@ -11,9 +11,9 @@ import { DataSource } from 'typeorm';
 import { createApiKey } from '../../src/platform/domain/commands/api-keys.ts';
 import { ENTITIES } from '../../src/platform/db/entities/index.ts';
 import { MIGRATIONS } from '../../src/platform/db/migrations/index.ts';
-import { newMasterKey, readMasterKeys, writeMasterKeys } from '../../src/platform/secrets/master-key-file.ts';
+import { claimDatabase, newMasterKey, readMasterKeys, writeMasterKeys } from '../../src/platform/secrets/master-key-file.ts';
 import { keyIdsInUse } from '../../src/platform/secrets/sealed-columns.ts';
-import { masterKeyId } from '../../src/platform/secrets/secret-box.ts';
+import { masterKeyId, SecretBox } from '../../src/platform/secrets/secret-box.ts';
 import { devforge } from '../helpers/cli.ts';
 import { call } from './helpers/http.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
@@ -95,11 +95,16 @@ test.serial('the first start makes a 0600 master key file and the migration seal
 test.serial('a missing or wrong master key file stops start-up with what to do, and no key is made over sealed data', async (t) => {
   const keyFile = join(dataDir, 'master.key');
   await rename(keyFile, `${keyFile}.away`);
-  await t.throwsAsync(startTestServer({ databaseUrl: pg.url, dataDir, overrides }), { message: /master key file .* is missing, and secrets in the database are sealed with master key [0-9a-f]{16}: restore the file/ });
+  await t.throwsAsync(startTestServer({ databaseUrl: pg.url, dataDir, overrides }), { message: /master key file .* is missing, and the database's secrets need master key [0-9a-f]{16}: restore the file/ });
   await t.throwsAsync(stat(keyFile), { code: 'ENOENT' }, 'no new key file');
   await writeMasterKeys(keyFile, [newMasterKey()]);
   await t.throwsAsync(startTestServer({ databaseUrl: pg.url, dataDir, overrides }), { message: /this is not the key file of this database/ });
   await rename(`${keyFile}.away`, keyFile);
+  // A second process with a data directory (and so a key file) of its own is refused, and makes no key.
+  const other = await mkdtemp(join(tmpdir(), 'devforge-secrets-other-'));
+  t.teardown(() => rm(other, { recursive: true, force: true }));
+  await t.throwsAsync(startTestServer({ databaseUrl: pg.url, dataDir: other, overrides }), { message: /give this process the same file as the others/ });
+  await t.throwsAsync(stat(join(other, 'master.key')), { code: 'ENOENT' });
 });
 
 test.serial('rotate-master-key seals every secret with a new key; the secrets are unchanged', async (t) => {
@@ -115,6 +120,8 @@ test.serial('rotate-master-key seals every secret with a new key; the secrets ar
   t.false((await readFile(keyFile, 'utf8')).includes(oldKey!.toString('base64')));
 
   server = await startTestServer({ databaseUrl: pg.url, dataDir, overrides });
-  t.deepEqual(await keyIdsInUse(server.platform.db), [masterKeyId(keys[0]!)]);
+  t.deepEqual(await keyIdsInUse(server.platform.db), [masterKeyId(keys[0]!)], 'the database now belongs to the new key');
+  // Two processes that made their own keys at the same first start: the one that recorded its key second is refused.
+  await t.throwsAsync(claimDatabase(keyFile, server.platform.db, new SecretBox([newMasterKey()])), { message: /every DevForge process needs the same master key file/ });
   t.is((await secretOf('old@example.com')).secret, OLD_SECRET);
 });

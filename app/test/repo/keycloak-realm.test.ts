@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/load.ts';
 import { claimValues, mapRole, roleRule } from '../../src/platform/auth/oidc/role-mapping.ts';
+import type { Role } from '../../src/platform/db/entities/user.ts';
 
 const DIR = new URL('../../../compose/keycloak/', import.meta.url);
 
@@ -68,7 +69,7 @@ function claimsFor(c: Client, group: { name: string; realmRoles: string[] }, tok
   return claims;
 }
 
-const EXPECTED: Record<string, string> = { 'devforge-admins': 'admin', 'devforge-editors': 'editor', 'devforge-viewers': 'viewer' };
+const EXPECTED: Record<string, Role> = { 'devforge-admins': 'admin', 'devforge-editors': 'editor', 'devforge-viewers': 'viewer' };
 
 test('a member of each group signs in with the expected role under the default roleClaim and roleMap', (t) => {
   t.is(realm.realm, 'devforge');

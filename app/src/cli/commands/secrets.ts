@@ -7,7 +7,7 @@ import { loadConfig } from '../../config/load.ts';
 import type { DevforgeConfig } from '../../config/schema.ts';
 import { runningEmbeddedUrl } from '../../platform/embedded/postmaster.ts';
 import { masterKeyPath, MasterKeyError, newMasterKey, readMasterKeys, writeMasterKeys } from '../../platform/secrets/master-key-file.ts';
-import { keyIdsInUse, resealAll } from '../../platform/secrets/sealed-columns.ts';
+import { keyIdsInUse, recordRotation, resealAll } from '../../platform/secrets/sealed-columns.ts';
 import { masterKeyId, SecretBox } from '../../platform/secrets/secret-box.ts';
 import { join, resolve } from 'node:path';
 import { openAppliance } from '../appliance.ts';
@@ -53,7 +53,11 @@ export async function secretsCommand(args: string[]): Promise<number> {
     // Step 1: both keys in the file, the new one sealing. A crash from here on leaves a file that opens everything.
     await writeMasterKeys(path, [fresh, ...keys]);
     const box = new SecretBox([fresh, ...keys]);
-    const count = await db.transaction((tx) => resealAll(tx, box));
+    const count = await db.transaction(async (tx) => {
+      const resealed = await resealAll(tx, box);
+      await recordRotation(tx, box);
+      return resealed;
+    });
     // Step 3: nothing needs the old keys any more.
     await writeMasterKeys(path, [fresh]);
     console.log(`master key rotated: ${keys.map(masterKeyId).join(', ')} → ${masterKeyId(fresh)}; ${count.resealed + count.sealed} stored secret(s) sealed with the new key`);

@@ -12,7 +12,7 @@ import { open, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { DevforgeConfig } from '../../config/schema.ts';
 import type { Queryable } from '../db/sql.ts';
-import { keyIdsInUse } from './sealed-columns.ts';
+import { keyIdsInUse, registerKeyId } from './sealed-columns.ts';
 import { MASTER_KEY_BYTES, masterKeyId, SecretBox } from './secret-box.ts';
 
 export class MasterKeyError extends Error {
@@ -86,7 +86,7 @@ export async function openSecretBox(path: string, db: Queryable, log: (line: str
   if (!keys) {
     if (inUse.length)
       throw new MasterKeyError(
-        `the master key file ${path} is missing, and secrets in the database are sealed with master key ${inUse.join(', ')}: restore the file from the backup taken with the database (or point secrets.masterKeyFile / DEVFORGE_MASTER_KEY_FILE at it). DevForge does not make a new key over sealed data: those secrets would be lost`,
+        `the master key file ${path} is missing, and the database's secrets need master key ${inUse.join(', ')}: restore the file from the backup taken with the database, or give this process the same file as the others (secrets.masterKeyFile / DEVFORGE_MASTER_KEY_FILE). DevForge does not make a new key over sealed data: those secrets would be lost`,
       );
     keys = [newMasterKey()];
     await writeMasterKeys(path, keys);
@@ -96,7 +96,19 @@ export async function openSecretBox(path: string, db: Queryable, log: (line: str
   const missing = inUse.filter((id) => !box.has(id));
   if (missing.length)
     throw new MasterKeyError(
-      `the master key file ${path} holds key ${box.keyIds.join(', ')}, but secrets in the database are sealed with master key ${missing.join(', ')}: this is not the key file of this database. Restore the file backed up with the database (or point secrets.masterKeyFile / DEVFORGE_MASTER_KEY_FILE at it)`,
+      `the master key file ${path} holds key ${box.keyIds.join(', ')}, but the database's secrets need master key ${missing.join(', ')}: this is not the key file of this database. Restore the file backed up with the database, or give this process the same file as the others (secrets.masterKeyFile / DEVFORGE_MASTER_KEY_FILE)`,
     );
   return box;
+}
+
+/**
+ * After the migrations: records the box's key as the database's at the first start, and refuses when
+ * another process recorded a different one first (two processes that each made their own key file).
+ */
+export async function claimDatabase(path: string, db: Queryable, box: SecretBox): Promise<void> {
+  const registered = await registerKeyId(db, box);
+  if (!box.has(registered))
+    throw new MasterKeyError(
+      `the database belongs to master key ${registered}, and the master key file ${path} holds key ${box.keyIds.join(', ')}: every DevForge process needs the same master key file; copy the first one's (secrets.masterKeyFile / DEVFORGE_MASTER_KEY_FILE)`,
+    );
 }

@@ -2,6 +2,10 @@
 // which master keys they need (the start-up check), and sealing again with the current key (the
 // migration that seals existing plaintext values, and `devforge secrets rotate-master-key`).
 // A new kind of stored secret is one more entry here.
+//
+// The database also records which master key it belongs to (table master_key, one row), from the first
+// start on: a second process given another key file (an API and a worker on two machines, each making
+// its own key) is refused at once, before anything is sealed with a key the others do not have.
 import type { Queryable } from '../db/sql.ts';
 import { sql } from '../db/sql.ts';
 import { isSealed, sealedKeyId, type SecretBox } from './secret-box.ts';
@@ -25,9 +29,29 @@ async function tableExists(db: Queryable, table: string): Promise<boolean> {
   return row?.ok === true;
 }
 
-/** The ids of the master keys the stored secrets were sealed with (none before the first start). */
+/** The id of the master key the database belongs to; undefined before the first start. */
+export async function registeredKeyId(db: Queryable): Promise<string | undefined> {
+  if (!(await tableExists(db, 'master_key'))) return undefined;
+  const [row] = await sql<{ key_id: string }>(db, 'SELECT key_id FROM master_key');
+  return row?.key_id;
+}
+
+/** Records the box's current key as the database's, unless one is recorded already; returns the recorded one. */
+export async function registerKeyId(db: Queryable, box: SecretBox): Promise<string> {
+  await sql(db, 'INSERT INTO master_key (key_id) VALUES ($1) ON CONFLICT DO NOTHING', [box.currentKeyId]);
+  return (await registeredKeyId(db))!;
+}
+
+/** After a rotation: the database belongs to the box's current key. */
+export async function recordRotation(db: Queryable, box: SecretBox): Promise<void> {
+  await sql(db, 'UPDATE master_key SET key_id = $1, created_at = now()', [box.currentKeyId]);
+}
+
+/** The ids of the master keys the database needs: the one it belongs to, and those its secrets were sealed with. */
 export async function keyIdsInUse(db: Queryable): Promise<string[]> {
   const ids = new Set<string>();
+  const registered = await registeredKeyId(db);
+  if (registered) ids.add(registered);
   for (const col of SEALED_COLUMNS) {
     if (!(await tableExists(db, col.table))) continue;
     const rows = await sql<{ key_id: string }>(db, `SELECT DISTINCT split_part(${col.column}, ':', 2) AS key_id FROM ${col.table} WHERE ${col.column} LIKE 'sb1:%'`);

@@ -1,5 +1,6 @@
 // Secrets at rest: the webhook signing secrets were stored in plaintext. This seals every existing one
-// with the master key (AES-256-GCM, see secrets/secret-box.ts) and lets the column be empty: a new
+// with the master key (AES-256-GCM, see secrets/secret-box.ts), adds the table that records which master
+// key the database belongs to, and lets the column be empty: a new
 // account gets its secret sealed the first time it is needed (secrets/webhook-secrets.ts), where the
 // master key is at hand. The master key reaches the migration on its query runner (db/data-source.ts
 // `migrate`), because only a start with the key may seal.
@@ -19,6 +20,12 @@ export class SealedSecrets1764900000007 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query('ALTER TABLE users ALTER COLUMN webhook_secret DROP NOT NULL');
+    // The master key the database belongs to (one row; recorded at start-up, secrets/sealed-columns.ts).
+    await db.query(`CREATE TABLE master_key (
+      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+      key_id text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`);
     const rows = (await db.query(`SELECT id::text AS id, webhook_secret AS value FROM users WHERE webhook_secret NOT LIKE 'sb1:%'`)) as { id: string; value: string }[];
     if (!rows.length) return;
     const box = boxOf(db);
@@ -34,5 +41,6 @@ export class SealedSecrets1764900000007 implements MigrationInterface {
     const unset = (await db.query('SELECT id::text AS id FROM users WHERE webhook_secret IS NULL')) as { id: string }[];
     for (const row of unset) await db.query('UPDATE users SET webhook_secret = $2 WHERE id = $1', [row.id, randomBytes(32).toString('base64url')]);
     await db.query('ALTER TABLE users ALTER COLUMN webhook_secret SET NOT NULL');
+    await db.query('DROP TABLE master_key');
   }
 }
