@@ -4,7 +4,7 @@
 // versions) is handed over at start; a superuser's URL for an external database is warned about.
 import test from 'ava';
 import pg from 'pg';
-import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { startTestPostgres, testMasterKeyFile, type TestPostgres } from './helpers/postgres.ts';
 import { startTestServer } from './helpers/server.ts';
 
 let db: TestPostgres;
@@ -69,7 +69,8 @@ test.serial('objects the superuser owns (a cluster from an older version) are ha
 });
 
 test.serial('a superuser URL for the database is warned about at start-up', async (t) => {
-  const server = await startTestServer({ databaseUrl: db.superuserUrl, overrides: { server: { role: 'api' } } });
+  // Another URL of the same database: the same master key file.
+  const server = await startTestServer({ databaseUrl: db.superuserUrl, overrides: { server: { role: 'api' }, secrets: { masterKeyFile: testMasterKeyFile(db.url) } } });
   try {
     t.regex(server.logs.join('\n'), /connected as devforge, a superuser; give DevForge a role of its own/);
   } finally {

