@@ -84,6 +84,7 @@ test.serial('the first start makes a 0600 master key file and the migration seal
   t.regex(admin.stored!, /^sb1:/);
   t.false(admin.stored!.includes(admin.secret));
   t.is((await secretOf(ADMIN_EMAIL)).secret, admin.secret, 'made once, then the same');
+  await t.throwsAsync(server.platform.db.query(`UPDATE users SET webhook_secret = 'plaintext' WHERE email = $1`, [ADMIN_EMAIL]), { message: /users_webhook_secret_sealed/ }, 'the database refuses a plaintext secret');
 
   const running = await rotate();
   t.is(running.code, 1);

@@ -27,13 +27,17 @@ export class SealedSecrets1764900000007 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
     const rows = (await db.query(`SELECT id::text AS id, webhook_secret AS value FROM users WHERE webhook_secret NOT LIKE 'sb1:%'`)) as { id: string; value: string }[];
-    if (!rows.length) return;
-    const box = boxOf(db);
-    if (!box) throw new Error('this migration seals the stored webhook signing secrets and needs the master key: let the server (devforge serve) run it');
-    for (const row of rows) await db.query('UPDATE users SET webhook_secret = $2 WHERE id = $1', [row.id, box.seal(row.value, sealContext(WEBHOOK_SECRET, row.id))]);
+    if (rows.length) {
+      const box = boxOf(db);
+      if (!box) throw new Error('this migration seals the stored webhook signing secrets and needs the master key: let the server (devforge serve) run it');
+      for (const row of rows) await db.query('UPDATE users SET webhook_secret = $2 WHERE id = $1', [row.id, box.seal(row.value, sealContext(WEBHOOK_SECRET, row.id))]);
+    }
+    // From now on the database itself refuses a plaintext secret, whatever code tries to store one.
+    await db.query(`ALTER TABLE users ADD CONSTRAINT users_webhook_secret_sealed CHECK (webhook_secret IS NULL OR webhook_secret LIKE 'sb1:%')`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('ALTER TABLE users DROP CONSTRAINT users_webhook_secret_sealed');
     const rows = (await db.query(`SELECT id::text AS id, webhook_secret AS value FROM users WHERE webhook_secret LIKE 'sb1:%'`)) as { id: string; value: string }[];
     const box = boxOf(db);
     if (rows.length && !box) throw new Error('undoing this migration opens the sealed webhook signing secrets and needs the master key');
