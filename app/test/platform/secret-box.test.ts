@@ -67,4 +67,7 @@ test('the key file: 0600 whatever the umask, read back in order, comments allowe
   await writeFile(join(dir, 'empty'), '# nothing\n');
   await t.throwsAsync(readMasterKeys(join(dir, 'empty')), { message: /holds no key/ });
   t.false((await readFile(path, 'utf8')).includes('undefined'));
+  // Where it cannot be written (a read-only secret mount), the error says how to provide one.
+  await writeFile(join(dir, 'a-file'), '');
+  await t.throwsAsync(writeMasterKeys(join(dir, 'a-file', 'master.key'), keys), { message: /cannot write the master key file .*make the file yourself with `openssl rand -base64 32`/ });
 });

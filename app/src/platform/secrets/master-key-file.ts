@@ -47,6 +47,16 @@ export async function readMasterKeys(path: string): Promise<Buffer[] | undefined
 
 /** Writes the keys (sealing one first) to the file, mode 0600, replacing it atomically. */
 export async function writeMasterKeys(path: string, keys: readonly Buffer[]): Promise<void> {
+  try {
+    await writeKeyFile(path, keys);
+  } catch (err) {
+    throw new MasterKeyError(`cannot write the master key file ${path}: ${(err as Error).message}. On a read-only mount (a Compose or Kubernetes secret), make the file yourself with \`openssl rand -base64 32\` and mount it there`, {
+      cause: err,
+    });
+  }
+}
+
+async function writeKeyFile(path: string, keys: readonly Buffer[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const lines = [
     '# DevForge master key file: back it up with the database (the secrets stored there cannot be read without it).',
@@ -67,7 +77,7 @@ export async function writeMasterKeys(path: string, keys: readonly Buffer[]): Pr
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true });
-    throw new MasterKeyError(`cannot write the master key file ${path}: ${(err as Error).message}`);
+    throw err;
   }
 }
 
