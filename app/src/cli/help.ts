@@ -86,6 +86,19 @@ options:
 
 ${APPLIANCE}`;
 
+const ROTATE_MASTER_KEY = `usage: devforge secrets rotate-master-key
+
+Makes a new master key, seals every stored secret (webhook signing secrets) with it in one transaction,
+and leaves only the new key in the master key file (secrets.masterKeyFile, default <data.dir>/master.key).
+Stop every DevForge process first: it refuses while a server uses the database. Back the new file up
+with the database afterwards. A crash part-way leaves a file holding both keys, from which the server
+starts; run the command again to finish.
+
+options:
+  -h, --help             show this help
+
+${APPLIANCE}`;
+
 export const HELP: Record<string, CommandHelp> = {
   render: {
     summary: 'render a description or a scene spec to MP4',
@@ -226,6 +239,15 @@ Run devforge audit verify --help for its options.
 
 ${APPLIANCE}`,
     subcommands: { verify: AUDIT_VERIFY },
+  },
+  secrets: {
+    summary: 'rotate the master key that seals stored secrets',
+    usage: `usage: devforge secrets rotate-master-key
+
+Run devforge secrets rotate-master-key --help for its options.
+
+${APPLIANCE}`,
+    subcommands: { 'rotate-master-key': ROTATE_MASTER_KEY },
   },
 };
 

@@ -22,6 +22,32 @@ function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][]
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]]));
 }
 
+// Secrets given as files (the Compose and Kubernetes way: DEVFORGE_OIDC_CLIENT_SECRET_FILE=/run/secrets/…):
+// the file's content becomes the value of its key, so the secret is never in the environment.
+const SECRET_FILES = [['auth.oidc.clientSecretFile', 'auth.oidc.clientSecret']] as const;
+
+function readSecretFiles(config: ReturnType<typeof createConfig>): string[] {
+  const problems: string[] = [];
+  for (const [fileKey, valueKey] of SECRET_FILES) {
+    const file = config.get(fileKey as never) as string;
+    if (!file) continue;
+    if (config.get(valueKey as never)) {
+      problems.push(`${fileKey} and ${valueKey} are both set: set one of them`);
+      continue;
+    }
+    let value: string;
+    try {
+      value = readFileSync(file, 'utf8').trim();
+    } catch (err) {
+      problems.push(`${fileKey}=${file}: ${(err as Error).message}`);
+      continue;
+    }
+    if (!value) problems.push(`${fileKey}=${file}: the file is empty; put the secret in it`);
+    else config.set(valueKey as never, value as never);
+  }
+  return problems;
+}
+
 export function loadConfig(options: LoadOptions = {}): DevforgeConfig {
   const env = options.env ?? process.env;
   const problems: string[] = [];
@@ -40,6 +66,7 @@ export function loadConfig(options: LoadOptions = {}): DevforgeConfig {
     }
     if (options.overrides) for (const [key, value] of flatten(options.overrides)) config.set(key as never, value as never);
     config.validate({ allowed: 'strict' });
+    problems.push(...readSecretFiles(config));
   } catch (err) {
     if (err instanceof ConfigError) throw err;
     problems.push(

@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, retention, audit).
+// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, audit, secrets, retention).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -223,6 +223,12 @@ export const platformConfigSchema = {
         default: '',
         env: 'DEVFORGE_OIDC_CLIENT_SECRET',
         sensitive: true,
+      },
+      clientSecretFile: {
+        doc: 'A file holding the client secret (a Compose or Kubernetes secret), read at start-up instead of auth.oidc.clientSecret; set one of the two, not both.',
+        format: String,
+        default: '',
+        env: 'DEVFORGE_OIDC_CLIENT_SECRET_FILE',
       },
       displayName: {
         doc: 'Shown on the sign-in page as "Sign in with <name>".',
@@ -478,6 +484,14 @@ export const platformConfigSchema = {
       format: String,
       default: '41 3 * * *',
       env: 'DEVFORGE_AUDIT_PURGE_CRON',
+    },
+  },
+  secrets: {
+    masterKeyFile: {
+      doc: 'The master key file that seals the secrets DevForge stores (webhook signing secrets): made at the first start (mode 0600) when missing; back it up with the database. Empty: <data.dir>/master.key. Point it at a mounted secret file to keep the key off the data volume.',
+      format: String,
+      default: '',
+      env: 'DEVFORGE_MASTER_KEY_FILE',
     },
   },
   retention: {

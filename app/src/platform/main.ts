@@ -15,7 +15,9 @@ import { countByStatus } from './domain/queries/animations.ts';
 import { composeThreads, ScenePool } from './compose/scene-pool.ts';
 import { createDataSource, migrate } from './db/data-source.ts';
 import { PgListener } from './db/listener.ts';
+import { superuserWarning } from './db/role-check.ts';
 import { EmbeddedPostgres } from './embedded/postgres.ts';
+import { PostmasterSupervisor } from './embedded/supervisor.ts';
 import { AnimationEvents } from './events/animation-events.ts';
 import { createLogger, type Logger, type LogLevel } from './log.ts';
 import { createBoss, defineQueues, JobQueue } from './queue/boss.ts';
@@ -27,6 +29,7 @@ import { listen, type HttpServer } from './server/http.ts';
 import { listenHost, listeningLine } from './server/listen-address.ts';
 import { Metrics } from './server/metrics.ts';
 import type { ApiServices } from './services.ts';
+import { claimDatabase, masterKeyPath, openSecretBox } from './secrets/master-key-file.ts';
 import { createStorage } from './storage/create.ts';
 import { WebhookPolicy } from './webhooks/policy.ts';
 import { startWorker, type RunningWorker } from './worker/worker.ts';
@@ -85,7 +88,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     const db = createDataSource(databaseUrl, config.database.poolSize);
     await retry('connecting to the database', 5, log, () => db.initialize());
     cleanups.push(() => db.destroy());
-    await migrate(db, (line) => log.info(line));
+    const roleWarning = await superuserWarning(db);
+    if (roleWarning) log.warn(roleWarning);
+    // The master key comes before the migrations: one of them seals the secrets already stored.
+    const keyFile = masterKeyPath(config);
+    const secrets = await openSecretBox(keyFile, db, (line) => log.info(line));
+    await migrate(db, (line) => log.info(line), secrets);
+    await claimDatabase(keyFile, db, secrets);
     // The API side creates the first administrator (a worker's log is not where anyone looks for it).
     if (role !== 'worker') await ensureAdmin(db, config.auth.adminEmail, config.auth.adminPassword, log, opts.print);
 
@@ -123,6 +132,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     const limits = new RateLimits(db, config.rateLimit);
     // Single sign-on: discovery runs in the background (an IdP that is down must not stop the appliance).
     const sso = role !== 'worker' ? await startIdentityProvider(config, db, log) : undefined;
+    if (embedded) {
+      // Watched from here on; stopped before the embedded Postgres is (cleanups run in reverse).
+      const supervisor = new PostmasterSupervisor(embedded, { log, onRestart: () => metrics.postgresRestarts.inc() });
+      supervisor.start();
+      cleanups.push(() => supervisor.stop());
+      readiness.push({ name: 'embedded-postgres', check: () => supervisor.check() });
+    }
     if (sso) {
       cleanups.push(() => Promise.resolve(sso.idp.stop()));
       readiness.push({ name: 'oidc', check: () => sso.idp.check() });
@@ -142,12 +158,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       limits,
       passwords: new AccountLockout(limits, { checked: () => metrics.passwordChecks.inc(), locked: () => metrics.rateLimited.inc({ budget: 'lockout' }) }),
       readiness,
+      secrets,
       ...(sso ? { oidc: sso.idp } : {}),
     };
 
     let worker: RunningWorker | undefined;
     if (role !== 'api') {
-      worker = await startWorker({ config, db, boss, queue, storage, webhooks, metrics, log, publicUrl, events, ...(opts.renderer ? { renderer: opts.renderer } : {}) });
+      worker = await startWorker({ config, db, boss, queue, storage, webhooks, secrets, metrics, log, publicUrl, events, ...(opts.renderer ? { renderer: opts.renderer } : {}) });
       if (!opts.renderer) cleanups.push(() => worker!.renderer.close());
     }
 

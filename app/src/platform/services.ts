@@ -10,6 +10,7 @@ import type { Logger } from './log.ts';
 import type { JobQueue } from './queue/boss.ts';
 import type { RateLimits } from './ratelimit/limiters.ts';
 import type { Metrics } from './server/metrics.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
 import type { ReadinessCheck } from './server/health.ts';
 import type { ObjectStorage } from './storage/storage.ts';
 import type { WebhookPolicy } from './webhooks/policy.ts';
@@ -28,6 +29,8 @@ export interface ApiServices extends AnimationDeps {
   /** The account lockout every password check of the domain runs under. */
   passwords: PasswordGuard;
   readiness: ReadinessCheck[];
+  /** Seals and opens the secrets DevForge stores (webhook signing secrets), with the master key. */
+  secrets: SecretBox;
   /** The identity provider, when single sign-on is configured (auth.oidc.issuer). */
   oidc?: IdentityProvider;
 }

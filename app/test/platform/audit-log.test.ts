@@ -36,7 +36,7 @@ interface Entry {
 
 /** Runs SQL as the cluster's superuser on its own connection, as an operator with psql would. */
 async function superuser<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: db.url });
+  const client = new pg.Client({ connectionString: db.superuserUrl });
   await client.connect();
   try {
     return (await client.query(text, params)).rows as T[];

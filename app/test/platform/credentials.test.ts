@@ -117,12 +117,13 @@ test('a key cannot carry a scope its role or its creator does not have', async (
 });
 
 test('keys made before scopes existed get the scopes their role implied', async (t) => {
-  const admin = createDataSource(pg.url, 1);
+  // A database of its own, made as the superuser (the application's role may not create databases).
+  const admin = createDataSource(pg.superuserUrl, 1);
   await admin.initialize();
   const dbName = `scopes_${randomUUID().slice(0, 8)}`;
   await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.destroy();
-  const url = pg.url.replace(/\/[^/]*$/, `/${dbName}`);
+  const url = pg.superuserUrl.replace(/\/[^/?]*(\?|$)/, `/${dbName}$1`);
   const mine = MIGRATIONS.findIndex((m) => m.name === 'KeyScopesSessions1764900000005');
   const before = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS.slice(0, mine), migrationsTableName: 'migrations' });
   await before.initialize();
@@ -132,7 +133,8 @@ test('keys made before scopes existed get the scopes their role implied', async 
     await before.query(`INSERT INTO api_keys (user_id, name, role, prefix, key_hash) VALUES ($1, $2, $2, 'dfk_x', $3)`, [user.id, role, randomUUID()]);
   }
   await before.destroy();
-  const after = createDataSource(url, 1);
+  // This migration and no further (a later one seals the webhook secrets, which needs the master key).
+  const after = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS.slice(0, mine + 1), migrationsTableName: 'migrations' });
   await after.initialize();
   t.teardown(() => after.destroy());
   await after.runMigrations();
@@ -239,7 +241,7 @@ async function deliver(ownerId: string, url: string): Promise<void> {
     url,
     randomUUID(),
   ]);
-  const deps = { db: server.platform.db, policy: server.platform.services.webhooks, timeoutMs: 3000, log: createLogger('error', () => {}) };
+  const deps = { db: server.platform.db, secrets: server.platform.services.secrets, policy: server.platform.services.webhooks, timeoutMs: 3000, log: createLogger('error', () => {}) };
   const result = await performWebhook(deps, fakeJob({ deliveryId: row.id as string }));
   if (!result.delivered) throw new Error(`not delivered: ${JSON.stringify(result)}`);
 }
@@ -273,6 +275,11 @@ test('rotating the signing secret signs with the new one, and with the old one t
   const overlap = (Date.parse(rotated.json.previous_valid_until as string) - Date.now()) / 3_600_000;
   t.true(overlap > 23.9 && overlap <= 24, `24 h overlap by default (got ${overlap})`);
   t.is(expect(await as(editor, 'GET', '/api/v1/webhooks/signing-secret'), 200).json.secret, fresh);
+  const [stored] = await server.platform.db.query('SELECT webhook_secret, webhook_secret_previous FROM users WHERE id = $1', [user.id]);
+  for (const value of [stored.webhook_secret, stored.webhook_secret_previous] as string[]) {
+    t.regex(value, /^sb1:/, 'both secrets are stored sealed with the master key');
+    t.false(value.includes(old) || value.includes(fresh));
+  }
 
   await deliver(user.id, receiver.url);
   const [during] = await receiver.waitFor(1);

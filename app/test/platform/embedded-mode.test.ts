@@ -43,6 +43,9 @@ test.serial('first start, a key from the CLI while it runs, a restart that keeps
   t.regex(printed, /shown once/);
   t.is(await login(server.url, password!), 200);
   if (process.getuid?.() === 0) t.not((await stat(join(dataDir, 'postgres', 'data'))).uid, 0, 'Postgres does not run as root');
+  const [role] = (await server.platform.db.query('SELECT current_user AS name, rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user')) as Record<string, unknown>[];
+  t.deepEqual(role, { name: 'devforge_app', rolsuper: false, rolcreaterole: false, rolcreatedb: false }, 'the application is no superuser in embedded mode');
+  t.is((await stat(join(dataDir, 'master.key'))).mode & 0o777, 0o600, 'the master key file is made 0600 at the first start');
 
   const { stdout, stderr } = await cli(['apikey', 'create', '--name', 'ci', '--role', 'editor']);
   const key = stdout.trim();

@@ -65,14 +65,17 @@ test('webhook and callback URLs to loopback are refused by default, in every spe
   }
   // A delivery queued before the policy tightened (or a name that now resolves to loopback) is refused at send time.
   const id = await delivery(strict, receiver.url);
-  const result = await performWebhook({ db: strict.platform.db, policy: strict.platform.services.webhooks, timeoutMs: 3000, log: createLogger('error', () => {}) }, fakeJob({ deliveryId: id }, 0, 5));
+  const result = await performWebhook(
+    { db: strict.platform.db, secrets: strict.platform.services.secrets, policy: strict.platform.services.webhooks, timeoutMs: 3000, log: createLogger('error', () => {}) },
+    fakeJob({ deliveryId: id }, 0, 5),
+  );
   t.regex(String(result.failed), /network webhooks may not reach/);
   t.is(receiver.received.length, 0, 'nothing was sent');
 });
 
 test('the delivery log shows one generic text for a closed port and for a non-HTTP service; the reason goes to the server log', async (t) => {
   const lines: string[] = [];
-  const deps = { db: open.platform.db, policy: open.platform.services.webhooks, timeoutMs: 3000, log: createLogger('info', (line) => lines.push(line)) };
+  const deps = { db: open.platform.db, secrets: open.platform.services.secrets, policy: open.platform.services.webhooks, timeoutMs: 3000, log: createLogger('info', (line) => lines.push(line)) };
   // A port nobody listens on: start a receiver, note its port, close it.
   const gone = await startReceiver();
   await gone.close();

@@ -44,7 +44,7 @@ async function delivery(url: string): Promise<string> {
   return row.id;
 }
 
-const deps = () => ({ db: server.platform.db, policy: server.platform.services.webhooks, timeoutMs: 3000, log: silentLogger });
+const deps = () => ({ db: server.platform.db, secrets: server.platform.services.secrets, policy: server.platform.services.webhooks, timeoutMs: 3000, log: silentLogger });
 
 test('a webhook that keeps failing is retried, every attempt logged, then marked failed', async (t) => {
   const receiver = await startReceiver([500, 500]);

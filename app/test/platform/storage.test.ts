@@ -2,7 +2,7 @@
 // s3rver started here (bucket created at start, streamed uploads, ranges, presigned URLs, deletes).
 import test from 'ava';
 import type { ExecutionContext } from 'ava';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -59,6 +59,26 @@ async function contract(t: ExecutionContext, storage: ObjectStorage, name: strin
 test('local driver', async (t) => {
   await contract(t, new LocalStorage(join(dir, 'objects')), 'local');
   t.is(await new LocalStorage(join(dir, 'objects')).downloadUrl(), undefined);
+});
+
+test('local driver: directories 0700 and files 0600 whatever the umask, and an old 0755 root is closed', async (t) => {
+  const root = join(dir, 'private');
+  await mkdir(root, { mode: 0o755 });
+  await chmod(root, 0o755);
+  const storage = new LocalStorage(root);
+  const file = join(dir, 'modes.bin');
+  await writeFile(file, 'video');
+  const umask = process.umask(0o000);
+  try {
+    await storage.ensureReady();
+    await storage.putFile('animations/a1/2/video.mp4', file, 'video/mp4');
+  } finally {
+    process.umask(umask);
+  }
+  const mode = async (path: string) => (await stat(path)).mode & 0o777;
+  t.is(await mode(root), 0o700);
+  for (const sub of ['animations', 'animations/a1', 'animations/a1/2']) t.is(await mode(join(root, sub)), 0o700, sub);
+  t.is(await mode(join(root, 'animations/a1/2/video.mp4')), 0o600);
 });
 
 test('S3 driver against s3rver: bucket created, uploads, ranges, overwrite, deletes', async (t) => {

@@ -26,7 +26,7 @@ test.after.always(async () => {
 });
 
 test.serial('a worker killed mid-render: retried, completed once, one output, one usage event', async (t) => {
-  const env = { DEVFORGE_DATABASE_URL: pg.url, DEVFORGE_DATA_DIR: api.config.data.dir };
+  const env = { DEVFORGE_DATABASE_URL: pg.url, DEVFORGE_DATA_DIR: api.config.data.dir, DEVFORGE_MASTER_KEY_FILE: api.config.secrets.masterKeyFile };
   const first = spawnWorker(env);
   workers.push(first);
   const key = await api.key('editor');
@@ -65,7 +65,7 @@ test.serial('a worker killed mid-render: retried, completed once, one output, on
 });
 
 test.serial('SIGTERM mid-render, grace period too short: the render is handed back and finished elsewhere', async (t) => {
-  const env = { DEVFORGE_DATABASE_URL: pg.url, DEVFORGE_DATA_DIR: api.config.data.dir };
+  const env = { DEVFORGE_DATABASE_URL: pg.url, DEVFORGE_DATA_DIR: api.config.data.dir, DEVFORGE_MASTER_KEY_FILE: api.config.secrets.masterKeyFile };
   const first = spawnWorker({ ...env, DEVFORGE_SHUTDOWN_GRACE_S: '1' });
   workers.push(first);
   const key = await api.key('editor');

@@ -4,6 +4,12 @@
 // before the worker has handed its jobs back.
 //
 // Postgres refuses to run as root: see os-account.ts for how a root start is handled.
+//
+// Least privilege: initdb's superuser (EMBEDDED_SUPERUSER, password in <dir>/password) only sets the
+// cluster up. The application connects as EMBEDDED_APP_ROLE (password in <dir>/app-password): no
+// SUPERUSER, CREATEROLE, CREATEDB or REPLICATION, the owner of the database and of everything in it, so
+// migrations run as it and nothing it does can reach the cluster as a whole. A cluster made by an
+// older version, where the superuser owned everything, has its objects handed to that role at start.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,7 +18,7 @@ import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { makeReachable, postgresAccount, type Account } from './os-account.ts';
-import { EMBEDDED_DB_NAME, EMBEDDED_DB_USER, runningPort } from './postmaster.ts';
+import { APP_PASSWORD_FILE, EMBEDDED_APP_ROLE, EMBEDDED_DB_NAME, EMBEDDED_SUPERUSER, runningPort } from './postmaster.ts';
 
 export interface EmbeddedPostgresOptions {
   /** Directory that holds the cluster (created when missing). */
@@ -53,6 +59,35 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Hands every schema, table, view, sequence, function and type the superuser owns in the application
+ * database (outside the system schemas) to the application role, and says how many. REASSIGN OWNED
+ * cannot do it: initdb's superuser also owns the system catalogs.
+ */
+const HAND_OVER_SQL = `
+  DO $$
+  DECLARE r record; n int := 0; me oid := (SELECT oid FROM pg_roles WHERE rolname = current_user);
+  BEGIN
+    FOR r IN SELECT nspname FROM pg_namespace WHERE nspowner = me AND nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP
+      EXECUTE format('ALTER SCHEMA %I OWNER TO ${EMBEDDED_APP_ROLE}', r.nspname); n := n + 1;
+    END LOOP;
+    FOR r IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+             WHERE c.relowner = me AND s.nspname NOT LIKE 'pg\\_%' AND s.nspname <> 'information_schema'
+               AND (c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                 OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')))) LOOP
+      EXECUTE format('ALTER %s %s OWNER TO ${EMBEDDED_APP_ROLE}', CASE r.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, r.name); n := n + 1;
+    END LOOP;
+    FOR r IN SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace
+             WHERE p.proowner = me AND s.nspname NOT LIKE 'pg\\_%' AND s.nspname <> 'information_schema' LOOP
+      EXECUTE format('ALTER ROUTINE %s OWNER TO ${EMBEDDED_APP_ROLE}', r.name); n := n + 1;
+    END LOOP;
+    FOR r IN SELECT t.oid::regtype AS name, t.typtype FROM pg_type t JOIN pg_namespace s ON s.oid = t.typnamespace
+             WHERE t.typowner = me AND t.typtype IN ('e', 'd', 'r') AND s.nspname NOT LIKE 'pg\\_%' AND s.nspname <> 'information_schema' LOOP
+      EXECUTE format('ALTER %s %s OWNER TO ${EMBEDDED_APP_ROLE}', CASE r.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, r.name); n := n + 1;
+    END LOOP;
+    PERFORM set_config('devforge.handed', n::text, false);
+  END $$`;
+
 export class EmbeddedPostgres {
   private readonly dir: string;
   private readonly cluster: string;
@@ -69,8 +104,14 @@ export class EmbeddedPostgres {
     this.log = options.log ?? (() => {});
   }
 
+  /** The superuser's password. */
   get passwordFile(): string {
     return join(this.dir, 'password');
+  }
+
+  /** The application role's password. */
+  get appPasswordFile(): string {
+    return join(this.dir, APP_PASSWORD_FILE);
   }
 
   /** Initialises the cluster on first use, starts it (or adopts one already running on it), returns its URL. */
@@ -85,16 +126,38 @@ export class EmbeddedPostgres {
       this.log(`embedded postgres: already running on port ${running}, using it`);
     } else {
       this.port = this.options.port || (await freePort());
-      await this.pgCtl(['start', '-w', '-t', '60', '-l', join(this.dir, 'postgres.log'), '-o', `-p ${this.port}`]);
+      await this.startPostmaster();
       this.log(`embedded postgres: started on 127.0.0.1:${this.port} (data in ${this.cluster})`);
     }
     await this.ensureDatabase();
     return this.url();
   }
 
+  /** The application's URL: the non-superuser role that owns the database. */
   async url(): Promise<string> {
+    const password = (await readFile(this.appPasswordFile, 'utf8')).trim();
+    return `postgres://${EMBEDDED_APP_ROLE}:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${EMBEDDED_DB_NAME}`;
+  }
+
+  /** The superuser's URL, for maintenance (and tests that play an operator with psql). */
+  async superuserUrl(database = EMBEDDED_DB_NAME): Promise<string> {
     const password = (await readFile(this.passwordFile, 'utf8')).trim();
-    return `postgres://${EMBEDDED_DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${EMBEDDED_DB_NAME}`;
+    return `postgres://${EMBEDDED_SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  private startPostmaster(): Promise<void> {
+    return this.pgCtl(['start', '-w', '-t', '60', '-l', join(this.dir, 'postgres.log'), '-o', `-p ${this.port}`]);
+  }
+
+  /** Whether the postmaster of this cluster is alive (its postmaster.pid names a live process). */
+  async isRunning(): Promise<boolean> {
+    return (await runningPort(this.cluster)) !== undefined;
+  }
+
+  /** Starts the postmaster again on the same port after it died (supervisor.ts); Postgres recovers from its WAL. */
+  async restart(): Promise<void> {
+    if (!this.bin) throw new Error('the embedded postgres was never started');
+    await this.startPostmaster();
   }
 
   /** Fast shutdown: open transactions roll back, data already committed is safe. */
@@ -123,7 +186,7 @@ export class EmbeddedPostgres {
     this.log(`embedded postgres: creating the cluster in ${this.cluster}`);
     await this.exec(this.bin!.initdb, [
       `--pgdata=${this.cluster}`,
-      `--username=${EMBEDDED_DB_USER}`,
+      `--username=${EMBEDDED_SUPERUSER}`,
       `--pwfile=${this.passwordFile}`,
       '--auth=scram-sha-256',
       '--encoding=UTF8',
@@ -136,17 +199,43 @@ export class EmbeddedPostgres {
     await appendFile(join(this.cluster, 'postgresql.conf'), `\n# DevForge embedded mode\n${settings.join('\n')}\n`);
   }
 
-  /** Creates the application database when missing (first start, or a first start that was cut short). */
+  /** The application role's password, made at the first start of this version. */
+  private async appPassword(): Promise<string> {
+    if (existsSync(this.appPasswordFile)) return (await readFile(this.appPasswordFile, 'utf8')).trim();
+    const password = randomBytes(24).toString('base64url');
+    await writeFile(this.appPasswordFile, password + '\n', { mode: 0o600 });
+    await chmod(this.appPasswordFile, 0o600);
+    return password;
+  }
+
+  /**
+   * As the superuser: the application role (created, or its password and attributes set again), the
+   * application database owned by it (first start, or a first start that was cut short), and every
+   * object the superuser still owns in that database handed to it (a cluster from an older version).
+   */
   private async ensureDatabase(): Promise<void> {
-    const password = (await readFile(this.passwordFile, 'utf8')).trim();
     const { default: pg } = await import('pg');
-    const client = new pg.Client({ host: '127.0.0.1', port: this.port, user: EMBEDDED_DB_USER, password, database: 'postgres' });
-    await client.connect();
+    const appPassword = await this.appPassword();
+    const admin = new pg.Client(await this.superuserUrl('postgres'));
+    await admin.connect();
     try {
-      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DB_NAME]);
-      if (!found.rowCount) await client.query(`CREATE DATABASE ${EMBEDDED_DB_NAME}`);
+      const role = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [EMBEDDED_APP_ROLE]);
+      if (!role.rowCount) await admin.query(`CREATE ROLE ${EMBEDDED_APP_ROLE} LOGIN`);
+      await admin.query(`ALTER ROLE ${EMBEDDED_APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${admin.escapeLiteral(appPassword)}`);
+      const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DB_NAME]);
+      if (!found.rowCount) await admin.query(`CREATE DATABASE ${EMBEDDED_DB_NAME} OWNER ${EMBEDDED_APP_ROLE}`);
+      else await admin.query(`ALTER DATABASE ${EMBEDDED_DB_NAME} OWNER TO ${EMBEDDED_APP_ROLE}`);
     } finally {
-      await client.end();
+      await admin.end();
+    }
+    const inDb = new pg.Client(await this.superuserUrl());
+    await inDb.connect();
+    try {
+      await inDb.query(HAND_OVER_SQL);
+      const n = Number((await inDb.query<{ n: string }>(`SELECT current_setting('devforge.handed') AS n`)).rows[0]!.n);
+      if (n) this.log(`embedded postgres: handed ${n} objects from the superuser ${EMBEDDED_SUPERUSER} to the application role ${EMBEDDED_APP_ROLE}`);
+    } finally {
+      await inDb.end();
     }
   }
 

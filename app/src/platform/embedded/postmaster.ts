@@ -1,12 +1,18 @@
 // Finding the embedded Postgres of a data directory: whether a cluster was ever created there, and
 // whether it runs (postmaster.pid), so a second start adopts it and `devforge apikey` can talk to the
-// server's database while the server runs.
+// server's database while the server runs; and the names of its roles.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-export const EMBEDDED_DB_USER = 'devforge';
+/** The cluster's superuser (made by initdb): administration only, never the application's connection. */
+export const EMBEDDED_SUPERUSER = 'devforge';
+/** The application's role: owns the database and its schema, and is no superuser (see postgres.ts). */
+export const EMBEDDED_APP_ROLE = 'devforge_app';
 export const EMBEDDED_DB_NAME = 'devforge';
+
+/** The file with the application role's password, beside the superuser's `password`. */
+export const APP_PASSWORD_FILE = 'app-password';
 
 function alive(pid: number): boolean {
   try {
@@ -31,13 +37,13 @@ export async function runningPort(cluster: string): Promise<number | undefined> 
   return pid > 0 && port > 0 && alive(pid) ? port : undefined;
 }
 
-/** The URL of the embedded Postgres of a data dir while it runs (for `devforge apikey` beside a server). */
+/** The URL of the embedded Postgres of a data dir while it runs (for `devforge apikey` beside a server), as the application role. */
 export async function runningEmbeddedUrl(dir: string): Promise<string | undefined> {
   const base = resolve(dir);
   const port = await runningPort(join(base, 'data'));
   if (!port) return undefined;
-  const password = (await readFile(join(base, 'password'), 'utf8')).trim();
-  return `postgres://${EMBEDDED_DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DB_NAME}`;
+  const password = (await readFile(join(base, APP_PASSWORD_FILE), 'utf8')).trim();
+  return `postgres://${EMBEDDED_APP_ROLE}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DB_NAME}`;
 }
 
 /** Whether a server ever created its cluster under this directory (initdb wrote PG_VERSION, we wrote the password). */

@@ -19,6 +19,7 @@ export class Metrics {
   readonly passwordChecks: Counter;
   readonly rateLimited: Counter<'budget'>;
   readonly eventStreams: Gauge;
+  readonly postgresRestarts: Counter;
 
   constructor(sources: ScrapeSources = {}) {
     const registers = [this.registry];
@@ -37,6 +38,7 @@ export class Metrics {
     // Each one is a deliberately slow scrypt: a rise here without sign-ins is someone guessing.
     this.rateLimited = new Counter({ name: 'devforge_rate_limited_total', help: 'Requests refused over a rate limit, by budget (api, generate, sign-in; lockout: a locked account).', labelNames: ['budget'], registers });
     this.passwordChecks = new Counter({ name: 'devforge_password_checks_total', help: "Passwords checked (sign-in, changing one's password), after the lockout let the attempt through.", registers });
+    this.postgresRestarts = new Counter({ name: 'devforge_embedded_postgres_restarts_total', help: 'Times the supervisor started the embedded Postgres again after it died (embedded mode).', registers });
     const { queueDepth, animationsByStatus } = sources;
     if (queueDepth) {
       new Gauge({

@@ -18,6 +18,7 @@ import { performWebhook } from '../queue/jobs/webhook.ts';
 import type { JobPayloads } from '../queue/names.ts';
 import type { Metrics } from '../server/metrics.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
 import type { WebhookPolicy } from '../webhooks/policy.ts';
 
 export interface WorkerDeps {
@@ -27,6 +28,8 @@ export interface WorkerDeps {
   queue: JobQueue;
   storage: ObjectStorage;
   webhooks: WebhookPolicy;
+  /** Opens the users' sealed webhook signing secrets. */
+  secrets: SecretBox;
   metrics: Metrics;
   log: Logger;
   publicUrl: string;
@@ -83,7 +86,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   await boss.work<JobPayloads['render']>('render', { ...poll, localConcurrency: concurrency }, ([job]) => tracked('render', performRender({ ...renderDeps, log: jobLog(job!) }, job as RenderJob)));
   await boss.work<JobPayloads['render-dead']>('render-dead', poll, ([job]) => track(performRenderDead({ ...renderDeps, log: jobLog(job!) }, job as JobWithMetadata<JobPayloads['render-dead']>)));
   await boss.work<JobPayloads['webhook']>('webhook', { ...poll, localConcurrency: 4 }, ([job]) =>
-    tracked('webhook', performWebhook({ db: deps.db, policy: deps.webhooks, timeoutMs: config.webhooks.timeoutMs, log: jobLog(job!) }, job as JobWithMetadata<JobPayloads['webhook']>)),
+    tracked('webhook', performWebhook({ db: deps.db, secrets: deps.secrets, policy: deps.webhooks, timeoutMs: config.webhooks.timeoutMs, log: jobLog(job!) }, job as JobWithMetadata<JobPayloads['webhook']>)),
   );
   await boss.work('retention', poll, ([job]) => track(performRetention({ db: deps.db, storage: deps.storage, retentionDays: config.retention.days, log: jobLog(job!) })));
   await boss.schedule('retention', config.retention.cron, {}, { tz: 'UTC' });

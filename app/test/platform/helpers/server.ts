@@ -9,6 +9,7 @@ import { createApiKey } from '../../../src/platform/domain/commands/api-keys.ts'
 import { UserEntity } from '../../../src/platform/db/entities/user.ts';
 import { createLogger } from '../../../src/platform/log.ts';
 import { startPlatform, type RunningPlatform } from '../../../src/platform/main.ts';
+import { testMasterKeyFile } from './postgres.ts';
 import type { Renderer } from '../../../src/render/renderer.ts';
 
 export const ADMIN_EMAIL = 'admin@local';
@@ -63,7 +64,10 @@ function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<s
 export async function startTestServer(opts: { databaseUrl?: string; dataDir?: string; overrides?: Record<string, unknown>; env?: Record<string, string>; renderer?: Renderer } = {}): Promise<TestServer> {
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'devforge-data-')));
-  const config = testConfig(merge({ data: { dir: dataDir }, database: { url: opts.databaseUrl ?? '' } }, opts.overrides ?? {}), opts.env);
+  // Servers on one test database with data directories of their own share its master key file, as the
+  // processes of a real installation must; a test that gives a data directory keeps the key in it.
+  const secrets = ownDir && opts.databaseUrl ? { secrets: { masterKeyFile: testMasterKeyFile(opts.databaseUrl) } } : {};
+  const config = testConfig(merge({ data: { dir: dataDir }, database: { url: opts.databaseUrl ?? '' }, ...secrets }, opts.overrides ?? {}), opts.env);
   const logs: string[] = [];
   const log = createLogger('info', (line) => logs.push(line));
   const platform = await startPlatform({ config, log, print: (text) => logs.push(text), ...(opts.renderer ? { renderer: opts.renderer } : {}) });

@@ -76,7 +76,7 @@ export function webhookRoutes(s: ApiServices): AnyRoute[] {
       action: 'webhook.secret.read',
       responses: { 200: { description: 'The secret.', schema: secretSchema } },
       handler: async (ctx, { principal, origin }) => {
-        const { secret, previousValidUntil } = await signingSecret(s.db, principal, origin);
+        const { secret, previousValidUntil } = await signingSecret(s.db, s.secrets, principal, origin);
         ctx.set('cache-control', 'no-store');
         reply(ctx, 200, presentSecret(secret, previousValidUntil));
       },
@@ -94,7 +94,7 @@ export function webhookRoutes(s: ApiServices): AnyRoute[] {
       }),
       responses: { 200: { description: 'The new secret (shown here and by GET /webhooks/signing-secret).', schema: secretSchema } },
       handler: async (ctx, { query, principal, origin }) => {
-        const { secret, previousValidUntil } = await rotateSigningSecret(s.db, principal, query.overlap_hours ?? s.config.webhooks.secretOverlapHours, origin);
+        const { secret, previousValidUntil } = await rotateSigningSecret(s.db, s.secrets, principal, query.overlap_hours ?? s.config.webhooks.secretOverlapHours, origin);
         ctx.set('cache-control', 'no-store');
         reply(ctx, 200, presentSecret(secret, previousValidUntil));
       },

@@ -5,7 +5,6 @@
 // is three base64url parts. The service gets a users row (bound to issuer + subject, created at its
 // first call) so what it creates has an owner like anything else; its role comes from the role claim
 // or the scope, mapped by auth.oidc.roleMap, and is refreshed at every call.
-import { randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../db/entities/user.ts';
@@ -59,12 +58,12 @@ export class OidcBearerAuthenticator implements Authenticator {
   /** The service's account, created at its first call; its role follows the token. */
   private async serviceUser(issuer: string, subject: string, name: string, role: Role): Promise<{ id: string; email: string; name: string; disabled: boolean }> {
     const rows: { id: string; email: string; name: string; disabled: boolean }[] = await this.db.query(
-      `INSERT INTO users (email, name, role, webhook_secret, oidc_issuer, oidc_subject)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO users (email, name, role, oidc_issuer, oidc_subject)
+       VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (oidc_issuer, oidc_subject) WHERE oidc_subject IS NOT NULL
        DO UPDATE SET role = EXCLUDED.role, updated_at = now() WHERE users.role <> EXCLUDED.role
        RETURNING id, email, name, disabled`,
-      [`service:${subject}`, name, role, randomBytes(32).toString('base64url'), issuer, subject],
+      [`service:${subject}`, name, role, issuer, subject],
     );
     if (rows[0]) return rows[0];
     const existing: { id: string; email: string; name: string; disabled: boolean }[] = await this.db.query('SELECT id, email, name, disabled FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2', [issuer, subject]);

@@ -13,8 +13,8 @@ export interface User {
   /** scrypt$N$r$p$salt$hash; null for accounts that only sign in through SSO. */
   passwordHash: string | null;
   disabled: boolean;
-  /** Signs this user's webhooks (HMAC-SHA256). */
-  webhookSecret: string;
+  /** Signs this user's webhooks (HMAC-SHA256), sealed with the master key; null until first needed. Read it through secrets/webhook-secrets.ts. */
+  webhookSecret: string | null;
   /** The secret before the last rotation: deliveries carry its signature too until webhookSecretPreviousUntil. */
   webhookSecretPrevious: string | null;
   webhookSecretPreviousUntil: Date | null;
@@ -33,7 +33,7 @@ export const UserEntity = new EntitySchema<User>({
     role: text('role'),
     passwordHash: text('password_hash', true),
     disabled: { type: 'boolean', name: 'disabled', default: false },
-    webhookSecret: text('webhook_secret'),
+    webhookSecret: text('webhook_secret', true),
     webhookSecretPrevious: text('webhook_secret_previous', true),
     webhookSecretPreviousUntil: timestamp('webhook_secret_previous_until', true),
     createdAt,

@@ -5,6 +5,16 @@ import { RateLimits1764900000002 } from './1764900000002-rate-limits.ts';
 import { OidcIdentities1764900000003 } from './1764900000003-oidc-identities.ts';
 import { Sharing1764900000004 } from './1764900000004-sharing.ts';
 import { KeyScopesSessions1764900000005 } from './1764900000005-key-scopes-sessions.ts';
+import { SealedSecrets1764900000007 } from './1764900000007-sealed-secrets.ts';
 import { IdempotencyKeys1764900000008 } from './1764900000008-idempotency-keys.ts';
 
-export const MIGRATIONS = [InitialSchema1764230400000, AuditLog1764900000001, RateLimits1764900000002, OidcIdentities1764900000003, Sharing1764900000004, KeyScopesSessions1764900000005, IdempotencyKeys1764900000008];
+export const MIGRATIONS = [
+  InitialSchema1764230400000,
+  AuditLog1764900000001,
+  RateLimits1764900000002,
+  OidcIdentities1764900000003,
+  Sharing1764900000004,
+  KeyScopesSessions1764900000005,
+  SealedSecrets1764900000007,
+  IdempotencyKeys1764900000008,
+];

@@ -2,7 +2,6 @@
 // oidc_logins for ten minutes, found again by a random cookie token, used once), and the account an
 // identity provider vouches for: created at the first sign-in, its role refreshed at every sign-in,
 // then the same session the password sign-in creates.
-import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { UserEntity, type Role } from '../../db/entities/user.ts';
@@ -71,14 +70,7 @@ export async function signInWithIdentity(db: DataSource, identity: VouchedIdenti
       id = local[0].id;
       await db.query('UPDATE users SET oidc_issuer = $2, oidc_subject = $3 WHERE id = $1', [id, identity.issuer, identity.subject]);
     } else {
-      const rows: { id: string }[] = await db.query(`INSERT INTO users (email, name, role, webhook_secret, oidc_issuer, oidc_subject) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-        email,
-        identity.name,
-        identity.role,
-        randomBytes(32).toString('base64url'),
-        identity.issuer,
-        identity.subject,
-      ]);
+      const rows: { id: string }[] = await db.query(`INSERT INTO users (email, name, role, oidc_issuer, oidc_subject) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [email, identity.name, identity.role, identity.issuer, identity.subject]);
       id = rows[0]!.id;
     }
   }

@@ -1,5 +1,4 @@
 // Accounts: create, change, change one's own password, and the administrator made at first start.
-import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AUTH_CHANNEL } from '../../auth/api-key-authenticator.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
@@ -39,7 +38,8 @@ export async function insertUser(db: DataSource, input: NewUser): Promise<User> 
       role: input.role,
       passwordHash: input.password !== undefined ? await hashPassword(input.password) : null,
       disabled: false,
-      webhookSecret: randomBytes(32).toString('base64url'),
+      // Made and sealed when first needed (secrets/webhook-secrets.ts).
+      webhookSecret: null,
       lastLoginAt: null,
     }),
   );

@@ -1,7 +1,8 @@
 // Reading webhook deliveries with their attempt logs, and the secret a user's webhooks are signed with.
 import type { DataSource } from 'typeorm';
-import { UserEntity } from '../../db/entities/user.ts';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, type DeliveryStatus, type WebhookAttempt, type WebhookDelivery } from '../../db/entities/webhook-delivery.ts';
+import type { SecretBox } from '../../secrets/secret-box.ts';
+import { signingSecretsOf } from '../../secrets/webhook-secrets.ts';
 import { recordAudit, type Origin } from '../audit/record.ts';
 import { DomainError } from '../errors.ts';
 import { authorize, listScope, type Actor } from '../policy.ts';
@@ -47,12 +48,11 @@ export async function getDelivery(db: DataSource, principal: Actor, id: string):
 }
 
 /** The secret, and until when the one before the last rotation still signs too (null: it does not). */
-export async function signingSecret(db: DataSource, principal: Actor, origin?: Origin): Promise<{ secret: string; previousValidUntil: Date | null }> {
+export async function signingSecret(db: DataSource, secrets: SecretBox, principal: Actor, origin?: Origin): Promise<{ secret: string; previousValidUntil: Date | null }> {
   authorize(principal, 'webhook.secret.read');
-  const [user] = await db.getRepository(UserEntity).find({ select: { id: true, webhookSecret: true, webhookSecretPreviousUntil: true }, where: { id: principal.userId } });
-  if (!user) throw new DomainError('not-found', 'your account no longer exists; sign in again');
+  const found = await signingSecretsOf(db, secrets, principal.userId);
+  if (!found) throw new DomainError('not-found', 'your account no longer exists; sign in again');
   // Reading a secret is recorded: it is what lets someone forge webhook deliveries.
-  await recordAudit(db, { actor: principal, action: 'webhook.secret-read', target: { type: 'user', id: user.id }, origin });
-  const until = user.webhookSecretPreviousUntil;
-  return { secret: user.webhookSecret, previousValidUntil: until && until.getTime() > Date.now() ? until : null };
+  await recordAudit(db, { actor: principal, action: 'webhook.secret-read', target: { type: 'user', id: principal.userId }, origin });
+  return { secret: found.current, previousValidUntil: found.previous ? found.previousValidUntil : null };
 }

@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import { WebhookDeliveryEntity } from '../../db/entities/webhook-delivery.ts';
 import { sql } from '../../db/sql.ts';
 import type { Logger } from '../../log.ts';
+import type { SecretBox } from '../../secrets/secret-box.ts';
+import { signingSecretsOf } from '../../secrets/webhook-secrets.ts';
 import type { WebhookPolicy } from '../../webhooks/policy.ts';
 import { sendWebhook } from '../../webhooks/send.ts';
 import type { JobPayloads } from '../names.ts';
@@ -13,6 +15,7 @@ import type { JobPayloads } from '../names.ts';
 export interface WebhookJobDeps {
   db: DataSource;
   policy: WebhookPolicy;
+  secrets: SecretBox;
   timeoutMs: number;
   log: Logger;
 }
@@ -21,16 +24,14 @@ export async function performWebhook(deps: WebhookJobDeps, job: JobWithMetadata<
   const delivery = await deps.db.getRepository(WebhookDeliveryEntity).findOneBy({ id: job.data.deliveryId });
   if (!delivery || delivery.status !== 'pending') return { skipped: true };
   // A secret rotated less than webhooks.secretOverlapHours ago still signs too, so receivers can switch.
-  const [owner] = await sql<{ webhook_secret: string; previous: string | null }>(deps.db, 'SELECT webhook_secret, CASE WHEN webhook_secret_previous_until > now() THEN webhook_secret_previous END AS previous FROM users WHERE id = $1', [
-    delivery.ownerId,
-  ]);
+  const owner = await signingSecretsOf(deps.db, deps.secrets, delivery.ownerId);
   if (!owner) return { skipped: true };
   const attempt = delivery.attempts + 1;
   const body = JSON.stringify({ ...delivery.payload, delivery_id: delivery.id, sent_at: new Date().toISOString() });
   const result = await sendWebhook(deps.policy, {
     url: delivery.url,
     body,
-    secrets: owner.previous ? [owner.webhook_secret, owner.previous] : [owner.webhook_secret],
+    secrets: owner.previous ? [owner.current, owner.previous] : [owner.current],
     event: delivery.event,
     deliveryId: delivery.id,
     attempt,
