@@ -37,6 +37,8 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'webhook-url-not-allowed': { type: 'webhook-url-not-allowed' },
   'too-many-attempts': { type: 'too-many-requests', headers: (err) => retryAfter(err, 60) },
   'sign-in-refused': { type: 'forbidden' },
+  'license-limit': { type: 'license-limit' },
+  'license-refused': { type: 'license-refused' },
 };
 
 /** The problem for a domain or credentials error; undefined for anything else. */

@@ -26,7 +26,7 @@ export interface RouteInput<B, Q, P> {
 }
 
 export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Under /api/v1, in router syntax (/animations/:id). */
   path: string;
   summary: string;
@@ -41,6 +41,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   /** The budgets a call counts against (rate-limit.ts); default api. */
   rateLimit?: RateLimitKind;
   body?: B;
+  /** A plain-text body instead of JSON (a license file): handed to the handler as `body`, a string. */
+  textBody?: { description: string };
   query?: Q;
   params?: P;
   responses: Record<number, RouteResponse>;

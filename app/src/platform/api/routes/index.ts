@@ -8,10 +8,11 @@ import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { batchRoutes } from './batches.ts';
 import { eventRoutes } from './events.ts';
+import { licenseRoutes } from './license.ts';
 import { outputRoutes } from './outputs.ts';
 import { userRoutes } from './users.ts';
 import { webhookRoutes } from './webhooks.ts';
 
 export function apiRoutes(s: ApiServices): AnyRoute[] {
-  return [...authRoutes(s), ...apiKeyRoutes(s), ...userRoutes(s), ...analysisRoutes(s), ...batchRoutes(s), ...animationRoutes(s), ...eventRoutes(s), ...outputRoutes(s), ...webhookRoutes(s), ...auditRoutes(s)];
+  return [...authRoutes(s), ...apiKeyRoutes(s), ...userRoutes(s), ...analysisRoutes(s), ...batchRoutes(s), ...animationRoutes(s), ...eventRoutes(s), ...outputRoutes(s), ...webhookRoutes(s), ...auditRoutes(s), ...licenseRoutes(s)];
 }

@@ -3,5 +3,6 @@ import { InitialSchema1764230400000 } from './1764230400000-initial-schema.ts';
 import { AuditLog1764900000001 } from './1764900000001-audit-log.ts';
 import { RateLimits1764900000002 } from './1764900000002-rate-limits.ts';
 import { OidcIdentities1764900000003 } from './1764900000003-oidc-identities.ts';
+import { Licensing1764900000009 } from './1764900000009-licensing.ts';
 
-export const MIGRATIONS = [InitialSchema1764230400000, AuditLog1764900000001, RateLimits1764900000002, OidcIdentities1764900000003];
+export const MIGRATIONS = [InitialSchema1764230400000, AuditLog1764900000001, RateLimits1764900000002, OidcIdentities1764900000003, Licensing1764900000009];

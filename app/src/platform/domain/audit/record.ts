@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = [
   'webhook.secret-read',
   'audit.export',
   'audit.purge',
+  'license.install',
+  'license.refuse',
+  'license.state-change',
+  'license.request',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
