@@ -48,15 +48,19 @@ export async function installedLicense(db: Queryable): Promise<InstalledLicense 
   return row ? { text: row.text, payload: row.payload, keyId: row.key_id, installedAt: row.installed_at, installedVia: row.installed_via } : undefined;
 }
 
-/** Moves the high-water mark up to the process clock and answers it. */
-export async function observedNow(db: Queryable): Promise<{ observedAt: Date; lastState: string | null }> {
-  const [row] = await sql<{ high_water: Date; last_state: string | null }>(db, 'UPDATE license_runtime SET high_water = greatest(high_water, $1) WHERE id = 1 RETURNING high_water, last_state', [new Date()]);
-  return { observedAt: row!.high_water, lastState: row!.last_state };
+/** Moves the high-water mark up to the process clock and answers it (making the install's identity at the very first call). */
+export async function observedNow(db: Queryable): Promise<{ installId: string; observedAt: Date; lastState: string | null }> {
+  const bump = () => sql<{ install_id: string; high_water: Date; last_state: string | null }>(db, 'UPDATE license_runtime SET high_water = greatest(high_water, $1) WHERE id = 1 RETURNING install_id, high_water, last_state', [new Date()]);
+  let [row] = await bump();
+  if (!row) {
+    await ensureInstallIdentity(db);
+    [row] = await bump();
+  }
+  return { installId: row!.install_id, observedAt: row!.high_water, lastState: row!.last_state };
 }
 
 export async function licenseStanding(db: DataSource, opts: LicenseOptions): Promise<LicenseStanding> {
-  const { installId } = await ensureInstallIdentity(db);
-  const { observedAt, lastState } = await observedNow(db);
+  const { installId, observedAt, lastState } = await observedNow(db);
   const license = await installedLicense(db);
   let standing: LicenseStanding;
   if (!license) standing = { state: 'none', installId, observedAt, effectiveTier: 'free', entitlements: TIER_DEFAULTS.free };
