@@ -240,6 +240,31 @@ test.serial('offline renewal: devforge license request → devforge-license rene
   t.regex(skipped.stderr, /chain is broken/);
 });
 
+test.serial('a license for another install is refused; the CLI shows the state, and a process without the test flag sees a test license as invalid', async (t) => {
+  const other = await install(await issueLicense({ tier: 'enterprise', installId: '00000000-0000-4000-8000-000000000000', sequence: 40 }));
+  t.is(other.status, 422);
+  t.is(other.json.reason, 'wrong-install');
+  t.regex(other.json.detail, /bound to install 00000000-0000-4000-8000-000000000000, and this install is [0-9a-f-]{36}/);
+
+  const shown = await cli(['license', 'status']);
+  t.is(shown.code, 0, shown.stderr);
+  t.regex(shown.stdout, /state: valid\ninstall id: [0-9a-f-]{36}\nlimits in force: professional/);
+  t.regex(shown.stdout, /animations_per_month: \d+ of 2000/);
+  const production = JSON.parse((await cli(['license', 'status', '--json'], false)).stdout);
+  t.is(production.state, 'invalid');
+  t.is(production.effective_tier, 'free');
+  t.regex(production.reason, /test license/);
+  t.is((await status()).state, 'valid', 'this server accepts test licenses');
+});
+
+test.serial('at the limit, requests at the same moment cannot all take the last place', async (t) => {
+  const used = (await status()).usage[0].used as number;
+  t.is((await install(await issueLicense({ tier: 'professional', set: [`animations_per_month=${used + 1}`], sequence: 50 }))).status, 200);
+  const replies = await Promise.all([0, 1, 2, 3].map((i) => generate({ ...ok, description: `Demonstrate bubble sort on ${i + 3} 1 2` })));
+  t.deepEqual(replies.map((r) => r.status).sort(), [202, 403, 403, 403]);
+  t.is((await status()).usage[0].used, used + 1);
+});
+
 test.serial('GET /api/v1/license is for every role; PUT only for admins; an empty body says what to send', async (t) => {
   const viewer = await server.key('viewer');
   t.is((await call(server.url, 'GET', '/api/v1/license', { key: viewer })).status, 200);
