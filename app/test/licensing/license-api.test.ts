@@ -164,12 +164,17 @@ test.serial('expiry: grace keeps full features with a banner for everyone, then 
   t.is(grace.json.state, 'grace');
   t.is(grace.json.effective_tier, 'enterprise');
   t.is(grace.json.banner.audience, 'everyone');
-  t.is((await generate({ ...ok, quality: '4k' })).status, 202, 'full features during grace');
+  const uhd = await generate({ ...ok, quality: '4k' });
+  t.is(uhd.status, 202, 'full features during grace');
+  t.is((await call(server.url, 'POST', `/api/v1/animations/${uhd.json.id}/cancel`, { key: admin })).status, 200);
 
   const expired = await install(await issueLicense({ tier: 'enterprise', notBefore: -400, expires: -20, graceDays: 7, sequence: 12 }));
   t.is(expired.json.state, 'expired');
   t.is(expired.json.effective_tier, 'free');
   t.is((await generate({ ...ok, quality: '1080p' })).status, 403, 'Free limits after grace');
+  const rerender = await call(server.url, 'POST', `/api/v1/animations/${uhd.json.id}/rerender`, { key: admin });
+  t.is(rerender.status, 403, 'a re-render at 4K is above Free too');
+  t.like(rerender.json, { entitlement: 'max_quality', limit: '720p', current_use: '4k' });
   t.is((await generate(ok)).status, 202, 'never read-only');
   const after = (await call(server.url, 'GET', '/api/v1/animations?limit=100', { key: admin })).json.animations.length;
   t.is(after, before + 2, 'every earlier animation is still listed');

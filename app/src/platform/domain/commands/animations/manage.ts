@@ -1,5 +1,6 @@
 // Cancel, re-render and delete: what an owner (or an admin) may do to an existing animation.
 import { randomUUID } from 'node:crypto';
+import type { Quality } from '../../../../licensing/entitlements.ts';
 import { AnimationEntity, FINISHED_STATUSES, type Animation } from '../../../db/entities/animation.ts';
 import { sql } from '../../../db/sql.ts';
 import { publishAnimationEvent } from '../../../events/animation-events.ts';
@@ -7,11 +8,12 @@ import type { ObjectStorage } from '../../../storage/storage.ts';
 import { outputKeys } from '../../../storage/create.ts';
 import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
+import { licenseEntitlements } from '../../license/admission.ts';
 import { getAnimation } from '../../queries/animations.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
 import { afterFinish, markCancelled } from './finish.ts';
-import type { Actor } from '../../policy.ts';
+import { authorizeWithinLicense, type Actor } from '../../policy.ts';
 
 /** Cancels a queued or running render. The worker notices at its next progress save and stops. */
 export async function cancelAnimation(deps: AnimationDeps, principal: Actor, id: string, origin?: Origin): Promise<Animation> {
@@ -28,6 +30,8 @@ export async function cancelAnimation(deps: AnimationDeps, principal: Actor, id:
 export async function rerenderAnimation(deps: AnimationDeps, principal: Actor, id: string, origin?: Origin): Promise<Animation> {
   const animation = await getAnimation(deps.db, principal, id, 'animation.rerender');
   if (!FINISHED_STATUSES.includes(animation.status)) throw new DomainError('conflict', `the animation is ${animation.status}; cancel it first or wait for it to finish`);
+  // A re-render is a render at the stored quality: within the license in force now (not a new animation, so not counted).
+  authorizeWithinLicense(await licenseEntitlements(deps), { entitlement: 'max_quality', wants: animation.quality as Quality });
   const aheadS = await queuedAheadSeconds(deps.db);
   const jobId = randomUUID();
   const updated = await deps.db.transaction(async (tx) => {
