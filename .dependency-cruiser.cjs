@@ -67,6 +67,21 @@ module.exports = {
       from: { path: `${SRC}voice/` },
       to: { path: SRC, pathNot: [`${SRC}(voice|text|util|ffmpeg)/`, `${SRC}config/schema\\.ts$`] },
     },
+    {
+      name: 'licensing-format-is-a-leaf',
+      comment:
+        "licensing/ is the license file format, its verification and the tier table, shared by the appliance and the vendor's tool (licenses/); it may use nothing of the appliance, so the vendor's tool does not carry the platform and the format cannot depend on who reads it.",
+      severity: 'error',
+      from: { path: `${SRC}licensing/` },
+      to: { path: SRC, pathNot: `${SRC}licensing/` },
+    },
+    {
+      name: 'appliance-never-imports-the-vendor-tool',
+      comment: "licenses/ holds the vendor's signing code; the appliance must never contain it (a license is signed with a key only the vendor has, with code only the vendor runs).",
+      severity: 'error',
+      from: { path: '^app/' },
+      to: { path: '^licenses/' },
+    },
     // No loops between the top-level folders of app/src: app/scripts/check-folder-cycles.ts, on this same graph.
     // (A `scope: 'folder'` rule would miss loops through subfolders: it sees app/src/render → app/src/platform/db/entities,
     // not render → platform.)

@@ -72,6 +72,36 @@ options:
 
 ${APPLIANCE}`;
 
+const LICENSE_INSTALL = `usage: devforge license install FILE
+
+Verifies the license file (signature, key id, this install, sequence) and installs it; every API and worker
+process applies it at once, without a restart. Exits 1 saying why a file was refused.
+
+${APPLIANCE}`;
+
+const LICENSE_STATUS = `usage: devforge license status [--json]
+
+Prints the license's state (none, valid, expiring, grace, expired, invalid), the customer, tier, dates, every
+entitlement, this month's use against each limit, and this install's id (what a vendor binds a license to).
+
+options:
+      --json   the same as GET /api/v1/license answers
+  -h, --help   show this help
+
+${APPLIANCE}`;
+
+const LICENSE_REQUEST = `usage: devforge license request [--out FILE]
+
+Writes a renewal request for the vendor, offline: this install's id, the license in force, this month's
+use, signed with this install's key and chained to the previous request. Send it to the vendor and install
+the license they send back with devforge license install.
+
+options:
+      --out FILE   where to write it (default: stdout)
+  -h, --help       show this help
+
+${APPLIANCE}`;
+
 const AUDIT_VERIFY = `usage: devforge audit verify [--json]
 
 Walks the audit log's hash chain from its oldest entry and recomputes every hash. Exits 0 and prints
@@ -248,6 +278,17 @@ Run devforge secrets rotate-master-key --help for its options.
 
 ${APPLIANCE}`,
     subcommands: { 'rotate-master-key': ROTATE_MASTER_KEY },
+  },
+  license: {
+    summary: 'the license: install a file, show its state and use, write a renewal request',
+    usage: `usage: devforge license install FILE
+       devforge license status [--json]
+       devforge license request [--out FILE]
+
+Run devforge license <action> --help for each action's options.
+
+${APPLIANCE}`,
+    subcommands: { install: LICENSE_INSTALL, status: LICENSE_STATUS, request: LICENSE_REQUEST },
   },
 };
 

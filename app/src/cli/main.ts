@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   admin: async () => (await import('./commands/admin.ts')).adminCommand,
   audit: async () => (await import('./commands/audit.ts')).auditCommand,
   secrets: async () => (await import('./commands/secrets.ts')).secretsCommand,
+  license: async () => (await import('./commands/license.ts')).licenseCommand,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);

@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, audit, secrets, retention).
+// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, audit, secrets, retention, license).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -506,6 +506,20 @@ export const platformConfigSchema = {
       format: String,
       default: '17 3 * * *',
       env: 'DEVFORGE_RETENTION_CRON',
+    },
+  },
+  license: {
+    acceptTestLicenses: {
+      doc: 'Accept licenses signed with the test key of the repository (licenses/test-keys/, which anyone can sign with). Only for test and development installs: a production install refuses test licenses and says so.',
+      format: Boolean,
+      default: false,
+      env: 'DEVFORGE_LICENSE_ACCEPT_TEST',
+    },
+    dropPollS: {
+      doc: 'How often, in seconds, the API looks for a license file dropped into <data.dir>/license/ (it installs a new one at once, without a restart). 0: never.',
+      format: 'nat',
+      default: 10,
+      env: 'DEVFORGE_LICENSE_DROP_POLL_S',
     },
   },
 };

@@ -11,6 +11,7 @@ import { AuthChain } from './auth/chain.ts';
 import { startIdentityProvider } from './auth/oidc/start.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { ensureAdmin } from './domain/commands/users.ts';
+import { ensureInstallIdentity } from './domain/license/identity.ts';
 import { countByStatus } from './domain/queries/animations.ts';
 import { composeThreads, ScenePool } from './compose/scene-pool.ts';
 import { createDataSource, migrate } from './db/data-source.ts';
@@ -19,6 +20,7 @@ import { superuserWarning } from './db/role-check.ts';
 import { EmbeddedPostgres } from './embedded/postgres.ts';
 import { PostmasterSupervisor } from './embedded/supervisor.ts';
 import { AnimationEvents } from './events/animation-events.ts';
+import { watchLicenseDrops } from './licensing/drop-dir.ts';
 import { createLogger, type Logger, type LogLevel } from './log.ts';
 import { createBoss, defineQueues, JobQueue } from './queue/boss.ts';
 import { AccountLockout } from './ratelimit/account-lockout.ts';
@@ -95,6 +97,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     const secrets = await openSecretBox(keyFile, db, (line) => log.info(line));
     await migrate(db, (line) => log.info(line), secrets);
     await claimDatabase(keyFile, db, secrets);
+    // The install id and key (renewal requests, license binding) are made at the first start.
+    await ensureInstallIdentity(db);
     // The API side creates the first administrator (a worker's log is not where anyone looks for it).
     if (role !== 'worker') await ensureAdmin(db, config.auth.adminEmail, config.auth.adminPassword, log, opts.print);
 
@@ -161,6 +165,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       secrets,
       ...(sso ? { oidc: sso.idp } : {}),
     };
+
+    // A license file dropped into <data dir>/license/ is installed by the API side, before it serves.
+    if (role !== 'worker') {
+      const drops = await watchLicenseDrops(db, config, log);
+      cleanups.push(() => Promise.resolve(drops.stop()));
+    }
 
     let worker: RunningWorker | undefined;
     if (role !== 'api') {

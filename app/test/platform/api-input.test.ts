@@ -3,6 +3,7 @@
 import test from 'ava';
 import { findAnimationSummary, listAnimations } from '../../src/platform/domain/queries/animations.ts';
 import { call } from './helpers/http.ts';
+import { ACCEPT_TEST_LICENSES, issueLicense, putLicense } from './helpers/license.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -14,8 +15,11 @@ const ok = { description: 'Demonstrate bubble sort on 5 3 8 1', quality: '720p',
 
 test.before(async () => {
   pg = await startTestPostgres();
-  server = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api' } } });
+  server = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api' }, ...ACCEPT_TEST_LICENSES } });
   admin = await server.key('admin');
+  // Some requests here carry custom branding, which needs an Enterprise license (app/test/licensing covers the tiers).
+  const installed = await putLicense(server.url, admin, await issueLicense({ tier: 'enterprise' }));
+  if (installed.status !== 200) throw new Error(`installing the test license: ${installed.text}`);
 });
 
 test.after.always(async () => {

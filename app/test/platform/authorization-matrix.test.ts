@@ -27,6 +27,7 @@ import { signInWithIdentity } from '../../src/platform/domain/commands/oidc-sign
 import { hashPassword } from '../../src/platform/auth/password.ts';
 import { outputKeys } from '../../src/platform/storage/create.ts';
 import { call, type Reply } from './helpers/http.ts';
+import { ACCEPT_TEST_LICENSES, issueLicense, putLicense } from './helpers/license.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { ADMIN_EMAIL, startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -93,6 +94,8 @@ const MATRIX: Record<string, Row> = {
   'GET /me/export':                             signedIn(200),
   'GET /users/:id/export':                      adminOnly(200),
   'DELETE /users/:id':                          adminOnly(200),
+  'GET /license':                               signedIn(200),
+  'PUT /license':                               adminOnly(200),
   'GET /audit':                                 adminOnly(200),
   'GET /audit/export':                          adminOnly(200),
 };
@@ -118,6 +121,7 @@ let files: string;
 const users = {} as Record<Person | 'extra', { id: string; email: string }>;
 let template: string;
 let batchId: string;
+let license: string;
 
 interface Session {
   cookie: string;
@@ -194,6 +198,8 @@ async function ownOtherSession(who: Person): Promise<string> {
 interface Cell {
   path: string;
   body?: unknown;
+  /** A text/plain body (a license file). */
+  text?: string;
   /** Sign in anew for this cell (the call ends the session). */
   fresh?: boolean;
 }
@@ -228,6 +234,9 @@ async function cell(route: string, who: Who): Promise<Cell> {
       const doomed = await insertUser(server.platform.db, { email: `doomed-${randomUUID()}@example.com`, role: 'editor', password: PASSWORD });
       return { path: `${withId(doomed.id)}?animations=delete` };
     }
+    case 'PUT /license':
+      // The same Enterprise test license each time: installing the license in force again is a 200.
+      return { path, text: license };
     case 'DELETE /me/sessions/:id':
       // Another session of the caller's own (one a stranger's id would be 404): a second sign-in.
       return { path: withId(who === 'anon' ? randomUUID() : await ownOtherSession(who)) };
@@ -273,19 +282,25 @@ async function request(route: string, who: Who, outside = false): Promise<Reply>
     // Signing out or changing the password may end the caller's other sessions too.
     if (c.fresh) sessions.delete(who);
   }
-  return call(server.url, method, `${outside ? '' : '/api/v1'}${c.path}`, { headers, ...(c.body !== undefined ? { body: c.body } : {}) });
+  if (c.text !== undefined) headers['content-type'] = 'text/plain';
+  const body = c.text !== undefined ? { raw: c.text } : c.body !== undefined ? { body: c.body } : {};
+  return call(server.url, method, `${outside ? '' : '/api/v1'}${c.path}`, { headers, ...body });
 }
 
 test.before(async () => {
   pg = await startTestPostgres();
   // Sign-in budgets a person never reaches: the matrix signs in many times from one address.
-  server = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api' } }, env: { DEVFORGE_RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000', DEVFORGE_RATE_LIMIT_LOCKOUT_FAILURES: '100000' } });
+  // An Enterprise test license, so no entitlement stands between a caller and the route under test.
+  license = await issueLicense({ tier: 'enterprise' });
+  server = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api' }, ...ACCEPT_TEST_LICENSES }, env: { DEVFORGE_RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000', DEVFORGE_RATE_LIMIT_LOCKOUT_FAILURES: '100000' } });
   files = await mkdtemp(join(tmpdir(), 'devforge-matrix-'));
   await writeFile(join(files, 'video.mp4'), 'mp4!');
   await writeFile(join(files, 'poster.png'), 'png!');
   await writeFile(join(files, 'captions.vtt'), 'WEBVTT\n');
   const admin = await q<{ id: string; email: string }>('SELECT id, email FROM users WHERE email = $1', [ADMIN_EMAIL]);
   users.admin = admin[0]!;
+  const installed = await putLicense(server.url, await server.key('admin'), license);
+  if (installed.status !== 200) throw new Error(`license: ${installed.status} ${installed.text}`);
   await q('UPDATE users SET password_hash = $2 WHERE id = $1', [users.admin.id, await hashPassword(PASSWORD)]);
   const roles: Record<Exclude<Person, 'admin'> | 'extra', 'editor' | 'viewer'> = { owner: 'editor', stranger: 'editor', viewer: 'viewer', read: 'editor', write: 'editor', viewerWrite: 'viewer', group: 'editor', extra: 'editor' };
   for (const [who, role] of Object.entries(roles)) {

@@ -3,7 +3,6 @@
 // live in its rate_limits table. Password checks are counted with the devforge_password_checks_total metric, so
 // "how many passwords were tried" is read from the server, never guessed from timings.
 import test from 'ava';
-import { join } from 'node:path';
 import { call, type Reply } from './helpers/http.ts';
 import { spawnApi, type ApiProcess } from './helpers/api-process.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
@@ -22,8 +21,9 @@ test.before(async () => {
   pg = await startTestPostgres();
   // DEVFORGE_RATE_LIMIT_API_PER_MINUTE as an operator would set it; a trusted proxy in front of a, so a
   // test can speak from many client addresses with X-Forwarded-For.
-  // Two API processes, each with its own data directory, share one master key file, as they must.
-  const env = { DEVFORGE_RATE_LIMIT_API_PER_MINUTE: '30', DEVFORGE_RATE_LIMIT_GENERATE_PER_MINUTE: '5', DEVFORGE_MASTER_KEY_FILE: join(pg.dir, 'master.key') };
+  // Two API processes, each with its own data directory, share one master key file, as they must (the
+  // test helpers give every process on a test database the same one).
+  const env = { DEVFORGE_RATE_LIMIT_API_PER_MINUTE: '30', DEVFORGE_RATE_LIMIT_GENERATE_PER_MINUTE: '5' };
   a = await startTestServer({ databaseUrl: pg.url, env, overrides: { server: { role: 'api', trustProxy: true, trustProxyHops: 1 } } });
   b = await spawnApi(pg.url, env);
   admin = await a.key('admin');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifySignature } from '../../src/platform/webhooks/sign.ts';
 import { call, callUntil, followEvents, type SseEvent } from './helpers/http.ts';
+import { ACCEPT_TEST_LICENSES, issueLicense, putLicense } from './helpers/license.ts';
 import { probe } from './helpers/media.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { startReceiver } from './helpers/receiver.ts';
@@ -18,7 +19,10 @@ let dir: string;
 
 test.before(async () => {
   pg = await startTestPostgres();
-  server = await startTestServer({ databaseUrl: pg.url });
+  server = await startTestServer({ databaseUrl: pg.url, overrides: ACCEPT_TEST_LICENSES });
+  // The first render carries custom branding (colours), which needs an Enterprise license.
+  const installed = await putLicense(server.url, await server.key('admin'), await issueLicense({ tier: 'enterprise' }));
+  if (installed.status !== 200) throw new Error(`installing the test license: ${installed.text}`);
   dir = await mkdtemp(join(tmpdir(), 'devforge-flow-'));
 });
 

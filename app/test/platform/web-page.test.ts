@@ -70,6 +70,10 @@ test('sign in, describe, edit, preview, export, download, list', async (t) => {
   await page.waitForFunction(() => /swaps2/.test(document.getElementById('facts')!.textContent ?? ''));
   t.regex(await text(page, '#facts'), /sorted\[1,5,9\]/);
 
+  // No license here: Free, so the page offers 720p and greys out what the license does not include.
+  await page.waitForFunction(() => (document.querySelector('#quality option[value="1080p"]') as HTMLOptionElement).disabled);
+  t.is(await page.$eval('#quality', (el) => (el as HTMLSelectElement).value), '720p');
+  t.true(await page.$eval('#quality option[value="4k"]', (el) => (el as HTMLOptionElement).disabled));
   await page.select('#quality', '720p');
   await page.type('#duration', '2');
   await page.click('#export');

@@ -6,6 +6,7 @@ import test from 'ava';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { call, followEvents } from './helpers/http.ts';
+import { ACCEPT_TEST_LICENSES, issueLicense, putLicense } from './helpers/license.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { spawnWorker, type WorkerProcess } from './helpers/worker-process.ts';
@@ -16,7 +17,10 @@ const workers: WorkerProcess[] = [];
 
 test.before(async () => {
   pg = await startTestPostgres();
-  api = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api' } } });
+  api = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api' }, ...ACCEPT_TEST_LICENSES } });
+  // The SIGTERM case renders at 1080p (for a render long enough to interrupt): above Free, so a Professional test license.
+  const installed = await putLicense(api.url, await api.key('admin'), await issueLicense({ tier: 'professional' }));
+  if (installed.status !== 200) throw new Error(`installing the test license: ${installed.text}`);
 });
 
 test.after.always(async () => {
@@ -26,7 +30,7 @@ test.after.always(async () => {
 });
 
 test.serial('a worker killed mid-render: retried, completed once, one output, one usage event', async (t) => {
-  const env = { DEVFORGE_DATABASE_URL: pg.url, DEVFORGE_DATA_DIR: api.config.data.dir, DEVFORGE_MASTER_KEY_FILE: api.config.secrets.masterKeyFile };
+  const env = { DEVFORGE_DATABASE_URL: pg.url, DEVFORGE_DATA_DIR: api.config.data.dir, DEVFORGE_MASTER_KEY_FILE: api.config.secrets.masterKeyFile, DEVFORGE_LICENSE_ACCEPT_TEST: 'true' };
   const first = spawnWorker(env);
   workers.push(first);
   const key = await api.key('editor');
@@ -65,7 +69,7 @@ test.serial('a worker killed mid-render: retried, completed once, one output, on
 });
 
 test.serial('SIGTERM mid-render, grace period too short: the render is handed back and finished elsewhere', async (t) => {
-  const env = { DEVFORGE_DATABASE_URL: pg.url, DEVFORGE_DATA_DIR: api.config.data.dir, DEVFORGE_MASTER_KEY_FILE: api.config.secrets.masterKeyFile };
+  const env = { DEVFORGE_DATABASE_URL: pg.url, DEVFORGE_DATA_DIR: api.config.data.dir, DEVFORGE_MASTER_KEY_FILE: api.config.secrets.masterKeyFile, DEVFORGE_LICENSE_ACCEPT_TEST: 'true' };
   const first = spawnWorker({ ...env, DEVFORGE_SHUTDOWN_GRACE_S: '1' });
   workers.push(first);
   const key = await api.key('editor');

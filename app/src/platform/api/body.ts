@@ -1,9 +1,9 @@
-// Reads a JSON request body with a size limit, without a body-parser dependency. The limit is checked
+// Reads a JSON (or plain-text: a license file) request body with a size limit, without a body-parser dependency. The limit is checked
 // against Content-Length before reading and again while reading (chunked bodies).
 import type { Context } from 'koa';
 import { Problem } from './problems.ts';
 
-export async function readJsonBody(ctx: Context, limit: number): Promise<unknown> {
+async function readLimited(ctx: Context, limit: number): Promise<Buffer> {
   const declared = Number(ctx.get('content-length') || NaN);
   const tooLarge = () => {
     ctx.set('connection', 'close');
@@ -19,12 +19,22 @@ export async function readJsonBody(ctx: Context, limit: number): Promise<unknown
     }
     chunks.push(chunk as Buffer);
   }
-  if (size === 0) return undefined;
+  return Buffer.concat(chunks);
+}
+
+export async function readJsonBody(ctx: Context, limit: number): Promise<unknown> {
+  const raw = await readLimited(ctx, limit);
+  if (raw.length === 0) return undefined;
   if (!ctx.is('application/json', '+json')) throw new Problem('unsupported-media-type', `got ${ctx.get('content-type') || 'no Content-Type'}`);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = raw.toString('utf8');
   try {
     return JSON.parse(text);
   } catch (err) {
     throw new Problem('malformed-json', (err as Error).message);
   }
+}
+
+/** A plain-text body (a license file), as UTF-8; empty when none was sent. */
+export async function readTextBody(ctx: Context, limit: number): Promise<string> {
+  return (await readLimited(ctx, limit)).toString('utf8');
 }

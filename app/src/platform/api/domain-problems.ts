@@ -41,6 +41,8 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'too-many-renders': { type: 'too-many-renders', headers: (err) => retryAfter(err, 60) },
   'idempotency-key-reused': { type: 'idempotency-key-reused' },
   'idempotency-key-in-use': { type: 'idempotency-key-in-use', headers: (err) => retryAfter(err, 1) },
+  'license-limit': { type: 'license-limit' },
+  'license-refused': { type: 'license-refused' },
 };
 
 /** The problem for a domain or credentials error; undefined for anything else. */

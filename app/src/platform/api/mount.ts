@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AuthChain } from '../auth/chain.ts';
 import type { Budget, RateLimits } from '../ratelimit/limiters.ts';
 import { authenticate } from './authenticate.ts';
-import { readJsonBody } from './body.ts';
+import { readJsonBody, readTextBody } from './body.ts';
 import { problemForError } from './domain-problems.ts';
 import { Problem } from './problems.ts';
 import { admit } from './rate-limit.ts';
@@ -42,6 +42,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], opts: MountOptio
       const query = route.query ? validate(route.query, ctx.query, 'query') : {};
       let body: unknown;
       if (route.body) body = validate(route.body, await readJsonBody(ctx, opts.bodyLimit), 'body');
+      else if (route.textBody) body = await readTextBody(ctx, opts.bodyLimit);
       const userAgent = ctx.get('user-agent');
       const origin = { ip: ctx.ip || 'unknown', ...(userAgent ? { userAgent } : {}) };
       await route.handler(ctx, { body, query, params, principal: principal as never, origin });

@@ -83,6 +83,7 @@ export function openApiDocument(routes: AnyRoute[], prefix: string, version: str
       'x-devforge-rate-limit': rateLimit,
       parameters: parameters(route),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      ...(route.textBody ? { requestBody: { required: true, description: route.textBody.description, content: { 'text/plain': { schema: { type: 'string' } } } } } : {}),
       responses,
     };
   }

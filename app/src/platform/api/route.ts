@@ -41,6 +41,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   /** The budgets a call counts against (rate-limit.ts); default api. */
   rateLimit?: RateLimitKind;
   body?: B;
+  /** A plain-text body instead of JSON (a license file): handed to the handler as `body`, a string. */
+  textBody?: { description: string };
   query?: Q;
   params?: P;
   responses: Record<number, RouteResponse>;

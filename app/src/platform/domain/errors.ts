@@ -46,6 +46,10 @@ export const DOMAIN_ERROR_CODES = [
   'idempotency-key-in-use',
   /** The identity provider signed someone in but DevForge refuses them (no mapped role, disabled, bad answer). */
   'sign-in-refused',
+  /** The request asks for more than the license allows; `data` names the entitlement, its limit, the current use and what would lift it. */
+  'license-limit',
+  /** A license file was refused (tampered, unknown key, test key on production, wrong install, lower sequence); `data.reason` says which. */
+  'license-refused',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -9,6 +9,9 @@
 // caller's access to the thing: none is not-visible (404, so ids cannot be probed), too little is
 // read-only or owner-only (403). Licensing passes an `entitlements` object and names the feature an
 // action needs in RULES; sharing loads grants into the resource. Neither changes a caller.
+// The license's limits (quality, branding, animations a month) are checked here too, by
+// authorizeWithinLicense: one place says what each entitlement allows and what would lift it.
+import { lowestTierWhere, qualityAllowed, type EntitlementValues, type Quality, type Tier } from '../../licensing/entitlements.ts';
 import { DomainError } from './errors.ts';
 import type { Principal, Role } from '../auth/principal.ts';
 import { roleAllows } from '../auth/roles.ts';
@@ -51,6 +54,8 @@ export const ACTIONS = [
   'metrics.read',
   'audit.read',
   'audit.export',
+  'license.read',
+  'license.install',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -75,9 +80,51 @@ export interface Resource {
   orgVisible?: boolean;
 }
 
-/** Licensed features; absent means unlicensed features are not restricted (no licensing configured). */
+/**
+ * What the license allows: the features it includes (RULES' `feature`) and, when a license (or the Free
+ * fallback) is in force, every entitlement's value. Absent: nothing is restricted by licence.
+ */
 export interface Entitlements {
   features: readonly string[];
+  /** The entitlements in force (licensing/entitlements.ts) and the tier they come from. */
+  limits?: EntitlementValues;
+  tier?: Tier;
+}
+
+/** One thing a request asks of the license. */
+export type LicenseAsk = { entitlement: 'max_quality'; wants: Quality } | { entitlement: 'custom_branding'; wants: true } | { entitlement: 'animations_per_month'; adding: number; used: number };
+
+const TIER_NAMES: Record<Tier, string> = { free: 'Free', professional: 'Professional', enterprise: 'Enterprise' };
+
+/** What would lift a limit: the lowest tier that allows it by default, else an override. */
+function liftFor(entitlement: string, allows: (v: EntitlementValues) => boolean, asked: string): string {
+  const tier = lowestTierWhere(allows);
+  return tier ? `install a ${TIER_NAMES[tier]} license (or one with ${entitlement} ${asked})` : `install a license with ${entitlement} ${asked}`;
+}
+
+/** Throws license-limit (entitlement, limit, current use, what would lift it) unless the license allows `ask`. */
+export function authorizeWithinLicense(entitlements: Entitlements | undefined, ask: LicenseAsk): void {
+  const limits = entitlements?.limits;
+  if (!limits) return;
+  const tierName = entitlements.tier ? TIER_NAMES[entitlements.tier] : 'this';
+  let refusal: { limit: unknown; use: unknown; message: string; lift: string } | undefined;
+  if (ask.entitlement === 'max_quality' && !qualityAllowed(limits.max_quality, ask.wants)) {
+    const lift = liftFor('max_quality', (v) => qualityAllowed(v.max_quality, ask.wants), ask.wants);
+    refusal = { limit: limits.max_quality, use: ask.wants, message: `quality ${ask.wants} is above the ${tierName} license's highest quality, ${limits.max_quality}: ask for ${limits.max_quality}, or ${lift}`, lift };
+  } else if (ask.entitlement === 'custom_branding' && !limits.custom_branding) {
+    const lift = liftFor('custom_branding', (v) => v.custom_branding, 'true');
+    refusal = { limit: false, use: true, message: `custom branding (logo, colours, product name) is not included in the ${tierName} license: leave custom_branding out (a watermark text alone is allowed), or ${lift}`, lift };
+  } else if (ask.entitlement === 'animations_per_month' && limits.animations_per_month !== null && ask.used + ask.adding > limits.animations_per_month) {
+    const limit = limits.animations_per_month;
+    const lift = liftFor('animations_per_month', (v) => v.animations_per_month === null || v.animations_per_month > limit, 'higher');
+    refusal = {
+      limit,
+      use: ask.used,
+      message: `the ${tierName} license allows ${limit} animations a month (calendar month, UTC) and ${ask.used} were accepted this month${ask.adding > 1 ? `; this asks for ${ask.adding} more` : ''}: wait for next month, or ${lift}`,
+      lift,
+    };
+  }
+  if (refusal) throw new DomainError('license-limit', refusal.message, { data: { entitlement: ask.entitlement, limit: refusal.limit, current_use: refusal.use, lift: refusal.lift } });
 }
 
 interface Rule {
@@ -135,6 +182,9 @@ const RULES: Record<Action, Rule> = {
   'metrics.read': { role: 'viewer', scope: 'animations:read' },
   'audit.read': { role: 'admin', scope: 'admin' },
   'audit.export': { role: 'admin', scope: 'admin' },
+  // Everyone sees the license's state (the grace banner is for everyone); only admins change it.
+  'license.read': { role: 'viewer', scope: null },
+  'license.install': { role: 'admin', scope: 'admin' },
 };
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };

@@ -35,6 +35,7 @@ ${fontLinks()}
 <link rel="stylesheet" href="/assets/app.css">
 </head><body>
 <header><h1>DevForge</h1><span id="who"></span><a href="/api/v1/docs">API</a><button id="logout" type="button" hidden>Sign out</button></header>
+<p id="license-banner" class="banner" role="status" hidden></p>
 <main>
 <section id="login-view" hidden>
   ${signInView(opts)}

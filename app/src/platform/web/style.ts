@@ -2,7 +2,7 @@
 export const APP_CSS = `
 *{box-sizing:border-box}body{margin:0;font:15px/1.45 Inter,system-ui,sans-serif;background:#f4f5f8;color:#1b1d23}
 header{display:flex;gap:16px;align-items:center;padding:10px 20px;background:#111827;color:#fff}header h1{font-size:18px;margin:0 auto 0 0}
-header a{color:#c7d2fe}main{padding:16px;max-width:1400px;margin:0 auto}.grid{display:grid;grid-template-columns:minmax(320px,1fr) minmax(360px,1.3fr);gap:16px}
+header a{color:#c7d2fe}.banner{margin:0;padding:8px 20px;background:#fef3c7;color:#78350f}main{padding:16px;max-width:1400px;margin:0 auto}.grid{display:grid;grid-template-columns:minmax(320px,1fr) minmax(360px,1.3fr);gap:16px}
 .panel{background:#fff;border:1px solid #e1e3ea;border-radius:10px;padding:14px 18px;margin-bottom:16px}.narrow{max-width:380px;margin:40px auto}
 h2{font-size:16px;margin:4px 0 10px}h3{font-size:14px;margin:12px 0 4px}label{display:block;margin:6px 0}
 input,select,textarea,button{font:inherit}textarea{width:100%;resize:vertical}input[type=text],input[type=password],input[type=number]{width:100%;padding:5px 7px}

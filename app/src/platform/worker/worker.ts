@@ -75,7 +75,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     for (const w of boss.getWipData()) if (w.name === queue) boss.notifyWorker(w.id);
   };
   const tracked = <T>(queue: string, p: Promise<T>): Promise<T> => track(p.finally(() => wake(queue)));
-  const renderDeps = { db: deps.db, queue: deps.queue, publicUrl: deps.publicUrl, storage: deps.storage, renderer, workDir, log, metrics: deps.metrics, events: deps.events };
+  const renderDeps = { db: deps.db, queue: deps.queue, publicUrl: deps.publicUrl, storage: deps.storage, renderer, workDir, acceptTestLicenses: config.license.acceptTestLicenses, log, metrics: deps.metrics, events: deps.events };
 
   // Every line a job handler logs carries the job's id (and the animation's, where it has one).
   const jobLog = (job: { id: string; data: unknown }) => {

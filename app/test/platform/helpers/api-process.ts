@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testMasterKeyFile } from './postgres.ts';
 import { ADMIN_PASSWORD } from './server.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/devforge.js', import.meta.url));
@@ -46,6 +47,8 @@ export async function spawnApi(databaseUrl: string, env: Record<string, string> 
       // Like testConfig: an API-only process leaves renders queued, so the per-user caps are lifted unless a test sets them.
       DEVFORGE_CONCURRENT_RENDERS_PER_USER: '100000',
       DEVFORGE_CONCURRENT_BATCHES_PER_USER: '100000',
+      // Every process on one database needs the same master key: the one the in-process test servers share.
+      DEVFORGE_MASTER_KEY_FILE: testMasterKeyFile(databaseUrl),
       ...env,
     },
   });

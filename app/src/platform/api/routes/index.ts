@@ -9,11 +9,26 @@ import { authRoutes } from './auth.ts';
 import { batchRoutes } from './batches.ts';
 import { dataRightsRoutes } from './data-rights.ts';
 import { eventRoutes } from './events.ts';
+import { licenseRoutes } from './license.ts';
 import { outputRoutes } from './outputs.ts';
 import { shareRoutes } from './shares.ts';
 import { userRoutes } from './users.ts';
 import { webhookRoutes } from './webhooks.ts';
 
 export function apiRoutes(s: ApiServices): AnyRoute[] {
-  return [...authRoutes(s), ...apiKeyRoutes(s), ...userRoutes(s), ...dataRightsRoutes(s), ...analysisRoutes(s), ...batchRoutes(s), ...animationRoutes(s), ...shareRoutes(s), ...eventRoutes(s), ...outputRoutes(s), ...webhookRoutes(s), ...auditRoutes(s)];
+  return [
+    ...authRoutes(s),
+    ...apiKeyRoutes(s),
+    ...userRoutes(s),
+    ...dataRightsRoutes(s),
+    ...analysisRoutes(s),
+    ...batchRoutes(s),
+    ...animationRoutes(s),
+    ...shareRoutes(s),
+    ...eventRoutes(s),
+    ...outputRoutes(s),
+    ...webhookRoutes(s),
+    ...auditRoutes(s),
+    ...licenseRoutes(s),
+  ];
 }

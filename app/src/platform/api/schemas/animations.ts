@@ -28,7 +28,10 @@ export const QUALITIES = ['720p', '1080p', '4k'] as const;
 export const generateBody = z.strictObject({
   description: z.string().describe('What to animate, in plain words (at most analysis.maxDescriptionLength characters, 2000 by default).'),
   style: z.enum(STYLE_NAMES).optional().describe("Visual style; default: the template's own."),
-  quality: z.enum(QUALITIES).default('1080p').describe('Output resolution.'),
+  quality: z
+    .enum(QUALITIES)
+    .optional()
+    .describe("Output resolution; default: render.defaultResolution (1080p unless configured), capped at the license's highest quality. Asking for more than the license allows is refused with 403 license-limit."),
   duration: z.number().positive().max(3600).optional().describe("Length in seconds (at most render.maxDurationS, 600 by default); default: the template's natural length."),
   fps: z
     .union([z.literal(24), z.literal(30), z.literal(60)])

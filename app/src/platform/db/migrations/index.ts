@@ -7,6 +7,7 @@ import { Sharing1764900000004 } from './1764900000004-sharing.ts';
 import { KeyScopesSessions1764900000005 } from './1764900000005-key-scopes-sessions.ts';
 import { SealedSecrets1764900000007 } from './1764900000007-sealed-secrets.ts';
 import { IdempotencyKeys1764900000008 } from './1764900000008-idempotency-keys.ts';
+import { Licensing1764900000009 } from './1764900000009-licensing.ts';
 
 export const MIGRATIONS = [
   InitialSchema1764230400000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   KeyScopesSessions1764900000005,
   SealedSecrets1764900000007,
   IdempotencyKeys1764900000008,
+  Licensing1764900000009,
 ];

@@ -12,7 +12,8 @@ import { admitRenderCost } from './render-cost.ts';
 export { estimateRender } from './render-cost.ts';
 
 export interface RequestedRender {
-  quality: ResolutionName;
+  /** Absent: the license's default decides it later; the composed scene is checked then (admitScene). */
+  quality?: ResolutionName | undefined;
   fps?: number;
   duration?: number;
   priority: string;
@@ -21,7 +22,7 @@ export interface RequestedRender {
 /** Before composing: the priority, and the requested length when one was given (no scene is composed for a render that cannot run). */
 export function admitRequest(config: DevforgeConfig, principal: Actor, input: RequestedRender, field = 'body'): void {
   admitPriority(principal, input.priority, `${field}.priority`);
-  if (input.duration !== undefined) admitRenderCost(config, { quality: input.quality, fps: input.fps ?? config.render.defaultFps, durationS: input.duration }, field);
+  if (input.duration !== undefined && input.quality !== undefined) admitRenderCost(config, { quality: input.quality, fps: input.fps ?? config.render.defaultFps, durationS: input.duration }, field);
 }
 
 /** After composing (or for a stored animation): the scene's real length, which narration may have stretched. */

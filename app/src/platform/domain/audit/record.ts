@@ -42,6 +42,10 @@ export const AUDIT_ACTIONS = [
   'user.sessions-end',
   'audit.export',
   'audit.purge',
+  'license.install',
+  'license.refuse',
+  'license.state-change',
+  'license.request',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,10 +1,13 @@
 // The render job: one generation of one animation → MP4, poster and captions in object storage.
 // Idempotent: the output keys are the same on every attempt (a retry overwrites them) and completion
 // records usage once per generation. Progress is saved about once a second; a save that finds the
-// animation no longer processing (cancelled, deleted) stops the render.
+// animation no longer processing (cancelled, deleted) stops the render. The license in force when the render
+// runs decides the overlay: its watermark (Free: "DevForge") is drawn whatever the request asked, and custom
+// branding only when the license includes it.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobWithMetadata } from 'pg-boss';
+import type { EntitlementValues } from '../../../licensing/entitlements.ts';
 import type { OverlayOptions } from '../../../player/overlay.ts';
 import { PresetError } from '../../../render/presets.ts';
 import { RenderLimitError, type Renderer } from '../../../render/renderer.ts';
@@ -12,6 +15,7 @@ import { MathError } from '../../../render/math.ts';
 import { parseScene, SceneValidationError } from '../../../scene/validate.ts';
 import { markCompleted, markFailed, type FinishDeps } from '../../domain/commands/animations/finish.ts';
 import { RenderFailure } from '../../domain/failures.ts';
+import { licenseStanding } from '../../domain/license/standing.ts';
 import { AnimationEntity, type Animation, type AnimationOutputs, type Branding } from '../../db/entities/animation.ts';
 import { sql } from '../../db/sql.ts';
 import { publishAnimationEvent, type AnimationEvents } from '../../events/animation-events.ts';
@@ -26,6 +30,8 @@ export interface RenderJobDeps extends FinishDeps {
   renderer: Renderer;
   /** Scratch space for the files of renders in progress. */
   workDir: string;
+  /** license.acceptTestLicenses: which license is in force is decided as on the API side. */
+  acceptTestLicenses: boolean;
   log: Logger;
   metrics: Metrics;
   /** Cancellations arrive here at once (the progress save would notice within a second anyway). */
@@ -44,11 +50,13 @@ export function classifyRenderError(err: unknown): RenderFailure {
   return new RenderFailure('render-failed', message, { cause: err });
 }
 
-function overlayFor(branding: Branding | null): OverlayOptions {
-  if (!branding) return {};
+/** The license's watermark overrides the request's; branding is drawn only when the license includes it. */
+export function overlayFor(branding: Branding | null, license: Pick<EntitlementValues, 'watermark' | 'custom_branding'>): OverlayOptions {
+  const watermark = license.watermark ?? branding?.watermark;
+  if (!branding) return watermark ? { watermark: { text: watermark } } : {};
   return {
-    ...(branding.watermark ? { watermark: { text: branding.watermark } } : {}),
-    ...(branding.logo || branding.colors || branding.product_name
+    ...(watermark ? { watermark: { text: watermark } } : {}),
+    ...(license.custom_branding && (branding.logo || branding.colors || branding.product_name)
       ? { branding: { ...(branding.logo ? { logo: branding.logo } : {}), ...(branding.colors ? { colors: branding.colors } : {}), ...(branding.product_name ? { productName: branding.product_name } : {}) } }
       : {}),
   };
@@ -117,7 +125,7 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
     const files = { video: join(dir, 'video.mp4'), poster: join(dir, 'poster.png'), captions: join(dir, 'captions.vtt') };
     const summary = await deps.renderer.render(scene, {
       outputs: files,
-      overlay: overlayFor(animation.branding),
+      overlay: overlayFor(animation.branding, (await licenseStanding(deps.db, { acceptTest: deps.acceptTestLicenses })).entitlements),
       signal: stop.signal,
       onProgress: (done, total) => {
         const now = Date.now();

@@ -5,6 +5,7 @@ import { api, ApiError, setCsrfToken } from './api.ts';
 import { refreshAnimations } from './animations-list.ts';
 import { byId, el, setText, show } from './dom.ts';
 import { exportAnimation } from './exporter.ts';
+import { showLicense } from './license-notice.ts';
 import { ParamsForm } from './params-form.ts';
 import { Preview } from './preview.ts';
 
@@ -44,6 +45,7 @@ function signedIn(me: Me): void {
   show(byId('app-view'), true);
   void loadTemplates();
   void refreshAnimations();
+  void showLicense(me.role);
 }
 
 function signedOut(): void {

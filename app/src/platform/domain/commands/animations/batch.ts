@@ -5,6 +5,7 @@ import { BatchEntity, type Batch } from '../../../db/entities/batch.ts';
 import { admitIntoQueue, admitRequest } from '../../admission/index.ts';
 import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
+import { holdMonthlyLimit, licenseEntitlements } from '../../license/admission.ts';
 import { authorize, type Actor } from '../../policy.ts';
 import { checkWebhookUrl, insertAnimation, prepareAnimation, type NewAnimation, type PreparedAnimation } from './create.ts';
 import type { AnimationDeps } from './deps.ts';
@@ -20,12 +21,13 @@ export interface NewBatch {
 export async function createBatch(deps: AnimationDeps, principal: Actor, body: NewBatch, origin?: Origin): Promise<{ batch: Batch; animations: Animation[] }> {
   authorize(principal, 'batch.create');
   await checkWebhookUrl(deps.webhooks, body.callback_url, 'body.callback_url');
+  const entitlements = await licenseEntitlements(deps);
   const prepared: (PreparedAnimation & { clientRef?: string })[] = [];
   for (const [i, item] of body.animations.entries()) {
     const { id, ...input } = item;
     try {
       admitRequest(deps.config, principal, input, `body.animations[${i}]`);
-      prepared.push({ ...(await prepareAnimation(deps, input, `body.animations[${i}]`)), ...(id ? { clientRef: id } : {}) });
+      prepared.push({ ...(await prepareAnimation(deps, input, entitlements, `body.animations[${i}]`)), ...(id ? { clientRef: id } : {}) });
     } catch (err) {
       if (err instanceof DomainError) throw err.forItem(i, `animations[${i}]${id ? ` (id ${id})` : ''}`);
       throw err;
@@ -41,6 +43,7 @@ export async function createBatch(deps: AnimationDeps, principal: Actor, body: N
       animations.push(await insertAnimation(tx, deps, principal, item, { batchId: batch.id, clientRef: item.clientRef, aheadS }));
       aheadS += renderSecondsFor(item.input.quality, item.scene.duration);
     }
+    await holdMonthlyLimit(tx, entitlements, animations.length);
     await recordAudit(tx, { actor: principal, action: 'animation.batch', target: { type: 'batch', id: batch.id }, origin, details: { count: animations.length, animation_ids: animations.map((a) => a.id) } });
     return { batch, animations };
   });

@@ -1,5 +1,5 @@
-// Creating an animation: analyse and compose now (bad input fails here), store the animation with its
-// scene spec, and queue its render in the same transaction.
+// Creating an animation: check it against the license, analyse and compose now (bad input fails here),
+// store the animation with its scene spec, count it for the month and queue its render in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Analysis } from '../../../../analysis/analyze.ts';
@@ -10,13 +10,17 @@ import { admitIntoQueue, admitRequest, admitScene } from '../../admission/index.
 import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
 import { WebhookFailure } from '../../failures.ts';
-import { authorize, type Actor } from '../../policy.ts';
+import { admitToLicense, holdMonthlyLimit, licenseEntitlements } from '../../license/admission.ts';
+import { recordAcceptance } from '../../license/current-use.ts';
+import { authorize, type Actor, type Entitlements } from '../../policy.ts';
 import { composeRequest, type SceneRequest } from './compose.ts';
 import { PRIORITIES, type AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
 
 /** What an animation is made from (the API's generate body is one). */
-export interface NewAnimation extends SceneRequest {
+export interface NewAnimation extends Omit<SceneRequest, 'quality'> {
+  /** Default: render.defaultResolution, capped at the license's highest quality. */
+  quality?: SceneRequest['quality'];
   custom_branding?: Branding;
   /** Receives a signed POST when the animation completes or fails. */
   webhook_url?: string;
@@ -24,7 +28,7 @@ export interface NewAnimation extends SceneRequest {
 }
 
 export interface PreparedAnimation {
-  input: NewAnimation;
+  input: NewAnimation & { quality: SceneRequest['quality'] };
   analysis: Analysis;
   scene: Scene;
 }
@@ -39,7 +43,8 @@ export async function checkWebhookUrl(policy: AnimationDeps['webhooks'], url: st
   }
 }
 
-export async function prepareAnimation(deps: AnimationDeps, input: NewAnimation, field = 'body'): Promise<PreparedAnimation> {
+export async function prepareAnimation(deps: AnimationDeps, raw: NewAnimation, entitlements: Entitlements, field = 'body'): Promise<PreparedAnimation> {
+  const input = { ...raw, quality: await admitToLicense(deps, entitlements, raw) };
   const { analysis, scene } = await composeRequest(input, deps.config, deps.scenes);
   admitScene(deps.config, input.quality, scene, field);
   await checkWebhookUrl(deps.webhooks, input.webhook_url, `${field}.webhook_url`);
@@ -90,6 +95,7 @@ export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, pr
       estimatedCompletion: new Date(Date.now() + (extra.aheadS + renderS) * 1000),
     }),
   );
+  await recordAcceptance(tx, animation);
   await deps.queue.send('render', { animationId: animation.id, generation: 1 }, { id: jobId, priority, singletonKey: animation.id }, tx);
   return animation;
 }
@@ -97,11 +103,13 @@ export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, pr
 export async function createAnimation(deps: AnimationDeps, principal: Actor, input: NewAnimation, origin?: Origin): Promise<Animation> {
   authorize(principal, 'animation.create');
   admitRequest(deps.config, principal, input);
-  const prepared = await prepareAnimation(deps, input);
+  const entitlements = await licenseEntitlements(deps);
+  const prepared = await prepareAnimation(deps, input, entitlements);
   const aheadS = await queuedAheadSeconds(deps.db);
   return deps.db.transaction(async (tx) => {
     await admitIntoQueue(tx, deps.config, principal.userId, 'render');
     const animation = await insertAnimation(tx, deps, principal, prepared, { aheadS });
+    await holdMonthlyLimit(tx, entitlements, 1);
     await recordAudit(tx, { actor: principal, action: 'animation.generate', target: { type: 'animation', id: animation.id }, origin, details: { template: animation.template, quality: animation.quality, duration_s: animation.durationS } });
     return animation;
   });

@@ -1,6 +1,7 @@
 // Cancel, re-render and delete: what an owner (or an admin) may do to an existing animation.
 import { randomUUID } from 'node:crypto';
 import type { ResolutionName } from '../../../../render/presets.ts';
+import type { Quality } from '../../../../licensing/entitlements.ts';
 import { AnimationEntity, FINISHED_STATUSES, type Animation } from '../../../db/entities/animation.ts';
 import { sql } from '../../../db/sql.ts';
 import { publishAnimationEvent } from '../../../events/animation-events.ts';
@@ -9,11 +10,12 @@ import { outputKeys } from '../../../storage/create.ts';
 import { admitIntoQueue, admitScene } from '../../admission/index.ts';
 import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
+import { licenseEntitlements } from '../../license/admission.ts';
 import { getAnimation } from '../../queries/animations.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
 import { afterFinish, markCancelled } from './finish.ts';
-import type { Actor } from '../../policy.ts';
+import { authorizeWithinLicense, type Actor } from '../../policy.ts';
 
 /** Cancels a queued or running render. The worker notices at its next progress save and stops. */
 export async function cancelAnimation(deps: AnimationDeps, principal: Actor, id: string, origin?: Origin): Promise<Animation> {
@@ -32,6 +34,8 @@ export async function rerenderAnimation(deps: AnimationDeps, principal: Actor, i
   if (!FINISHED_STATUSES.includes(animation.status)) throw new DomainError('conflict', `the animation is ${animation.status}; cancel it first or wait for it to finish`);
   // The limits may have been lowered since it was first rendered.
   admitScene(deps.config, animation.quality as ResolutionName, { fps: animation.fps, duration: animation.durationS });
+  // A re-render is a render at the stored quality: within the license in force now (not a new animation, so not counted).
+  authorizeWithinLicense(await licenseEntitlements(deps), { entitlement: 'max_quality', wants: animation.quality as Quality });
   const aheadS = await queuedAheadSeconds(deps.db);
   const jobId = randomUUID();
   const updated = await deps.db.transaction(async (tx) => {

@@ -1,0 +1,45 @@
+// What GET /api/v1/license and `devforge license status` show: the standing, the banner it calls for, and this
+// month's use against each limit.
+import type { DataSource } from 'typeorm';
+import { ENTITLEMENT_NAMES, ENTITLEMENTS, type EntitlementName } from '../../../licensing/entitlements.ts';
+import type { Actor } from '../policy.ts';
+import { authorize } from '../policy.ts';
+import { currentUse } from './current-use.ts';
+import { licenseStanding, type LicenseOptions, type LicenseStanding } from './standing.ts';
+
+export interface LicenseUse {
+  entitlement: EntitlementName;
+  limit: number | null;
+  /** null: not metered yet. */
+  used: number | null;
+}
+
+export interface LicenseStatus {
+  standing: LicenseStanding;
+  banner: { audience: 'admins' | 'everyone'; message: string } | null;
+  month: string;
+  usage: LicenseUse[];
+}
+
+function bannerFor(s: LicenseStanding): LicenseStatus['banner'] {
+  const p = s.license?.payload;
+  const day = (iso: string) => new Date(Date.parse(iso) - 1).toISOString().slice(0, 10);
+  if (s.state === 'expiring' && p) return { audience: 'admins', message: `The DevForge license expires after ${day(p.expires_at)}: renew it (devforge license request, then install the vendor's answer).` };
+  if (s.state === 'grace' && p)
+    return { audience: 'everyone', message: `The DevForge license expired after ${day(p.expires_at)}; features stay on until ${s.graceEndsAt!.toISOString().slice(0, 10)}, then Free limits apply. Ask an administrator to renew it.` };
+  if (s.state === 'expired') return { audience: 'everyone', message: 'The DevForge license has expired: Free limits apply. Existing animations stay available. Ask an administrator to renew it.' };
+  if (s.state === 'invalid') return { audience: 'admins', message: `The installed DevForge license is not valid (${s.reason}): Free limits apply.` };
+  return null;
+}
+
+export async function licenseStatus(db: DataSource, opts: LicenseOptions, principal?: Actor): Promise<LicenseStatus> {
+  if (principal) authorize(principal, 'license.read');
+  const standing = await licenseStanding(db, opts);
+  const use = await currentUse(db, standing.observedAt);
+  const usage = ENTITLEMENT_NAMES.filter((n) => ENTITLEMENTS[n].kind === 'count' && n !== 'render_workers').map((entitlement) => ({
+    entitlement,
+    limit: standing.entitlements[entitlement] as number | null,
+    used: entitlement === 'animations_per_month' ? use.animations_per_month : null,
+  }));
+  return { standing, banner: bannerFor(standing), month: use.month, usage };
+}
