@@ -11,6 +11,7 @@ import { AuthChain } from './auth/chain.ts';
 import { startIdentityProvider } from './auth/oidc/start.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { ensureAdmin } from './domain/commands/users.ts';
+import { ApiCallMeter } from './domain/commands/usage/api-call-meter.ts';
 import { countByStatus } from './domain/queries/animations.ts';
 import { composeThreads, ScenePool } from './compose/scene-pool.ts';
 import { createDataSource, migrate } from './db/data-source.ts';
@@ -127,6 +128,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       cleanups.push(() => Promise.resolve(sso.idp.stop()));
       readiness.push({ name: 'oidc', check: () => sso.idp.check() });
     }
+    // Flushed by a timer and once more on shutdown (this cleanup runs before the database closes).
+    const apiCalls = role !== 'worker' ? new ApiCallMeter(db, { intervalMs: config.usage.flushIntervalMs, onError: (err) => log.warn(`usage: could not write API call counts (${err.message}); keeping them for the next flush`) }) : undefined;
+    if (apiCalls) {
+      apiCalls.start();
+      cleanups.push(() => apiCalls.stop());
+    }
     const services: ApiServices = {
       config,
       db,
@@ -142,6 +149,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       limits,
       passwords: new AccountLockout(limits, { checked: () => metrics.passwordChecks.inc(), locked: () => metrics.rateLimited.inc({ budget: 'lockout' }) }),
       readiness,
+      ...(apiCalls ? { apiCalls } : {}),
       ...(sso ? { oidc: sso.idp } : {}),
     };
 

@@ -50,6 +50,8 @@ export const ACTIONS = [
   'metrics.read',
   'audit.read',
   'audit.export',
+  'usage.read',
+  'usage.read-all',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -132,6 +134,9 @@ const RULES: Record<Action, Rule> = {
   'metrics.read': { role: 'viewer', scope: 'animations:read' },
   'audit.read': { role: 'admin', scope: 'admin' },
   'audit.export': { role: 'admin', scope: 'admin' },
+  // Anyone may watch their own use against the licence; only administrators see everyone's.
+  'usage.read': { role: 'viewer', scope: 'animations:read' },
+  'usage.read-all': { role: 'admin', scope: 'admin' },
 };
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };

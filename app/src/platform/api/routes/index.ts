@@ -11,9 +11,24 @@ import { dataRightsRoutes } from './data-rights.ts';
 import { eventRoutes } from './events.ts';
 import { outputRoutes } from './outputs.ts';
 import { shareRoutes } from './shares.ts';
+import { usageRoutes } from './usage.ts';
 import { userRoutes } from './users.ts';
 import { webhookRoutes } from './webhooks.ts';
 
 export function apiRoutes(s: ApiServices): AnyRoute[] {
-  return [...authRoutes(s), ...apiKeyRoutes(s), ...userRoutes(s), ...dataRightsRoutes(s), ...analysisRoutes(s), ...batchRoutes(s), ...animationRoutes(s), ...shareRoutes(s), ...eventRoutes(s), ...outputRoutes(s), ...webhookRoutes(s), ...auditRoutes(s)];
+  return [
+    ...authRoutes(s),
+    ...apiKeyRoutes(s),
+    ...userRoutes(s),
+    ...dataRightsRoutes(s),
+    ...analysisRoutes(s),
+    ...batchRoutes(s),
+    ...animationRoutes(s),
+    ...shareRoutes(s),
+    ...eventRoutes(s),
+    ...outputRoutes(s),
+    ...webhookRoutes(s),
+    ...auditRoutes(s),
+    ...usageRoutes(s),
+  ];
 }

@@ -5,5 +5,6 @@ import { RateLimits1764900000002 } from './1764900000002-rate-limits.ts';
 import { OidcIdentities1764900000003 } from './1764900000003-oidc-identities.ts';
 import { Sharing1764900000004 } from './1764900000004-sharing.ts';
 import { KeyScopesSessions1764900000005 } from './1764900000005-key-scopes-sessions.ts';
+import { Metering1764900000010 } from './1764900000010-metering.ts';
 
-export const MIGRATIONS = [InitialSchema1764230400000, AuditLog1764900000001, RateLimits1764900000002, OidcIdentities1764900000003, Sharing1764900000004, KeyScopesSessions1764900000005];
+export const MIGRATIONS = [InitialSchema1764230400000, AuditLog1764900000001, RateLimits1764900000002, OidcIdentities1764900000003, Sharing1764900000004, KeyScopesSessions1764900000005, Metering1764900000010];

@@ -5,7 +5,7 @@ import { BatchEntity, type Batch } from '../../../db/entities/batch.ts';
 import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
 import { authorize, type Actor } from '../../policy.ts';
-import { checkWebhookUrl, insertAnimation, prepareAnimation, type NewAnimation, type PreparedAnimation } from './create.ts';
+import { checkWebhookUrl, insertAnimation, prepareAnimation, type NewAnimation, type PreparedAnimation, type Submitter } from './create.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
 
@@ -16,7 +16,7 @@ export interface NewBatch {
   callback_url?: string;
 }
 
-export async function createBatch(deps: AnimationDeps, principal: Actor, body: NewBatch, origin?: Origin): Promise<{ batch: Batch; animations: Animation[] }> {
+export async function createBatch(deps: AnimationDeps, principal: Actor & Submitter, body: NewBatch, origin?: Origin): Promise<{ batch: Batch; animations: Animation[] }> {
   authorize(principal, 'batch.create');
   await checkWebhookUrl(deps.webhooks, body.callback_url, 'body.callback_url');
   const prepared: (PreparedAnimation & { clientRef?: string })[] = [];

@@ -7,6 +7,7 @@ import type { Scene } from '../../../../scene/schema.ts';
 import type { Principal } from '../../../auth/principal.ts';
 import { AnimationEntity, type Animation, type Branding } from '../../../db/entities/animation.ts';
 import { recordAudit, type Origin } from '../../audit/record.ts';
+import { recordAccepted } from '../usage/record-accepted.ts';
 import { DomainError } from '../../errors.ts';
 import { WebhookFailure } from '../../failures.ts';
 import { authorize, type Actor } from '../../policy.ts';
@@ -49,8 +50,11 @@ function branding(input: NewAnimation): Branding | null {
   return b ? { ...b } : null;
 }
 
-/** Inserts the animation and its render job; both exist only if `tx` commits. */
-export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, principal: Pick<Principal, 'userId'>, prepared: PreparedAnimation, extra: { batchId?: string; clientRef?: string; aheadS: number }): Promise<Animation> {
+/** Who submits an animation: the owner, and the API key it came with (for the usage report). */
+export type Submitter = Pick<Principal, 'userId'> & Partial<Pick<Principal, 'apiKeyId'>>;
+
+/** Inserts the animation, its render job and its accepted-ledger row; all exist only if `tx` commits. */
+export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, principal: Submitter, prepared: PreparedAnimation, extra: { batchId?: string; clientRef?: string; aheadS: number }): Promise<Animation> {
   const { input, analysis, scene } = prepared;
   const priority = PRIORITIES[input.priority];
   const renderS = renderSecondsFor(input.quality, scene.duration);
@@ -89,10 +93,11 @@ export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, pr
     }),
   );
   await deps.queue.send('render', { animationId: animation.id, generation: 1 }, { id: jobId, priority, singletonKey: animation.id }, tx);
+  await recordAccepted(tx, { animationId: animation.id, ownerId: animation.ownerId, apiKeyId: principal.apiKeyId, quality: animation.quality });
   return animation;
 }
 
-export async function createAnimation(deps: AnimationDeps, principal: Actor, input: NewAnimation, origin?: Origin): Promise<Animation> {
+export async function createAnimation(deps: AnimationDeps, principal: Actor & Submitter, input: NewAnimation, origin?: Origin): Promise<Animation> {
   authorize(principal, 'animation.create');
   const prepared = await prepareAnimation(deps, input);
   const aheadS = await queuedAheadSeconds(deps.db);
