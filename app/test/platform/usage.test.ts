@@ -48,6 +48,8 @@ test.before(async () => {
   // A flush interval no test reaches: API calls reach the database only when a test flushes them.
   server = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api' } }, env: { DEVFORGE_USAGE_FLUSH_INTERVAL_MS: '60000' } });
   admin = await server.key('admin');
+  // And no timer: the tests flush when they mean to (stop() flushes and ends the timer; counting goes on).
+  await server.platform.services.apiCalls!.stop();
   files = await mkdtemp(join(tmpdir(), 'devforge-usage-'));
 });
 
@@ -294,6 +296,36 @@ test.serial('administrators see everyone’s use; anyone else sees only their ow
   t.like(viewer, { scope: 'own', users: [], keys: [], workers: [], gpus: [] });
   t.is(viewer.totals.animations_accepted, 0);
   t.is((await call(server.url, 'GET', '/api/v1/usage')).status, 401);
+});
+
+test.serial('a clean shutdown writes the calls not flushed yet', async (t) => {
+  const henry = await person('henry');
+  // A second API process on the same database, stopped the way SIGTERM stops it.
+  const other = await startTestServer({ databaseUrl: pg.url, overrides: { server: { role: 'api' } }, env: { DEVFORGE_USAGE_FLUSH_INTERVAL_MS: '60000' } });
+  try {
+    for (let i = 0; i < 4; i++) ok(await call(other.url, 'GET', '/api/v1/me', { key: henry.key }), 200);
+    t.is(await apiCalls(db(), thisMonth(), henry.keyId), 0);
+  } finally {
+    await other.stop();
+  }
+  t.is(await apiCalls(db(), thisMonth(), henry.keyId), 4);
+});
+
+test.serial('a flush that fails while the database is down keeps its counts for the next one', async (t) => {
+  const ivy = await person('ivy');
+  const meter = server.platform.services.apiCalls!;
+  await meter.flush();
+  meter.count({ userId: ivy.id, apiKeyId: ivy.keyId });
+  meter.count({ userId: ivy.id, apiKeyId: ivy.keyId });
+  await pg.stop();
+  try {
+    await t.throwsAsync(meter.flush());
+    meter.count({ userId: ivy.id, apiKeyId: ivy.keyId });
+  } finally {
+    await pg.start();
+  }
+  await meter.flush();
+  t.is(await apiCalls(db(), thisMonth(), ivy.keyId), 3);
 });
 
 test('a month that is not YYYY-MM is a 422 that says the format', async (t) => {
