@@ -56,7 +56,8 @@ export class ApiCallMeter {
 
   /** Writes the counts so far; concurrent callers share one flush at a time. */
   async flush(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    // Wait for a flush in progress (its failure is its caller's to report, not ours).
+    while (this.flushing) await this.flushing.catch(() => {});
     if (!this.pending.size) return;
     const batch = [...this.pending.values()];
     this.pending = new Map();
