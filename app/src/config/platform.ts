@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, audit, secrets, retention, license).
+// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, audit, secrets, usage, retention, license).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -415,6 +415,12 @@ export const platformConfigSchema = {
     },
   },
   worker: {
+    name: {
+      doc: 'This worker in the usage report (render seconds per worker). Empty: the host name and process id (host:pid).',
+      format: String,
+      default: '',
+      env: 'DEVFORGE_WORKER_NAME',
+    },
     concurrency: {
       doc: 'Renders one worker process runs at once. 0: one per detected GPU, at least one.',
       format: 'nat',
@@ -492,6 +498,14 @@ export const platformConfigSchema = {
       format: String,
       default: '',
       env: 'DEVFORGE_MASTER_KEY_FILE',
+    },
+  },
+  usage: {
+    flushIntervalMs: {
+      doc: 'API calls are counted in memory and written to the usage tables this often, in milliseconds (100 to 60000): a crash loses at most this much of the count; a clean shutdown loses none.',
+      format: 'nat',
+      default: 1000,
+      env: 'DEVFORGE_USAGE_FLUSH_INTERVAL_MS',
     },
   },
   retention: {

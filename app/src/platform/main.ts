@@ -12,6 +12,7 @@ import { startIdentityProvider } from './auth/oidc/start.ts';
 import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { ensureAdmin } from './domain/commands/users.ts';
 import { ensureInstallIdentity } from './domain/license/identity.ts';
+import { ApiCallMeter } from './domain/commands/usage/api-call-meter.ts';
 import { countByStatus } from './domain/queries/animations.ts';
 import { composeThreads, ScenePool } from './compose/scene-pool.ts';
 import { createDataSource, migrate } from './db/data-source.ts';
@@ -147,6 +148,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       cleanups.push(() => Promise.resolve(sso.idp.stop()));
       readiness.push({ name: 'oidc', check: () => sso.idp.check() });
     }
+    // Flushed by a timer and once more on shutdown (this cleanup runs before the database closes).
+    const apiCalls = role !== 'worker' ? new ApiCallMeter(db, { intervalMs: config.usage.flushIntervalMs, onError: (err) => log.warn(`usage: could not write API call counts (${err.message}); keeping them for the next flush`) }) : undefined;
+    if (apiCalls) {
+      apiCalls.start();
+      cleanups.push(() => apiCalls.stop());
+    }
     const services: ApiServices = {
       config,
       db,
@@ -163,6 +170,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       passwords: new AccountLockout(limits, { checked: () => metrics.passwordChecks.inc(), locked: () => metrics.rateLimited.inc({ budget: 'lockout' }) }),
       readiness,
       secrets,
+      ...(apiCalls ? { apiCalls } : {}),
       ...(sso ? { oidc: sso.idp } : {}),
     };
 

@@ -4,6 +4,7 @@ import type { DevforgeConfig } from '../config/schema.ts';
 import type { AuthChain } from './auth/chain.ts';
 import type { IdentityProvider } from './auth/oidc/identity-provider.ts';
 import type { AnimationDeps } from './domain/commands/animations/deps.ts';
+import type { ApiCallMeter } from './domain/commands/usage/api-call-meter.ts';
 import type { PasswordGuard } from './domain/ports.ts';
 import type { AnimationEvents } from './events/animation-events.ts';
 import type { Logger } from './log.ts';
@@ -31,6 +32,8 @@ export interface ApiServices extends AnimationDeps {
   readiness: ReadinessCheck[];
   /** Seals and opens the secrets DevForge stores (webhook signing secrets), with the master key. */
   secrets: SecretBox;
+  /** Counts API calls per user, key and hour for the usage report (absent in a worker-role process). */
+  apiCalls?: ApiCallMeter;
   /** The identity provider, when single sign-on is configured (auth.oidc.issuer). */
   oidc?: IdentityProvider;
 }

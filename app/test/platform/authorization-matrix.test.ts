@@ -98,6 +98,8 @@ const MATRIX: Record<string, Row> = {
   'PUT /license':                               adminOnly(200),
   'GET /audit':                                 adminOnly(200),
   'GET /audit/export':                          adminOnly(200),
+  'GET /usage':                                 signedIn(200),
+  'GET /usage.csv':                             signedIn(200),
 };
 
 // Outside /api/v1 (mounted by server/app.ts, not the route table, so listed by hand): the ones a caller

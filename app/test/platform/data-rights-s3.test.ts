@@ -69,7 +69,7 @@ async function editorWithAnimation(): Promise<{ id: string; key: string; animati
     encoder: 'libx264',
     render_s: 1,
   };
-  await markCompleted(s, { id: animation, ownerId: id, generation: 1 }, outputs, { quality: '720p', frames: 1, durationS: 1, renderS: 1 });
+  await markCompleted(s, { id: animation, ownerId: id, generation: 1 }, outputs, { quality: '720p', frames: 1, durationS: 1, renderS: 1, worker: 'test', gpu: 'cpu' });
   return { id, key, animation, bytes };
 }
 

@@ -89,7 +89,7 @@ async function rendered(owner: Person, description: string): Promise<string> {
     encoder: 'libx264',
     render_s: 0.5,
   };
-  const done = await markCompleted(s, { id, ownerId: owner.id, generation: 1 }, outputs, { quality: '720p', frames: 10, durationS: 1, renderS: 0.5 });
+  const done = await markCompleted(s, { id, ownerId: owner.id, generation: 1 }, outputs, { quality: '720p', frames: 10, durationS: 1, renderS: 0.5, worker: 'test', gpu: 'cpu' });
   if (done?.status !== 'completed') throw new Error(`animation ${id} did not complete`);
   return id;
 }

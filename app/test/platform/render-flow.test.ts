@@ -3,7 +3,7 @@
 // a batch of three with one callback; a re-render that counts usage again.
 import test from 'ava';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifySignature } from '../../src/platform/webhooks/sign.ts';
 import { call, callUntil, followEvents, type SseEvent } from './helpers/http.ts';
@@ -183,6 +183,20 @@ test.serial('a re-render is a new generation: same keys, a second usage event', 
   const final = (await followEvents(server.url, made.json.id, key)).at(-1)!.data;
   t.is(final.status, 'completed');
   t.is(final.generation, 2);
-  const usage = await server.platform.db.query('SELECT generation FROM usage_events WHERE animation_id = $1 ORDER BY generation', [made.json.id]);
-  t.deepEqual(usage, [{ generation: 1 }, { generation: 2 }]);
+  const usage = await server.platform.db.query('SELECT generation, worker, gpu, render_s FROM usage_events WHERE animation_id = $1 ORDER BY generation', [made.json.id]);
+  t.deepEqual(
+    usage.map((u: { generation: number }) => u.generation),
+    [1, 2],
+  );
+  // Metered with the worker that rendered it (no worker.name set: host:pid) and the GPU that encoded it, cpu for libx264.
+  const [{ encoder }] = await server.platform.db.query(`SELECT outputs->>'encoder' AS encoder FROM animations WHERE id = $1`, [made.json.id]);
+  for (const u of usage as { worker: string; gpu: string; render_s: number }[]) {
+    t.is(u.worker, `${hostname()}:${process.pid}`);
+    t.is(u.gpu === 'cpu', encoder !== 'h264_nvenc', `gpu ${u.gpu} for encoder ${encoder}`);
+    t.true(u.render_s > 0);
+  }
+  // Accepted once however often it was rendered; both renders in the usage report, under this worker.
+  t.deepEqual(await server.platform.db.query('SELECT count(*)::int AS n FROM usage_accepted WHERE animation_id = $1', [made.json.id]), [{ n: 1 }]);
+  const report = (await call(server.url, 'GET', '/api/v1/usage', { key })).json;
+  t.true(report.workers.find((w: { worker: string }) => w.worker === `${hostname()}:${process.pid}`)?.renders >= 2);
 });

@@ -4,6 +4,7 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import type { AuthChain } from '../auth/chain.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Budget, RateLimits } from '../ratelimit/limiters.ts';
 import { authenticate } from './authenticate.ts';
 import { readJsonBody, readTextBody } from './body.ts';
@@ -20,6 +21,8 @@ export interface MountOptions {
   onRateLimited?: (budget: Budget) => void;
   bodyLimit: number;
   prefix: string;
+  /** Counts each authenticated call let past the rate limit (the usage report's API calls). */
+  onCall?: (principal: Principal) => void;
 }
 
 const NO_PARAMS = z.object({});
@@ -38,6 +41,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], opts: MountOptio
         throw err;
       }
       const admitted = await admit(ctx, opts.limits, kind, principal, opts.onRateLimited);
+      if (principal) opts.onCall?.(principal);
       const params = validate(route.params ?? NO_PARAMS, ctx.params, 'params');
       const query = route.query ? validate(route.query, ctx.query, 'query') : {};
       let body: unknown;

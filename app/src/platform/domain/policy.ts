@@ -56,6 +56,8 @@ export const ACTIONS = [
   'audit.export',
   'license.read',
   'license.install',
+  'usage.read',
+  'usage.read-all',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -185,6 +187,9 @@ const RULES: Record<Action, Rule> = {
   // Everyone sees the license's state (the grace banner is for everyone); only admins change it.
   'license.read': { role: 'viewer', scope: null },
   'license.install': { role: 'admin', scope: 'admin' },
+  // Anyone may watch their own use against the licence; only administrators see everyone's.
+  'usage.read': { role: 'viewer', scope: 'animations:read' },
+  'usage.read-all': { role: 'admin', scope: 'admin' },
 };
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };

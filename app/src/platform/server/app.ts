@@ -58,7 +58,14 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
     });
     mountWeb(router, { localLogin: s.config.auth.localLogin, ...(s.oidc ? { sso: s.config.auth.oidc.displayName } : {}) });
     if (s.oidc) mountOidc(router, s, s.oidc);
-    mountRoutes(router, routes, { auth: s.auth, limits: s.limits, onRateLimited: (budget) => s.metrics.rateLimited.inc({ budget }), bodyLimit: s.config.server.bodyLimitBytes, prefix: API_PREFIX });
+    mountRoutes(router, routes, {
+      auth: s.auth,
+      limits: s.limits,
+      onRateLimited: (budget) => s.metrics.rateLimited.inc({ budget }),
+      onCall: (principal) => s.apiCalls?.count(principal),
+      bodyLimit: s.config.server.bodyLimitBytes,
+      prefix: API_PREFIX,
+    });
   }
 
   app.use(requestContext(s.log));

@@ -1,6 +1,7 @@
 // The worker role: registers the queue handlers (render, dead renders, webhooks, retention, audit purge) and keeps
 // one warm renderer. Render concurrency: worker.concurrency, else one per GPU (at least one).
 import { mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { JobWithMetadata, PgBoss } from 'pg-boss';
 import type { DataSource } from 'typeorm';
@@ -45,16 +46,25 @@ export interface RunningWorker {
   drain(timeoutMs: number): Promise<void>;
 }
 
+/** This worker in the usage report: worker.name, else host:pid (unique among the workers of one install). */
+export function workerName(config: DevforgeConfig): string {
+  return config.worker.name.trim() || `${hostname()}:${process.pid}`;
+}
+
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const { config, boss, log } = deps;
   let renderer = deps.renderer;
   let gpus = 0;
   let encoder = '';
+  let gpu: string | undefined;
   if (!renderer) {
     const created = await createRenderer(config, (line, level) => log[level](line));
     renderer = created.renderer;
     gpus = created.gpu.gpus.length;
     encoder = `; encoder ${created.gpu.encoder.name} (${created.gpu.encoder.reason})`;
+    // Renders are not pinned to a GPU: NVENC takes the first capable one, which is what usage records.
+    const first = created.gpu.gpus[0];
+    if (created.gpu.encoder.hardware && first) gpu = `gpu${first.index} ${first.name}`;
   }
   const concurrency = config.worker.concurrency || Math.max(1, gpus);
   const workDir = join(resolve(config.data.dir), 'work');
@@ -75,7 +85,20 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     for (const w of boss.getWipData()) if (w.name === queue) boss.notifyWorker(w.id);
   };
   const tracked = <T>(queue: string, p: Promise<T>): Promise<T> => track(p.finally(() => wake(queue)));
-  const renderDeps = { db: deps.db, queue: deps.queue, publicUrl: deps.publicUrl, storage: deps.storage, renderer, workDir, acceptTestLicenses: config.license.acceptTestLicenses, log, metrics: deps.metrics, events: deps.events };
+  const renderDeps = {
+    db: deps.db,
+    queue: deps.queue,
+    publicUrl: deps.publicUrl,
+    storage: deps.storage,
+    renderer,
+    workDir,
+    acceptTestLicenses: config.license.acceptTestLicenses,
+    log,
+    metrics: deps.metrics,
+    events: deps.events,
+    workerName: workerName(config),
+    ...(gpu ? { gpu } : {}),
+  };
 
   // Every line a job handler logs carries the job's id (and the animation's, where it has one).
   const jobLog = (job: { id: string; data: unknown }) => {

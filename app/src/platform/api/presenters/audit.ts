@@ -1,7 +1,7 @@
-// An audit entry as the API shows it (JSON, one JSONL line, or one CSV row). CSV cells that a
-// spreadsheet would run as a formula (=, +, -, @, tab, CR first) are prefixed with ', the OWASP advice
-// for CSV injection: the log holds text that callers typed (a failed sign-in's address, key names).
+// An audit entry as the API shows it (JSON, one JSONL line, or one CSV row; csv.ts escapes the cells,
+// formula-looking ones included: the log holds text that callers typed).
 import type { AuditRecord } from '../../domain/audit/query.ts';
+import { csvCell } from './csv.ts';
 
 export function presentAuditEntry(e: AuditRecord) {
   return {
@@ -22,12 +22,6 @@ export function presentAuditEntry(e: AuditRecord) {
 }
 
 export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor', 'actor_label', 'via', 'api_key_id', 'ip', 'user_agent', 'action', 'target_type', 'target_id', 'details', 'prev_hash', 'hash'] as const;
-
-function csvCell(value: string | null): string {
-  if (value === null) return '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function auditCsvHeader(): string {
   return AUDIT_CSV_COLUMNS.join(',') + '\r\n';

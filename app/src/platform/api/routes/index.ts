@@ -12,6 +12,7 @@ import { eventRoutes } from './events.ts';
 import { licenseRoutes } from './license.ts';
 import { outputRoutes } from './outputs.ts';
 import { shareRoutes } from './shares.ts';
+import { usageRoutes } from './usage.ts';
 import { userRoutes } from './users.ts';
 import { webhookRoutes } from './webhooks.ts';
 
@@ -30,5 +31,6 @@ export function apiRoutes(s: ApiServices): AnyRoute[] {
     ...webhookRoutes(s),
     ...auditRoutes(s),
     ...licenseRoutes(s),
+    ...usageRoutes(s),
   ];
 }

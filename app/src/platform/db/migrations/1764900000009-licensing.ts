@@ -31,17 +31,9 @@ export class Licensing1764900000009 implements MigrationInterface {
       last_request_hash text,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await db.query(`CREATE TABLE animation_acceptances (
-      animation_id uuid PRIMARY KEY,
-      owner_id uuid NOT NULL,
-      accepted_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    await db.query('CREATE INDEX animation_acceptances_accepted_at ON animation_acceptances (accepted_at)');
-    await db.query('INSERT INTO animation_acceptances (animation_id, owner_id, accepted_at) SELECT id, owner_id, created_at FROM animations');
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE animation_acceptances');
     await db.query('DROP TABLE license_runtime');
     await db.query('DROP TABLE installed_licenses');
   }

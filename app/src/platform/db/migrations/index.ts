@@ -8,6 +8,7 @@ import { KeyScopesSessions1764900000005 } from './1764900000005-key-scopes-sessi
 import { SealedSecrets1764900000007 } from './1764900000007-sealed-secrets.ts';
 import { IdempotencyKeys1764900000008 } from './1764900000008-idempotency-keys.ts';
 import { Licensing1764900000009 } from './1764900000009-licensing.ts';
+import { Metering1764900000010 } from './1764900000010-metering.ts';
 
 export const MIGRATIONS = [
   InitialSchema1764230400000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SealedSecrets1764900000007,
   IdempotencyKeys1764900000008,
   Licensing1764900000009,
+  Metering1764900000010,
 ];

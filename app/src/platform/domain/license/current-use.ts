@@ -1,8 +1,9 @@
-// This month's use against each limit, behind one function so that full metering can replace how it is
-// counted without touching the callers. For now: animations accepted in the calendar month (UTC), one
-// animation_acceptances row per animation (so a retry, a crash or a re-render never counts twice).
+// This month's use against each limit, behind one function so the license code does not know how
+// usage is metered: animations accepted in the calendar month (UTC), from the metering ledger
+// (usage_accepted, one row per animation, so a retry, a crash or a re-render never counts twice).
 import { utcMonth } from '../../../licensing/state.ts';
-import { sql, type Queryable } from '../../db/sql.ts';
+import type { Queryable } from '../../db/sql.ts';
+import { animationsAccepted } from '../queries/usage.ts';
 
 export interface CurrentUse {
   month: string;
@@ -10,12 +11,6 @@ export interface CurrentUse {
 }
 
 export async function currentUse(db: Queryable, at: Date = new Date()): Promise<CurrentUse> {
-  const { month, start, end } = utcMonth(at);
-  const [row] = await sql<{ n: number }>(db, 'SELECT count(*)::int AS n FROM animation_acceptances WHERE accepted_at >= $1 AND accepted_at < $2', [start, end]);
-  return { month, animations_per_month: row?.n ?? 0 };
-}
-
-/** Counts an animation as accepted (in the transaction that stores it). */
-export async function recordAcceptance(db: Queryable, animation: { id: string; ownerId: string }): Promise<void> {
-  await sql(db, 'INSERT INTO animation_acceptances (animation_id, owner_id) VALUES ($1, $2) ON CONFLICT (animation_id) DO NOTHING', [animation.id, animation.ownerId]);
+  const { month } = utcMonth(at);
+  return { month, animations_per_month: await animationsAccepted(db, month) };
 }

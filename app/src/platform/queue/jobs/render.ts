@@ -37,6 +37,10 @@ export interface RenderJobDeps extends FinishDeps {
   /** Cancellations arrive here at once (the progress save would notice within a second anyway). */
   events?: AnimationEvents;
   progressIntervalMs?: number;
+  /** This worker in the usage report (worker.name, else host:pid). */
+  workerName: string;
+  /** The GPU a hardware encoder runs on, for the usage report; renders on the CPU encoder record cpu. */
+  gpu?: string;
 }
 
 export type RenderJob = JobWithMetadata<JobPayloads['render']>;
@@ -155,7 +159,14 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
       encoder: summary.encoder,
       render_s: summary.render_s,
     };
-    const done = await markCompleted(deps, animation, outputs, { quality: animation.quality, frames: summary.frames, durationS: summary.duration_s, renderS: summary.render_s });
+    const done = await markCompleted(deps, animation, outputs, {
+      quality: animation.quality,
+      frames: summary.frames,
+      durationS: summary.duration_s,
+      renderS: summary.render_s,
+      worker: deps.workerName,
+      gpu: summary.encoder === 'h264_nvenc' ? (deps.gpu ?? 'gpu') : 'cpu',
+    });
     // Deleted while the files were being stored: do not leave them behind.
     if (!done && !(await sql(deps.db, 'SELECT 1 FROM animations WHERE id = $1', [id])).length) await deps.storage.deletePrefix(keys.prefix);
     deps.metrics.renders.inc({ outcome: 'completed' });

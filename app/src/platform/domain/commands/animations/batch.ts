@@ -7,7 +7,7 @@ import { recordAudit, type Origin } from '../../audit/record.ts';
 import { DomainError } from '../../errors.ts';
 import { holdMonthlyLimit, licenseEntitlements } from '../../license/admission.ts';
 import { authorize, type Actor } from '../../policy.ts';
-import { checkWebhookUrl, insertAnimation, prepareAnimation, type NewAnimation, type PreparedAnimation } from './create.ts';
+import { checkWebhookUrl, insertAnimation, prepareAnimation, type NewAnimation, type PreparedAnimation, type Submitter } from './create.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
 
@@ -18,7 +18,7 @@ export interface NewBatch {
   callback_url?: string;
 }
 
-export async function createBatch(deps: AnimationDeps, principal: Actor, body: NewBatch, origin?: Origin): Promise<{ batch: Batch; animations: Animation[] }> {
+export async function createBatch(deps: AnimationDeps, principal: Actor & Submitter, body: NewBatch, origin?: Origin): Promise<{ batch: Batch; animations: Animation[] }> {
   authorize(principal, 'batch.create');
   await checkWebhookUrl(deps.webhooks, body.callback_url, 'body.callback_url');
   const entitlements = await licenseEntitlements(deps);

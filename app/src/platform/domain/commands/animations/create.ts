@@ -8,10 +8,10 @@ import type { Principal } from '../../../auth/principal.ts';
 import { AnimationEntity, type Animation, type Branding } from '../../../db/entities/animation.ts';
 import { admitIntoQueue, admitRequest, admitScene } from '../../admission/index.ts';
 import { recordAudit, type Origin } from '../../audit/record.ts';
+import { recordAccepted } from '../usage/record-accepted.ts';
 import { DomainError } from '../../errors.ts';
 import { WebhookFailure } from '../../failures.ts';
 import { admitToLicense, holdMonthlyLimit, licenseEntitlements } from '../../license/admission.ts';
-import { recordAcceptance } from '../../license/current-use.ts';
 import { authorize, type Actor, type Entitlements } from '../../policy.ts';
 import { composeRequest, type SceneRequest } from './compose.ts';
 import { PRIORITIES, type AnimationDeps } from './deps.ts';
@@ -56,8 +56,11 @@ function branding(input: NewAnimation): Branding | null {
   return b ? { ...b } : null;
 }
 
-/** Inserts the animation and its render job; both exist only if `tx` commits. */
-export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, principal: Pick<Principal, 'userId'>, prepared: PreparedAnimation, extra: { batchId?: string; clientRef?: string; aheadS: number }): Promise<Animation> {
+/** Who submits an animation: the owner, and the API key it came with (for the usage report). */
+export type Submitter = Pick<Principal, 'userId'> & Partial<Pick<Principal, 'apiKeyId'>>;
+
+/** Inserts the animation, its render job and its accepted-ledger row; all exist only if `tx` commits. */
+export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, principal: Submitter, prepared: PreparedAnimation, extra: { batchId?: string; clientRef?: string; aheadS: number }): Promise<Animation> {
   const { input, analysis, scene } = prepared;
   const priority = PRIORITIES[input.priority];
   const renderS = renderSecondsFor(input.quality, scene.duration);
@@ -95,12 +98,12 @@ export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, pr
       estimatedCompletion: new Date(Date.now() + (extra.aheadS + renderS) * 1000),
     }),
   );
-  await recordAcceptance(tx, animation);
   await deps.queue.send('render', { animationId: animation.id, generation: 1 }, { id: jobId, priority, singletonKey: animation.id }, tx);
+  await recordAccepted(tx, { animationId: animation.id, ownerId: animation.ownerId, apiKeyId: principal.apiKeyId, quality: animation.quality });
   return animation;
 }
 
-export async function createAnimation(deps: AnimationDeps, principal: Actor, input: NewAnimation, origin?: Origin): Promise<Animation> {
+export async function createAnimation(deps: AnimationDeps, principal: Actor & Submitter, input: NewAnimation, origin?: Origin): Promise<Animation> {
   authorize(principal, 'animation.create');
   admitRequest(deps.config, principal, input);
   const entitlements = await licenseEntitlements(deps);

@@ -20,6 +20,10 @@ export interface UsageRecord {
   frames: number;
   durationS: number;
   renderS: number;
+  /** The worker that rendered it (worker.name, else host:pid). */
+  worker: string;
+  /** The GPU that encoded it, or cpu. */
+  gpu: string;
 }
 
 interface NewDelivery {
@@ -98,9 +102,9 @@ export function markCompleted(deps: FinishDeps, animation: Pick<Animation, 'id' 
   return finish(deps, animation.id, animation.generation, `status = 'completed', progress = 1, error = NULL, outputs = $3`, [JSON.stringify(outputs)], async (tx) => {
     await sql(
       tx,
-      `INSERT INTO usage_events (animation_id, owner_id, generation, kind, quality, frames, duration_s, render_s)
-       VALUES ($1, $2, $3, 'render', $4, $5, $6, $7) ON CONFLICT (animation_id, generation, kind) DO NOTHING`,
-      [animation.id, animation.ownerId, animation.generation, usage.quality, usage.frames, usage.durationS, usage.renderS],
+      `INSERT INTO usage_events (animation_id, owner_id, generation, kind, quality, frames, duration_s, render_s, worker, gpu)
+       VALUES ($1, $2, $3, 'render', $4, $5, $6, $7, $8, $9) ON CONFLICT (animation_id, generation, kind) DO NOTHING`,
+      [animation.id, animation.ownerId, animation.generation, usage.quality, usage.frames, usage.durationS, usage.renderS, usage.worker, usage.gpu],
     );
   });
 }
