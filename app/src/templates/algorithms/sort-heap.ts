@@ -39,7 +39,7 @@ export function heapSortSteps(values: number[], order: 'asc' | 'desc'): { steps:
   steps.push({ kind: 'note', note: `Build the heap: sift down every parent, from the last one (position ${Math.floor(n / 2) - 1}) to the root.` });
   for (let i = Math.floor(n / 2) - 1; i >= 0; i--) siftDown(i, n);
   for (let end = n - 1; end > 0; end--) {
-    steps.push({ kind: 'note', note: `The root ${formatValue(a[0]!)} is the ${order === 'asc' ? 'largest' : 'smallest'} left: swap it to position ${end}.` });
+    steps.push({ kind: 'note', note: `The root ${formatValue(a[0]!)} is the ${order === 'asc' ? 'largest' : 'smallest'} left: swap it to position ${end}.`, slots: [0] });
     swaps++;
     steps.push({ kind: 'swap', i: 0, j: end });
     [a[0], a[end]] = [a[end]!, a[0]!];
@@ -151,7 +151,11 @@ function composeHeap({ values, order }: SortParams, facts: Record<string, unknow
       if (step.i > 0) tl.add({ type: 'tween', target: `link${step.i}`, property: 'opacity', to: 0.2, start: tl.t, duration: 0.3 * k });
       tl.wait(0.2 * k);
     } else if (step.kind === 'note') {
-      scene.step(step.note, 0.9 * k);
+      scene.step(
+        step.note,
+        0.9 * k,
+        (step.slots ?? []).map((slot) => nodeAt[slot]!),
+      );
       tl.wait(0.9 * k);
     }
   };

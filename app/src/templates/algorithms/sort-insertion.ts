@@ -14,7 +14,7 @@ export function insertionSortSteps(values: number[], order: 'asc' | 'desc'): Sor
   for (let i = 1; i < a.length; i++) {
     const key = a[i]!;
     steps.push({ kind: 'mark', i, color: roleColor('pivot') });
-    steps.push({ kind: 'note', note: `Insert ${formatValue(key)} into the sorted part on its left.` });
+    steps.push({ kind: 'note', note: `Insert ${formatValue(key)} into the sorted part on its left.`, slots: [i] });
     let j = i;
     while (j > 0) {
       comparisons++;
@@ -29,7 +29,7 @@ export function insertionSortSteps(values: number[], order: 'asc' | 'desc'): Sor
       steps.push({ kind: 'swap', i: j - 1, j });
       j--;
     }
-    if (j === 0 && i > 0) steps.push({ kind: 'note', note: `${formatValue(key)} reached the front.` });
+    if (j === 0 && i > 0) steps.push({ kind: 'note', note: `${formatValue(key)} reached the front.`, slots: [0] });
     steps.push({ kind: 'mark', i: j, color: '$primary' });
   }
   return { steps, sorted: a, shifts, comparisons };

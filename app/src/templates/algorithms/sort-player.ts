@@ -18,7 +18,8 @@ export type SortStep =
   | { kind: 'mark'; i: number; color: string }
   /** The part of the array being worked on. */
   | { kind: 'range'; lo: number; hi: number; note?: string }
-  | { kind: 'note'; note: string };
+  /** A sentence; `slots` names the values it is about (the key to insert, the root to move). */
+  | { kind: 'note'; note: string; slots?: number[] };
 
 export interface SortRun {
   steps: SortStep[];
@@ -157,7 +158,7 @@ export function composeSort(opts: SortSceneOptions): Composition {
         break;
       }
       case 'note':
-        scene.step(step.note, 0.9 * k);
+        scene.step(step.note, 0.9 * k, anim.barsAt(...(step.slots ?? [])));
         tl.wait(0.9 * k);
         break;
     }

@@ -37,7 +37,7 @@ export function selectionSortSteps(values: number[], order: 'asc' | 'desc'): Sor
       steps.push({ kind: 'swap', i, j: best, note: `Swap ${formatValue(a[best]!)} into position ${i}.` });
       [a[i], a[best]] = [a[best]!, a[i]!];
     } else {
-      steps.push({ kind: 'note', note: `${formatValue(a[i]!)} is already in position ${i}: no swap.` });
+      steps.push({ kind: 'note', note: `${formatValue(a[i]!)} is already in position ${i}: no swap.`, slots: [i] });
     }
     steps.push({ kind: 'sorted', i });
   }
