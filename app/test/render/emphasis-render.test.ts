@@ -67,4 +67,17 @@ test.serial('bubble sort: the first comparison draws an outline around the two b
     for (let x = 0; x < W; x++) if (colorDistance(pixel(before, W, x, y), bg) < 20 && colorDistance(pixel(during, W, x, y), fg) < 90) outline++;
   }
   t.true(outline >= 60, `${outline} px of outline appeared around the compared bars`);
+  // The caption names the two values in their bars' colour (compared: amber) while the bars above are blue again.
+  // Glyphs this small lose saturation to 4:2:0 chroma, so count warm pixels (red well over blue; the white text
+  // and the dark backing are neutral).
+  let termPixels = 0;
+  for (let y = Math.round(H * 0.75); y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const [r, , b] = pixel(during, W, x, y);
+      const [r0, , b0] = pixel(before, W, x, y);
+      if (r - b > 45 && r0 - b0 < 20) termPixels++;
+    }
+  }
+  t.log(`warm caption pixels: ${termPixels}`);
+  t.true(termPixels >= 8, `${termPixels} px of the caption are in the compared colour`);
 });

@@ -9,6 +9,11 @@ import type { Scene } from '../../src/scene/schema.ts';
 import { parseScene } from '../../src/scene/validate.ts';
 import { sceneFromComposition } from '../../src/templates/compose.ts';
 import { ROLES } from '../../src/templates/emphasis/roles.ts';
+import { labelTerms } from '../../src/templates/emphasis/compose-emphasis.ts';
+import { readableOn, termColors } from '../../src/scene/term-colors.ts';
+import { CompiledTimeline } from '../../src/scene/timeline.ts';
+import { colourRuns } from '../../src/player/caption-band.ts';
+import { THEMES } from '../../src/scene/themes.ts';
 import { TEMPLATES } from '../../src/templates/registry.ts';
 import { TimelineBuilder } from '../../src/templates/timeline-builder.ts';
 import type { Composition } from '../../src/templates/types.ts';
@@ -245,4 +250,64 @@ test('colour fades interpolate in OKLab: lightness moves evenly (sRGB mixing dip
       .slice(0, 3)
       .forEach((c, i) => t.true(Math.abs(c - back[i]!) < 1e-4, hex));
   }
+});
+
+test('colour-matched terms: a step names its refs by their labels; each term takes the colour of its object, readable on the band', (t) => {
+  const { scene } = sceneFromDescription('Demonstrate bubble sort on 5 3 8 1', SIZE);
+  const compare = scene.narration.steps.find((s) => s.text.startsWith('Compare 5 and 3'))!;
+  t.deepEqual(compare.terms, [
+    { text: '5', ref: 'bar0' },
+    { text: '3', ref: 'bar1' },
+  ]);
+  const colours = termColors(scene, new CompiledTimeline(scene), '#0b0f19')[scene.narration.steps.indexOf(compare)]!;
+  t.deepEqual(colours, [THEMES.algorithmic.palette.accent, THEMES.algorithmic.palette.accent], 'the compared bars are amber a moment into the step');
+  // Dark colours (the light theme's navy) are lightened until they read on the dark backing.
+  t.not(readableOn('#0f172a', '#0b0f19'), '#0f172a');
+  t.is(readableOn('#facc15', '#0b0f19'), '#facc15');
+  // Whole words only, each occurrence once: "Compare 5 and 5" colours both fives, one per bar; "15" is not "5".
+  t.deepEqual(labelTerms({ objects: [{ id: 'b', type: 'bar', width: 1, height: 1, label: '5' } as never] }, 'Compare 15 and 51.', ['b']), []);
+  const runs = colourRuns('Compare 5 and 5: equal.', [
+    { text: '5', color: '#111111' },
+    { text: '5', color: '#222222' },
+  ]);
+  t.deepEqual(
+    runs.map((r) => [r.text, r.color]),
+    [
+      ['Compare ', '#ffffff'],
+      ['5', '#111111'],
+      [' and ', '#ffffff'],
+      ['5', '#222222'],
+      [': equal.', '#ffffff'],
+    ],
+  );
+  t.deepEqual(emphasisProblems(scene), []);
+});
+
+test('validation: a term must be words of its step and name an object; a highlight must lie within its step', (t) => {
+  const base = { version: 2, width: 320, height: 180, fps: 10, duration: 4, objects: [{ id: 'a', type: 'rect', width: 1, height: 1 }] };
+  const error = t.throws(() =>
+    parseScene({
+      ...base,
+      narration: {
+        steps: [
+          {
+            start: 0,
+            duration: 2,
+            text: 'The box a.',
+            refs: ['a'],
+            terms: [
+              { text: 'circle', ref: 'a' },
+              { text: 'box', ref: 'nope' },
+            ],
+            emphasis: { kind: 'surround', start: 1, duration: 3 },
+          },
+        ],
+      },
+    }),
+  );
+  t.regex(error!.message, /terms\[0\]\.text: "circle" is not in the step's text/);
+  t.regex(error!.message, /terms\[1\]\.ref: no object with id "nope"/);
+  t.regex(error!.message, /emphasis: the highlight .* must lie within its step/);
+  const unknown = t.throws(() => parseScene({ ...base, narration: { steps: [{ start: 2, duration: 1, text: 'Next.', emphasis: { kind: 'glow' } }] } }));
+  t.regex(unknown!.message, /unknown emphasis "glow" \(known: surround, flash, dim-rest, pointer\)/);
 });

@@ -12,6 +12,9 @@ export interface Box {
   y1: number;
 }
 
+/** Properties that change where an object is or how big. */
+const GEOMETRY = new Set(['x', 'y', 'scale', 'width', 'height', 'radius', 'points', 'size', 'text', 'latex', 'label']);
+
 /** Average advance of a character as a share of the font size (Inter; JetBrains Mono is 0.6). */
 const SANS_ADVANCE = 0.56;
 const MONO_ADVANCE = 0.6;
@@ -46,6 +49,19 @@ export class SceneBounds {
   private num(id: string, prop: string, t: number): number {
     const v: Value = this.timeline.valueAt(id, prop, t);
     return typeof v === 'number' ? v : 0;
+  }
+
+  /** Whether the object's box may change between t0 and t1 (a move, a resize, a parent's move, an edge's ends). */
+  moves(id: string, t0: number, t1: number): boolean {
+    const obj = this.byId.get(id);
+    if (!obj) return false;
+    const tracks = this.timeline.tracks.get(id);
+    const changing = [...(tracks?.entries() ?? [])].some(([prop, track]) => GEOMETRY.has(prop) && track.some((seg) => seg.start < t1 && seg.end > t0 - 1e-9));
+    if (changing) return true;
+    if (obj.parent && this.moves(obj.parent, t0, t1)) return true;
+    if (obj.type === 'edge') return this.moves(obj.from, t0, t1) || this.moves(obj.to, t0, t1);
+    if (obj.type === 'group') return [...this.byId.values()].some((o) => o.parent === id && this.moves(o.id, t0, t1));
+    return false;
   }
 
   /** The object's opacity at t, times its parents' (as the player draws it). */

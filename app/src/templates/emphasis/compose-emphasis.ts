@@ -2,7 +2,7 @@
 // chose, a surround by default), and a legend whenever the template colours things by role. It runs on the
 // finished scene (after a requested duration has rescaled it), so the highlight spans the step as shown and
 // the legend goes where the content leaves room. Everything it adds is ordinary objects and entries.
-import { sceneSchema, type EmphasisKind, type Scene, type SceneInput } from '../../scene/schema.ts';
+import { sceneSchema, type EmphasisKind, type Scene, type SceneInput, type Term } from '../../scene/schema.ts';
 import { CompiledTimeline } from '../../scene/timeline.ts';
 import { SceneBounds } from './bounds.ts';
 import { freeCorner, legendObjects, legendSize } from './legend.ts';
@@ -29,6 +29,22 @@ function entryColor(entry: Entry): string | undefined {
     return typeof v === 'string' ? v : undefined;
   }
   return undefined;
+}
+
+/** Labels short enough to be a term: a value, a node's name ("5", "C", "Dublin"); not a sentence. */
+const TERM = /^[^\s]{1,12}$/u;
+
+/** The words of `text` that name one of `refs` by its label (a bar's value, a node's name), as terms. */
+export function labelTerms(scene: Pick<Scene, 'objects'>, text: string, refs: readonly string[]): Term[] {
+  const terms: Term[] = [];
+  for (const ref of refs) {
+    const obj = scene.objects.find((o) => o.id === ref);
+    const label = obj && (obj.type === 'bar' || obj.type === 'node' ? obj.label : obj.type === 'text' ? obj.text : undefined);
+    if (!label || !TERM.test(label)) continue;
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text)) terms.push({ text: label, ref });
+  }
+  return terms;
 }
 
 export function composeEmphasis(input: SceneInput, legend: readonly LegendEntry[] = []): SceneInput {
@@ -61,7 +77,9 @@ export function composeEmphasis(input: SceneInput, legend: readonly LegendEntry[
     objects.push(...made.objects);
     entries.push(...made.entries);
     const span = kind === 'flash' ? Math.min(0.8, step.duration) : step.duration;
-    return { ...step, emphasis: { kind, start: step.start, duration: span } };
+    // Words that name a ref by its label are drawn in its colour in the caption band, unless the template said which.
+    const terms = step.terms ?? labelTerms(scene, step.text, refs);
+    return { ...step, emphasis: { kind, start: step.start, duration: span }, ...(terms.length ? { terms } : {}) };
   });
   if (legend.length) {
     const used = new Set([...scene.objects.flatMap((o) => ('fill' in o && o.fill ? [o.fill] : [])), ...entries.map(entryColor).filter((c): c is string => !!c)]);

@@ -73,7 +73,8 @@ function outline(bounds: SceneBounds, w: Window, refs: readonly string[], id: st
   const entries: Entry[] = [{ type: 'appear', target: id, at: w.start, duration: f, effect: 'fade' }];
   let last = first;
   let lastT = w.start;
-  for (let t = w.start + FOLLOW_STEP; t < end - f + 1e-9; t += FOLLOW_STEP) {
+  const moving = refs.some((r) => bounds.moves(r, w.start, end));
+  for (let t = w.start + FOLLOW_STEP; moving && t < end - f + 1e-9; t += FOLLOW_STEP) {
     const b = refsBox(bounds, refs, t);
     if (!b) continue;
     const moved = Math.max(Math.abs(b.x0 - last.x0), Math.abs(b.x1 - last.x1), Math.abs(b.y0 - last.y0), Math.abs(b.y1 - last.y1));
