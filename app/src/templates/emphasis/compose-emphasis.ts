@@ -82,7 +82,8 @@ export function composeEmphasis(input: SceneInput, legend: readonly LegendEntry[
     return { ...step, emphasis: { kind, start: step.start, duration: span }, ...(terms.length ? { terms } : {}) };
   });
   if (legend.length) {
-    const used = new Set([...scene.objects.flatMap((o) => ('fill' in o && o.fill ? [o.fill] : [])), ...entries.map(entryColor).filter((c): c is string => !!c)]);
+    const declared = scene.objects.flatMap((o) => [('fill' in o && o.fill) || '', ('stroke' in o && o.stroke) || '', ('color' in o && o.color) || '']);
+    const used = new Set([...declared.filter(Boolean), ...entries.map(entryColor).filter((c): c is string => !!c)]);
     const shown = legend.filter((e) => used.has(ROLES[e.role].color) || (typeof e.swatch === 'object' && e.swatch !== null));
     if (shown.length) {
       const size = legendSize(shown);

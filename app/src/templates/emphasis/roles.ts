@@ -32,6 +32,10 @@ export const ROLES = {
   tree: { color: '$primary', label: 'tree edge' },
   /** The answer's route (Dijkstra's shortest path to the end node). */
   path: { color: '$secondary', label: 'shortest path' },
+  /** A line through two points of a curve (the derivative's approach). */
+  secant: { color: '$warning', label: 'secant' },
+  /** The line touching a curve at a point, and its slope (the derivative's answer). */
+  tangent: { color: '$success', label: 'tangent' },
   /** The order things were finished in, written as #1, #2 … so it never reads as a value. */
   order: { color: '$muted', label: 'visit order' },
 } as const satisfies Record<string, { color: string; label: string }>;
