@@ -1,6 +1,6 @@
 // The narration burned into the frame: the current step's text in a lower-third band (white Inter on
 // a semi-opaque dark backing, at most two lines, sized to the frame height, inside the 5% title-safe
-// margin), fading in and out. A pure function of time like everything the player draws, so the
+// margin), fading in and out. A step's key terms are drawn in the colour of the objects they name. A pure function of time like everything the player draws, so the
 // preview and the export show the same pixels; it reports the pixels it changed for partial redraw.
 import * as THREE from 'three';
 import { captionAt, NO_CAPTION, sameCaption, type CaptionState } from '../scene/narration.ts';
@@ -9,7 +9,7 @@ import { alphaGeometry, fillTriangles } from './antialias.ts';
 import { flatMaterial, ImageQuad, setColor } from './drawable.ts';
 import type { PixelRect } from './dirty-region.ts';
 import { roundedRectOutline } from './shapes.ts';
-import { fontSpec, rasteriseText, TEXT_PAD, wrapLines, type RasterisedImage } from './text-texture.ts';
+import { fontSpec, makeTexture, TEXT_PAD, wrapLines, type RasterisedImage } from './text-texture.ts';
 
 /** The house sans (bundled with the player), whatever the theme's label font. */
 export const CAPTION_FONT = 'Inter';
@@ -21,13 +21,13 @@ const MIN_SIZE_FACTOR = 0.8;
 const MAX_LINES = 2;
 /** Title-safe margin: nothing closer than 5% of the frame to its edge. */
 const SAFE = 0.05;
-const BACKING = '#0b0f19';
+export const BACKING = '#0b0f19';
 const BACKING_ALPHA = 0.78;
 const TEXT = '#ffffff';
 /** Anti-aliasing margin around the band's pixels (as dirty-region.ts). */
 const MARGIN_PX = 3;
 
-type Step = Pick<NarrationStep, 'start' | 'duration' | 'text'>;
+type Step = Pick<NarrationStep, 'start' | 'duration' | 'text' | 'terms'>;
 
 interface Laid {
   image: RasterisedImage;
@@ -49,9 +49,12 @@ export class CaptionBand {
   /** Pixel bounds of what the band drew last (undefined when it drew nothing). */
   private drawn: PixelRect | undefined;
   private measure: CanvasRenderingContext2D | undefined;
+  /** Per step, the colour of each of its terms (scene/term-colors.ts). */
+  private readonly termColors: readonly (readonly (string | undefined)[])[];
 
-  constructor(steps: readonly Step[], width: number, height: number) {
+  constructor(steps: readonly Step[], width: number, height: number, termColors: readonly (readonly (string | undefined)[])[] = []) {
     this.steps = steps;
+    this.termColors = termColors;
     this.width = width;
     this.height = height;
     this.backing.renderOrder = 0;
@@ -92,7 +95,7 @@ export class CaptionBand {
     const ppu = this.height / 9;
     if (this.laid?.step !== state.step) {
       this.laid?.layout.image.texture.dispose();
-      const layout = this.layout(this.steps[state.step]!.text);
+      const layout = this.layout(state.step);
       this.laid = { step: state.step, layout };
       this.backing.geometry.dispose();
       const radius = Math.min(layout.height / 2, this.height * 0.012);
@@ -148,10 +151,18 @@ export class CaptionBand {
     return { lines, sizePx };
   }
 
-  /** The step's text wrapped, rasterised, and the size of its backing. */
-  private layout(text: string): Laid {
-    const { lines, sizePx } = this.wrap(text);
-    const image = rasteriseText(lines.join('\n'), { family: CAPTION_FONT, weight: CAPTION_WEIGHT, sizePx, align: 'center' });
+  /** The step's text wrapped, rasterised (its terms in their objects' colours), and the size of its backing. */
+  private layout(index: number): Laid {
+    const step = this.steps[index]!;
+    const { lines, sizePx } = this.wrap(step.text);
+    const colors = (step.terms ?? []).flatMap((term, i) => {
+      const color = this.termColors[index]?.[i];
+      return color ? [{ text: term.text, color }] : [];
+    });
+    const image = rasteriseRuns(
+      lines.map((line) => colourRuns(line, colors)),
+      sizePx,
+    );
     return { image, width: image.width + 2 * padX(sizePx), height: image.height + 2 * padY(sizePx) };
   }
 
@@ -161,6 +172,70 @@ export class CaptionBand {
     this.backing.material.dispose();
     this.quad.dispose();
   }
+}
+
+interface Run {
+  text: string;
+  color: string;
+}
+
+/** A line cut into runs: each term found in it (whole words, first match) in its colour, the rest in the text colour. */
+export function colourRuns(line: string, terms: readonly { text: string; color: string }[]): Run[] {
+  const marks: { from: number; to: number; color: string }[] = [];
+  for (const term of terms) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${term.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+    let from = 0;
+    // The first occurrence not already coloured by an earlier term ("Compare 5 and 5": each 5 its own bar).
+    for (;;) {
+      const m = re.exec(line.slice(from));
+      if (!m) break;
+      const start = from + m.index;
+      const end = start + term.text.length;
+      if (!marks.some((k) => start < k.to && end > k.from)) {
+        marks.push({ from: start, to: end, color: term.color });
+        break;
+      }
+      from = end;
+    }
+  }
+  marks.sort((a, b) => a.from - b.from);
+  const runs: Run[] = [];
+  let at = 0;
+  for (const m of marks) {
+    if (m.from > at) runs.push({ text: line.slice(at, m.from), color: TEXT });
+    runs.push({ text: line.slice(m.from, m.to), color: m.color });
+    at = m.to;
+  }
+  if (at < line.length || !runs.length) runs.push({ text: line.slice(at), color: TEXT });
+  return runs;
+}
+
+/** Lines of coloured runs, centred, in the caption font: drawn in their own colours (the band tints with white). */
+function rasteriseRuns(lines: readonly Run[][], sizePx: number): RasterisedImage {
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d')!;
+  const font = fontSpec({ family: CAPTION_FONT, weight: CAPTION_WEIGHT, sizePx });
+  ctx.font = font;
+  const lineHeight = Math.ceil(sizePx * 1.25);
+  const widths = lines.map((runs) => ctx.measureText(runs.map((r) => r.text).join('')).width);
+  const width = Math.max(1, ...widths.map((w) => Math.ceil(w))) + TEXT_PAD * 2;
+  const height = lineHeight * lines.length + TEXT_PAD * 2;
+  canvas.width = width;
+  canvas.height = height;
+  ctx.font = font;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  lines.forEach((runs, i) => {
+    // Each run starts where the line's text before it ends, so the runs sit exactly where one string would.
+    const x0 = (width - widths[i]!) / 2;
+    let before = '';
+    for (const run of runs) {
+      ctx.fillStyle = run.color;
+      ctx.fillText(run.text, x0 + ctx.measureText(before).width, TEXT_PAD + lineHeight * (i + 0.5));
+      before += run.text;
+    }
+  });
+  return { texture: makeTexture(canvas), width, height };
 }
 
 function padX(sizePx: number): number {

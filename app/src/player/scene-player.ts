@@ -10,7 +10,8 @@ import type { DrawContext, Drawable, Props } from './drawable.ts';
 import { AxesDrawable, EdgeDrawable, LineDrawable, PlotDrawable } from './lines.ts';
 import { MathDrawable, TextDrawable } from './labels.ts';
 import { GroupDrawable, MeshDrawable } from './meshes.ts';
-import { CAPTION_FONT, CAPTION_WEIGHT, CaptionBand } from './caption-band.ts';
+import { BACKING, CAPTION_FONT, CAPTION_WEIGHT, CaptionBand } from './caption-band.ts';
+import { termColors } from '../scene/term-colors.ts';
 import { buildOverlay, type OverlayOptions } from './overlay.ts';
 import { DirtyRegionTracker, type PixelRect } from './dirty-region.ts';
 import { BarDrawable, CircleDrawable, NodeDrawable, PolygonDrawable, RectDrawable } from './shapes.ts';
@@ -104,7 +105,7 @@ export class ScenePlayer {
     this.frameCount = frameCount(scene);
     this.changed = this.timeline.changedFrames(scene.fps, this.frameCount);
     if (burnsIn(scene.captions.mode) && scene.narration.steps.length) {
-      this.captionBand = new CaptionBand(scene.narration.steps, scene.width, scene.height);
+      this.captionBand = new CaptionBand(scene.narration.steps, scene.width, scene.height, termColors(scene, this.timeline, BACKING));
       this.captionBand.markChangedFrames(this.changed, scene.fps);
     }
     this.background = resolveColor(scene.background, this.theme.palette);

@@ -44,7 +44,7 @@ export function fontSpec(style: Pick<TextStyle, 'family' | 'weight' | 'sizePx'>)
   return `${style.weight} ${style.sizePx}px "${style.family}"`;
 }
 
-function makeTexture(canvas: HTMLCanvasElement): THREE.Texture {
+export function makeTexture(canvas: HTMLCanvasElement): THREE.Texture {
   const texture = new THREE.CanvasTexture(canvas);
   texture.colorSpace = THREE.SRGBColorSpace;
   texture.generateMipmaps = false;

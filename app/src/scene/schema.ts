@@ -283,6 +283,26 @@ const perspective = z.strictObject({
 
 export const cameraSchema = z.discriminatedUnion('type', [orthographic, perspective]);
 
+/** How a narrated step shows what it talks about (see docs/emphasis.md). */
+export const EMPHASIS_KINDS = ['surround', 'flash', 'dim-rest', 'pointer'] as const;
+export type EmphasisKind = (typeof EMPHASIS_KINDS)[number];
+
+/**
+ * The one highlight of a step with refs: its kind and, once composed, its window. The timeline entries and
+ * helper objects (ids `emph.<step>…`) that draw it are composed from this, so the player needs nothing new.
+ */
+const emphasisSchema = z.strictObject({
+  kind: z.enum(EMPHASIS_KINDS, { error: (issue) => `unknown emphasis ${JSON.stringify(issue.input)} (known: ${EMPHASIS_KINDS.join(', ')})` }),
+  start: nonNegative.optional(),
+  duration: positive.optional(),
+});
+
+/** Words of a step's text drawn in the colour of the object they name (the caption band's coloured runs). */
+const termSchema = z.strictObject({
+  text: z.string().min(1).max(100),
+  ref: idSchema,
+});
+
 /** One step of the narration: what is said (and captioned) from `start` for `duration` seconds. */
 const narrationStepSchema = z.strictObject({
   id: idSchema.optional(),
@@ -291,6 +311,8 @@ const narrationStepSchema = z.strictObject({
   text: z.string().min(1).max(500),
   /** Ids of the objects the step talks about (what a highlight or pointer would show). */
   refs: z.array(idSchema).max(100).default([]),
+  emphasis: emphasisSchema.optional(),
+  terms: z.array(termSchema).max(20).optional(),
 });
 
 export const narrationSchema = z.strictObject({
@@ -373,3 +395,5 @@ export type Camera = z.output<typeof cameraSchema>;
 export type NarrationStep = z.output<typeof narrationStepSchema>;
 export type VoiceChoice = z.output<typeof voiceSchema>;
 export type NarrationStepInput = z.input<typeof narrationStepSchema>;
+export type Emphasis = z.output<typeof emphasisSchema>;
+export type Term = z.output<typeof termSchema>;

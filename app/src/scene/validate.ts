@@ -144,6 +144,14 @@ function narrationProblems(scene: Scene, byId: Map<string, SceneObject>): SceneP
     step.refs.forEach((ref, j) => {
       if (!byId.has(ref)) problems.push({ path: `${at}.refs[${j}]`, message: `no object with id "${ref}" (refs name the objects the step talks about)` });
     });
+    step.terms?.forEach((term, j) => {
+      if (!byId.has(term.ref)) problems.push({ path: `${at}.terms[${j}].ref`, message: `no object with id "${term.ref}" (a term is coloured like the object it names)` });
+      if (!step.text.includes(term.text)) problems.push({ path: `${at}.terms[${j}].text`, message: `"${term.text}" is not in the step's text; a term must be words of the text, as written` });
+    });
+    const e = step.emphasis;
+    if (e?.start !== undefined && (e.start < step.start - 1e-6 || e.start + (e.duration ?? 0) > step.start + step.duration + 1e-6)) {
+      problems.push({ path: `${at}.emphasis`, message: `the highlight (${e.start}s for ${e.duration ?? 0}s) must lie within its step (${step.start}s for ${step.duration}s)` });
+    }
   });
   return problems;
 }

@@ -1,12 +1,13 @@
 // Wraps a template's composition into a complete scene spec: size, fps, style, meta, the narration
 // track and where it shows, and the timeline and narration rescaled when the user asked for a
-// particular duration: stretched freely, compressed only down to the reading floor (pacing.ts); when the
+// particular duration, then the emphasis pass (emphasis/compose-emphasis.ts): stretched freely, compressed only down to the reading floor (pacing.ts); when the
 // request is shorter than that, the scene keeps the shortest readable length and meta.warnings says so.
 import type { CaptionMode, SceneInput } from '../scene/schema.ts';
 import type { StyleName } from '../scene/themes.ts';
 import { SCENE_VERSION } from '../scene/schema.ts';
 import type { Composition } from './types.ts';
 import { compressionFloor } from './pacing.ts';
+import { composeEmphasis } from './emphasis/compose-emphasis.ts';
 
 export interface SceneOptions {
   width: number;
@@ -38,7 +39,7 @@ export function sceneFromComposition(composition: Composition, meta: { template:
       return { ...step, start, duration: Math.min(duration, (step.start + step.duration) * k) - start };
     })
     .filter((step) => step.duration > 0);
-  return {
+  const scene: SceneInput = {
     version: SCENE_VERSION,
     width: opts.width,
     height: opts.height,
@@ -59,6 +60,8 @@ export function sceneFromComposition(composition: Composition, meta: { template:
       ...(warning ? { warnings: [warning] } : {}),
     },
   };
+  // One highlight per narrated step with refs, and the legend, fitted to the scene as it will be shown.
+  return composeEmphasis(scene, composition.legend);
 }
 
 /**

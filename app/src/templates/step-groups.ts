@@ -19,6 +19,8 @@ export interface GroupPlay<S> {
   speed?(grouped: boolean): void;
   /** Sentences narrated one at a time before grouping (DETAIL_STEPS). */
   detail?: number;
+  /** The objects a summary talks about (its highlight: the part of the array a pass works on, a sub-tower). */
+  refs?(rest: readonly S[]): string[];
 }
 
 export function playInGroups<S>(tl: TimelineBuilder, rounds: readonly (readonly S[])[], how: GroupPlay<S>): void {
@@ -36,7 +38,7 @@ export function playInGroups<S>(tl: TimelineBuilder, rounds: readonly (readonly 
       rest.forEach((s) => how.play(s));
       return;
     }
-    tl.group(how.summary(rest, index + 1, i > 0));
+    tl.group(how.summary(rest, index + 1, i > 0), how.refs?.(rest) ?? []);
     how.speed?.(true);
     for (const step of rest) how.play(step);
     how.speed?.(false);

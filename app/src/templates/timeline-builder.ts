@@ -1,11 +1,18 @@
 // A small recorder for composing timelines step by step: a clock, entries and the narration track. It paces
 // the narration for reading (pacing.ts): a new step, or the end, first holds the clock until the step before
 // has been on screen long enough to read, so the animation waits for the reader and no template computes it.
-import type { NarrationStepInput } from '../scene/schema.ts';
+import type { EmphasisKind, NarrationStepInput, Term } from '../scene/schema.ts';
 import { readingTime, stepDuration } from './pacing.ts';
 import type { Composition } from './types.ts';
 
 type Entry = Composition['timeline'][number];
+
+/** How a narrated step shows what it names: its highlight's kind (a surround by default) and its coloured terms. */
+export interface NarrateOptions {
+  emphasis?: EmphasisKind;
+  /** Words of the text drawn in the colour of the object each names; words not in the text are dropped. */
+  terms?: Term[];
+}
 
 export class TimelineBuilder {
   readonly entries: Entry[] = [];
@@ -42,7 +49,7 @@ export class TimelineBuilder {
    * `refs` names (ids; what a highlight of the step would show). Empty text ends the last step and
    * narrates nothing. The step before is held until it has been read.
    */
-  narrate(text: string, seconds: number, refs: string[] = []): this {
+  narrate(text: string, seconds: number, refs: string[] = [], how: NarrateOptions = {}): this {
     if (this.quiet) return this;
     // A step replaced at the same instant by the next one never shows: it goes, unread and unheld. (A clock a
     // template set back before the last step's start is held forward instead: that step is kept.)
@@ -51,7 +58,17 @@ export class TimelineBuilder {
     this.hold();
     const last = this.steps[this.steps.length - 1];
     if (last && last.start + last.duration > this.t) last.duration = this.t - last.start;
-    if (text.trim()) this.steps.push({ start: this.t, duration: stepDuration({ animationS: seconds, text }), text, refs });
+    if (text.trim()) {
+      const terms = how.terms?.filter((term) => text.includes(term.text));
+      this.steps.push({
+        start: this.t,
+        duration: stepDuration({ animationS: seconds, text }),
+        text,
+        refs,
+        ...(how.emphasis && refs.length ? { emphasis: { kind: how.emphasis } } : {}),
+        ...(terms?.length ? { terms } : {}),
+      });
+    }
     return this;
   }
 
@@ -60,9 +77,9 @@ export class TimelineBuilder {
    * 4 swaps.") and the steps' own sentences are dropped until ungroup() or the next group(), so the animation
    * plays them without waiting for a caption each. The first pass or moves stay one sentence each.
    */
-  group(summary: string, refs: string[] = []): this {
+  group(summary: string, refs: string[] = [], how: NarrateOptions = {}): this {
     this.quiet = false;
-    this.narrate(summary, 0, refs);
+    this.narrate(summary, 0, refs, how);
     this.quiet = true;
     return this;
   }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { NarrationStepInput, SceneInput } from '../scene/schema.ts';
 import type { StyleName } from '../scene/themes.ts';
 import type { ParsedText } from '../text/parse.ts';
+import type { LegendEntry } from './emphasis/roles.ts';
 
 export type Category = 'algorithms' | 'mathematics' | 'physics' | 'chemistry' | 'biology' | 'astronomy' | 'corporate' | 'charts' | '3d' | 'fallback';
 
@@ -33,6 +34,8 @@ export interface Composition {
   duration: number;
   camera?: SceneInput['camera'];
   title: string;
+  /** The roles this template colours things by: composing draws a legend naming them (emphasis/legend.ts). */
+  legend?: LegendEntry[];
 }
 
 export interface TemplateDefinition<P extends Record<string, unknown> = Record<string, unknown>> {

@@ -156,6 +156,6 @@ test('derivative and integral scenes animate the idea and fit the view', (t) => 
     checkScene(t, scene, text);
   }
   const int = mathScene('Area under x^2 from 0 to 3').scene;
-  t.is(int.objects.filter((o) => o.type === 'rect').length, 8);
+  t.is(int.objects.filter((o) => o.type === 'rect' && !o.id.startsWith('emph.')).length, 8);
   t.true(int.objects.some((o) => o.type === 'math' && o.latex.includes('= 9')));
 });

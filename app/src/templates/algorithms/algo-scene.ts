@@ -3,7 +3,8 @@
 // the frame by the player's caption band, so the status line no longer repeats it). Content goes
 // between y = -3.6 and y = 2.7.
 import type { Composition } from '../types.ts';
-import { TimelineBuilder } from '../timeline-builder.ts';
+import { TimelineBuilder, type NarrateOptions } from '../timeline-builder.ts';
+import type { LegendEntry } from '../emphasis/roles.ts';
 
 type SceneObject = Composition['objects'][number];
 
@@ -18,6 +19,8 @@ export class AlgoScene {
   readonly tl = new TimelineBuilder();
   readonly objects: SceneObject[] = [];
   readonly title: string;
+  /** The role colours this scene uses, for its legend (see emphasis/roles.ts). */
+  legend: LegendEntry[] = [];
 
   constructor(title: string, counter = '') {
     this.title = title;
@@ -34,9 +37,9 @@ export class AlgoScene {
   }
 
   /** Fades in the title and counter. */
-  intro(caption: string, seconds = 1.2): this {
+  intro(caption: string, seconds = 1.2, refs: string[] = [], how: NarrateOptions = {}): this {
     this.tl.appear('title', 0.5).appear('counter', 0.5);
-    this.step(caption, seconds);
+    this.step(caption, seconds, refs, how);
     return this;
   }
 
@@ -45,21 +48,22 @@ export class AlgoScene {
     return this;
   }
 
-  /** One step's sentence, narrated for `seconds` (the clock does not move). */
-  step(text: string, seconds: number): this {
-    this.tl.caption(text, seconds);
+  /** One step's sentence, narrated for `seconds` (the clock does not move), about the objects `refs` (highlighted). */
+  step(text: string, seconds: number, refs: string[] = [], how: NarrateOptions = {}): this {
+    this.tl.narrate(text, seconds, refs, how);
     return this;
   }
 
   /** Writes the facts in the status line in the success colour and holds the last frame. */
   finish(facts: string, caption: string, hold = 2.5): Composition {
     const tl = this.tl;
-    tl.caption(caption, hold);
+    // The closing sentence is about the facts line it writes.
+    tl.narrate(caption, hold, ['status']);
     tl.setText('status', facts);
     tl.add({ type: 'tween', target: 'status', property: 'color', to: '$success', start: tl.t, duration: 0.3 });
     tl.wait(hold);
     tl.finish(tl.t);
-    return { objects: this.objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: this.title };
+    return { objects: this.objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: this.title, ...(this.legend.length ? { legend: this.legend } : {}) };
   }
 }
 

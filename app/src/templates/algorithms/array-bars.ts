@@ -2,6 +2,7 @@
 // shift, mark as sorted. Bars keep their identity (b0, b1, … by original index) as they move.
 import type { Composition } from '../types.ts';
 import type { TimelineBuilder } from '../timeline-builder.ts';
+import { roleColor } from '../emphasis/roles.ts';
 
 export interface BarLayout {
   objects: Composition['objects'];
@@ -66,15 +67,27 @@ export class BarAnimator {
     this.order = [...layout.barIds];
   }
 
-  compare(i: number, j: number, color = '$accent'): void {
+  /** The bars in these slots now (ids move with the bars): what a step about those slots refers to. */
+  barsAt(...slots: number[]): string[] {
+    return slots.map((slot) => this.order[slot]!);
+  }
+
+  /** The bars in slots lo … hi now. */
+  barsBetween(lo: number, hi: number): string[] {
+    return this.order.slice(Math.max(0, lo), hi + 1);
+  }
+
+  compare(i: number, j: number, color = roleColor('compare')): void {
     for (const slot of [i, j]) this.tl.add({ type: 'highlight', target: this.order[slot]!, at: this.tl.t, duration: this.compareTime, color });
     this.tl.wait(this.compareTime);
   }
 
-  swap(i: number, j: number): void {
+  /** Exchanges two slots; `tint` colours both bars for the move (bubble sort's "swapped", legend-explained). */
+  swap(i: number, j: number, tint?: string): void {
     const a = this.order[i]!;
     const b = this.order[j]!;
     const lift = 0.6;
+    if (tint) for (const id of [a, b]) this.tl.add({ type: 'highlight', target: id, at: this.tl.t, duration: this.swapTime, color: tint });
     this.tl.add({ type: 'move', target: a, start: this.tl.t, duration: this.swapTime, to: { x: this.layout.slotX[j]! }, arc: lift });
     this.tl.add({ type: 'move', target: b, start: this.tl.t, duration: this.swapTime, to: { x: this.layout.slotX[i]! }, arc: -lift });
     this.order[i] = b;
@@ -82,7 +95,7 @@ export class BarAnimator {
     this.tl.wait(this.swapTime);
   }
 
-  markSorted(slot: number, color = '$success'): void {
+  markSorted(slot: number, color = roleColor('sorted')): void {
     this.tl.add({ type: 'tween', target: this.order[slot]!, property: 'fill', to: color, start: this.tl.t, duration: 0.25 });
   }
 

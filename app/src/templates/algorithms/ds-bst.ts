@@ -1,5 +1,6 @@
 // ds.bst: insert values one by one (smaller to the left, larger to the right), then walk the tree in
 // the chosen order. Nodes sit at x = their rank in sorted order, y = their depth, so nothing overlaps.
+import { roleColor } from '../emphasis/roles.ts';
 import { DETAIL_STEPS } from '../step-groups.ts';
 import { z } from 'zod';
 import { defineTemplate } from '../types.ts';
@@ -175,7 +176,7 @@ export const dsBst = defineTemplate<BstParams>({
       const [x, y] = pos.get(n.value)!;
       scene.add({ id: id(n.value), type: 'node', x, y, radius, label: formatNumber(n.value), fill: '$surface', stroke: '$primary', labelColor: '$foreground' });
       // The visit number sits right above the node: the edge to the parent leaves at a slant, never straight up.
-      scene.add({ id: `${id(n.value)}b`, type: 'text', text: '', x, y: y + radius + 0.2, size: 0.28, font: 'mono', weight: 700, color: '$accent' });
+      scene.add({ id: `${id(n.value)}b`, type: 'text', text: '', x, y: y + radius + 0.2, size: 0.28, font: 'mono', weight: 700, color: roleColor('order') });
     }
     scene.add({ id: 'output', type: 'text', text: '', x: 0, y: -3.35, size: 0.34, font: 'mono', maxWidth: 15, color: '$foreground' });
     const k = Math.min(
@@ -194,23 +195,23 @@ export const dsBst = defineTemplate<BstParams>({
     for (const ins of inserts) {
       incoming = `inserting ${formatNumber(ins.value)}   `;
       scene.counter(counter());
-      if (narrated >= DETAIL_STEPS) tl.group(insertSummary(ins));
+      if (narrated >= DETAIL_STEPS) tl.group(insertSummary(ins), [id(ins.value)]);
       narrated += ins.path.length + 1;
       if (ins.path.length === 0 && !ins.duplicate) {
-        scene.step(`${formatNumber(ins.value)} becomes the root.`, 1 * k);
+        scene.step(`${formatNumber(ins.value)} becomes the root.`, 1 * k, [id(ins.value)]);
       }
       for (const { value, dir } of ins.path) {
         comparisons++;
         scene.counter(counter());
-        scene.step(`${formatNumber(ins.value)} ${dir === 'left' ? '<' : '>'} ${formatNumber(value)}: go ${dir}.`, 0.8 * k);
-        tl.add({ type: 'highlight', target: id(value), at: tl.t, duration: 0.7 * k, color: '$accent' });
+        scene.step(`${formatNumber(ins.value)} ${dir === 'left' ? '<' : '>'} ${formatNumber(value)}: go ${dir}.`, 0.8 * k, [id(value)]);
+        tl.add({ type: 'highlight', target: id(value), at: tl.t, duration: 0.7 * k, color: roleColor('compare') });
         tl.wait(0.8 * k);
       }
       if (ins.duplicate) {
         comparisons++;
         scene.counter(counter());
-        scene.step(`${formatNumber(ins.value)} is already in the tree: skip it.`, 1 * k);
-        tl.add({ type: 'highlight', target: id(ins.value), at: tl.t, duration: 0.9 * k, color: '$warning' });
+        scene.step(`${formatNumber(ins.value)} is already in the tree: skip it.`, 1 * k, [id(ins.value)]);
+        tl.add({ type: 'highlight', target: id(ins.value), at: tl.t, duration: 0.9 * k, color: roleColor('conflict') });
         tl.wait(1 * k);
         tl.ungroup();
         continue;
@@ -219,7 +220,7 @@ export const dsBst = defineTemplate<BstParams>({
       scene.counter(counter());
       const parent = ins.path[ins.path.length - 1];
       if (parent) {
-        scene.step(`Empty spot: ${formatNumber(ins.value)} becomes the ${parent.dir} child of ${formatNumber(parent.value)}.`, 0.9 * k);
+        scene.step(`Empty spot: ${formatNumber(ins.value)} becomes the ${parent.dir} child of ${formatNumber(parent.value)}.`, 0.9 * k, [id(parent.value), id(ins.value)]);
         tl.appear(`${id(parent.value)}-${id(ins.value)}`, 0.4 * k, 'draw');
       }
       tl.appear(id(ins.value), 0.45 * k, 'grow');
@@ -237,10 +238,10 @@ export const dsBst = defineTemplate<BstParams>({
     const order = facts.traversal as number[];
     // The first visits one by one; then the rest of the order is read off the output line in one sentence.
     order.forEach((v, i) => {
-      if (i === DETAIL_STEPS - 2 && order.length > DETAIL_STEPS) tl.group(`Then ${listText(order.slice(i))}, in the same way.`);
-      tl.add({ type: 'tween', target: id(v), property: 'fill', to: '$success', start: tl.t, duration: 0.3 });
+      if (i === DETAIL_STEPS - 2 && order.length > DETAIL_STEPS) tl.group(`Then ${listText(order.slice(i))}, in the same way.`, order.slice(i).map(id));
+      tl.add({ type: 'tween', target: id(v), property: 'fill', to: roleColor('done'), start: tl.t, duration: 0.3 });
       tl.add({ type: 'tween', target: id(v), property: 'labelColor', to: '$background', start: tl.t, duration: 0.3 });
-      tl.setText(`${id(v)}b`, String(i + 1));
+      tl.setText(`${id(v)}b`, `#${i + 1}`);
       tl.setText(
         'output',
         `${traversal}: ${order
@@ -248,11 +249,12 @@ export const dsBst = defineTemplate<BstParams>({
           .map(formatNumber)
           .join(', ')}`,
       );
-      scene.step(`Visit ${formatNumber(v)} (#${i + 1}).`, 0.7 * k + 0.1);
+      scene.step(`Visit ${formatNumber(v)} (#${i + 1}).`, 0.7 * k + 0.1, [id(v)]);
       tl.wait(0.7 * k + 0.1);
     });
     tl.ungroup();
     tl.wait(0.4);
+    scene.legend = [{ role: 'compare' }, { role: 'conflict', label: 'duplicate' }, { role: 'done', label: 'visited' }, { role: 'order', label: 'visit order', swatch: { text: '#1' } }];
     // The traversal stays on the output line above; the status line adds the height.
     return scene.finish(
       `height ${facts.height as number}: the longest root-to-leaf path has ${facts.height as number} edge${facts.height === 1 ? '' : 's'}`,

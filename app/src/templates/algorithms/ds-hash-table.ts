@@ -1,5 +1,6 @@
 // ds.hash_table: each key goes to bucket h(k) = k mod size; keys that land in the same bucket are
 // chained one after another (separate chaining). Word keys hash the sum of their character codes.
+import { roleColor } from '../emphasis/roles.ts';
 import { count, GROUPED_SPEED } from '../step-groups.ts';
 import { z } from 'zod';
 import { numberList } from '../../text/parse.ts';
@@ -137,7 +138,7 @@ export const dsHashTable = defineTemplate<HashParams>({
       if (j >= DETAIL_KEYS && (j - DETAIL_KEYS) % BLOCK_KEYS === 0) {
         // A lone last key is told in its own sentence: a "block" of one says less.
         const block = keys.slice(j, j + BLOCK_KEYS);
-        if (block.length > 1) tl.group(blockSummary(block, size, chains));
+        if (block.length > 1) tl.group(blockSummary(block, size, chains), [...new Set(block.map((key) => `b${bucketOf(key, size)}`))]);
         else tl.ungroup();
         pace = block.length > 1 ? GROUPED_SPEED : 1;
       }
@@ -163,8 +164,8 @@ export const dsHashTable = defineTemplate<HashParams>({
       );
       tl.setText('calc', hashCalc(k, size));
       tl.appear(id, 0.25).appear(`${id}t`, 0.25);
-      scene.step(`${hashCalc(k, size)}: key ${k} goes to bucket ${b}.`, 1);
-      tl.add({ type: 'highlight', target: `b${b}`, at: tl.t + 0.3 * pace, duration: 0.8 * pace, color: '$accent' });
+      scene.step(`${hashCalc(k, size)}: key ${k} goes to bucket ${b}.`, 1, [id, `b${b}`]);
+      tl.add({ type: 'highlight', target: `b${b}`, at: tl.t + 0.3 * pace, duration: 0.8 * pace, color: roleColor('current') });
       tl.wait(0.5 * pace);
       for (const target of [id, `${id}t`]) tl.add({ type: 'move', target, start: tl.t, duration: 0.55 * pace, to: { x, y: rowY(b) } });
       tl.appear(`a${j}`, 0.3, 'draw', tl.t + 0.45 * pace);
@@ -174,8 +175,8 @@ export const dsHashTable = defineTemplate<HashParams>({
       if (slot > 0) {
         collisions++;
         scene.counter(counter());
-        scene.step(`Collision: bucket ${b} already holds ${listText(buckets[b]!.slice(0, slot))}; ${k} is chained after it.`, 1.1);
-        tl.add({ type: 'highlight', target: id, at: tl.t, duration: 0.8 * pace, color: '$warning' });
+        scene.step(`Collision: bucket ${b} already holds ${listText(buckets[b]!.slice(0, slot))}; ${k} is chained after it.`, 1.1, [id]);
+        tl.add({ type: 'highlight', target: id, at: tl.t, duration: 0.8 * pace, color: roleColor('conflict') });
         tl.wait(1.1 * pace);
       } else scene.counter(counter());
     });
@@ -184,6 +185,7 @@ export const dsHashTable = defineTemplate<HashParams>({
     tl.wait(0.4);
     const loadFactor = Number((keys.length / size).toFixed(2));
     const empty = buckets.filter((b) => b.length === 0).length;
+    scene.legend = [{ role: 'current', label: 'bucket h(k)' }, { role: 'conflict' }];
     // The buckets themselves are the result on screen; the line sums them up.
     return scene.finish(`${keys.length} keys in ${size} buckets: ${collisions} collisions, ${empty} empty, load factor ${loadFactor}`, `Done: ${keys.length} keys in ${size} buckets, ${collisions} collisions, load factor ${loadFactor}.`);
   },

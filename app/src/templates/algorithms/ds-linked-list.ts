@@ -1,5 +1,6 @@
 // ds.linked_list: nodes joined by next pointers. Reaching position i means walking from the head;
 // an insert links the new node in, a delete links its neighbours past it.
+import { roleColor } from '../emphasis/roles.ts';
 import { z } from 'zod';
 import { numberList } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
@@ -83,7 +84,7 @@ export const dsLinkedList = defineTemplate<ListParams>({
     scene.add(
       { id: 'head', type: 'text', text: 'head\n↓', x: slotX(0), y: ROW_Y + boxH / 2 + 0.5, size: 0.3, font: 'mono', color: '$secondary' },
       { id: 'null', type: 'text', text: 'null', x: slotX(values.length), y: ROW_Y, size: 0.32, font: 'mono', color: '$muted' },
-      { id: 'cur', type: 'text', text: '▲\ncur', x: slotX(0), y: ROW_Y - boxH / 2 - 0.5, size: 0.3, font: 'mono', color: '$accent', opacity: 0 },
+      { id: 'cur', type: 'text', text: '▲\ncur', x: slotX(0), y: ROW_Y - boxH / 2 - 0.5, size: 0.3, font: 'mono', color: roleColor('current'), opacity: 0 },
     );
     const nodes: string[] = [];
     let made = 0;
@@ -113,7 +114,7 @@ export const dsLinkedList = defineTemplate<ListParams>({
     steps.forEach((s, i) => {
       const before = steps[i - 1]?.after ?? values;
       list.start(i);
-      scene.step(`${s.op}${s.kind === 'insert' && s.index >= 0 ? `: start at the head and walk ${s.walk.length} node${s.walk.length === 1 ? '' : 's'}` : ''}.`, 0.8);
+      scene.step(`${s.op}${s.kind === 'insert' && s.index >= 0 ? `: start at the head and walk ${s.walk.length} node${s.walk.length === 1 ? '' : 's'}` : ''}.`, 0.8, [`op${i}`]);
       tl.wait(0.6);
       // The walk: one node at a time, following next pointers.
       if (s.walk.length > 0) tl.add({ type: 'tween', target: 'cur', property: 'opacity', to: 1, start: tl.t, duration: 0.2 });
@@ -121,10 +122,10 @@ export const dsLinkedList = defineTemplate<ListParams>({
         visited++;
         tl.add({ type: 'move', target: 'cur', start: tl.t, duration: 0.25, to: { x: slotX(index) } });
         scene.counter(counter(nodes.length, i));
-        tl.add({ type: 'highlight', target: nodes[index]!, at: tl.t + 0.2, duration: 0.5, color: match ? '$success' : '$accent' });
+        tl.add({ type: 'highlight', target: nodes[index]!, at: tl.t + 0.2, duration: 0.5, color: roleColor(match ? 'found' : 'current') });
         if (s.kind !== 'insert' || s.op.includes('after') || s.op.includes('before')) {
           const target = s.kind === 'insert' ? s.op.split(' ').pop()! : itemText(s.value!);
-          scene.step(`Node ${index} holds ${itemText(before[index]!)}: ${match ? `that is ${target}` : `not ${target}, follow next`}.`, 0.75);
+          scene.step(`Node ${index} holds ${itemText(before[index]!)}: ${match ? `that is ${target}` : `not ${target}, follow next`}.`, 0.75, [nodes[index]!]);
         }
         tl.wait(0.75);
       }
@@ -140,21 +141,21 @@ export const dsLinkedList = defineTemplate<ListParams>({
         const id = addNode(s.value!, slotX(s.index), ROW_Y - 1.45);
         tl.appear(id, 0.35, 'grow').appear(`${id}t`, 0.35);
         const nextText = s.index < before.length ? itemText(before[s.index]!) : 'null';
-        scene.step(`New node ${itemText(s.value!)}: its next points to ${nextText}.`, 1);
+        scene.step(`New node ${itemText(s.value!)}: its next points to ${nextText}.`, 1, [id]);
         tl.wait(0.5);
         nodes.slice(s.index).forEach((n, k) => move(n, slotX(s.index + k + 1), ROW_Y, tl.t, 0.5));
         nodes.splice(s.index, 0, id);
         setArrows(nodes.length, tl.t + 0.2);
         tl.wait(0.6);
-        scene.step(s.index === 0 ? `head now points to ${itemText(s.value!)}: it is the new first node.` : `${itemText(before[s.index - 1]!)} now points to ${itemText(s.value!)}: linked in at position ${s.index}.`, 1.1);
+        scene.step(s.index === 0 ? `head now points to ${itemText(s.value!)}: it is the new first node.` : `${itemText(before[s.index - 1]!)} now points to ${itemText(s.value!)}: linked in at position ${s.index}.`, 1.1, [id]);
         move(id, slotX(s.index), ROW_Y, tl.t, 0.5);
-        tl.add({ type: 'highlight', target: id, at: tl.t + 0.5, duration: 0.6, color: '$success' });
+        tl.add({ type: 'highlight', target: id, at: tl.t + 0.5, duration: 0.6, color: roleColor('found') });
         tl.wait(1.1);
       } else if (s.kind === 'delete') {
         const id = nodes[s.index]!;
-        tl.add({ type: 'tween', target: id, property: 'fill', to: '$danger', start: tl.t, duration: 0.25 });
+        tl.add({ type: 'tween', target: id, property: 'fill', to: roleColor('conflict'), start: tl.t, duration: 0.25 });
         const next = s.index + 1 < before.length ? itemText(before[s.index + 1]!) : 'null';
-        scene.step(`${s.index === 0 ? 'head' : itemText(before[s.index - 1]!)} now points past ${itemText(s.value!)} to ${next}: ${itemText(s.value!)} is unlinked.`, 1.2);
+        scene.step(`${s.index === 0 ? 'head' : itemText(before[s.index - 1]!)} now points past ${itemText(s.value!)} to ${next}: ${itemText(s.value!)} is unlinked.`, 1.2, [id]);
         move(id, slotX(s.index), ROW_Y - 1.45, tl.t + 0.3, 0.45);
         for (const target of [id, `${id}t`]) tl.add({ type: 'disappear', target, at: tl.t + 0.75, duration: 0.3 });
         nodes.splice(s.index, 1);
@@ -162,8 +163,8 @@ export const dsLinkedList = defineTemplate<ListParams>({
         setArrows(nodes.length, tl.t + 0.9);
         tl.wait(1.3);
       } else {
-        scene.step(`Found ${itemText(s.value!)} at position ${s.index}.`, 1);
-        tl.add({ type: 'highlight', target: nodes[s.index]!, at: tl.t, duration: 0.9, color: '$success' });
+        scene.step(`Found ${itemText(s.value!)} at position ${s.index}.`, 1, [nodes[s.index]!]);
+        tl.add({ type: 'highlight', target: nodes[s.index]!, at: tl.t, duration: 0.9, color: roleColor('found') });
         tl.wait(1);
       }
       scene.counter(counter(nodes.length, i + 1));
@@ -172,6 +173,11 @@ export const dsLinkedList = defineTemplate<ListParams>({
     tl.wait(0.4);
     const final = (facts.final as Item[]).map(itemText);
     const result = `final list: head → ${final.length ? final.join(' → ') + ' → ' : ''}null`;
+    scene.legend = [
+      { role: 'current', label: 'cur, walking' },
+      { role: 'found', label: 'found, linked in' },
+      { role: 'conflict', label: 'unlinked' },
+    ];
     return scene.finish(result, `The final list is ${final.length ? final.join(', ') : 'empty'}.`);
   },
 });

@@ -1,5 +1,6 @@
 // The operations of a data-structure animation listed beside it: the running one is marked and
 // coloured, finished ones are dimmed, so viewers always know where in the script they are.
+import { roleColor } from '../emphasis/roles.ts';
 import type { AlgoScene } from './algo-scene.ts';
 
 export interface ListArea {
@@ -38,7 +39,7 @@ export class OperationList {
   start(i: number): void {
     const tl = this.scene.tl;
     tl.setText(`op${i}`, `▶ ${i + 1}. ${this.operations[i]}`);
-    tl.add({ type: 'tween', target: `op${i}`, property: 'color', to: '$accent', start: tl.t, duration: 0.2 });
+    tl.add({ type: 'tween', target: `op${i}`, property: 'color', to: roleColor('current'), start: tl.t, duration: 0.2 });
   }
 
   finish(i: number): void {

@@ -1,5 +1,6 @@
 // ds.queue: first in, first out. Values join at the back (right) and leave from the front (left);
 // everyone behind moves up one place.
+import { roleColor } from '../emphasis/roles.ts';
 import { z } from 'zod';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene } from './algo-scene.ts';
@@ -83,8 +84,8 @@ export const dsQueue = defineTemplate<QueueParams>({
     const tl = scene.tl;
     const labelY = ROW_Y - box / 2 - 0.35;
     scene.add(
-      { id: 'frontMark', type: 'text', text: 'front', x: slotX(0), y: labelY, size: 0.3, font: 'mono', color: '$secondary', opacity: 0 },
-      { id: 'backMark', type: 'text', text: 'back', x: slotX(0), y: labelY - 0.38, size: 0.3, font: 'mono', color: '$warning', opacity: 0 },
+      { id: 'frontMark', type: 'text', text: 'front', x: slotX(0), y: labelY, size: 0.3, font: 'mono', color: '$muted', opacity: 0 },
+      { id: 'backMark', type: 'text', text: 'back', x: slotX(0), y: labelY - 0.38, size: 0.3, font: 'mono', color: '$muted', opacity: 0 },
       { id: 'dequeued', type: 'text', text: 'dequeued: —', x: 0, y: 2.4, size: 0.32, font: 'mono', color: '$muted' },
       {
         id: 'rail',
@@ -126,22 +127,22 @@ export const dsQueue = defineTemplate<QueueParams>({
         tl.appear(id, 0.25).appear(`${id}t`, 0.25);
         for (const target of [id, `${id}t`]) tl.add({ type: 'move', target, start: tl.t + 0.15, duration: 0.6, to: { x: slotX(queue.length) } });
         queue.push({ id, value: s.value! });
-        scene.step(`enqueue ${itemText(s.value!)}: it joins at the back (size ${queue.length}).`, 1);
+        scene.step(`enqueue ${itemText(s.value!)}: it joins at the back (size ${queue.length}).`, 1, [id]);
         marks(tl.t + 0.6);
         tl.wait(1);
       } else if (s.underflow) {
-        scene.step(`${s.op} on an empty queue: underflow, nothing to ${s.op === 'dequeue' ? 'remove' : 'read'}.`, 1.2);
-        tl.add({ type: 'highlight', target: 'rail', at: tl.t, duration: 1, color: '$danger' });
+        scene.step(`${s.op} on an empty queue: underflow, nothing to ${s.op === 'dequeue' ? 'remove' : 'read'}.`, 1.2, ['rail']);
+        tl.add({ type: 'highlight', target: 'rail', at: tl.t, duration: 1, color: roleColor('conflict') });
         tl.wait(1.2);
       } else if (s.op === 'peek') {
-        scene.step(`peek: the front value is ${itemText(queue[0]!.value)} (it stays).`, 1);
-        tl.add({ type: 'highlight', target: queue[0]!.id, at: tl.t, duration: 0.9, color: '$accent' });
+        scene.step(`peek: the front value is ${itemText(queue[0]!.value)} (it stays).`, 1, [queue[0]!.id]);
+        tl.add({ type: 'highlight', target: queue[0]!.id, at: tl.t, duration: 0.9, color: roleColor('current') });
         tl.wait(1);
       } else {
         const front = queue.shift()!;
         out.push(itemText(front.value));
-        scene.step(`dequeue: ${itemText(front.value)} leaves from the front; the rest move up (size ${queue.length}).`, 1.1);
-        tl.add({ type: 'highlight', target: front.id, at: tl.t, duration: 0.35, color: '$accent' });
+        scene.step(`dequeue: ${itemText(front.value)} leaves from the front; the rest move up (size ${queue.length}).`, 1.1, [front.id]);
+        tl.add({ type: 'highlight', target: front.id, at: tl.t, duration: 0.35, color: roleColor('current') });
         for (const target of [front.id, `${front.id}t`]) {
           tl.add({ type: 'move', target, start: tl.t + 0.3, duration: 0.5, to: { x: exitX } });
           tl.add({ type: 'disappear', target, at: tl.t + 0.55, duration: 0.3 });
@@ -159,6 +160,10 @@ export const dsQueue = defineTemplate<QueueParams>({
     tl.wait(0.4);
     const final = (facts.final as Item[]).map(itemText);
     const result = `final queue (front → back): ${final.length ? final.join(', ') : 'empty'}`;
+    scene.legend = [
+      { role: 'current', label: 'the front, read' },
+      { role: 'conflict', label: 'underflow' },
+    ];
     return scene.finish(result, `${result[0]!.toUpperCase()}${result.slice(1)}.`);
   },
 });

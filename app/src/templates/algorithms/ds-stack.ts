@@ -1,5 +1,6 @@
 // ds.stack: last in, first out. Pushes drop onto the top, pops lift the top value off; the list of
 // operations beside the stack shows which one is running.
+import { roleColor } from '../emphasis/roles.ts';
 import { z } from 'zod';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene } from './algo-scene.ts';
@@ -95,7 +96,7 @@ export const dsStack = defineTemplate<StackParams>({
       color: '$muted',
       width: 0.06,
     });
-    scene.add({ id: 'topMark', type: 'text', text: '← top', x: WALL_X[1]! + 0.2, y: slotY(0), size: 0.32, font: 'mono', align: 'left', color: '$accent', opacity: 0 });
+    scene.add({ id: 'topMark', type: 'text', text: '← top', x: WALL_X[1]! + 0.2, y: slotY(0), size: 0.32, font: 'mono', align: 'left', color: roleColor('current'), opacity: 0 });
     scene.add({ id: 'popped', type: 'text', text: 'popped: —', x: midX, y: 2.5, size: 0.32, font: 'mono', color: '$muted' });
     const list = new OperationList(scene, operations, { x: 2.2, top: 2.3, bottom: -3.4 });
     const stack: { id: string; value: Item }[] = [];
@@ -117,26 +118,26 @@ export const dsStack = defineTemplate<StackParams>({
           { id: `${id}t`, type: 'text', text: itemText(s.value!), x: midX, y: top + 0.15, size: textSize, font: 'mono', weight: 700, color: '$background' },
         );
         stack.push({ id, value: s.value! });
-        scene.step(`push ${itemText(s.value!)}: it goes on top (size ${stack.length}).`, 1);
+        scene.step(`push ${itemText(s.value!)}: it goes on top (size ${stack.length}).`, 1, [id]);
         tl.appear(id, 0.25).appear(`${id}t`, 0.25);
         for (const target of [id, `${id}t`]) tl.add({ type: 'move', target, start: tl.t + 0.2, duration: 0.55, to: { y } });
         tl.add({ type: 'move', target: 'topMark', start: tl.t + 0.2, duration: 0.55, to: { y } });
         if (stack.length === 1) tl.add({ type: 'tween', target: 'topMark', property: 'opacity', to: 1, start: tl.t + 0.5, duration: 0.3 });
         tl.wait(1);
       } else if (s.underflow) {
-        scene.step(`${s.op} on an empty stack: underflow, nothing to ${s.op === 'pop' ? 'remove' : 'read'}.`, 1.2);
-        tl.add({ type: 'highlight', target: 'walls', at: tl.t, duration: 1, color: '$danger' });
+        scene.step(`${s.op} on an empty stack: underflow, nothing to ${s.op === 'pop' ? 'remove' : 'read'}.`, 1.2, ['walls']);
+        tl.add({ type: 'highlight', target: 'walls', at: tl.t, duration: 1, color: roleColor('conflict') });
         tl.wait(1.2);
       } else if (s.op === 'peek') {
         const topBox = stack[stack.length - 1]!;
-        scene.step(`peek: the top value is ${itemText(topBox.value)} (it stays).`, 1);
-        tl.add({ type: 'highlight', target: topBox.id, at: tl.t, duration: 0.9, color: '$accent' });
+        scene.step(`peek: the top value is ${itemText(topBox.value)} (it stays).`, 1, [topBox.id]);
+        tl.add({ type: 'highlight', target: topBox.id, at: tl.t, duration: 0.9, color: roleColor('current') });
         tl.wait(1);
       } else {
         const topBox = stack.pop()!;
         popped.push(itemText(topBox.value));
-        scene.step(`pop: remove the top value, ${itemText(topBox.value)} (size ${stack.length}).`, 1);
-        tl.add({ type: 'highlight', target: topBox.id, at: tl.t, duration: 0.35, color: '$accent' });
+        scene.step(`pop: remove the top value, ${itemText(topBox.value)} (size ${stack.length}).`, 1, [topBox.id]);
+        tl.add({ type: 'highlight', target: topBox.id, at: tl.t, duration: 0.35, color: roleColor('current') });
         for (const target of [topBox.id, `${topBox.id}t`]) {
           tl.add({ type: 'move', target, start: tl.t + 0.3, duration: 0.55, to: { y: top + 0.15 } });
           tl.add({ type: 'disappear', target, at: tl.t + 0.65, duration: 0.3 });
@@ -152,6 +153,10 @@ export const dsStack = defineTemplate<StackParams>({
     tl.wait(0.4);
     const final = (facts.final as Item[]).map(itemText);
     const result = `final stack (bottom → top): ${final.length ? final.join(', ') : 'empty'}`;
+    scene.legend = [
+      { role: 'current', label: 'the top, read' },
+      { role: 'conflict', label: 'underflow' },
+    ];
     return scene.finish(result, `${result[0]!.toUpperCase()}${result.slice(1)}.`);
   },
 });

@@ -1,5 +1,6 @@
 // graph.bfs: visit nodes level by level with a queue; neighbours are queued in ascending label order
 // and marked as seen when queued, so no node enters the queue twice.
+import { roleColor } from '../emphasis/roles.ts';
 import { count, GROUPED_SPEED, playInGroups, splitBefore } from '../step-groups.ts';
 import { defineTemplate } from '../types.ts';
 import { adjacency, type Graph } from './graph-model.ts';
@@ -60,13 +61,14 @@ export const graphBfs = defineTemplate<TraversalParams>({
     scene.panelText('queue', `[ ${p.start} ]`, 1.85, { size: 0.32, weight: 600 });
     scene.panelText('orderHead', 'visit order', 0.8, { size: 0.3, color: '$muted' });
     scene.panelText('order', '—', 0.3, { weight: 600 });
-    scene.legend(
+    scene.stateLegend(
       [
         ['frontier', 'queued'],
         ['current', 'visiting'],
         ['done', 'done'],
       ],
       -3.2,
+      { tree: 'tree edge', order: 'visit order' },
     );
     const queue = [p.start];
     const queueText = () => (queue.length ? `[ ${queue.join(', ')} ]` : '[ ] empty');
@@ -77,7 +79,7 @@ export const graphBfs = defineTemplate<TraversalParams>({
     for (const id of ['queueHead', 'queue', 'orderHead', 'order']) tl.appear(id, 0.4);
     tl.wait(0.6);
     scene.setState(p.start, 'frontier');
-    scene.step(`Put the start node ${p.start} in the queue.`, 1);
+    scene.step(`Put the start node ${p.start} in the queue.`, 1, [scene.nodeId(p.start)]);
     tl.wait(1);
     // Grouped rounds play faster: their summary, not each sentence, is what is read.
     let pace = 1;
@@ -89,7 +91,7 @@ export const graphBfs = defineTemplate<TraversalParams>({
         scene.badge(step.node, visited);
         scene.setPanelText('queue', queueText(), 1.85, 0.32);
         scene.setPanelText('order', order.slice(0, visited).join(' → '), 0.3);
-        scene.counter(counter()).step(`Take ${step.node} from the front of the queue: visit #${visited}.`, 0.9 * k * pace);
+        scene.counter(counter()).step(`Take ${step.node} from the front of the queue: visit #${visited}.`, 0.9 * k * pace, [scene.nodeId(step.node)]);
         tl.wait(0.9 * k * pace);
       } else if (step.kind === 'check') {
         checked++;
@@ -97,12 +99,12 @@ export const graphBfs = defineTemplate<TraversalParams>({
         scene.flashEdge(step.edge, 0.7 * k * pace);
         if (step.fresh) {
           queue.push(step.to);
-          scene.step(`${step.from} → ${step.to}: ${step.to} is new, add it to the back of the queue.`, 0.8 * k * pace);
+          scene.step(`${step.from} → ${step.to}: ${step.to} is new, add it to the back of the queue.`, 0.8 * k * pace, [scene.nodeId(step.from), scene.nodeId(step.to)]);
           scene.setState(step.to, 'frontier');
-          scene.markEdge(step.edge, '$primary', 0.09, tl.t + 0.7 * k * pace);
+          scene.markEdge(step.edge, roleColor('tree'), 0.09, tl.t + 0.7 * k * pace);
           scene.setPanelText('queue', queueText(), 1.85, 0.32);
         } else {
-          scene.step(`${step.from} → ${step.to}: ${step.to} was already seen, skip it.`, 0.8 * k * pace);
+          scene.step(`${step.from} → ${step.to}: ${step.to} was already seen, skip it.`, 0.8 * k * pace, [scene.nodeId(step.from), scene.nodeId(step.to)]);
         }
         tl.wait(0.8 * k * pace);
       } else {
@@ -123,6 +125,7 @@ export const graphBfs = defineTemplate<TraversalParams>({
           return `${visit && visit.kind === 'visit' ? `Visit ${visit.node}` : partial ? 'Then' : 'Next'}: ${count(fresh, 'new neighbours')} queued, ${seen} already seen.`;
         },
         play,
+        refs: (rest) => rest.flatMap((s) => (s.kind === 'visit' ? [scene.nodeId(s.node)] : [])),
         speed: (grouped) => {
           pace = grouped ? GROUPED_SPEED : 1;
         },
@@ -130,7 +133,11 @@ export const graphBfs = defineTemplate<TraversalParams>({
     );
     const unreached = p.nodes.filter((n) => !order.includes(n));
     if (unreached.length > 0) {
-      scene.step(`The queue is empty. ${unreached.join(', ')} cannot be reached from ${p.start}.`, 1.5);
+      scene.step(
+        `The queue is empty. ${unreached.join(', ')} cannot be reached from ${p.start}.`,
+        1.5,
+        unreached.map((u) => scene.nodeId(u)),
+      );
       tl.wait(1.5);
     }
     // Long orders are already listed in the panel; the status line keeps to one line.

@@ -1,5 +1,6 @@
 // graph.dfs: recursive depth-first search; from each node, go as deep as possible along the first
 // unvisited neighbour (ascending labels), then back up. The recursion stack is shown beside the graph.
+import { roleColor } from '../emphasis/roles.ts';
 import { count, GROUPED_SPEED, playInGroups, splitBefore } from '../step-groups.ts';
 import { defineTemplate } from '../types.ts';
 import { adjacency, type Graph } from './graph-model.ts';
@@ -68,13 +69,14 @@ export const graphDfs = defineTemplate<TraversalParams>({
     scene.panelText('stack', '[ ]', 1.85, { size: 0.32, weight: 600 });
     scene.panelText('orderHead', 'visit order', 0.8, { size: 0.3, color: '$muted' });
     scene.panelText('order', '—', 0.3, { weight: 600 });
-    scene.legend(
+    scene.stateLegend(
       [
         ['frontier', 'on stack'],
         ['current', 'exploring'],
         ['done', 'done'],
       ],
       -3.2,
+      { tree: 'tree edge', order: 'visit order' },
     );
     const stackText = (stack: string[]) => (stack.length ? `[ ${stack.join(', ')} ]` : '[ ] empty');
     const k = Math.min(1, 60 / Math.max(1, steps.length * 0.75));
@@ -95,28 +97,28 @@ export const graphDfs = defineTemplate<TraversalParams>({
         scene.badge(step.node, visited);
         scene.setPanelText('stack', stackText(step.stack), 1.85, 0.32);
         scene.setPanelText('order', order.slice(0, visited).join(' → '), 0.3);
-        scene.counter(counter()).step(`Visit ${step.node} (#${visited}) and push it on the stack.`, 0.9 * k * pace);
+        scene.counter(counter()).step(`Visit ${step.node} (#${visited}) and push it on the stack.`, 0.9 * k * pace, [scene.nodeId(step.node)]);
         tl.wait(0.9 * k * pace);
       } else if (step.kind === 'check') {
         checked++;
         scene.counter(counter());
         scene.flashEdge(step.edge, 0.7 * k * pace);
         if (step.fresh) {
-          scene.step(`${step.from} → ${step.to}: not visited yet, go deeper.`, 0.7 * k * pace);
-          scene.markEdge(step.edge, '$primary', 0.09, tl.t + 0.7 * k * pace);
-        } else scene.step(`${step.from} → ${step.to}: ${step.to} already visited.`, 0.7 * k * pace);
+          scene.step(`${step.from} → ${step.to}: not visited yet, go deeper.`, 0.7 * k * pace, [scene.nodeId(step.from), scene.nodeId(step.to)]);
+          scene.markEdge(step.edge, roleColor('tree'), 0.09, tl.t + 0.7 * k * pace);
+        } else scene.step(`${step.from} → ${step.to}: ${step.to} already visited.`, 0.7 * k * pace, [scene.nodeId(step.from), scene.nodeId(step.to)]);
         tl.wait(0.7 * k * pace);
       } else if (step.kind === 'back') {
         current = step.node;
         scene.setState(step.node, 'current');
         scene.setPanelText('stack', stackText(step.stack), 1.85, 0.32);
-        scene.step(`Back from ${step.from} to ${step.node}: try its next neighbour.`, 0.7 * k * pace);
+        scene.step(`Back from ${step.from} to ${step.node}: try its next neighbour.`, 0.7 * k * pace, [scene.nodeId(step.node)]);
         tl.wait(0.7 * k * pace);
       } else {
         scene.setState(step.node, 'done');
         if (current === step.node) current = undefined;
         scene.setPanelText('stack', stackText(step.stack), 1.85, 0.32);
-        scene.step(`${step.node} has no unvisited neighbours left: pop it.`, 0.6 * k * pace);
+        scene.step(`${step.node} has no unvisited neighbours left: pop it.`, 0.6 * k * pace, [scene.nodeId(step.node)]);
         tl.wait(0.6 * k * pace);
       }
     };
@@ -133,6 +135,7 @@ export const graphDfs = defineTemplate<TraversalParams>({
           return `${visit && visit.kind === 'visit' ? `Visit ${visit.node}` : partial ? 'Then' : 'Next'}: ${count(checks, 'edges')} checked${backs > 0 ? `, ${count(backs, 'nodes')} finished and popped` : ''}.`;
         },
         play,
+        refs: (rest) => rest.flatMap((s) => (s.kind === 'visit' ? [scene.nodeId(s.node)] : [])),
         speed: (grouped) => {
           pace = grouped ? GROUPED_SPEED : 1;
         },

@@ -1,5 +1,6 @@
 // graph.dijkstra: settle the unsettled node with the smallest tentative distance (ties: lowest label),
 // then relax its edges in ascending neighbour order. The distance table sits beside the graph.
+import { roleColor } from '../emphasis/roles.ts';
 import { count, GROUPED_SPEED, playInGroups, splitBefore } from '../step-groups.ts';
 import { defineTemplate } from '../types.ts';
 import { adjacency, compareLabels, type Graph } from './graph-model.ts';
@@ -118,12 +119,13 @@ export const graphDijkstra = defineTemplate<ShortestPathParams>({
       color: '$grid',
       width: 0.03,
     });
-    scene.legend(
+    scene.stateLegend(
       [
         ['current', 'settling'],
         ['done', 'settled'],
       ],
       -3.2,
+      { tree: 'shortest-path tree', ...(p.end !== null ? { path: `path to ${p.end}` } : {}), order: 'settle order' },
     );
     const k = Math.min(1, 70 / Math.max(1, steps.length * 0.9));
 
@@ -131,7 +133,7 @@ export const graphDijkstra = defineTemplate<ShortestPathParams>({
     scene.showGraph();
     for (const id of ['tableHead', 'tableRule', ...rowId.values()]) tl.appear(id, 0.4);
     tl.wait(0.6);
-    scene.step(`dist(${p.start}) = 0; every other node starts at ∞.`, 1.1);
+    scene.step(`dist(${p.start}) = 0; every other node starts at ∞.`, 1.1, [scene.nodeId(p.start)]);
     tl.wait(1.1);
     const current = new Map(p.nodes.map((n) => [n, n === p.start ? 0 : Infinity]));
     let last: string | undefined;
@@ -144,12 +146,12 @@ export const graphDijkstra = defineTemplate<ShortestPathParams>({
         settledCount++;
         scene.setState(step.node, 'current');
         scene.badge(step.node, settledCount);
-        tl.add({ type: 'tween', target: rowId.get(step.node)!, property: 'color', to: '$success', start: tl.t, duration: 0.3 });
-        scene.counter(counter()).step(`Settle ${step.node}: the smallest tentative distance, ${distText(step.dist)}.`, 1 * k * pace);
+        tl.add({ type: 'tween', target: rowId.get(step.node)!, property: 'color', to: roleColor('done'), start: tl.t, duration: 0.3 });
+        scene.counter(counter()).step(`Settle ${step.node}: the smallest tentative distance, ${distText(step.dist)}.`, 1 * k * pace, [scene.nodeId(step.node)]);
         tl.wait(1 * k * pace);
       } else if (step.kind === 'skip') {
         scene.flashEdge(step.edge, 0.5 * k * pace);
-        scene.step(`${step.from} → ${step.to}: ${step.to} is already settled.`, 0.6 * k * pace);
+        scene.step(`${step.from} → ${step.to}: ${step.to} is already settled.`, 0.6 * k * pace, [scene.nodeId(step.from), scene.nodeId(step.to)]);
         tl.wait(0.6 * k * pace);
       } else {
         relaxations++;
@@ -158,13 +160,17 @@ export const graphDijkstra = defineTemplate<ShortestPathParams>({
         const sum = `${distText(current.get(step.from)!)} + ${formatNumber(step.weight)} = ${formatNumber(step.candidate)}`;
         if (step.better) {
           current.set(step.to, step.candidate);
-          scene.step(`${step.from} → ${step.to}: ${sum} < ${distText(step.old)}, so dist(${step.to}) = ${formatNumber(step.candidate)} via ${step.from}.`, 0.9 * k * pace);
+          scene.step(`${step.from} → ${step.to}: ${sum} < ${distText(step.old)}, so dist(${step.to}) = ${formatNumber(step.candidate)} via ${step.from}.`, 0.9 * k * pace, [
+            scene.nodeId(step.from),
+            scene.nodeId(step.to),
+            rowId.get(step.to)!,
+          ]);
           tl.setText(rowId.get(step.to)!, row(step.to, step.candidate, step.from));
-          tl.add({ type: 'highlight', target: rowId.get(step.to)!, at: tl.t, duration: 0.8 * k * pace, color: '$accent' });
+          tl.add({ type: 'highlight', target: rowId.get(step.to)!, at: tl.t, duration: 0.8 * k * pace, color: roleColor('current') });
           if (step.oldEdge !== undefined) scene.markEdge(step.oldEdge, '$muted', 0.05);
-          scene.markEdge(step.edge, '$primary', 0.09, tl.t + 0.8 * k * pace);
+          scene.markEdge(step.edge, roleColor('tree'), 0.09, tl.t + 0.8 * k * pace);
         } else {
-          scene.step(`${step.from} → ${step.to}: ${sum} ≥ ${distText(step.old)}, keep ${distText(step.old)}.`, 0.9 * k * pace);
+          scene.step(`${step.from} → ${step.to}: ${sum} ≥ ${distText(step.old)}, keep ${distText(step.old)}.`, 0.9 * k * pace, [scene.nodeId(step.from), scene.nodeId(step.to)]);
         }
         tl.wait(0.9 * k * pace);
       }
@@ -182,6 +188,7 @@ export const graphDijkstra = defineTemplate<ShortestPathParams>({
           return `${settle && settle.kind === 'settle' ? `Settle ${settle.node} at ${distText(settle.dist)}` : partial ? 'Then' : 'Next'}: ${count(edges, 'edges')} checked, ${count(better, 'distances')} improved.`;
         },
         play,
+        refs: (rest) => rest.flatMap((s) => (s.kind === 'settle' ? [scene.nodeId(s.node)] : [])),
         speed: (grouped) => {
           pace = grouped ? GROUPED_SPEED : 1;
         },
@@ -190,12 +197,16 @@ export const graphDijkstra = defineTemplate<ShortestPathParams>({
     if (last) scene.setState(last, 'done');
     const unreached = p.nodes.filter((n) => result.dist.get(n) === Infinity);
     if (unreached.length > 0) {
-      scene.step(`${unreached.join(', ')} cannot be reached from ${p.start}: distance ∞.`, 1.4);
+      scene.step(
+        `${unreached.join(', ')} cannot be reached from ${p.start}: distance ∞.`,
+        1.4,
+        unreached.map((u) => scene.nodeId(u)),
+      );
       tl.wait(1.4);
     }
     if (p.end !== null) {
       const path = pathTo(result, p.start, p.end);
-      for (const e of path.edges) scene.markEdge(e, '$success', 0.13);
+      for (const e of path.edges) scene.markEdge(e, roleColor('path'), 0.13);
       const d = result.dist.get(p.end)!;
       const text = path.nodes.length ? `shortest path ${path.nodes.join(' → ')}, length ${distText(d)}` : `${p.end} cannot be reached from ${p.start}`;
       return scene.finish(text, `${text[0]!.toUpperCase()}${text.slice(1)}.`, 3);

@@ -2,6 +2,8 @@
 // weights beside the edges and a text panel on the right for the queue / stack / distance table.
 import type { Composition } from '../types.ts';
 import { AlgoScene } from './algo-scene.ts';
+import { roleColor, type LegendEntry, type Role } from '../emphasis/roles.ts';
+import { LEGEND_ROW, legendObjects, rowPlaces } from '../emphasis/legend.ts';
 import { adjacency, compareLabels, isDirected, type Graph } from './graph-model.ts';
 
 type Point = [number, number];
@@ -12,7 +14,8 @@ export const PANEL_X = 1.2;
 export const PANEL_WIDTH = 6.4;
 
 export type NodeState = 'idle' | 'frontier' | 'current' | 'done';
-const STATE_FILL: Record<NodeState, string> = { idle: '$surface', frontier: '$secondary', current: '$accent', done: '$success' };
+const STATE_FILL: Record<NodeState, string> = { idle: '$surface', frontier: roleColor('frontier'), current: roleColor('current'), done: roleColor('done') };
+const STATE_ROLE: Record<Exclude<NodeState, 'idle'>, Role> = { frontier: 'frontier', current: 'current', done: 'done' };
 
 /** Layout order: depth-first from the start, so neighbours tend to sit next to each other on the circle. */
 export function circleOrder(g: Graph, start: string): string[] {
@@ -83,7 +86,8 @@ export class GraphScene extends AlgoScene {
         this.add({ id: `name${i}`, type: 'text', text: label, x, y, size: 0.3, font: 'mono', weight: 600, align, color: '$foreground' });
       } else {
         this.badgeIds.set(label, `badge${i}`);
-        this.add({ id: `badge${i}`, type: 'text', text: '', x, y, size: 0.3, font: 'mono', weight: 700, align, color: '$accent' });
+        // Visit / settle order as "#1": written in its own role colour and form so it never reads as a distance.
+        this.add({ id: `badge${i}`, type: 'text', text: '', x, y, size: 0.3, font: 'mono', weight: 700, align, color: roleColor('order') });
       }
     });
   }
@@ -163,7 +167,7 @@ export class GraphScene extends AlgoScene {
   /** Writes the visit number beside the node (or inside it, when the name is written beside it). */
   badge(label: string, n: number): void {
     const id = this.badgeIds.get(label);
-    if (id) this.tl.setText(id, String(n));
+    if (id) this.tl.setText(id, `#${n}`);
     else this.tl.add({ type: 'set', target: this.nodeId(label), at: this.tl.t, property: 'label', value: String(n) });
   }
 
@@ -176,7 +180,7 @@ export class GraphScene extends AlgoScene {
   }
 
   flashEdge(index: number, seconds: number): void {
-    this.tl.add({ type: 'highlight', target: this.edgeId(index), at: this.tl.t, duration: seconds, color: '$accent' });
+    this.tl.add({ type: 'highlight', target: this.edgeId(index), at: this.tl.t, duration: seconds, color: roleColor('current') });
   }
 
   /**
@@ -208,12 +212,17 @@ export class GraphScene extends AlgoScene {
     return obj;
   }
 
-  /** Panel lines and a small legend of the node colours used. */
-  legend(items: [NodeState, string][], y: number): void {
-    items.forEach(([state, text], i) => {
-      const x = PANEL_X + 0.15 + i * 2.15;
-      this.add({ id: `legendDot${i}`, type: 'circle', x, y, radius: 0.12, fill: STATE_FILL[state] });
-      this.add({ id: `legendText${i}`, type: 'text', text, x: x + 0.25, y, size: 0.28, align: 'left', color: '$muted' });
-    });
+  /**
+   * The legend of the node colours used, in one row under the panel (the shared legend, emphasis/legend.ts),
+   * and of the visit-order badges when the graph writes them.
+   */
+  stateLegend(items: [Exclude<NodeState, 'idle'>, string][], y: number, more: { tree?: string; path?: string; order?: string } = {}): void {
+    const entries: LegendEntry[] = items.map(([state, label]) => ({ role: STATE_ROLE[state], label }));
+    if (more.tree) entries.push({ role: 'tree', label: more.tree, swatch: 'line' });
+    if (more.path) entries.push({ role: 'path', label: more.path, swatch: 'line' });
+    if (more.order && this.badgeIds.size) entries.push({ role: 'order', label: more.order, swatch: { text: '#1' } });
+    // Lines past the first go above it: the row's last line stays at `y`, clear of the caption band.
+    const lines = Math.max(...rowPlaces(entries, PANEL_WIDTH).map((p) => p.line)) + 1;
+    this.add(...legendObjects(entries, { x0: PANEL_X - 0.15, y1: y + LEGEND_ROW / 2 + (lines - 1) * LEGEND_ROW }, 'row', PANEL_WIDTH));
   }
 }

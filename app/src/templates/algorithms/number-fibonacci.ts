@@ -1,5 +1,6 @@
 // number.fibonacci: F(0) = 0, F(1) = 1, and each next term is the sum of the two before it.
 // Built bottom-up, one addition per term; the ratio of neighbours approaches the golden ratio.
+import { roleColor } from '../emphasis/roles.ts';
 import { z } from 'zod';
 import { numbers } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
@@ -88,20 +89,24 @@ export const numberFibonacci = defineTemplate<FibParams>({
     const k = Math.min(1, 40 / Math.max(1, n * 1.3));
     const show = (i: number) => tl.appear(`f${i}`, 0.35, 'grow').appear(`f${i}t`, 0.35).appear(`f${i}i`, 0.35);
 
+    scene.legend = [
+      { role: 'compare', label: 'added' },
+      { role: 'found', label: 'new term' },
+    ];
     scene.intro(`The Fibonacci sequence: start with 0 and 1; every next term is the sum of the previous two.`, 1.6);
     tl.wait(1.2);
     show(0);
     if (n > 1) show(1);
-    scene.counter(counter(Math.min(n, 2))).step(n > 1 ? 'F0 = 0 and F1 = 1 are given.' : 'F0 = 0 is given.', 1.2);
+    scene.counter(counter(Math.min(n, 2))).step(n > 1 ? 'F0 = 0 and F1 = 1 are given.' : 'F0 = 0 is given.', 1.2, n > 1 ? ['f0', 'f1'] : ['f0']);
     tl.wait(1.2);
     for (let i = 2; i < n; i++) {
       additions++;
-      for (const j of [i - 2, i - 1]) tl.add({ type: 'highlight', target: `f${j}`, at: tl.t, duration: 0.9 * k, color: '$accent' });
-      scene.counter(counter(i + 1)).step(`F${i} = F${i - 1} + F${i - 2} = ${seq[i - 1]} + ${seq[i - 2]} = ${seq[i]}.`, 1.1 * k);
+      for (const j of [i - 2, i - 1]) tl.add({ type: 'highlight', target: `f${j}`, at: tl.t, duration: 0.9 * k, color: roleColor('compare') });
+      scene.counter(counter(i + 1)).step(`F${i} = F${i - 1} + F${i - 2} = ${seq[i - 1]} + ${seq[i - 2]} = ${seq[i]}.`, 1.1 * k, [`f${i - 2}`, `f${i - 1}`, `f${i}`]);
       tl.wait(0.35 * k);
       show(i);
       // Short enough to end before the next step highlights this cell again.
-      tl.add({ type: 'highlight', target: `f${i}`, at: tl.t + 0.3, duration: 0.35 * k, color: '$success' });
+      tl.add({ type: 'highlight', target: `f${i}`, at: tl.t + 0.3, duration: 0.35 * k, color: roleColor('found') });
       tl.wait(0.75 * k);
     }
     tl.wait(0.4);

@@ -1,5 +1,6 @@
 // number.primes_sieve: the sieve of Eratosthenes. For each prime p with p² ≤ n, cross out p², p² + p, …;
 // whatever is never crossed out is prime.
+import { roleColor } from '../emphasis/roles.ts';
 import { z } from 'zod';
 import { numbers } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
@@ -87,25 +88,29 @@ export const numberPrimesSieve = defineTemplate<SieveParams>({
     }
     const crossTime = Math.min(0.3, Math.max(0.07, 25 / Math.max(1, steps.length)));
 
+    scene.legend = [
+      { role: 'compare', label: 'multiple, crossed out' },
+      { role: 'found', label: 'prime' },
+    ];
     scene.intro(`List 1 to ${n}. Each prime p crosses out its multiples, starting at p²; what is left is prime.`, 1.8);
     for (let v = 1; v <= n; v++) tl.appear(`c${v}`, 0.3).appear(`c${v}t`, 0.3);
     tl.wait(0.8);
     tl.add({ type: 'tween', target: 'c1t', property: 'opacity', to: 0.3, start: tl.t, duration: 0.3 });
-    scene.step('1 is not prime: it has only one divisor.', 1);
+    scene.step('1 is not prime: it has only one divisor.', 1, ['c1']);
     tl.wait(1);
     for (const step of steps) {
       if (step.kind === 'prime') {
         current = step.p;
         scene.counter(counter());
-        scene.step(`${step.p} is not crossed out, so it is prime. Cross out its multiples from ${step.p}² = ${step.p * step.p}.`, 1.2);
-        tl.add({ type: 'tween', target: `c${step.p}`, property: 'fill', to: '$success', start: tl.t, duration: 0.3 });
+        scene.step(`${step.p} is not crossed out, so it is prime. Cross out its multiples from ${step.p}² = ${step.p * step.p}.`, 1.2, [`c${step.p}`]);
+        tl.add({ type: 'tween', target: `c${step.p}`, property: 'fill', to: roleColor('found'), start: tl.t, duration: 0.3 });
         tl.add({ type: 'tween', target: `c${step.p}t`, property: 'color', to: '$background', start: tl.t, duration: 0.3 });
         tl.wait(1.2);
       } else {
         if (!step.already) crossedCount++;
         scene.counter(counter());
         tl.setText('status', `${step.m} = ${step.p} × ${step.m / step.p}: ${step.already ? 'already crossed out' : 'cross out'}`);
-        tl.add({ type: 'highlight', target: `c${step.m}`, at: tl.t, duration: crossTime, color: '$accent' });
+        tl.add({ type: 'highlight', target: `c${step.m}`, at: tl.t, duration: crossTime, color: roleColor('compare') });
         if (!step.already) {
           tl.add({ type: 'tween', target: `c${step.m}`, property: 'fill', to: '$background', start: tl.t + crossTime, duration: 0.15 });
           tl.add({ type: 'tween', target: `c${step.m}t`, property: 'opacity', to: 0.3, start: tl.t + crossTime, duration: 0.15 });
@@ -116,9 +121,15 @@ export const numberPrimesSieve = defineTemplate<SieveParams>({
     current = 0;
     scene.counter(counter());
     const next = Math.floor(Math.sqrt(n)) + 1;
-    scene.step(`The next candidate squared (${next}² = ${next * next}) is past ${n}: every number left is prime.`, 1.5);
+    // The primes stand out while the sentence names them: the crossed-out rest dims.
+    scene.step(
+      `The next candidate squared (${next}² = ${next * next}) is past ${n}: every number left is prime.`,
+      1.5,
+      primes.map((p) => `c${p}`),
+      { emphasis: 'dim-rest' },
+    );
     for (const p of primes) {
-      tl.add({ type: 'tween', target: `c${p}`, property: 'fill', to: '$success', start: tl.t, duration: 0.4 });
+      tl.add({ type: 'tween', target: `c${p}`, property: 'fill', to: roleColor('found'), start: tl.t, duration: 0.4 });
       tl.add({ type: 'tween', target: `c${p}t`, property: 'color', to: '$background', start: tl.t, duration: 0.4 });
     }
     tl.wait(1.5);

@@ -89,7 +89,9 @@ export const recursionHanoi = defineTemplate<HanoiParams>({
     const pegTop = 0.7;
     const h = Math.min(0.55, 3.1 / disks);
     const width = (d: number) => 1.1 + (d / disks) * 2.9;
+    // Disk colours name disks (their numbers say the same), not states: no legend, and no state colour changes them.
     const colours = ['$primary', '$secondary', '$accent', '$success', '$warning', '$danger'];
+    const tower = (n: number) => Array.from({ length: n }, (_, i) => `d${i + 1}`);
     const stacks: Record<Peg, number[]> = { A: [], B: [], C: [] };
     const total = facts.moves as number;
     let moves = 0;
@@ -123,7 +125,8 @@ export const recursionHanoi = defineTemplate<HanoiParams>({
     let pace = 1;
     const play = (step: HanoiStep) => {
       if (step.kind === 'goal') {
-        scene.step(`To move ${step.n} disks ${step.from} → ${step.to}: first move ${step.n - 1} to ${step.via}, then disk ${step.n}, then the ${step.n - 1} back on top.`, 0.7 * k);
+        // The sub-tower the recursion is about is marked while the sentence is read.
+        scene.step(`To move ${step.n} disks ${step.from} → ${step.to}: first move ${step.n - 1} to ${step.via}, then disk ${step.n}, then the ${step.n - 1} back on top.`, 0.7 * k, tower(step.n));
         tl.wait(0.7 * k);
         return;
       }
@@ -135,7 +138,7 @@ export const recursionHanoi = defineTemplate<HanoiParams>({
       const startY = diskY(stacks[step.from].length);
       // Lift high enough to clear the pegs at the middle of the arc.
       const arc = Math.max(0.8, pegTop + 0.7 - (startY + y) / 2);
-      scene.counter(counter()).step(`Move ${moves}: disk ${step.disk} from ${step.from} to ${step.to}.`, 0.65 * k * pace);
+      scene.counter(counter()).step(`Move ${moves}: disk ${step.disk} from ${step.from} to ${step.to}.`, 0.65 * k * pace, [`d${step.disk}`]);
       for (const target of [`d${step.disk}`, `d${step.disk}t`]) tl.add({ type: 'move', target, start: tl.t, duration: 0.55 * k * pace, to: { x, y }, arc });
       tl.wait(0.65 * k * pace);
     };
@@ -146,7 +149,7 @@ export const recursionHanoi = defineTemplate<HanoiParams>({
       }
       const count = block.steps.filter((s) => s.kind === 'move').length;
       const { n, from, to } = block.tower;
-      tl.group(`Moves ${moves + 1}–${moves + count}: the ${n}-disk tower moves from ${from} onto ${to}, the same way.`);
+      tl.group(`Moves ${moves + 1}–${moves + count}: the ${n}-disk tower moves from ${from} onto ${to}, the same way.`, tower(n), { emphasis: 'dim-rest' });
       pace = GROUPED_SPEED;
       block.steps.forEach(play);
       pace = 1;

@@ -1,5 +1,6 @@
 // search.binary: on a sorted list, probe the middle of the range lo..hi (mid = floor((lo + hi) / 2))
 // and keep the half that can still hold the target. Unsorted input is sorted first, with a warning.
+import { roleColor } from '../emphasis/roles.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene, formatNumber, listText } from './algo-scene.ts';
 import { layoutCells } from './array-cells.ts';
@@ -67,10 +68,12 @@ export const searchBinary = defineTemplate<SearchParams>({
     const top = row.y + row.size / 2;
     const bottom = row.y - row.size / 2 - 0.3;
     scene.add(
-      { id: 'mid', type: 'text', text: 'mid\n▼', x: row.x[0]!, y: top + 0.5, size: 0.32, font: 'mono', color: '$accent' },
-      { id: 'lo', type: 'text', text: '▲\nlo', x: row.x[0]!, y: bottom - 0.6, size: 0.32, font: 'mono', color: '$secondary' },
-      { id: 'hi', type: 'text', text: '▲\nhi', x: row.x[sorted.length - 1]!, y: bottom - 1.45, size: 0.32, font: 'mono', color: '$warning' },
+      { id: 'mid', type: 'text', text: 'mid\n▼', x: row.x[0]!, y: top + 0.5, size: 0.32, font: 'mono', color: roleColor('compare') },
+      // lo and hi are the two ends of one thing, the range still searched: one role, one colour.
+      { id: 'lo', type: 'text', text: '▲\nlo', x: row.x[0]!, y: bottom - 0.6, size: 0.32, font: 'mono', color: roleColor('range') },
+      { id: 'hi', type: 'text', text: '▲\nhi', x: row.x[sorted.length - 1]!, y: bottom - 1.45, size: 0.32, font: 'mono', color: roleColor('range') },
     );
+    scene.legend = [{ role: 'compare', label: 'mid, probed' }, { role: 'range', label: 'lo … hi', swatch: { text: '▲' } }, { role: 'found' }];
     const unsorted = !isSorted(values);
     scene.intro(`Binary search for ${formatNumber(target)} in ${sorted.length > 8 ? `a sorted list of ${sorted.length} values` : `the sorted list ${listText(sorted)}`}${unsorted ? ' (sorted first)' : ''}.`, 1.4);
     for (const id of [...row.cellIds, ...row.valueIds, ...row.indexIds]) tl.appear(id, 0.4);
@@ -98,10 +101,10 @@ export const searchBinary = defineTemplate<SearchParams>({
       scene.counter(counter(lo, hi));
       const v = sorted[mid]!;
       const verdict = v === target ? 'found it' : v < target ? 'search the right half' : 'search the left half';
-      scene.step(`mid = ⌊(${lo} + ${hi}) / 2⌋ = ${mid}: a[${mid}] = ${formatNumber(v)} ${v === target ? '=' : v < target ? '<' : '>'} ${formatNumber(target)}, ${verdict}.`, 1.4);
-      tl.add({ type: 'highlight', target: row.cellIds[mid]!, at: tl.t, duration: 1.2, color: '$accent' });
+      scene.step(`mid = ⌊(${lo} + ${hi}) / 2⌋ = ${mid}: a[${mid}] = ${formatNumber(v)} ${v === target ? '=' : v < target ? '<' : '>'} ${formatNumber(target)}, ${verdict}.`, 1.4, [row.cellIds[mid]!], { emphasis: 'pointer' });
+      tl.add({ type: 'highlight', target: row.cellIds[mid]!, at: tl.t, duration: 1.2, color: roleColor('compare') });
       tl.wait(1.4);
-      if (v === target) tl.add({ type: 'tween', target: row.cellIds[mid]!, property: 'fill', to: '$success', start: tl.t, duration: 0.3 });
+      if (v === target) tl.add({ type: 'tween', target: row.cellIds[mid]!, property: 'fill', to: roleColor('found'), start: tl.t, duration: 0.3 });
     });
     if (!(facts.found as boolean)) {
       dim(dimmedLo, dimmedHi);

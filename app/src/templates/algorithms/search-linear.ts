@@ -1,4 +1,5 @@
 // search.linear: look at each value from the left until the target turns up (first match, 0-based).
+import { roleColor } from '../emphasis/roles.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene, formatNumber, listText } from './algo-scene.ts';
 import { layoutCells } from './array-cells.ts';
@@ -32,7 +33,8 @@ export const searchLinear = defineTemplate<SearchParams>({
     const tl = scene.tl;
     scene.add(...row.objects);
     const pointerY = row.y + row.size / 2 + 0.45;
-    scene.add({ id: 'pointer', type: 'text', text: 'i\n▼', x: row.x[0]!, y: pointerY, size: 0.32, font: 'mono', color: '$accent' });
+    scene.add({ id: 'pointer', type: 'text', text: 'i\n▼', x: row.x[0]!, y: pointerY, size: 0.32, font: 'mono', color: roleColor('compare') });
+    scene.legend = [{ role: 'compare' }, { role: 'found' }];
     scene.intro(`Linear search for ${formatNumber(target)}${values.length > 8 ? '' : ` in ${listText(values)}`}: check each value from the left.`, 1.3);
     for (const id of [...row.cellIds, ...row.valueIds, ...row.indexIds]) tl.appear(id, 0.4);
     tl.wait(1.3);
@@ -45,10 +47,10 @@ export const searchLinear = defineTemplate<SearchParams>({
       const hit = values[i] === target;
       if (i > 0) tl.add({ type: 'move', target: 'pointer', start: tl.t, duration: 0.25 * k, to: { x: row.x[i]! } });
       scene.counter(counter());
-      scene.step(`a[${i}] = ${formatNumber(values[i]!)} ${hit ? '=' : '≠'} ${formatNumber(target)}${hit ? ': found it.' : ': keep going.'}`, 0.7 * k);
-      tl.add({ type: 'highlight', target: row.cellIds[i]!, at: tl.t, duration: 0.6 * k, color: '$accent' });
+      scene.step(`a[${i}] = ${formatNumber(values[i]!)} ${hit ? '=' : '≠'} ${formatNumber(target)}${hit ? ': found it.' : ': keep going.'}`, 0.7 * k, [row.cellIds[i]!]);
+      tl.add({ type: 'highlight', target: row.cellIds[i]!, at: tl.t, duration: 0.6 * k, color: roleColor('compare') });
       tl.wait(0.7 * k);
-      if (hit) tl.add({ type: 'tween', target: row.cellIds[i]!, property: 'fill', to: '$success', start: tl.t, duration: 0.3 });
+      if (hit) tl.add({ type: 'tween', target: row.cellIds[i]!, property: 'fill', to: roleColor('found'), start: tl.t, duration: 0.3 });
       else tl.add({ type: 'tween', target: row.valueIds[i]!, property: 'opacity', to: 0.35, start: tl.t, duration: 0.2 * k });
     }
     if (index < 0) {

@@ -4,6 +4,7 @@ import { extractOrder, extractValues, inOrder, sortParams, type SortParams } fro
 import { defineTemplate } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { count, GROUPED_SPEED, playInGroups } from '../step-groups.ts';
+import { roleColor } from '../emphasis/roles.ts';
 
 interface Step {
   kind: 'compare' | 'swap' | 'sorted';
@@ -88,13 +89,13 @@ export const sortBubble = defineTemplate<SortParams>({
         comparisons++;
         tl.setText('counter', counter());
         const swap = !inOrder(a, b, order);
-        tl.caption(`Compare ${formatValue(a)} and ${formatValue(b)}: ${swap ? 'out of order, swap' : 'in order, keep'}.`, anim.compareTime);
+        tl.narrate(`Compare ${formatValue(a)} and ${formatValue(b)}: ${swap ? 'out of order, swap' : 'in order, keep'}.`, anim.compareTime, anim.barsAt(step.i, step.j));
         anim.compare(step.i, step.j);
       } else if (step.kind === 'swap') {
         swaps++;
         tl.setText('counter', counter());
         [current[step.i], current[step.j]] = [b, a];
-        anim.swap(step.i, step.j);
+        anim.swap(step.i, step.j, roleColor('swap'));
       } else {
         anim.markSorted(step.i);
         tl.wait(0.15);
@@ -105,6 +106,11 @@ export const sortBubble = defineTemplate<SortParams>({
       narrated: (step) => step.kind === 'compare',
       summary: (rest, pass, partial) => passSummary(rest, partial ? 'The rest of pass 1' : `Pass ${pass}`),
       play,
+      // A grouped pass is about the part still unsorted: it stands out, the placed values dim.
+      refs: (rest) => {
+        const slots = rest.flatMap((s) => [s.i, s.j]);
+        return anim.barsBetween(Math.min(...slots), Math.max(...slots));
+      },
       speed: (grouped) => {
         anim.compareTime = normalTimes.compare * (grouped ? GROUPED_SPEED : 1);
         anim.swapTime = normalTimes.swap * (grouped ? GROUPED_SPEED : 1);
@@ -113,11 +119,11 @@ export const sortBubble = defineTemplate<SortParams>({
     // Whatever the early exit left unmarked is in place too.
     for (let slot = 0; slot < values.length; slot++) anim.markSorted(slot);
     tl.wait(0.3);
-    tl.caption(`Sorted with ${swaps} swaps and ${comparisons} comparisons.`, 2);
+    tl.narrate(`Sorted with ${swaps} swaps and ${comparisons} comparisons.`, 2, ['result']);
     tl.appear('result', 0.5);
     tl.wait(2);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Bubble sort' };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Bubble sort', legend: [{ role: 'compare' }, { role: 'swap' }, { role: 'sorted' }] };
   },
 });
 

@@ -1,6 +1,7 @@
 // sort.heap: build a max-heap (min-heap for descending) by sifting down from the last parent, then
 // repeatedly swap the root to the end and sift the new root down. Drawn twice: the heap as a tree of
 // slots on top, the array as bars below; both move together.
+import { roleColor } from '../emphasis/roles.ts';
 import { defineTemplate, type Composition } from '../types.ts';
 import { extractSortParams, sortParams, type SortParams } from './params.ts';
 import { BarAnimator, layoutBars } from './array-bars.ts';
@@ -38,7 +39,7 @@ export function heapSortSteps(values: number[], order: 'asc' | 'desc'): { steps:
   steps.push({ kind: 'note', note: `Build the heap: sift down every parent, from the last one (position ${Math.floor(n / 2) - 1}) to the root.` });
   for (let i = Math.floor(n / 2) - 1; i >= 0; i--) siftDown(i, n);
   for (let end = n - 1; end > 0; end--) {
-    steps.push({ kind: 'note', note: `The root ${formatValue(a[0]!)} is the ${order === 'asc' ? 'largest' : 'smallest'} left: swap it to position ${end}.` });
+    steps.push({ kind: 'note', note: `The root ${formatValue(a[0]!)} is the ${order === 'asc' ? 'largest' : 'smallest'} left: swap it to position ${end}.`, slots: [0] });
     swaps++;
     steps.push({ kind: 'swap', i: 0, j: end });
     [a[0], a[end]] = [a[end]!, a[0]!];
@@ -120,6 +121,7 @@ function composeHeap({ values, order }: SortParams, facts: Record<string, unknow
   anim.compareTime = 0.5 * k;
   anim.swapTime = 0.6 * k;
 
+  scene.legend = [{ role: 'compare' }, { role: 'sorted' }];
   scene.intro(`${sortIntro('Heap sort', values, order)} Position i has children 2i+1 and 2i+2.`, 1.4);
   for (let i = 1; i < values.length; i++) tl.appear(`link${i}`, 0.4, 'draw');
   for (const id of nodeIds) tl.appear(id, 0.4, 'grow');
@@ -130,13 +132,13 @@ function composeHeap({ values, order }: SortParams, facts: Record<string, unknow
   const play = (step: SortStep) => {
     if (step.kind === 'compare') {
       comparisons++;
-      scene.counter(counter()).step(step.note, anim.compareTime);
-      for (const slot of [step.i, step.j]) tl.add({ type: 'highlight', target: nodeAt[slot]!, at: tl.t, duration: anim.compareTime, color: '$accent' });
+      scene.counter(counter()).step(step.note, anim.compareTime, [nodeAt[step.i]!, nodeAt[step.j]!]);
+      for (const slot of [step.i, step.j]) tl.add({ type: 'highlight', target: nodeAt[slot]!, at: tl.t, duration: anim.compareTime, color: roleColor('compare') });
       anim.compare(step.i, step.j);
     } else if (step.kind === 'swap') {
       swaps++;
       scene.counter(counter());
-      if (step.note) scene.step(step.note, anim.swapTime);
+      if (step.note) scene.step(step.note, anim.swapTime, [nodeAt[step.i]!, nodeAt[step.j]!]);
       const [a, b] = [nodeAt[step.i]!, nodeAt[step.j]!];
       tl.add({ type: 'move', target: a, start: tl.t, duration: anim.swapTime, to: { x: slots[step.j]![0], y: slots[step.j]![1] } });
       tl.add({ type: 'move', target: b, start: tl.t, duration: anim.swapTime, to: { x: slots[step.i]![0], y: slots[step.i]![1] } });
@@ -149,7 +151,11 @@ function composeHeap({ values, order }: SortParams, facts: Record<string, unknow
       if (step.i > 0) tl.add({ type: 'tween', target: `link${step.i}`, property: 'opacity', to: 0.2, start: tl.t, duration: 0.3 * k });
       tl.wait(0.2 * k);
     } else if (step.kind === 'note') {
-      scene.step(step.note, 0.9 * k);
+      scene.step(
+        step.note,
+        0.9 * k,
+        (step.slots ?? []).map((slot) => nodeAt[slot]!),
+      );
       tl.wait(0.9 * k);
     }
   };
@@ -158,6 +164,7 @@ function composeHeap({ values, order }: SortParams, facts: Record<string, unknow
     narrated: (step) => Boolean((step as { note?: string }).note),
     summary: (rest, _round, partial) => roundSummary(partial ? 'The rest of this round' : heapRoundLabel(rest), rest, 'swaps'),
     play,
+    refs: (rest) => [...new Set(rest.flatMap((s) => (s.kind === 'compare' || s.kind === 'swap' ? [s.i, s.j] : [])))].map((slot) => nodeAt[slot]!),
     speed: (grouped) => {
       anim.compareTime = normalTimes.compare * (grouped ? GROUPED_SPEED : 1);
       anim.swapTime = normalTimes.swap * (grouped ? GROUPED_SPEED : 1);

@@ -1,5 +1,6 @@
 // sort.insertion: grow a sorted prefix; each new value shifts left past every larger value before it.
 // Each shift is drawn as a swap with the left neighbour, so shifts = swaps = inversions.
+import { roleColor } from '../emphasis/roles.ts';
 import { defineTemplate } from '../types.ts';
 import { extractSortParams, inOrder, sortParams, type SortParams } from './params.ts';
 import { composeSort, formatValue, relation, sortIntro, type SortRun, type SortStep } from './sort-player.ts';
@@ -12,8 +13,8 @@ export function insertionSortSteps(values: number[], order: 'asc' | 'desc'): Sor
   let comparisons = 0;
   for (let i = 1; i < a.length; i++) {
     const key = a[i]!;
-    steps.push({ kind: 'mark', i, color: '$secondary' });
-    steps.push({ kind: 'note', note: `Insert ${formatValue(key)} into the sorted part on its left.` });
+    steps.push({ kind: 'mark', i, color: roleColor('pivot') });
+    steps.push({ kind: 'note', note: `Insert ${formatValue(key)} into the sorted part on its left.`, slots: [i] });
     let j = i;
     while (j > 0) {
       comparisons++;
@@ -28,7 +29,7 @@ export function insertionSortSteps(values: number[], order: 'asc' | 'desc'): Sor
       steps.push({ kind: 'swap', i: j - 1, j });
       j--;
     }
-    if (j === 0 && i > 0) steps.push({ kind: 'note', note: `${formatValue(key)} reached the front.` });
+    if (j === 0 && i > 0) steps.push({ kind: 'note', note: `${formatValue(key)} reached the front.`, slots: [0] });
     steps.push({ kind: 'mark', i: j, color: '$primary' });
   }
   return { steps, sorted: a, shifts, comparisons };
@@ -61,6 +62,7 @@ export const sortInsertion = defineTemplate<SortParams>({
       steps,
       swapLabel: 'shifts',
       intro: sortIntro('Insertion sort', values, order),
+      legend: [{ role: 'pivot', label: 'being inserted' }],
       result: `sorted: ${listText(facts.sorted as number[])} · shifts: ${facts.swaps as number} · comparisons: ${facts.comparisons as number}`,
       summary: `Sorted with ${facts.swaps as number} shifts (one per out-of-order pair) and ${facts.comparisons as number} comparisons.`,
     });

@@ -1,6 +1,7 @@
 // sort.merge: split in halves down to single values, then merge neighbouring runs. Drawn on two rows:
 // a merge takes the front value of the left or right run down into the row below, then the merged run
 // moves back up.
+import { roleColor } from '../emphasis/roles.ts';
 import { defineTemplate, type Composition } from '../types.ts';
 import { extractSortParams, inOrder, sortParams, type SortParams } from './params.ts';
 import { layoutBars } from './array-bars.ts';
@@ -95,12 +96,10 @@ function composeMerge({ values, order }: SortParams, facts: Record<string, unkno
   const tl = scene.tl;
   scene.add(...layout.objects);
   const spanOf = (lo: number, hi: number) => ({ x: (layout.slotX[lo]! + layout.slotX[hi]!) / 2, width: (hi - lo + 1) * pitch - 0.12 });
-  for (const [id, color] of [
-    ['runL', '$secondary'],
-    ['runR', '$warning'],
-  ] as const) {
-    scene.add({ id, type: 'rect', x: 0, y: UPPER.bottom - 0.25, width: 0.1, height: 0.08, fill: color, opacity: 0 });
-  }
+  // The two runs are marked in one neutral colour, told apart by the gap between them: colour is kept for roles.
+  for (const id of ['runL', 'runR']) scene.add({ id, type: 'rect', x: 0, y: UPPER.bottom - 0.25, width: 0.1, height: 0.08, fill: '$muted', opacity: 0 });
+  scene.legend = [{ role: 'compare' }, { role: 'sorted' }];
+  const barsIn = (lo: number, hi: number) => [...upper.slice(lo, hi + 1), ...lower.slice(lo, hi + 1)].filter((id): id is string => id !== undefined);
   scene.add({ id: 'lowerLabel', type: 'text', text: 'merged run', x: layout.slotX[0]! - pitch / 2, y: LOWER.bottom - 0.3, size: 0.28, align: 'left', color: '$muted' });
 
   const upper: (string | undefined)[] = [...layout.barIds];
@@ -127,23 +126,23 @@ function composeMerge({ values, order }: SortParams, facts: Record<string, unkno
   const play = (step: MergeStep) => {
     if (step.kind === 'split') {
       showRuns(step.lo, step.mid, step.hi);
-      scene.step(`Split positions ${step.lo}–${step.hi} into ${step.lo}–${step.mid} and ${step.mid + 1}–${step.hi}.`, 0.7 * k * pace);
+      scene.step(`Split positions ${step.lo}–${step.hi} into ${step.lo}–${step.mid} and ${step.mid + 1}–${step.hi}.`, 0.7 * k * pace, barsIn(step.lo, step.hi), { emphasis: 'dim-rest' });
       tl.wait(0.7 * k * pace);
     } else if (step.kind === 'merge') {
       merges++;
       showRuns(step.lo, step.mid, step.hi);
       scene.counter(counter());
-      scene.step(`Merge [${listText(step.left)}] and [${listText(step.right)}].`, 0.8 * k * pace);
+      scene.step(`Merge [${listText(step.left)}] and [${listText(step.right)}].`, 0.8 * k * pace, barsIn(step.lo, step.hi), { emphasis: 'dim-rest' });
       if (merges === 1) tl.appear('lowerLabel', 0.3);
       tl.wait(0.8 * k * pace);
     } else if (step.kind === 'compare') {
       comparisons++;
-      scene.counter(counter()).step(step.note, 0.5 * k * pace);
-      for (const slot of [step.i, step.j]) tl.add({ type: 'highlight', target: upper[slot]!, at: tl.t, duration: 0.5 * k * pace, color: '$accent' });
+      scene.counter(counter()).step(step.note, 0.5 * k * pace, [upper[step.i]!, upper[step.j]!]);
+      for (const slot of [step.i, step.j]) tl.add({ type: 'highlight', target: upper[slot]!, at: tl.t, duration: 0.5 * k * pace, color: roleColor('compare') });
       tl.wait(0.5 * k * pace);
     } else if (step.kind === 'take') {
-      if (step.note) scene.step(step.note, 0.5 * k * pace);
       const id = upper[step.from]!;
+      if (step.note) scene.step(step.note, 0.5 * k * pace, [id]);
       tl.add({ type: 'move', target: id, start: tl.t, duration: 0.45 * k * pace, to: { x: layout.slotX[step.to]!, y: LOWER.bottom } });
       lower[step.to] = id;
       upper[step.from] = undefined;
@@ -155,7 +154,7 @@ function composeMerge({ values, order }: SortParams, facts: Record<string, unkno
         upper[s] = id;
         lower[s] = undefined;
       }
-      scene.step(`Merged run: ${listText(step.merged)}.`, 0.6 * k * pace);
+      scene.step(`Merged run: ${listText(step.merged)}.`, 0.6 * k * pace, barsIn(step.lo, step.hi));
       tl.wait(0.6 * k * pace);
     }
   };
@@ -165,12 +164,16 @@ function composeMerge({ values, order }: SortParams, facts: Record<string, unkno
     narrated: (step) => step.kind !== 'take' || Boolean(step.note),
     summary: (rest, _round, partial) => mergeSummary(rest, partial),
     play,
+    refs: (rest) => {
+      const spans = rest.flatMap((s) => (s.kind === 'split' || s.kind === 'merge' || s.kind === 'back' ? [s.lo, s.hi] : []));
+      return spans.length ? barsIn(Math.min(...spans), Math.max(...spans)) : [];
+    },
     speed: (grouped) => {
       pace = grouped ? GROUPED_SPEED : 1;
     },
   });
   for (const id of ['runL', 'runR', 'lowerLabel']) tl.add({ type: 'tween', target: id, property: 'opacity', to: 0, start: tl.t, duration: 0.3 });
-  for (const id of layout.barIds) tl.add({ type: 'tween', target: id, property: 'fill', to: '$success', start: tl.t, duration: 0.3 });
+  for (const id of layout.barIds) tl.add({ type: 'tween', target: id, property: 'fill', to: roleColor('sorted'), start: tl.t, duration: 0.3 });
   tl.wait(0.4);
   return scene.finish(`sorted: ${listText(facts.sorted as number[])} · comparisons: ${facts.comparisons as number}`, `Sorted with ${facts.comparisons as number} comparisons in ${merges} merges.`);
 }

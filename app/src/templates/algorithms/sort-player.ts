@@ -1,8 +1,10 @@
 // Plays the steps an in-place sorting algorithm recorded (compare, swap, mark, sorted …) on bars,
 // with a caption per step and running counters. The algorithms record; this file only draws.
 import { BarAnimator, layoutBars, formatValue } from './array-bars.ts';
+import { roleColor } from '../emphasis/roles.ts';
 import { AlgoScene, listText } from './algo-scene.ts';
 import type { Composition } from '../types.ts';
+import type { LegendEntry } from '../emphasis/roles.ts';
 import { count, GROUPED_SPEED, playInGroups } from '../step-groups.ts';
 
 export type SortStep =
@@ -16,7 +18,8 @@ export type SortStep =
   | { kind: 'mark'; i: number; color: string }
   /** The part of the array being worked on. */
   | { kind: 'range'; lo: number; hi: number; note?: string }
-  | { kind: 'note'; note: string };
+  /** A sentence; `slots` names the values it is about (the key to insert, the root to move). */
+  | { kind: 'note'; note: string; slots?: number[] };
 
 export interface SortRun {
   steps: SortStep[];
@@ -34,6 +37,10 @@ export interface SortSceneOptions {
   result: string;
   summary: string;
   intro: string;
+  /** The role colours the steps use besides compare and sorted (a pivot, the key being inserted). */
+  legend?: LegendEntry[];
+  /** Tint swapped bars in the swap role's colour (bubble sort; where swaps are the story). */
+  tintSwaps?: boolean;
 }
 
 export const SORT_BAR_AREA = { bottom: -3.0, height: 4.5 };
@@ -92,7 +99,9 @@ export function composeSort(opts: SortSceneOptions): Composition {
   const tl = scene.tl;
   const anim = new BarAnimator(layout, tl);
   scene.add(...layout.objects);
-  scene.add({ id: 'range', type: 'rect', x: 0, y: RANGE_Y, width: pitch * values.length, height: 0.07, fill: '$secondary', opacity: 0 });
+  // The worked-on range is marked in a neutral colour: the role colours are the bars' (pivot, compared …).
+  scene.add({ id: 'range', type: 'rect', x: 0, y: RANGE_Y, width: pitch * values.length, height: 0.07, fill: '$muted', opacity: 0 });
+  scene.legend = [{ role: 'compare' }, ...(opts.tintSwaps ? [{ role: 'swap' as const }] : []), ...(opts.legend ?? []), { role: 'sorted' }];
 
   // Pace: a long run plays faster so a 16-value worst case stays watchable.
   const compareCount = steps.filter((s) => s.kind === 'compare').length;
@@ -117,20 +126,20 @@ export function composeSort(opts: SortSceneOptions): Composition {
     switch (step.kind) {
       case 'compare':
         comparisons++;
-        scene.counter(counterText()).step(step.note, anim.compareTime);
+        scene.counter(counterText()).step(step.note, anim.compareTime, anim.barsAt(step.i, step.j));
         anim.compare(step.i, step.j);
         break;
       case 'swap':
         if (step.counted !== false) swaps++;
         scene.counter(counterText());
-        if (step.note) scene.step(step.note, anim.swapTime);
+        if (step.note) scene.step(step.note, anim.swapTime, anim.barsAt(step.i, step.j));
         if (step.i !== step.j) {
           [current[step.i], current[step.j]] = [current[step.j]!, current[step.i]!];
-          anim.swap(step.i, step.j);
+          anim.swap(step.i, step.j, opts.tintSwaps ? roleColor('swap') : undefined);
         } else tl.wait(anim.swapTime * 0.5);
         break;
       case 'sorted':
-        if (step.note) scene.step(step.note, 0.5 * k);
+        if (step.note) scene.step(step.note, 0.5 * k, anim.barsAt(step.i));
         anim.markSorted(step.i);
         tl.wait(0.15 * k);
         break;
@@ -143,12 +152,13 @@ export function composeSort(opts: SortSceneOptions): Composition {
         tl.add({ type: 'tween', target: 'range', property: 'x', to: (x0 + x1) / 2, start: tl.t, duration: 0.3 * k });
         tl.add({ type: 'tween', target: 'range', property: 'width', to: x1 - x0, start: tl.t, duration: 0.3 * k });
         tl.add({ type: 'tween', target: 'range', property: 'opacity', to: 1, start: tl.t, duration: 0.3 * k });
-        if (step.note) scene.step(step.note, 0.8 * k);
+        // The part being worked on stands out: the rest dims while it is named.
+        if (step.note) scene.step(step.note, 0.8 * k, [...anim.barsBetween(step.lo, step.hi), 'range'], { emphasis: 'dim-rest' });
         tl.wait(0.5 * k);
         break;
       }
       case 'note':
-        scene.step(step.note, 0.9 * k);
+        scene.step(step.note, 0.9 * k, anim.barsAt(...(step.slots ?? [])));
         tl.wait(0.9 * k);
         break;
     }
@@ -160,6 +170,10 @@ export function composeSort(opts: SortSceneOptions): Composition {
     summary: (rest, round, partial) => roundSummary(partial ? 'The rest of this pass' : roundLabel(rest, round), rest, opts.swapLabel),
     play,
     speed: grouped,
+    refs: (rest) => {
+      const slots = rest.flatMap((s) => (s.kind === 'compare' || s.kind === 'swap' ? [s.i, s.j] : s.kind === 'sorted' || s.kind === 'mark' ? [s.i] : s.kind === 'range' ? [s.lo, s.hi] : []));
+      return slots.length ? anim.barsBetween(Math.min(...slots), Math.max(...slots)) : [];
+    },
   });
   tl.add({ type: 'tween', target: 'range', property: 'opacity', to: 0, start: tl.t, duration: 0.3 });
   for (let slot = 0; slot < values.length; slot++) anim.markSorted(slot);

@@ -1,5 +1,6 @@
 // sort.quick: Lomuto partition with the last element as pivot, then recurse left, then right.
 // `pivots` lists the pivot values in the order they are chosen.
+import { roleColor } from '../emphasis/roles.ts';
 import { defineTemplate } from '../types.ts';
 import { extractSortParams, inOrder, sortParams, type SortParams } from './params.ts';
 import { composeSort, formatValue, relation, sortIntro, type SortRun, type SortStep } from './sort-player.ts';
@@ -22,7 +23,7 @@ export function quickSortSteps(values: number[], order: 'asc' | 'desc'): SortRun
     }
     const pivot = a[hi]!;
     pivots.push(pivot);
-    steps.push({ kind: 'mark', i: hi, color: '$secondary' });
+    steps.push({ kind: 'mark', i: hi, color: roleColor('pivot') });
     steps.push({ kind: 'range', lo, hi, note: `Partition positions ${lo}–${hi} around the last value, pivot ${formatValue(pivot)}.` });
     let i = lo;
     for (let j = lo; j < hi; j++) {
@@ -40,7 +41,7 @@ export function quickSortSteps(values: number[], order: 'asc' | 'desc'): SortRun
           steps.push({ kind: 'swap', i, j, note: `Swap ${formatValue(a[j]!)} into position ${i}.` });
           [a[i], a[j]] = [a[j]!, a[i]!];
         }
-        steps.push({ kind: 'mark', i, color: '$warning' });
+        steps.push({ kind: 'mark', i, color: roleColor('smaller') });
         i++;
       }
     }
@@ -84,6 +85,7 @@ export const sortQuick = defineTemplate<SortParams>({
       steps,
       swapLabel: 'swaps',
       intro: `${sortIntro('Quicksort', values, order)} The last value of each part is its pivot.`,
+      legend: [{ role: 'pivot' }, { role: 'smaller', label: order === 'asc' ? '≤ pivot' : '≥ pivot' }],
       result: `pivots: ${listText(facts.pivots as number[])}\nsorted: ${listText(facts.sorted as number[])}`,
       summary: `Sorted after ${(facts.pivots as number[]).length} partitions and ${facts.comparisons as number} comparisons.`,
     });

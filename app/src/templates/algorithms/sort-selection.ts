@@ -1,5 +1,6 @@
 // sort.selection: find the smallest remaining value and swap it into the next position.
 // A swap is counted only when the minimum is not already in place (i != min).
+import { roleColor } from '../emphasis/roles.ts';
 import { defineTemplate } from '../types.ts';
 import { extractSortParams, inOrder, sortParams, type SortParams } from './params.ts';
 import { composeSort, formatValue, sortIntro, type SortRun, type SortStep } from './sort-player.ts';
@@ -13,7 +14,7 @@ export function selectionSortSteps(values: number[], order: 'asc' | 'desc'): Sor
   let comparisons = 0;
   for (let i = 0; i < a.length - 1; i++) {
     let best = i;
-    steps.push({ kind: 'mark', i, color: '$secondary' });
+    steps.push({ kind: 'mark', i, color: roleColor('pivot') });
     steps.push({ kind: 'range', lo: i, hi: a.length - 1, note: `Find the ${extreme} value in positions ${i}–${a.length - 1}; so far ${formatValue(a[i]!)}.` });
     for (let j = i + 1; j < a.length; j++) {
       comparisons++;
@@ -28,7 +29,7 @@ export function selectionSortSteps(values: number[], order: 'asc' | 'desc'): Sor
       if (better) {
         steps.push({ kind: 'mark', i: best, color: '$primary' });
         best = j;
-        steps.push({ kind: 'mark', i: best, color: '$secondary' });
+        steps.push({ kind: 'mark', i: best, color: roleColor('pivot') });
       }
     }
     if (best !== i) {
@@ -36,7 +37,7 @@ export function selectionSortSteps(values: number[], order: 'asc' | 'desc'): Sor
       steps.push({ kind: 'swap', i, j: best, note: `Swap ${formatValue(a[best]!)} into position ${i}.` });
       [a[i], a[best]] = [a[best]!, a[i]!];
     } else {
-      steps.push({ kind: 'note', note: `${formatValue(a[i]!)} is already in position ${i}: no swap.` });
+      steps.push({ kind: 'note', note: `${formatValue(a[i]!)} is already in position ${i}: no swap.`, slots: [i] });
     }
     steps.push({ kind: 'sorted', i });
   }
@@ -71,6 +72,7 @@ export const sortSelection = defineTemplate<SortParams>({
       steps,
       swapLabel: 'swaps',
       intro: sortIntro('Selection sort', values, order),
+      legend: [{ role: 'pivot', label: order === 'asc' ? 'smallest so far' : 'largest so far' }],
       result: `sorted: ${listText(facts.sorted as number[])} · swaps: ${facts.swaps as number} · comparisons: ${facts.comparisons as number}`,
       summary: `Sorted with ${facts.swaps as number} swaps and ${facts.comparisons as number} comparisons (always n(n−1)/2).`,
     });

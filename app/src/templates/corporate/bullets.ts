@@ -106,7 +106,7 @@ export const businessBullets = defineTemplate<BulletParams>({
     tl.appear('title', 0.5).appear('title-rule', 0.5, 'grow');
     tl.wait(1);
     labels.forEach((l, i) => {
-      tl.caption(`${n > 1 ? `${i + 1}. ` : ''}${l}.`.replace(/([.!?])\.$/, '$1'), 1.8);
+      tl.narrate(`${n > 1 ? `${i + 1}. ` : ''}${l}.`.replace(/([.!?])\.$/, '$1'), 1.8, [`card-${i}`]);
       // The previous point steps back so the eye goes to the new one.
       if (i > 0) tl.add({ type: 'tween', target: `point-${i - 1}`, property: 'color', to: '$muted', start: tl.t, duration: 0.3 });
       tl.appear(`card-${i}`, 0.4);

@@ -93,7 +93,7 @@ export const chartBar = defineTemplate<BarParams>({
     tl.wait(0.4);
     data.forEach((d, i) => {
       const h = Math.abs(yOf(area, scale, d.value) - zeroY);
-      tl.caption(`${labels[i]}: ${fmt(d.value)}.`, 0.9);
+      tl.narrate(`${labels[i]}: ${fmt(d.value)}.`, 0.9, [`bar-${i}`]);
       tl.add({ type: 'tween', target: `bar-${i}`, property: 'height', from: 0, to: h, start: tl.t, duration: 0.6, easing: 'easeOutCubic' });
       if (d.value < 0) {
         tl.add({ type: 'tween', target: `bar-${i}`, property: 'y', from: zeroY, to: zeroY - h, start: tl.t, duration: 0.6, easing: 'easeOutCubic' });
@@ -102,7 +102,7 @@ export const chartBar = defineTemplate<BarParams>({
       tl.wait(Math.max(0.45, 0.9 - n * 0.03));
     });
     tl.wait(0.4);
-    tl.caption(`The highest is ${labels[maxIndex]} at ${fmt(facts.max as number)}; together they total ${fmt(facts.total as number)}.`, 3);
+    tl.narrate(`The highest is ${labels[maxIndex]} at ${fmt(facts.max as number)}; together they total ${fmt(facts.total as number)}.`, 3, [`bar-${maxIndex}`]);
     tl.add({ type: 'tween', target: `bar-${maxIndex}`, property: 'fill', to: '$accent', start: tl.t, duration: 0.4 });
     tl.appear('summary', 0.6);
     tl.wait(3);

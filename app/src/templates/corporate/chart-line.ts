@@ -167,7 +167,7 @@ export const chartLine = defineTemplate<LineParams>({
     lines.forEach((line, s) => {
       const count = line.values.length;
       const name = line.name || title;
-      tl.caption(`${displayLabel(name)} ${describeChange(line.values[0]!, line.values[count - 1]!, fmt)}.`, perPoint * count + 0.8);
+      tl.narrate(`${displayLabel(name)} ${describeChange(line.values[0]!, line.values[count - 1]!, fmt)}.`, perPoint * count + 0.8, [`line-${s}`]);
       const drawTime = perPoint * (count - 1);
       tl.add({ type: 'tween', target: `line-${s}`, property: 'progress', from: 0, to: 1, start: tl.t, duration: Math.max(0.01, drawTime), easing: 'linear' });
       // Equal x steps: the line reaches point i at i / (count − 1) of its draw only if segments are equal

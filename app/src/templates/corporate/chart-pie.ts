@@ -143,7 +143,7 @@ export const chartPie = defineTemplate<PieParams>({
       const duration = Math.max(0.45, Math.min(1.1, (sweep / 360) * 2.4));
       const start = objects.find((o) => o.id === `slice-${i}`) as { points: [number, number][] };
       const collapsed = start.points.map((p, k) => (k === 0 ? p : start.points[1]!));
-      tl.caption(`${labels[i]}: ${fmt(d.value)} of ${fmt(total)}, or ${formatPercent(pct[i]!)}.`, duration + 0.5);
+      tl.narrate(`${labels[i]}: ${fmt(d.value)} of ${fmt(total)}, or ${formatPercent(pct[i]!)}.`, duration + 0.5, [`slice-${i}`]);
       tl.appear(`slice-${i}`, 0.1);
       tl.add({ type: 'tween', target: `slice-${i}`, property: 'points', from: collapsed, to: start.points, start: tl.t, duration, easing: 'easeInOutSine' });
       for (const id of [`swatch-${i}`, `legend-${i}`, `share-${i}`]) tl.appear(id, 0.35);
@@ -151,7 +151,7 @@ export const chartPie = defineTemplate<PieParams>({
       tl.wait(duration + 0.45);
     });
     const largest = pct.indexOf(Math.max(...pct));
-    tl.caption(`The largest share is ${labels[largest]} at ${formatPercent(pct[largest]!)}; together the slices make 100%.`, 3);
+    tl.narrate(`The largest share is ${labels[largest]} at ${formatPercent(pct[largest]!)}; together the slices make 100%.`, 3, [`slice-${largest}`]);
     tl.add({ type: 'tween', target: `slice-${largest}`, property: 'scale', to: 1.06, start: tl.t, duration: 0.35 });
     tl.add({ type: 'tween', target: `slice-${largest}`, property: 'scale', to: 1, start: tl.t + 0.8, duration: 0.35 });
     tl.add({ type: 'highlight', target: `legend-${largest}`, at: tl.t, duration: 1.4, color: '$primary' });

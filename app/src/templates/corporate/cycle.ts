@@ -102,20 +102,19 @@ export const businessCycle = defineTemplate<CycleParams>({
     tl.wait(1);
     labels.forEach((l, i) => {
       const note = known?.notes[i];
-      tl.caption(note ? `${l}: ${note}.` : `Step ${i + 1}: ${l}.`, 1.6);
+      // The step being told is surrounded (emphasis/) while its sentence is read.
+      tl.narrate(note ? `${l}: ${note}.` : `Step ${i + 1}: ${l}.`, 1.6, [`box-${i}`]);
       tl.appear(`box-${i}`, 0.45, 'grow').appear(`label-${i}`, 0.35, 'fade', tl.t + 0.15);
-      tl.add({ type: 'tween', target: `box-${i}`, property: 'stroke', to: '$accent', start: tl.t + 0.2, duration: 0.3 });
-      tl.add({ type: 'tween', target: `box-${i}`, property: 'stroke', to: '$primary', start: tl.t + 1.3, duration: 0.3 });
       tl.wait(1.0);
       tl.appear(`arc-${i}`, 0.6, 'draw');
       tl.wait(0.6);
     });
-    tl.caption(`After ${labels[n - 1]}, the cycle starts again with ${labels[0]}.`, 2.6);
-    // One quick lap: each step lights up in turn.
+    tl.narrate(`After ${labels[n - 1]}, the cycle starts again with ${labels[0]}.`, 2.6, [`arc-${n - 1}`, 'box-0']);
+    // One quick lap: each step, then the arrow out of it, lights up in turn, in one colour (it is one motion).
     for (let i = 0; i <= n; i++) {
       const k = i % n;
       tl.add({ type: 'highlight', target: `box-${k}`, at: tl.t, duration: 0.5, color: '$highlight' });
-      tl.add({ type: 'highlight', target: `arc-${k}`, at: tl.t + 0.2, duration: 0.45, color: '$accent' });
+      tl.add({ type: 'highlight', target: `arc-${k}`, at: tl.t + 0.2, duration: 0.45, color: '$highlight' });
       tl.wait(0.32);
     }
     tl.wait(2.2);

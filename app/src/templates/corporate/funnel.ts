@@ -142,10 +142,10 @@ export const businessFunnel = defineTemplate<FunnelParams>({
     stages.forEach((s, i) => {
       if (i > 0) {
         const c = conversion[i - 1]!;
-        tl.caption(`${fmt(s.value)} of ${fmt(stages[i - 1]!.value)} ${labels[i - 1]} become ${labels[i]}: ${formatPercent(c * 100)}.`, 1.6);
+        tl.narrate(`${fmt(s.value)} of ${fmt(stages[i - 1]!.value)} ${labels[i - 1]} become ${labels[i]}: ${formatPercent(c * 100)}.`, 1.6, [`band-${i}`]);
         tl.appear(`conv-arrow-${i - 1}`, 0.5, 'draw');
         tl.appear(`conv-${i - 1}`, 0.4, 'fade', tl.t + 0.3);
-      } else tl.caption(`${labels[0]}: ${fmt(s.value)} enter the funnel.`, 1.2);
+      } else tl.narrate(`${labels[0]}: ${fmt(s.value)} enter the funnel.`, 1.2, ['band-0']);
       tl.appear(`band-${i}`, 0.5, 'grow');
       tl.appear(`name-${i}`, 0.4);
       tl.appear(`value-${i}`, 0.4, 'fade', tl.t + 0.25);

@@ -230,7 +230,11 @@ export const businessOrgChart = defineTemplate<OrgParams>({
     for (let level = 0; level < tree.depth; level++) {
       const members = nodes.map((_, i) => i).filter((i) => tree.level[i] === level);
       if (level === 0) {
-        tl.caption(members.length === 1 ? `At the top: ${nodes[members[0]!]!.name}.` : `At the top: ${members.map((i) => nodes[i]!.name).join(', ')}.`, 1.4);
+        tl.narrate(
+          members.length === 1 ? `At the top: ${nodes[members[0]!]!.name}.` : `At the top: ${members.map((i) => nodes[i]!.name).join(', ')}.`,
+          1.4,
+          members.map((i) => `box-${i}`),
+        );
       }
       for (const i of members) {
         if (level > 0) tl.appear(`link-${i}`, 0.5, 'draw');
@@ -241,10 +245,9 @@ export const businessOrgChart = defineTemplate<OrgParams>({
       for (const [k, m] of managers.entries()) {
         const team = members.filter((i) => nodes[i]!.parent === m).map((i) => nodes[i]!.name);
         const list = team.length === 1 ? team[0]! : `${team.slice(0, -1).join(', ')} and ${team[team.length - 1]}`;
-        tl.caption(`${list} report${team.length === 1 ? 's' : ''} to ${m}.`, 1.2);
+        // The manager the sentence names is surrounded (emphasis/) while it is read.
         const mi = nodes.findIndex((nd) => nd.name === m);
-        tl.add({ type: 'tween', target: `box-${mi}`, property: 'stroke', to: '$accent', start: tl.t, duration: 0.25 });
-        tl.add({ type: 'tween', target: `box-${mi}`, property: 'stroke', to: '$primary', start: tl.t + 1.0, duration: 0.25 });
+        tl.narrate(`${list} report${team.length === 1 ? 's' : ''} to ${m}.`, 1.2, [`box-${mi}`]);
         tl.wait(k < managers.length - 1 ? 1.2 : 0);
       }
       tl.wait(1.3);

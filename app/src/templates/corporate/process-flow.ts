@@ -112,7 +112,7 @@ export const processFlow = defineTemplate<FlowParams>({
     tl.appear('title', 0.5).appear('title-rule', 0.5, 'grow');
     tl.wait(0.9);
     for (let i = 0; i < n; i++) {
-      tl.caption(`Step ${i + 1} of ${n}: ${labels[i]}.`, 1.3);
+      tl.narrate(`Step ${i + 1} of ${n}: ${labels[i]}.`, 1.3, [`box-${i}`]);
       if (i > 0) {
         tl.appear(`arrow-${i}`, slots[i]!.row === slots[i - 1]!.row ? 0.35 : 0.6, 'draw');
         tl.add({ type: 'tween', target: `box-${i - 1}`, property: 'stroke', to: '$primary', start: tl.t, duration: 0.3 });

@@ -200,7 +200,7 @@ export const businessTimeline = defineTemplate<TimelineParams>({
     tl.wait(1.3);
     events.forEach((e, i) => {
       const what = [e.date, labels[i]].filter(Boolean).join(': ');
-      tl.caption(`${what}.`, 1.3);
+      tl.narrate(`${what}.`, 1.3, [`dot-${i}`]);
       tl.appear(`dot-${i}`, 0.35, 'grow');
       tl.appear(`stem-${i}`, 0.3, 'draw', tl.t + 0.15);
       if (e.date) tl.appear(`date-${i}`, 0.35, 'fade', tl.t + 0.25);

@@ -1,5 +1,6 @@
 // calculus.derivative: the slope of f at x0 as the limit of secant slopes: Q slides along the curve
 // towards P, the secant turns into the tangent, and the slope f'(x0) is read off the symbolic derivative.
+import { roleColor } from '../emphasis/roles.ts';
 import { z } from 'zod';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
@@ -96,8 +97,9 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
     const panel = (id: string, y: number, latex: string, color: string, size = 0.44) => objects.push({ id, type: 'math', latex, x: panelX, y, size: fitMathSize(latex, 5.2, size), color });
     panel('f_def', 2.9, `f(x) = ${f.tex}`, '$primary', 0.46);
     panel('limit', 1.75, "f'(x_0) = \\lim_{h \\to 0} \\frac{f(x_0 + h) - f(x_0)}{h}", '$foreground', 0.36);
-    objects.push({ id: 'secant_readout', type: 'text', text: '', x: panelX, y: 0.45, size: 0.32, font: 'mono', color: '$warning' });
-    if (d.tex) panel('d_def', -0.6, `f'(x) = ${d.tex}`, '$accent');
+    objects.push({ id: 'secant_readout', type: 'text', text: '', x: panelX, y: 0.45, size: 0.32, font: 'mono', color: roleColor('secant') });
+    // The derivative is the tangent's slope: one role, one colour (the secant has its own).
+    if (d.tex) panel('d_def', -0.6, `f'(x) = ${d.tex}`, roleColor('tangent'));
     const tl = new TimelineBuilder();
     tl.caption(`f(x) = ${f.text}: we want its slope at x₀ = ${fmt(x0)}.`, 2);
     tl.appear('title', 0.5).appear('axes', 1, 'draw').appear('f_def', 0.5);
@@ -138,7 +140,7 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
         background: '$background',
       },
     );
-    tl.caption(`Mark P = (${fmt(x0)}, ${fmt(value)}) on the curve. Its slope there is a limit:`, 1.6)
+    tl.narrate(`Mark P = (${fmt(x0)}, ${fmt(value)}) on the curve. Its slope there is a limit:`, 1.6, ['P'])
       .appear('P', 0.4, 'grow')
       .appear('P_label', 0.4)
       .appear('limit', 0.5)
@@ -163,16 +165,16 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
       const first = secants[0]!;
       const Q = W(first.q);
       objects.push(
-        { id: 'secant', type: 'line', points: first.line, color: '$warning', width: 0.045 },
-        { id: 'Q', type: 'circle', x: Q[0], y: Q[1], radius: 0.09, fill: '$warning', stroke: '$background', strokeWidth: 0.03 },
-        { id: 'Q_label', type: 'text', text: 'Q', x: Q[0] + 0.25, y: Q[1] - 0.3, size: 0.3, color: '$warning' },
+        { id: 'secant', type: 'line', points: first.line, color: roleColor('secant'), width: 0.045 },
+        { id: 'Q', type: 'circle', x: Q[0], y: Q[1], radius: 0.09, fill: roleColor('secant'), stroke: '$background', strokeWidth: 0.03 },
+        { id: 'Q_label', type: 'text', text: 'Q', x: Q[0] + 0.25, y: Q[1] - 0.3, size: 0.3, color: roleColor('secant') },
       );
       const readout = (s: (typeof secants)[number]) => `h = ${fmt(s.h)}\nsecant slope = ${fmt(s.slope)}`;
-      tl.caption(`A secant through P and a nearby point Q has slope (f(x₀+h) − f(x₀)) / h = ${fmt(first.slope)} for h = ${fmt(first.h)}.`, 2.4);
+      tl.narrate(`A secant through P and a nearby point Q has slope (f(x₀+h) − f(x₀)) / h = ${fmt(first.slope)} for h = ${fmt(first.h)}.`, 2.4, ['P', 'Q']);
       tl.appear('secant', 0.8, 'draw').appear('Q', 0.4, 'grow').appear('Q_label', 0.4).appear('secant_readout', 0.3);
       tl.setText('secant_readout', readout(first));
       tl.wait(2.4);
-      tl.caption('Slide Q towards P: as h shrinks, the secant slope settles down.', 2.2 * (secants.length - 1));
+      tl.narrate('Slide Q towards P: as h shrinks, the secant slope settles down.', 2.2 * (secants.length - 1), ['Q']);
       for (const s of secants.slice(1)) {
         const q = W(s.q);
         tl.add({ type: 'morph', target: 'secant', start: tl.t, duration: 1, points: s.line });
@@ -194,13 +196,13 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
       const T: [P2, P2] = [W(tangent[0]), W(tangent[1])];
       if (secants.length) {
         tl.add({ type: 'morph', target: 'secant', start: tl.t, duration: 1, points: T });
-        tl.add({ type: 'tween', target: 'secant', property: 'color', to: '$accent', start: tl.t, duration: 1 });
+        tl.add({ type: 'tween', target: 'secant', property: 'color', to: roleColor('tangent'), start: tl.t, duration: 1 });
       } else {
-        objects.push({ id: 'secant', type: 'line', points: T, color: '$accent', width: 0.045 });
+        objects.push({ id: 'secant', type: 'line', points: T, color: roleColor('tangent'), width: 0.045 });
         tl.appear('secant', 1, 'draw');
       }
       panel('slope', -1.75, `f'(${texNumber(x0)}) = ${texNumber(slope)}`, '$success', 0.5);
-      tl.caption(`In the limit the secant becomes the tangent at P. f'(x) = ${d.text ?? 'found numerically'}, so its slope is f'(${fmt(x0)}) = ${fmt(slope)}.`, 3.2);
+      tl.narrate(`In the limit the secant becomes the tangent at P. f'(x) = ${d.text ?? 'found numerically'}, so its slope is f'(${fmt(x0)}) = ${fmt(slope)}.`, 3.2, ['P']);
       tl.wait(1);
       if (d.tex) tl.appear('d_def', 0.5);
       tl.wait(0.6).appear('slope', 0.5);
@@ -218,7 +220,7 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
           { id: 'rise_label', type: 'text', text: `Δy = ${fmt(slope * run)}`, x: W(corner)[0] + 0.15, y: (W(corner)[1] + W(tip)[1]) / 2, size: 0.28, color: '$success', align: 'left' },
         );
         tl.wait(1.4);
-        tl.caption(`Rise over run along the tangent: ${fmt(slope * run)} / ${fmt(run)} = ${fmt(slope)}.`, 2.6);
+        tl.narrate(`Rise over run along the tangent: ${fmt(slope * run)} / ${fmt(run)} = ${fmt(slope)}.`, 2.6, ['run', 'rise']);
         tl.appear('run', 0.5, 'draw')
           .appear('rise', 0.5, 'draw', tl.t + 0.4)
           .appear('run_label', 0.4)
@@ -228,6 +230,7 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
     }
     tl.wait(1.5);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Derivative of ${f.text.slice(0, 100)} at x = ${fmt(x0)}` };
+    const legend = [...(secants.length ? [{ role: 'secant' as const, swatch: 'line' as const }] : []), ...(slope !== null ? [{ role: 'tangent' as const, swatch: 'line' as const }] : [])];
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Derivative of ${f.text.slice(0, 100)} at x = ${fmt(x0)}`, legend };
   },
 });

@@ -176,7 +176,7 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
     if (objects.some((o) => o.id === 'curve')) tl.appear('curve', 1.5, 'draw');
     tl.appear('bound_a', 0.4).appear('bound_b', 0.4).wait(2);
 
-    tl.caption(`Cut [${fmt(a)}, ${fmt(b)}] into n = ${n} strips of width Δx = ${fmt(riemann.width)}; each rectangle is as tall as f at the strip's midpoint.`, 2.6);
+    tl.narrate(`Cut [${fmt(a)}, ${fmt(b)}] into n = ${n} strips of width Δx = ${fmt(riemann.width)}; each rectangle is as tall as f at the strip's midpoint.`, 2.6, ['dx']);
     tl.appear('dx', 0.5).appear('running', 0.3).wait(1.2);
     const perRect = Math.max(0.06, Math.min(0.5, 5 / n));
     let running = 0;
@@ -207,7 +207,7 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
     } else {
       const valueLatex = `\\int_{${texNumber(a)}}^{${texNumber(b)}} ${f.tex}\\,dx = ${texNumber(value)}`;
       objects.push({ id: 'value', type: 'math', latex: valueLatex, x: panelX, y: -1.35, size: fitMathSize(valueLatex, 5.2, 0.44), color: '$primary' });
-      tl.caption(`The exact area is the integral from ${fmt(a)} to ${fmt(b)}: ${fmt(value)}${sum !== null ? `. The rectangles are off by ${fmt(Math.abs(sum - value), 3)}` : ''}.`, 3);
+      tl.narrate(`The exact area is the integral from ${fmt(a)} to ${fmt(b)}: ${fmt(value)}${sum !== null ? `. The rectangles are off by ${fmt(Math.abs(sum - value), 3)}` : ''}.`, 3, ['value']);
       riemann.rects.forEach((r, i) => r.height !== null && tl.add({ type: 'tween', target: `rect${i}`, property: 'opacity', to: 0.15, start: tl.t, duration: 0.8 }));
       if (objects.some((o) => o.id === 'area')) tl.appear('area', 0.8);
       tl.appear('value', 0.6).wait(3);

@@ -138,13 +138,13 @@ export const geometryCircleArea = defineTemplate<CircleParams>({
     );
 
     const tl = new TimelineBuilder();
-    tl.caption(`A circle of radius r = ${fmt(radius)}${u}.`, 1.8);
+    tl.narrate(`A circle of radius r = ${fmt(radius)}${u}.`, 1.8, ['outline']);
     tl.appear('title', 0.5).appear('outline', 1, 'grow');
     for (let i = 0; i < SLICES; i++) tl.appear(`slice${i}`, 0.5, 'fade', tl.t + 0.6);
     tl.appear('radius_line', 0.5, 'draw', tl.t + 1)
       .appear('radius_label', 0.4, 'fade', tl.t + 1.3)
       .wait(1.8);
-    tl.caption(`Cut it into ${SLICES} equal slices, like a pizza.`, 1.6);
+    tl.narrate(`Cut it into ${SLICES} equal slices, like a pizza.`, 1.6, ['outline']);
     for (let i = 0; i < SLICES; i++) tl.add({ type: 'highlight', target: `slice${i}`, at: tl.t + i * 0.08, duration: 0.4, color: '$highlight' });
     tl.wait(1.6);
     tl.caption('Lay the slices side by side, alternately pointing up and down.', 3.6);
@@ -155,10 +155,10 @@ export const geometryCircleArea = defineTemplate<CircleParams>({
       tl.add({ type: 'tween', target: `slice${i}`, property: 'rotation', to: p.turn, start, duration: 1.1 });
     });
     tl.wait(SLICES * 0.22 + 1.2);
-    tl.caption('The arcs make the long sides: half the circumference, πr, on top and on the bottom. The short side is r.', 3.2);
+    tl.narrate('The arcs make the long sides: half the circumference, πr, on top and on the bottom. The short side is r.', 3.2, ['width_line', 'height_line']);
     tl.appear('width_line', 0.6, 'draw').appear('width_label', 0.5).wait(0.8).appear('height_line', 0.6, 'draw').appear('height_label', 0.5).wait(2.4);
-    tl.caption('With thinner and thinner slices the shape becomes a rectangle: area = πr × r = πr².', 2.8).appear('formula', 0.6).wait(2.8);
-    tl.caption(`For r = ${fmt(radius)}${u}: area ${fmt(area)}${u2}, circumference ${fmt(circumference)}${u}.`, 3)
+    tl.narrate('With thinner and thinner slices the shape becomes a rectangle: area = πr × r = πr².', 2.8, ['formula']).appear('formula', 0.6).wait(2.8);
+    tl.narrate(`For r = ${fmt(radius)}${u}: area ${fmt(area)}${u2}, circumference ${fmt(circumference)}${u}.`, 3, ['area', 'circ'])
       .appear('area', 0.5)
       .appear('circ', 0.5, 'fade', tl.t + 0.4)
       .wait(3);

@@ -167,12 +167,12 @@ export const geometryPythagorean = defineTemplate<PythagoreanParams>({
     objects.push({ id: 'result', type: 'text', text: `hypotenuse c = ${fmt(c)}${u}`, x: panelX, y: -2.7, size: 0.42, weight: 700, color: '$success' });
 
     const tl = new TimelineBuilder();
-    tl.caption(`A right triangle with legs a = ${fmt(a)}${u} and b = ${fmt(b)}${u}.`, 2.2);
+    tl.narrate(`A right triangle with legs a = ${fmt(a)}${u} and b = ${fmt(b)}${u}.`, 2.2, ['triangle']);
     tl.appear('title', 0.5);
     for (const id of ['triangle', 'triangle_edge', 'right_angle']) tl.appear(id, 0.6);
     tl.wait(0.6).appear('label_a', 0.4).appear('label_b', 0.4).appear('label_c', 0.4).wait(1.2);
     const showSquare = (key: 'a' | 'b' | 'c', text: string) => {
-      tl.caption(text, 2);
+      tl.narrate(text, 2, [`sq_${key}`]);
       tl.appear(`sq_${key}`, 0.7, 'grow').appear(`sq_${key}_edge`, 0.7, 'grow');
       tl.wait(0.7);
       if (objects.some((o) => o.id === `sq_${key}_grid`)) tl.appear(`sq_${key}_grid`, 0.6, 'draw').wait(0.4);
@@ -181,20 +181,21 @@ export const geometryPythagorean = defineTemplate<PythagoreanParams>({
     showSquare('a', `The square on leg a has area a² = ${fmt(a)}² = ${fmt(a2)}${unitSuffix(unit, 2)}.`);
     showSquare('b', `The square on leg b has area b² = ${fmt(b)}² = ${fmt(b2)}${unitSuffix(unit, 2)}.`);
     showSquare('c', 'The square on the hypotenuse c: the theorem says its area equals the other two together.');
-    tl.caption('Pythagoras: the two smaller squares together have exactly the area of the largest.', 2.2);
+    // The three squares are what the theorem is about: the rest steps back while it is stated.
+    tl.narrate('Pythagoras: the two smaller squares together have exactly the area of the largest.', 2.2, ['sq_a', 'sq_b', 'sq_c'], { emphasis: 'dim-rest' });
     tl.appear('eq0', 0.5);
     tl.add({ type: 'highlight', target: 'sq_a', at: tl.t, duration: 1, color: '$highlight' });
     tl.add({ type: 'highlight', target: 'sq_b', at: tl.t, duration: 1, color: '$highlight' });
     tl.wait(1.1);
     tl.add({ type: 'highlight', target: 'sq_c', at: tl.t, duration: 1, color: '$highlight' });
     tl.wait(1.2);
-    tl.caption(`Put in the legs: ${fmt(a)}² + ${fmt(b)}² = c².`, 1.6)
+    tl.narrate(`Put in the legs: ${fmt(a)}² + ${fmt(b)}² = c².`, 1.6, ['eq1'])
       .appear('eq1', 0.5)
       .wait(1.5);
-    tl.caption(`${fmt(a2)} + ${fmt(b2)} = ${fmt(c2)}: the area of the square on the hypotenuse.`, 1.8)
+    tl.narrate(`${fmt(a2)} + ${fmt(b2)} = ${fmt(c2)}: the area of the square on the hypotenuse.`, 1.8, ['eq2'])
       .appear('eq2', 0.5)
       .wait(1.7);
-    tl.caption(`So the hypotenuse is c = √${fmt(c2)} ${exact ? '=' : '≈'} ${fmt(c)}${u}.`, 2.5).appear('eq3', 0.5);
+    tl.narrate(`So the hypotenuse is c = √${fmt(c2)} ${exact ? '=' : '≈'} ${fmt(c)}${u}.`, 2.5, ['eq3']).appear('eq3', 0.5);
     tl.setText('label_c', `c = ${fmt(c)}${u}\nc² = ${fmt(c2)}${u2}`, tl.t + 0.3);
     tl.add({ type: 'highlight', target: 'label_c', at: tl.t + 0.3, duration: 1.2, color: '$success' });
     tl.wait(0.8).appear('result', 0.5).wait(2.5);

@@ -305,19 +305,24 @@ export const linalgTransform = defineTemplate<TransformParams>({
     tl.add({ type: 'move', target: 'i_label', start: tl.t, duration: dur, to: { x: iTip[0] + 0.1, y: iTip[1] - 0.3 } });
     tl.add({ type: 'move', target: 'j_label', start: tl.t, duration: dur, to: { x: jTip[0] - 0.3, y: jTip[1] + 0.1 } });
     tl.wait(dur + 0.5);
-    tl.caption(`î lands on (${fmt(M[0][0])}, ${fmt(M[1][0])}) and ĵ on (${fmt(M[0][1])}, ${fmt(M[1][1])}): the columns of M.`, 2.6)
+    tl.narrate(`î lands on (${fmt(M[0][0])}, ${fmt(M[1][0])}) and ĵ on (${fmt(M[0][1])}, ${fmt(M[1][1])}): the columns of M.`, 2.6, ['i_hat', 'j_hat'])
       .appear('columns', 0.6)
       .wait(2.6);
     const areaText =
       determinant === 0
         ? 'The square is flattened to zero area: det M = 0, so M cannot be undone.'
         : `The unit square now has area |det M| = ${fmt(Math.abs(determinant))}${determinant < 0 ? '; the negative sign means the plane was flipped over' : ''}.`;
-    tl.caption(areaText, 2.8).appear('det', 0.6);
-    tl.add({ type: 'highlight', target: 'unit_square', at: tl.t, duration: 1.2, color: '$highlight' });
+    // The square the sentence measures is surrounded (emphasis/), not recoloured: its fill already means "the unit square".
+    tl.narrate(areaText, 2.8, ['unit_square']).appear('det', 0.6);
     tl.wait(2.8);
     if (eigenvalues && eigenvectors) {
-      tl.caption(`Along the eigenvector directions M only stretches, by λ = ${eigenvalues.map((l) => fmt(l)).join(' and ')}.`, 2.8);
-      for (let i = 0; i < eigenvectors.length; i++) tl.add({ type: 'highlight', target: `eigen${i}`, at: tl.t, duration: 1.4, color: '$warning' });
+      // The eigen lines stand out while they are named: the rest of the plane dims.
+      tl.narrate(
+        `Along the eigenvector directions M only stretches, by λ = ${eigenvalues.map((l) => fmt(l)).join(' and ')}.`,
+        2.8,
+        eigenvectors.map((_, i) => `eigen${i}`),
+        { emphasis: 'dim-rest' },
+      );
       tl.appear('eigen_text', 0.6).wait(2.8);
     } else {
       tl.caption('No direction stays on its own line (M turns every vector), so there are no real eigenvalues.', 2.8).appear('eigen_text', 0.6).wait(2.8);

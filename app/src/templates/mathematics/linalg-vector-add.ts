@@ -182,7 +182,7 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
     else for (const k of ['x', 'y', 'z']) tl.appear(`axis_${k}`, 0.8, 'draw').appear(`axis_${k}_label`, 0.4, 'fade', tl.t + 0.6);
     tl.wait(1.2);
     vectors.forEach((v, i) => {
-      tl.caption(`${label[i]} = ${tuple(v)}: ${describe(v)}.`, 1.6);
+      tl.narrate(`${label[i]} = ${tuple(v)}: ${describe(v)}.`, 1.6, [`vec${i}`]);
       tl.appear(`vec${i}`, 0.8, 'draw')
         .appear(`vec${i}_label`, 0.4, 'fade', tl.t + 0.5)
         .wait(1.6);
@@ -197,7 +197,7 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
       tl.add({ type: 'move', target: `vec${i}_label`, start: tl.t, duration: 1.1, to: { x: at[0], y: at[1] } });
       tl.wait(1.6);
     }
-    tl.caption(`The sum goes from the origin to the last tip: ${label.join(' + ')} = ${tuple(sum)}, adding x${dim === 3 ? ', y and z' : ' and y'} separately.`, 3);
+    tl.narrate(`The sum goes from the origin to the last tip: ${label.join(' + ')} = ${tuple(sum)}, adding x${dim === 3 ? ', y and z' : ' and y'} separately.`, 3, ['resultant']);
     tl.appear('resultant', 1, 'draw').appear('resultant_label', 0.4, 'fade', tl.t + 0.8);
     tl.add({ type: 'disappear', target: 'components', at: tl.t + 0.8, duration: 0.3 });
     tl.appear('components_sum', 0.5, 'fade', tl.t + 0.8).wait(3);
