@@ -4,6 +4,7 @@
 // between y = -3.6 and y = 2.7.
 import type { Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
+import { formatNumber as houseNumber } from '../format/index.ts';
 
 type SceneObject = Composition['objects'][number];
 
@@ -70,5 +71,5 @@ export function listText(items: readonly (string | number)[], max = 20): string 
 }
 
 export function formatNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  return houseNumber(v, { sigFigs: 4 });
 }

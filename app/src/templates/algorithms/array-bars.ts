@@ -2,6 +2,7 @@
 // shift, mark as sorted. Bars keep their identity (b0, b1, … by original index) as they move.
 import type { Composition } from '../types.ts';
 import type { TimelineBuilder } from '../timeline-builder.ts';
+import { formatNumber } from '../format/index.ts';
 
 export interface BarLayout {
   objects: Composition['objects'];
@@ -49,7 +50,7 @@ export function layoutBars(values: number[], area: BarArea = {}): BarLayout {
 }
 
 export function formatValue(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  return formatNumber(v, { sigFigs: 4 });
 }
 
 /** Plays sorting steps on bars; `order[slot]` is the bar id currently in that slot. */

@@ -100,3 +100,15 @@ export function significantFigures(shown: string): number {
   if (!mantissa.includes('.')) return Math.max(1, digits.replace(/0+$/, '').length);
   return Math.max(1, digits.length);
 }
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A shown number as LaTeX for a formula MathJax draws: "−1.5 × 10⁻³" → "-1.5 \times 10^{-3}", groups as "\,". */
+export function numberTex(shown: string): string {
+  return shown
+    .replace(/^−/, '-')
+    .replace(/ × 10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)$/, (_m, e: string) => ` \\times 10^{${[...e].map((c) => (c === '⁻' ? '-' : String(SUPERSCRIPT_DIGITS.indexOf(c)))).join('')}}`)
+    .replaceAll(GROUP_SEPARATOR, '\\,')
+    .replace(/^∞$/, '\\infty')
+    .replace(/^−∞$/, '-\\infty');
+}

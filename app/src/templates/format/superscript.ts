@@ -22,6 +22,13 @@ const RAISED: Record<string, string> = {
   x: 'ˣ',
 };
 
+const LOWERED: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '-': '₋', '+': '₊', n: 'ₙ', i: 'ᵢ', x: 'ₓ' };
+
+/** `text` in subscript characters ("13" → "₁₃"), for indices in plain text (b₃, F₉, x₀); unknown characters stay as they are. */
+export function subscript(text: string): string {
+  return [...text].map((c) => LOWERED[c] ?? c).join('');
+}
+
 /** Whether every character of `text` has a superscript form. */
 export function canRaise(text: string): boolean {
   return text.length > 0 && [...text].every((c) => RAISED[c] !== undefined);

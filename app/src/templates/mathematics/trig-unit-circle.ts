@@ -152,8 +152,8 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
         tl.add({ type: 'move', target: 'wave_dot', start: t0, duration: dt, to: { x: w[0], y: w[1] }, easing: 'linear' });
         if (k % 2 === 0 || k === steps) {
           tl.setText('r_theta', `θ = ${degText(Math.round(shown * 10) / 10)}`, t0 + dt);
-          tl.setText('r_cos', `cos θ = ${fmt(cos, 3)}`, t0 + dt);
-          tl.setText('r_sin', `sin θ = ${fmt(sin, 3)}`, t0 + dt);
+          tl.setText('r_cos', `cos θ = ${fmt(cos)}`, t0 + dt);
+          tl.setText('r_sin', `sin θ = ${fmt(sin)}`, t0 + dt);
         }
       }
       tl.wait(seconds);
@@ -179,16 +179,16 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
 
     // The right triangle under the radius: hypotenuse 1, legs cos θ and sin θ.
     const { sin, cos, tan } = facts;
-    const tanLine = tan === null ? 'tan θ = sin θ / cos θ: undefined (cos θ = 0)' : `tan θ = sin θ / cos θ = ${fmt(tan, 4)}`;
+    const tanLine = tan === null ? 'tan θ = sin θ / cos θ: undefined (cos θ = 0)' : `tan θ = sin θ / cos θ = ${fmt(tan)}`;
     objects.push(
-      { id: 'identity', type: 'math', latex: `\\cos^2\\theta + \\sin^2\\theta = ${texNumber(cos, 3)}^2 + ${texNumber(sin, 3)}^2 = 1`.replace(/(-[\d.]+)\^2/g, '($1)^2'), x: 4.35, y: 0.95, size: 0.36, color: '$foreground' },
+      { id: 'identity', type: 'math', latex: `\\cos^2\\theta + \\sin^2\\theta = ${texNumber(cos)}^2 + ${texNumber(sin)}^2 = 1`.replace(/(-[\d.]+)\^2/g, '($1)^2'), x: 4.35, y: 0.95, size: 0.36, color: '$foreground' },
       { id: 'r_tan', type: 'text', text: tanLine, x: 4.35, y: 0.25, size: 0.3, font: 'mono', color: '$success' },
     );
-    tl.caption(`At θ = ${degText(facts.angle_deg)}: cos θ = ${fmt(cos, 4)} and sin θ = ${fmt(sin, 4)}, the legs of a right triangle whose hypotenuse is the radius, 1.`, 3);
+    tl.caption(`At θ = ${degText(facts.angle_deg)}: cos θ = ${fmt(cos)} and sin θ = ${fmt(sin)}, the legs of a right triangle whose hypotenuse is the radius, 1.`, 3);
     tl.add({ type: 'highlight', target: 'cos_seg', at: tl.t, duration: 1.2, color: '$highlight' });
     tl.add({ type: 'highlight', target: 'sin_seg', at: tl.t + 0.6, duration: 1.2, color: '$highlight' });
     tl.appear('identity', 0.6, 'fade', tl.t + 1).wait(3);
-    tl.caption(tan === null ? 'tan θ = sin θ / cos θ is undefined here, because cos θ = 0.' : `tan θ = sin θ / cos θ = ${fmt(tan, 4)}.`, 2.6);
+    tl.caption(tan === null ? 'tan θ = sin θ / cos θ is undefined here, because cos θ = 0.' : `tan θ = sin θ / cos θ = ${fmt(tan)}.`, 2.6);
     tl.appear('r_tan', 0.5).wait(2.8);
     tl.finish(tl.t);
     return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: sweep ? 'The unit circle' : `The unit circle at ${degText(target)}` };

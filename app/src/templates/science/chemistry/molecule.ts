@@ -10,6 +10,7 @@ import { moleculeStructures } from './molecule-geometry.ts';
 import { findMolecule, moleculeWordsPattern, MoleculeError, resolveMolecule } from './molecule-lookup.ts';
 import { atomColor, buildMoleculeModel, type ModelExtent } from './molecule-model.ts';
 import { DEFAULT_MOLECULE } from './molecule-table.ts';
+import { formatNumber } from '../../format/index.ts';
 
 const params = z.object({
   molecule: z
@@ -45,8 +46,9 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Molar masses to four figures (the house formatter's most): "194.2", "18.02". */
 function formatMass(m: number): string {
-  return m.toFixed(m >= 1000 ? 1 : 2);
+  return formatNumber(m, { sigFigs: 4 });
 }
 
 function extractRepresentation(normalized: string): MoleculeParams['representation'] | undefined {

@@ -6,7 +6,7 @@ import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { DAY_S, G_NEWTON, bodiesIn, findBody, type Body } from './bodies.ts';
-import { fmt, texUnit, withUnit } from './format.ts';
+import { fmt, readouts, texUnit, withUnit } from './format.ts';
 import { limited, type Limit } from './limits.ts';
 import { LENGTH_UNITS, NUM, allQuantities, namedQuantity, parseNum, type UnitTable } from './quantities.ts';
 import { keyframeTweens, times, type SceneObjectInput } from './stage.ts';
@@ -192,7 +192,9 @@ function composeOrbit(p: OrbitParams): Composition {
   };
   // Periods read best in days, hours or minutes; the fact stays in days.
   const [unit, perUnit] = days >= 2 ? ['days', DAY_S] : days * 24 >= 2 ? ['h', 3600] : ['min', 60];
-  const timeText = (t: number) => `t = ${fmt(t / (perUnit as number))} ${unit}`;
+  // One precision for the clock's readings, fixed by the largest, so the figures hold still as they run.
+  const readings = readouts({ time: (revolutions * o.periodS) / (perUnit as number) });
+  const timeText = (t: number) => `t = ${readings.format(t / (perUnit as number), { unit: unit as string, kind: 'time' })}`;
   const periodValue = o.periodS / (perUnit as number);
   const periodText = withUnit(periodValue, unit as string);
   const cx = 4.35;
