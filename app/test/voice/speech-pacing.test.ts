@@ -2,7 +2,7 @@
 // spoken by espeak-ng after pacing: every step is spoken in full at the normal rate (no speed-up, no cut), the
 // track's speech starts within each step's window, and ffmpeg's silencedetect hears it start there; two of them are
 // rendered for real, and the MP4 carries the AAC track with the same onsets.
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,7 +70,7 @@ async function speechStarts(file: string, end: number): Promise<number[]> {
 }
 
 /** Each step's window holds a heard onset at (or within 50 ms of) its start. */
-function checkOnsets(t: import('ava').ExecutionContext, scene: Scene, starts: number[], label: string): void {
+function checkOnsets(t: ExecutionContext, scene: Scene, starts: number[], label: string): void {
   for (const [i, step] of scene.narration.steps.entries()) {
     const onset = starts.find((s) => s >= step.start - 0.05 && s < step.start + step.duration);
     t.true(onset !== undefined && onset <= step.start + 0.1, `${label}: step ${i + 1} (${step.start.toFixed(2)}–${(step.start + step.duration).toFixed(2)} s) speech heard at ${onset ?? 'none'}: "${step.text}"`);
