@@ -187,7 +187,7 @@ export const chemistryMolecule = defineTemplate<MoleculeParams>({
     }
 
     const built = tl.t;
-    const sum = elements.map(([s, n]) => `${n} × ${elementBySymbol(s)!.mass}`).join(' + ');
+    const sum = elements.map(([s, n]) => `${n} × ${formatMass(elementBySymbol(s)!.mass)}`).join(' + ');
     tl.caption(`Molar mass: ${sum} = ${formatMass(c.molarMass)} g/mol.`, 2.5);
     for (const id of ['mass-label', 'mass', 'atoms-label', 'atoms', 'bonds-label', 'bonds', 'method']) tl.appear(id, 0.5, 'fade', tl.t);
     tl.add({ type: 'highlight', target: 'mass', at: tl.t + 0.5, duration: 1.2, color: '$accent' });
