@@ -3,6 +3,7 @@
 import * as THREE from 'three';
 import { burnsIn } from '../scene/narration.ts';
 import { ANIMATABLE } from '../scene/properties.ts';
+import { MIN_CONTENT_SCALE, TITLE_SAFE } from '../scene/safe-area.ts';
 import type { Scene, SceneObject } from '../scene/schema.ts';
 import { resolveColor, resolveTheme, type Theme } from '../scene/themes.ts';
 import { CompiledTimeline, frameCount, type Value } from '../scene/timeline.ts';
@@ -55,11 +56,8 @@ function createDrawable(obj: SceneObject): Drawable {
   }
 }
 
-/** Times sampled to find where the content reaches (see fitSafeArea), and the least it may shrink to. */
+/** Times sampled to find where the content reaches (see fitSafeArea). */
 const CONTENT_SAMPLES = 8;
-/** The title-safe margin (the house style, docs/house-style.md): content stays this far in from every edge. */
-const TITLE_SAFE = 0.05;
-const MIN_CONTENT_SCALE = 0.8;
 
 // Fonts come in unicode-range subsets; loading with this sample pulls Latin, Latin-ext, Greek and Cyrillic.
 const FONT_SAMPLE = 'AaZz09ÀàĀāŁłΑαΩωАаЯя−×÷';
@@ -252,7 +250,8 @@ export class ScenePlayer {
    * above the caption band when there is one (the narration must not cover the subject). The content area (both
    * cameras' viewport) shrinks just enough and moves only as far as it must, so every layout respects the margin
    * whatever it placed near an edge. Content already inside is left as it is; it never shrinks below
-   * MIN_CONTENT_SCALE (past that it stays centred on the safe area and may reach the margin).
+   * MIN_CONTENT_SCALE: past that it is kept under the top edge (its bottom may reach the caption band, as before) and
+   * whatever still reaches the margin is cut there (drawFrame's scissor), as a grid meant to run off the edge is.
    */
   private async fitSafeArea(band: CaptionBand | undefined): Promise<void> {
     const { width: W, height: H } = this.scene;

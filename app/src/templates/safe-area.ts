@@ -2,10 +2,10 @@
 // keeps its content inside and is meant to fill. In world units: the view is 9 units tall and 9 × aspect wide, origin
 // at the centre, so at 16:9 the safe area is x ∈ [−7.2, 7.2], y ∈ [−4.05, 4.05]. Also the one estimate of how far
 // an object reaches (text from its characters, as the player's canvas draws it), for layouts and for the checks.
+import { TITLE_SAFE } from '../scene/safe-area.ts';
 import type { SceneInput } from '../scene/schema.ts';
 
-/** The margin, as a fraction of the frame's width and of its height. */
-export const TITLE_SAFE = 0.05;
+export { MIN_CONTENT_SCALE, TITLE_SAFE } from '../scene/safe-area.ts';
 /** Height of the 2D view in world units (the player's VIEW_HEIGHT). */
 const VIEW_HEIGHT = 9;
 

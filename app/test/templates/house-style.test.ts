@@ -1,11 +1,13 @@
 // The house style over every composed catalogue example and the held-out typical requests: no label, caption or
 // title writes a power with a caret, uses the hyphen-minus as a minus sign, or shows a number with more significant
-// figures than the formatter allows; the plots where slope is the point have equal axis scales.
+// figures than the formatter allows; the plots where slope is the point have equal axis scales; and every 2D layout
+// is small enough for the player to fit inside the title-safe area without cutting anything.
 import test from 'ava';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import type { Scene } from '../../src/scene/schema.ts';
 import { MAX_SIG_FIGS, significantFigures } from '../../src/templates/format/index.ts';
 import { TEMPLATES } from '../../src/templates/registry.ts';
+import { MIN_CONTENT_SCALE, objectBox, titleSafeArea, type Box } from '../../src/templates/safe-area.ts';
 import { loadRealDescriptions } from '../helpers/real-descriptions.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
@@ -79,5 +81,21 @@ test('the derivative plot scales x and y alike, so the tangent is drawn at its t
     const perX = axes.width / (axes.xRange[1] - axes.xRange[0]);
     const perY = axes.height / (axes.yRange[1] - axes.yRange[0]);
     t.true(Math.abs(perX / perY - 1) < 1e-6, `${text}: ${perX.toFixed(3)} vs ${perY.toFixed(3)} units per unit`);
+  }
+});
+
+test('every 2D catalogue example is laid out so the player fits it in the title-safe area without cutting it', (t) => {
+  const safe = titleSafeArea(16 / 9);
+  for (const template of TEMPLATES) {
+    const { scene } = sceneFromDescription(template.example, SIZE);
+    if (scene.camera.type !== 'orthographic') continue; // 3D scenes are framed by their camera.
+    let box: Box | undefined;
+    for (const o of scene.objects) {
+      const b = o.parent ? undefined : objectBox(o);
+      if (b) box = box ? { left: Math.min(box.left, b.left), right: Math.max(box.right, b.right), bottom: Math.min(box.bottom, b.bottom), top: Math.max(box.top, b.top) } : b;
+    }
+    if (!box) continue;
+    const scale = Math.min((safe.right - safe.left) / (box.right - box.left), (safe.top - safe.bottom) / (box.top - box.bottom));
+    t.true(scale >= MIN_CONTENT_SCALE, `${template.id}: its layout needs shrinking to ${scale.toFixed(2)} to fit the title-safe area (the player stops at ${MIN_CONTENT_SCALE})`);
   }
 });
