@@ -100,7 +100,7 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
     const panel = (id: string, y: number, latex: string, color: string, size = 0.44) => objects.push({ id, type: 'math', latex, x: panelX, y, size: fitMathSize(latex, 5.2, size), color });
     panel('f_def', 2.9, `f(x) = ${f.tex}`, '$primary', 0.46);
     panel('limit', 1.75, "f'(x_0) = \\lim_{h \\to 0} \\frac{f(x_0 + h) - f(x_0)}{h}", '$foreground', 0.36);
-    objects.push({ id: 'secant_readout', type: 'text', text: '', x: panelX, y: 0.45, size: 0.32, font: 'mono', color: '$warning' });
+    objects.push({ id: 'secant_readout', type: 'text', text: '', x: panelX, y: 0.45, size: 0.32, color: '$warning' });
     if (d.tex) panel('d_def', -0.6, `f'(x) = ${d.tex}`, '$accent');
     const tl = new TimelineBuilder();
     tl.caption(`f(x) = ${shown}: we want its slope at x₀ = ${fmt(x0)}.`, 2);

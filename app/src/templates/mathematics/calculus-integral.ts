@@ -181,7 +181,7 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
     objects.push(
       { id: 'f_def', type: 'math', latex: `f(x) = ${f.tex}`, x: panelX, y: 2.95, size: fitMathSize(`f(x) = ${f.tex}`, 5.2, 0.46), color: '$primary' },
       { id: 'dx', type: 'math', latex: `n = ${n},\\quad \\Delta x = \\frac{${texNumber(b)} - ${texNumber(a)}}{${n}} = ${texNumber(riemann.width)}`, x: panelX, y: 1.95, size: 0.36, color: '$foreground' },
-      { id: 'running', type: 'text', text: '', x: panelX, y: 1.0, size: 0.32, font: 'mono', color: '$success' },
+      { id: 'running', type: 'text', text: '', x: panelX, y: 1.0, size: 0.32, color: '$success' },
     );
     tl.caption(`f(x) = ${shown} from x = ${fmt(a)} to x = ${fmt(b)}.`, 2);
     tl.appear('title', 0.5).appear('axes', 1, 'draw').appear('f_def', 0.5);
@@ -228,7 +228,7 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
       // More rectangles, smaller error: the sum converges to the integral.
       const rows = [n * 2, n * 4, n * 8].map((k) => ({ k, s: midpointSum(f.evaluate, a, b, k).sum }));
       if (rows.every((r) => r.s !== null)) {
-        objects.push({ id: 'refine', type: 'text', text: rows.map((r) => `n = ${r.k}: ${numbers.number(r.s!, 'sum')}`).join('\n'), x: panelX, y: -2.85, size: 0.3, font: 'mono', color: '$muted' });
+        objects.push({ id: 'refine', type: 'text', text: rows.map((r) => `n = ${r.k}: ${numbers.number(r.s!, 'sum')}`).join('\n'), x: panelX, y: -2.85, size: 0.3, color: '$muted' });
         tl.caption(`With more rectangles the sum closes in on ${fmt(value)}: that limit is the integral.`, 3)
           .appear('refine', 0.6)
           .wait(3);

@@ -129,7 +129,7 @@ export const seriesFourier = defineTemplate<FourierParams>({
       { id: 'target', type: 'line', points: target, color: '$muted', width: 0.035, dash: [0.14, 0.1] },
       { id: 'harmonic', type: 'plot', axes: 'axes', points: clip(partial(1)), color: '$accent', width: 0.03, opacity: 0.7 },
       { id: 'sum', type: 'plot', axes: 'axes', points: clip(partial(1)), color: '$primary', width: 0.065 },
-      { id: 'count', type: 'text', text: '', x: -7.2, y: 3.35, size: 0.34, font: 'mono', color: '$primary', align: 'left' },
+      { id: 'count', type: 'text', text: '', x: -7.2, y: 3.35, size: 0.34, color: '$primary', align: 'left' },
       { id: 'rule', type: 'math', latex: FORMULAS[wave], x: 4.9, y: 3.35, size: 0.36, color: '$foreground' },
     ];
     // The spectrum: one bar per harmonic, height |b_k|, under the chart.

@@ -89,7 +89,7 @@ function composeFreeFall(p: FreeFallParams): Composition {
     { id: 'ball', type: 'circle', x: bx, y: drop.y(h), radius: 0.16, fill: '$accent', stroke: '$foreground', strokeWidth: 0.02 },
     graph.axes('graph', { xLabel: 't (s)', yLabel: 'height (m)', yStep: niceStep(h * 1.1, 4), xStep: niceStep(f.time * 1.08, 6) }),
     { id: 'curve', type: 'plot', axes: 'graph', points: curve, color: '$secondary', width: 0.05, progress: 0 },
-    { id: 'clock', type: 'text', text: clockText(0), x: 2.7, y: -1.5, size: 0.36, font: 'mono', color: '$foreground' },
+    { id: 'clock', type: 'text', text: clockText(0), x: 2.7, y: -1.5, size: 0.36, color: '$foreground' },
     { id: 'f-t', type: 'math', latex: `t = \\sqrt{\\frac{2h}{g}} = ${texUnit(f.time, 's')}`, x: 0.6, y: -2.5, size: 0.36, color: '$highlight' },
     { id: 'f-v', type: 'math', latex: `v = \\sqrt{2gh} = ${texUnit(f.impactSpeed, 'm/s')}`, x: 5.0, y: -2.5, size: 0.36, color: '$accent' },
     { id: 'playback', type: 'text', text: `no air resistance · ${playback.label} · faint dots every ${withUnit(f.time / 8, 's')}`, x: 2.7, y: -3.55, size: 0.28, color: '$muted', maxWidth: 9 },

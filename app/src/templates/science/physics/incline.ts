@@ -196,7 +196,7 @@ function composeIncline(p: InclineParams): Composition {
     ...(r.slides
       ? ([
           { id: 'f-t', type: 'math', latex: `t = \\sqrt{\\frac{2L}{a}} = ${texUnit(tTotal, 's')}`, x: cx, y: -0.6, size: 0.32, color: '$foreground' },
-          { id: 'clock', type: 'text', text: clockText(0), x: cx, y: -1.75, size: 0.32, font: 'mono', color: '$foreground' },
+          { id: 'clock', type: 'text', text: clockText(0), x: cx, y: -1.75, size: 0.32, color: '$foreground' },
           { id: 'note', type: 'text', text: playback.label, x: cx, y: -2.4, size: 0.28, color: '$muted' },
         ] as SceneObjectInput[])
       : ([{ id: 'stuck', type: 'text', text: `tan θ = ${fmt(Math.tan(theta))} ≤ μ: friction holds the block at rest`, x: cx, y: -0.6, size: 0.3, color: '$warning', maxWidth: 5.6 }] as SceneObjectInput[])),

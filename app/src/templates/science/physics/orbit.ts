@@ -218,7 +218,7 @@ function composeOrbit(p: OrbitParams): Composition {
     { id: 'velocity', type: 'line', points: vArrow(0), color: '$accent', width: 0.05, arrow: 'end' },
     { id: 'body', type: 'circle', x: pos(0)[0], y: pos(0)[1], radius: 0.22, fill: bodyColor, stroke: '$foreground', strokeWidth: 0.02 },
     { id: 'body-label', type: 'text', text: body, x: pos(0)[0], y: pos(0)[1] - 0.45, size: 0.28, color: '$foreground' },
-    { id: 'clock', type: 'text', text: timeText(0), x: cx, y: 2.45, size: 0.34, font: 'mono', color: '$foreground' },
+    { id: 'clock', type: 'text', text: timeText(0), x: cx, y: 2.45, size: 0.34, color: '$foreground' },
     { id: 'f-F', type: 'math', latex: '\\frac{GMm}{r^2} = \\frac{m v^2}{r}', x: cx, y: 1.5, size: 0.34, color: '$muted' },
     { id: 'f-v', type: 'math', latex: `v = \\sqrt{\\frac{GM}{r}} = ${texUnit(o.speed, 'm/s')}`, x: cx, y: 0.3, size: 0.34, color: '$accent' },
     { id: 'f-T', type: 'math', latex: `T = 2\\pi\\sqrt{\\frac{r^3}{GM}} = ${texUnit(periodValue, unit as string)}`, x: cx, y: -1.0, size: 0.34, color: '$highlight' },

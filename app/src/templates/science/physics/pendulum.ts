@@ -141,7 +141,7 @@ function composePendulum(p: PendulumParams): Composition {
     { id: 'length-label', type: 'text', text: `L = ${withUnit(L, 'm')}`, x: pivot[0] - 1.4, y: pivot[1] + 0.1, size: 0.3, align: 'right', color: '$muted' },
     graph.axes('graph', { xLabel: 't (s)', yLabel: 'θ (°)', xStep: niceStep(periods * T * 1.05, 6), yStep: niceStep(a0 * 2.5, 4) }),
     { id: 'curve', type: 'plot', axes: 'graph', points: curve, color: '$secondary', width: 0.05, progress: 0 },
-    { id: 'clock', type: 'text', text: clockText(0), x: 3.8, y: -1.75, size: 0.36, font: 'mono', color: '$foreground' },
+    { id: 'clock', type: 'text', text: clockText(0), x: 3.8, y: -1.75, size: 0.36, color: '$foreground' },
     { id: 'f-T', type: 'math', latex: `T = 2\\pi\\sqrt{\\frac{L}{g}} = ${texUnit(T0, 's')}`, x: 3.8, y: -2.75, size: 0.38, color: '$highlight' },
     { id: 'note', type: 'text', text: `small-angle formula${exactNote} · ${playback.label}`, x: 3.8, y: -3.7, size: 0.28, color: '$muted', maxWidth: 7.4 },
   ];

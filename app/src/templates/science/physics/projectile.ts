@@ -240,7 +240,7 @@ function composeProjectile(p: ProjectileParams): Composition {
     { id: 'range-line', type: 'line', points: [[lx, ground], landW], color: '$accent', width: 0.07 },
     { id: 'range-label', type: 'text', text: `R = ${withUnit(m.range, 'm')}`, x: fitX((lx + landW[0]) / 2, `R = ${withUnit(m.range, 'm')}`, 0.32), y: ground - 0.7, size: 0.32, color: '$accent' },
     { id: 'ball', type: 'circle', x: lx, y: ly, radius: 0.15, fill: '$accent', stroke: '$foreground', strokeWidth: 0.02 },
-    { id: 'clock', type: 'text', text: clockText(0), x: cx, y: 2.55, size: 0.38, font: 'mono', color: '$foreground' },
+    { id: 'clock', type: 'text', text: clockText(0), x: cx, y: 2.55, size: 0.38, color: '$foreground' },
     { id: 'f-vx', type: 'math', latex: `v_x = v_0\\cos\\theta = ${texUnit(m.vx, 'm/s')}`, x: cx, y: 1.7, size: 0.34, color: '$warning' },
     { id: 'f-vy', type: 'math', latex: `v_y = v_0\\sin\\theta = ${texUnit(m.vy, 'm/s')}`, x: cx, y: 1.0, size: 0.34, color: '$warning' },
     { id: 'f-h', type: 'math', latex: `${heightFormula} = ${texUnit(m.maxHeight, 'm')}`, x: cx, y: 0.15, size: 0.34, color: '$highlight' },

@@ -158,7 +158,7 @@ function composeSpring(p: SpringParams): Composition {
     { id: 'f-x', type: 'math', latex: `x(t) = A\\cos(\\omega t)`, x: 4.6, y: 0.05, size: 0.36, color: '$secondary' },
     graph.axes('graph', { xLabel: 't (s)', yLabel: 'x (m)', xStep: niceStep(periods * s.period, 8), yStep: niceStep(2.6 * A, 4) }),
     { id: 'curve', type: 'plot', axes: 'graph', points: curve, color: '$secondary', width: 0.05, progress: 0 },
-    { id: 'clock', type: 'text', text: clockText(0), x: -6.6, y: -3.75, size: 0.32, font: 'mono', align: 'left', color: '$foreground' },
+    { id: 'clock', type: 'text', text: clockText(0), x: -6.6, y: -3.75, size: 0.32, align: 'left', color: '$foreground' },
     { id: 'note', type: 'text', text: playback.label, x: 6.9, y: -3.75, size: 0.28, align: 'right', color: '$muted' },
   ];
 

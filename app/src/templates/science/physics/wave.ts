@@ -151,7 +151,7 @@ function composeWave(p: WaveParams): Composition {
           { id: 'probe', type: 'circle', x: plane.x(probeX), y: plane.y(y(probeX, 0)), radius: 0.12, fill: '$accent' },
         ] as SceneObjectInput[])),
     ...(standing ? ([{ id: 'node-label', type: 'text', text: 'red dots: nodes, λ/2 apart, never move', x: plane.x(1.3 * lambda), y: plane.y(-1.25 * A) - 0.3, size: 0.28, align: 'left', color: '$danger' }] as SceneObjectInput[]) : []),
-    { id: 'clock', type: 'text', text: clockText(0), x: -7.0, y: 2.55, size: 0.32, font: 'mono', align: 'left', color: '$foreground' },
+    { id: 'clock', type: 'text', text: clockText(0), x: -7.0, y: 2.55, size: 0.32, align: 'left', color: '$foreground' },
     {
       id: 'f-y',
       type: 'math',
