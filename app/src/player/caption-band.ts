@@ -143,7 +143,7 @@ export class CaptionBand {
     let lines: string[];
     for (;;) {
       ctx.font = fontSpec({ family: CAPTION_FONT, weight: CAPTION_WEIGHT, sizePx });
-      lines = wrapLines(ctx, text.replace(/\s+/g, ' ').trim(), maxWidth(sizePx));
+      lines = wrapLines(ctx, text.replace(/[^\S\u00a0\u202f]+/g, ' ').trim(), maxWidth(sizePx));
       if (lines.length <= MAX_LINES || sizePx <= Math.round(base * MIN_SIZE_FACTOR)) break;
       sizePx -= 1;
     }

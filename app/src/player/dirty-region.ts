@@ -62,11 +62,11 @@ export class DirtyRegionTracker {
     for (const o of this.ctx.scene.objects) this.bounds.set(o.id, this.measure(o));
   }
 
-  /** The lowest pixel row (from the bottom) any object reached as last measured, or undefined when none draws. */
-  lowestPixel(): number | undefined {
-    let lowest: number | undefined;
-    for (const b of this.bounds.values()) if (b && (lowest === undefined || b.y0 < lowest)) lowest = b.y0;
-    return lowest;
+  /** The union of every object's pixel bounds as last measured (from the bottom left), or undefined when none draws. */
+  contentBounds(): Bounds | undefined {
+    let all: Bounds | null = null;
+    for (const b of this.bounds.values()) if (b) all = union(all, b);
+    return all ?? undefined;
   }
 
   /**

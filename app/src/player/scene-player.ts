@@ -3,6 +3,7 @@
 import * as THREE from 'three';
 import { burnsIn } from '../scene/narration.ts';
 import { ANIMATABLE } from '../scene/properties.ts';
+import { MIN_CONTENT_SCALE, TITLE_SAFE } from '../scene/safe-area.ts';
 import type { Scene, SceneObject } from '../scene/schema.ts';
 import { resolveColor, resolveTheme, type Theme } from '../scene/themes.ts';
 import { CompiledTimeline, frameCount, type Value } from '../scene/timeline.ts';
@@ -56,9 +57,8 @@ function createDrawable(obj: SceneObject): Drawable {
   }
 }
 
-/** Times sampled to find how low the content reaches (see keepClearOf), and the least it may shrink to. */
+/** Times sampled to find where the content reaches (see fitSafeArea). */
 const CONTENT_SAMPLES = 8;
-const MIN_CONTENT_SCALE = 0.8;
 
 // Fonts come in unicode-range subsets; loading with this sample pulls Latin, Latin-ext, Greek and Cyrillic.
 const FONT_SAMPLE = 'AaZz09ÀàĀāŁłΑαΩωАаЯя−×÷';
@@ -86,6 +86,8 @@ export class ScenePlayer {
   private pixelsPerUnit: number;
   /** Where the scene's cameras draw: the whole canvas, or the content area above the caption band. */
   private viewport: PixelRect;
+  /** The title-safe area in pixels: the scene's content is drawn only inside it (the caption band and overlay are not). */
+  private readonly safeClip: PixelRect;
   private readonly background: string;
   private readonly assets: PlayerAssets;
   private readonly overlayOptions: OverlayOptions;
@@ -137,6 +139,8 @@ export class ScenePlayer {
     this.overlayCamera.position.z = 50;
     this.pixelsPerUnit = (scene.height / VIEW_HEIGHT) * (scene.camera.type === 'orthographic' ? scene.camera.zoom : 1);
     this.viewport = { x: 0, y: 0, width: scene.width, height: scene.height };
+    const [mx, my] = [Math.round(scene.width * TITLE_SAFE), Math.round(scene.height * TITLE_SAFE)];
+    this.safeClip = { x: mx, y: my, width: scene.width - 2 * mx, height: scene.height - 2 * my };
     this.addLights();
     this.buildObjects();
     this.dirty = new DirtyRegionTracker({
@@ -221,7 +225,7 @@ export class ScenePlayer {
 
     await this.rasteriseMath();
     this.overlay = await buildOverlay(this.overlayOptions, this.scene.width / this.scene.height, this.pixelsPerUnit, this.context.text);
-    if (this.captionBand) await this.keepClearOf(this.captionBand);
+    await this.fitSafeArea(this.captionBand);
   }
 
   /** Formulas as textures at the current pixel density (see MathDrawable). */
@@ -243,26 +247,38 @@ export class ScenePlayer {
   }
 
   /**
-   * Shrinks the content area (both cameras' viewport, anchored at the top centre) just enough that
-   * nothing the scene draws, at any of a few sampled times, reaches under the caption band: the
-   * narration must not cover the subject. Scenes whose content stays clear are left as they are;
-   * the content never shrinks below MIN_CONTENT_SCALE (past that, the band may overlap its bottom).
+   * Fits what the scene draws, at any of a few sampled times, inside the title-safe area: 5% in from every edge, and
+   * above the caption band when there is one (the narration must not cover the subject). The content area (both
+   * cameras' viewport) shrinks just enough and moves only as far as it must, so every layout respects the margin
+   * whatever it placed near an edge. Content already inside is left as it is; it never shrinks below
+   * MIN_CONTENT_SCALE: past that it is kept under the top edge (its bottom may reach the caption band, as before) and
+   * whatever still reaches the margin is cut there (drawFrame's scissor), as a grid meant to run off the edge is.
    */
-  private async keepClearOf(band: CaptionBand): Promise<void> {
-    const reserved = band.reservedHeight();
+  private async fitSafeArea(band: CaptionBand | undefined): Promise<void> {
     const { width: W, height: H } = this.scene;
-    let lowest = H;
+    const safe = { x0: W * TITLE_SAFE, x1: W * (1 - TITLE_SAFE), y0: Math.max(H * TITLE_SAFE, band?.reservedHeight() ?? 0), y1: H * (1 - TITLE_SAFE) };
+    let box: { x0: number; y0: number; x1: number; y1: number } | undefined;
     const lastT = (this.frameCount - 1) / this.scene.fps;
     for (let i = 0; i <= CONTENT_SAMPLES; i++) {
       this.pose((lastT * i) / CONTENT_SAMPLES);
       this.dirty.measureAll();
-      lowest = Math.min(lowest, Math.max(0, this.dirty.lowestPixel() ?? H));
+      const b = this.dirty.contentBounds();
+      if (b) box = box ? { x0: Math.min(box.x0, b.x0), y0: Math.min(box.y0, b.y0), x1: Math.max(box.x1, b.x1), y1: Math.max(box.y1, b.y1) } : b;
     }
-    if (lowest >= reserved) return;
-    const scale = Math.max(MIN_CONTENT_SCALE, (H - reserved) / (H - lowest));
+    if (!box || (box.x0 >= safe.x0 && box.x1 <= safe.x1 && box.y0 >= safe.y0 && box.y1 <= safe.y1)) return;
+    const scale = Math.max(MIN_CONTENT_SCALE, Math.min(1, (safe.x1 - safe.x0) / Math.max(1, box.x1 - box.x0), (safe.y1 - safe.y0) / Math.max(1, box.y1 - box.y0)));
     const width = Math.round(W * scale);
     const height = Math.round(H * scale);
-    this.viewport = { x: Math.round((W - width) / 2), y: H - height, width, height };
+    // Where the viewport's corner may go so that [lo, hi] (content at full size) lands inside [min, max] once scaled:
+    // the usual place when it fits there, else the nearest that fits; content too big even at the smallest scale is
+    // centred across, and kept under the top edge (its bottom may then reach the caption band, as it always could).
+    const place = (usual: number, lo: number, hi: number, min: number, max: number, tooBig: number) => {
+      const [from, to] = [min - lo * scale, max - hi * scale];
+      return from <= to ? Math.min(Math.max(usual, from), to) : tooBig;
+    };
+    const x = place((W - width) / 2, box.x0, box.x1, safe.x0, safe.x1, (safe.x0 + safe.x1) / 2 - ((box.x0 + box.x1) / 2) * scale);
+    const y = place(H - height, box.y0, box.y1, safe.y0, safe.y1, safe.y1 - box.y1 * scale);
+    this.viewport = { x: Math.round(x), y: Math.round(y), width, height };
     // Text (cached by density) and formulas are rasterised again for the pixels they now cover.
     this.pixelsPerUnit *= height / H;
     await this.rasteriseMath();
@@ -354,9 +370,15 @@ export class ScenePlayer {
       r.clear();
       const vp = this.viewport;
       r.setViewport(vp.x, vp.y, vp.width, vp.height);
+      // Content that even the fitted viewport leaves past the margin (a grid meant to run off the edge) is cut there.
+      const clip = intersect(rect ?? this.safeClip, this.safeClip);
+      r.setScissor(clip.x, clip.y, clip.width, clip.height);
+      r.setScissorTest(true);
       if (this.hasMeshes) r.render(this.world, this.camera);
       r.clearDepth();
       r.render(this.screen, this.screenCamera);
+      if (rect) r.setScissor(rect.x, rect.y, rect.width, rect.height);
+      else r.setScissorTest(false);
       r.setViewport(0, 0, this.scene.width, this.scene.height);
       if (this.captionBand) r.render(this.captionBand.scene, this.overlayCamera);
       if (this.overlay) r.render(this.overlay, this.overlayCamera);
@@ -394,3 +416,10 @@ export class ScenePlayer {
 
 /** Properties of an object that the timeline may animate (re-exported for hosts building editors). */
 export { ANIMATABLE };
+
+/** The overlap of two pixel rectangles (empty, not negative, when they do not meet). */
+function intersect(a: PixelRect, b: PixelRect): PixelRect {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  return { x, y, width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x), height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y) };
+}

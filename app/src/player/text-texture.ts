@@ -28,7 +28,8 @@ export function wrapLines(ctx: CanvasRenderingContext2D, text: string, maxWidth?
   const lines: string[] = [];
   for (const para of paragraphs) {
     let line = '';
-    for (const word of para.split(/\s+/)) {
+    // No-break spaces (the narrow one between digit groups, "12 500"; the one before a unit) hold a word together.
+    for (const word of para.split(/[^\S\u00a0\u202f]+/)) {
       const candidate = line ? `${line} ${word}` : word;
       if (line && ctx.measureText(candidate).width > maxWidth) {
         lines.push(line);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { playerBundle } from './bundle.ts';
 import { BATCH_HEADER, batchSpan, parseBatch, type BatchEntry } from '../player/drivers/frame-batch.ts';
 import { BufferPool } from './buffer-pool.ts';
-import { fontFile, fontLinks } from './fonts.ts';
+import { fontCss, fontFile, fontLinks } from './fonts.ts';
 
 export interface FrameJob {
   /** JSON the page fetches to set itself up (scene, assets, options). */
@@ -255,7 +255,8 @@ export class PageServer {
     const file = font ? fontFile(font[1]!, font[2]!) : undefined;
     if (file) {
       res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'font/woff2', 'cache-control': 'max-age=86400' });
-      createReadStream(file).pipe(res);
+      if (file.endsWith('.css')) res.end(fontCss(font![1]!, file));
+      else createReadStream(file).pipe(res);
       return;
     }
     res.writeHead(404).end('not found');

@@ -216,6 +216,11 @@ export class Renderer {
     return { file, dir, name: scene.voice.name, warnings: track.warnings };
   }
 
+  /** voice.espeakPath: what pacing a scene for its voice (platform/compose/voice-pacing.ts) measures speech with. */
+  get espeakPath(): string {
+    return this.config.voice.espeakPath;
+  }
+
   get ffmpeg(): string {
     return this.ffmpegPath;
   }

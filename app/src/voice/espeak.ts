@@ -3,6 +3,7 @@
 // the WAV on stdout.
 import { execFile, spawn } from 'node:child_process';
 import { findBinary } from '../util/find-binary.ts';
+import { speakable } from './speakable.ts';
 import { parseWav, trimSilence, type Pcm } from './wav.ts';
 
 export class VoiceError extends Error {
@@ -93,7 +94,7 @@ export interface SpeakOptions {
   wpm: number;
 }
 
-/** Speaks `text` and returns the speech, with the silence espeak-ng puts before and after it cut off. */
+/** Speaks `text` (its notation in words: speakable.ts) and returns the speech, with the silence espeak-ng puts before and after it cut off. */
 export function speak(binary: string, text: string, opts: SpeakOptions): Promise<Pcm> {
   return new Promise((resolve, reject) => {
     // --stdin reads the text from standard input; one line, since espeak-ng pauses at each line break.
@@ -117,6 +118,6 @@ export function speak(binary: string, text: string, opts: SpeakOptions): Promise
         reject(new VoiceError(`espeak-ng wrote no usable WAV: ${(e as Error).message}`));
       }
     });
-    child.stdin.end(text.replace(/\s+/g, ' ').trim() + '\n');
+    child.stdin.end(speakable(text).replace(/\s+/g, ' ').trim() + '\n');
   });
 }

@@ -30,3 +30,22 @@ export async function speechSeconds(req: { espeakPath: string; voice: string; te
   const voice = await requireVoice(binary, req.voice);
   return pcmSeconds(await speak(binary, req.text, { voice: voice.name, wpm: NORMAL_WPM }));
 }
+
+/** How many texts are measured at once (espeak-ng is single-threaded; as track.ts). */
+const MEASURE_PARALLEL = 4;
+
+/** speechSeconds for many texts with one voice look-up: what pacing a whole scene's narration for its voice needs. */
+export async function speechLengths(req: { espeakPath: string; voice: string; texts: readonly string[] }): Promise<number[]> {
+  const binary = requireEspeak(req.espeakPath);
+  const voice = await requireVoice(binary, req.voice);
+  const out = new Array<number>(req.texts.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < req.texts.length) {
+      const i = next++;
+      out[i] = pcmSeconds(await speak(binary, req.texts[i]!, { voice: voice.name, wpm: NORMAL_WPM }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(MEASURE_PARALLEL, req.texts.length) }, worker));
+  return out;
+}

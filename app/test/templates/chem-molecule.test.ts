@@ -262,7 +262,7 @@ test('the scene: one sphere per atom, bonds from/to, a turning group, a framing 
   t.is(math?.type === 'math' ? math.latex : '', '\\mathrm{C}_{8}\\mathrm{H}_{10}\\mathrm{N}_{4}\\mathrm{O}_{2}');
   const texts = scene.objects.filter((o) => o.type === 'text');
   t.true(texts.some((o) => o.type === 'text' && o.text === 'Caffeine'));
-  t.true(texts.some((o) => o.type === 'text' && o.text === '194.19 g/mol'));
+  t.true(texts.some((o) => o.type === 'text' && o.text === '194.2 g/mol'));
   for (const o of texts) t.true(Math.abs(o.x) < 7.6 && Math.abs(o.y) < 4.3, `${o.id} at ${o.x}, ${o.y}`);
   t.true(scene.narration.steps.length >= 4);
   const space = sceneFromDescription('space filling caffeine', { width: 1280, height: 720, fps: 30 }).scene;

@@ -87,7 +87,7 @@ test('more than seven stages are capped with a warning', (t) => {
 test('the scene labels every stage and rate, and states the overall conversion', (t) => {
   const { scene } = sceneFromDescription('Sales funnel: 1000 visitors, 300 leads, 50 customers', REQ);
   const texts = scene.objects.flatMap((o) => (o.type === 'text' ? [o.text] : []));
-  for (const s of ['Visitors', 'Leads', 'Customers', '1,000', '300', '50', '30% convert', '16.7% convert']) t.true(texts.includes(s), s);
+  for (const s of ['Visitors', 'Leads', 'Customers', '1000', '300', '50', '30% convert', '16.7% convert']) t.true(texts.includes(s), s);
   t.true(texts.includes('Overall: 5% of Visitors reach Customers'));
   const bands = scene.objects.filter((o) => o.id.startsWith('band-')) as { y: number; points: [number, number][] }[];
   t.is(bands.length, 3);

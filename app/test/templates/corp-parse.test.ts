@@ -39,7 +39,9 @@ test('names with digits are not values', (t) => {
 });
 
 test('values are formatted compactly and percentages with at most one decimal', (t) => {
-  t.is(formatValue(1000), '1,000');
+  // The house formatter: four digits stay together, five and more are grouped by a narrow no-break space.
+  t.is(formatValue(1000), '1000');
+  t.is(formatValue(12_500), '12\u202f500');
   t.is(formatValue(1_200_000, '$'), '$1.2M');
   t.is(formatValue(250_000), '250k');
   t.is(formatValue(45, '%'), '45%');

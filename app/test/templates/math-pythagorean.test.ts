@@ -2,6 +2,7 @@ import test from 'ava';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { pythagoreanFacts } from '../../src/templates/mathematics/geometry-pythagorean.ts';
 import { checkScene, mathScene } from './math-scene-checks.ts';
+import { formatNumber } from '../../src/templates/format/index.ts';
 
 test('c and the three squares agree with integer Pythagorean triples found by brute force', (t) => {
   let checked = 0;
@@ -94,7 +95,7 @@ test('the scene draws three squares, writes the algebra and shows c', (t) => {
       .join(' ');
     t.true(shown.includes('a^2 + b^2 = c^2'), text);
     t.true(
-      scene.timeline.some((e) => e.type === 'set' && typeof e.value === 'string' && e.value.startsWith(`c = ${Number(c.toPrecision(4))}`)),
+      scene.timeline.some((e) => e.type === 'set' && typeof e.value === 'string' && e.value.startsWith(`c = ${formatNumber(c, { sigFigs: 4 })}`)),
       `${text}: c is revealed`,
     );
   }

@@ -120,7 +120,7 @@ test('pendulum: the bob follows θ(t) from the full equation, and energy is cons
     .filter((o) => o.type === 'math')
     .map((o) => (o as { latex: string }).latex)
     .join(' ');
-  t.true(texts.includes('2.457\\,\\mathrm{s}'), texts);
+  t.true(texts.includes('2.46\\,\\mathrm{s}'), texts);
 });
 
 test('spring: T = 2π√(m/k), ω = √(k/m) for many oscillators', (t) => {

@@ -91,9 +91,10 @@ test('playback speed: real time when watchable, otherwise a round factor that is
   t.regex(choosePlayback(0.5).label, /slow motion/);
   t.is(choosePlayback(60).factor, 0.1);
   t.regex(choosePlayback(60).label, /sped up 10×/);
-  t.is(fmt(1.496e11), '1.496 × 10¹¹');
-  t.is(fmt(-3.2061), '−3.206');
-  t.is(fmt(6.674e-11), '6.674 × 10⁻¹¹');
+  // On screen: three significant figures, a real minus sign, powers of ten (the house formatter).
+  t.is(fmt(1.496e11), '1.5 × 10¹¹');
+  t.is(fmt(-3.2061), '−3.21');
+  t.is(fmt(6.674e-11), '6.67 × 10⁻¹¹');
 });
 
 test('each physics description goes to its template', (t) => {

@@ -142,12 +142,12 @@ test('the ball and its trail follow the real trajectory, with labelled results a
   const trail = object(scene, 'trail', 'plot');
   for (const p of trail.points) if (p) near(t, p[1], Math.max(0, p[0] - (G * p[0] ** 2) / 400), 1e-6, 'trail point on the parabola');
   const texts = scene.objects.filter((o) => o.type === 'text').map((o) => (o as { text: string }).text);
-  t.true(texts.includes('H = 10.194 m') && texts.includes('R = 40.775 m'), texts.join(' | '));
+  t.true(texts.includes('H = 10.2 m') && texts.includes('R = 40.8 m'), texts.join(' | '));
   const latex = scene.objects
     .filter((o) => o.type === 'math')
     .map((o) => (o as { latex: string }).latex)
     .join(' ');
-  t.true(latex.includes('2.883\\,\\mathrm{s}') && latex.includes('40.775\\,\\mathrm{m}'), latex);
+  t.true(latex.includes('2.88\\,\\mathrm{s}') && latex.includes('40.8\\,\\mathrm{m}'), latex);
   const captions = scene.narration.steps.map((c) => c.text).join(' ');
   for (const phase of ['Launch', 'Apex', 'Landing']) t.true(captions.includes(phase), `caption for ${phase}`);
 });

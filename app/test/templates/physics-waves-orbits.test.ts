@@ -131,7 +131,7 @@ test('orbit: the body moves on the circle at constant angular speed, names only 
     .map((o) => (o as { latex: string }).latex)
     .join(' ');
   t.false(/Earth|Sun/.test(latex), 'body names are text objects, never LaTeX');
-  t.true(latex.includes('365.256'), latex);
+  t.true(latex.includes('365\\,\\mathrm{days}'), latex);
 });
 
 test('solar system: all eight planets with Kepler periods, and subsets people ask for', (t) => {

@@ -1,6 +1,7 @@
 // devforge preview "<description>": serves the realtime player on localhost for a look.
 import { loadConfig } from '../../config/load.ts';
 import { sceneFromDescription } from '../../pipeline.ts';
+import { paceForVoice } from '../../platform/compose/voice-pacing.ts';
 import { mathAssets } from '../../render/math.ts';
 import { PAGE_SECURITY_HEADERS, PageServer, previewPageHtml } from '../../render/page-server.ts';
 import { description, numberFlag, parse } from '../args.ts';
@@ -16,7 +17,10 @@ export async function previewCommand(args: string[]): Promise<number> {
   const text = description(positionals, 'devforge preview "Plot y = sin(x)"');
   const voice = await voiceFlag(values.voice, config);
   const req = { ...sceneRequest({ resolution: '720p', ...values }, config), ...(voice ? { voice } : {}) };
-  const { scene, analysis } = sceneFromDescription(text, req);
+  const composed = sceneFromDescription(text, req);
+  const { analysis } = composed;
+  // Each step at least as long as its speech, as the renderer paces it (platform/compose/voice-pacing.ts).
+  const scene = await paceForVoice(composed.scene, config.voice.espeakPath);
   // The same track the renderer mixes into the MP4, so the preview sounds as the export will.
   const track = scene.voice ? await voiceOver({ espeakPath: config.voice.espeakPath, voice: scene.voice.name, steps: scene.narration.steps, durationS: frameCount(scene) / scene.fps }) : undefined;
   for (const warning of track?.warnings ?? []) console.error(`voice-over: ${warning}`);

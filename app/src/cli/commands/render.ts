@@ -86,6 +86,8 @@ export async function renderCommand(args: string[]): Promise<number> {
   try {
     // The analyser and templates load only for a description, while Chromium starts.
     scene = values.scene ? await loadSceneFile(values.scene, values, config, voice) : (await import('../../pipeline.ts')).sceneFromDescription(text!, { ...sceneRequest(values, config), ...(voice ? { voice } : {}) }).scene;
+    // Each step at least as long as its speech when a voice speaks it; unchanged without one (platform/compose/voice-pacing.ts).
+    scene = await (await import('../../platform/compose/voice-pacing.ts')).paceForVoice(scene, config.voice.espeakPath);
     overlay = await overlayFrom(values);
   } catch (err) {
     await renderer.close();

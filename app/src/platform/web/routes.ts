@@ -3,7 +3,7 @@
 import type Router from '@koa/router';
 import { createReadStream } from 'node:fs';
 import { playerBundle } from '../../render/bundle.ts';
-import { fontFile } from '../../render/fonts.ts';
+import { fontCss, fontFile } from '../../render/fonts.ts';
 import { PAGE_CSP } from './csp.ts';
 import { clientBundle } from './client-bundle.ts';
 import { APP_CSS } from './style.ts';
@@ -38,6 +38,6 @@ export function mountWeb(router: Router, signIn: SignInOptions): void {
     if (!file) return;
     ctx.type = file.endsWith('.css') ? 'text/css' : 'font/woff2';
     ctx.set('cache-control', 'public, max-age=86400');
-    ctx.body = createReadStream(file);
+    ctx.body = file.endsWith('.css') ? fontCss(ctx.params.pkg!, file) : createReadStream(file);
   });
 }

@@ -5,6 +5,7 @@
 import type { Composition } from '../types.ts';
 import { TimelineBuilder, type NarrateOptions } from '../timeline-builder.ts';
 import type { LegendEntry } from '../emphasis/roles.ts';
+import { formatNumber as houseNumber } from '../format/index.ts';
 
 type SceneObject = Composition['objects'][number];
 
@@ -74,5 +75,5 @@ export function listText(items: readonly (string | number)[], max = 20): string 
 }
 
 export function formatNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  return houseNumber(v, { sigFigs: 4 });
 }

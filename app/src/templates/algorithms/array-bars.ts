@@ -3,6 +3,7 @@
 import type { Composition } from '../types.ts';
 import type { TimelineBuilder } from '../timeline-builder.ts';
 import { roleColor } from '../emphasis/roles.ts';
+import { formatNumber } from '../format/index.ts';
 
 export interface BarLayout {
   objects: Composition['objects'];
@@ -50,7 +51,7 @@ export function layoutBars(values: number[], area: BarArea = {}): BarLayout {
 }
 
 export function formatValue(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  return formatNumber(v, { sigFigs: 4 });
 }
 
 /** Plays sorting steps on bars; `order[slot]` is the bar id currently in that slot. */

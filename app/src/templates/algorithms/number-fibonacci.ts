@@ -6,6 +6,7 @@ import { numbers } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene, listText } from './algo-scene.ts';
 import { fitTextSize } from './array-cells.ts';
+import { formatNumber, subscript } from '../format/index.ts';
 
 /** 30 terms fill three rows of ten; F(29) = 514229 still fits a cell. */
 export const MAX_FIB_TERMS = 30;
@@ -111,7 +112,7 @@ export const numberFibonacci = defineTemplate<FibParams>({
     }
     tl.wait(0.4);
     const ratio = facts.ratio as number | undefined;
-    const ratioText = ratio !== undefined ? ` · F${n - 1}/F${n - 2} = ${ratio.toFixed(4)} (φ ≈ 1.6180)` : '';
+    const ratioText = ratio !== undefined ? ` · F${subscript(String(n - 1))}/F${subscript(String(n - 2))} = ${formatNumber(ratio, { sigFigs: 4 })} (φ ≈ 1.618)` : '';
     return scene.finish(`${listText(seq, 12)}${ratioText}`, `The first ${n} Fibonacci numbers: ${listText(seq, 30)}.`);
   },
 });

@@ -5,6 +5,7 @@ import { wordNumber } from '../../text/parse.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene } from './algo-scene.ts';
 import { GROUPED_SPEED } from '../step-groups.ts';
+import { superscript } from '../format/index.ts';
 
 /** 6 disks take 63 moves: about a minute, the most worth watching move by move. */
 export const MAX_DISKS = 6;
@@ -68,7 +69,7 @@ export const recursionHanoi = defineTemplate<HanoiParams>({
     for (const w of ['hanoi', 'tower', 'disks']) if (text.normalized.includes(w)) text.used.add(w);
     if (n === undefined) return {};
     if (n > MAX_DISKS) {
-      const need = n <= 50 ? String(2 ** n - 1) : `2^${n} − 1`;
+      const need = n <= 50 ? String(2 ** n - 1) : `2${superscript(String(n))} − 1`;
       warnings.push(`${n} disks need ${need} moves; showing ${MAX_DISKS} disks (${2 ** MAX_DISKS - 1} moves), the most that stay watchable`);
       return { disks: MAX_DISKS };
     }
@@ -95,7 +96,7 @@ export const recursionHanoi = defineTemplate<HanoiParams>({
     const stacks: Record<Peg, number[]> = { A: [], B: [], C: [] };
     const total = facts.moves as number;
     let moves = 0;
-    const counter = () => `moves ${moves} / ${total}   (2^${disks} − 1 = ${total})`;
+    const counter = () => `moves ${moves} / ${total}   (2${superscript(String(disks))} − 1 = ${total})`;
     const scene = new AlgoScene(`Tower of Hanoi: ${disks} disk${disks === 1 ? '' : 's'}`, counter());
     const tl = scene.tl;
     scene.add({ id: 'base', type: 'rect', x: 0, y: baseY - 0.1, width: 14.4, height: 0.2, cornerRadius: 0.05, fill: '$grid' });
@@ -156,6 +157,6 @@ export const recursionHanoi = defineTemplate<HanoiParams>({
       tl.ungroup();
     }
     tl.wait(0.4);
-    return scene.finish(`${total} moves = 2^${disks} − 1`, `Done in ${total} moves, the minimum: 2^${disks} − 1.`);
+    return scene.finish(`${total} moves = 2${superscript(String(disks))} − 1`, `Done in ${total} moves, the minimum: 2${superscript(String(disks))} − 1.`);
   },
 });

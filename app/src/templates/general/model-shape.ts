@@ -5,6 +5,7 @@ import { namedValue, quantity } from '../../text/parse.ts';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { CYLINDER_HEIGHT, faceDescription, isPolyhedron, measure, polyhedron, ROUND, scalePerEdge, SHAPES, TORUS_TUBE, type PolyhedronName, type ShapeName, type Vec3 } from './shape-solids.ts';
+import { formatNumber } from '../format/index.ts';
 
 const params = z.object({
   shape: z.enum(SHAPES).default('cube'),
@@ -47,7 +48,7 @@ const DISPLAY_RADIUS = 2.5;
 const FOV = 35;
 
 function fmt(v: number): string {
-  return String(Number(v.toPrecision(4)));
+  return formatNumber(v);
 }
 
 /** Facts for a solid of the given size, computed from its geometry. */

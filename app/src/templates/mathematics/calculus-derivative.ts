@@ -4,7 +4,8 @@ import { roleColor } from '../emphasis/roles.ts';
 import { z } from 'zod';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
-import { axesObject, fitMathSize, fmt, texNumber, toWorld, type Chart } from './chart.ts';
+import { formatExpression } from '../format/index.ts';
+import { axesObject, equalScaleYRange, fitMathSize, fmt, texNumber, toWorld, type Chart } from './chart.ts';
 import { clipLine, differentiate } from './calculus.ts';
 import { parseFormula } from './expression.ts';
 import { formulaParam, MAX_ABS_X, viewCurves } from './curves.ts';
@@ -85,23 +86,26 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
   compose({ expression, x0 }) {
     const f = parseFormula(expression);
     const d = differentiate(f);
+    const shown = formatExpression(f.text);
     const { slope, value } = derivativeFacts(expression, x0);
     const xRange: P2 = [x0 - HALF_WINDOW, x0 + HALF_WINDOW];
-    const view = viewCurves([f], xRange, value !== null ? [value] : []);
-    const chart: Chart = { id: 'axes', x: -2.85, y: -0.5, width: 8.6, height: 7.0, xRange, yRange: view.yRange };
+    // Equal scales on both axes: the slope is the point, so a tangent is drawn at its true angle (the house rule).
+    const box = { width: 8.6, height: 7.0 };
+    const view = viewCurves([f], xRange, value !== null ? [value] : [], undefined, value !== null && Number.isFinite(value) ? (ys) => equalScaleYRange(box.width, box.height, xRange, ys, [value]) : undefined);
+    const chart: Chart = { id: 'axes', x: -2.85, y: -0.5, ...box, xRange, yRange: view.yRange };
     const W = (p: P2) => toWorld(chart, p);
-    const objects: SceneObject[] = [{ id: 'title', type: 'text', text: 'The derivative is the slope of the tangent', x: 0, y: 4.0, size: 0.5, weight: 700, color: '$foreground' }, axesObject(chart, { xLabel: 'x', yLabel: 'y' })];
+    const objects: SceneObject[] = [{ id: 'title', type: 'text', text: `The slope of y = ${shown} at x = ${fmt(x0)}`, x: 0, y: 4.0, size: 0.5, weight: 700, color: '$foreground' }, axesObject(chart, { xLabel: 'x', yLabel: 'y' })];
     const curve = view.curves[0]!;
     if (curve.points.filter((p) => p !== null).length >= 2) objects.push({ id: 'curve', type: 'plot', axes: 'axes', points: curve.points, color: '$primary', width: 0.06 });
     const panelX = 4.85;
     const panel = (id: string, y: number, latex: string, color: string, size = 0.44) => objects.push({ id, type: 'math', latex, x: panelX, y, size: fitMathSize(latex, 5.2, size), color });
     panel('f_def', 2.9, `f(x) = ${f.tex}`, '$primary', 0.46);
     panel('limit', 1.75, "f'(x_0) = \\lim_{h \\to 0} \\frac{f(x_0 + h) - f(x_0)}{h}", '$foreground', 0.36);
-    objects.push({ id: 'secant_readout', type: 'text', text: '', x: panelX, y: 0.45, size: 0.32, font: 'mono', color: roleColor('secant') });
+    objects.push({ id: 'secant_readout', type: 'text', text: '', x: panelX, y: 0.45, size: 0.32, color: roleColor('secant') });
     // The derivative is the tangent's slope: one role, one colour (the secant has its own).
     if (d.tex) panel('d_def', -0.6, `f'(x) = ${d.tex}`, roleColor('tangent'));
     const tl = new TimelineBuilder();
-    tl.caption(`f(x) = ${f.text}: we want its slope at x₀ = ${fmt(x0)}.`, 2);
+    tl.caption(`f(x) = ${shown}: we want its slope at x₀ = ${fmt(x0)}.`, 2);
     tl.appear('title', 0.5).appear('axes', 1, 'draw').appear('f_def', 0.5);
     if (objects.some((o) => o.id === 'curve')) tl.appear('curve', 1.6, 'draw');
     tl.wait(2);
@@ -122,7 +126,7 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
         .appear('no_point', 0.5)
         .wait(3);
       tl.finish(tl.t);
-      return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Derivative of ${f.text}` };
+      return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Derivative of ${shown}` };
     }
     const P = W([x0, value]);
     objects.push(
@@ -147,7 +151,10 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
       .wait(1.6);
 
     // Secants through P and Q = (x0 + h, f(x0 + h)) for shrinking h; Q slides in along the curve.
-    const hs = [1.6, 0.8, 0.4, 0.15, 0.04].map((k) => k * (HALF_WINDOW / 2));
+    // With equal axis scales a steep curve leaves the window quickly: start from the widest h whose Q is on the chart.
+    let widest = 0.8 * HALF_WINDOW;
+    while (widest > 1e-4 && !inWindow(f.evaluate(x0 + widest)) && !inWindow(f.evaluate(x0 - widest))) widest /= 2;
+    const hs = [1, 0.5, 0.25, 0.1, 0.025].map((k) => k * widest);
     const secants: { h: number; q: P2; slope: number; line: [P2, P2] }[] = [];
     for (const h0 of hs) {
       for (const h of [h0, -h0]) {
@@ -202,7 +209,7 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
         tl.appear('secant', 1, 'draw');
       }
       panel('slope', -1.75, `f'(${texNumber(x0)}) = ${texNumber(slope)}`, '$success', 0.5);
-      tl.narrate(`In the limit the secant becomes the tangent at P. f'(x) = ${d.text ?? 'found numerically'}, so its slope is f'(${fmt(x0)}) = ${fmt(slope)}.`, 3.2, ['P']);
+      tl.narrate(`In the limit the secant becomes the tangent at P. f′(x) = ${d.text ? formatExpression(d.text) : 'found numerically'}, so its slope is f′(${fmt(x0)}) = ${fmt(slope)}.`, 3.2, ['P']);
       tl.wait(1);
       if (d.tex) tl.appear('d_def', 0.5);
       tl.wait(0.6).appear('slope', 0.5);
@@ -231,6 +238,6 @@ export const calculusDerivative = defineTemplate<DerivativeParams>({
     tl.wait(1.5);
     tl.finish(tl.t);
     const legend = [...(secants.length ? [{ role: 'secant' as const, swatch: 'line' as const }] : []), ...(slope !== null ? [{ role: 'tangent' as const, swatch: 'line' as const }] : [])];
-    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Derivative of ${f.text.slice(0, 100)} at x = ${fmt(x0)}`, legend };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Derivative of ${shown.slice(0, 100)} at x = ${fmt(x0)}`, legend };
   },
 });

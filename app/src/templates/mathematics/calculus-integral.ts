@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { namedValue } from '../../text/parse.ts';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
+import { ScenePrecision, formatExpression, numberTex } from '../format/index.ts';
 import { axesObject, fitMathSize, fmt, texNumber, toWorld, unitsPerData, type Chart } from './chart.ts';
 import { integrate, midpointSum } from './calculus.ts';
 import { evaluateConstant, parseFormula } from './expression.ts';
@@ -166,12 +167,23 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
 
     const panelX = 4.95;
     const tl = new TimelineBuilder();
+    // One precision per kind through the scene: sums to four figures (the refinement rows show them converge),
+    // midpoints and heights to three, fixed by their largest values so the running readout keeps its decimals.
+    const heights = riemann.rects.map((r) => r.height).filter((h): h is number => h !== null);
+    const numbers = new ScenePrecision()
+      .fix('sum', [riemann.sum ?? 0, heights.reduce((t, h) => t + Math.abs(h), 0) * riemann.width], 4)
+      .fix(
+        'x',
+        riemann.rects.map((r) => r.x),
+      )
+      .fix('height', heights);
+    const shown = formatExpression(f.text);
     objects.push(
       { id: 'f_def', type: 'math', latex: `f(x) = ${f.tex}`, x: panelX, y: 2.95, size: fitMathSize(`f(x) = ${f.tex}`, 5.2, 0.46), color: '$primary' },
       { id: 'dx', type: 'math', latex: `n = ${n},\\quad \\Delta x = \\frac{${texNumber(b)} - ${texNumber(a)}}{${n}} = ${texNumber(riemann.width)}`, x: panelX, y: 1.95, size: 0.36, color: '$foreground' },
-      { id: 'running', type: 'text', text: '', x: panelX, y: 1.0, size: 0.32, font: 'mono', color: '$success' },
+      { id: 'running', type: 'text', text: '', x: panelX, y: 1.0, size: 0.32, color: '$success' },
     );
-    tl.caption(`f(x) = ${f.text} from x = ${fmt(a)} to x = ${fmt(b)}.`, 2);
+    tl.caption(`f(x) = ${shown} from x = ${fmt(a)} to x = ${fmt(b)}.`, 2);
     tl.appear('title', 0.5).appear('axes', 1, 'draw').appear('f_def', 0.5);
     if (objects.some((o) => o.id === 'curve')) tl.appear('curve', 1.5, 'draw');
     tl.appear('bound_a', 0.4).appear('bound_b', 0.4).wait(2);
@@ -188,15 +200,17 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
       tl.add({ type: 'tween', target: `rect${i}`, property: 'height', to: Math.abs(wTop - wBase), start: tl.t, duration: perRect * 1.5 });
       tl.add({ type: 'tween', target: `rect${i}`, property: 'y', to: (wTop + wBase) / 2, start: tl.t, duration: perRect * 1.5 });
       running += r.height * riemann.width;
-      if (n <= 30 || i % Math.ceil(n / 30) === 0 || i === n - 1) tl.setText('running', `rectangle ${i + 1}: f(${fmt(r.x, 3)}) = ${fmt(r.height, 3)}\nsum so far = ${fmt(running)}`);
+      if (n <= 30 || i % Math.ceil(n / 30) === 0 || i === n - 1) tl.setText('running', `rectangle ${i + 1}: f(${numbers.number(r.x, 'x')}) = ${numbers.number(r.height, 'height')}\nsum so far = ${numbers.number(running, 'sum')}`);
       tl.wait(perRect);
     });
     tl.wait(0.8);
     const negatives = riemann.rects.some((r) => r.height !== null && r.height < 0);
-    const sumLatex = sum === null ? '\\text{Riemann sum undefined}' : `M_{${n}} = \\sum_{i=1}^{${n}} f(m_i)\\,\\Delta x = ${texNumber(sum)}`;
+    const sumLatex = sum === null ? '\\text{Riemann sum undefined}' : `M_{${n}} = \\sum_{i=1}^{${n}} f(m_i)\\,\\Delta x = ${numberTex(numbers.number(sum, 'sum'))}`;
     objects.push({ id: 'sum', type: 'math', latex: sumLatex, x: panelX, y: -0.1, size: fitMathSize(sumLatex, 5.2, 0.38), color: '$success' });
     tl.caption(
-      sum === null ? 'f is undefined at some midpoint, so the Riemann sum does not exist.' : `Adding the rectangles gives the midpoint Riemann sum ${fmt(sum)}${negatives ? ' (rectangles below the x axis count as negative)' : ''}.`,
+      sum === null
+        ? 'f is undefined at some midpoint, so the Riemann sum does not exist.'
+        : `Adding the rectangles gives the midpoint Riemann sum ${numbers.number(sum, 'sum')}${negatives ? ' (rectangles below the x axis count as negative)' : ''}.`,
       2.6,
     );
     tl.appear('sum', 0.5).wait(2.6);
@@ -207,14 +221,14 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
     } else {
       const valueLatex = `\\int_{${texNumber(a)}}^{${texNumber(b)}} ${f.tex}\\,dx = ${texNumber(value)}`;
       objects.push({ id: 'value', type: 'math', latex: valueLatex, x: panelX, y: -1.35, size: fitMathSize(valueLatex, 5.2, 0.44), color: '$primary' });
-      tl.narrate(`The exact area is the integral from ${fmt(a)} to ${fmt(b)}: ${fmt(value)}${sum !== null ? `. The rectangles are off by ${fmt(Math.abs(sum - value), 3)}` : ''}.`, 3, ['value']);
+      tl.narrate(`The exact area is the integral from ${fmt(a)} to ${fmt(b)}: ${fmt(value)}${sum !== null ? `. The rectangles are off by ${fmt(Math.abs(sum - value), 2)}` : ''}.`, 3, ['value']);
       riemann.rects.forEach((r, i) => r.height !== null && tl.add({ type: 'tween', target: `rect${i}`, property: 'opacity', to: 0.15, start: tl.t, duration: 0.8 }));
       if (objects.some((o) => o.id === 'area')) tl.appear('area', 0.8);
       tl.appear('value', 0.6).wait(3);
       // More rectangles, smaller error: the sum converges to the integral.
       const rows = [n * 2, n * 4, n * 8].map((k) => ({ k, s: midpointSum(f.evaluate, a, b, k).sum }));
       if (rows.every((r) => r.s !== null)) {
-        objects.push({ id: 'refine', type: 'text', text: rows.map((r) => `n = ${r.k}: ${fmt(r.s!, 6)}`).join('\n'), x: panelX, y: -2.85, size: 0.3, font: 'mono', color: '$muted' });
+        objects.push({ id: 'refine', type: 'text', text: rows.map((r) => `n = ${r.k}: ${numbers.number(r.s!, 'sum')}`).join('\n'), x: panelX, y: -2.85, size: 0.3, color: '$muted' });
         tl.caption(`With more rectangles the sum closes in on ${fmt(value)}: that limit is the integral.`, 3)
           .appear('refine', 0.6)
           .wait(3);
@@ -222,6 +236,6 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
     }
     tl.wait(1);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Integral of ${f.text.slice(0, 100)} from ${fmt(a)} to ${fmt(b)}` };
+    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Integral of ${shown.slice(0, 100)} from ${fmt(a)} to ${fmt(b)}` };
   },
 });

@@ -1,6 +1,7 @@
 // Charts on the 16 x 9 view: where an axes object sits, how its data coordinates map to world units
 // (for lines, dots and labels drawn beside its plots), and number formatting for labels and LaTeX.
 import type { Composition } from '../types.ts';
+import { DEFAULT_SIG_FIGS, formatNumber, numberTex } from '../format/index.ts';
 
 type SceneObject = Composition['objects'][number];
 
@@ -61,23 +62,40 @@ export function equalAspect(width: number, height: number, bounds: { xmin: numbe
   return { xRange: [cx - hw, cx + hw], yRange: [cy - hh, cy + hh] };
 }
 
-/** A number for a label: at most `digits` significant digits, no float dust, a real minus sign. */
-export function fmt(v: number, digits = 4): string {
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : 'undefined';
-  if (Math.abs(v) < 1e-12) return '0';
-  const abs = Math.abs(v);
-  let s: string;
-  if (abs >= 1e6 || abs < 1e-4) s = v.toExponential(Math.max(0, digits - 1)).replace(/\.?0+e/, 'e');
-  else s = String(Number(v.toPrecision(digits)));
-  return s.replace(/^-/, '−');
+/**
+ * A y range with the x range's scale in a box of `width` x `height` world units (a slope drawn at its true angle:
+ * the house rule where slopes or angles are the point), placed to show as much of the curve `ys` as it can while
+ * keeping every value of `mustShow` inside with a 10% margin.
+ */
+export function equalScaleYRange(width: number, height: number, xRange: [number, number], ys: readonly (number | null)[], mustShow: readonly number[]): [number, number] {
+  const span = ((xRange[1] - xRange[0]) * height) / width;
+  const margin = span * 0.1;
+  const lo = Math.max(...mustShow) + margin - span;
+  const hi = Math.min(...mustShow) - margin;
+  const finite = ys.filter((y): y is number => y !== null && Number.isFinite(y));
+  let best = mustShow.length ? (lo + hi) / 2 : (finite[0] ?? 0) - span / 2;
+  let bestCount = -1;
+  // Candidate bottoms: each sample at the bottom, the middle or the top of the window, kept where mustShow fits.
+  for (const y of finite) {
+    for (const bottom of [y - margin, y - span / 2, y + margin - span]) {
+      if (mustShow.length && (bottom < lo - 1e-12 || bottom > hi + 1e-12)) continue;
+      let count = 0;
+      for (const v of finite) if (v >= bottom && v <= bottom + span) count++;
+      if (count > bestCount) [best, bestCount] = [bottom, count];
+    }
+  }
+  return [best, best + span];
+}
+
+/** A number for a label, by the house formatter (templates/format/): `digits` significant figures, no float dust, a real minus sign. */
+export function fmt(v: number, digits = DEFAULT_SIG_FIGS): string {
+  // Float dust left by sampling ("1.2e-16" where the curve crosses 0) is 0.
+  return formatNumber(Math.abs(v) < 1e-12 ? 0 : v, { sigFigs: digits });
 }
 
 /** The same number as LaTeX (scientific notation as ×10^n). */
-export function texNumber(v: number, digits = 4): string {
-  const s = fmt(v, digits).replace('−', '-');
-  const m = /^(-?[\d.]+)e([-+]?\d+)$/.exec(s);
-  if (m) return `${m[1]}\\times 10^{${Number(m[2])}}`;
-  return s === '∞' ? '\\infty' : s === '-∞' ? '-\\infty' : s;
+export function texNumber(v: number, digits = DEFAULT_SIG_FIGS): string {
+  return numberTex(fmt(v, digits));
 }
 
 /** Linear interpolation of 2D points. */

@@ -51,10 +51,13 @@ export interface CurvesView {
   curves: CurveView[];
 }
 
-/** Samples every formula over xRange, picks one y range for all (plus `alsoShow` values), and traces them. */
-export function viewCurves(formulas: Formula[], xRange: [number, number], alsoShow: number[] = [], samples?: number): CurvesView {
+/**
+ * Samples every formula over xRange, picks one y range for all (plus `alsoShow` values), and traces them.
+ * `chooseY` replaces the usual choice of y range (an equal-scale one, say) from the samples.
+ */
+export function viewCurves(formulas: Formula[], xRange: [number, number], alsoShow: number[] = [], samples?: number, chooseY?: (ys: (number | null)[]) => [number, number]): CurvesView {
   const sampled = formulas.map((f) => ({ formula: f, sample: sample(f.evaluate, xRange, samples) }));
-  const yRange = chooseYRange([...sampled.map((s) => s.sample.ys), alsoShow]);
+  const yRange = chooseY ? chooseY(sampled.flatMap((s) => s.sample.ys)) : chooseYRange([...sampled.map((s) => s.sample.ys), alsoShow]);
   const curves = sampled.map(({ formula, sample: s }) => {
     const { points, breaks } = trace(formula.evaluate, s, yRange);
     return { formula, sample: s, points, breaks, roots: roots(formula.evaluate, s, breaks) };

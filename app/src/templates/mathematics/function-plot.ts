@@ -7,6 +7,7 @@ import { axesObject, fitMathSize, fmt, toWorld, type Chart } from './chart.ts';
 import { parseFormula, type Formula } from './expression.ts';
 import { definedSomewhere, formulaParam, usableRange, viewCurves, xRangeParam, type CurveView } from './curves.ts';
 import { findFormulas, findRange, namedCurves } from './formula-text.ts';
+import { formatExpression } from '../format/index.ts';
 
 export const MAX_CURVES = 4;
 export const CURVE_COLORS = ['$primary', '$accent', '$success', '$secondary'] as const;
@@ -106,9 +107,11 @@ export const functionPlot = defineTemplate<PlotParams>({
   compose({ expressions, x_range }) {
     const formulas = expressions.map(parseFormula);
     const view = viewCurves(formulas, x_range);
+    // The title names the content ("y = x² − 4"), not the kind of picture ("Graph of a function").
+    const named = formulas.map((f) => `y = ${formatExpression(f.text)}`).join(', ');
     const chart: Chart = { id: 'axes', x: 0, y: -0.75, width: 14.4, height: 6.7, xRange: x_range, yRange: view.yRange };
     const objects: SceneObject[] = [
-      { id: 'title', type: 'text', text: formulas.length === 1 ? 'Graph of a function' : 'Graphs of functions', x: 0, y: 4.0, size: 0.5, weight: 700, color: '$foreground' },
+      { id: 'title', type: 'text', text: named.length <= 60 ? named : `Graphs of ${formulas.length} functions`, x: 0, y: 4.0, size: 0.5, weight: 700, color: '$foreground' },
       axesObject(chart, { xLabel: 'x', yLabel: 'y' }),
     ];
     const tl = new TimelineBuilder();
@@ -125,14 +128,16 @@ export const functionPlot = defineTemplate<PlotParams>({
       // Long formulas get a smaller legend so each stays inside its share of the width.
       const legend = `y = ${f.tex}`;
       objects.push({ id: `legend${i}`, type: 'math', latex: legend, x: -7.2 + slot * (i + 0.5), y: 3.3, size: fitMathSize(legend, slot - 0.4, 0.46), color });
-      tl.caption(`Draw y = ${f.text}: ${curve.sample.xs.length} samples from x = ${fmt(x_range[0])} to ${fmt(x_range[1])}, joined left to right.`, 2.4);
+      tl.caption(`Draw y = ${formatExpression(f.text)}: ${curve.sample.xs.length} samples from x = ${fmt(x_range[0])} to ${fmt(x_range[1])}, joined left to right.`, 2.4);
       tl.appear(`legend${i}`, 0.5);
       if (curve.points.filter((p) => p !== null).length >= 2) {
         objects.push({ id: `curve${i}`, type: 'plot', axes: 'axes', points: curve.points, color, width: 0.06 });
         tl.appear(`curve${i}`, 2.2, 'draw').wait(2.4);
       } else {
-        objects.push({ id: `empty${i}`, type: 'text', text: `y = ${f.text} has no points to draw in this window`, x: 0, y: chart.y + 0.6 - i * 0.5, size: 0.34, color, maxWidth: 12 });
-        tl.caption(`y = ${f.text} is undefined (or off the chart) everywhere on this range.`, 2).appear(`empty${i}`, 0.5).wait(2);
+        objects.push({ id: `empty${i}`, type: 'text', text: `y = ${formatExpression(f.text)} has no points to draw in this window`, x: 0, y: chart.y + 0.6 - i * 0.5, size: 0.34, color, maxWidth: 12 });
+        tl.caption(`y = ${formatExpression(f.text)} is undefined (or off the chart) everywhere on this range.`, 2)
+          .appear(`empty${i}`, 0.5)
+          .wait(2);
       }
       const poles = curve.breaks.filter((b) => b.pole).slice(0, 12);
       if (poles.length) {
@@ -184,7 +189,7 @@ export const functionPlot = defineTemplate<PlotParams>({
     });
     tl.wait(1.5);
     tl.finish(tl.t);
-    const full = formulas.map((f) => `y = ${f.text}`).join(', ');
+    const full = named;
     const title = full.length > 120 ? `${full.slice(0, 119)}…` : full;
     return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title };
   },

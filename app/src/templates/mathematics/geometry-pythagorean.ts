@@ -164,7 +164,8 @@ export const geometryPythagorean = defineTemplate<PythagoreanParams>({
     const steps = ['a^2 + b^2 = c^2', `${texNumber(a)}^2 + ${texNumber(b)}^2 = c^2`, `${texNumber(a2)} + ${texNumber(b2)} = ${texNumber(c2)}`, `c = \\sqrt{${texNumber(c2)}} ${exact ? '=' : '\\approx'} ${texNumber(c)}${tu}`];
     const panelX = 4.85;
     steps.forEach((latex, i) => objects.push({ id: `eq${i}`, type: 'math', latex, x: panelX, y: 2.3 - i * 1.15, size: i === 0 ? 0.62 : 0.5, color: i === 3 ? '$success' : '$foreground' }));
-    objects.push({ id: 'result', type: 'text', text: `hypotenuse c = ${fmt(c)}${u}`, x: panelX, y: -2.7, size: 0.42, weight: 700, color: '$success' });
+    // c to four figures: with legs 1 and 20, c = 20.02 must not read as 20, the length of the other leg.
+    objects.push({ id: 'result', type: 'text', text: `hypotenuse c = ${fmt(c, 4)}${u}`, x: panelX, y: -2.7, size: 0.42, weight: 700, color: '$success' });
 
     const tl = new TimelineBuilder();
     tl.narrate(`A right triangle with legs a = ${fmt(a)}${u} and b = ${fmt(b)}${u}.`, 2.2, ['triangle']);
@@ -195,8 +196,8 @@ export const geometryPythagorean = defineTemplate<PythagoreanParams>({
     tl.narrate(`${fmt(a2)} + ${fmt(b2)} = ${fmt(c2)}: the area of the square on the hypotenuse.`, 1.8, ['eq2'])
       .appear('eq2', 0.5)
       .wait(1.7);
-    tl.narrate(`So the hypotenuse is c = √${fmt(c2)} ${exact ? '=' : '≈'} ${fmt(c)}${u}.`, 2.5, ['eq3']).appear('eq3', 0.5);
-    tl.setText('label_c', `c = ${fmt(c)}${u}\nc² = ${fmt(c2)}${u2}`, tl.t + 0.3);
+    tl.narrate(`So the hypotenuse is c = √${fmt(c2)} ${exact ? '=' : '≈'} ${fmt(c, 4)}${u}.`, 2.5, ['eq3']).appear('eq3', 0.5);
+    tl.setText('label_c', `c = ${fmt(c, 4)}${u}\nc² = ${fmt(c2)}${u2}`, tl.t + 0.3);
     tl.add({ type: 'highlight', target: 'label_c', at: tl.t + 0.3, duration: 1.2, color: '$success' });
     tl.wait(0.8).appear('result', 0.5).wait(2.5);
     tl.finish(tl.t);

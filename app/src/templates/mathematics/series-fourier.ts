@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
-import { axesObject, fitMathSize, fmt, texNumber, toWorld, type Chart } from './chart.ts';
+import { ScenePrecision, numberTex, subscript } from '../format/index.ts';
+import { axesObject, fitMathSize, texNumber, toWorld, type Chart } from './chart.ts';
 import type { P2 } from './shapes.ts';
 
 type SceneObject = Composition['objects'][number];
@@ -128,13 +129,16 @@ export const seriesFourier = defineTemplate<FourierParams>({
       { id: 'target', type: 'line', points: target, color: '$muted', width: 0.035, dash: [0.14, 0.1] },
       { id: 'harmonic', type: 'plot', axes: 'axes', points: clip(partial(1)), color: '$accent', width: 0.03, opacity: 0.7 },
       { id: 'sum', type: 'plot', axes: 'axes', points: clip(partial(1)), color: '$primary', width: 0.065 },
-      { id: 'count', type: 'text', text: '', x: -7.2, y: 3.35, size: 0.34, font: 'mono', color: '$primary', align: 'left' },
+      { id: 'count', type: 'text', text: '', x: -7.2, y: 3.35, size: 0.34, color: '$primary', align: 'left' },
       { id: 'rule', type: 'math', latex: FORMULAS[wave], x: 4.9, y: 3.35, size: 0.36, color: '$foreground' },
     ];
     // The spectrum: one bar per harmonic, height |b_k|, under the chart.
     const barArea = { left: -7.0, right: 1.2, base: -4.25, height: 1.45 };
     const maxB = Math.max(...coefficients.map(Math.abs));
     const pitch = (barArea.right - barArea.left) / Math.max(terms, 1);
+    // One precision for every coefficient, set by the largest (b₁), so b₃ = 0.42 and b₁₃ = 0.10 line up.
+    const numbers = new ScenePrecision().fix('coefficient', coefficients);
+    const coefficient = (b: number) => numbers.number(b, 'coefficient');
     harmonics.forEach((k, i) => {
       const b = coefficients[i]!;
       objects.push({
@@ -173,17 +177,17 @@ export const seriesFourier = defineTemplate<FourierParams>({
       const idx = Array.from({ length: upTo }, (_, i) => i);
       const shown = idx.length > 3 ? [0, 1, -1, upTo - 1] : idx;
       const parts = shown.map((i, n) => (i === -1 ? ' + \\cdots' : n === 0 ? term(i).body : ` ${term(i).sign} ${term(i).body}`));
-      return `S_{${upTo}}(x) = ${texNumber(b1, 4)}\\left(${parts.join('')}\\right)`;
+      return `S_{${upTo}}(x) = ${texNumber(b1)}\\left(${parts.join('')}\\right)`;
     };
     harmonics.forEach((k, i) => {
       const b = coefficients[i]!;
       const harmonicPts = showHarmonic ? clip(xs.map((x) => [x, b * Math.sin(k * x)] as P2)) : [];
       tl.setText('count', `${i + 1} term${i ? 's' : ''}  (up to k = ${k})`);
-      tl.add({ type: 'set', target: 'term_info', at: tl.t, property: 'latex', value: `b_{${k}} = ${texNumber(b, 4)}` });
+      tl.add({ type: 'set', target: 'term_info', at: tl.t, property: 'latex', value: `b_{${k}} = ${numberTex(coefficient(b))}` });
       tl.add({ type: 'set', target: 'series', at: tl.t, property: 'latex', value: seriesTex(i + 1) });
       seriesSize = Math.min(seriesSize, fitMathSize(seriesTex(i + 1), 5.7, 0.34));
       if (i === 0) {
-        tl.caption(`Start with the first harmonic: ${fmt(b, 4)}·sin x.`, perTerm + 0.6);
+        tl.caption(`Start with the first harmonic: ${coefficient(b)}·sin x.`, perTerm + 0.6);
         tl.appear('harmonic', 0.6, 'draw')
           .appear('sum', 0.9, 'draw', tl.t + 0.2)
           .appear('count', 0.3)
@@ -191,7 +195,7 @@ export const seriesFourier = defineTemplate<FourierParams>({
           .appear('series', 0.3);
         tl.appear(`bar${i}`, 0.4, 'grow').wait(perTerm + 0.6);
       } else {
-        if (i < 4 || i === harmonics.length - 1) tl.caption(`Add b_${k} sin(${k}x) with b_${k} = ${fmt(b, 4)}: the sum hugs the ${wave} wave more closely.`, perTerm);
+        if (i < 4 || i === harmonics.length - 1) tl.caption(`Add b${subscript(String(k))} sin(${k}x) with b${subscript(String(k))} = ${coefficient(b)}: the sum hugs the ${wave} wave more closely.`, perTerm);
         if (showHarmonic) tl.add({ type: 'morph', target: 'harmonic', start: tl.t, duration: perTerm * 0.35, points: harmonicPts });
         tl.add({ type: 'morph', target: 'sum', start: tl.t + perTerm * 0.3, duration: perTerm * 0.55, points: clip(partial(i + 1)) });
         tl.appear(`bar${i}`, 0.4, 'grow', tl.t + perTerm * 0.3).wait(perTerm);

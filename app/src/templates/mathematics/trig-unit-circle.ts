@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
-import { axesObject, fmt, texNumber, toWorld, type Chart } from './chart.ts';
+import { axesObject, fmt, toWorld, type Chart } from './chart.ts';
 import { findAngleDegrees, trigDegrees } from './angles.ts';
 import { arcPoints, type P2 } from './shapes.ts';
+import { ScenePrecision, numberTex } from '../format/index.ts';
 
 type SceneObject = Composition['objects'][number];
 
@@ -85,6 +86,9 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
       return pts;
     };
     const traced = sweep ? 360 : target;
+    // cos and sin run through [−1, 1]: one precision for both (two decimals), so the readouts keep their width.
+    const ratios = new ScenePrecision().fix('ratio', [1]);
+    const ratio = (v: number) => ratios.number(v, 'ratio');
     const objects: SceneObject[] = [
       { id: 'title', type: 'text', text: 'The unit circle: cosine and sine', x: 0, y: 4.0, size: 0.5, weight: 700, color: '$foreground' },
       axesObject(circleChart, { xLabel: 'x', yLabel: 'y', grid: false, labels: false, xStep: 0.5, yStep: 0.5 }),
@@ -110,9 +114,9 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
       { id: 'radius', type: 'line', points: [C, at(0)], color: '$foreground', width: 0.05 },
       { id: 'P', type: 'circle', x: at(0)[0], y: at(0)[1], radius: 0.11, fill: '$foreground', stroke: '$background', strokeWidth: 0.03 },
       { id: 'P_label', type: 'text', text: 'P = (cos θ, sin θ)', x: -3.75, y: -4.15, size: 0.3, color: '$muted' },
-      { id: 'r_theta', type: 'text', text: 'θ = 0°', x: 4.35, y: 3.05, size: 0.4, font: 'mono', weight: 600, color: '$highlight' },
-      { id: 'r_cos', type: 'text', text: 'cos θ = 1', x: 4.35, y: 2.35, size: 0.36, font: 'mono', color: '$primary' },
-      { id: 'r_sin', type: 'text', text: 'sin θ = 0', x: 4.35, y: 1.75, size: 0.36, font: 'mono', color: '$accent' },
+      { id: 'r_theta', type: 'text', text: 'θ = 0°', x: 4.35, y: 3.05, size: 0.4, weight: 600, color: '$highlight' },
+      { id: 'r_cos', type: 'text', text: `cos θ = ${ratio(1)}`, x: 4.35, y: 2.35, size: 0.36, color: '$primary' },
+      { id: 'r_sin', type: 'text', text: `sin θ = ${ratio(0)}`, x: 4.35, y: 1.75, size: 0.36, color: '$accent' },
       axesObject(wave, { xLabel: 'θ°', grid: true, xStep: 90, yStep: 1 }),
       { id: 'cos_wave', type: 'plot', axes: 'wave_axes', points: wavePoints('cos', traced), color: '$primary', width: 0.045, opacity: 0.7, progress: 0 },
       { id: 'sin_wave', type: 'plot', axes: 'wave_axes', points: wavePoints('sin', traced), color: '$accent', width: 0.05, progress: 0 },
@@ -152,8 +156,8 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
         tl.add({ type: 'move', target: 'wave_dot', start: t0, duration: dt, to: { x: w[0], y: w[1] }, easing: 'linear' });
         if (k % 2 === 0 || k === steps) {
           tl.setText('r_theta', `θ = ${degText(Math.round(shown * 10) / 10)}`, t0 + dt);
-          tl.setText('r_cos', `cos θ = ${fmt(cos, 3)}`, t0 + dt);
-          tl.setText('r_sin', `sin θ = ${fmt(sin, 3)}`, t0 + dt);
+          tl.setText('r_cos', `cos θ = ${ratio(cos)}`, t0 + dt);
+          tl.setText('r_sin', `sin θ = ${ratio(sin)}`, t0 + dt);
         }
       }
       tl.wait(seconds);
@@ -179,16 +183,16 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
 
     // The right triangle under the radius: hypotenuse 1, legs cos θ and sin θ.
     const { sin, cos, tan } = facts;
-    const tanLine = tan === null ? 'tan θ = sin θ / cos θ: undefined (cos θ = 0)' : `tan θ = sin θ / cos θ = ${fmt(tan, 4)}`;
+    const tanLine = tan === null ? 'tan θ = sin θ / cos θ: undefined (cos θ = 0)' : `tan θ = sin θ / cos θ = ${fmt(tan)}`;
     objects.push(
-      { id: 'identity', type: 'math', latex: `\\cos^2\\theta + \\sin^2\\theta = ${texNumber(cos, 3)}^2 + ${texNumber(sin, 3)}^2 = 1`.replace(/(-[\d.]+)\^2/g, '($1)^2'), x: 4.35, y: 0.95, size: 0.36, color: '$foreground' },
-      { id: 'r_tan', type: 'text', text: tanLine, x: 4.35, y: 0.25, size: 0.3, font: 'mono', color: '$success' },
+      { id: 'identity', type: 'math', latex: `\\cos^2\\theta + \\sin^2\\theta = ${numberTex(ratio(cos))}^2 + ${numberTex(ratio(sin))}^2 = 1`.replace(/(-[\d.]+)\^2/g, '($1)^2'), x: 4.35, y: 0.95, size: 0.36, color: '$foreground' },
+      { id: 'r_tan', type: 'text', text: tanLine, x: 4.35, y: 0.25, size: 0.3, color: '$success' },
     );
-    tl.caption(`At θ = ${degText(facts.angle_deg)}: cos θ = ${fmt(cos, 4)} and sin θ = ${fmt(sin, 4)}, the legs of a right triangle whose hypotenuse is the radius, 1.`, 3);
+    tl.caption(`At θ = ${degText(facts.angle_deg)}: cos θ = ${ratio(cos)} and sin θ = ${ratio(sin)}, the legs of a right triangle whose hypotenuse is the radius, 1.`, 3);
     tl.add({ type: 'highlight', target: 'cos_seg', at: tl.t, duration: 1.2, color: '$highlight' });
     tl.add({ type: 'highlight', target: 'sin_seg', at: tl.t + 0.6, duration: 1.2, color: '$highlight' });
     tl.appear('identity', 0.6, 'fade', tl.t + 1).wait(3);
-    tl.caption(tan === null ? 'tan θ = sin θ / cos θ is undefined here, because cos θ = 0.' : `tan θ = sin θ / cos θ = ${fmt(tan, 4)}.`, 2.6);
+    tl.caption(tan === null ? 'tan θ = sin θ / cos θ is undefined here, because cos θ = 0.' : `tan θ = sin θ / cos θ = ${fmt(tan)}.`, 2.6);
     tl.appear('r_tan', 0.5).wait(2.8);
     tl.finish(tl.t);
     return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: sweep ? 'The unit circle' : `The unit circle at ${degText(target)}` };

@@ -13,6 +13,7 @@ import { PresetError } from '../../../render/presets.ts';
 import { RenderLimitError, type Renderer } from '../../../render/renderer.ts';
 import { MathError } from '../../../render/math.ts';
 import { parseScene, SceneValidationError } from '../../../scene/validate.ts';
+import { paceForVoice } from '../../compose/voice-pacing.ts';
 import { markCompleted, markFailed, type FinishDeps } from '../../domain/commands/animations/finish.ts';
 import { RenderFailure } from '../../domain/failures.ts';
 import { licenseStanding } from '../../domain/license/standing.ts';
@@ -124,7 +125,8 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
 
   deps.metrics.rendersActive.inc();
   try {
-    const scene = parseScene(animation.scene, `animation ${id}`);
+    // Paced for its voice here, where espeak-ng is: each step lasts at least its speech (none without a voice).
+    const scene = await paceForVoice(parseScene(animation.scene, `animation ${id}`), deps.renderer.espeakPath);
     await mkdir(dir, { recursive: true });
     const files = { video: join(dir, 'video.mp4'), poster: join(dir, 'poster.png'), captions: join(dir, 'captions.vtt') };
     const summary = await deps.renderer.render(scene, {

@@ -1,5 +1,6 @@
 // Business numbers as people write them: "1,000", "$1.2M", "45%", "30k", "2.5 billion", "€300".
 // Each is found with its position so a label can be cut from the text around it.
+import { formatNumber } from '../../format/index.ts';
 
 export interface FoundValue {
   value: number;
@@ -68,7 +69,7 @@ function trimZeros(s: string): string {
 }
 
 /**
- * A readable value: 1,000 · 45% · $1.2M · 250k · 0.25 · −3.5. Values from `compactFrom` up are
+ * A readable value: 1000 · 12 500 · 45% · $1.2M · 250k · 0.25 · −3.5. Values from `compactFrom` up are
  * written with k, M, B or T (from 100,000 by default; charts lower it so one chart reads alike).
  */
 export function formatValue(value: number, unit = '', compactFrom = 1e5): string {
@@ -79,8 +80,8 @@ export function formatValue(value: number, unit = '', compactFrom = 1e5): string
   else if (compact && abs >= 1e9) body = trimZeros((abs / 1e9).toPrecision(3)) + 'B';
   else if (compact && abs >= 1e6) body = trimZeros((abs / 1e6).toPrecision(3)) + 'M';
   else if (compact && abs >= 1e3) body = trimZeros((abs / 1e3).toPrecision(3)) + 'k';
-  else if (Number.isInteger(abs)) body = abs.toLocaleString('en-US');
-  else body = trimZeros(abs.toPrecision(abs >= 1 ? 4 : 3));
+  // The house formatter: whole numbers whole (grouped with a thin space from 10 000), others to three figures.
+  else body = formatNumber(abs);
   const sign = value < 0 ? '−' : '';
   if (unit === '%') return `${sign}${body}%`;
   return `${sign}${unit}${body}`;

@@ -5,6 +5,7 @@ import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { configurationLatex, configurationText, electronConfiguration, SHELL_NAMES, shellCounts, subshellName } from './electron-shells.ts';
 import { elementByNumber, elementNames, findElement, type Element } from './elements.ts';
+import { formatNumber } from '../../format/index.ts';
 
 const params = z.object({
   element: z
@@ -148,7 +149,7 @@ export const chemistryAtom = defineTemplate<AtomParams>({
       ['electrons', 'Electrons', String(e.z)],
       ['shells', 'Per shell', shells.join(', ')],
       ['valence', 'Outer shell', `${shells[shells.length - 1]} electron${shells[shells.length - 1] === 1 ? '' : 's'}`],
-      ['mass', e.synthetic ? 'Mass number' : 'Atomic mass', e.synthetic ? String(e.mass) : `${e.mass} u`],
+      ['mass', e.synthetic ? 'Mass number' : 'Atomic mass', e.synthetic ? String(e.mass) : `${formatNumber(e.mass, { sigFigs: 4 })} u`],
     ];
     const colours: Record<string, string> = { protons: '$danger', neutrons: '$muted', electrons: '$secondary', valence: '$accent' };
     rows.forEach(([id, label, value], i) => {

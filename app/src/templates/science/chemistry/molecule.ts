@@ -10,6 +10,7 @@ import { moleculeStructures } from './molecule-geometry.ts';
 import { findMolecule, moleculeWordsPattern, MoleculeError, resolveMolecule } from './molecule-lookup.ts';
 import { atomColor, buildMoleculeModel, type ModelExtent } from './molecule-model.ts';
 import { DEFAULT_MOLECULE } from './molecule-table.ts';
+import { formatNumber } from '../../format/index.ts';
 
 const params = z.object({
   molecule: z
@@ -45,8 +46,9 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Molar masses to four figures (the house formatter's most): "194.2", "18.02". */
 function formatMass(m: number): string {
-  return m.toFixed(m >= 1000 ? 1 : 2);
+  return formatNumber(m, { sigFigs: 4 });
 }
 
 function extractRepresentation(normalized: string): MoleculeParams['representation'] | undefined {
@@ -185,7 +187,7 @@ export const chemistryMolecule = defineTemplate<MoleculeParams>({
     }
 
     const built = tl.t;
-    const sum = elements.map(([s, n]) => `${n} × ${elementBySymbol(s)!.mass}`).join(' + ');
+    const sum = elements.map(([s, n]) => `${n} × ${formatMass(elementBySymbol(s)!.mass)}`).join(' + ');
     tl.caption(`Molar mass: ${sum} = ${formatMass(c.molarMass)} g/mol.`, 2.5);
     for (const id of ['mass-label', 'mass', 'atoms-label', 'atoms', 'bonds-label', 'bonds', 'method']) tl.appear(id, 0.5, 'fade', tl.t);
     tl.add({ type: 'highlight', target: 'mass', at: tl.t + 0.5, duration: 1.2, color: '$accent' });

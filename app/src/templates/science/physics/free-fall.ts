@@ -5,7 +5,7 @@ import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { gParam, gravityIn } from './common-params.ts';
-import { fmt, texUnit, withUnit } from './format.ts';
+import { readouts, texUnit, withUnit } from './format.ts';
 import { limited, put, type Limit } from './limits.ts';
 import { LENGTH_UNITS, allQuantities, namedQuantity } from './quantities.ts';
 import { Plane, choosePlayback, niceStep, keyframeTweens, times, type SceneObjectInput } from './stage.ts';
@@ -76,6 +76,9 @@ function composeFreeFall(p: FreeFallParams): Composition {
   const bx = drop.x(0.55);
   const strobes = times(0, f.time, 8);
   const curve = times(0, f.time, 120).map((t) => [t, Math.max(0, f.height(t))] as [number, number]);
+  // One precision for the clock's readings, fixed by the largest, so the figures hold still as they run.
+  const clock = readouts({ time: f.time, speed: f.impactSpeed });
+  const clockText = (t: number) => `t = ${clock.format(t, { unit: 's', kind: 'time' })}    v = ${clock.format(f.speed(t), { unit: 'm/s', kind: 'speed' })}`;
   const objects: SceneObjectInput[] = [
     { id: 'title', type: 'text', text: 'Free fall', x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
     { id: 'givens', type: 'text', text: `dropped from rest · h = ${withUnit(h, 'm')} · g = ${withUnit(g, 'm/s²')}`, x: 0, y: 3.3, size: 0.32, color: '$muted' },
@@ -86,7 +89,7 @@ function composeFreeFall(p: FreeFallParams): Composition {
     { id: 'ball', type: 'circle', x: bx, y: drop.y(h), radius: 0.16, fill: '$accent', stroke: '$foreground', strokeWidth: 0.02 },
     graph.axes('graph', { xLabel: 't (s)', yLabel: 'height (m)', yStep: niceStep(h * 1.1, 4), xStep: niceStep(f.time * 1.08, 6) }),
     { id: 'curve', type: 'plot', axes: 'graph', points: curve, color: '$secondary', width: 0.05, progress: 0 },
-    { id: 'clock', type: 'text', text: 't = 0 s    v = 0 m/s', x: 2.7, y: -1.5, size: 0.36, font: 'mono', color: '$foreground' },
+    { id: 'clock', type: 'text', text: clockText(0), x: 2.7, y: -1.5, size: 0.36, color: '$foreground' },
     { id: 'f-t', type: 'math', latex: `t = \\sqrt{\\frac{2h}{g}} = ${texUnit(f.time, 's')}`, x: 0.6, y: -2.5, size: 0.36, color: '$highlight' },
     { id: 'f-v', type: 'math', latex: `v = \\sqrt{2gh} = ${texUnit(f.impactSpeed, 'm/s')}`, x: 5.0, y: -2.5, size: 0.36, color: '$accent' },
     { id: 'playback', type: 'text', text: `no air resistance · ${playback.label} · faint dots every ${withUnit(f.time / 8, 's')}`, x: 2.7, y: -3.55, size: 0.28, color: '$muted', maxWidth: 9 },
@@ -110,7 +113,7 @@ function composeFreeFall(p: FreeFallParams): Composition {
     ),
   );
   samples.forEach((t, i) => {
-    if (i % 2 === 0 || i === samples.length - 1) tl.setText('clock', `t = ${fmt(t)} s    v = ${fmt(f.speed(t))} m/s`, start + t * playback.factor);
+    if (i % 2 === 0 || i === samples.length - 1) tl.setText('clock', clockText(t), start + t * playback.factor);
   });
   strobes.slice(1, -1).forEach((t, i) => tl.appear(`ghost${i}`, 0.15, 'fade', start + t * playback.factor));
   tl.add({ type: 'tween', target: 'curve', property: 'progress', from: 0, to: 1, start, duration: fallDisplay, easing: 'linear' });

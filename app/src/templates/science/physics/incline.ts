@@ -6,7 +6,7 @@ import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { MASS_LIMIT, frictionIn, gParam, gravityIn, massIn, massParam } from './common-params.ts';
-import { fmt, texUnit, withUnit } from './format.ts';
+import { fmt, readouts, texUnit, withUnit } from './format.ts';
 import { limited, put, type Limit } from './limits.ts';
 import { LENGTH_UNITS, allQuantities, angleIn, namedQuantity } from './quantities.ts';
 import { arcPoints, choosePlayback, keyframeTweens, times, type SceneObjectInput } from './stage.ts';
@@ -158,6 +158,9 @@ function composeIncline(p: InclineParams): Composition {
   const playback = choosePlayback(tTotal, 1.5, 5);
   const cx = 4.6;
   const muText = mu === 0 ? 'no friction' : `μ = ${fmt(mu)}`;
+  // One precision for the clock's readings, fixed by the largest, so the figures hold still as they run.
+  const readings = readouts({ time: tTotal, speed: r.acceleration * tTotal });
+  const clockText = (t: number) => `t = ${readings.format(t, { unit: 's', kind: 'time' })}   v = ${readings.format(r.acceleration * t, { unit: 'm/s', kind: 'speed' })}`;
   const objects: SceneObjectInput[] = [
     { id: 'title', type: 'text', text: 'Block on an incline', x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
     { id: 'givens', type: 'text', text: `θ = ${withUnit(angle, '°')} · m = ${withUnit(m, 'kg')} · ${muText} · slope ${withUnit(L, 'm')} · g = ${withUnit(g, 'm/s²')}`, x: 0, y: 3.3, size: 0.32, color: '$muted' },
@@ -193,7 +196,7 @@ function composeIncline(p: InclineParams): Composition {
     ...(r.slides
       ? ([
           { id: 'f-t', type: 'math', latex: `t = \\sqrt{\\frac{2L}{a}} = ${texUnit(tTotal, 's')}`, x: cx, y: -0.6, size: 0.32, color: '$foreground' },
-          { id: 'clock', type: 'text', text: 't = 0 s   v = 0 m/s', x: cx, y: -1.75, size: 0.32, font: 'mono', color: '$foreground' },
+          { id: 'clock', type: 'text', text: clockText(0), x: cx, y: -1.75, size: 0.32, color: '$foreground' },
           { id: 'note', type: 'text', text: playback.label, x: cx, y: -2.4, size: 0.28, color: '$muted' },
         ] as SceneObjectInput[])
       : ([{ id: 'stuck', type: 'text', text: `tan θ = ${fmt(Math.tan(theta))} ≤ μ: friction holds the block at rest`, x: cx, y: -0.6, size: 0.3, color: '$warning', maxWidth: 5.6 }] as SceneObjectInput[])),
@@ -232,7 +235,7 @@ function composeIncline(p: InclineParams): Composition {
         samples.map((t) => ({ at: t0 + t * playback.factor, values: { x: along(s(t) * worldPerMetre)[0], y: along(s(t) * worldPerMetre)[1] } })),
       ),
     );
-    for (const t of samples) tl.setText('clock', `t = ${fmt(t)} s   v = ${fmt(r.acceleration * t)} m/s`, t0 + t * playback.factor);
+    for (const t of samples) tl.setText('clock', clockText(t), t0 + t * playback.factor);
     tl.caption(`Sliding from rest: s = ½at², so it covers the ${withUnit(L, 'm')} slope faster and faster.`, tTotal * playback.factor);
     tl.wait(tTotal * playback.factor);
     tl.caption(`It reaches the bottom after ${withUnit(tTotal, 's')} at ${withUnit(r.speedAtBottom!, 'm/s')}.`, 3);

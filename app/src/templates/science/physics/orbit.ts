@@ -6,7 +6,7 @@ import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { DAY_S, G_NEWTON, bodiesIn, findBody, type Body } from './bodies.ts';
-import { fmt, texUnit, withUnit } from './format.ts';
+import { fmt, readouts, texUnit, withUnit } from './format.ts';
 import { limited, type Limit } from './limits.ts';
 import { LENGTH_UNITS, NUM, allQuantities, namedQuantity, parseNum, type UnitTable } from './quantities.ts';
 import { keyframeTweens, times, type SceneObjectInput } from './stage.ts';
@@ -192,7 +192,9 @@ function composeOrbit(p: OrbitParams): Composition {
   };
   // Periods read best in days, hours or minutes; the fact stays in days.
   const [unit, perUnit] = days >= 2 ? ['days', DAY_S] : days * 24 >= 2 ? ['h', 3600] : ['min', 60];
-  const timeText = (t: number) => `t = ${fmt(t / (perUnit as number))} ${unit}`;
+  // One precision for the clock's readings, fixed by the largest, so the figures hold still as they run.
+  const readings = readouts({ time: (revolutions * o.periodS) / (perUnit as number) });
+  const timeText = (t: number) => `t = ${readings.format(t / (perUnit as number), { unit: unit as string, kind: 'time' })}`;
   const periodValue = o.periodS / (perUnit as number);
   const periodText = withUnit(periodValue, unit as string);
   const cx = 4.35;
@@ -216,7 +218,7 @@ function composeOrbit(p: OrbitParams): Composition {
     { id: 'velocity', type: 'line', points: vArrow(0), color: '$accent', width: 0.05, arrow: 'end' },
     { id: 'body', type: 'circle', x: pos(0)[0], y: pos(0)[1], radius: 0.22, fill: bodyColor, stroke: '$foreground', strokeWidth: 0.02 },
     { id: 'body-label', type: 'text', text: body, x: pos(0)[0], y: pos(0)[1] - 0.45, size: 0.28, color: '$foreground' },
-    { id: 'clock', type: 'text', text: timeText(0), x: cx, y: 2.45, size: 0.34, font: 'mono', color: '$foreground' },
+    { id: 'clock', type: 'text', text: timeText(0), x: cx, y: 2.45, size: 0.34, color: '$foreground' },
     { id: 'f-F', type: 'math', latex: '\\frac{GMm}{r^2} = \\frac{m v^2}{r}', x: cx, y: 1.5, size: 0.34, color: '$muted' },
     { id: 'f-v', type: 'math', latex: `v = \\sqrt{\\frac{GM}{r}} = ${texUnit(o.speed, 'm/s')}`, x: cx, y: 0.3, size: 0.34, color: '$accent' },
     { id: 'f-T', type: 'math', latex: `T = 2\\pi\\sqrt{\\frac{r^3}{GM}} = ${texUnit(periodValue, unit as string)}`, x: cx, y: -1.0, size: 0.34, color: '$highlight' },

@@ -7,7 +7,7 @@ import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { gParam, gravityIn } from './common-params.ts';
-import { fmt, texUnit, withUnit } from './format.ts';
+import { fmt, readouts, texUnit, withUnit } from './format.ts';
 import { limited, put, type Limit } from './limits.ts';
 import { LENGTH_UNITS, TIME_UNITS, angleIn, namedQuantity, quantityIn } from './quantities.ts';
 import { PhasedClock, Plane, arcPoints, choosePlayback, keyframeTweens, niceStep, type SceneObjectInput } from './stage.ts';
@@ -124,7 +124,10 @@ function composePendulum(p: PendulumParams): Composition {
   const curve = states.filter((_, i) => i % Math.max(1, Math.floor(states.length / 240)) === 0).map((s) => [s.t, (s.theta * 180) / Math.PI] as [number, number]);
   const bob = (theta: number): [number, number] => [pivot[0] + rod * Math.sin(theta), pivot[1] - rod * Math.cos(theta)];
   const start = bob((a0 * Math.PI) / 180);
-  const exactNote = a0 > 10 ? ` (exact at ${withUnit(a0, '°')}: ${withUnit(T, 's')}, +${(((T - T0) / T0) * 100).toFixed(1)}%)` : '';
+  const exactNote = a0 > 10 ? ` (exact at ${withUnit(a0, '°')}: ${withUnit(T, 's')}, +${fmt(((T - T0) / T0) * 100)}%)` : '';
+  // One precision for the clock's readings, fixed by the largest, so the figures hold still as they run.
+  const readings = readouts({ time: periods * T });
+  const clockText = (t: number) => `t = ${readings.format(t, { unit: 's', kind: 'time' })}`;
   const objects: SceneObjectInput[] = [
     { id: 'title', type: 'text', text: 'Simple pendulum', x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
     { id: 'givens', type: 'text', text: `L = ${withUnit(L, 'm')} · θ₀ = ${withUnit(a0, '°')} · g = ${withUnit(g, 'm/s²')}`, x: 0, y: 3.3, size: 0.32, color: '$muted' },
@@ -138,7 +141,7 @@ function composePendulum(p: PendulumParams): Composition {
     { id: 'length-label', type: 'text', text: `L = ${withUnit(L, 'm')}`, x: pivot[0] - 1.4, y: pivot[1] + 0.1, size: 0.3, align: 'right', color: '$muted' },
     graph.axes('graph', { xLabel: 't (s)', yLabel: 'θ (°)', xStep: niceStep(periods * T * 1.05, 6), yStep: niceStep(a0 * 2.5, 4) }),
     { id: 'curve', type: 'plot', axes: 'graph', points: curve, color: '$secondary', width: 0.05, progress: 0 },
-    { id: 'clock', type: 'text', text: 't = 0 s', x: 3.8, y: -1.75, size: 0.36, font: 'mono', color: '$foreground' },
+    { id: 'clock', type: 'text', text: clockText(0), x: 3.8, y: -1.75, size: 0.36, color: '$foreground' },
     { id: 'f-T', type: 'math', latex: `T = 2\\pi\\sqrt{\\frac{L}{g}} = ${texUnit(T0, 's')}`, x: 3.8, y: -2.75, size: 0.38, color: '$highlight' },
     { id: 'note', type: 'text', text: `small-angle formula${exactNote} · ${playback.label}`, x: 3.8, y: -3.7, size: 0.28, color: '$muted', maxWidth: 7.4 },
   ];
@@ -185,7 +188,7 @@ function composePendulum(p: PendulumParams): Composition {
       frames.map(({ item: s, at }) => ({ at, values: { points: [pivot, bob(s.theta)] } })),
     ),
   );
-  for (const { item: s, at } of frames) tl.setText('clock', `t = ${fmt(s.t)} s`, at);
+  for (const { item: s, at } of frames) tl.setText('clock', clockText(s.t), at);
   tl.entries.push(...clock.progressTweens('curve'));
   clock.phases.forEach((phase, i) => {
     tl.t = clock.start(i);
@@ -196,7 +199,7 @@ function composePendulum(p: PendulumParams): Composition {
     }
   });
   tl.t = clock.end;
-  tl.setText('clock', `t = ${fmt(periods * T)} s`);
+  tl.setText('clock', clockText(periods * T));
   tl.caption(`Period ${withUnit(T0, 's')} (frequency ${withUnit(1 / T0, 'Hz')}); doubling it needs a string four times as long.`, 3);
   tl.wait(3);
   tl.finish(tl.t);

@@ -6,7 +6,7 @@ import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { gParam, gravityIn } from './common-params.ts';
-import { fmt, texUnit, withUnit } from './format.ts';
+import { fmt, readouts, texUnit, withUnit } from './format.ts';
 import { limited, put, type Limit } from './limits.ts';
 import { LENGTH_UNITS, SPEED_UNITS, allQuantities, angleIn, namedQuantity, quantityIn } from './quantities.ts';
 import { Plane, arcPoints, choosePlayback, slowEnough, fitX, keyframeTweens, niceStep, times, type Keyframe, type SceneObjectInput } from './stage.ts';
@@ -180,6 +180,9 @@ function composeProjectile(p: ProjectileParams): Composition {
     .map(([x, y]) => [x, Math.max(0, y)] as [number, number]);
   const flightFormula = h0 > 0 ? 'T = \\frac{v_y + \\sqrt{v_y^2 + 2 g h_0}}{g}' : 'T = \\frac{2 v_y}{g}';
   const heightFormula = h0 > 0 ? 'H = h_0 + \\frac{v_y^2}{2g}' : 'H = \\frac{v_y^2}{2g}';
+  // One precision for the clock's readings, fixed by the largest, so the figures hold still as they run.
+  const readings = readouts({ time: m.flightTime });
+  const clockText = (t: number) => `t = ${readings.format(t, { unit: 's', kind: 'time' })}`;
 
   const objects: SceneObjectInput[] = [
     { id: 'title', type: 'text', text: 'Projectile motion', x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
@@ -237,7 +240,7 @@ function composeProjectile(p: ProjectileParams): Composition {
     { id: 'range-line', type: 'line', points: [[lx, ground], landW], color: '$accent', width: 0.07 },
     { id: 'range-label', type: 'text', text: `R = ${withUnit(m.range, 'm')}`, x: fitX((lx + landW[0]) / 2, `R = ${withUnit(m.range, 'm')}`, 0.32), y: ground - 0.7, size: 0.32, color: '$accent' },
     { id: 'ball', type: 'circle', x: lx, y: ly, radius: 0.15, fill: '$accent', stroke: '$foreground', strokeWidth: 0.02 },
-    { id: 'clock', type: 'text', text: 't = 0 s', x: cx, y: 2.55, size: 0.38, font: 'mono', color: '$foreground' },
+    { id: 'clock', type: 'text', text: clockText(0), x: cx, y: 2.55, size: 0.38, color: '$foreground' },
     { id: 'f-vx', type: 'math', latex: `v_x = v_0\\cos\\theta = ${texUnit(m.vx, 'm/s')}`, x: cx, y: 1.7, size: 0.34, color: '$warning' },
     { id: 'f-vy', type: 'math', latex: `v_y = v_0\\sin\\theta = ${texUnit(m.vy, 'm/s')}`, x: cx, y: 1.0, size: 0.34, color: '$warning' },
     { id: 'f-h', type: 'math', latex: `${heightFormula} = ${texUnit(m.maxHeight, 'm')}`, x: cx, y: 0.15, size: 0.34, color: '$highlight' },
@@ -246,7 +249,7 @@ function composeProjectile(p: ProjectileParams): Composition {
     {
       id: 'playback',
       type: 'text',
-      text: ['no air resistance', playback.label, ...(plane.stretch > 1.05 ? [`heights drawn ${plane.stretch.toFixed(1)}× taller`] : [])].join('\n'),
+      text: ['no air resistance', playback.label, ...(plane.stretch > 1.05 ? [`heights drawn ${fmt(Number(plane.stretch.toPrecision(2)))}× taller`] : [])].join('\n'),
       x: cx,
       y: -2.85,
       size: 0.28,
@@ -284,7 +287,7 @@ function composeProjectile(p: ProjectileParams): Composition {
   for (const part of [up, down]) {
     if (part.ball.length < 2 || part.ball[part.ball.length - 1]!.at === part.ball[0]!.at) continue;
     tl.entries.push(...keyframeTweens('ball', part.ball), ...keyframeTweens('v-arrow', part.arrow));
-    for (const c of part.clock.filter((_, i) => i % 2 === 0)) tl.setText('clock', `t = ${fmt(c.t)} s`, c.at);
+    for (const c of part.clock.filter((_, i) => i % 2 === 0)) tl.setText('clock', clockText(c.t), c.at);
   }
   // The trail draws with the ball: progress is by sample count, and the samples are evenly spaced in time.
   const apexShare = m.apexTime / m.flightTime;
@@ -296,7 +299,7 @@ function composeProjectile(p: ProjectileParams): Composition {
     tl.caption(flightCaption, apexAt - flightStart);
     tl.t = apexAt;
     tl.caption(`Apex at t = ${withUnit(m.apexTime, 's')}: vy = 0, the ball is ${withUnit(m.maxHeight, 'm')} up and moves only sideways.`, hold + 0.6);
-    tl.setText('clock', `t = ${fmt(m.apexTime)} s`);
+    tl.setText('clock', clockText(m.apexTime));
     tl.appear('apex-dot', 0.3, 'grow').appear('apex-drop', 0.4, 'draw').appear('apex-label', 0.3).appear('f-h', 0.4);
     tl.wait(hold);
     tl.caption(descentCaption, landAt - tl.t);
@@ -306,7 +309,7 @@ function composeProjectile(p: ProjectileParams): Composition {
     tl.appear('f-h', 0.4);
   }
   tl.t = landAt;
-  tl.setText('clock', `t = ${fmt(m.flightTime)} s`);
+  tl.setText('clock', clockText(m.flightTime));
   tl.caption(`Landing at t = ${withUnit(m.flightTime, 's')}, ${withUnit(m.range, 'm')} from the launch point, at ${withUnit(m.impactSpeed, 'm/s')}.`, 2.5);
   tl.add({ type: 'highlight', target: 'ball', at: tl.t, duration: 0.6, color: '$highlight' });
   tl.add({ type: 'disappear', target: 'v-arrow', at: tl.t, duration: 0.3 });

@@ -7,7 +7,7 @@ import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { MASS_LIMIT, massIn, massParam } from './common-params.ts';
-import { fmt, texUnit, withUnit } from './format.ts';
+import { readouts, texUnit, withUnit } from './format.ts';
 import { limited, put, type Limit } from './limits.ts';
 import { LENGTH_UNITS, NUM, STIFFNESS_UNITS, allQuantities, namedQuantity, parseNum, quantityIn } from './quantities.ts';
 import { PhasedClock, Plane, choosePlayback, keyframeTweens, niceStep, ruler, times, type SceneObjectInput } from './stage.ts';
@@ -119,6 +119,9 @@ function composeSpring(p: SpringParams): Composition {
   ];
   const graph = new Plane({ left: -6.6, right: 6.9, bottom: -3.0, top: -0.7 }, [0, periods * s.period * 1.04], [-A * 1.3, A * 1.3], { independent: true });
   const curve = times(0, periods * s.period, 240).map((t) => [t, s.position(t)] as [number, number]);
+  // One precision for the clock's readings, fixed by the largest, so the figures hold still as they run.
+  const readings = readouts({ time: periods * s.period, position: A });
+  const clockText = (t: number) => `t = ${readings.format(t, { unit: 's', kind: 'time' })}    x = ${readings.format(s.position(t), { unit: 'm', kind: 'position' })}`;
   const objects: SceneObjectInput[] = [
     { id: 'title', type: 'text', text: 'Mass on a spring', x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
     { id: 'givens', type: 'text', text: `m = ${withUnit(m, 'kg')} · k = ${withUnit(k, 'N/m')} · A = ${withUnit(A, 'm')} · no friction`, x: 0, y: 3.3, size: 0.32, color: '$muted' },
@@ -155,7 +158,7 @@ function composeSpring(p: SpringParams): Composition {
     { id: 'f-x', type: 'math', latex: `x(t) = A\\cos(\\omega t)`, x: 4.6, y: 0.05, size: 0.36, color: '$secondary' },
     graph.axes('graph', { xLabel: 't (s)', yLabel: 'x (m)', xStep: niceStep(periods * s.period, 8), yStep: niceStep(2.6 * A, 4) }),
     { id: 'curve', type: 'plot', axes: 'graph', points: curve, color: '$secondary', width: 0.05, progress: 0 },
-    { id: 'clock', type: 'text', text: 't = 0 s', x: -6.6, y: -3.75, size: 0.32, font: 'mono', align: 'left', color: '$foreground' },
+    { id: 'clock', type: 'text', text: clockText(0), x: -6.6, y: -3.75, size: 0.32, align: 'left', color: '$foreground' },
     { id: 'note', type: 'text', text: playback.label, x: 6.9, y: -3.75, size: 0.28, align: 'right', color: '$muted' },
   ];
 
@@ -218,7 +221,7 @@ function composeSpring(p: SpringParams): Composition {
       samples.map(({ item: t, at }) => ({ at, values: { points: forceArrow(s.position(t)) } })),
     ),
   );
-  for (const { item: t, at } of samples) tl.setText('clock', `t = ${fmt(t)} s    x = ${fmt(s.position(t))} m`, at);
+  for (const { item: t, at } of samples) tl.setText('clock', clockText(t), at);
   tl.entries.push(...clock.progressTweens('curve'));
   clock.phases.forEach((phase, i) => {
     tl.t = clock.start(i);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ParsedText } from '../../../text/parse.ts';
 import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
-import { fmt, texUnit, withUnit } from './format.ts';
+import { readouts, texUnit, withUnit } from './format.ts';
 import { limited, put, type Limit } from './limits.ts';
 import { FREQUENCY_UNITS, LENGTH_UNITS, NUM, SPEED_UNITS, allQuantities, namedQuantity, parseNum, quantityIn } from './quantities.ts';
 import { Plane, choosePlayback, keyframeTweens, niceStep, times, type SceneObjectInput } from './stage.ts';
@@ -119,6 +119,9 @@ function composeWave(p: WaveParams): Composition {
   // A marker riding one crest (traveling) and a piece of string that only moves up and down.
   const crestX0 = lambda / 4;
   const probeX = 1.25 * lambda;
+  // One precision for the clock's readings, fixed by the largest, so the figures hold still as they run.
+  const clock = readouts({ time: periods * T });
+  const clockText = (t: number) => `t = ${clock.format(t, { unit: 's', kind: 'time' })}`;
   const objects: SceneObjectInput[] = [
     { id: 'title', type: 'text', text: standing ? 'Standing wave' : 'Traveling wave', x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground' },
     { id: 'givens', type: 'text', text: `A = ${withUnit(A, 'm')} · λ = ${withUnit(lambda, 'm')} · f = ${withUnit(f, 'Hz')}`, x: 0, y: 3.3, size: 0.32, color: '$muted' },
@@ -148,7 +151,7 @@ function composeWave(p: WaveParams): Composition {
           { id: 'probe', type: 'circle', x: plane.x(probeX), y: plane.y(y(probeX, 0)), radius: 0.12, fill: '$accent' },
         ] as SceneObjectInput[])),
     ...(standing ? ([{ id: 'node-label', type: 'text', text: 'red dots: nodes, λ/2 apart, never move', x: plane.x(1.3 * lambda), y: plane.y(-1.25 * A) - 0.3, size: 0.28, align: 'left', color: '$danger' }] as SceneObjectInput[]) : []),
-    { id: 'clock', type: 'text', text: 't = 0 s', x: -7.0, y: 2.55, size: 0.32, font: 'mono', align: 'left', color: '$foreground' },
+    { id: 'clock', type: 'text', text: clockText(0), x: -7.0, y: 2.55, size: 0.32, align: 'left', color: '$foreground' },
     {
       id: 'f-y',
       type: 'math',
@@ -187,7 +190,7 @@ function composeWave(p: WaveParams): Composition {
       sampleTimes.map((t) => ({ at: at(t), values: { points: shape(t) } })),
     ),
   );
-  for (const t of sampleTimes.filter((_, i) => i % 2 === 0)) tl.setText('clock', `t = ${fmt(t)} s`, at(t));
+  for (const t of sampleTimes.filter((_, i) => i % 2 === 0)) tl.setText('clock', clockText(t), at(t));
   if (standing) {
     nodes.forEach((_, i) => tl.appear(`node${i}`, 0.3, 'grow', t0 + 0.2 * i));
     tl.appear('node-label', 0.4, 'fade', t0 + 1);
