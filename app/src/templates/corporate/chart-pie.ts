@@ -73,7 +73,9 @@ export const chartPie = defineTemplate<PieParams>({
   triggers: [
     { pattern: /\b(pie|donut|doughnut) ?(chart|graph|diagram)?s?\b/, score: 0.95 },
     { pattern: /\b(market share|share of|breakdown|proportions?|composition|split|distribution) (of|by|between|across)\b.*\d/, score: 0.55 },
-    { pattern: /\bbreakdown\b.*\d/, score: 0.5 },
+    { pattern: /\bbreakdown\b.*\d/, score: 0.55 },
+    // Answers to one question are parts of a whole: "Survey results: 60% yes, 30% no, 10% unsure".
+    { pattern: /\b(survey|poll|vote|votes|responses|answers|split|mix)\b.*\d ?%.*\d ?%/, score: 0.6 },
     { pattern: /\d ?% .*\d ?% .*\d ?%/, score: 0.4 },
   ],
   extract(text, warnings) {
