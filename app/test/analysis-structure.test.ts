@@ -3,7 +3,7 @@
 // One row per structure: the description, the template, and the user's content exactly as the params hold it.
 import test from 'ava';
 import { analyze } from '../src/analysis/analyze.ts';
-import { findDate } from '../src/templates/corporate/parse/dates.ts';
+import { findDate, type FoundDate } from '../src/templates/corporate/parse/dates.ts';
 
 const STRUCTURES: [structure: string, description: string, template: string, key: string, expected: unknown][] = [
   ['a list after a colon', 'Our benefits: health, dental, 401k', 'business.bullets', 'points', ['health', 'dental', '401k']],
@@ -135,7 +135,7 @@ for (const [structure, description, template, key, expected] of STRUCTURES) {
 }
 
 test('dates in the common forms are placed in order on one number line', (t) => {
-  const kinds: [string, string, number][] = [
+  const kinds: [string, FoundDate['kind'], number][] = [
     ['Mar 15', 'month', 2 + 14 / 31],
     ['15 March', 'month', 2 + 14 / 31],
     ['the 1st of June', 'month', 5],
