@@ -8,7 +8,10 @@ import { claimsUnderstood, judge, loadRealDescriptions } from './helpers/real-de
 // Measured when this test was written: 196 of 196. Rows 1-136 were written before the analyser work, which
 // then scored 63 (46.3%) with the title card counted as the success it claimed; rows 137-166 were written
 // after it and scored 28/30 before their two misses (a comparison, Simpson's rule) were fixed; rows 167-196
-// were written last and scored 30/30 untouched. The floor leaves room for the next rows.
+// were written last and scored 30/30 untouched. Rows 197-226 (issue 13's structure from plain text:
+// colons, numbered and bulleted lines, "then", dates without a year, weekdays, roles, labelled figures;
+// and topics no template covers yet) scored 29/30 when first run: "cycle to work scheme" in a list of
+// benefits was taken for a cycle diagram, since fixed. The floor leaves room for the next rows.
 const FLOOR = 0.95;
 
 const rows = loadRealDescriptions();
@@ -22,16 +25,24 @@ test('the held-out set has at least 60 descriptions, half of them covered by no 
 test(`at least ${FLOOR * 100}% of the held-out descriptions get the right answer`, (t) => {
   const wrong = rows.map((r) => ({ text: r.text, why: judge(r, analyze(r.text)) })).filter((w) => w.why !== undefined);
   const score = (rows.length - wrong.length) / rows.length;
-  t.log(`${rows.length - wrong.length}/${rows.length} right (${(score * 100).toFixed(1)}%)`);
+  const covered = rows.filter((r) => r.template !== null);
+  const coveredRight = covered.filter((r) => !wrong.some((w) => w.text === r.text)).length;
+  t.log(`${rows.length - wrong.length}/${rows.length} right (${(score * 100).toFixed(1)}%); right template on the covered rows: ${coveredRight}/${covered.length} (${((coveredRight / covered.length) * 100).toFixed(1)}%)`);
   for (const w of wrong) t.log(`${w.text}: ${w.why}`);
   t.true(score >= FLOOR, `${(score * 100).toFixed(1)}% is below the floor of ${FLOOR * 100}%`);
 });
 
 test('no description that no template covers is confidently mapped to a template', (t) => {
-  for (const row of rows.filter((r) => r.template === null)) {
+  const uncovered = rows.filter((r) => r.template === null);
+  const confident = uncovered.filter((row) => {
     const a = analyze(row.text);
-    t.false(claimsUnderstood(a) && a.confidence >= CONFIDENT, `${row.text}: ${a.template} at ${a.confidence}`);
-  }
+    return claimsUnderstood(a) && a.confidence >= CONFIDENT;
+  });
+  t.log(`off-catalogue descriptions given a template with confidence ≥ ${CONFIDENT}: ${confident.length}/${uncovered.length}`);
+  t.deepEqual(
+    confident.map((r) => r.text),
+    [],
+  );
 });
 
 test('every confident mistake of the issue is in the set, answered as not understood or needs data', (t) => {

@@ -136,6 +136,13 @@ export function analyze(description: string, opts: AnalyzeOptions = {}): Analysi
       return { ...base, params: given, facts: {}, understood: false, needs, suggestions: [suggestionOf(t)] };
     }
     const params = resolveParams(t, given, explicit, warnings);
+    // Content that was read but is not this template's to draw (rates as pie slices) is refused, not drawn.
+    const misfit = t.misfit?.(params);
+    if (misfit) {
+      const instead = misfit.instead ? getTemplate(misfit.instead) : undefined;
+      const needs = { data: [t.content?.param ?? 'params'], message: `${t.title}: ${misfit.message}` };
+      return { ...base, params, facts: {}, understood: false, needs, suggestions: [...(instead ? [suggestionOf(instead)] : []), suggestionOf(t)] };
+    }
     return { ...base, params, facts: roundDeep(t.facts(params)), understood: true };
   };
 

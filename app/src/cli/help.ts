@@ -16,7 +16,10 @@ const SCENE_OPTIONS = `  -r, --resolution R     720p, 1080p or 4k (default: rend
   -d, --duration S       length in seconds (default: what the template needs; at most render.maxDurationS)
       --style S          visual style (an unknown one is answered with the list)
       --template T       use this template instead of the one the analysis picks
-      --captions M       burn_in (narration in the frame, the default), sidecar (the .vtt only) or both`;
+      --captions M       burn_in (narration in the frame, the default), sidecar (the .vtt only) or both
+      --fallback title-card
+                         draw a description that was not understood as a title card of its words (said in a
+                         warning) instead of refusing it with exit code 1`;
 
 const VOICE_OPTION = `      --voice V          speak the narration with voice V (a name from devforge voices, e.g. en-us): AAC in
                          the MP4, played along in the preview; off (the default) for no sound`;
@@ -163,6 +166,8 @@ options:
       --jsonl            one description per line in, one JSON object per line out
       --style S          visual style
       --template T       use this template instead of the one the analysis picks
+      --fallback title-card
+                         a description not understood is analysed as a title card of its words (exit 0)
   -h, --help             show this help`,
   },
   scene: {

@@ -1,4 +1,5 @@
-// Flags that choose what scene is made: resolution, fps, duration, style, template, captions; and the voice-over.
+// Flags that choose what scene is made: resolution, fps, duration, style, template, captions, the fallback for a
+// description not understood; and the voice-over.
 import type { DevforgeConfig } from '../config/schema.ts';
 import { frameRate, PresetError, resolution } from '../render/presets.ts';
 import type { SceneRequest } from '../pipeline.ts';
@@ -14,6 +15,7 @@ export const SCENE_FLAGS = {
   style: { type: 'string' },
   template: { type: 'string' },
   captions: { type: 'string' },
+  fallback: { type: 'string' },
 } as const;
 
 /** --voice NAME|off: for the commands whose output has sound (render, scene), not the preview (which plays none yet). */
@@ -41,6 +43,14 @@ export interface SceneFlagValues {
   style?: string;
   template?: string;
   captions?: string;
+  fallback?: string;
+}
+
+/** --fallback title-card (or title_card): a description not understood is drawn as a title card of its words. */
+export function fallbackFlag(value: string | undefined): 'title_card' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'title-card' || value === 'title_card') return 'title_card';
+  throw new UsageError(`--fallback must be title-card (draw a description that was not understood as a title card of its words), got ${value}`);
 }
 
 /** --captions burn_in|sidecar|both, checked. */
@@ -64,6 +74,7 @@ export function sceneRequest(values: SceneFlagValues, config: DevforgeConfig): S
       ...(values.style ? { style: values.style } : {}),
       ...(values.template ? { template: values.template } : {}),
       ...(captions ? { captions } : {}),
+      ...(fallbackFlag(values.fallback) ? { fallback: 'title_card' as const } : {}),
       maxLength: config.analysis.maxDescriptionLength,
     };
   } catch (err) {

@@ -59,6 +59,12 @@ export interface TemplateDefinition<P extends Record<string, unknown> = Record<s
   vocabulary?: string[];
   /** Params found in the text; anything missing gets its default. Push a warning for what was dropped or clamped. */
   extract(text: ParsedText, warnings: string[]): Partial<P>;
+  /**
+   * Why the user's content, though read, is not something this template may draw (percentages adding up
+   * to 355% are not parts of a whole: no pie), and the template that fits it instead; undefined when it fits.
+   * The analysis then says it did not understand, never draws it anyway.
+   */
+  misfit?(params: P): { message: string; instead?: string } | undefined;
   /** Facts computed from the params by the real algorithm or formula. */
   facts(params: P): Record<string, unknown>;
   compose(params: P, facts: Record<string, unknown>, ctx: ComposeContext): Composition;

@@ -78,3 +78,24 @@ test('scene refuses to compose a description not understood', async (t) => {
   t.is(r.stdout, '');
   t.regex(r.stderr, /Funnel needs your own content and none could be used/);
 });
+
+test('--fallback title-card: a description not understood becomes a title card (exit 0, said in a warning); without it, exit 1', async (t) => {
+  const refused = await devforge(['scene', '--json', 'The fall of the Roman Empire']);
+  t.is(refused.code, 1);
+  t.regex(refused.stderr, /was not understood well enough to animate/);
+  const analysed = await devforge(['analyze', '--json', '--fallback', 'title-card', 'The fall of the Roman Empire']);
+  t.is(analysed.code, 0, analysed.stderr);
+  const a = JSON.parse(analysed.stdout);
+  t.is(a.template, 'text.title');
+  t.true(a.understood);
+  t.true(a.warnings.some((w: string) => /title card, as asked/.test(w)));
+  const scene = await devforge(['scene', '--json', '--fallback', 'title-card', 'The fall of the Roman Empire']);
+  t.is(scene.code, 0, scene.stderr);
+  t.is(JSON.parse(scene.stdout).meta.template, 'text.title');
+  // A topic without its data is not papered over by the fallback.
+  const topic = await devforge(['analyze', '--json', '--fallback', 'title-card', 'American Revolution timeline']);
+  t.is(topic.code, 1);
+  const bad = await devforge(['analyze', '--json', '--fallback', 'blank', 'The fall of the Roman Empire']);
+  t.is(bad.code, 2);
+  t.regex(bad.stderr, /--fallback must be title-card/);
+});

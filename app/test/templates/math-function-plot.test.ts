@@ -166,3 +166,32 @@ test('a curve asked for without "plot": solving graphically and "exponential gro
   t.deepEqual(growth.params.expressions, ['2^x']);
   t.deepEqual(analyze('graph y = 2^x').params.expressions, ['2^x']);
 });
+
+test('double roots: the curve touching the axis is a root of even multiplicity, one crossing it is not', (t) => {
+  const cases: [string, [number, number], number[], number[]][] = [
+    ['x^2', [-10, 10], [0], [0]],
+    ['(x-1)^2', [-10, 10], [1], [1]],
+    ['x^2 - 4', [-10, 10], [-2, 2], []],
+    ['x^3', [-10, 10], [0], []],
+    ['x^2 + 0.001', [-10, 10], [], []],
+    ['(x-1)^2 * (x+2)', [-5, 5], [-2, 1], [1]],
+  ];
+  for (const [expression, range, roots, doubles] of cases) {
+    const [curve] = plotFacts([expression], range).curves;
+    t.deepEqual(
+      curve!.roots.map((r) => Number(r.toFixed(6))),
+      roots,
+      expression,
+    );
+    t.deepEqual(
+      curve!.double_roots.map((r) => Number(r.toFixed(6))),
+      doubles,
+      expression,
+    );
+  }
+  const sin2 = plotFacts(['sin(x)^2'], [-4, 4]).curves[0]!;
+  t.deepEqual(
+    sin2.double_roots.map((r) => Number(r.toFixed(4))),
+    [-3.1416, 0, 3.1416],
+  );
+});

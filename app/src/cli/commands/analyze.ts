@@ -1,11 +1,13 @@
 // devforge analyze --json "<description>" | --jsonl < file. A description not understood (or missing its
-// data) prints its analysis, says why on stderr and exits 1; --jsonl reports it per line and goes on.
+// data) prints its analysis, says why on stderr and exits 1 (unless --fallback title-card asks for a title card
+// of its words); --jsonl reports it per line and goes on.
 import { createInterface } from 'node:readline';
 import { analyze, AnalysisError } from '../../analysis/analyze.ts';
 import { notUnderstoodMessage } from '../../analysis/understanding.ts';
 import { loadConfig } from '../../config/load.ts';
 import { description, parse } from '../args.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.ts';
+import { fallbackFlag } from '../scene-options.ts';
 
 export async function analyzeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -13,9 +15,11 @@ export async function analyzeCommand(args: string[]): Promise<number> {
     jsonl: { type: 'boolean' },
     style: { type: 'string' },
     template: { type: 'string' },
+    fallback: { type: 'string' },
   });
   const config = loadConfig();
-  const opts = { style: values.style, template: values.template, maxLength: config.analysis.maxDescriptionLength };
+  const fallback = fallbackFlag(values.fallback);
+  const opts = { style: values.style, template: values.template, maxLength: config.analysis.maxDescriptionLength, ...(fallback ? { fallback } : {}) };
   if (values.jsonl) {
     if (positionals.length) throw new UsageError('--jsonl reads descriptions from standard input, one per line; give no description argument');
     // One line in, one line out, in order; a bad line gets {"error": …} and the rest go on.

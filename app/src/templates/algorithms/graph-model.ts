@@ -37,6 +37,23 @@ export const DEFAULT_WEIGHTED_EDGES: GraphEdge[] = [
 ];
 export const DEFAULT_EDGES: GraphEdge[] = DEFAULT_WEIGHTED_EDGES.map(({ from, to }) => ({ from, to }));
 
+const EXTRA_WEIGHTS = [3, 5, 2, 4, 6, 1, 7, 2, 5, 3, 4, 6];
+
+/**
+ * The example graph with `n` nodes (2 to MAX_GRAPH_NODES), for "a graph with 5 nodes" and no edges: the
+ * default graph's first n nodes and the edges among them (connected for every n ≤ 6), and beyond six each
+ * new node joined to the two before it, so it stays connected and small enough to read.
+ */
+export function exampleGraph(n: number): { nodes: string[]; edges: GraphEdge[] } {
+  const nodes = Array.from({ length: n }, (_, i) => String.fromCharCode(65 + i));
+  const edges = DEFAULT_WEIGHTED_EDGES.filter((e) => nodes.includes(e.from) && nodes.includes(e.to));
+  for (let i = DEFAULT_NODES.length; i < n; i++) {
+    edges.push({ from: nodes[i - 1]!, to: nodes[i]!, weight: EXTRA_WEIGHTS[(2 * i) % EXTRA_WEIGHTS.length]! });
+    edges.push({ from: nodes[i - 2]!, to: nodes[i]!, weight: EXTRA_WEIGHTS[(2 * i + 1) % EXTRA_WEIGHTS.length]! });
+  }
+  return { nodes, edges };
+}
+
 /** The base params of every graph template; `edges` defaults differ (weighted for Dijkstra). */
 export function graphShape(defaultEdges: GraphEdge[]) {
   return {

@@ -1,8 +1,8 @@
 // Params of the graph templates and how they are found in text: the graph (or the default one),
 // the start node, and for shortest paths the end node and usable weights.
 import { z } from 'zod';
-import type { ParsedText } from '../../text/parse.ts';
-import { DEFAULT_EDGES, DEFAULT_NODES, DEFAULT_WEIGHTED_EDGES, graphProblems, graphShape, nodeLabel, type Graph, type GraphEdge } from './graph-model.ts';
+import { wordNumber, type ParsedText } from '../../text/parse.ts';
+import { DEFAULT_EDGES, DEFAULT_NODES, DEFAULT_WEIGHTED_EDGES, exampleGraph, graphProblems, MAX_GRAPH_NODES, graphShape, nodeLabel, type Graph, type GraphEdge } from './graph-model.ts';
 import { findEnd, findStart, markGraphUsed, mentionedLabel, parseGraph } from './graph-parse.ts';
 
 /** Issues for a graph whose edges, start or end name nodes it does not have. */
@@ -25,16 +25,34 @@ export const shortestPathParams = z
   });
 export type ShortestPathParams = z.infer<typeof shortestPathParams>;
 
-export function extractTraversal(text: ParsedText, warnings: string[]): Partial<TraversalParams> {
+/** "a graph with 5 nodes", "on seven vertices": the size asked for when no edges are written. */
+function askedNodeCount(normalized: string, warnings: string[]): number | undefined {
+  const m = /\b(\d{1,3}|[a-z]+) (?:nodes|vertices|vertexes)\b/.exec(normalized);
+  const n = m ? wordNumber(m[1]!) : undefined;
+  if (n === undefined || !Number.isInteger(n) || n < 2) return undefined;
+  if (n > MAX_GRAPH_NODES) warnings.push(`${n} nodes asked for; at most ${MAX_GRAPH_NODES} stay readable, so the example graph has ${MAX_GRAPH_NODES}`);
+  return Math.min(n, MAX_GRAPH_NODES);
+}
+
+/** Weighted edges are kept only for the templates that use weights. */
+export function extractTraversal(text: ParsedText, warnings: string[], opts: { weighted?: boolean } = {}): Partial<TraversalParams> {
   const out: Partial<TraversalParams> = {};
   const parsed = parseGraph(text.original, warnings);
-  const nodes = parsed?.nodes ?? DEFAULT_NODES;
+  const count = parsed ? undefined : askedNodeCount(text.normalized, warnings);
+  const example = count === undefined ? undefined : exampleGraph(count);
+  const nodes = parsed?.nodes ?? example?.nodes ?? DEFAULT_NODES;
   if (parsed) {
     out.nodes = parsed.nodes;
     out.edges = parsed.edges;
     out.directed = parsed.directed;
     markGraphUsed(text, parsed);
-  } else if (/\b(directed graph|digraph)\b/.test(text.normalized) && !/\bundirected\b/.test(text.normalized)) {
+  } else if (example) {
+    // A size but no edges: the example graph, of the size asked, said to be an example.
+    out.nodes = example.nodes;
+    out.edges = opts.weighted ? example.edges : example.edges.map(({ from, to }) => ({ from, to }));
+    warnings.push(`no edges were given: showing an example graph with ${example.nodes.length} nodes (write edges like "A-B 4, B-C 2" to use your own)`);
+  }
+  if (!parsed && /\b(directed graph|digraph)\b/.test(text.normalized) && !/\bundirected\b/.test(text.normalized)) {
     out.directed = true;
   }
   const start = findStart(text.original, nodes);
@@ -49,7 +67,7 @@ export function extractTraversal(text: ParsedText, warnings: string[]): Partial<
 }
 
 export function extractShortestPath(text: ParsedText, warnings: string[]): Partial<ShortestPathParams> {
-  const out: Partial<ShortestPathParams> = extractTraversal(text, warnings);
+  const out: Partial<ShortestPathParams> = extractTraversal(text, warnings, { weighted: true });
   const nodes = out.nodes ?? DEFAULT_NODES;
   if (out.edges) out.edges = usableWeights(out.edges, warnings);
   const end = findEnd(text.original, nodes);

@@ -5,12 +5,15 @@ import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { categoryLabelObjects, niceScale, tickLabelWidth, valueAxisObjects, yOf, type PlotArea } from './chart-axes.ts';
 import { datumSchema, extractChartData, titleSchema, unitSchema } from './chart-data.ts';
+import { labelledFiguresPattern } from './parse/pairs.ts';
 import { valueFormatter } from './parse/values.ts';
 import { displayLabel } from './parse/title.ts';
 import { titleObjects } from './slide.ts';
 
 /** More bars than this crowd their labels at 720p. */
 export const MAX_BARS = 12;
+/** Bars further apart than this (NPS 42 beside revenue 1.2m) are different measures, not one to compare. */
+const MAX_SCALE_RATIO = 1000;
 
 const params = z.object({
   title: titleSchema('Bar chart'),
@@ -48,11 +51,19 @@ export const chartBar = defineTemplate<BarParams>({
     // "Quarterly revenue: Q1 120, Q2 150, Q3 90": a value for each quarter is a bar per quarter.
     { pattern: /\bq1 -?\$?[\d.]+\b.*\bq2 -?\$?[\d.]+/, score: 0.7 },
     { pattern: /\b(compare|comparison of|comparing)\b.*\d.*\d/, score: 0.4 },
+    // Labelled figures after a colon are figures to chart, whether or not the words "bar chart" are there.
+    { pattern: labelledFiguresPattern(), score: 0.52, on: 'original' },
     { pattern: /\b(chart|graph)\b.*\d/, score: 0.42 },
   ],
   extract(text, warnings) {
     const { title, data, unit } = extractChartData(text, warnings, { fallbackTitle: 'Bar chart', max: MAX_BARS, noun: 'bars' });
     return { title, ...(data ? { data } : {}), ...(data ? { unit } : {}) };
+  },
+  misfit({ data }) {
+    const sizes = data.map((d) => Math.abs(d.value)).filter((v) => v > 0);
+    const [least, most] = [Math.min(...sizes), Math.max(...sizes)];
+    if (sizes.length < 2 || most / least <= MAX_SCALE_RATIO) return undefined;
+    return { message: `the figures run from ${least} to ${most}: they look like different measures (a score, a rate, an amount), and on one axis all but the largest would be flat. Chart figures of one kind, or give them on one scale` };
   },
   facts: ({ data }) => barFacts(data),
   compose({ title, data, unit }, facts) {

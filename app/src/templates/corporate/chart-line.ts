@@ -6,6 +6,7 @@ import { TimelineBuilder } from '../timeline-builder.ts';
 import { categoryLabelObjects, niceScale, tickLabelWidth, valueAxisObjects, yOf, type PlotArea } from './chart-axes.ts';
 import { datumSchema, defaultLabels, extractChartData, MAX_ABS_VALUE, titleSchema, unitSchema } from './chart-data.ts';
 import { capItems, ellipsize } from './parse/lists.ts';
+import { labelledFiguresPattern } from './parse/pairs.ts';
 import { namedSeries } from './parse/series.ts';
 import { displayLabel, titleFromHead } from './parse/title.ts';
 import { formatPercent, formatValue, valueFormatter } from './parse/values.ts';
@@ -75,6 +76,8 @@ export const chartLine = defineTemplate<LineParams>({
   triggers: [
     { pattern: /\bline (chart|graph|plot|diagram)s?\b/, score: 0.95 },
     { pattern: /\b(trend line|time series|sparkline)\b/, score: 0.8 },
+    // Figures month by month are a series over time: "Monthly sales: Jan 40, Feb 55, Mar 70".
+    { pattern: labelledFiguresPattern({ months: true }), score: 0.7, on: 'original' },
     // Trend words only with the numbers to draw: "population over time" alone has no data.
     { pattern: /\b(trend|trends|over time|over the (year|years|months|quarters|weeks))\b.*\d.*\d/, score: 0.55 },
   ],

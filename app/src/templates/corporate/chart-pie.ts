@@ -58,6 +58,9 @@ function sliceOutline(a0: number, a1: number, r: number, sweep = 1): [number, nu
   return pts;
 }
 
+/** Shares written as percentages may add up to a little over 100 from rounding; far over, they are not shares. */
+const MAX_PERCENT_SUM = 105;
+
 export const chartPie = defineTemplate<PieParams>({
   id: 'chart.pie',
   title: 'Pie chart',
@@ -70,7 +73,9 @@ export const chartPie = defineTemplate<PieParams>({
   triggers: [
     { pattern: /\b(pie|donut|doughnut) ?(chart|graph|diagram)?s?\b/, score: 0.95 },
     { pattern: /\b(market share|share of|breakdown|proportions?|composition|split|distribution) (of|by|between|across)\b.*\d/, score: 0.55 },
-    { pattern: /\bbreakdown\b.*\d/, score: 0.5 },
+    { pattern: /\bbreakdown\b.*\d/, score: 0.55 },
+    // Answers to one question are parts of a whole: "Survey results: 60% yes, 30% no, 10% unsure".
+    { pattern: /\b(survey|poll|vote|votes|responses|answers|split|mix)\b.*\d ?%.*\d ?%/, score: 0.6 },
     { pattern: /\d ?% .*\d ?% .*\d ?%/, score: 0.4 },
   ],
   extract(text, warnings) {
@@ -86,10 +91,18 @@ export const chartPie = defineTemplate<PieParams>({
     if (found.unit === '%' && sum < 99.5 && data.length < MAX_SLICES) {
       warnings.push(`the percentages add up to ${formatPercent(sum)}; the remaining ${formatPercent(100 - sum)} is shown as "Other"`);
       data = [...data, { label: 'Other', value: Number((100 - sum).toPrecision(12)) }];
-    } else if (found.unit === '%' && (sum > 100.5 || sum < 99.5)) {
+    } else if (found.unit === '%' && sum > 100.5 && sum <= MAX_PERCENT_SUM) {
       warnings.push(`the percentages add up to ${formatPercent(sum)}, not 100%; each slice is shown as its share of that total`);
     }
     return { title: found.title, data, unit: found.unit };
+  },
+  misfit({ data, unit }) {
+    const sum = data.reduce((s, d) => s + d.value, 0);
+    if (unit !== '%' || sum <= MAX_PERCENT_SUM) return undefined;
+    return {
+      message: `the percentages add up to ${formatPercent(sum)}: they are rates or scores, not shares of one whole, and a pie would misstate them. Ask for a bar chart of the same figures instead (e.g. "bar chart of pass rates: …")`,
+      instead: 'chart.bar',
+    };
   },
   facts: ({ data }) => ({ percentages: percentages(data.map((d) => d.value)) }),
   compose({ title, data, unit }, facts) {

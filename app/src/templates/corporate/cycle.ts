@@ -65,7 +65,8 @@ export const businessCycle = defineTemplate<CycleParams>({
     { pattern: /\b(design thinking|water cycle|hydrologic(al)? cycle)\b/, score: 0.9 },
     // A bare "cycle" (the Krebs cycle, the life cycle of a star) is this template only when steps follow it
     // (the normalised text has no commas left, so "followed by two or more words" stands for a list).
-    { pattern: /\b(life ?cycle|cycle|circular process)\b(?! of\b)( \S+){2,}/, score: 0.55 },
+    // Not the verb: "cycle to work scheme" in a list of staff benefits is a bicycle.
+    { pattern: /\b(life ?cycle|cycle|circular process)\b(?! of\b| to\b)( \S+){2,}/, score: 0.55 },
     { pattern: /\b(cycle|loop)\b.* > .* > /, score: 0.6 },
   ],
   extract(text, warnings) {

@@ -61,8 +61,9 @@ export const processFlow = defineTemplate<FlowParams>({
     { pattern: /\bprocess\b(?! of\b)( \S+){2,}|\bprocess of( \S+){4,}/, score: 0.62 },
     { pattern: /\b(procedure|steps|stages|phases|pipeline)\b( \S+){2,}/, score: 0.5 },
     { pattern: /\bstep by step\b/, score: 0.5 },
-    { pattern: /\b[a-z]+ > [a-z]+ > [a-z]+/, score: 0.45 },
-    { pattern: /\b[a-z]+ then [a-z]+ then [a-z]+/, score: 0.45 },
+    // "A then B then C", "A > B > C": steps in order, whatever the words around them (below a named cycle's 0.6).
+    { pattern: /\b[a-z]+ > [a-z]+ > [a-z]+/, score: 0.58 },
+    { pattern: /\b[a-z]+ then [a-z]+ then [a-z]+/, score: 0.58 },
   ],
   extract(text, warnings) {
     const found = extractSteps(text, warnings, { fallbackTitle: 'Process', max: MAX_STEPS, maxChars: MAX_STEP_CHARS, noun: 'steps' });

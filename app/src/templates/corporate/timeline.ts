@@ -103,6 +103,12 @@ export const businessTimeline = defineTemplate<TimelineParams>({
     { pattern: /\btime ?line\b/, score: 0.92 },
     { pattern: /\b(roadmap|milestones|chronology|key dates|company history|history of (the|our) (company|firm|team|product))\b/, score: 0.75 },
     { pattern: /\bhistory\b.*\b(1[5-9]\d\d|20\d\d)\b/, score: 0.5 },
+    // A schedule of days or dates is a timeline: "Weekly schedule: Monday planning, Wednesday review".
+    {
+      pattern:
+        /\b(schedule|agenda|itinerary|timetable|calendar|plan)\b.*\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/,
+      score: 0.8,
+    },
     { pattern: /\b(1[6-9]\d\d|20\d\d)\b.*\b(1[6-9]\d\d|20\d\d)\b.*\b(1[6-9]\d\d|20\d\d)\b/, score: 0.38 },
   ],
   extract(text, warnings) {

@@ -22,6 +22,8 @@ type SceneObject = Composition['objects'][number];
 export interface CurveFacts {
   expression: string;
   roots: number[];
+  /** The roots where the curve touches the axis without crossing it (even multiplicity: x², (x−1)²). */
+  double_roots: number[];
   y_intercept: number | null;
   asymptotes: number[];
 }
@@ -36,9 +38,26 @@ const curveFacts =
   (c: CurveView): CurveFacts => ({
     expression: c.formula.text,
     roots: c.roots,
+    double_roots: c.roots.filter((r) => touches(c.formula, r, (xRange[1] - xRange[0]) * 1e-4)),
     y_intercept: xRange[0] <= 0 && xRange[1] >= 0 ? c.formula.evaluate(0) : null,
     asymptotes: c.breaks.filter((b) => b.pole).map((b) => b.x),
   });
+
+/** Whether the curve has the same sign on both sides of a root: it touches the axis there (a double root). */
+function touches(f: Formula, root: number, h: number): boolean {
+  const [l, r] = [f.evaluate(root - h), f.evaluate(root + h)];
+  return l !== null && r !== null && l !== 0 && Math.sign(l) === Math.sign(r);
+}
+
+/** "It crosses the x axis at …", or for a double root "It touches the x axis at x = 1 …" (never "no roots"). */
+function rootsCaption(roots: number[], double: (r: number) => boolean): string {
+  const crossing = roots.filter((r) => !double(r));
+  const touching = roots.filter(double);
+  const list = (xs: number[]) => `${listX(xs.slice(0, 4))}${xs.length > 4 ? `, … (${xs.length} in all)` : ''}`;
+  const touch = touching.length ? `touches it without crossing at ${list(touching)} (a double root${touching.length > 1 ? ' each' : ''})` : '';
+  if (!crossing.length) return `It ${touch.replace('touches it', 'touches the x axis (y = 0)')}.`;
+  return `It crosses the x axis (y = 0) at ${list(crossing)}${touch ? ` and ${touch}` : ''}.`;
+}
 
 /** "x = −2, x = 2 and x = 5" for captions. */
 function listX(xs: number[]): string {
@@ -172,7 +191,10 @@ export const functionPlot = defineTemplate<PlotParams>({
             tl.appear(`rootlabel${i}_${k}`, 0.35, 'fade', tl.t + k * 0.08);
           }
         });
-        tl.caption(`It crosses the x axis (y = 0) at ${listX(visibleRoots.slice(0, 4))}${visibleRoots.length > 4 ? `, … (${visibleRoots.length} crossings)` : ''}.`, 2.2);
+        tl.caption(
+          rootsCaption(visibleRoots, (r) => touches(f, r, (x_range[1] - x_range[0]) * 1e-4)),
+          2.2,
+        );
         tl.wait(2.2);
       }
       const y0 = x_range[0] <= 0 && x_range[1] >= 0 ? f.evaluate(0) : null;

@@ -242,5 +242,48 @@ export function roots(f: Fn, s: Sample, breaks: Discontinuity[], max = 12): numb
     }
     add((lo + hi) / 2);
   }
+  for (const x of touchingZeros(f, s, brokenBetween)) if (out.length < max) add(x);
   return out.sort((a, b) => a - b);
+}
+
+/**
+ * Zeros where the curve touches the axis without crossing it (double roots: x², (x−1)²), which no sign
+ * change reveals: each local minimum of |f| between samples of one sign, narrowed by golden-section
+ * search, is a zero when |f| there is nothing next to the curve's size.
+ */
+function touchingZeros(f: Fn, s: Sample, brokenBetween: (a: number, b: number) => boolean): number[] {
+  const size = Math.max(1, ...s.ys.map((y) => (y === null ? 0 : Math.abs(y))));
+  const tolerance = size * 1e-9;
+  const out: number[] = [];
+  for (let i = 1; i + 1 < s.xs.length; i++) {
+    const [a, y, b] = [s.ys[i - 1], s.ys[i], s.ys[i + 1]];
+    if (a === null || y === null || b === null || a === undefined || b === undefined || y === 0) continue;
+    if (Math.sign(a) !== Math.sign(y) || Math.sign(b) !== Math.sign(y) || Math.abs(y) > Math.abs(a) || Math.abs(y) > Math.abs(b)) continue;
+    if (brokenBetween(s.xs[i - 1]!, s.xs[i + 1]!)) continue;
+    const x = minimiseAbs(f, s.xs[i - 1]!, s.xs[i + 1]!);
+    const fx = x === undefined ? null : f(x);
+    if (x === undefined || fx === null || Math.abs(fx) > tolerance) continue;
+    // The search stops within ~1e-8 of the zero: a zero that is a round number is reported as one.
+    const snapped = Math.round(x * 1e6) / 1e6;
+    const fs = f(snapped);
+    out.push(fs !== null && Math.abs(fs) <= Math.abs(fx) ? snapped : x);
+  }
+  return out;
+}
+
+const GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+/** Where |f| is least in [lo, hi] (golden-section search; f unimodal there), or undefined where f is undefined. */
+function minimiseAbs(f: Fn, lo: number, hi: number): number | undefined {
+  let [a, b] = [lo, hi];
+  for (let k = 0; k < 100 && b - a > 1e-12 * Math.max(1, Math.abs(a)); k++) {
+    const c = b - GOLDEN * (b - a);
+    const d = a + GOLDEN * (b - a);
+    const fc = f(c);
+    const fd = f(d);
+    if (fc === null || fd === null) return undefined;
+    if (Math.abs(fc) < Math.abs(fd)) b = d;
+    else a = c;
+  }
+  return (a + b) / 2;
 }

@@ -49,6 +49,12 @@ export const generateBody = z.strictObject({
   templates: z.array(z.string().max(64)).max(20).optional().describe('Template ids the caller thinks fit (hints).'),
   template: z.string().max(64).optional().describe('Use this template, skipping recognition.'),
   params: z.record(z.string(), z.unknown()).optional().describe('Explicit params for `template` (see GET /templates).'),
+  fallback: z
+    .enum(['title_card'])
+    .optional()
+    .describe(
+      'What to do with a description that was not understood: by default it is answered with 422 urn:devforge:problem:not-understood and the closest templates; "title_card" renders its words as a title card instead (said in the warnings). A description missing its data (needs) is still a 422.',
+    ),
   custom_branding: brandingSchema.optional(),
   webhook_url: z.string().max(2048).optional().describe('Receives a signed POST when the animation completes or fails.'),
   priority: z.enum(['low', 'normal', 'high']).default('normal').describe('Queue priority.'),

@@ -1,5 +1,5 @@
 // Dates on a timeline as people write them: "2010", "March 2020", "Q3 2021", "2020-03-15", "1990s",
-// "Week 3", "Day 1", "9:30". Each gets a position on a number line where it can, so events can be
+// "Week 3", "Day 1", "9:30", "Mar 15", "15 March", "15/03/2024", "Monday". Each gets a position on a number line where it can, so events can be
 // placed in proportion to the time between them.
 
 export interface FoundDate {
@@ -10,7 +10,7 @@ export interface FoundDate {
   /** Position on a number line (years, weeks, hours …), undefined when it has none. */
   time?: number;
   /** Which number line `time` is on; only dates of one kind are placed in proportion. */
-  kind?: 'year' | 'week' | 'day' | 'month' | 'quarter' | 'phase' | 'clock';
+  kind?: 'year' | 'week' | 'day' | 'month' | 'quarter' | 'phase' | 'clock' | 'weekday';
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -24,6 +24,16 @@ interface Pattern {
 
 function monthIndex(s: string): number {
   return MONTHS.indexOf(s.slice(0, 3).toLowerCase());
+}
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** "15/03/2024" is day first, "03/15/2024" can only be month first; two-digit years are this century. */
+function numericDate(m: RegExpExecArray): Pick<FoundDate, 'time' | 'kind'> {
+  let [day, month] = [Number(m[1]), Number(m[2])];
+  if (month > 12 && day <= 12) [day, month] = [month, day];
+  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  return { time: year + (month - 1) / 12 + (day - 1) / 365, kind: 'year' };
 }
 
 // Most specific first: a longer form wins over the bare year inside it.
@@ -43,6 +53,13 @@ const PATTERNS: Pattern[] = [
   },
   { re: /\b([01]?\d|2[0-3]):([0-5]\d)\s*(am|pm)?\b/i, read: (m) => ({ time: (Number(m[1]) % 12) + (m[3]?.toLowerCase() === 'pm' ? 12 : m[3] ? 0 : Number(m[1]) >= 12 ? 12 : 0) + Number(m[2]) / 60, kind: 'clock' }) },
   { re: /\b(1[0-2]|0?[1-9])\s*(am|pm)\b/i, read: (m) => ({ time: (Number(m[1]) % 12) + (m[2]!.toLowerCase() === 'pm' ? 12 : 0), kind: 'clock' }) },
+  { re: new RegExp(String.raw`\b(\d{1,2})[/.](\d{1,2})[/.](${YEAR}|\d{2})\b`), read: numericDate },
+  // "Mar 15", "March 15th", "15 Mar", "15th of March": a day of a year not given (the year's forms above win).
+  { re: new RegExp(String.raw`\b(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)`, 'i'), read: (m) => ({ time: monthIndex(m[1]!) + (Number(m[2]) - 1) / 31, kind: 'month' }) },
+  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH})(?![a-z])`, 'i'), read: (m) => ({ time: monthIndex(m[2]!) + (Number(m[1]) - 1) / 31, kind: 'month' }) },
+  // Weekday schedules: full names in any case; the short forms only capitalised ("Wed", not "wed" or "sun").
+  { re: /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i, read: (m) => ({ time: WEEKDAYS.indexOf(m[1]!.slice(0, 3).toLowerCase()), kind: 'weekday' }) },
+  { re: /\b(Mon|Tues?|Wed|Thu(?:rs?)?|Fri)\b\.?/, read: (m) => ({ time: WEEKDAYS.indexOf(m[1]!.slice(0, 3).toLowerCase()), kind: 'weekday' }) },
   { re: new RegExp(String.raw`\b(january|february|march|april|june|july|august|september|october|november|december)\b`, 'i'), read: (m) => ({ time: monthIndex(m[1]!), kind: 'month' }) },
 ];
 

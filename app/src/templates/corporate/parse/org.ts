@@ -1,6 +1,7 @@
 // Reporting lines as people write them: "CEO > CTO, CFO; CTO > Dev1, Dev2",
 // "CEO manages CTO and CFO; CTO manages two engineers", "CTO and CFO report to the CEO",
-// "CEO: CTO, CFO; CTO: Dev1" (one statement per ";", line or sentence).
+// "CEO: CTO, CFO; CTO: Dev1" (one statement per ";", line or sentence), and roles given with names:
+// "Alice is CEO", "Bob (CTO) reports to Alice" draw "Alice (CEO)" and "Bob (CTO)" under her.
 import { wordNumber } from '../../../text/parse.ts';
 
 export interface OrgNode {
@@ -67,20 +68,44 @@ function namesOf(list: string, numbering: Map<string, number>): string[] {
 
 const RELATION = /(?:->|→|=>|>|:|\b(?:manages|manage|oversees|oversee|supervises|supervise|leads|heads|runs|directs|has|have|reports?\s+(?:directly\s+)?to|answers?\s+to|under|below)\b)/i;
 
-/** Statements split at ";", lines and sentences, and at "and" only between two whole relations. */
+/** "Alice is CEO", "Sam is the head of sales" (not "is responsible for", "is under": those are relations). */
+const ROLE = /^(.+?)\s+is\s+(?!responsible\b|over\b|in charge\b|under\b|below\b|for\b)(?:the\s+|our\s+|an?\s+)?(.+)$/i;
+
+/** A relation that starts with its verb: its subject is the person of the statement before. */
+const NO_SUBJECT = /^\s*(?:reports?|reporting|answers?|manages?|oversees?|supervises?|leads?|heads|runs|directs|works?|sits?)\b/i;
+
+/** Whether a piece of a sentence says who reports to whom, or what someone's role is. */
+function relates(s: string): boolean {
+  return RELATION.test(s) || ROLE.test(s.trim());
+}
+
+/** Statements split at ";", lines and sentences, and at "," or "and" only between two whole relations. */
 function statements(body: string): string[] {
   const out: string[] = [];
   for (const sentence of body.split(/\s*(?:;|\n|\.\s+|\.$|,?\s+(?:while|whereas)\s+)\s*/i)) {
     let current = '';
-    for (const chunk of sentence.split(/,?\s+and\s+/i)) {
-      if (current && RELATION.test(current) && RELATION.test(chunk)) {
+    // The separators are kept: a piece without a relation goes back where it was ("CTO, CFO and COO").
+    const pieces = sentence.split(/(,?\s+and\s+|\s*,\s*)/i);
+    for (let i = 0; i < pieces.length; i += 2) {
+      const chunk = pieces[i]!;
+      if (current && relates(current) && relates(chunk)) {
         out.push(current);
-        current = chunk;
-      } else current = current ? `${current} and ${chunk}` : chunk;
+        // "Tom is CTO and reports to Maria": the second relation's subject is the role's person.
+        const subject = NO_SUBJECT.test(chunk) ? ROLE.exec(current.trim())?.[1] : undefined;
+        current = subject ? `${subject} ${chunk}` : chunk;
+      } else current = current ? `${current}${pieces[i - 1]}${chunk}` : chunk;
     }
     if (current.trim()) out.push(current.trim());
   }
   return out;
+}
+
+/** "Bob (CTO)" → "Bob", with CTO kept as Bob's role; the rest of the text as it was. */
+function takeRoles(body: string, roles: Map<string, string>): string {
+  return body.replace(/([A-Za-z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*)*)\s*\(([^()]{1,24})\)/g, (_, name: string, role: string) => {
+    roles.set(tidyName(name).toLowerCase(), tidyName(role));
+    return name;
+  });
 }
 
 /** The words before the structure, when they name the chart ("Acme org chart: …"). */
@@ -127,7 +152,14 @@ export function parseOrgChart(body: string, warnings: string[]): OrgNode[] {
     r.parent = m.name;
   };
 
-  for (const s of statements(body)) {
+  const roles = new Map<string, string>();
+  for (const s of statements(takeRoles(body, roles))) {
+    const role = RELATION.test(s) ? null : ROLE.exec(s);
+    if (role) {
+      const [name] = namesOf(role[1]!, numbering);
+      if (name) roles.set(ensure(name).name.toLowerCase(), tidyName(role[2]!));
+      continue;
+    }
     const chain = s.split(CHAIN);
     if (chain.length >= 2) {
       // "CEO > CTO > Dev1, Dev2": each group reports to the last person of the group before it.
@@ -156,5 +188,10 @@ export function parseOrgChart(body: string, warnings: string[]): OrgNode[] {
     }
     for (const name of namesOf(s, numbering)) ensure(name);
   }
-  return [...nodes.values()];
+  // A role is drawn with the name it belongs to, on the person and wherever they are someone's manager.
+  const shown = (name: string) => {
+    const role = roles.get(name.toLowerCase());
+    return role && role.toLowerCase() !== name.toLowerCase() ? `${name} (${role})` : name;
+  };
+  return [...nodes.values()].map((n) => ({ name: shown(n.name), parent: n.parent === null ? null : shown(n.parent) }));
 }

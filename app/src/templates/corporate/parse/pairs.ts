@@ -73,3 +73,20 @@ export function labelValuePairs(body: string): { pairs: LabelledValue[]; skipped
   }
   return { pairs, skipped };
 }
+
+/** A label then a figure, as one list item: "Sales 12", "Sales: 12", "Support 65%", "North = $1.2M". */
+function labelledFigure(label: string): string {
+  return String.raw`${label}\s*[:=]?\s*[$€£]?-?\d[\d,.]*\s*(?:%|k|m|bn|[a-z]{1,3}\b)?`;
+}
+
+/**
+ * A list of at least `min` labelled figures after a colon ("Headcount by department: Sales 12,
+ * Engineering 30, HR 4"; key: value pairs too), as typed: the sign of figures to chart, with or without
+ * the word "chart". With `months`, only months as labels ("Monthly sales: Jan 40, Feb 55, Mar 70").
+ */
+export function labelledFiguresPattern(opts: { min?: number; months?: boolean } = {}): RegExp {
+  const label = opts.months ? String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?` : String.raw`[A-Za-z][\w&'’ .-]{0,30}?`;
+  const item = labelledFigure(label);
+  const more = Math.max(1, (opts.min ?? 3) - 1);
+  return new RegExp(String.raw`:\s*${item}(?:\s*[,;]\s*(?:and\s+)?${item}|\s+and\s+${item}){${more},}\s*\.?\s*$`, 'i');
+}

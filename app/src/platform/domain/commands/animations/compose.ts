@@ -30,6 +30,8 @@ export interface AnalysisRequest {
   templates?: string[];
   template?: string;
   params?: Record<string, unknown>;
+  /** "title_card": a description not understood becomes a title card of its words instead of a 422. */
+  fallback?: 'title_card';
 }
 
 function analyzeOptions(req: AnalysisRequest, config: DevforgeConfig): AnalyzeOptions {
@@ -38,6 +40,7 @@ function analyzeOptions(req: AnalysisRequest, config: DevforgeConfig): AnalyzeOp
     ...(req.templates ? { templates: req.templates } : {}),
     ...(req.template ? { template: req.template } : {}),
     ...(req.params ? { params: req.params } : {}),
+    ...(req.fallback ? { fallback: req.fallback } : {}),
     maxLength: config.analysis.maxDescriptionLength,
   };
 }
