@@ -9,7 +9,7 @@ import { ENTITLEMENT_NAMES, ENTITLEMENTS, EntitlementError, parseEntitlementValu
 import { keyIdOf } from '../../app/src/licensing/keys.ts';
 import type { LicensePayload } from '../../app/src/licensing/payloads.ts';
 import { LicenseError, verifyLicense, verifyRequest } from '../../app/src/licensing/verify.ts';
-import { dearmor } from '../../app/src/licensing/armor.ts';
+import { ArmorError, dearmor } from '../../app/src/licensing/armor.ts';
 import { addDays, endOfDay, parseDay, startOfToday, UsageError, wholeNumber } from './dates.ts';
 import { generateKeys, publicPemOf, readPrivateKey } from './keys.ts';
 import { signLicense } from './sign-license.ts';
@@ -244,9 +244,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command(rest);
   } catch (err) {
-    if (err instanceof LicenseError) {
+    if (err instanceof LicenseError || err instanceof ArmorError) {
       console.error(`devforge-license ${name}: refused: ${err.message}`);
       return EXIT_REFUSED;
+    }
+    const code = (err as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      const path = (err as { path?: string }).path ?? 'a file';
+      console.error(`devforge-license ${name}: cannot read or write ${path} (${code}): check the path and its permissions`);
+      return EXIT_USAGE;
     }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`devforge-license ${name}: ${(err as Error).message}\n(devforge-license --help shows the options)`);
