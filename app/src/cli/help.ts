@@ -119,9 +119,31 @@ options:
 
 ${APPLIANCE}`;
 
+const SSO_SET_SECRET = `usage: devforge sso set-client-secret [--from-file FILE]
+
+Stores the OIDC client secret in the database, sealed with the master key, for the server to use at its
+next start when the configuration gives none (auth.oidc.clientSecret, DEVFORGE_OIDC_CLIENT_SECRET or
+auth.oidc.clientSecretFile win when set). The secret is read from stdin, or from FILE: never give it on
+the command line, which \`ps\` shows to every user. Prints nothing secret.
+
+options:
+  --from-file FILE       read the secret from FILE instead of stdin
+  -h, --help             show this help
+
+${APPLIANCE}`;
+
+const SSO_CLEAR_SECRET = `usage: devforge sso clear-client-secret
+
+Removes the stored OIDC client secret; from the next start the server uses the configured one, if any.
+
+options:
+  -h, --help             show this help
+
+${APPLIANCE}`;
+
 const ROTATE_MASTER_KEY = `usage: devforge secrets rotate-master-key
 
-Makes a new master key, seals every stored secret (webhook signing secrets) with it in one transaction,
+Makes a new master key, seals every stored secret (webhook signing secrets, the stored OIDC client secret) with it in one transaction,
 and leaves only the new key in the master key file (secrets.masterKeyFile, default <data.dir>/master.key).
 Stop every DevForge process first: it refuses while a server uses the database. Back the new file up
 with the database afterwards. A crash part-way leaves a file holding both keys, from which the server
@@ -283,6 +305,16 @@ Run devforge secrets rotate-master-key --help for its options.
 
 ${APPLIANCE}`,
     subcommands: { 'rotate-master-key': ROTATE_MASTER_KEY },
+  },
+  sso: {
+    summary: 'store the OIDC client secret sealed in the database, or remove it',
+    usage: `usage: devforge sso set-client-secret [--from-file FILE]   (the secret on stdin)
+       devforge sso clear-client-secret
+
+Run devforge sso <action> --help for its options.
+
+${APPLIANCE}`,
+    subcommands: { 'set-client-secret': SSO_SET_SECRET, 'clear-client-secret': SSO_CLEAR_SECRET },
   },
   license: {
     summary: 'the license: install a file, show its state and use, write a renewal request',

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   admin: async () => (await import('./commands/admin.ts')).adminCommand,
   audit: async () => (await import('./commands/audit.ts')).auditCommand,
   secrets: async () => (await import('./commands/secrets.ts')).secretsCommand,
+  sso: async () => (await import('./commands/sso.ts')).ssoCommand,
   license: async () => (await import('./commands/license.ts')).licenseCommand,
 };
 

@@ -136,7 +136,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     ];
     const limits = new RateLimits(db, config.rateLimit);
     // Single sign-on: discovery runs in the background (an IdP that is down must not stop the appliance).
-    const sso = role !== 'worker' ? await startIdentityProvider(config, db, log) : undefined;
+    const sso = role !== 'worker' ? await startIdentityProvider(config, db, secrets, log) : undefined;
     if (embedded) {
       // Watched from here on; stopped before the embedded Postgres is (cleanups run in reverse).
       const supervisor = new PostmasterSupervisor(embedded, { log, onRestart: () => metrics.postgresRestarts.inc() });

@@ -21,6 +21,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', column: 'webhook_secret', id: 'id' },
   // The secret before the last rotation, which signs beside the new one during the overlap.
   { table: 'users', column: 'webhook_secret_previous', id: 'id' },
+  // Settings stored sealed instead of in the configuration (the OIDC client secret); keyed by name.
+  { table: 'sealed_settings', column: 'value', id: 'name' },
 ];
 
 /** The additional authenticated data a column's value is sealed with. */

@@ -9,6 +9,7 @@ import { SealedSecrets1764900000007 } from './1764900000007-sealed-secrets.ts';
 import { IdempotencyKeys1764900000008 } from './1764900000008-idempotency-keys.ts';
 import { Licensing1764900000009 } from './1764900000009-licensing.ts';
 import { Metering1764900000010 } from './1764900000010-metering.ts';
+import { SealedSettings1764900000011 } from './1764900000011-sealed-settings.ts';
 
 export const MIGRATIONS = [
   InitialSchema1764230400000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764900000008,
   Licensing1764900000009,
   Metering1764900000010,
+  SealedSettings1764900000011,
 ];
