@@ -224,6 +224,18 @@ Run devforge audit verify --help for its options.
 ${APPLIANCE}`,
     subcommands: { verify: AUDIT_VERIFY },
   },
+  migrate: {
+    summary: 'bring the database (database.url) up to this version and exit',
+    usage: `usage: devforge migrate
+
+Applies the migrations this version has and the database at database.url (DEVFORGE_DATABASE_URL) lacks,
+then exits: 0 when the schema is up to date. Safe to run while servers run and to run twice (migrations
+take an advisory lock; each runs in its own transaction). Every server role migrates at start too; the
+Compose stack runs this as its one-shot migrate job before the API and workers start.
+
+options:
+  -h, --help             show this help`,
+  },
 };
 
 // `analyse` is the same command as `analyze`.

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   apikey: async () => (await import('./commands/apikey.ts')).apikeyCommand,
   admin: async () => (await import('./commands/admin.ts')).adminCommand,
   audit: async () => (await import('./commands/audit.ts')).auditCommand,
+  migrate: async () => (await import('./commands/migrate.ts')).migrateCommand,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);

@@ -1,0 +1,33 @@
+// devforge migrate: brings the database at database.url up to this version's schema and exits. Every
+// server role also migrates at start (under the same advisory lock), so this is for deployments that want
+// the schema change as a step of its own: the Compose stack's one-shot `migrate` job runs it before the API
+// and workers start, and an upgrade fails there, with the reason, rather than in a restarting container.
+import { loadConfig } from '../../config/load.ts';
+import { createDataSource, migrate } from '../../platform/db/data-source.ts';
+import { parse } from '../args.ts';
+import { UsageError } from '../errors.ts';
+
+export async function migrateCommand(args: string[]): Promise<number> {
+  const { positionals } = parse(args, {});
+  if (positionals.length) throw new UsageError(`migrate takes no arguments, got ${positionals.join(' ')}`);
+  const config = loadConfig();
+  // The embedded database is migrated by the server that owns it; there is nothing to run ahead of it.
+  if (!config.database.url) throw new UsageError('database.url is not set: set DEVFORGE_DATABASE_URL to the Postgres to migrate (the embedded database is migrated by `devforge serve`)');
+  const db = createDataSource(config.database.url, 1);
+  try {
+    await db.initialize();
+  } catch (err) {
+    throw new Error(`cannot reach the database (database.url): ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    let applied = 0;
+    await migrate(db, (line) => {
+      applied++;
+      console.error(line);
+    });
+    console.error(applied ? `database: ${applied} migration${applied === 1 ? '' : 's'} applied` : 'database: schema already up to date');
+  } finally {
+    await db.destroy();
+  }
+  return 0;
+}
