@@ -16,7 +16,9 @@ ENV HOME=/var/lib/caddy XDG_CONFIG_HOME=/var/lib/caddy/.config XDG_DATA_HOME=/va
 USER 10002:10002
 EXPOSE 8443 8080
 VOLUME /certs
+# -k: the certificate may be the customer's, for a name that is not 127.0.0.1; this checks the proxy and the API
+# answer, not who the certificate names.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=20s --retries=5 \
-  CMD curl -fsS -o /dev/null --cacert /certs/ca.crt --resolve localhost:8443:127.0.0.1 https://localhost:8443/healthz || exit 1
+  CMD curl -fsSk -o /dev/null https://127.0.0.1:8443/healthz || exit 1
 ENTRYPOINT ["caddy"]
 CMD ["run", "--config", "/etc/caddy/Caddyfile", "--adapter", "caddyfile"]
