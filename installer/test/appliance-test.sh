@@ -104,6 +104,8 @@ docker run --rm --entrypoint sh "localhost/devforge:$version" -c 'test ! -e /run
   fail "the app image has a build secret in it, or does not run as uid 10001"
 
 step "up --wait (two workers)"
+# A run killed before its trap (SIGKILL, a power cut) may have left the stack: start from nothing.
+"${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
 timed "compose up --wait" "${compose[@]}" up -d --wait --pull never --scale worker=2
 "${compose[@]}" ps --format 'table {{.Service}}\t{{.Status}}'
 

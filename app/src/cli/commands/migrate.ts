@@ -13,11 +13,20 @@ export async function migrateCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   // The embedded database is migrated by the server that owns it; there is nothing to run ahead of it.
   if (!config.database.url) throw new UsageError('database.url is not set: set DEVFORGE_DATABASE_URL to the Postgres to migrate (the embedded database is migrated by `devforge serve`)');
-  const db = createDataSource(config.database.url, 1);
-  try {
-    await db.initialize();
-  } catch (err) {
-    throw new Error(`cannot reach the database (database.url): ${(err as Error).message}`, { cause: err });
+  // The database may still be starting (a container's first start, a failover): try for about half a minute,
+  // as the server does, before giving up with the reason.
+  const attempts = 6;
+  let db = createDataSource(config.database.url, 1);
+  for (let i = 1; ; i++) {
+    try {
+      await db.initialize();
+      break;
+    } catch (err) {
+      if (i >= attempts) throw new Error(`cannot reach the database (database.url) after ${attempts} attempts: ${(err as Error).message}`, { cause: err });
+      console.error(`database: not reachable yet (${(err as Error).message}); retrying (${i}/${attempts - 1})`);
+      await new Promise((r) => setTimeout(r, 1000 * 2 ** (i - 1)));
+      db = createDataSource(config.database.url, 1);
+    }
   }
   try {
     let applied = 0;
