@@ -18,7 +18,9 @@ const secretKey = secret('MINIO_ROOT_PASSWORD_FILE');
 DUMMY_ACCOUNT.revokeAccessKey?.('S3RVER');
 DUMMY_ACCOUNT.createKeyPair(accessKey, secretKey);
 
-const server = new S3rver({ address: '0.0.0.0', port: 9000, directory: process.env.S3_DIR ?? '/data', silent: false, resetOnClose: false });
+// vhostBuckets off: s3rver would read the service's host name (objects) as a bucket name; the app addresses
+// buckets by path (DEVFORGE_S3_PATH_STYLE), as it does with MinIO.
+const server = new S3rver({ address: '0.0.0.0', port: 9000, vhostBuckets: false, directory: process.env.S3_DIR ?? '/data', silent: false, resetOnClose: false });
 const { port } = await server.run();
 console.log(`s3 stand-in (s3rver) listening on ${port}`);
 for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => server.close().then(() => process.exit(0)));

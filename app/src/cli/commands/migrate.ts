@@ -7,6 +7,9 @@ import { createDataSource, migrate } from '../../platform/db/data-source.ts';
 import { parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 
+// Two connections: migrate() holds one for the advisory lock while the migrations run on another.
+const POOL = 2;
+
 export async function migrateCommand(args: string[]): Promise<number> {
   const { positionals } = parse(args, {});
   if (positionals.length) throw new UsageError(`migrate takes no arguments, got ${positionals.join(' ')}`);
@@ -16,7 +19,7 @@ export async function migrateCommand(args: string[]): Promise<number> {
   // The database may still be starting (a container's first start, a failover): try for about half a minute,
   // as the server does, before giving up with the reason.
   const attempts = 6;
-  let db = createDataSource(config.database.url, 1);
+  let db = createDataSource(config.database.url, POOL);
   for (let i = 1; ; i++) {
     try {
       await db.initialize();
@@ -25,7 +28,7 @@ export async function migrateCommand(args: string[]): Promise<number> {
       if (i >= attempts) throw new Error(`cannot reach the database (database.url) after ${attempts} attempts: ${(err as Error).message}`, { cause: err });
       console.error(`database: not reachable yet (${(err as Error).message}); retrying (${i}/${attempts - 1})`);
       await new Promise((r) => setTimeout(r, 1000 * 2 ** (i - 1)));
-      db = createDataSource(config.database.url, 1);
+      db = createDataSource(config.database.url, POOL);
     }
   }
   try {
