@@ -54,7 +54,7 @@ COPY --from=prod-deps /src/node_modules ./node_modules
 COPY --from=build /src/package.json /src/package-lock.json ./
 COPY --from=build /src/app ./app
 COPY images/app-entrypoint.sh /usr/local/bin/devforge-entrypoint
-RUN ln -s /app/app/bin/devforge.js /usr/local/bin/devforge
+COPY images/devforge-cli.sh /usr/local/bin/devforge
 ENV NODE_ENV=production DEVFORGE_DATA_DIR=/var/lib/devforge DEVFORGE_PORT=8080 DEVFORGE_HOST=0.0.0.0
 USER 10001:10001
 EXPOSE 8080
@@ -70,5 +70,9 @@ CMD ["devforge", "serve"]
 FROM runtime AS stand-ins
 COPY --from=build /src/node_modules ./node_modules
 COPY compose/stand-ins/ ./stand-ins/
+# The S3 stand-in's data directory: a new named volume takes the owner of the directory it is mounted over.
+USER root
+RUN mkdir -p /data && chown 10001:10001 /data
+USER 10001:10001
 HEALTHCHECK NONE
 CMD ["node", "--version"]
