@@ -327,6 +327,18 @@ Run devforge license <action> --help for each action's options.
 ${APPLIANCE}`,
     subcommands: { install: LICENSE_INSTALL, status: LICENSE_STATUS, request: LICENSE_REQUEST },
   },
+  migrate: {
+    summary: 'bring the database (database.url) up to this version and exit',
+    usage: `usage: devforge migrate
+
+Applies the migrations this version has and the database at database.url (DEVFORGE_DATABASE_URL) lacks,
+then exits: 0 when the schema is up to date. Safe to run while servers run and to run twice (migrations
+take an advisory lock; each runs in its own transaction). Every server role migrates at start too; the
+Compose stack runs this as its one-shot migrate job before the API and workers start.
+
+options:
+  -h, --help             show this help`,
+  },
 };
 
 // `analyse` is the same command as `analyze`.

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   secrets: async () => (await import('./commands/secrets.ts')).secretsCommand,
   sso: async () => (await import('./commands/sso.ts')).ssoCommand,
   license: async () => (await import('./commands/license.ts')).licenseCommand,
+  migrate: async () => (await import('./commands/migrate.ts')).migrateCommand,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);
