@@ -27,7 +27,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY package.json package-lock.json ./
-RUN --mount=type=secret,id=host_ca --mount=type=cache,target=/root/.npm \
+RUN --mount=type=secret,id=host_ca --mount=type=cache,target=/var/cache/npm \
+    export npm_config_cache=/var/cache/npm; \
     if [ -s /run/secrets/host_ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/host_ca; fi \
  && npm ci --no-audit --no-fund --loglevel=warn
 COPY app/ app/

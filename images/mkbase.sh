@@ -88,9 +88,10 @@ APT
 # Keep the copyright files: they are the packages' license notices (the SBOM and NOTICE files use them).
 find "$root/usr/share/doc" -mindepth 2 -not -name copyright -not -type d -delete 2>/dev/null || true
 find "$root/usr/share/doc" -mindepth 1 -type d -empty -delete 2>/dev/null || true
+roothome="$root/root"
 rm -rf "$root"/usr/share/man/* "$root"/usr/share/groff/* "$root"/usr/share/info/* "$root"/usr/share/locale/* \
   "$root"/usr/share/lintian/* "$root"/var/cache/apt/archives/*.deb "$root"/var/cache/apt/*.bin \
-  "$root"/var/lib/apt/lists/* "$root"/var/log/*.log "$root"/var/log/apt/* "$root"/tmp/* "$root"/root/.bash_history
+  "$root"/var/lib/apt/lists/* "$root"/var/log/*.log "$root"/var/log/apt/* "$root"/tmp/* "$roothome"/.bash_history
 # Docker bind-mounts its own resolv.conf and hostname; an empty machine-id is made unique per container.
 : >"$root/etc/resolv.conf"
 echo localhost >"$root/etc/hostname"
