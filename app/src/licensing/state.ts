@@ -32,10 +32,3 @@ export function standingAt(payload: LicensePayload, now: Date): Standing {
   if (t < graceEndsAt.getTime()) return licensed('grace');
   return { state: 'expired', effectiveTier: 'free', entitlements: TIER_DEFAULTS.free, graceEndsAt };
 }
-
-/** The calendar month (UTC) of `at`, as YYYY-MM, and its bounds. */
-export function utcMonth(at: Date): { month: string; start: Date; end: Date } {
-  const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
-  const end = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
-  return { month: start.toISOString().slice(0, 7), start, end };
-}

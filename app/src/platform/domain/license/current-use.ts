@@ -1,9 +1,8 @@
 // This month's use against each limit, behind one function so the license code does not know how
 // usage is metered: animations accepted in the calendar month (UTC), from the metering ledger
 // (usage_accepted, one row per animation, so a retry, a crash or a re-render never counts twice).
-import { utcMonth } from '../../../licensing/state.ts';
 import type { Queryable } from '../../db/sql.ts';
-import { animationsAccepted } from '../queries/usage.ts';
+import { animationsAccepted, monthOf } from '../queries/usage.ts';
 
 export interface CurrentUse {
   month: string;
@@ -11,6 +10,6 @@ export interface CurrentUse {
 }
 
 export async function currentUse(db: Queryable, at: Date = new Date()): Promise<CurrentUse> {
-  const { month } = utcMonth(at);
+  const month = monthOf(at);
   return { month, animations_per_month: await animationsAccepted(db, month) };
 }
