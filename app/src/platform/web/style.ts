@@ -22,7 +22,7 @@ header.top :focus-visible{outline-color:var(--brand-on-primary)}
 .brand-by{font-weight:400;font-size:12px;opacity:.9}
 nav[aria-label=Main] ul{display:flex;gap:4px;list-style:none;margin:0;padding:0}
 nav[aria-label=Main] a{display:block;padding:6px 12px;border-radius:6px;text-decoration:none;font-weight:600}
-nav[aria-label=Main] a[aria-current=page]{background:rgba(255,255,255,.18);text-decoration:underline;text-underline-offset:4px}
+nav[aria-label=Main] a[aria-current=page]{box-shadow:inset 0 -3px 0 var(--brand-on-primary)}
 header.top .who{margin-left:auto;font-size:14px}
 header.top button.secondary{background:transparent;color:var(--brand-on-primary);border-color:var(--brand-on-primary)}
 .banner{margin:0;padding:8px 20px;background:#fef3c7;color:#713f12}

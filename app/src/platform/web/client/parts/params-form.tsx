@@ -136,8 +136,8 @@ interface Props {
   fields: Field[];
   texts: Record<string, string>;
   onInput: (name: string, text: string) => void;
-  /** Committed edits (change, not each keystroke): the preview is recomputed. */
-  onCommit: () => void;
+  /** A committed edit (change, not each keystroke), with the field's text as it is now: the preview is recomputed. */
+  onCommit: (name: string, text: string) => void;
   disabled?: boolean;
 }
 
@@ -154,17 +154,17 @@ export function ParamsForm({ fields, texts, onInput, onCommit, disabled }: Props
         let input;
         if (f.kind === 'enum')
           input = (
-            <select {...common} value={text} onChange={(e) => (onInput(f.name, e.currentTarget.value), onCommit())}>
+            <select {...common} value={text} onChange={(e) => onCommit(f.name, e.currentTarget.value)}>
               {f.optional && <option value="">(none)</option>}
               {f.options!.map((o) => (
                 <option value={o}>{labelOf(o)}</option>
               ))}
             </select>
           );
-        else if (f.kind === 'boolean') input = <input {...common} type="checkbox" checked={text === 'true'} onChange={(e) => (onInput(f.name, String(e.currentTarget.checked)), onCommit())} />;
-        else if (f.kind === 'json') input = <textarea {...common} rows={3} value={text} onInput={(e) => onInput(f.name, e.currentTarget.value)} onChange={onCommit} />;
-        else if (f.kind === 'number' || f.kind === 'integer') input = <input {...common} type="number" step={f.kind === 'integer' ? '1' : 'any'} value={text} onInput={(e) => onInput(f.name, e.currentTarget.value)} onChange={onCommit} />;
-        else input = <input {...common} type="text" inputMode={f.kind === 'numbers' ? 'decimal' : undefined} value={text} onInput={(e) => onInput(f.name, e.currentTarget.value)} onChange={onCommit} />;
+        else if (f.kind === 'boolean') input = <input {...common} type="checkbox" checked={text === 'true'} onChange={(e) => onCommit(f.name, String(e.currentTarget.checked))} />;
+        else if (f.kind === 'json') input = <textarea {...common} rows={3} value={text} onInput={(e) => onInput(f.name, e.currentTarget.value)} onChange={(e) => onCommit(f.name, e.currentTarget.value)} />;
+        else if (f.kind === 'number' || f.kind === 'integer') input = <input {...common} type="number" step={f.kind === 'integer' ? '1' : 'any'} value={text} onInput={(e) => onInput(f.name, e.currentTarget.value)} onChange={(e) => onCommit(f.name, e.currentTarget.value)} />;
+        else input = <input {...common} type="text" inputMode={f.kind === 'numbers' ? 'decimal' : undefined} value={text} onInput={(e) => onInput(f.name, e.currentTarget.value)} onChange={(e) => onCommit(f.name, e.currentTarget.value)} />;
         return (
           <div class="field" key={f.name}>
             <label for={id}>

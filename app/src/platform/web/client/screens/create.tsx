@@ -6,8 +6,8 @@
 // (duplicate, or edit → new version).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api, messageOf } from '../api.ts';
-import type { ScenePreview, Template } from '../api-types.ts';
+import { api, ApiError, messageOf } from '../api.ts';
+import type { Analysis, ScenePreview, Template } from '../api-types.ts';
 import { animationBranding } from '../branding.ts';
 import { can, useApp } from '../context.ts';
 import { clearDraft, loadDraft, saveDraft, type Draft } from '../draft.ts';
@@ -22,8 +22,12 @@ import type { OverlayOptions } from '../../../../player/overlay.ts';
 
 type PreviewBody = Parameters<typeof api.preview>[0];
 
-function NotUnderstood({ result, onExample }: { result: ScenePreview; onExample: (text: string, template: string) => void }) {
-  const { analysis } = result;
+/** The preview's refusals that mean "say more": the analysis then says what was missing and what would fit. */
+function asksForMore(err: unknown): boolean {
+  return err instanceof ApiError && /:(not-understood|description-needs-data)$/.test(err.type);
+}
+
+function NotUnderstood({ analysis, onExample }: { analysis: Analysis; onExample: (text: string, template: string) => void }) {
   return (
     <section class="panel notice" id="not-understood" role="alert" aria-labelledby="nu-title">
       <h2 id="nu-title">{analysis.needs ? 'Something is missing' : 'Not understood'}</h2>
@@ -51,6 +55,7 @@ export function CreateScreen() {
   const [draft, setDraft] = useState<Draft>(() => loadDraft(window.location.search));
   const [typed, setTyped] = useState(draft.description);
   const [result, setResult] = useState<ScenePreview | undefined>(undefined);
+  const [misread, setMisread] = useState<Analysis | undefined>(undefined);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [loading, setLoading] = useState(false);
@@ -73,13 +78,30 @@ export function CreateScreen() {
       .then((r) => {
         // An older answer arriving after a newer question is dropped.
         if (ticket !== asked.current) return;
+        if (!r.analysis.understood) {
+          setResult(undefined);
+          setMisread(r.analysis);
+          setDraft({ ...next, template: undefined, params: undefined });
+          return;
+        }
+        setMisread(undefined);
         setResult(r);
         setRound((n) => n + 1);
         const t = templates?.find((x) => x.id === r.analysis.template);
         setTexts(Object.fromEntries((t ? fieldsOf(t.params_schema) : []).map((f) => [f.name, textOf(f, r.analysis.params[f.name])])));
-        setDraft(r.analysis.understood ? { ...next, template: r.analysis.template, params: r.analysis.params } : { ...next, template: undefined, params: undefined });
+        setDraft({ ...next, template: r.analysis.template, params: r.analysis.params });
       })
-      .catch((err) => ticket === asked.current && setError(messageOf(err)))
+      .catch(async (err: unknown) => {
+        if (ticket !== asked.current) return;
+        if (!asksForMore(err)) return setError(messageOf(err));
+        // Never a silent title card: the analysis of the description says what would fit and what is missing.
+        const analysis = await api.analyze(body.description).catch(() => undefined);
+        if (ticket !== asked.current) return;
+        setResult(undefined);
+        setDraft({ ...next, template: undefined, params: undefined });
+        if (analysis) setMisread(analysis);
+        else setError(messageOf(err));
+      })
       .finally(() => ticket === asked.current && setLoading(false));
   };
 
@@ -128,11 +150,13 @@ export function CreateScreen() {
     run(d, bodyFor(d, true));
   };
 
-  const commitParams = () => {
+  const commitParams = (name: string, text: string) => {
     if (!result) return;
+    const now = { ...texts, [name]: text };
+    setTexts(now);
     let params;
     try {
-      params = readParams(fields, texts);
+      params = readParams(fields, now);
     } catch (err) {
       setError(messageOf(err));
       return;
@@ -214,6 +238,7 @@ export function CreateScreen() {
                   clearDraft();
                   setTyped('');
                   setResult(undefined);
+                  setMisread(undefined);
                   setDraft({ description: '', captions: 'burn_in', branded: true });
                 }}
               >
@@ -244,7 +269,7 @@ export function CreateScreen() {
         )}
       </section>
 
-      {result && !understood && <NotUnderstood result={result} onExample={(text, t) => (setTyped(text), run({ ...draft, description: text, template: t }, bodyFor({ ...draft, description: text }, false)))} />}
+      {misread && <NotUnderstood analysis={misread} onExample={(text, t) => (setTyped(text), run({ ...draft, description: text, template: t }, bodyFor({ ...draft, description: text }, false)))} />}
 
       {result && understood && template && (
         <div class="grid">
