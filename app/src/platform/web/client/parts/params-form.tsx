@@ -163,7 +163,8 @@ export function ParamsForm({ fields, texts, onInput, onCommit, disabled }: Props
           );
         else if (f.kind === 'boolean') input = <input {...common} type="checkbox" checked={text === 'true'} onChange={(e) => onCommit(f.name, String(e.currentTarget.checked))} />;
         else if (f.kind === 'json') input = <textarea {...common} rows={3} value={text} onInput={(e) => onInput(f.name, e.currentTarget.value)} onChange={(e) => onCommit(f.name, e.currentTarget.value)} />;
-        else if (f.kind === 'number' || f.kind === 'integer') input = <input {...common} type="number" step={f.kind === 'integer' ? '1' : 'any'} value={text} onInput={(e) => onInput(f.name, e.currentTarget.value)} onChange={(e) => onCommit(f.name, e.currentTarget.value)} />;
+        else if (f.kind === 'number' || f.kind === 'integer')
+          input = <input {...common} type="number" step={f.kind === 'integer' ? '1' : 'any'} value={text} onInput={(e) => onInput(f.name, e.currentTarget.value)} onChange={(e) => onCommit(f.name, e.currentTarget.value)} />;
         else input = <input {...common} type="text" inputMode={f.kind === 'numbers' ? 'decimal' : undefined} value={text} onInput={(e) => onInput(f.name, e.currentTarget.value)} onChange={(e) => onCommit(f.name, e.currentTarget.value)} />;
         return (
           <div class="field" key={f.name}>
