@@ -38,8 +38,8 @@ export function Sharing({ id }: { id: string }) {
                 return (
                   <li key={name}>
                     {name} — {s.access === 'write' ? 'can view and re-render' : 'can view'}{' '}
-                    <button type="button" class="secondary" aria-label={`Stop sharing with ${name}`} onClick={() => void act(api.unshare(id, s.kind === 'user' ? { user: s.user.email } : { group: s.group }))}>
-                      Remove
+                    <button type="button" class="secondary" onClick={() => void act(api.unshare(id, s.kind === 'user' ? { user: s.user.email } : { group: s.group }))}>
+                      Remove<span class="sr-only"> {name}</span>
                     </button>
                   </li>
                 );

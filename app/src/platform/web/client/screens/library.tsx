@@ -12,6 +12,7 @@ import { formatDate, formatSeconds, Status } from '../parts/status.tsx';
 
 const PAGE = 12;
 const LIVE_MS = 3000;
+const IDLE_MS = 5000;
 const OWNERS = [
   ['me-or-shared', 'Mine and shared with me'],
   ['me', 'Mine'],
@@ -90,10 +91,11 @@ export function LibraryScreen() {
     };
   }, [filters, cursor, tick]);
 
+  // Live: read again every few seconds (faster while something on the page renders), so new animations
+  // and status changes show without a click.
   const unfinished = page?.animations.some((a) => a.status === 'queued' || a.status === 'processing');
   useEffect(() => {
-    if (!unfinished) return;
-    const timer = setTimeout(() => setTick((t) => t + 1), LIVE_MS);
+    const timer = setTimeout(() => setTick((t) => t + 1), unfinished ? LIVE_MS : IDLE_MS);
     return () => clearTimeout(timer);
   }, [unfinished, page]);
 
