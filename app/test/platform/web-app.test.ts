@@ -109,6 +109,17 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.waitForSelector('#app-view', { visible: true });
 }
 
+/** Polls `probe` every half second until it gives a value; fails after `ms`. */
+async function until<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`still waiting after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 async function analyse(page: Page, description: string): Promise<void> {
   await page.$eval('#description', (el) => ((el as HTMLTextAreaElement).value = ''));
   await page.type('#description', description);
@@ -320,9 +331,14 @@ test.serial('admin: the library shows posters and details, updates by itself, op
 
   // Re-render, then delete the second one.
   await page.click(`#animations li[data-id="${made.json.id}"] button[aria-label^="Re-render"]`);
-  await page.waitForSelector(`#animations li[data-id="${made.json.id}"][data-status=completed]`, { timeout: 170_000 });
-  const generation = (await call(server.url, 'GET', `/api/v1/animations/${made.json.id}`, { key: adminKey })).json.generation;
-  t.is(generation, 2, 're-rendered once');
+  // The card may still say "completed" from the first render until the list re-reads itself, so the
+  // server is asked when the second render is done; then the card must say so too.
+  const secondRender = await until(async () => {
+    const a = (await call(server.url, 'GET', `/api/v1/animations/${made.json.id}`, { key: adminKey })).json;
+    return a.generation === 2 && a.status === 'completed' ? a : undefined;
+  }, 170_000);
+  t.is(secondRender.generation, 2, 're-rendered once');
+  await page.waitForSelector(`#animations li[data-id="${made.json.id}"][data-status=completed]`, { timeout: 30_000 });
   await page.click(`#animations li[data-id="${made.json.id}"] button[aria-label^="Delete"]`);
   await page.waitForFunction((id) => !document.querySelector(`#animations li[data-id="${id}"]`), {}, made.json.id);
   t.is((await call(server.url, 'GET', `/api/v1/animations/${made.json.id}`, { key: adminKey })).status, 404);
@@ -422,6 +438,7 @@ test.serial('editor: sees Create with Export, the animation shared with them, no
   await analyse(page, 'Demonstrate bubble sort on 3 1 2');
   await page.waitForSelector('#export', { visible: true });
   await page.goto(server.url + '/library', { waitUntil: 'load' });
+  await page.waitForSelector('#library-owner');
   await setField(page, '#library-owner', 'shared');
   await page.waitForSelector(`#animations li[data-id="${exportedId}"]`);
   await page.click(`#animations li[data-id="${exportedId}"] a.desc`);
