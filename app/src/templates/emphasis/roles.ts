@@ -38,6 +38,21 @@ export const ROLES = {
   tangent: { color: '$success', label: 'tangent' },
   /** The order things were finished in, written as #1, #2 … so it never reads as a value. */
   order: { color: '$muted', label: 'visit order' },
+  // Science and mathematics: what a colour means in a physical or worked scene.
+  /** An element whose atoms count the same on both sides (a reaction). */
+  balanced: { color: '$success', label: 'balances' },
+  /** An element whose counts differ (a reaction as first written). */
+  unbalanced: { color: '$danger', label: 'does not balance' },
+  /** A value the working has just found (a coefficient, a component). */
+  solved: { color: '$accent', label: 'solved' },
+  /** A velocity, drawn as an arrow. */
+  velocity: { color: '$accent', label: 'velocity' },
+  /** The parts a vector is split into (vx and vy). */
+  component: { color: '$warning', label: 'components' },
+  /** A force on a body (weight, normal, friction), drawn as an arrow. */
+  force: { color: '$danger', label: 'force' },
+  /** A marked point of a motion or a curve (the apex, a vertex, a root). */
+  marked: { color: '$highlight', label: 'key point' },
 } as const satisfies Record<string, { color: string; label: string }>;
 
 export type Role = keyof typeof ROLES;
