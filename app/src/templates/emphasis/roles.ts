@@ -53,6 +53,12 @@ export const ROLES = {
   force: { color: '$danger', label: 'force' },
   /** A marked point of a motion or a curve (the apex, a vertex, a root). */
   marked: { color: '$highlight', label: 'key point' },
+  /** The particles of an atom (Bohr model). */
+  proton: { color: '$danger', label: 'proton' },
+  neutron: { color: '$muted', label: 'neutron' },
+  electron: { color: '$secondary', label: 'electron' },
+  /** The outer shell's electrons, the ones that bond. */
+  valence: { color: '$accent', label: 'valence shell' },
 } as const satisfies Record<string, { color: string; label: string }>;
 
 export type Role = keyof typeof ROLES;
