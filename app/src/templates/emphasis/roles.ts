@@ -43,8 +43,8 @@ export const ROLES = {
   balanced: { color: '$success', label: 'balances' },
   /** An element whose counts differ (a reaction as first written). */
   unbalanced: { color: '$danger', label: 'does not balance' },
-  /** A value the working has just found (a coefficient, a component). */
-  solved: { color: '$accent', label: 'solved' },
+  /** A value the working has just found (a reaction's coefficient): blue, apart from the green and red of balancing. */
+  solved: { color: '$secondary', label: 'solved' },
   /** A velocity, drawn as an arrow. */
   velocity: { color: '$accent', label: 'velocity' },
   /** The parts a vector is split into (vx and vy). */

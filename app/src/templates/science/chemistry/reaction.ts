@@ -8,6 +8,7 @@ import { FormulaError, formulaLatex } from './formula.ts';
 import { equationInText, namedReaction } from './named-reactions.ts';
 import { balanceEquation, ReactionError, sideTotal, type Balanced, type Species } from './reaction-balance.ts';
 import { rationalLatex, rationalText, solvingChain } from './reaction-solve.ts';
+import { roleColor } from '../../emphasis/roles.ts';
 
 const DEFAULT_EQUATION = 'CH4 + O2 -> CO2 + H2O';
 
@@ -30,6 +31,8 @@ const params = z.object({
 type ReactionParams = z.infer<typeof params>;
 
 const LETTERS = 'abcdfghk'; // e is left out: it reads as the electron.
+/** What the working has just found (a coefficient, a row's unknown): one colour, named in the legend. */
+const SOLVED = roleColor('solved');
 
 /** Rough rendered width of a formula in ems (MathJax: capitals wider, subscripts narrower). */
 function formulaEms(formula: string): number {
@@ -179,7 +182,8 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
 
   // Atom bookkeeping: one row per element (and charge), left and right totals.
   const rows = b.elements;
-  const rowY = (i: number) => 0.8 - i * Math.min(0.62, 3.6 / Math.max(1, rows.length));
+  // Rows far enough apart that a highlight round one (a row with a fraction is taller) does not cross the next.
+  const rowY = (i: number) => 0.8 - i * Math.min(0.8, 3.6 / Math.max(1, rows.length));
   for (const [id, text, hx] of [
     ['head-el', 'Atoms', 2.1],
     ['head-left', 'Left', 4.3],
@@ -211,7 +215,7 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
   const solution = b.coefficients.map((c, j) => `${LETTERS[j]} = ${c}`).join(',\\ ');
   // Under both panels, across the full width: a long list of coefficients needs the room.
   const solutionY = Math.min(rowY(rows.length - 1) - 0.8, -2.9);
-  objects.push({ id: 'solution', type: 'math', latex: solution, x: 0, y: solutionY, size: 0.44, color: '$accent' });
+  objects.push({ id: 'solution', type: 'math', latex: solution, x: 0, y: solutionY, size: 0.44, color: SOLVED });
 
   const tl = new TimelineBuilder();
   const plain = (coefs: number[]) => `${b.reactants.map((s, i) => `${coefs[i] === 1 ? '' : coefs[i]}${s.formula}`).join(' + ')} → ${b.products.map((s, i) => `${coefs[nR + i] === 1 ? '' : coefs[nR + i]}${s.formula}`).join(' + ')}`;
@@ -239,7 +243,7 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
   tl.appear('eqs-head', 0.4);
   rows.forEach((_, i) => {
     tl.appear(`eq${i}`, 0.5);
-    tl.add({ type: 'highlight', target: `el${i}`, at: tl.t, duration: 0.8, color: '$accent' });
+    tl.add({ type: 'highlight', target: `el${i}`, at: tl.t, duration: 0.8, color: '$highlight' });
     tl.wait(0.75);
   });
   tl.wait(0.8);
@@ -250,13 +254,13 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
     // The working, line by line: one coefficient fixed, then an element with one unknown left at a time.
     const first = species[chain.start]!.formula;
     tl.narrate(`Start from ${letters[chain.start]} = 1 for ${first}: any start works, the fractions are cleared at the end.`, 2, [`coef${chain.start}`, `sp${chain.start}`]);
-    tl.add({ type: 'highlight', target: `coef${chain.start}`, at: tl.t, duration: 0.8, color: '$accent' });
+    tl.add({ type: 'highlight', target: `coef${chain.start}`, at: tl.t, duration: 0.8, color: SOLVED });
     tl.wait(1.2);
     for (const line of chain.lines) {
       const value = rationalText(line.value);
       tl.narrate(`${rowText(rowLatex[line.row]!)}, so ${letters[line.unknown]} = ${value}.`, 2, [`eq${line.row}`]);
       tl.add({ type: 'set', target: `eq${line.row}`, at: tl.t + 0.2, property: 'latex', value: solvedLatex[line.row]! });
-      tl.add({ type: 'tween', target: `eq${line.row}`, property: 'color', to: '$accent', start: tl.t + 0.2, duration: 0.3 });
+      tl.add({ type: 'tween', target: `eq${line.row}`, property: 'color', to: SOLVED, start: tl.t + 0.2, duration: 0.3 });
       tl.wait(1.6);
     }
     const found = species.map((_, j) => (j === chain.start ? '1' : rationalText(chain.lines.find((l) => l.unknown === j)!.value)));
@@ -274,8 +278,8 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
   species.forEach((_, j) => {
     const c = b.coefficients[j]!;
     tl.add({ type: 'set', target: `coef${j}`, at: tl.t, property: 'latex', value: String(c) });
-    tl.add({ type: 'tween', target: `coef${j}`, property: 'color', to: c === 1 ? '$muted' : '$accent', start: tl.t, duration: 0.3 });
-    tl.add({ type: 'highlight', target: `sp${j}`, at: tl.t, duration: 0.5, color: '$accent' });
+    tl.add({ type: 'tween', target: `coef${j}`, property: 'color', to: c === 1 ? '$muted' : SOLVED, start: tl.t, duration: 0.3 });
+    tl.add({ type: 'highlight', target: `sp${j}`, at: tl.t, duration: 0.5, color: SOLVED });
     tl.wait(0.45);
   });
   rows.forEach((el, i) => {
