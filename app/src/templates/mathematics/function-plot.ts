@@ -135,7 +135,9 @@ export const functionPlot = defineTemplate<PlotParams>({
       axesObject(chart, { xLabel: 'x', yLabel: 'y' }),
     ];
     const tl = new TimelineBuilder();
-    tl.narrate(`Axes for x from ${fmt(x_range[0])} to ${fmt(x_range[1])}; y from ${fmt(view.yRange[0])} to ${fmt(view.yRange[1])} shows the interesting part.`, 1.8, ['axes']);
+    // The axes fill the frame: an outline round all of it would point at nothing, so this step names no refs. The
+    // curve's step names its formula: the outline ties the formula to the curve drawing under it.
+    tl.narrate(`Axes for x from ${fmt(x_range[0])} to ${fmt(x_range[1])}; y from ${fmt(view.yRange[0])} to ${fmt(view.yRange[1])} shows the interesting part.`, 1.8);
     tl.appear('title', 0.5).appear('axes', 1.2, 'draw').wait(1.5);
 
     const slot = 14.4 / formulas.length;
@@ -152,7 +154,7 @@ export const functionPlot = defineTemplate<PlotParams>({
       const legendX = quadratic ? -3.6 : -7.2 + slot * (i + 0.5);
       objects.push({ id: `legend${i}`, type: 'math', latex: legend, x: legendX, y: 3.3, size: fitMathSize(legend, quadratic ? 6.8 : slot - 0.4, 0.46), color });
       const hasCurve = curve.points.filter((p) => p !== null).length >= 2;
-      tl.narrate(`Draw y = ${formatExpression(f.text)}: ${curve.sample.xs.length} samples from x = ${fmt(x_range[0])} to ${fmt(x_range[1])}, joined left to right.`, 2.4, [hasCurve ? `curve${i}` : `legend${i}`]);
+      tl.narrate(`Draw y = ${formatExpression(f.text)}: ${curve.sample.xs.length} samples from x = ${fmt(x_range[0])} to ${fmt(x_range[1])}, joined left to right.`, 2.4, [`legend${i}`]);
       tl.appear(`legend${i}`, 0.5);
       if (hasCurve) {
         objects.push({ id: `curve${i}`, type: 'plot', axes: 'axes', points: curve.points, color, width: 0.06 });
