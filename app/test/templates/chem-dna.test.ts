@@ -58,8 +58,9 @@ test('the scene: a base pair per letter, both strands labelled, the helix turnin
 
 test('content checklist: DNA shows at least two turns on a vertical axis, turning about it, with both grooves named where they are', (t) => {
   const { scene } = sceneFromDescription('DNA double helix for the sequence ATGCGT', { width: 1280, height: 720, fps: 30 });
-  const spheres = scene.objects.filter((o) => /^c?p[12]_\d+$/.test(o.id)).flatMap((o) => (o.type === 'mesh' ? [o] : []));
   const rungs = scene.objects.filter((o) => /^c?b[12]_\d+$/.test(o.id));
+  // Each rung starts on its strand's backbone: those points are the helix (strand 1: b1_/cb1_, strand 2: b2_/cb2_).
+  const spheres = rungs.flatMap((o) => (o.type === 'mesh' && o.from ? [{ id: o.id.replace(/^(c?)b/, '$1p'), x: o.from[0], y: o.from[1], z: o.from[2] }] : []));
   t.true(rungs.length / 2 >= 21, `${rungs.length / 2} base pairs drawn: two whole turns need 21`);
   // The given six keep their base colours; the pairs around them are grey, claiming no base.
   t.is(scene.objects.filter((o) => /^b[12]_\d+$/.test(o.id)).length, 12);

@@ -66,15 +66,20 @@ export function buildHelix(sequence: string, partner: string, rise: number, radi
     p2.push(s2);
     const i = j - offset;
     const given = i >= 0 && i < n;
-    const ids1 = given ? [`p1_${i}`, `b1_${i}`] : [`cp1_${j}`, `cb1_${j}`];
-    const ids2 = given ? [`p2_${i}`, `b2_${i}`] : [`cp2_${j}`, `cb2_${j}`];
+    const ids1 = given ? [`p1_${i}`, `b1_${i}`] : [`cb1_${j}`];
+    const ids2 = given ? [`p2_${i}`, `b2_${i}`] : [`cb2_${j}`];
     const c1 = given ? BASE_COLORS[sequence[i] as Base] : UNGIVEN_COLOR;
     const c2 = given ? BASE_COLORS[partner[i] as Base] : UNGIVEN_COLOR;
-    objects.push({ id: ids1[0]!, parent: groupId, type: 'mesh', shape: 'sphere', x: r3(s1)[0], y: r3(s1)[1], z: r3(s1)[2], radius: radius * 0.13, color: '$muted', roughness: 0.4 });
-    objects.push({ id: ids2[0]!, parent: groupId, type: 'mesh', shape: 'sphere', x: r3(s2)[0], y: r3(s2)[1], z: r3(s2)[2], radius: radius * 0.13, color: '$muted', roughness: 0.4 });
+    // The given nucleotides carry a sphere on the backbone; the context pairs only the backbone tube. (Spheres are
+    // most of the helix's triangles: a sphere at every one of 42 nucleotides made the export three times slower.)
+    const knob = (id: string, at: V3, r: number) => objects.push({ id, parent: groupId, type: 'mesh', shape: 'sphere', x: r3(at)[0], y: r3(at)[1], z: r3(at)[2], radius: r, color: '$muted', roughness: 0.4 });
+    if (given) {
+      knob(ids1[0]!, s1, radius * 0.13);
+      knob(ids2[0]!, s2, radius * 0.13);
+    }
     // Each base reaches from its backbone to the middle, where it pairs (hydrogen bonds).
-    objects.push({ id: ids1[1]!, parent: groupId, type: 'mesh', shape: 'cylinder', radius: radius * 0.08, height: 1, from: r3(s1), to: r3(mid), color: c1 });
-    objects.push({ id: ids2[1]!, parent: groupId, type: 'mesh', shape: 'cylinder', radius: radius * 0.08, height: 1, from: r3(s2), to: r3(mid), color: c2 });
+    objects.push({ id: ids1[ids1.length - 1]!, parent: groupId, type: 'mesh', shape: 'cylinder', radius: radius * 0.08, height: 1, from: r3(s1), to: r3(mid), color: c1 });
+    objects.push({ id: ids2[ids2.length - 1]!, parent: groupId, type: 'mesh', shape: 'cylinder', radius: radius * 0.08, height: 1, from: r3(s2), to: r3(mid), color: c2 });
     if (given) {
       strand1.push(ids1);
       strand2.push(ids2);
@@ -92,7 +97,7 @@ export function buildHelix(sequence: string, partner: string, rise: number, radi
     ] as const) {
       const id = inside ? `bb${strand}_${j - offset}` : `cbb${strand}_${j}`;
       (inside ? links : context).push(id);
-      objects.push({ id, parent: groupId, type: 'mesh', shape: 'cylinder', radius: radius * 0.06, height: 1, from: r3(pts[j]!), to: r3(pts[j + 1]!), color: '$muted', roughness: 0.4 });
+      objects.push({ id, parent: groupId, type: 'mesh', shape: 'cylinder', radius: radius * 0.07, height: 1, from: r3(pts[j]!), to: r3(pts[j + 1]!), color: '$muted', roughness: 0.4 });
     }
   }
   return { objects, strand1, strand2, links1, links2, context1, context2, pairY, offset, total };
