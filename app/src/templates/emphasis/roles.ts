@@ -49,8 +49,6 @@ export const ROLES = {
   velocity: { color: '$accent', label: 'velocity' },
   /** The parts a vector is split into (vx and vy). */
   component: { color: '$warning', label: 'components' },
-  /** A force on a body (weight, normal, friction), drawn as an arrow. */
-  force: { color: '$danger', label: 'force' },
   /** A marked point of a motion or a curve (the apex, a vertex, a root). */
   marked: { color: '$highlight', label: 'key point' },
   /** The particles of an atom (Bohr model). */
