@@ -253,7 +253,7 @@ function proveByRearrangement(objects: SceneObject[], tl: TimelineBuilder, a: nu
   tl.wait(0.5).appear('proof_square', 0.6, 'draw').appear('proof_side', 0.4);
   tri.forEach((id, i) => tl.appear(id, 0.4, 'grow', tl.t + 0.5 + i * 0.3).appear(`${id}_edge`, 0.4, 'grow', tl.t + 0.5 + i * 0.3));
   tl.wait(2);
-  tl.narrate('What they leave uncovered is a square on the hypotenuse: area c².', 2, ['proof_hole_c']);
+  tl.narrate('What they leave uncovered is a square on the hypotenuse: area c².', 2, ['proof_hole_c'], { terms: [{ text: 'c²', ref: 'proof_hole_c' }] });
   tl.appear('proof_hole_c', 0.5).appear('proof_label_c', 0.4).wait(2);
   tl.narrate('Slide three of the triangles, without turning them: the same square, the same four triangles.', 2.4, tri.slice(1));
   tl.add({ type: 'disappear', target: 'proof_hole_c', at: tl.t, duration: 0.4 }).add({ type: 'disappear', target: 'proof_label_c', at: tl.t, duration: 0.4 });
@@ -265,7 +265,12 @@ function proveByRearrangement(objects: SceneObject[], tl: TimelineBuilder, a: nu
     }
   });
   tl.wait(2.4);
-  tl.narrate('Now the uncovered part is the squares a² and b². Same total minus the same triangles: a² + b² = c², for every right triangle.', 3.2, ['proof_hole_a', 'proof_hole_b']);
+  tl.narrate('Now the uncovered part is the squares a² and b². Same total minus the same triangles: a² + b² = c², for every right triangle.', 3.2, ['proof_hole_a', 'proof_hole_b'], {
+    terms: [
+      { text: 'a²', ref: 'proof_hole_a' },
+      { text: 'b²', ref: 'proof_hole_b' },
+    ],
+  });
   tl.appear('proof_hole_a', 0.5).appear('proof_hole_b', 0.5).appear('proof_label_a', 0.4).appear('proof_label_b', 0.4);
   tl.add({ type: 'highlight', target: 'eq0', at: tl.t + 1.2, duration: 1.2, color: '$highlight' });
   tl.wait(3.4);

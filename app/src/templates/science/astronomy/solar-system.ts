@@ -191,7 +191,9 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
   for (const s of times(0, motion, motion * 4)) tl.setText('clock', `year ${fmt(Number((s / yearSeconds).toFixed(2)))}`, t0 + s);
   const inner = planets[0]!;
   const outer = planets[n - 1]!;
-  tl.narrate(`Each planet's period follows Kepler's third law, T² ∝ a³: ${inner} takes ${periodLabel(periods[0]!).replace(' d', ' days').replace(' y', ' years')}.`, motion / 2, ['planet-0', 'row-0']);
+  tl.narrate(`Each planet's period follows Kepler's third law, T² ∝ a³: ${inner} takes ${periodLabel(periods[0]!).replace(' d', ' days').replace(' y', ' years')}.`, motion / 2, ['planet-0', 'row-0'], {
+    terms: [{ text: inner, ref: 'planet-0' }],
+  });
   tl.t = t0 + motion / 2;
   tl.narrate(
     `${outer}, ${fmt(Number((planet(outer).orbits!.radius_m / AU_M).toFixed(2)))} AU out, takes ${periodLabel(periods[n - 1]!)
@@ -199,6 +201,7 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
       .replace(' y', ' years')}: the farther the planet, the slower it moves.`,
     motion / 2,
     [`planet-${n - 1}`, `row-${n - 1}`],
+    { terms: [{ text: outer, ref: `planet-${n - 1}` }] },
   );
   tl.add({ type: 'highlight', target: 'law', at: tl.t + 0.5, duration: 0.8 });
   tl.t = t0 + motion;

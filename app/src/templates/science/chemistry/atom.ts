@@ -112,6 +112,8 @@ export const chemistryAtom = defineTemplate<AtomParams>({
 
     // Nucleus: every nucleon for light atoms (a sunflower packing), a labelled disc for heavy ones.
     const nucleonIds: string[] = [];
+    // "protons (red)" and "neutrons (grey)" in the caption are written in those particles' colours.
+    const nucleusTerms: { text: string; ref: string }[] = [];
     if (e.z + neutrons <= 40) {
       const total = e.z + neutrons;
       const r = Math.min(0.14, nucleusR * Math.sqrt(0.7 / total));
@@ -122,6 +124,8 @@ export const chemistryAtom = defineTemplate<AtomParams>({
         const angle = i * 2.39996;
         const id = `nucleon${i}`;
         nucleonIds.push(id);
+        const term = kind === 'p' ? `proton${e.z === 1 ? '' : 's'} (red)` : `neutron${neutrons === 1 ? '' : 's'} (grey)`;
+        if (!nucleusTerms.some((x) => x.text === term)) nucleusTerms.push({ text: term, ref: id });
         objects.push({ id, type: 'circle', x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle), radius: r, fill: kind === 'p' ? '$danger' : '$muted', stroke: '$background', strokeWidth: 0.015 });
       });
     } else {
@@ -160,7 +164,7 @@ export const chemistryAtom = defineTemplate<AtomParams>({
     objects.push({ id: 'config', type: 'math', latex: shortConfigurationLatex(e.z), x: 4.55, y: -2.2, size: 0.42, color: '$foreground' });
     objects.push({ id: 'config-label', type: 'text', text: 'Electron configuration', x: 4.55, y: -1.6, size: 0.3, color: '$muted' });
 
-    tl.narrate(`${e.name} has atomic number ${e.z}: ${e.z} protons in the nucleus and, in the neutral atom, ${e.z} electrons.`, 2.5, ['protons-value', 'electrons-value']);
+    tl.narrate(`${e.name} has atomic number ${e.z}: ${e.z} proton${e.z === 1 ? '' : 's'} in the nucleus and, in the neutral atom, ${e.z} electron${e.z === 1 ? '' : 's'}.`, 2.5, ['protons-value', 'electrons-value']);
     tl.appear('title', 0.6).appear('subtitle', 0.6, 'fade', 0.3);
     tl.wait(0.6);
     const nucleonStep = Math.min(0.05, 1.2 / nucleonIds.length);
@@ -170,7 +174,7 @@ export const chemistryAtom = defineTemplate<AtomParams>({
       .appear('neutrons-label', 0.4, 'fade', tl.t + 0.4)
       .appear('neutrons-value', 0.4, 'fade', tl.t + 0.4);
     tl.wait(nucleonStep * nucleonIds.length + 0.6);
-    tl.narrate(`The nucleus holds ${e.z} proton${e.z === 1 ? '' : 's'} (red) and ${neutrons} neutron${neutrons === 1 ? '' : 's'} (grey).`, 2, nucleonIds);
+    tl.narrate(`The nucleus holds ${e.z} proton${e.z === 1 ? '' : 's'} (red) and ${neutrons} neutron${neutrons === 1 ? '' : 's'} (grey).`, 2, nucleonIds, { terms: nucleusTerms });
     tl.wait(1.2);
 
     const perShell = Math.max(0.9, Math.min(1.8, 9 / shells.length));

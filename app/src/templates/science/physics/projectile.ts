@@ -288,6 +288,12 @@ function composeProjectile(p: ProjectileParams): Composition {
     },
   ];
 
+  // The words that name an arrow are written in its colour in the caption band.
+  const components = [
+    { text: 'v₀', ref: 'v-arrow' },
+    { text: 'vx', ref: 'vx-arrow' },
+    { text: 'vy', ref: 'vy-arrow' },
+  ];
   // Set-up: axes, the launch point and the givens.
   tl.narrate(
     `A projectile leaves ${h0 > 0 ? `a ${withUnit(h0, 'm')} platform` : 'the ground'} at ${withUnit(v0, 'm/s')}, ${angle === 0 ? 'horizontally' : `${withUnit(Math.abs(angle), '°')} ${angle > 0 ? 'above' : 'below'} the horizontal`} (g = ${withUnit(g, 'm/s²')}).`,
@@ -300,7 +306,7 @@ function composeProjectile(p: ProjectileParams): Composition {
   tl.appear('ball', 0.4, 'grow', tl.t + 0.5);
   tl.wait(1.3);
   // Launch: the velocity splits into components that the rest of the motion keeps (x) or loses to g (y).
-  tl.narrate(`Launch: v₀ splits into vx = ${withUnit(m.vx, 'm/s')} (constant) and vy = ${withUnit(m.vy, 'm/s')} (gravity slows it).`, 2.6, ['v-arrow', 'f-vx', 'f-vy']);
+  tl.narrate(`Launch: v₀ splits into vx = ${withUnit(m.vx, 'm/s')} (constant) and vy = ${withUnit(m.vy, 'm/s')} (gravity slows it).`, 2.6, ['v-arrow', 'f-vx', 'f-vy'], { terms: components });
   tl.appear('v-arrow', 0.4, 'draw').appear('angle-arc', 0.4, 'draw').appear('angle-label', 0.4);
   tl.wait(0.5);
   tl.appear('vx-arrow', 0.4, 'draw').appear('f-vx', 0.4).wait(0.4);
@@ -327,13 +333,13 @@ function composeProjectile(p: ProjectileParams): Composition {
 
   if (m.apexTime > 0) {
     tl.t = flightStart;
-    tl.narrate(flightCaption, apexAt - flightStart, ['vy-arrow', 'f-vy']);
+    tl.narrate(flightCaption, apexAt - flightStart, ['vy-arrow', 'f-vy'], { terms: components });
     tl.t = apexAt;
     tl.narrate(`Apex at t = ${withUnit(m.apexTime, 's')}: vy = 0, the ball is ${withUnit(m.maxHeight, 'm')} up and moves only sideways.`, hold + 0.6, ['apex-dot', 'apex-label']);
     tl.setText('clock', clockText(m.apexTime));
     tl.appear('apex-dot', 0.3, 'grow').appear('apex-drop', 0.4, 'draw').appear('apex-label', 0.3).appear('f-h', 0.4);
     tl.wait(hold);
-    tl.narrate(descentCaption, landAt - tl.t, ['ball']);
+    tl.narrate(descentCaption, landAt - tl.t, ['ball'], { terms: components });
   } else {
     tl.t = flightStart;
     tl.narrate(levelCaption, landAt - flightStart, ['vy-arrow']);
