@@ -198,5 +198,13 @@ test('content checklist: vx and vy are drawn on the ball through the flight, vx 
   near(t, arrow('vy-arrow', start)[1]![1] - arrow('vy-arrow', start)[0]![1], vxLength, 1e-6, 'vy = vx at 45°');
   const launch = scene.narration.steps.find((s) => s.text.startsWith('Launch'))!;
   t.true(launch.refs.includes('v-arrow') && launch.text.includes('vx = 14.1 m/s') && launch.text.includes('vy = 14.1 m/s'));
+  // The caption writes vx and vy in their arrows' colour.
+  t.deepEqual(
+    launch.terms?.filter((x) => x.text === 'vx' || x.text === 'vy'),
+    [
+      { text: 'vx', ref: 'vx-arrow' },
+      { text: 'vy', ref: 'vy-arrow' },
+    ],
+  );
   t.true(scene.objects.some((o) => o.id === 'legend.component.label' && o.type === 'text' && o.text === 'vx and vy'));
 });
