@@ -154,7 +154,7 @@ test('content checklist: the atom counts as written, then the algebra that balan
   // Colours mean something: balances, does not balance, solved.
   t.deepEqual(
     scene.objects.filter((o) => o.id.startsWith('legend.') && o.id.endsWith('.label')).map((o) => (o.type === 'text' ? o.text : '')),
-    ['balances', 'does not balance', 'solved'],
+    ['balances', 'unbalanced', 'solved'],
   );
 });
 

@@ -8,7 +8,8 @@ import { FormulaError, formulaLatex } from './formula.ts';
 import { equationInText, namedReaction } from './named-reactions.ts';
 import { balanceEquation, ReactionError, sideTotal, type Balanced, type Species } from './reaction-balance.ts';
 import { rationalLatex, rationalText, solvingChain } from './reaction-solve.ts';
-import { roleColor } from '../../emphasis/roles.ts';
+import { LEGEND_ROW, legendObjects, rowPlaces } from '../../emphasis/legend.ts';
+import { roleColor, type LegendEntry } from '../../emphasis/roles.ts';
 
 const DEFAULT_EQUATION = 'CH4 + O2 -> CO2 + H2O';
 
@@ -217,10 +218,23 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
   const solutionY = Math.min(rowY(rows.length - 1) - 0.8, -2.9);
   objects.push({ id: 'solution', type: 'math', latex: solution, x: 0, y: solutionY, size: 0.44, color: SOLVED });
 
+  // Green and red say whether an element balances, blue what the working has just solved. A row under the title,
+  // right-aligned: the free corner the emphasis pass would pick is taken by a long table or the solution.
+  const legend: LegendEntry[] = [
+    { role: 'balanced', label: 'balances' },
+    { role: 'unbalanced', label: 'unbalanced' },
+    { role: 'solved', label: 'solved' },
+  ];
+  const places = rowPlaces(legend, Infinity);
+  const last = legend.length - 1;
+  const legendWidth = places[last]!.across + 0.45 + [...legend[last]!.label!].length * 0.28 * 0.56;
+  const legendItems = legendObjects(legend, { x0: 7.2 - legendWidth, y1: 3.25 + LEGEND_ROW / 2 }, 'row');
+  objects.push(...legendItems);
   const tl = new TimelineBuilder();
   const plain = (coefs: number[]) => `${b.reactants.map((s, i) => `${coefs[i] === 1 ? '' : coefs[i]}${s.formula}`).join(' + ')} → ${b.products.map((s, i) => `${coefs[nR + i] === 1 ? '' : coefs[nR + i]}${s.formula}`).join(' + ')}`;
   tl.narrate(`${name ? `${name.charAt(0).toUpperCase()}${name.slice(1)}: ` : ''}${plain(ones)}. Atoms are neither made nor destroyed, so each element must count the same on both sides.`, 3, eqIds);
   tl.appear('title', 0.6);
+  for (const o of legendItems) tl.appear(o.id, 0.4, 'fade', 0.5);
   eqIds.forEach((id, i) => tl.appear(id, 0.5, 'fade', tl.t + 0.2 + i * 0.12));
   tl.wait(0.4 + eqIds.length * 0.12 + 0.8);
 
@@ -296,11 +310,5 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
   tl.narrate(`Balanced: ${plain(b.coefficients)}.`, 3, [...eqIds, ...coefIds.filter((_, j) => b.coefficients[j] !== 1)], { emphasis: 'dim-rest' });
   tl.wait(3.2);
   tl.finish(tl.t);
-  // Green and red say whether an element balances, amber what the working has just solved.
-  const legend = [
-    { role: 'balanced' as const, label: 'balances' },
-    { role: 'unbalanced' as const, label: 'does not balance' },
-    { role: 'solved' as const, label: 'solved' },
-  ];
-  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: name ? `Balancing ${name}` : 'Balancing a chemical equation', legend };
+  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: name ? `Balancing ${name}` : 'Balancing a chemical equation' };
 }
