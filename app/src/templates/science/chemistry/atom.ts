@@ -191,7 +191,11 @@ export const chemistryAtom = defineTemplate<AtomParams>({
     tl.appear('shells-label', 0.4).appear('shells-value', 0.4);
     const outer = shells.length - 1;
     const valence = shells[outer]!;
-    tl.narrate(`The outer shell has ${valence} electron${valence === 1 ? '' : 's'}: ${valence === 8 || e.z === 2 ? 'it is full, so the atom is unreactive' : 'these take part in bonding'}.`, 2.5, [`ring${outer}`]);
+    tl.narrate(
+      `The outer shell has ${valence} electron${valence === 1 ? '' : 's'}: ${valence === 8 || e.z === 2 ? 'it is full, so the atom is unreactive' : valence === 1 ? 'it takes part in bonding' : 'these take part in bonding'}.`,
+      2.5,
+      [`ring${outer}`],
+    );
     tl.appear('valence-label', 0.4).appear('valence-value', 0.4);
     tl.add({ type: 'tween', target: `ring${outer}`, property: 'stroke', to: '$accent', start: tl.t, duration: 0.5 });
     for (let j = 0; j < valence; j++) tl.add({ type: 'highlight', target: `e${outer}_${j}`, at: tl.t, duration: 1.5, color: '$accent' });
