@@ -13,8 +13,17 @@ export function keyIdOf(key: KeyObject | string): string {
     .slice(0, 16)}`;
 }
 
-/** Production signing keys (SPKI PEM) by key id. Add a key here when the vendor makes one; never remove one still in use by a license. */
-export const PRODUCTION_KEYS: Readonly<Record<string, string>> = {};
+/**
+ * Production signing keys (SPKI PEM) by key id. Add a key here when the vendor makes one; never remove one still in
+ * use by a license. The private halves never enter the repository: the vendor keeps them offline (licenses/README.md).
+ */
+export const PRODUCTION_KEYS: Readonly<Record<string, string>> = {
+  // The vendor's first production key, made 2026-12-03 with `devforge-license keygen`.
+  'dfk-53e703bb46794569': `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAfKbXbvr2h1DSO344oAALXLGOjlCvxBvckeVXRK+2OeQ=
+-----END PUBLIC KEY-----
+`,
+};
 
 /** The repository's test key: licenses/test-keys/public.pem (a test checks they are the same). */
 export const TEST_KEY_ID = 'dfk-cfe4e0aa9ac9e5a1';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createPrivateKey } from 'node:crypto';
 import { dearmor } from '../../src/licensing/armor.ts';
 import { parseEntitlementValue, resolveEntitlements, TIER_DEFAULTS } from '../../src/licensing/entitlements.ts';
-import { keyIdOf, TEST_KEY_ID, TEST_PUBLIC_KEY } from '../../src/licensing/keys.ts';
+import { keyIdOf, PRODUCTION_KEYS, TEST_KEY_ID, TEST_PUBLIC_KEY, trustedKey } from '../../src/licensing/keys.ts';
 import { standingAt } from '../../src/licensing/state.ts';
 import { LicenseError, verifyLicense } from '../../src/licensing/verify.ts';
 import { overlayFor } from '../../src/platform/queue/jobs/render.ts';
@@ -37,6 +37,20 @@ test('the committed test public key is the one the appliance trusts as the test 
   t.is(pem.trim(), TEST_PUBLIC_KEY.trim());
   t.is(keyIdOf(pem), TEST_KEY_ID);
   t.is(keyIdOf(createPrivateKey(await readFile(TEST_PRIVATE_KEY, 'utf8'))), TEST_KEY_ID);
+});
+
+test('the build trusts at least one production key, each under the id derived from it, and the test key is not one of them', (t) => {
+  const ids = Object.keys(PRODUCTION_KEYS);
+  t.true(ids.length >= 1, 'no production key is compiled in: no real license could be accepted');
+  for (const id of ids) {
+    t.is(keyIdOf(PRODUCTION_KEYS[id]!), id, `${id} is labelled with another key's id`);
+    t.false(trustedKey(id)!.test, `${id} is trusted as a production key`);
+  }
+  t.false(ids.includes(TEST_KEY_ID));
+  t.false(
+    Object.values(PRODUCTION_KEYS).some((pem) => keyIdOf(pem) === keyIdOf(TEST_PUBLIC_KEY)),
+    'the test key is compiled in as a production key',
+  );
 });
 
 test('a license issued by the tool verifies, with every entitlement resolved from the tier and the overrides', async (t) => {

@@ -1,6 +1,7 @@
 // Tower of Hanoi, the sieve and Fibonacci: closed forms (2^n − 1, Binet), trial division, a replay of
 // every Hanoi move under the rules, and the caps with their warnings.
 import test from 'ava';
+import { sceneFromDescription } from '../../src/pipeline.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { hanoi } from '../../src/templates/algorithms/recursion-hanoi.ts';
 import { sieve } from '../../src/templates/algorithms/number-sieve.ts';
@@ -63,4 +64,26 @@ test('Fibonacci starts 0, 1 and matches Binet’s formula', (t) => {
   const big = analyze('first 100 fibonacci numbers');
   t.is(big.params.n, 30);
   t.true(big.warnings.some((w) => w.includes('100 terms')));
+});
+
+test('content checklist: Hanoi marks the sub-tower being moved (the recursion shown), then each disk of the smallest one', (t) => {
+  const { scene } = sceneFromDescription('Tower of Hanoi with 4 disks', { width: 1280, height: 720, fps: 30 });
+  const steps = scene.narration.steps;
+  // Each level of the recursion names its sub-tower and marks exactly those disks.
+  for (const [k, disks] of [
+    [4, ['d1', 'd2', 'd3', 'd4']],
+    [3, ['d1', 'd2', 'd3']],
+    [2, ['d1', 'd2']],
+  ] as const) {
+    const step = steps.find((s) => s.text.startsWith(`To move ${k} disks`));
+    t.truthy(step, `a step for the ${k}-disk sub-tower`);
+    t.deepEqual(step!.refs, [...disks]);
+    t.truthy(step!.emphasis, `the ${k}-disk sub-tower is marked`);
+  }
+  // The later repetition of a sub-tower is grouped, and the whole sub-tower stays lit while the rest dims.
+  const grouped = steps.find((s) => /the 3-disk tower moves/.test(s.text));
+  t.deepEqual(grouped?.refs, ['d1', 'd2', 'd3']);
+  t.is(grouped?.emphasis?.kind, 'dim-rest');
+  // Single moves name the one disk that moves.
+  for (const s of steps.filter((x) => /^Move \d+: disk (\d)/.test(x.text))) t.deepEqual(s.refs, [`d${/disk (\d)/.exec(s.text)![1]}`], s.text);
 });

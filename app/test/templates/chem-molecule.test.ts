@@ -1,4 +1,6 @@
 import test from 'ava';
+import * as THREE from 'three';
+import { CompiledTimeline } from '../../src/scene/timeline.ts';
 import * as OCL from 'openchemlib';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { sceneFromDescription } from '../../src/pipeline.ts';
@@ -267,4 +269,43 @@ test('the scene: one sphere per atom, bonds from/to, a turning group, a framing 
   t.true(scene.narration.steps.length >= 4);
   const space = sceneFromDescription('space filling caffeine', { width: 1280, height: 720, fps: 30 }).scene;
   t.is(space.objects.filter((o) => o.type === 'mesh' && o.shape === 'cylinder').length, 0);
+});
+
+test('content checklist: a flat molecule turns about a tilted axis and never shows edge-on', (t) => {
+  for (const name of ['benzene', 'caffeine']) {
+    const { scene } = sceneFromDescription(`Show a ${name} molecule rotating in 3D`, { width: 1280, height: 720, fps: 30 });
+    const tl = new CompiledTimeline(scene);
+    const deg = Math.PI / 180;
+    const node = (id: string, at: number) => {
+      const o = new THREE.Object3D();
+      o.rotation.set((tl.valueAt(id, 'rotationX', at) as number) * deg, (tl.valueAt(id, 'rotationY', at) as number) * deg, (tl.valueAt(id, 'rotation', at) as number) * deg);
+      return o;
+    };
+    const atoms = scene.objects.filter((o) => o.parent === 'molecule' && o.type === 'mesh' && o.shape === 'sphere').flatMap((o) => (o.type === 'mesh' ? [new THREE.Vector3(o.x, o.y, o.z)] : []));
+    let thinnest = Infinity;
+    for (let i = 0; i <= 72; i++) {
+      const at = (scene.duration * i) / 72;
+      // The player's hierarchy: the axis group, the turning group inside it, the atoms inside that.
+      const axis = node('molecule-axis', at);
+      const turn = node('molecule', at);
+      axis.add(turn);
+      axis.updateMatrixWorld(true);
+      const seen = atoms.map((p) => p.clone().applyMatrix4(turn.matrixWorld));
+      // The spread of the atoms as seen (x, y): its smaller principal spread against its larger one.
+      const mx = seen.reduce((s, p) => s + p.x, 0) / seen.length;
+      const my = seen.reduce((s, p) => s + p.y, 0) / seen.length;
+      const [sxx, syy, sxy] = seen.reduce(([a, b, c], p) => [a + (p.x - mx) ** 2, b + (p.y - my) ** 2, c + (p.x - mx) * (p.y - my)], [0, 0, 0]);
+      const mean = (sxx + syy) / 2;
+      const spread = Math.sqrt(((sxx - syy) / 2) ** 2 + sxy ** 2);
+      thinnest = Math.min(thinnest, Math.sqrt((mean - spread) / (mean + spread)));
+    }
+    // Edge-on, a flat ring would be a line (ratio ≈ 0); face on, benzene is round (ratio 1).
+    t.true(thinnest > 0.3, `${name}: thinnest view ${thinnest.toFixed(2)} of its width`);
+    const spins = scene.timeline.filter((e) => e.type === 'tween' && e.target === 'molecule').map((e) => (e.type === 'tween' ? e.property : ''));
+    t.true(spins.length > 0 && spins.every((p) => p === 'rotationY'));
+    t.true(
+      scene.objects.some((o) => o.id === 'molecule-axis' && o.type === 'group' && o.rotationX > 45),
+      'the turn axis leans toward the viewer',
+    );
+  }
 });

@@ -4,6 +4,8 @@ import { sceneFromDescription } from '../../src/pipeline.ts';
 import { parseFormula } from '../../src/templates/science/chemistry/formula.ts';
 import { balanceEquation, ReactionError } from '../../src/templates/science/chemistry/reaction-balance.ts';
 import { nullSpace, Rational } from '../../src/templates/science/chemistry/rational.ts';
+import { solvingChain } from '../../src/templates/science/chemistry/reaction-solve.ts';
+import { CompiledTimeline } from '../../src/scene/timeline.ts';
 
 /** Independent check: with the coefficients, every element (and the charge) counts the same on both sides. */
 function conserves(equation: string, coefficients: number[]): boolean {
@@ -104,7 +106,7 @@ test('unbalanceable text falls back with a warning; other templates keep their r
 
 test('the scene: unknown coefficients become the solution, atom counts turn equal', (t) => {
   const { scene } = sceneFromDescription('balance H2 + O2 -> H2O', { width: 1280, height: 720, fps: 30 });
-  const coefs = scene.timeline.filter((e) => e.type === 'set' && e.property === 'latex');
+  const coefs = scene.timeline.filter((e) => e.type === 'set' && e.property === 'latex' && e.target.startsWith('coef'));
   t.deepEqual(
     coefs.map((e) => (e.type === 'set' ? e.value : '')),
     ['2', '1', '2'],
@@ -116,4 +118,64 @@ test('the scene: unknown coefficients become the solution, atom counts turn equa
   );
   t.true(scene.narration.steps.some((c) => c.text.includes('Balanced: 2H2 + O2 → 2H2O')));
   for (const o of scene.objects) if (o.type === 'text' || o.type === 'math') t.true(Math.abs(o.x) <= 7.8 && Math.abs(o.y) <= 4.3, o.id);
+});
+
+test('content checklist: the atom counts as written, then the algebra that balances it, line by line, before the answer', (t) => {
+  const { scene } = sceneFromDescription('Balance Fe + O2 -> Fe2O3', { width: 1280, height: 720, fps: 30 });
+  const tl = new CompiledTimeline(scene);
+  const steps = scene.narration.steps;
+  const text = (id: string, at: number) => String(tl.valueAt(id, 'text', at));
+  // Atom counts: one row per element with both sides' totals, shown while the counts are narrated.
+  const counts = steps.find((s) => s.text.startsWith('As written'))!;
+  const mid = counts.start + counts.duration - 0.1;
+  t.deepEqual([text('el0', mid), text('left0', mid), text('right0', mid)], ['Fe', '1', '2']);
+  t.deepEqual([text('el1', mid), text('left1', mid), text('right1', mid)], ['O', '2', '3']);
+  t.true(tl.valueAt('left0', 'opacity', mid) === 1 && tl.valueAt('right1', 'opacity', mid) === 1, 'the counts are on screen');
+  // The solving step: a start value, one line per element with one unknown left, then the fractions cleared.
+  const working = steps.map((s) => s.text);
+  const start = working.findIndex((s) => /^Start from c = 1 for Fe2O3/.test(s));
+  t.true(start > 0, working.join(' | '));
+  t.is(working[start + 1], 'Fe: a = 2c, so a = 2.');
+  t.is(working[start + 2], 'O: 2b = 3c, so b = 3/2.');
+  t.regex(working[start + 3]!, /^Multiply every coefficient by 2 to clear the fractions: a = 4, b = 3, c = 2\./);
+  // Each line of working is written on its element's row, in that step, and highlighted there.
+  for (const [i, row] of [
+    [start + 1, 'eq0'],
+    [start + 2, 'eq1'],
+  ] as const) {
+    const step = steps[i]!;
+    t.deepEqual(step.refs, [row]);
+    t.is(step.emphasis?.kind, 'surround');
+    t.regex(String(tl.valueAt(row, 'latex', step.start + step.duration - 0.05)), /\\Rightarrow/);
+  }
+  // The answer appears only after the working.
+  const answerAt = scene.timeline.find((e) => e.type === 'appear' && e.target === 'solution')!;
+  t.true(answerAt.type === 'appear' && answerAt.at >= steps[start + 3]!.start - 1e-6);
+  // Colours mean something: balances, does not balance, solved.
+  t.deepEqual(
+    scene.objects.filter((o) => o.id.startsWith('legend.') && o.id.endsWith('.label')).map((o) => (o.type === 'text' ? o.text : '')),
+    ['balances', 'unbalanced', 'solved'],
+  );
+});
+
+test("an equation whose element equations share unknowns says they are solved together, and still reaches the balancer's answer", (t) => {
+  const { scene } = sceneFromDescription('Balance MnO4^- + Fe^2+ + H+ -> Mn^2+ + Fe^3+ + H2O', { width: 1280, height: 720, fps: 30 });
+  const line = scene.narration.steps.find((s) => s.text.startsWith('These equations share their unknowns'));
+  t.truthy(line);
+  t.regex(line!.text, /a = 1, b = 5, c = 8, d = 1, f = 5, g = 4\.$/);
+});
+
+test('the substitution chain reaches the smallest whole numbers for textbook equations', (t) => {
+  for (const [equation, scale] of [
+    ['CH4 + O2 -> CO2 + H2O', 1],
+    ['C8H18 + O2 -> CO2 + H2O', 2],
+    ['KMnO4 + HCl -> KCl + MnCl2 + H2O + Cl2', 2],
+    ['Ca(OH)2 + H3PO4 -> Ca3(PO4)2 + H2O', 1],
+  ] as const) {
+    const b = balanceEquation(equation);
+    const chain = solvingChain(b);
+    t.truthy(chain, equation);
+    t.is(chain!.scale, scale, equation);
+    t.is(chain!.lines.length, b.coefficients.length - 1, `${equation}: one line per unknown after the start`);
+  }
 });

@@ -86,3 +86,22 @@ test('PDCA captions explain each step', (t) => {
     );
   t.true(scene.narration.steps.some((c) => /starts again with Plan/.test(c.text)));
 });
+
+test('content checklist: the cycle loops back: the last arrow runs from the last step into the first, and the narration says so over it', (t) => {
+  for (const d of ['Explain the PDCA cycle', 'Show the cycle: Detect > Contain > Recover > Review']) {
+    const { scene } = sceneFromDescription(d, REQ);
+    const boxes = scene.objects.filter((o) => /^box-\d+$/.test(o.id));
+    const n = boxes.length;
+    const last = scene.objects.find((o) => o.id === `arc-${n - 1}`);
+    if (last?.type !== 'line') return t.fail(`${d}: no closing arrow`);
+    t.is(last.arrow, 'end');
+    // The closing arrow starts by the last box and ends by the first (nearer to it than to any other box).
+    const near = (p: [number, number]) => boxes.map((b) => Math.hypot(p[0] - b.x, p[1] - b.y)).reduce((best, dist, i, all) => (dist < all[best]! ? i : best), 0);
+    t.is(near(last.points[0]! as [number, number]), n - 1, `${d}: starts at the last step`);
+    t.is(near(last.points[last.points.length - 1]! as [number, number]), 0, `${d}: ends at the first step`);
+    const loop = scene.narration.steps.find((s) => /starts again/.test(s.text));
+    t.truthy(loop, `${d}: the narration says the cycle starts again`);
+    t.deepEqual(loop!.refs, [`arc-${n - 1}`, 'box-0']);
+    t.is(loop!.emphasis?.kind, 'surround');
+  }
+});

@@ -1,4 +1,6 @@
 import test from 'ava';
+import { sceneFromDescription } from '../../src/pipeline.ts';
+import { CompiledTimeline } from '../../src/scene/timeline.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { parseFormula } from '../../src/templates/mathematics/expression.ts';
 import { findFormulas, findRange } from '../../src/templates/mathematics/formula-text.ts';
@@ -193,5 +195,52 @@ test('double roots: the curve touching the axis is a root of even multiplicity, 
   t.deepEqual(
     sin2.double_roots.map((r) => Number(r.toFixed(4))),
     [-3.1416, 0, 3.1416],
+  );
+});
+
+test('content checklist: a quadratic shows its roots, its factored form and its vertex, each when the narration names it', (t) => {
+  const scene = sceneFromDescription('Plot y = x^2 - 3x + 2 from -1 to 4', { width: 1280, height: 720, fps: 30 }).scene;
+  const tl = new CompiledTimeline(scene);
+  const step = (re: RegExp) => scene.narration.steps.find((s) => re.test(s.text))!;
+  const shownIn = (id: string, s: { start: number; duration: number }) => (tl.valueAt(id, 'opacity', s.start + s.duration - 0.05) as number) > 0.99;
+  const roots = step(/crosses the x axis/);
+  t.is(roots.text, 'It crosses the x axis (y = 0) at x = 1 and x = 2.');
+  t.true(['root0_0', 'root0_1'].every((id) => shownIn(id, roots)));
+  const factored = step(/^Factored/);
+  t.is(factored.text, 'Factored: y = (x − 1)(x − 2). Each factor is 0 at one root, so y is 0 there.');
+  t.like(
+    scene.objects.find((o) => o.id === 'factored'),
+    { type: 'math', latex: 'y = (x - 1)\\,(x - 2)' },
+  );
+  t.true(shownIn('factored', factored) && factored.refs.includes('factored'));
+  const vertex = step(/vertex/);
+  t.regex(vertex.text, /^The vertex \(1\.5, −0\.25\) is its lowest point, halfway between the roots: x = −b\/2a = 1\.5\./);
+  t.true(shownIn('vertex', vertex) && vertex.refs.includes('vertex'));
+  // The vertex is drawn where the curve has it: on the plot's axes, at (1.5, −0.25).
+  const axes = scene.objects.find((o) => o.id === 'axes')!;
+  const dot = scene.objects.find((o) => o.id === 'vertex')!;
+  if (axes.type !== 'axes' || dot.type !== 'circle') return t.fail();
+  const toData = (wx: number, wy: number) => [
+    axes.xRange[0] + ((wx - axes.x + axes.width / 2) / axes.width) * (axes.xRange[1] - axes.xRange[0]),
+    axes.yRange[0] + ((wy - axes.y + axes.height / 2) / axes.height) * (axes.yRange[1] - axes.yRange[0]),
+  ];
+  const [x, y] = toData(dot.x, dot.y);
+  t.true(Math.abs(x! - 1.5) < 1e-9 && Math.abs(y! + 0.25) < 1e-9, `vertex drawn at (${x}, ${y})`);
+  // In order: roots, then the factored form that explains them, then the vertex between them.
+  t.true(roots.start < factored.start && factored.start < vertex.start);
+});
+
+test('quadratics in other shapes: a negative lead, a double root, no real roots, irrational roots; a non-quadratic gets none of it', (t) => {
+  const texts = (d: string) => sceneFromDescription(d, { width: 1280, height: 720, fps: 30 }).scene.narration.steps.map((s) => s.text);
+  t.true(texts('plot y = -2x^2 + 4x + 6').includes('Factored: y = −2(x + 1)(x − 3). Each factor is 0 at one root, so y is 0 there.'));
+  t.true(texts('plot y = -2x^2 + 4x + 6').some((s) => s.startsWith('The vertex (1, 8) is its highest point')));
+  t.true(texts('plot (x-1)^2').some((s) => s.startsWith('Factored: y = (x − 1)². The factor is squared')));
+  t.true(texts('plot x^2 + 4').includes('No real roots: b² − 4ac = −16 is negative, so it does not factor over the real numbers.'));
+  t.true(texts('plot x^2 - 2').some((s) => s.startsWith('Factored: y ≈ (x + 1.41)(x − 1.41).')));
+  const sine = texts('plot sin(x)');
+  t.false(sine.some((s) => /Factored|vertex/.test(s)));
+  t.false(
+    texts('plot x^2 and x^3').some((s) => /Factored|vertex/.test(s)),
+    'only a lone quadratic: two curves keep their own rows',
   );
 });

@@ -1,4 +1,6 @@
 import test from 'ava';
+import { sceneFromDescription } from '../../src/pipeline.ts';
+import { CompiledTimeline } from '../../src/scene/timeline.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { pythagoreanFacts } from '../../src/templates/mathematics/geometry-pythagorean.ts';
 import { checkScene, mathScene } from './math-scene-checks.ts';
@@ -102,4 +104,59 @@ test('the scene draws three squares, writes the algebra and shows c', (t) => {
   // Whole-number sides get countable unit cells.
   const { scene } = mathScene('Show Pythagorean theorem');
   t.truthy(scene.objects.find((o) => o.id === 'sq_c_grid'));
+});
+
+test('content checklist: Pythagoras is proved by rearrangement, not only shown for 3-4-5: four triangles leave c² uncovered, then a² and b²', (t) => {
+  for (const [a, b] of [
+    [5, 12],
+    [3, 4],
+    [1, 7],
+  ] as const) {
+    const { scene } = sceneFromDescription(`Prove the Pythagorean theorem for a right triangle with legs ${a} and ${b}`, { width: 1280, height: 720, fps: 30 });
+    const tl = new CompiledTimeline(scene);
+    const steps = scene.narration.steps;
+    const at = (re: RegExp) => steps.find((s) => re.test(s.text))!;
+    const [build, holeC, slide, holes] = [at(/four copies of the triangle/), at(/uncovered is a square on the hypotenuse/), at(/^Slide three of the triangles/), at(/a² \+ b² = c²/)];
+    t.true(build.start < holeC.start && holeC.start < slide.start && slide.start < holes.start, 'the proof in order');
+    t.deepEqual(holes.refs, ['proof_hole_a', 'proof_hole_b']);
+    // World polygons of the pieces at a moment: every point of the big square is covered by exactly one piece.
+    const piece = (id: string, when: number) => {
+      const o = scene.objects.find((x) => x.id === id)!;
+      if (o.type !== 'polygon') throw new Error(id);
+      const [x, y] = [tl.valueAt(id, 'x', when) as number, tl.valueAt(id, 'y', when) as number];
+      return o.points.map(([px, py]) => [px + x, py + y] as [number, number]);
+    };
+    const inside = (poly: [number, number][], [x, y]: [number, number]) => {
+      let c = false;
+      for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+        const [xi, yi] = poly[i]!;
+        const [xj, yj] = poly[j]!;
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
+      }
+      return c;
+    };
+    const frame = scene.objects.find((o) => o.id === 'proof_square')!;
+    if (frame.type !== 'line') return t.fail();
+    const xs = frame.points.map((p) => p[0] + frame.x);
+    const ys = frame.points.map((p) => p[1] + frame.y);
+    const tiles = (ids: string[], when: number) => {
+      const polys = ids.map((id) => piece(id, when));
+      let bad = 0;
+      for (let i = 1; i < 40; i++)
+        for (let j = 1; j < 40; j++) {
+          const p: [number, number] = [Math.min(...xs) + ((Math.max(...xs) - Math.min(...xs)) * (i + 0.37)) / 40, Math.min(...ys) + ((Math.max(...ys) - Math.min(...ys)) * (j + 0.41)) / 40];
+          if (polys.filter((poly) => inside(poly, p)).length !== 1) bad++;
+        }
+      return bad;
+    };
+    const triangles = ['proof_t1', 'proof_t2', 'proof_t3', 'proof_t4'];
+    t.is(tiles([...triangles, 'proof_hole_c'], holeC.start + holeC.duration / 2), 0, `${a}, ${b}: four triangles and c² fill the square`);
+    t.is(tiles([...triangles, 'proof_hole_a', 'proof_hole_b'], holes.start + holes.duration / 2), 0, `${a}, ${b}: the same four triangles and a², b² fill it`);
+    // The squares are drawn to the given legs: a² is a × a, b² is b × b, in the figure's units.
+    const side = (id: string) => {
+      const p = piece(id, holes.start + 1);
+      return Math.max(...p.map((q) => q[0])) - Math.min(...p.map((q) => q[0]));
+    };
+    t.true(Math.abs(side('proof_hole_a') / side('proof_hole_b') - a / b) < 1e-6);
+  }
 });

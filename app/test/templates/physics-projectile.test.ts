@@ -1,4 +1,5 @@
 import test from 'ava';
+import { CompiledTimeline } from '../../src/scene/timeline.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { checkScene, near, object, sameFact, sceneFor, toData, track } from './physics-checks.ts';
 
@@ -167,4 +168,43 @@ test('extreme but valid launches still fit the screen', (t) => {
   for (const text of ['projectile at 1000 m/s at 5 degrees', 'projectile at 0.5 m/s at 80 degrees', 'projectile at 2 m/s at 0 degrees from a height of 10000 m', 'projectile at 300 m/s at 89.9 degrees']) {
     checkScene(t, sceneFor(text), text);
   }
+});
+
+test('content checklist: vx and vy are drawn on the ball through the flight, vx constant, vy shrinking to 0 at the apex and growing downward', (t) => {
+  const scene = sceneFor('Projectile launched at 20 m/s at 45 degrees');
+  const tl = new CompiledTimeline(scene);
+  const ball = track(scene, 'ball', 'x');
+  const [start, end] = [ball[0]!.start, ball.at(-1)!.end];
+  const arrow = (id: string, at: number) => tl.valueAt(id, 'points', at) as [number, number][];
+  const launchVx = arrow('vx-arrow', start);
+  const vxLength = launchVx[1]![0] - launchVx[0]![0];
+  t.true(vxLength > 0.5, 'vx is drawn at launch');
+  const vyLengths: number[] = [];
+  for (let i = 1; i < 10; i++) {
+    const at = start + ((end - start) * i) / 10;
+    t.true((tl.valueAt('vx-arrow', 'opacity', at) as number) > 0.99 && (tl.valueAt('vy-arrow', 'opacity', at) as number) > 0.99, `both components shown at ${at.toFixed(1)} s`);
+    const vx = arrow('vx-arrow', at);
+    const vy = arrow('vy-arrow', at);
+    // Both start at the ball, vx horizontal and as long as at launch, vy vertical.
+    near(t, vx[0]![0], tl.valueAt('ball', 'x', at) as number, 1e-6, 'vx starts at the ball');
+    near(t, vy[0]![1], tl.valueAt('ball', 'y', at) as number, 1e-6, 'vy starts at the ball');
+    near(t, vx[1]![1], vx[0]![1], 1e-9, 'vx is horizontal');
+    near(t, vy[1]![0], vy[0]![0], 1e-9, 'vy is vertical');
+    near(t, vx[1]![0] - vx[0]![0], vxLength, 1e-6, 'vx keeps its length');
+    vyLengths.push(vy[1]![1] - vy[0]![1]);
+  }
+  t.true(vyLengths[0]! > 0 && vyLengths.at(-1)! < 0, `vy points up early and down late: ${vyLengths.map((v) => v.toFixed(2)).join(' ')}`);
+  // At 45° the two components are equal at launch, as the caption says (vx = vy = 14.1 m/s).
+  near(t, arrow('vy-arrow', start)[1]![1] - arrow('vy-arrow', start)[0]![1], vxLength, 1e-6, 'vy = vx at 45°');
+  const launch = scene.narration.steps.find((s) => s.text.startsWith('Launch'))!;
+  t.true(launch.refs.includes('v-arrow') && launch.text.includes('vx = 14.1 m/s') && launch.text.includes('vy = 14.1 m/s'));
+  // The caption writes vx and vy in their arrows' colour.
+  t.deepEqual(
+    launch.terms?.filter((x) => x.text === 'vx' || x.text === 'vy'),
+    [
+      { text: 'vx', ref: 'vx-arrow' },
+      { text: 'vy', ref: 'vy-arrow' },
+    ],
+  );
+  t.true(scene.objects.some((o) => o.id === 'legend.component.label' && o.type === 'text' && o.text === 'vx and vy'));
 });

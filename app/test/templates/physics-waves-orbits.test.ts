@@ -1,4 +1,5 @@
 // Waves, orbits and the solar system: facts against closed forms, phrasings, and motion that follows them.
+import { CompiledTimeline } from '../../src/scene/timeline.ts';
 import test from 'ava';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { checkScene, near, object, sameFact, sceneFor, toData, track } from './physics-checks.ts';
@@ -183,4 +184,58 @@ test('solar system: readable not-to-scale layout stated on screen, planets movin
   const earth = sweep(2);
   near(t, mercury.turns / mercury.span / (earth.turns / earth.span), 365.256 / 87.969, 0.02, 'Mercury turns 4.15× as fast as Earth');
   t.true(mercury.rx < earth.rx, 'orbits ordered outward');
+});
+
+/** Hue in degrees (0–360) and saturation (0–1) of a #rrggbb colour. */
+function hueOf(hex: string): { hue: number; sat: number; light: number } {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const d = max - min;
+  const light = (max + min) / 2;
+  const sat = d === 0 ? 0 : d / (1 - Math.abs(2 * light - 1));
+  let hue = 0;
+  if (d > 0) hue = max === r ? 60 * (((g - b) / d) % 6) : max === g ? 60 * ((b - r) / d + 2) : 60 * ((r - g) / d + 4);
+  return { hue: (hue + 360) % 360, sat, light };
+}
+
+test('content checklist: the solar system draws each planet in its real colour (Saturn pale gold, not pink) and no name over the Sun', (t) => {
+  const scene = sceneFor('Solar system with planets orbiting');
+  const fill = (name: string) => {
+    const label = scene.objects.find((o) => o.type === 'text' && o.text === name && o.id.startsWith('label-'))!;
+    const disc = scene.objects.find((o) => o.id === label.id.replace('label-', 'planet-'))!;
+    return disc.type === 'circle' ? disc.fill! : '';
+  };
+  // Fixed colours, not theme roles: the scientific theme's accent is pink, and Saturn used to take it.
+  for (const name of ['Mercury', 'Venus', 'Earth', 'Mars', 'Jupiter', 'Saturn', 'Uranus', 'Neptune']) t.regex(fill(name), /^#[0-9a-f]{6}$/, name);
+  const saturn = hueOf(fill('Saturn'));
+  t.true(saturn.hue >= 35 && saturn.hue <= 60, `Saturn is pale gold (hue ${saturn.hue.toFixed(0)}°)`);
+  const mars = hueOf(fill('Mars'));
+  t.true(mars.hue <= 25 || mars.hue >= 350, `Mars is rust red (hue ${mars.hue.toFixed(0)}°)`);
+  for (const blue of ['Earth', 'Neptune']) t.true(Math.abs(hueOf(fill(blue)).hue - 222) <= 25, `${blue} is blue`);
+  t.true(Math.abs(hueOf(fill('Uranus')).hue - 185) <= 15, 'Uranus is pale cyan');
+  t.true(hueOf(fill('Mercury')).sat < 0.15, 'Mercury is grey');
+  const sunFill = scene.objects.find((o) => o.id === 'sun');
+  t.true(sunFill?.type === 'circle' && Math.abs(hueOf(sunFill.fill!).hue - 43) <= 12, 'the Sun is yellow-orange');
+  // No label ever lies over the Sun, and the names keep apart (a rare crossing of two fast inner planets aside).
+  const tl = new CompiledTimeline(scene);
+  const sun = scene.objects.find((o) => o.id === 'sun')!;
+  if (sun.type !== 'circle') return t.fail();
+  const labels = scene.objects.filter((o) => /^label-\d$/.test(o.id)).flatMap((o) => (o.type === 'text' ? [o] : []));
+  let samples = 0;
+  let crossings = 0;
+  for (let at = 0; at <= scene.duration; at += 0.05) {
+    const boxes = labels.map((l) => {
+      const [x, y] = [tl.valueAt(l.id, 'x', at) as number, tl.valueAt(l.id, 'y', at) as number];
+      const hw = (l.text.length * 0.28 * 0.56) / 2;
+      return { name: l.text, x0: x - hw, x1: x + hw, y0: y - 0.15, y1: y + 0.15 };
+    });
+    for (const b of boxes) {
+      const [nx, ny] = [Math.max(b.x0, Math.min(sun.x, b.x1)), Math.max(b.y0, Math.min(sun.y, b.y1))];
+      t.true(Math.hypot(nx - sun.x, ny - sun.y) >= sun.radius, `${b.name}'s label is over the Sun at ${at.toFixed(2)} s`);
+    }
+    samples += boxes.length;
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (boxes[i]!.x0 < boxes[j]!.x1 && boxes[j]!.x0 < boxes[i]!.x1 && boxes[i]!.y0 < boxes[j]!.y1 && boxes[j]!.y0 < boxes[i]!.y1) crossings++;
+  }
+  t.true(crossings <= samples * 0.005, `${crossings} label overlaps in ${samples} label samples`);
 });

@@ -128,3 +128,21 @@ test('the scene: a turning solid with edges, a marker per vertex, edge and face,
     t.notThrows(() => sceneFromDescription(`rotating ${shape}`, { width: 1280, height: 720, fps: 30 }), shape);
   }
 });
+
+test('content checklist: every solid turns about an axis leaning toward the viewer (never a bare upright spin), and each step names its parts', (t) => {
+  for (const d of ['Rotating dodecahedron', 'a rotating cube', 'show a torus', 'a cylinder', 'a cone']) {
+    const { scene } = sceneFromDescription(d, { width: 1280, height: 720, fps: 30 });
+    const group = scene.objects.find((o) => o.id === 'solid-group');
+    t.true(group?.type === 'group' && group.rotationX >= 15, `${d}: the turn's axis leans ${group?.rotationX}°`);
+    const spins = scene.timeline.filter((e) => e.type === 'tween' && e.target === 'solid-group');
+    t.deepEqual(
+      spins.map((e) => (e.type === 'tween' ? e.property : '')),
+      ['rotationY'],
+      d,
+    );
+    t.true(
+      scene.narration.steps.every((s) => s.refs.length > 0),
+      `${d}: every step names what it counts`,
+    );
+  }
+});

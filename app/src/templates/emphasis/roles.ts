@@ -38,6 +38,25 @@ export const ROLES = {
   tangent: { color: '$success', label: 'tangent' },
   /** The order things were finished in, written as #1, #2 … so it never reads as a value. */
   order: { color: '$muted', label: 'visit order' },
+  // Science and mathematics: what a colour means in a physical or worked scene.
+  /** An element whose atoms count the same on both sides (a reaction). */
+  balanced: { color: '$success', label: 'balances' },
+  /** An element whose counts differ (a reaction as first written). */
+  unbalanced: { color: '$danger', label: 'does not balance' },
+  /** A value the working has just found (a reaction's coefficient): blue, apart from the green and red of balancing. */
+  solved: { color: '$secondary', label: 'solved' },
+  /** A velocity, drawn as an arrow. */
+  velocity: { color: '$accent', label: 'velocity' },
+  /** The parts a vector is split into (vx and vy). */
+  component: { color: '$warning', label: 'components' },
+  /** A marked point of a motion or a curve (the apex, a vertex, a root). */
+  marked: { color: '$highlight', label: 'key point' },
+  /** The particles of an atom (Bohr model). */
+  proton: { color: '$danger', label: 'proton' },
+  neutron: { color: '$muted', label: 'neutron' },
+  electron: { color: '$secondary', label: 'electron' },
+  /** The outer shell's electrons, the ones that bond. */
+  valence: { color: '$accent', label: 'valence shell' },
 } as const satisfies Record<string, { color: string; label: string }>;
 
 export type Role = keyof typeof ROLES;

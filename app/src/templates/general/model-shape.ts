@@ -182,7 +182,7 @@ function composePolyhedron(shape: PolyhedronName, size: number, facts: Record<st
 
   const tl = new TimelineBuilder();
   const platonic = shape !== 'pyramid' ? `, a Platonic solid: every face the same regular polygon` : ', a square base with four triangular sides';
-  tl.caption(`A ${name.toLowerCase()}${platonic}.`, 2.5);
+  tl.narrate(`A ${name.toLowerCase()}${platonic}.`, 2.5, ['solid']);
   tl.appear('title', 0.6).appear('solid', 0.8, 'grow');
   tl.wait(1.4);
 
@@ -196,21 +196,21 @@ function composePolyhedron(shape: PolyhedronName, size: number, facts: Record<st
     tl.wait(ids.length * step + 0.5);
     tl.add({ type: 'highlight', target: `${counter}-value`, at: tl.t - 0.5, duration: 0.8, color: '$accent' });
   };
-  tl.caption(`Count the corners: ${V} vertices.`, 2.5);
+  tl.narrate(`Count the corners: ${V} vertices.`, 2.5, ['vertices-value', ...p.vertices.map((_, i) => `v${i}`)]);
   count(
     p.vertices.map((_, i) => `v${i}`),
     'vertices',
     V,
     2.2,
   );
-  tl.caption(`Count the edges where two faces meet: ${E}.`, 2.5);
+  tl.narrate(`Count the edges where two faces meet: ${E}.`, 2.5, ['edges-value', ...p.edges.map((_, i) => `edge${i}`)]);
   count(
     p.edges.map((_, i) => `edge${i}`),
     'edges',
     E,
     2.4,
   );
-  tl.caption(`Count the faces: ${F} (${facts.face_shapes as string}).`, 2.5);
+  tl.narrate(`Count the faces: ${F} (${facts.face_shapes as string}).`, 2.5, ['faces-value', ...p.faces.map((_, i) => `f${i}`)]);
   count(
     p.faces.map((_, i) => `f${i}`),
     'faces',
@@ -219,10 +219,10 @@ function composePolyhedron(shape: PolyhedronName, size: number, facts: Record<st
   );
   tl.appear('shapes-label', 0.4).appear('shapes-value', 0.4);
   tl.wait(0.6);
-  tl.caption(`Euler's formula holds, as for every convex polyhedron: V − E + F = ${V} − ${E} + ${F} = ${V - E + F}.`, 3);
+  tl.narrate(`Euler's formula holds, as for every convex polyhedron: V − E + F = ${V} − ${E} + ${F} = ${V - E + F}.`, 3, ['euler']);
   tl.appear('euler-label', 0.5).appear('euler', 0.6, 'grow');
   tl.wait(2.6);
-  tl.caption(`With edge length ${fmt(size)}: surface area ${fmt(facts.surface_area as number)}, volume ${fmt(facts.volume as number)}.`, 3);
+  tl.narrate(`With edge length ${fmt(size)}: surface area ${fmt(facts.surface_area as number)}, volume ${fmt(facts.volume as number)}.`, 3, ['area-value', 'volume-value']);
   for (const id of ['area-label', 'area-value', 'volume-label', 'volume-value']) tl.appear(id, 0.5);
   tl.wait(3);
   return finish(tl, objects, groupId, name);
@@ -276,21 +276,25 @@ function composeRound(shape: keyof typeof ROUND, size: number, facts: Record<str
   objects.push({ id: 'dims', type: 'math', latex: dims, x: 4.55, y: below - 1.45, size: 0.34, color: '$muted' });
 
   const tl = new TimelineBuilder();
-  tl.caption(`A ${name.toLowerCase()}: ${info.faceText}.`, 2.5);
+  tl.narrate(`A ${name.toLowerCase()}: ${info.faceText}.`, 2.5, ['solid']);
   tl.appear('title', 0.6).appear('solid', 0.8, 'grow');
   tl.wait(1.4);
   for (const id of ['faces', 'shapes']) tl.appear(`${id}-label`, 0.4).appear(`${id}-value`, 0.4);
   tl.wait(1.5);
   if (info.edges > 0) {
-    tl.caption(`Its edges are curved: ${info.edges} circle${info.edges === 1 ? '' : 's'} where the flat and curved surfaces meet${info.vertices ? ', and the apex is its 1 vertex' : ''}.`, 3);
+    tl.narrate(
+      `Its edges are curved: ${info.edges} circle${info.edges === 1 ? '' : 's'} where the flat and curved surfaces meet${info.vertices ? ', and the apex is its 1 vertex' : ''}.`,
+      3,
+      objects.filter((o) => edgeIds.some((tag) => o.id.startsWith(tag) && /^\d+$/.test(o.id.slice(tag.length)))).map((o) => o.id),
+    );
     for (const tag of edgeIds) for (let i = 0; i < 48; i++) tl.appear(`${tag}${i}`, 0.2, 'fade', tl.t + i * 0.025);
     if (shape === 'cone') tl.appear('apex', 0.4, 'grow', tl.t + 1.2);
   } else {
-    tl.caption('One smooth surface: no edges and no vertices.', 3);
+    tl.narrate('One smooth surface: no edges and no vertices.', 3, ['solid']);
   }
   for (const id of ['edges', 'vertices']) tl.appear(`${id}-label`, 0.4).appear(`${id}-value`, 0.4);
   tl.wait(3);
-  tl.caption(`Surface area ${fmt(facts.surface_area as number)} and volume ${fmt(facts.volume as number)} for ${dimsText}.`, 3.5);
+  tl.narrate(`Surface area ${fmt(facts.surface_area as number)} and volume ${fmt(facts.volume as number)} for ${dimsText}.`, 3.5, ['area-value', 'volume-value']);
   for (const id of ['area-label', 'area-value', 'volume-label', 'volume-value', 'formula-area', 'formula-volume', 'dims']) tl.appear(id, 0.5);
   tl.wait(3.5);
   return finish(tl, objects, groupId, name);

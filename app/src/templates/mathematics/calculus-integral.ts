@@ -183,7 +183,7 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
       { id: 'dx', type: 'math', latex: `n = ${n},\\quad \\Delta x = \\frac{${texNumber(b)} - ${texNumber(a)}}{${n}} = ${texNumber(riemann.width)}`, x: panelX, y: 1.95, size: 0.36, color: '$foreground' },
       { id: 'running', type: 'text', text: '', x: panelX, y: 1.0, size: 0.32, color: '$success' },
     );
-    tl.caption(`f(x) = ${shown} from x = ${fmt(a)} to x = ${fmt(b)}.`, 2);
+    tl.narrate(`f(x) = ${shown} from x = ${fmt(a)} to x = ${fmt(b)}.`, 2, ['curve']);
     tl.appear('title', 0.5).appear('axes', 1, 'draw').appear('f_def', 0.5);
     if (objects.some((o) => o.id === 'curve')) tl.appear('curve', 1.5, 'draw');
     tl.appear('bound_a', 0.4).appear('bound_b', 0.4).wait(2);
@@ -207,17 +207,18 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
     const negatives = riemann.rects.some((r) => r.height !== null && r.height < 0);
     const sumLatex = sum === null ? '\\text{Riemann sum undefined}' : `M_{${n}} = \\sum_{i=1}^{${n}} f(m_i)\\,\\Delta x = ${numberTex(numbers.number(sum, 'sum'))}`;
     objects.push({ id: 'sum', type: 'math', latex: sumLatex, x: panelX, y: -0.1, size: fitMathSize(sumLatex, 5.2, 0.38), color: '$success' });
-    tl.caption(
+    tl.narrate(
       sum === null
         ? 'f is undefined at some midpoint, so the Riemann sum does not exist.'
         : `Adding the rectangles gives the midpoint Riemann sum ${numbers.number(sum, 'sum')}${negatives ? ' (rectangles below the x axis count as negative)' : ''}.`,
       2.6,
+      sum === null ? ['curve'] : ['sum'],
     );
     tl.appear('sum', 0.5).wait(2.6);
 
     if (value === null) {
       objects.push({ id: 'value', type: 'text', text: 'the area is not finite here', x: panelX, y: -1.3, size: 0.36, color: '$danger' });
-      tl.caption('The function blows up or is undefined on the interval, so the area is not a finite number.', 3).appear('value', 0.5).wait(3);
+      tl.narrate('The function blows up or is undefined on the interval, so the area is not a finite number.', 3, ['value']).appear('value', 0.5).wait(3);
     } else {
       const valueLatex = `\\int_{${texNumber(a)}}^{${texNumber(b)}} ${f.tex}\\,dx = ${texNumber(value)}`;
       objects.push({ id: 'value', type: 'math', latex: valueLatex, x: panelX, y: -1.35, size: fitMathSize(valueLatex, 5.2, 0.44), color: '$primary' });
@@ -229,7 +230,7 @@ export const calculusIntegral = defineTemplate<IntegralParams>({
       const rows = [n * 2, n * 4, n * 8].map((k) => ({ k, s: midpointSum(f.evaluate, a, b, k).sum }));
       if (rows.every((r) => r.s !== null)) {
         objects.push({ id: 'refine', type: 'text', text: rows.map((r) => `n = ${r.k}: ${numbers.number(r.s!, 'sum')}`).join('\n'), x: panelX, y: -2.85, size: 0.3, color: '$muted' });
-        tl.caption(`With more rectangles the sum closes in on ${fmt(value)}: that limit is the integral.`, 3)
+        tl.narrate(`With more rectangles the sum closes in on ${fmt(value)}: that limit is the integral.`, 3, ['refine'])
           .appear('refine', 0.6)
           .wait(3);
       }

@@ -8,6 +8,7 @@ import { parseFormula, type Formula } from './expression.ts';
 import { definedSomewhere, formulaParam, usableRange, viewCurves, xRangeParam, type CurveView } from './curves.ts';
 import { findFormulas, findRange, namedCurves } from './formula-text.ts';
 import { formatExpression } from '../format/index.ts';
+import { factoredForm, point, quadraticOf } from './quadratic.ts';
 
 export const MAX_CURVES = 4;
 export const CURVE_COLORS = ['$primary', '$accent', '$success', '$secondary'] as const;
@@ -134,7 +135,9 @@ export const functionPlot = defineTemplate<PlotParams>({
       axesObject(chart, { xLabel: 'x', yLabel: 'y' }),
     ];
     const tl = new TimelineBuilder();
-    tl.caption(`Axes for x from ${fmt(x_range[0])} to ${fmt(x_range[1])}; y from ${fmt(view.yRange[0])} to ${fmt(view.yRange[1])} shows the interesting part.`, 1.8);
+    // The axes fill the frame: an outline round all of it would point at nothing, so this step names no refs. The
+    // curve's step names its formula: the outline ties the formula to the curve drawing under it.
+    tl.narrate(`Axes for x from ${fmt(x_range[0])} to ${fmt(x_range[1])}; y from ${fmt(view.yRange[0])} to ${fmt(view.yRange[1])} shows the interesting part.`, 1.8);
     tl.appear('title', 0.5).appear('axes', 1.2, 'draw').wait(1.5);
 
     const slot = 14.4 / formulas.length;
@@ -146,15 +149,19 @@ export const functionPlot = defineTemplate<PlotParams>({
       const f = curve.formula;
       // Long formulas get a smaller legend so each stays inside its share of the width.
       const legend = `y = ${f.tex}`;
-      objects.push({ id: `legend${i}`, type: 'math', latex: legend, x: -7.2 + slot * (i + 0.5), y: 3.3, size: fitMathSize(legend, slot - 0.4, 0.46), color });
-      tl.caption(`Draw y = ${formatExpression(f.text)}: ${curve.sample.xs.length} samples from x = ${fmt(x_range[0])} to ${fmt(x_range[1])}, joined left to right.`, 2.4);
+      // A lone quadratic also shows its factored form and vertex: the formula shares its row with the factored one.
+      const quadratic = formulas.length === 1 ? quadraticOf(f) : undefined;
+      const legendX = quadratic ? -3.6 : -7.2 + slot * (i + 0.5);
+      objects.push({ id: `legend${i}`, type: 'math', latex: legend, x: legendX, y: 3.3, size: fitMathSize(legend, quadratic ? 6.8 : slot - 0.4, 0.46), color });
+      const hasCurve = curve.points.filter((p) => p !== null).length >= 2;
+      tl.narrate(`Draw y = ${formatExpression(f.text)}: ${curve.sample.xs.length} samples from x = ${fmt(x_range[0])} to ${fmt(x_range[1])}, joined left to right.`, 2.4, [`legend${i}`]);
       tl.appear(`legend${i}`, 0.5);
-      if (curve.points.filter((p) => p !== null).length >= 2) {
+      if (hasCurve) {
         objects.push({ id: `curve${i}`, type: 'plot', axes: 'axes', points: curve.points, color, width: 0.06 });
         tl.appear(`curve${i}`, 2.2, 'draw').wait(2.4);
       } else {
         objects.push({ id: `empty${i}`, type: 'text', text: `y = ${formatExpression(f.text)} has no points to draw in this window`, x: 0, y: chart.y + 0.6 - i * 0.5, size: 0.34, color, maxWidth: 12 });
-        tl.caption(`y = ${formatExpression(f.text)} is undefined (or off the chart) everywhere on this range.`, 2)
+        tl.narrate(`y = ${formatExpression(f.text)} is undefined (or off the chart) everywhere on this range.`, 2, [`empty${i}`])
           .appear(`empty${i}`, 0.5)
           .wait(2);
       }
@@ -176,7 +183,11 @@ export const functionPlot = defineTemplate<PlotParams>({
           });
           tl.appear(`asym${i}_${k}`, 0.5, 'fade', tl.t + k * 0.05);
         });
-        tl.caption(`The curve breaks where the function blows up: vertical asymptote${poles.length > 1 ? 's' : ''} at ${listX(poles.slice(0, 4).map((p) => p.x))}${poles.length > 4 ? ', …' : ''}.`, 2.2);
+        tl.narrate(
+          `The curve breaks where the function blows up: vertical asymptote${poles.length > 1 ? 's' : ''} at ${listX(poles.slice(0, 4).map((p) => p.x))}${poles.length > 4 ? ', …' : ''}.`,
+          2.2,
+          poles.map((_, k) => `asym${i}_${k}`),
+        );
         tl.wait(2.2);
       }
       const visibleRoots = curve.roots.filter((r) => view.yRange[0] <= 0 && view.yRange[1] >= 0 && r >= x_range[0] && r <= x_range[1]);
@@ -191,19 +202,68 @@ export const functionPlot = defineTemplate<PlotParams>({
             tl.appear(`rootlabel${i}_${k}`, 0.35, 'fade', tl.t + k * 0.08);
           }
         });
-        tl.caption(
+        tl.narrate(
           rootsCaption(visibleRoots, (r) => touches(f, r, (x_range[1] - x_range[0]) * 1e-4)),
           2.2,
+          visibleRoots.map((_, k) => `root${i}_${k}`),
         );
         tl.wait(2.2);
       }
+      let vertexOnAxis = false;
+      if (quadratic) {
+        // The factored form: each factor is zero at one root, which is why the curve crosses there.
+        const factored = factoredForm(quadratic);
+        const factoredTex = factoredForm(quadratic, true);
+        const d = quadratic.discriminant;
+        const factoredLatex = factoredTex ?? `\\text{no real roots: } b^2 - 4ac = ${fmt(d).replace('−', '-')} < 0`;
+        objects.push({ id: 'factored', type: 'math', latex: factoredLatex, x: 3.6, y: 3.3, size: fitMathSize(factoredLatex, 6.8, 0.46), color });
+        const rootIds = visibleRoots.map((_, k) => `root${i}_${k}`);
+        tl.narrate(
+          factored
+            ? quadratic.roots.length === 1
+              ? `Factored: ${factored}. The factor is squared, so the curve touches the axis at its one root.`
+              : `Factored: ${factored}. Each factor is 0 at one root, so y is 0 there.`
+            : `No real roots: b² − 4ac = ${fmt(d)} is negative, so it does not factor over the real numbers.`,
+          2.4,
+          ['factored', ...rootIds],
+        );
+        tl.appear('factored', 0.5).wait(2.4);
+        // The vertex: the turning point, halfway between the roots, at x = −b/2a.
+        const [vx, vy] = quadratic.vertex;
+        if (vx >= x_range[0] && vx <= x_range[1] && vy >= view.yRange[0] && vy <= view.yRange[1]) {
+          const [wx, wy] = toWorld(chart, [vx, vy]);
+          const below = quadratic.a > 0;
+          vertexOnAxis = vx === 0;
+          objects.push({ id: 'vertex', type: 'circle', x: wx, y: wy, radius: 0.11, fill: color, stroke: '$foreground', strokeWidth: 0.03 });
+          // Under a minimum, over a maximum; beside it when that would leave the chart.
+          const off = below ? -0.42 : 0.42;
+          const inside = wy + off > bottom + 0.25 && wy + off < top - 0.25;
+          objects.push({
+            id: 'vertex-label',
+            type: 'text',
+            text: `vertex ${point([vx, vy])}`,
+            x: inside ? wx : wx + 0.3,
+            y: inside ? wy + off : wy - off * 0.8,
+            size: 0.28,
+            color,
+            background: '$background',
+            align: inside ? 'center' : 'left',
+          });
+          const between = quadratic.roots.length === 2 ? ', halfway between the roots' : '';
+          tl.narrate(`The vertex ${point([vx, vy])} is its ${below ? 'lowest' : 'highest'} point${between}: x = −b/2a = ${fmt(vx)}.${vertexOnAxis ? ' It is on the y axis, so the curve meets the y axis there.' : ''}`, 2.4, [
+            'vertex',
+            'vertex-label',
+          ]);
+          tl.appear('vertex', 0.35, 'grow').appear('vertex-label', 0.35).wait(2.4);
+        }
+      }
       const y0 = x_range[0] <= 0 && x_range[1] >= 0 ? f.evaluate(0) : null;
-      if (y0 !== null && y0 >= view.yRange[0] && y0 <= view.yRange[1] && formulas.length <= 2 && !visibleRoots.some((r) => Math.abs(r) < 1e-9)) {
+      if (y0 !== null && y0 >= view.yRange[0] && y0 <= view.yRange[1] && formulas.length <= 2 && !visibleRoots.some((r) => Math.abs(r) < 1e-9) && !vertexOnAxis) {
         const [wx, wy] = toWorld(chart, [0, y0]);
         objects.push({ id: `yint${i}`, type: 'circle', x: wx, y: wy, radius: 0.09, fill: color, stroke: '$background', strokeWidth: 0.03 });
         const [dx, dy] = freeSide(chart, f, 0);
         objects.push({ id: `yintlabel${i}`, type: 'text', text: `(0, ${fmt(y0)})`, x: wx + dx * 0.2, y: wy + dy * 0.34, size: 0.28, color, align: dx > 0 ? 'left' : 'right' });
-        tl.caption(`It meets the y axis at (0, ${fmt(y0)}).`, 1.8)
+        tl.narrate(`It meets the y axis at (0, ${fmt(y0)}).`, 1.8, [`yint${i}`])
           .appear(`yint${i}`, 0.35, 'grow')
           .appear(`yintlabel${i}`, 0.35)
           .wait(1.8);

@@ -147,7 +147,11 @@ export const geometryCircleArea = defineTemplate<CircleParams>({
     tl.narrate(`Cut it into ${SLICES} equal slices, like a pizza.`, 1.6, ['outline']);
     for (let i = 0; i < SLICES; i++) tl.add({ type: 'highlight', target: `slice${i}`, at: tl.t + i * 0.08, duration: 0.4, color: '$highlight' });
     tl.wait(1.6);
-    tl.caption('Lay the slices side by side, alternately pointing up and down.', 3.6);
+    tl.narrate(
+      'Lay the slices side by side, alternately pointing up and down.',
+      3.6,
+      Array.from({ length: SLICES }, (_, i) => `slice${i}`),
+    );
     tl.add({ type: 'disappear', target: 'radius_line', at: tl.t, duration: 0.3 }).add({ type: 'disappear', target: 'radius_label', at: tl.t, duration: 0.3 });
     placed.forEach((p, i) => {
       const start = tl.t + i * 0.22;

@@ -5,6 +5,9 @@ import { defineTemplate } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { fmt, texNumber } from './chart.ts';
 import { outlineAt, polygonAt, rightAngleMark, squareGrid, type P2 } from './shapes.ts';
+import type { Composition } from '../types.ts';
+
+type SceneObject = Composition['objects'][number];
 import { findLengthUnit, lengthUnit, unitSuffix, unitTex } from './units.ts';
 
 /** Sides beyond this ratio draw as a sliver with unreadable labels. */
@@ -200,7 +203,75 @@ export const geometryPythagorean = defineTemplate<PythagoreanParams>({
     tl.setText('label_c', `c = ${fmt(c, 4)}${u}\nc² = ${fmt(c2)}${u2}`, tl.t + 0.3);
     tl.add({ type: 'highlight', target: 'label_c', at: tl.t + 0.3, duration: 1.2, color: '$success' });
     tl.wait(0.8).appear('result', 0.5).wait(2.5);
+    proveByRearrangement(objects, tl, a, b, [
+      'triangle',
+      'triangle_edge',
+      'right_angle',
+      ...(['a', 'b', 'c'] as const).flatMap((k) => [`sq_${k}`, `sq_${k}_edge`, `label_${k}`, ...(objects.some((o) => o.id === `sq_${k}_grid`) ? [`sq_${k}_grid`] : [])]),
+    ]);
     tl.finish(tl.t);
     return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Pythagorean theorem' };
   },
 });
+
+/**
+ * The proof, not only the example: four copies of the triangle in a square of side a + b leave a tilted square
+ * of area c² uncovered; sliding three of them (translations only) leaves the squares a² and b² uncovered
+ * instead. Same big square, same four triangles, so the uncovered areas are equal: a² + b² = c², for any right
+ * triangle. Drawn to scale with the given legs where the squares figure was.
+ */
+function proveByRearrangement(objects: SceneObject[], tl: TimelineBuilder, a: number, b: number, figure: string[]): void {
+  const side = 5.5;
+  const k = side / (a + b);
+  const [ox, oy] = [-3.3 - side / 2, -0.1 - side / 2];
+  const P = (x: number, y: number): P2 => [ox + x * k, oy + y * k];
+  const s = a + b;
+  // The four triangles of the first arrangement, and how far each slides for the second (in legs' units).
+  const triangles: { pts: P2[]; slide: [number, number] }[] = [
+    { pts: [P(0, 0), P(a, 0), P(0, b)], slide: [0, 0] },
+    { pts: [P(a, 0), P(s, 0), P(s, a)], slide: [0, b] },
+    { pts: [P(s, a), P(s, s), P(b, s)], slide: [-b, -a] },
+    { pts: [P(b, s), P(0, s), P(0, b)], slide: [a, 0] },
+  ];
+  const outer = [P(0, 0), P(s, 0), P(s, s), P(0, s)];
+  objects.push(outlineAt('proof_square', outer, '$foreground', 0.05));
+  triangles.forEach((tr, i) => objects.push(polygonAt(`proof_t${i + 1}`, tr.pts, '$muted', 0.55), outlineAt(`proof_t${i + 1}_edge`, tr.pts, '$foreground', 0.035)));
+  const holeC = [P(a, 0), P(s, a), P(b, s), P(0, b)];
+  const holeA = [P(0, b), P(a, b), P(a, s), P(0, s)];
+  const holeB = [P(a, 0), P(s, 0), P(s, b), P(a, b)];
+  objects.push(polygonAt('proof_hole_c', holeC, '$accent', 0.35), polygonAt('proof_hole_a', holeA, '$primary', 0.35), polygonAt('proof_hole_b', holeB, '$secondary', 0.35));
+  const centre = (pts: P2[]): P2 => [pts.reduce((acc, p) => acc + p[0], 0) / pts.length, pts.reduce((acc, p) => acc + p[1], 0) / pts.length];
+  const label = (id: string, at: P2, text: string, color: string) => objects.push({ id, type: 'text', text, x: at[0], y: at[1], size: 0.42, weight: 700, color, background: '$background' });
+  label('proof_label_c', centre(holeC), 'c²', '$accent');
+  label('proof_label_a', centre(holeA), 'a²', '$primary');
+  label('proof_label_b', centre(holeB), 'b²', '$secondary');
+  objects.push({ id: 'proof_side', type: 'text', text: 'a + b', x: ox + side / 2, y: oy + side + 0.4, size: 0.32, color: '$muted' });
+  const tri = triangles.map((_, i) => `proof_t${i + 1}`);
+
+  tl.narrate('Why it is true: put four copies of the triangle in a square of side a + b.', 2.4, ['proof_square']);
+  for (const id of figure) tl.add({ type: 'disappear', target: id, at: tl.t, duration: 0.5 });
+  tl.wait(0.5).appear('proof_square', 0.6, 'draw').appear('proof_side', 0.4);
+  tri.forEach((id, i) => tl.appear(id, 0.4, 'grow', tl.t + 0.5 + i * 0.3).appear(`${id}_edge`, 0.4, 'grow', tl.t + 0.5 + i * 0.3));
+  tl.wait(2);
+  tl.narrate('What they leave uncovered is a square on the hypotenuse: area c².', 2, ['proof_hole_c'], { terms: [{ text: 'c²', ref: 'proof_hole_c' }] });
+  tl.appear('proof_hole_c', 0.5).appear('proof_label_c', 0.4).wait(2);
+  tl.narrate('Slide three of the triangles, without turning them: the same square, the same four triangles.', 2.4, tri.slice(1));
+  tl.add({ type: 'disappear', target: 'proof_hole_c', at: tl.t, duration: 0.4 }).add({ type: 'disappear', target: 'proof_label_c', at: tl.t, duration: 0.4 });
+  triangles.forEach((tr, i) => {
+    if (!tr.slide[0] && !tr.slide[1]) return;
+    for (const id of [`proof_t${i + 1}`, `proof_t${i + 1}_edge`]) {
+      const o = objects.find((x) => x.id === id)!;
+      tl.add({ type: 'move', target: id, start: tl.t + 0.4 + (i - 1) * 0.5, duration: 1, to: { x: (o.x ?? 0) + tr.slide[0] * k, y: (o.y ?? 0) + tr.slide[1] * k } });
+    }
+  });
+  tl.wait(2.4);
+  tl.narrate('Now the uncovered part is the squares a² and b². Same total minus the same triangles: a² + b² = c², for every right triangle.', 3.2, ['proof_hole_a', 'proof_hole_b'], {
+    terms: [
+      { text: 'a²', ref: 'proof_hole_a' },
+      { text: 'b²', ref: 'proof_hole_b' },
+    ],
+  });
+  tl.appear('proof_hole_a', 0.5).appear('proof_hole_b', 0.5).appear('proof_label_a', 0.4).appear('proof_label_b', 0.4);
+  tl.add({ type: 'highlight', target: 'eq0', at: tl.t + 1.2, duration: 1.2, color: '$highlight' });
+  tl.wait(3.4);
+}

@@ -166,7 +166,7 @@ export const geometryTriangleAngles = defineTemplate<TriangleParams>({
     objects.push({ id: 'sum', type: 'text', text: sumText, x: P[0], y: -3.0, size: 0.42, weight: 700, color: '$foreground' });
 
     const tl = new TimelineBuilder();
-    tl.caption(`A triangle with angles ${angles_deg.map((a) => `${fmt(a)}°`).join(', ')}.`, 2);
+    tl.narrate(`A triangle with angles ${angles_deg.map((a) => `${fmt(a)}°`).join(', ')}.`, 2, ['triangle']);
     tl.appear('title', 0.5).appear('triangle', 0.6).appear('triangle_edge', 1, 'draw').wait(1);
     angles_deg.forEach((_, i) =>
       tl
@@ -175,7 +175,7 @@ export const geometryTriangleAngles = defineTemplate<TriangleParams>({
         .appear(`label${i}`, 0.4, 'fade', tl.t + i * 0.3),
     );
     tl.wait(1.8);
-    tl.caption('Tear off the three corners and lay them side by side on a straight line.', 2.4);
+    tl.narrate('Tear off the three corners and lay them side by side on a straight line.', 2.4, ['wedge0', 'wedge1', 'wedge2']);
     tl.appear('straight', 0.8, 'draw').appear('straight_label', 0.5).wait(0.8);
     let at = 0;
     angles_deg.forEach((a, i) => {
@@ -191,7 +191,7 @@ export const geometryTriangleAngles = defineTemplate<TriangleParams>({
       tl.wait(1.5);
       at += a;
     });
-    tl.caption(`Together they fill the straight angle exactly: ${sumText}. That holds for every triangle.`, 3.2);
+    tl.narrate(`Together they fill the straight angle exactly: ${sumText}. That holds for every triangle.`, 3.2, ['straight', 'sum']);
     tl.appear('sum', 0.6).wait(3.2);
     tl.finish(tl.t);
     return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'Angles of a triangle' };

@@ -173,14 +173,14 @@ export const linalgMatrixMultiply = defineTemplate<MultiplyParams>({
     objects.push({ id: 'working', type: 'text', text: '', x: 0, y: -2.35, size: 0.4, font: 'mono', color: '$foreground', maxWidth: 15 }, { id: 'which', type: 'text', text: '', x: 0, y: -1.55, size: 0.32, color: '$muted' });
 
     const tl = new TimelineBuilder();
-    tl.caption(`A is ${dims(A)} and B is ${dims(B)}: A has as many columns as B has rows, so C = AB is ${dims(C)}.`, 2.6);
+    tl.narrate(`A is ${dims(A)} and B is ${dims(B)}: A has as many columns as B has rows, so C = AB is ${dims(C)}.`, 2.6, ['A_dims', 'B_dims', 'C_dims']);
     tl.appear('title', 0.5);
     for (const name of ['A', 'B'] as const) for (const part of ['lb', 'rb', 'name', 'dims']) tl.appear(`${name}_${part}`, 0.5);
     for (const id of objects.filter((o) => /^[AB]_\d/.test(o.id)).map((o) => o.id)) tl.appear(id, 0.5);
     tl.appear('times', 0.5).wait(1.2);
     for (const part of ['lb', 'rb', 'name', 'dims']) tl.appear(`C_${part}`, 0.5);
     tl.appear('equals', 0.5).appear('working', 0.3).appear('which', 0.3).wait(1.4);
-    tl.caption('Each entry of C pairs a row of A with a column of B: multiply matching entries and add.', 2);
+    tl.narrate('Each entry of C pairs a row of A with a column of B: multiply matching entries and add.', 2, ['row_hl', 'col_hl']);
     tl.wait(0.3);
     const perTerm = m * p <= 9 ? 0.45 : 0;
     let first = true;
@@ -218,11 +218,11 @@ export const linalgMatrixMultiply = defineTemplate<MultiplyParams>({
         }
         tl.setText('working', `${cText}${terms.join(' + ')} = ${fmt(C[i]![j]!)}`);
         tl.appear(`C_${i}_${j}`, 0.35).wait(perTerm ? 0.8 : 0.5);
-        if (i === 0 && j === 0) tl.caption(`c₁₁ = ${terms.join(' + ')} = ${fmt(C[0]![0]!)}. The same for every row and column.`, 120);
+        if (i === 0 && j === 0) tl.narrate(`c₁₁ = ${terms.join(' + ')} = ${fmt(C[0]![0]!)}. The same for every row and column.`, 120, ['working', `C_0_0`]);
       }
     }
     for (const id of ['row_hl', 'col_hl', 'cell_hl', 'which']) tl.add({ type: 'disappear', target: id, at: tl.t, duration: 0.4 });
-    tl.caption(`Done: C = AB is the ${dims(C)} matrix of all ${m * p} row-by-column sums.`, 2.5);
+    tl.narrate(`Done: C = AB is the ${dims(C)} matrix of all ${m * p} row-by-column sums.`, 2.5, ['C_lb', 'C_rb']);
     tl.wait(0.5);
     for (const id of objects.filter((o) => o.id.startsWith('C_') && /\d$/.test(o.id)).map((o) => o.id)) tl.add({ type: 'highlight', target: id, at: tl.t, duration: 0.8, color: '$highlight' });
     tl.wait(2.5);

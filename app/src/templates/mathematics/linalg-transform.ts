@@ -281,21 +281,25 @@ export const linalgTransform = defineTemplate<TransformParams>({
       },
     );
     const tl = new TimelineBuilder();
-    tl.caption(`The matrix M = [${M.map((r) => r.map((v) => fmt(v)).join(', ')).join('; ')}] acts on every point of the plane.`, 2.4);
+    tl.narrate(`The matrix M = [${M.map((r) => r.map((v) => fmt(v)).join(', ')).join('; ')}] acts on every point of the plane.`, 2.4, ['m_def']);
     tl.appear('title', 0.5).appear('frame', 0.5).appear('frame_edge', 0.5).appear('m_def', 0.6);
     for (const g of gridLines) tl.appear(`${g.id}_ref`, 0.6).appear(g.id, 0.8, 'draw', tl.t + 0.3);
     tl.wait(1.2);
     tl.appear('unit_square', 0.5).appear('i_hat', 0.6, 'draw').appear('j_hat', 0.6, 'draw').appear('i_label', 0.4).appear('j_label', 0.4).wait(1.4);
-    tl.caption('Watch the basis vectors î = (1, 0), ĵ = (0, 1) and the unit square (area 1).', 1.6).wait(1.6);
+    tl.narrate('Watch the basis vectors î = (1, 0), ĵ = (0, 1) and the unit square (area 1).', 1.6, ['i_hat', 'j_hat', 'unit_square']).wait(1.6);
     if (eigenvectors) {
-      tl.caption(eigenvectors.length > 1 ? 'The dashed lines are the eigenvector directions: points on them stay on them.' : 'The dashed line is the one eigenvector direction: points on it stay on it.', 2);
+      tl.narrate(
+        eigenvectors.length > 1 ? 'The dashed lines are the eigenvector directions: points on them stay on them.' : 'The dashed line is the one eigenvector direction: points on it stay on it.',
+        2,
+        eigenvectors.map((_, i) => `eigen${i}`),
+      );
       for (let i = 0; i < eigenvectors.length; i++) tl.appear(`eigen${i}`, 0.6, 'draw');
       tl.wait(2);
     }
     // The transformation: every line and the square morph to their images; grid lines stay straight
     // and parallel, and the origin stays put.
     const dur = 3;
-    tl.caption('Apply M: grid lines stay straight, parallel and evenly spaced, and the origin stays put.', dur + 0.5);
+    tl.narrate('Apply M: grid lines stay straight, parallel and evenly spaced, and the origin stays put.', dur + 0.5, ['frame']);
     for (const g of gridLines) tl.add({ type: 'morph', target: g.id, start: tl.t, duration: dur, points: g.from.map((p) => W(apply(p))) });
     tl.add({ type: 'morph', target: 'unit_square', start: tl.t, duration: dur, points: square.map((p) => W(apply(p))) });
     const iTip = W(apply([1, 0]));
@@ -325,7 +329,7 @@ export const linalgTransform = defineTemplate<TransformParams>({
       );
       tl.appear('eigen_text', 0.6).wait(2.8);
     } else {
-      tl.caption('No direction stays on its own line (M turns every vector), so there are no real eigenvalues.', 2.8).appear('eigen_text', 0.6).wait(2.8);
+      tl.narrate('No direction stays on its own line (M turns every vector), so there are no real eigenvalues.', 2.8, ['eigen_text']).appear('eigen_text', 0.6).wait(2.8);
     }
     tl.wait(1);
     tl.finish(tl.t);

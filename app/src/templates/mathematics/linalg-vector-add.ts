@@ -176,7 +176,11 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
     );
 
     const tl = new TimelineBuilder();
-    tl.caption(`${vectors.length} vectors${dim === 3 ? ' in 3D (x points towards you, y right, z up)' : ''}, each drawn as an arrow from the origin.`, 2);
+    tl.narrate(
+      `${vectors.length} vectors${dim === 3 ? ' in 3D (x points towards you, y right, z up)' : ''}, each drawn as an arrow from the origin.`,
+      2,
+      vectors.map((_, i) => `vec${i}`),
+    );
     tl.appear('title', 0.5);
     if (dim === 2) tl.appear('axes', 1, 'draw');
     else for (const k of ['x', 'y', 'z']) tl.appear(`axis_${k}`, 0.8, 'draw').appear(`axis_${k}_label`, 0.4, 'fade', tl.t + 0.6);
@@ -187,7 +191,11 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
         .appear(`vec${i}_label`, 0.4, 'fade', tl.t + 0.5)
         .wait(1.6);
     });
-    tl.caption('Tip to tail: slide each arrow, without turning it, so it starts where the previous one ends.', 1.6 * (vectors.length - 1) + 0.6);
+    tl.narrate(
+      'Tip to tail: slide each arrow, without turning it, so it starts where the previous one ends.',
+      1.6 * (vectors.length - 1) + 0.6,
+      vectors.slice(1).map((_, i) => `vec${i + 1}`),
+    );
     tl.appear('components', 0.6).wait(0.6);
     for (let i = 1; i < vectors.length; i++) {
       const tail = W(partial[i]!);
@@ -201,7 +209,7 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
     tl.appear('resultant', 1, 'draw').appear('resultant_label', 0.4, 'fade', tl.t + 0.8);
     tl.add({ type: 'disappear', target: 'components', at: tl.t + 0.8, duration: 0.3 });
     tl.appear('components_sum', 0.5, 'fade', tl.t + 0.8).wait(3);
-    tl.caption(`Its length is √(${sum.map((x) => `${fmt(x)}²`).join(' + ')}) = ${fmt(magnitude)}.`, 2.5)
+    tl.narrate(`Its length is √(${sum.map((x) => `${fmt(x)}²`).join(' + ')}) = ${fmt(magnitude)}.`, 2.5, ['magnitude'])
       .appear('magnitude', 0.5)
       .wait(2.5);
     if (vectors.length === 2 && dim === 2) {
@@ -211,7 +219,7 @@ export const linalgVectorAdd = defineTemplate<VectorParams>({
         { id: 'ghost_v', type: 'line', points: [O, V], color: COLORS[1]!, width: 0.04, dash: [0.14, 0.1], arrow: 'end', opacity: 0.8 },
         { id: 'ghost_u', type: 'line', points: [V, S], color: COLORS[0]!, width: 0.04, dash: [0.14, 0.1], arrow: 'end', opacity: 0.8 },
       );
-      tl.caption(`Adding in the other order, ${label[1]} + ${label[0]}, reaches the same point: the two paths make a parallelogram.`, 3);
+      tl.narrate(`Adding in the other order, ${label[1]} + ${label[0]}, reaches the same point: the two paths make a parallelogram.`, 3, ['ghost_v', 'ghost_u']);
       tl.appear('ghost_v', 0.8, 'draw')
         .appear('ghost_u', 0.8, 'draw', tl.t + 0.7)
         .wait(3);

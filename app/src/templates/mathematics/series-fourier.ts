@@ -159,7 +159,7 @@ export const seriesFourier = defineTemplate<FourierParams>({
     );
     let seriesSize = 0.34;
     const tl = new TimelineBuilder();
-    tl.caption(`A ${wave} wave (dashed) is odd, so its Fourier series has only sine terms b_k sin(kx).`, 2.6);
+    tl.narrate(`A ${wave} wave (dashed) is odd, so its Fourier series has only sine terms b_k sin(kx).`, 2.6, ['target']);
     tl.appear('title', 0.5).appear('axes', 1, 'draw').appear('target', 1.2, 'draw').appear('rule', 0.6).appear('spectrum_title', 0.5).wait(2.6);
     const perTerm = Math.max(0.9, Math.min(2.4, 16 / terms));
     // The partial sum with the first coefficient factored out: the ratios b_1 / b_k come out as whole
@@ -187,7 +187,7 @@ export const seriesFourier = defineTemplate<FourierParams>({
       tl.add({ type: 'set', target: 'series', at: tl.t, property: 'latex', value: seriesTex(i + 1) });
       seriesSize = Math.min(seriesSize, fitMathSize(seriesTex(i + 1), 5.7, 0.34));
       if (i === 0) {
-        tl.caption(`Start with the first harmonic: ${coefficient(b)}·sin x.`, perTerm + 0.6);
+        tl.narrate(`Start with the first harmonic: ${coefficient(b)}·sin x.`, perTerm + 0.6, ['harmonic', 'bar0']);
         tl.appear('harmonic', 0.6, 'draw')
           .appear('sum', 0.9, 'draw', tl.t + 0.2)
           .appear('count', 0.3)
@@ -195,7 +195,7 @@ export const seriesFourier = defineTemplate<FourierParams>({
           .appear('series', 0.3);
         tl.appear(`bar${i}`, 0.4, 'grow').wait(perTerm + 0.6);
       } else {
-        if (i < 4 || i === harmonics.length - 1) tl.caption(`Add b${subscript(String(k))} sin(${k}x) with b${subscript(String(k))} = ${coefficient(b)}: the sum hugs the ${wave} wave more closely.`, perTerm);
+        if (i < 4 || i === harmonics.length - 1) tl.narrate(`Add b${subscript(String(k))} sin(${k}x) with b${subscript(String(k))} = ${coefficient(b)}: the sum hugs the ${wave} wave more closely.`, perTerm, ['sum', `bar${i}`]);
         if (showHarmonic) tl.add({ type: 'morph', target: 'harmonic', start: tl.t, duration: perTerm * 0.35, points: harmonicPts });
         tl.add({ type: 'morph', target: 'sum', start: tl.t + perTerm * 0.3, duration: perTerm * 0.55, points: clip(partial(i + 1)) });
         tl.appear(`bar${i}`, 0.4, 'grow', tl.t + perTerm * 0.3).wait(perTerm);
@@ -205,7 +205,7 @@ export const seriesFourier = defineTemplate<FourierParams>({
     // One size for every version of the partial sum, the smallest any of them needs.
     (objects.find((o) => o.id === 'series') as { size: number }).size = seriesSize;
     const overshoot = wave === 'triangle' ? '' : ' Near the jumps it overshoots by about 9% however many terms are added (the Gibbs phenomenon).';
-    tl.caption(`${terms} terms: the amplitudes shrink like ${wave === 'triangle' ? '1/k²' : '1/k'}, so each new sine refines the shape less.${overshoot}`, 4);
+    tl.narrate(`${terms} terms: the amplitudes shrink like ${wave === 'triangle' ? '1/k²' : '1/k'}, so each new sine refines the shape less.${overshoot}`, 4, ['sum']);
     tl.wait(4);
     tl.finish(tl.t);
     return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Fourier series of a ${wave} wave` };

@@ -123,7 +123,7 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
       { id: 'wave_dot', type: 'circle', x: toWorld(wave, [0, 0])[0], y: toWorld(wave, [0, 0])[1], radius: 0.08, fill: '$accent' },
     ];
     const tl = new TimelineBuilder();
-    tl.caption('A circle of radius 1 around the origin. A point P on it is at angle θ from the positive x axis.', 2.4);
+    tl.narrate('A circle of radius 1 around the origin. A point P on it is at angle θ from the positive x axis.', 2.4, ['circle', 'P']);
     tl.appear('title', 0.5).appear('circle_axes', 1, 'draw').appear('circle', 0.8, 'grow');
     for (const id of ['one_x', 'minus_one_x', 'one_y', 'minus_one_y']) tl.appear(id, 0.4, 'fade', tl.t + 0.5);
     for (const id of ['radius', 'P', 'P_label', 'arc', 'theta_label', 'cos_seg', 'sin_seg', 'r_theta', 'r_cos', 'r_sin']) tl.appear(id, 0.5, 'fade', tl.t + 0.6);
@@ -164,18 +164,18 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
     };
 
     if (sweep) {
-      tl.caption('As θ turns, cos θ is P’s x coordinate (its shadow on the x axis) and sin θ is its height.', 4);
+      tl.narrate('As θ turns, cos θ is P’s x coordinate (its shadow on the x axis) and sin θ is its height.', 4, ['cos_seg', 'sin_seg']);
       tl.add({ type: 'tween', target: 'sin_wave', property: 'progress', from: 0, to: 1, start: tl.t, duration: 8, easing: 'linear' });
       tl.add({ type: 'tween', target: 'cos_wave', property: 'progress', from: 0, to: 1, start: tl.t, duration: 8, easing: 'linear' });
       turn(0, 180, 4, 0, 180);
-      tl.caption('Unrolled over a full turn, the height traces the sine wave and the shadow the cosine wave.', 4);
+      tl.narrate('Unrolled over a full turn, the height traces the sine wave and the shadow the cosine wave.', 4, ['sin_wave', 'cos_wave']);
       turn(180, 360, 4, 180, 360);
-      tl.caption(`Now stop at θ = ${SWEEP_FACT_ANGLE}°.`, 2);
+      tl.narrate(`Now stop at θ = ${SWEEP_FACT_ANGLE}°.`, 2, ['P']);
       tl.add({ type: 'move', target: 'wave_dot', start: tl.t, duration: 0, to: { x: toWorld(wave, [0, 0])[0], y: toWorld(wave, [0, 0])[1] } });
       turn(360, 360 + SWEEP_FACT_ANGLE, 2, 0, SWEEP_FACT_ANGLE);
     } else {
       const seconds = Math.max(2.5, Math.min(8, Math.abs(target) / 45));
-      tl.caption(`Turn the radius to θ = ${degText(target)}: cos θ is P’s x coordinate, sin θ its height.`, seconds);
+      tl.narrate(`Turn the radius to θ = ${degText(target)}: cos θ is P’s x coordinate, sin θ its height.`, seconds, ['radius', 'P']);
       tl.add({ type: 'tween', target: 'sin_wave', property: 'progress', from: 0, to: 1, start: tl.t, duration: seconds, easing: 'linear' });
       tl.add({ type: 'tween', target: 'cos_wave', property: 'progress', from: 0, to: 1, start: tl.t, duration: seconds, easing: 'linear' });
       turn(0, target, seconds, 0, target);
@@ -188,11 +188,11 @@ export const trigUnitCircle = defineTemplate<UnitCircleParams>({
       { id: 'identity', type: 'math', latex: `\\cos^2\\theta + \\sin^2\\theta = ${numberTex(ratio(cos))}^2 + ${numberTex(ratio(sin))}^2 = 1`.replace(/(-[\d.]+)\^2/g, '($1)^2'), x: 4.35, y: 0.95, size: 0.36, color: '$foreground' },
       { id: 'r_tan', type: 'text', text: tanLine, x: 4.35, y: 0.25, size: 0.3, color: '$success' },
     );
-    tl.caption(`At θ = ${degText(facts.angle_deg)}: cos θ = ${ratio(cos)} and sin θ = ${ratio(sin)}, the legs of a right triangle whose hypotenuse is the radius, 1.`, 3);
+    tl.narrate(`At θ = ${degText(facts.angle_deg)}: cos θ = ${ratio(cos)} and sin θ = ${ratio(sin)}, the legs of a right triangle whose hypotenuse is the radius, 1.`, 3, ['cos_seg', 'sin_seg']);
     tl.add({ type: 'highlight', target: 'cos_seg', at: tl.t, duration: 1.2, color: '$highlight' });
     tl.add({ type: 'highlight', target: 'sin_seg', at: tl.t + 0.6, duration: 1.2, color: '$highlight' });
     tl.appear('identity', 0.6, 'fade', tl.t + 1).wait(3);
-    tl.caption(tan === null ? 'tan θ = sin θ / cos θ is undefined here, because cos θ = 0.' : `tan θ = sin θ / cos θ = ${fmt(tan)}.`, 2.6);
+    tl.narrate(tan === null ? 'tan θ = sin θ / cos θ is undefined here, because cos θ = 0.' : `tan θ = sin θ / cos θ = ${fmt(tan)}.`, 2.6, ['r_tan']);
     tl.appear('r_tan', 0.5).wait(2.8);
     tl.finish(tl.t);
     return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: sweep ? 'The unit circle' : `The unit circle at ${degText(target)}` };

@@ -9,6 +9,9 @@ import { AU_M } from '../physics/quantities.ts';
 import { DAY_S, G_NEWTON, PLANET_NAMES, findBody, type Body, type PlanetName } from '../physics/bodies.ts';
 import { fmt } from '../physics/format.ts';
 import { keyframeTweens, times, type SceneObjectInput } from '../physics/stage.ts';
+import { placeLabels, type Disc } from './label-places.ts';
+
+const xy = ([x, y]: [number, number]) => ({ x, y });
 
 const params = z.object({
   planets: z
@@ -97,14 +100,21 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
   const at = (i: number, angleDeg: number): [number, number] => [c[0] + rx[i]! * Math.cos((angleDeg * Math.PI) / 180), c[1] + rx[i]! * tilt * Math.sin((angleDeg * Math.PI) / 180)];
   const ring = (r: number): [number, number][] => times(0, 2 * Math.PI, 40).map((a) => [1.9 * r * Math.cos(a), 0.55 * r * Math.sin(a)] as [number, number]);
   const tableX = 3.45;
-  // Neighbours' labels alternate above and below their planets so they collide less.
-  const labelDy = (i: number, r: number) => (i % 2 === 0 ? r + 0.2 : -(r + 0.2));
+  const sunR = 0.42;
+  // Angular position from the period: one full turn per T, counterclockwise seen from the north.
+  const angleOf = (i: number, s: number) => J2000_LONGITUDE[planets[i]!] + (360 * s * 365.25) / (yearSeconds * periods[i]!);
+  const turnsOf = (i: number) => (motion / yearSeconds) * (365.25 / periods[i]!);
+  // Labels are placed on one time grid, fine enough for the fastest planet, each on a side clear of the Sun,
+  // the planets and the other labels (label-places.ts): Mercury's name never lies over the Sun.
+  const grid = times(0, motion, Math.max(8, ...planets.map((_, i) => Math.ceil(turnsOf(i) * 32))));
+  const discsAt = (s: number): Disc[] => planets.map((name, i) => ({ ...xy(at(i, angleOf(i, s))), r: size(planet(name)) }));
+  const labelOffsets = placeLabels(planets, grid.map(discsAt), { x: c[0], y: c[1], r: sunR });
   const rowY = (i: number) => 2.45 - (i + 1) * (n > 6 ? 0.46 : 0.55);
   const objects: SceneObjectInput[] = [
     { id: 'title', type: 'text', text: n === 8 ? 'The solar system' : `The solar system: ${planets.join(', ')}`, x: 0, y: 3.95, size: 0.55, weight: 700, color: '$foreground', maxWidth: 15 },
     { id: 'scale-note', type: 'text', text: `Not to scale: orbits evenly spaced, planets enlarged. Speeds to scale: 1 Earth year = ${yearSeconds} s.`, x: 0, y: 3.3, size: 0.3, color: '$muted' },
     ...planets.map((_, i) => ({ id: `orbit-${i}`, type: 'line' as const, points: times(0, 360, 96).map((a) => at(i, a)), color: '$grid', width: 0.025 })),
-    { id: 'sun', type: 'circle', x: c[0], y: c[1], radius: 0.42, fill: SUN.color },
+    { id: 'sun', type: 'circle', x: c[0], y: c[1], radius: sunR, fill: SUN.color },
     { id: 'sun-label', type: 'text', text: 'Sun', x: c[0], y: c[1] - 0.7, size: 0.28, color: '$foreground' },
     { id: 'table-head', type: 'text', text: 'planet  distance period', x: tableX, y: 2.45, size: 0.26, font: 'mono', align: 'left', color: '$muted' },
   ];
@@ -115,7 +125,7 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
     if (name === 'Saturn') objects.push({ id: `ring-${i}`, type: 'line', x, y, points: ring(r), color: '$muted', width: 0.025 });
     objects.push(
       { id: `planet-${i}`, type: 'circle', x, y, radius: r, fill: b.color },
-      { id: `label-${i}`, type: 'text', text: name, x, y: y + labelDy(i, r), size: 0.28, color: '$foreground' },
+      { id: `label-${i}`, type: 'text', text: name, x: x + labelOffsets[0]![i]![0], y: y + labelOffsets[0]![i]![1], size: 0.28, color: '$foreground', background: '$background' },
       {
         id: `row-${i}`,
         type: 'text',
@@ -132,7 +142,7 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
   objects.push({ id: 'law', type: 'math', latex: 'T = 2\\pi\\sqrt{\\frac{a^3}{G M_\\odot}}', x: 5.4, y: rowY(n) - 0.55, size: 0.34, color: '$highlight' });
   objects.push({ id: 'clock', type: 'text', text: 'year 0', x: -7.4, y: -3.75, size: 0.3, font: 'mono', align: 'left', color: '$foreground' });
 
-  tl.caption(n === 8 ? 'The Sun and its eight planets, from Mercury to Neptune (distances and sizes not to scale).' : `The Sun with ${planets.join(', ')} (distances and sizes not to scale).`, 2.4);
+  tl.narrate(n === 8 ? 'The Sun and its eight planets, from Mercury to Neptune (distances and sizes not to scale).' : `The Sun with ${planets.join(', ')} (distances and sizes not to scale).`, 2.4, ['sun']);
   tl.appear('title', 0.5).appear('scale-note', 0.5).appear('sun', 0.5, 'grow').appear('sun-label', 0.4).appear('table-head', 0.4);
   planets.forEach((_, i) => {
     const when = tl.t + 0.4 + i * 0.18;
@@ -147,12 +157,8 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
   // The motion starts once the caption before it has been read (the builder's hold).
   const t0 = tl.hold().t;
   planets.forEach((name, i) => {
-    // Angular position from the period: one full turn per T, counterclockwise seen from the north.
-    const turns = (motion / yearSeconds) * (365.25 / periods[i]!);
-    const samples = times(0, motion, Math.max(8, Math.ceil(turns * 32)));
-    const angle = (s: number) => J2000_LONGITUDE[name] + (360 * s * 365.25) / (yearSeconds * periods[i]!);
-    const r = size(planet(name));
-    const keys = samples.map((s) => ({ at: t0 + s, pos: at(i, angle(s)) }));
+    const samples = times(0, motion, Math.max(8, Math.ceil(turnsOf(i) * 32)));
+    const keys = samples.map((s) => ({ at: t0 + s, pos: at(i, angleOf(i, s)) }));
     tl.entries.push(
       ...keyframeTweens(
         `planet-${i}`,
@@ -162,7 +168,16 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
     tl.entries.push(
       ...keyframeTweens(
         `label-${i}`,
-        keys.map((k) => ({ at: k.at, values: { x: k.pos[0], y: k.pos[1] + labelDy(i, r) } })),
+        grid.flatMap((s, k) => {
+          const place = (when: number, o: [number, number]) => {
+            const [x, y] = at(i, angleOf(i, when));
+            return { at: t0 + when, values: { x: x + o[0], y: y + o[1] } };
+          };
+          const o = labelOffsets[k]![i]!;
+          const before = k > 0 ? labelOffsets[k - 1]![i]! : o;
+          // A label changing sides jumps there rather than sliding across its planet (or the Sun).
+          return before[0] !== o[0] || before[1] !== o[1] ? [place(s - 1e-3, before), place(s, o)] : [place(s, o)];
+        }),
       ),
     );
     if (name === 'Saturn')
@@ -176,17 +191,21 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
   for (const s of times(0, motion, motion * 4)) tl.setText('clock', `year ${fmt(Number((s / yearSeconds).toFixed(2)))}`, t0 + s);
   const inner = planets[0]!;
   const outer = planets[n - 1]!;
-  tl.caption(`Each planet's period follows Kepler's third law, T² ∝ a³: ${inner} takes ${periodLabel(periods[0]!).replace(' d', ' days').replace(' y', ' years')}.`, motion / 2);
+  tl.narrate(`Each planet's period follows Kepler's third law, T² ∝ a³: ${inner} takes ${periodLabel(periods[0]!).replace(' d', ' days').replace(' y', ' years')}.`, motion / 2, ['planet-0', 'row-0'], {
+    terms: [{ text: inner, ref: 'planet-0' }],
+  });
   tl.t = t0 + motion / 2;
-  tl.caption(
+  tl.narrate(
     `${outer}, ${fmt(Number((planet(outer).orbits!.radius_m / AU_M).toFixed(2)))} AU out, takes ${periodLabel(periods[n - 1]!)
       .replace(' d', ' days')
       .replace(' y', ' years')}: the farther the planet, the slower it moves.`,
     motion / 2,
+    [`planet-${n - 1}`, `row-${n - 1}`],
+    { terms: [{ text: outer, ref: `planet-${n - 1}` }] },
   );
   tl.add({ type: 'highlight', target: 'law', at: tl.t + 0.5, duration: 0.8 });
   tl.t = t0 + motion;
-  tl.caption(`${fmt(motion / yearSeconds)} Earth years have passed.`, 2);
+  tl.narrate(`${fmt(motion / yearSeconds)} Earth years have passed.`, 2, ['clock']);
   tl.wait(2);
   tl.finish(tl.t);
   return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: 'The solar system' };

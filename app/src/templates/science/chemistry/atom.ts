@@ -5,7 +5,7 @@ import { defineTemplate, type Composition } from '../../types.ts';
 import { TimelineBuilder } from '../../timeline-builder.ts';
 import { configurationLatex, configurationText, electronConfiguration, SHELL_NAMES, shellCounts, subshellName } from './electron-shells.ts';
 import { elementByNumber, elementNames, findElement, type Element } from './elements.ts';
-import { formatNumber } from '../../format/index.ts';
+import { formatNumber, superscript } from '../../format/index.ts';
 
 const params = z.object({
   element: z
@@ -112,6 +112,8 @@ export const chemistryAtom = defineTemplate<AtomParams>({
 
     // Nucleus: every nucleon for light atoms (a sunflower packing), a labelled disc for heavy ones.
     const nucleonIds: string[] = [];
+    // "protons (red)" and "neutrons (grey)" in the caption are written in those particles' colours.
+    const nucleusTerms: { text: string; ref: string }[] = [];
     if (e.z + neutrons <= 40) {
       const total = e.z + neutrons;
       const r = Math.min(0.14, nucleusR * Math.sqrt(0.7 / total));
@@ -122,6 +124,8 @@ export const chemistryAtom = defineTemplate<AtomParams>({
         const angle = i * 2.39996;
         const id = `nucleon${i}`;
         nucleonIds.push(id);
+        const term = kind === 'p' ? `proton${e.z === 1 ? '' : 's'} (red)` : `neutron${neutrons === 1 ? '' : 's'} (grey)`;
+        if (!nucleusTerms.some((x) => x.text === term)) nucleusTerms.push({ text: term, ref: id });
         objects.push({ id, type: 'circle', x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle), radius: r, fill: kind === 'p' ? '$danger' : '$muted', stroke: '$background', strokeWidth: 0.015 });
       });
     } else {
@@ -160,7 +164,7 @@ export const chemistryAtom = defineTemplate<AtomParams>({
     objects.push({ id: 'config', type: 'math', latex: shortConfigurationLatex(e.z), x: 4.55, y: -2.2, size: 0.42, color: '$foreground' });
     objects.push({ id: 'config-label', type: 'text', text: 'Electron configuration', x: 4.55, y: -1.6, size: 0.3, color: '$muted' });
 
-    tl.caption(`${e.name} has atomic number ${e.z}: ${e.z} protons in the nucleus and, in the neutral atom, ${e.z} electrons.`, 2.5);
+    tl.narrate(`${e.name} has atomic number ${e.z}: ${e.z} proton${e.z === 1 ? '' : 's'} in the nucleus and, in the neutral atom, ${e.z} electron${e.z === 1 ? '' : 's'}.`, 2.5, ['protons-value', 'electrons-value']);
     tl.appear('title', 0.6).appear('subtitle', 0.6, 'fade', 0.3);
     tl.wait(0.6);
     const nucleonStep = Math.min(0.05, 1.2 / nucleonIds.length);
@@ -170,7 +174,7 @@ export const chemistryAtom = defineTemplate<AtomParams>({
       .appear('neutrons-label', 0.4, 'fade', tl.t + 0.4)
       .appear('neutrons-value', 0.4, 'fade', tl.t + 0.4);
     tl.wait(nucleonStep * nucleonIds.length + 0.6);
-    tl.caption(`The nucleus holds ${e.z} proton${e.z === 1 ? '' : 's'} (red) and ${neutrons} neutron${neutrons === 1 ? '' : 's'} (grey).`, 2);
+    tl.narrate(`The nucleus holds ${e.z} proton${e.z === 1 ? '' : 's'} (red) and ${neutrons} neutron${neutrons === 1 ? '' : 's'} (grey).`, 2, nucleonIds, { terms: nucleusTerms });
     tl.wait(1.2);
 
     const perShell = Math.max(0.9, Math.min(1.8, 9 / shells.length));
@@ -178,7 +182,7 @@ export const chemistryAtom = defineTemplate<AtomParams>({
     shells.forEach((count, k) => {
       const capacity = 2 * (k + 1) ** 2;
       const full = count === capacity ? ' — full' : count === 8 ? ' — a stable octet' : '';
-      tl.caption(`Shell ${k + 1} (${SHELL_NAMES[k]}) takes ${count} electron${count === 1 ? '' : 's'}${full}.`, perShell);
+      tl.narrate(`Shell ${k + 1} (${SHELL_NAMES[k]}) takes ${count} electron${count === 1 ? '' : 's'}${full}.`, perShell, [`ring${k}`]);
       tl.appear(`ring${k}`, 0.3, 'grow').appear(`ring-label${k}`, 0.3);
       const eStep = Math.min(0.12, (perShell - 0.4) / count);
       for (let j = 0; j < count; j++) tl.appear(`e${k}_${j}`, 0.25, 'grow', tl.t + 0.25 + j * eStep);
@@ -187,12 +191,16 @@ export const chemistryAtom = defineTemplate<AtomParams>({
     tl.appear('shells-label', 0.4).appear('shells-value', 0.4);
     const outer = shells.length - 1;
     const valence = shells[outer]!;
-    tl.caption(`The outer shell has ${valence} electron${valence === 1 ? '' : 's'}: ${valence === 8 || e.z === 2 ? 'it is full, so the atom is unreactive' : 'these take part in bonding'}.`, 2.5);
+    tl.narrate(
+      `The outer shell has ${valence} electron${valence === 1 ? '' : 's'}: ${valence === 8 || e.z === 2 ? 'it is full, so the atom is unreactive' : valence === 1 ? 'it takes part in bonding' : 'these take part in bonding'}.`,
+      2.5,
+      [`ring${outer}`],
+    );
     tl.appear('valence-label', 0.4).appear('valence-value', 0.4);
     tl.add({ type: 'tween', target: `ring${outer}`, property: 'stroke', to: '$accent', start: tl.t, duration: 0.5 });
     for (let j = 0; j < valence; j++) tl.add({ type: 'highlight', target: `e${outer}_${j}`, at: tl.t, duration: 1.5, color: '$accent' });
     tl.wait(2.5);
-    tl.caption(`Electron configuration: ${configurationText(e.z)}.`, 3);
+    tl.narrate(`Electron configuration: ${configurationText(e.z).replace(/([spdf])(\d+)/g, (_, l: string, n: string) => l + superscript(n))}.`, 3, ['config']);
     for (const id of ['mass-label', 'mass-value', 'config-label', 'config']) tl.appear(id, 0.5);
     tl.wait(3.2);
     // The last caption is held until read (pacing.ts) before the length the motion spans is fixed.
@@ -202,6 +210,8 @@ export const chemistryAtom = defineTemplate<AtomParams>({
       tl.add({ type: 'tween', target: `shell${k}`, property: 'rotation', from: 0, to: (360 * duration) / (6 * (k + 1)), start: 0, duration, easing: 'linear' });
     });
     tl.finish(duration);
-    return { objects, timeline: tl.entries, narration: tl.steps, duration, title: `Bohr model of ${e.name.toLowerCase()}` };
+    // The caption names the colours ("protons (red)"): the legend says them once more, and which shell bonds.
+    const legend = [{ role: 'proton' as const }, { role: 'neutron' as const }, { role: 'electron' as const }, { role: 'valence' as const, swatch: 'line' as const }];
+    return { objects, timeline: tl.entries, narration: tl.steps, duration, title: `Bohr model of ${e.name.toLowerCase()}`, legend };
   },
 });

@@ -7,6 +7,9 @@ import { TimelineBuilder } from '../../timeline-builder.ts';
 import { FormulaError, formulaLatex } from './formula.ts';
 import { equationInText, namedReaction } from './named-reactions.ts';
 import { balanceEquation, ReactionError, sideTotal, type Balanced, type Species } from './reaction-balance.ts';
+import { rationalLatex, rationalText, solvingChain } from './reaction-solve.ts';
+import { LEGEND_ROW, legendObjects, rowPlaces } from '../../emphasis/legend.ts';
+import { roleColor, type LegendEntry } from '../../emphasis/roles.ts';
 
 const DEFAULT_EQUATION = 'CH4 + O2 -> CO2 + H2O';
 
@@ -29,6 +32,8 @@ const params = z.object({
 type ReactionParams = z.infer<typeof params>;
 
 const LETTERS = 'abcdfghk'; // e is left out: it reads as the electron.
+/** What the working has just found (a coefficient, a row's unknown): one colour, named in the legend. */
+const SOLVED = roleColor('solved');
 
 /** Rough rendered width of a formula in ems (MathJax: capitals wider, subscripts narrower). */
 function formulaEms(formula: string): number {
@@ -41,6 +46,26 @@ function formulaEms(formula: string): number {
     else w += 0.42;
   }
   return w;
+}
+
+/** Rough width of a line of LaTeX in ems: commands count as the one symbol they draw, fractions as a digit. */
+function latexWidth(latex: string): number {
+  const plain = latex
+    .replace(/\\tfrac\{(\d+)\}\{(\d+)\}/g, '$1')
+    .replace(/\\(?:Rightarrow|longrightarrow)/g, 'MM')
+    .replace(/\\(?:mathrm|text)\{([^}]*)\}/g, '$1')
+    .replace(/\\[;,]|\\ /g, ' ')
+    .replace(/[{}\\]/g, '');
+  return [...plain].length * 0.55;
+}
+
+/** An element's equation as the caption writes it: "H: 2a = 2c" (real minus signs for charges). */
+function rowText(latex: string): string {
+  return latex
+    .replace(/\\text\{charge\}/, 'charge')
+    .replace(/\\mathrm\{([^}]*)\}/, '$1')
+    .replace(/\\ /g, ' ')
+    .replace(/-/g, '−');
 }
 
 function speciesLatex(s: Species): string {
@@ -158,8 +183,8 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
 
   // Atom bookkeeping: one row per element (and charge), left and right totals.
   const rows = b.elements;
-  const rowY = (i: number) => 0.8 - i * Math.min(0.62, 3.6 / Math.max(1, rows.length));
-  objects.push({ id: 'eqs-head', type: 'text', text: 'One equation per element', x: -4.2, y: 1.45, size: 0.32, color: '$muted' });
+  // Rows far enough apart that a highlight round one (a row with a fraction is taller) does not cross the next.
+  const rowY = (i: number) => 0.8 - i * Math.min(0.8, 3.6 / Math.max(1, rows.length));
   for (const [id, text, hx] of [
     ['head-el', 'Atoms', 2.1],
     ['head-left', 'Left', 4.3],
@@ -168,13 +193,21 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
     objects.push({ id, type: 'text', text, x: hx, y: 1.45, size: 0.32, color: '$muted' });
   }
   const totals = (coefs: number[], el: string) => [sideTotal(b.reactants, coefs, el), sideTotal(b.products, coefs.slice(nR), el)] as const;
+  // The working of the solving step is written onto each element's row ("⇒ c = 1"): the rows sit far enough
+  // right for their longest line to stay inside the title-safe area and left of the atom table.
+  const chain = solvingChain(b);
+  const rowLatex = rows.map((el) => `${el === 'charge' ? '\\text{charge}' : `\\mathrm{${el}}`}:\\ ${sideTerms(b.reactants, 0, el)} = ${sideTerms(b.products, nR, el)}`);
+  const solvedLatex = rowLatex.map((latex, i) => {
+    const line = chain?.lines.find((l) => l.row === i);
+    return line ? `${latex} \\;\\Rightarrow\\; ${LETTERS[line.unknown]} = ${rationalLatex(line.value)}` : latex;
+  });
+  const rowWidth = Math.max(...solvedLatex.map(latexWidth)) * 0.4;
+  const eqX = Math.min(Math.max(-4.2, -7 + rowWidth / 2), 1.4 - rowWidth / 2);
+  objects.push({ id: 'eqs-head', type: 'text', text: 'One equation per element', x: eqX, y: 1.45, size: 0.32, color: '$muted' });
   rows.forEach((el, i) => {
     const [l, r] = totals(ones, el);
     const ok = l === r;
-    const lhs = sideTerms(b.reactants, 0, el);
-    const rhs = sideTerms(b.products, nR, el);
-    const label = el === 'charge' ? '\\text{charge}' : `\\mathrm{${el}}`;
-    objects.push({ id: `eq${i}`, type: 'math', latex: `${label}:\\ ${lhs} = ${rhs}`, x: -4.2, y: rowY(i), size: 0.4, color: '$foreground' });
+    objects.push({ id: `eq${i}`, type: 'math', latex: rowLatex[i]!, x: eqX, y: rowY(i), size: 0.4, color: '$foreground' });
     objects.push({ id: `el${i}`, type: 'text', text: rowLabel(el), x: 2.1, y: rowY(i), size: 0.36, weight: 600, color: '$foreground' });
     objects.push({ id: `left${i}`, type: 'text', text: String(l), x: 4.3, y: rowY(i), size: 0.36, font: 'mono', color: ok ? '$success' : '$danger' });
     objects.push({ id: `rel${i}`, type: 'text', text: ok ? '=' : '≠', x: 5.4, y: rowY(i), size: 0.36, color: ok ? '$success' : '$danger' });
@@ -183,46 +216,84 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
   const solution = b.coefficients.map((c, j) => `${LETTERS[j]} = ${c}`).join(',\\ ');
   // Under both panels, across the full width: a long list of coefficients needs the room.
   const solutionY = Math.min(rowY(rows.length - 1) - 0.8, -2.9);
-  objects.push({ id: 'solution', type: 'math', latex: solution, x: 0, y: solutionY, size: 0.44, color: '$accent' });
+  objects.push({ id: 'solution', type: 'math', latex: solution, x: 0, y: solutionY, size: 0.44, color: SOLVED });
 
+  // Green and red say whether an element balances, blue what the working has just solved. A row under the title,
+  // right-aligned: the free corner the emphasis pass would pick is taken by a long table or the solution.
+  const legend: LegendEntry[] = [
+    { role: 'balanced', label: 'balances' },
+    { role: 'unbalanced', label: 'unbalanced' },
+    { role: 'solved', label: 'solved' },
+  ];
+  const places = rowPlaces(legend, Infinity);
+  const last = legend.length - 1;
+  const legendWidth = places[last]!.across + 0.45 + [...legend[last]!.label!].length * 0.28 * 0.56;
+  const legendItems = legendObjects(legend, { x0: 7.2 - legendWidth, y1: 3.25 + LEGEND_ROW / 2 }, 'row');
+  objects.push(...legendItems);
   const tl = new TimelineBuilder();
   const plain = (coefs: number[]) => `${b.reactants.map((s, i) => `${coefs[i] === 1 ? '' : coefs[i]}${s.formula}`).join(' + ')} → ${b.products.map((s, i) => `${coefs[nR + i] === 1 ? '' : coefs[nR + i]}${s.formula}`).join(' + ')}`;
-  tl.caption(`${name ? `${name.charAt(0).toUpperCase()}${name.slice(1)}: ` : ''}${plain(ones)}. Atoms are neither made nor destroyed, so each element must count the same on both sides.`, 3);
+  tl.narrate(`${name ? `${name.charAt(0).toUpperCase()}${name.slice(1)}: ` : ''}${plain(ones)}. Atoms are neither made nor destroyed, so each element must count the same on both sides.`, 3, eqIds);
   tl.appear('title', 0.6);
+  for (const o of legendItems) tl.appear(o.id, 0.4, 'fade', 0.5);
   eqIds.forEach((id, i) => tl.appear(id, 0.5, 'fade', tl.t + 0.2 + i * 0.12));
   tl.wait(0.4 + eqIds.length * 0.12 + 0.8);
 
   const unbalanced = rows.filter((el) => totals(ones, el)[0] !== totals(ones, el)[1]);
   const counts = rows.map((el) => `${rowLabel(el)} ${totals(ones, el)[0]} vs ${totals(ones, el)[1]}`).join(', ');
-  tl.caption(unbalanced.length ? `As written: ${counts}. ${unbalanced.map(rowLabel).join(' and ')} ${unbalanced.length === 1 ? 'does' : 'do'} not match.` : `As written: ${counts}. It already balances.`, 3);
+  tl.narrate(
+    unbalanced.length ? `As written: ${counts}. ${unbalanced.map(rowLabel).join(' and ')} ${unbalanced.length === 1 ? 'does' : 'do'} not match.` : `As written: ${counts}. It already balances.`,
+    3,
+    (unbalanced.length ? rows.flatMap((el, i) => (unbalanced.includes(el) ? [i] : [])) : rows.map((_, i) => i)).flatMap((i) => [`el${i}`, `left${i}`, `rel${i}`, `right${i}`]),
+  );
   for (const id of ['head-el', 'head-left', 'head-right']) tl.appear(id, 0.4);
   rows.forEach((_, i) => {
     for (const p of ['el', 'left', 'rel', 'right']) tl.appear(`${p}${i}`, 0.4, 'fade', tl.t + 0.2 + i * 0.15);
   });
   tl.wait(0.6 + rows.length * 0.15 + 2);
 
-  tl.caption(`Give each substance an unknown coefficient ${species.map((_, j) => LETTERS[j]).join(', ')}; counting each element on both sides gives one equation per element.`, 3);
+  tl.narrate(`Give each substance an unknown coefficient ${species.map((_, j) => LETTERS[j]).join(', ')}; counting each element on both sides gives one equation per element.`, 3, [...species.map((_, j) => `coef${j}`), 'eqs-head']);
   species.forEach((_, j) => tl.appear(`coef${j}`, 0.4, 'grow', tl.t + j * 0.12));
   tl.wait(species.length * 0.12 + 0.5);
   tl.appear('eqs-head', 0.4);
   rows.forEach((_, i) => {
     tl.appear(`eq${i}`, 0.5);
-    tl.add({ type: 'highlight', target: `el${i}`, at: tl.t, duration: 0.8, color: '$accent' });
+    tl.add({ type: 'highlight', target: `el${i}`, at: tl.t, duration: 0.8, color: '$highlight' });
     tl.wait(0.75);
   });
   tl.wait(0.8);
 
-  const smallest = b.coefficients.every((c) => c === 1) ? '' : ', scaled to the smallest whole numbers,';
-  tl.caption(`Solving the equations exactly (with fractions, no rounding)${smallest} gives ${b.coefficients.map((c, j) => `${LETTERS[j]} = ${c}`).join(', ')}.`, 3);
+  const letters = species.map((_, j) => LETTERS[j]!);
+  const coefIds = species.map((_, j) => `coef${j}`);
+  if (chain) {
+    // The working, line by line: one coefficient fixed, then an element with one unknown left at a time.
+    const first = species[chain.start]!.formula;
+    tl.narrate(`Start from ${letters[chain.start]} = 1 for ${first}: any start works, the fractions are cleared at the end.`, 2, [`coef${chain.start}`, `sp${chain.start}`]);
+    tl.add({ type: 'highlight', target: `coef${chain.start}`, at: tl.t, duration: 0.8, color: SOLVED });
+    tl.wait(1.2);
+    for (const line of chain.lines) {
+      const value = rationalText(line.value);
+      tl.narrate(`${rowText(rowLatex[line.row]!)}, so ${letters[line.unknown]} = ${value}.`, 2, [`eq${line.row}`]);
+      tl.add({ type: 'set', target: `eq${line.row}`, at: tl.t + 0.2, property: 'latex', value: solvedLatex[line.row]! });
+      tl.add({ type: 'tween', target: `eq${line.row}`, property: 'color', to: SOLVED, start: tl.t + 0.2, duration: 0.3 });
+      tl.wait(1.6);
+    }
+    const found = species.map((_, j) => (j === chain.start ? '1' : rationalText(chain.lines.find((l) => l.unknown === j)!.value)));
+    const whole = b.coefficients.map((c, j) => `${letters[j]} = ${c}`).join(', ');
+    tl.narrate(chain.scale > 1 ? `Multiply every coefficient by ${chain.scale} to clear the fractions: ${whole}.` : `${found.map((v, j) => `${letters[j]} = ${v}`).join(', ')}: whole numbers already, and the smallest.`, 2.4, ['solution']);
+  } else {
+    // Element equations that each keep two unknowns must be solved together: say so rather than pretend a chain.
+    const smallest = b.coefficients.every((c) => c === 1) ? '' : ', scaled to the smallest whole numbers';
+    tl.narrate(`These equations share their unknowns, so they are solved together, exactly (with fractions)${smallest}: ${b.coefficients.map((c, j) => `${letters[j]} = ${c}`).join(', ')}.`, 3, ['solution']);
+  }
   tl.appear('solution', 0.6, 'grow');
   tl.wait(2.2);
 
-  tl.caption('Put the coefficients in front of the formulas: every element now balances.', 3);
+  tl.narrate('Put the coefficients in front of the formulas: every element now balances.', 3, [...coefIds, ...rows.map((_, i) => `rel${i}`)]);
   species.forEach((_, j) => {
     const c = b.coefficients[j]!;
     tl.add({ type: 'set', target: `coef${j}`, at: tl.t, property: 'latex', value: String(c) });
-    tl.add({ type: 'tween', target: `coef${j}`, property: 'color', to: c === 1 ? '$muted' : '$accent', start: tl.t, duration: 0.3 });
-    tl.add({ type: 'highlight', target: `sp${j}`, at: tl.t, duration: 0.5, color: '$accent' });
+    tl.add({ type: 'tween', target: `coef${j}`, property: 'color', to: c === 1 ? '$muted' : SOLVED, start: tl.t, duration: 0.3 });
+    tl.add({ type: 'highlight', target: `sp${j}`, at: tl.t, duration: 0.5, color: SOLVED });
     tl.wait(0.45);
   });
   rows.forEach((el, i) => {
@@ -236,7 +307,7 @@ function composeBalancing(b: Balanced, name: string | undefined): Composition {
   species.forEach((_, j) => {
     if (b.coefficients[j] === 1) tl.add({ type: 'disappear', target: `coef${j}`, at: tl.t, duration: 0.5 });
   });
-  tl.caption(`Balanced: ${plain(b.coefficients)}.`, 3);
+  tl.narrate(`Balanced: ${plain(b.coefficients)}.`, 3, [...eqIds, ...coefIds.filter((_, j) => b.coefficients[j] !== 1)], { emphasis: 'dim-rest' });
   tl.wait(3.2);
   tl.finish(tl.t);
   return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: name ? `Balancing ${name}` : 'Balancing a chemical equation' };

@@ -274,7 +274,7 @@ function composeCollision(p: CollisionParams): Composition {
     );
   };
 
-  tl.caption(`Body 1 (${withUnit(m1, 'kg')}) moves at ${withUnit(v1, 'm/s')} toward body 2 (${withUnit(m2, 'kg')}, ${v2 === 0 ? 'at rest' : `at ${withUnit(v2, 'm/s')}`}).`, 2);
+  tl.narrate(`Body 1 (${withUnit(m1, 'kg')}) moves at ${withUnit(v1, 'm/s')} toward body 2 (${withUnit(m2, 'kg')}, ${v2 === 0 ? 'at rest' : `at ${withUnit(v2, 'm/s')}`}).`, 2, ['b1', 'b2']);
   for (const id of ['title', 'givens', 'track']) tl.appear(id, 0.5);
   for (const o of objects) if (o.id.startsWith('scale-')) tl.appear(o.id, 0.5);
   for (const id of ['b1', 'b2']) tl.appear(id, 0.4, 'grow', tl.t + 0.4);
@@ -284,11 +284,11 @@ function composeCollision(p: CollisionParams): Composition {
   for (const id of ['v1-label', 'v2-label']) tl.appear(id, 0.4, 'fade', tl.t + 0.9);
   tl.appear('f-p', 0.4, 'fade', tl.t + 1.2);
   tl.wait(1.8);
-  tl.caption(`Before: total momentum p = m₁v₁ + m₂v₂ = ${withUnit(r.momentum, 'kg·m/s')}.`, before);
+  tl.narrate(`Before: total momentum p = m₁v₁ + m₂v₂ = ${withUnit(r.momentum, 'kg·m/s')}.`, before, ['f-p']);
   motion(0, before, tl.t);
   tl.wait(before);
   // Contact: the velocities change in an instant; show the rule that decides them.
-  tl.caption(elastic ? 'Impact: they push apart, keeping both momentum and kinetic energy.' : 'Impact: they lock together and move as one; only momentum is kept.', 2.2);
+  tl.narrate(elastic ? 'Impact: they push apart, keeping both momentum and kinetic energy.' : 'Impact: they lock together and move as one; only momentum is kept.', 2.2, ['b1', 'b2']);
   tl.setText('clock', 'impact');
   for (const id of ['b1', 'b2']) tl.add({ type: 'highlight', target: id, at: tl.t, duration: 0.6, color: '$highlight' });
   tl.setText('v1-label', vLabel(elastic ? "v₁'" : "v'", r.v1After)).setText('v2-label', elastic ? vLabel("v₂'", r.v2After) : '');
@@ -309,10 +309,13 @@ function composeCollision(p: CollisionParams): Composition {
   if (elastic) tl.appear('f-v2', 0.5, 'fade', tl.t + 0.8);
   tl.wait(2.2);
   tl.setText('clock', 'after');
-  tl.caption(elastic ? `After: v₁' = ${withUnit(r.v1After, 'm/s')}, v₂' = ${withUnit(r.v2After, 'm/s')}.` : `After: both move at v' = ${withUnit(r.v1After, 'm/s')}.`, after);
+  tl.narrate(elastic ? `After: v₁' = ${withUnit(r.v1After, 'm/s')}, v₂' = ${withUnit(r.v2After, 'm/s')}.` : `After: both move at v' = ${withUnit(r.v1After, 'm/s')}.`, after, elastic ? ['f-v1', 'f-v2'] : ['f-v1']);
   motion(before, before + after, tl.t);
   tl.wait(after);
-  tl.caption(`Momentum before and after: ${withUnit(r.momentum, 'kg·m/s')}. Kinetic energy ${withUnit(r.keBefore, 'J')} → ${withUnit(r.keAfter, 'J')}${elastic ? ' (kept).' : ` (${withUnit(r.keBefore - r.keAfter, 'J')} lost).`}`, 3.2);
+  tl.narrate(`Momentum before and after: ${withUnit(r.momentum, 'kg·m/s')}. Kinetic energy ${withUnit(r.keBefore, 'J')} → ${withUnit(r.keAfter, 'J')}${elastic ? ' (kept).' : ` (${withUnit(r.keBefore - r.keAfter, 'J')} lost).`}`, 3.2, [
+    'f-p2',
+    'f-ke',
+  ]);
   tl.appear('f-p2', 0.5)
     .appear('f-ke', 0.5, 'fade', tl.t + 0.6)
     .appear('ke-note', 0.5, 'fade', tl.t + 0.9);

@@ -95,7 +95,7 @@ function composeFreeFall(p: FreeFallParams): Composition {
     { id: 'playback', type: 'text', text: `no air resistance · ${playback.label} · faint dots every ${withUnit(f.time / 8, 's')}`, x: 2.7, y: -3.55, size: 0.28, color: '$muted', maxWidth: 9 },
   ];
 
-  tl.caption(`A ball is released from rest ${withUnit(h, 'm')} above the ground; only gravity (${withUnit(g, 'm/s²')}) acts on it.`, 2);
+  tl.narrate(`A ball is released from rest ${withUnit(h, 'm')} above the ground; only gravity (${withUnit(g, 'm/s²')}) acts on it.`, 2, ['ball']);
   tl.appear('title', 0.5).appear('givens', 0.5).appear('scale', 0.8, 'draw').appear('graph', 0.8, 'draw').appear('ledge', 0.5);
   tl.appear('ball', 0.4, 'grow', tl.t + 0.5)
     .appear('clock', 0.4, 'fade', tl.t + 0.5)
@@ -104,7 +104,7 @@ function composeFreeFall(p: FreeFallParams): Composition {
   // The motion starts once the caption before it has been read (the builder's hold).
   const start = tl.hold().t;
   const fallDisplay = f.time * playback.factor;
-  tl.caption('Falling: the speed grows by g every second, so each equal time step covers more distance than the last.', fallDisplay);
+  tl.narrate('Falling: the speed grows by g every second, so each equal time step covers more distance than the last.', fallDisplay, ['ball']);
   const samples = times(0, f.time, 64);
   tl.entries.push(
     ...keyframeTweens(
@@ -118,10 +118,10 @@ function composeFreeFall(p: FreeFallParams): Composition {
   strobes.slice(1, -1).forEach((t, i) => tl.appear(`ghost${i}`, 0.15, 'fade', start + t * playback.factor));
   tl.add({ type: 'tween', target: 'curve', property: 'progress', from: 0, to: 1, start, duration: fallDisplay, easing: 'linear' });
   tl.wait(fallDisplay);
-  tl.caption(`Impact after ${withUnit(f.time, 's')} at ${withUnit(f.impactSpeed, 'm/s')}.`, 2.4);
+  tl.narrate(`Impact after ${withUnit(f.time, 's')} at ${withUnit(f.impactSpeed, 'm/s')}.`, 2.4, ['ball', 'clock']);
   tl.add({ type: 'highlight', target: 'ball', at: tl.t, duration: 0.6, color: '$highlight' });
   tl.appear('f-t', 0.5).wait(0.7).appear('f-v', 0.5).wait(1.7);
-  tl.caption(`From h = ½gt²: t = √(2h/g) = ${withUnit(f.time, 's')}; from v² = 2gh: v = ${withUnit(f.impactSpeed, 'm/s')}.`, 3);
+  tl.narrate(`From h = ½gt²: t = √(2h/g) = ${withUnit(f.time, 's')}; from v² = 2gh: v = ${withUnit(f.impactSpeed, 'm/s')}.`, 3, ['f-t', 'f-v']);
   tl.add({ type: 'highlight', target: 'f-t', at: tl.t, duration: 0.8 }).add({ type: 'highlight', target: 'f-v', at: tl.t + 0.8, duration: 0.8 });
   tl.wait(2.6);
   tl.finish(tl.t);

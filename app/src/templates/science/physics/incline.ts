@@ -202,7 +202,7 @@ function composeIncline(p: InclineParams): Composition {
       : ([{ id: 'stuck', type: 'text', text: `tan θ = ${fmt(Math.tan(theta))} ≤ μ: friction holds the block at rest`, x: cx, y: -0.6, size: 0.3, color: '$warning', maxWidth: 5.6 }] as SceneObjectInput[])),
   ];
 
-  tl.caption(`A ${withUnit(m, 'kg')} block rests on a ${withUnit(angle, '°')} slope${mu > 0 ? ` with friction coefficient μ = ${fmt(mu)}` : ' without friction'}.`, 2);
+  tl.narrate(`A ${withUnit(m, 'kg')} block rests on a ${withUnit(angle, '°')} slope${mu > 0 ? ` with friction coefficient μ = ${fmt(mu)}` : ' without friction'}.`, 2, ['block', 'angle-label']);
   for (const id of ['title', 'givens', 'ground']) tl.appear(id, 0.5);
   tl.appear('ramp', 0.5, 'fade', tl.t + 0.2)
     .appear('angle-arc', 0.4, 'draw', tl.t + 0.5)
@@ -210,16 +210,19 @@ function composeIncline(p: InclineParams): Composition {
   tl.appear('block', 0.4, 'grow', tl.t + 0.7);
   tl.wait(1.6);
   // Forces one by one, each with its size in newtons.
-  tl.caption(`Gravity pulls straight down with mg = ${withUnit(r.weight, 'N')}.`, 1.2);
+  tl.narrate(`Gravity pulls straight down with mg = ${withUnit(r.weight, 'N')}.`, 1.2, ['weight', 'weight-label']);
   tl.appear('weight', 0.4, 'draw').appear('weight-label', 0.4).wait(1.2);
-  tl.caption(`The slope pushes back perpendicular to its surface: N = mg cos θ = ${withUnit(r.normalForce, 'N')}.`, 1.4);
+  tl.narrate(`The slope pushes back perpendicular to its surface: N = mg cos θ = ${withUnit(r.normalForce, 'N')}.`, 1.4, ['normal', 'normal-label']);
   tl.appear('normal', 0.4, 'draw').appear('normal-label', 0.4).appear('f-n', 0.4).wait(1.4);
   if (r.friction > 0) {
-    tl.caption(r.slides ? `Friction opposes the sliding: f = μN = ${withUnit(r.friction, 'N')}, up the slope.` : `Friction up the slope balances the pull down it (${withUnit(r.along, 'N')}).`, 1.4);
+    tl.narrate(r.slides ? `Friction opposes the sliding: f = μN = ${withUnit(r.friction, 'N')}, up the slope.` : `Friction up the slope balances the pull down it (${withUnit(r.along, 'N')}).`, 1.4, [
+      'friction-force',
+      'friction-force-label',
+    ]);
     tl.appear('friction-force', 0.4, 'draw').appear('friction-force-label', 0.4).wait(1.4);
   }
   tl.appear('f-f', 0.4);
-  tl.caption(`Along the slope: a = g(sin θ − μ cos θ) = ${withUnit(r.acceleration, 'm/s²')}.`, 1.6);
+  tl.narrate(`Along the slope: a = g(sin θ − μ cos θ) = ${withUnit(r.acceleration, 'm/s²')}.`, 1.6, ['f-a']);
   tl.appear('f-a', 0.4).wait(1.6);
   if (r.slides) {
     const ids = forces.flatMap((f) => [f.id, `${f.id}-label`]);
@@ -236,15 +239,15 @@ function composeIncline(p: InclineParams): Composition {
       ),
     );
     for (const t of samples) tl.setText('clock', clockText(t), t0 + t * playback.factor);
-    tl.caption(`Sliding from rest: s = ½at², so it covers the ${withUnit(L, 'm')} slope faster and faster.`, tTotal * playback.factor);
+    tl.narrate(`Sliding from rest: s = ½at², so it covers the ${withUnit(L, 'm')} slope faster and faster.`, tTotal * playback.factor, ['block']);
     tl.wait(tTotal * playback.factor);
-    tl.caption(`It reaches the bottom after ${withUnit(tTotal, 's')} at ${withUnit(r.speedAtBottom!, 'm/s')}.`, 3);
+    tl.narrate(`It reaches the bottom after ${withUnit(tTotal, 's')} at ${withUnit(r.speedAtBottom!, 'm/s')}.`, 3, ['block', 'f-t']);
     tl.appear('f-t', 0.4);
     tl.add({ type: 'highlight', target: 'block', at: tl.t, duration: 0.6, color: '$highlight' });
     tl.add({ type: 'highlight', target: 'f-a', at: tl.t + 0.6, duration: 0.8 });
     tl.wait(3);
   } else {
-    tl.caption(`Friction can hold up to μN = ${withUnit(mu * r.normalForce, 'N')}, more than the ${withUnit(r.along, 'N')} pulling down the slope: the block stays put.`, 3.4);
+    tl.narrate(`Friction can hold up to μN = ${withUnit(mu * r.normalForce, 'N')}, more than the ${withUnit(r.along, 'N')} pulling down the slope: the block stays put.`, 3.4, ['friction-force', 'f-f']);
     tl.appear('stuck', 0.4);
     tl.add({ type: 'highlight', target: 'block', at: tl.t, duration: 0.8, color: '$highlight' });
     tl.wait(3.4);

@@ -229,7 +229,7 @@ function composeOrbit(p: OrbitParams): Composition {
   const agrees = observed && observed.central === central && Math.abs(observed.radius_m - r) / r < 1e-6;
   if (agrees) objects.push({ id: 'observed', type: 'text', text: `measured: ${withUnit(observed.period_days, 'days')}`, x: cx, y: -3.3, size: 0.3, color: '$success' });
 
-  tl.caption(`${body} circles ${central} at r = ${withUnit(r, 'm')}; ${central} has mass M = ${withUnit(M, 'kg')}.`, 2.2);
+  tl.narrate(`${body} circles ${central} at r = ${withUnit(r, 'm')}; ${central} has mass M = ${withUnit(M, 'kg')}.`, 2.2, ['central', 'body']);
   for (const id of ['title', 'givens', 'central', 'central-label']) tl.appear(id, 0.5);
   tl.appear('path', 0.8, 'draw', tl.t + 0.3)
     .appear('body', 0.4, 'grow', tl.t + 0.8)
@@ -239,7 +239,7 @@ function composeOrbit(p: OrbitParams): Composition {
     .appear('clock', 0.4, 'fade', tl.t + 1.1)
     .appear('note', 0.4, 'fade', tl.t + 1.1);
   tl.wait(2.2);
-  tl.caption(`Gravity GMm/r² is exactly the centripetal force mv²/r: that fixes the speed, v = √(GM/r) = ${withUnit(o.speed, 'm/s')}.`, 2.4);
+  tl.narrate(`Gravity GMm/r² is exactly the centripetal force mv²/r: that fixes the speed, v = √(GM/r) = ${withUnit(o.speed, 'm/s')}.`, 2.4, ['f-F', 'f-v']);
   tl.appear('f-F', 0.4)
     .appear('velocity', 0.4, 'draw', tl.t + 0.4)
     .appear('f-v', 0.4, 'fade', tl.t + 0.8);
@@ -279,15 +279,15 @@ function composeOrbit(p: OrbitParams): Composition {
     ),
   );
   for (const a of samples.filter((_, i) => i % 3 === 0)) tl.setText('clock', timeText((a / (2 * Math.PI)) * o.periodS), at(a));
-  tl.caption(`It goes around at constant speed; the velocity is always along the orbit, gravity always toward ${central}.`, perRev);
+  tl.narrate(`It goes around at constant speed; the velocity is always along the orbit, gravity always toward ${central}.`, perRev, ['body', 'velocity']);
   tl.t = t0 + perRev;
-  tl.caption(`One orbit: T = 2π√(r³/GM) = ${periodText} (Kepler's third law: T² ∝ r³).`, perRev);
+  tl.narrate(`One orbit: T = 2π√(r³/GM) = ${periodText} (Kepler's third law: T² ∝ r³).`, perRev, ['f-T']);
   tl.appear('f-T', 0.5);
   if (agrees) tl.appear('observed', 0.4, 'fade', tl.t + 0.8);
   tl.add({ type: 'highlight', target: 'f-T', at: tl.t + 0.8, duration: 0.8 });
   tl.t = t0 + revolutions * perRev;
   tl.setText('clock', timeText(revolutions * o.periodS));
-  tl.caption(`Period ${periodText}, orbital speed ${withUnit(o.speed, 'm/s')}${agrees ? `; the measured period is ${withUnit(observed.period_days, 'days')}` : ''}.`, 3);
+  tl.narrate(`Period ${periodText}, orbital speed ${withUnit(o.speed, 'm/s')}${agrees ? `; the measured period is ${withUnit(observed.period_days, 'days')}` : ''}.`, 3, ['f-T', 'f-v']);
   tl.appear('constants', 0.4);
   tl.wait(3);
   tl.finish(tl.t);

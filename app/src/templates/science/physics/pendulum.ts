@@ -146,7 +146,7 @@ function composePendulum(p: PendulumParams): Composition {
     { id: 'note', type: 'text', text: `small-angle formula${exactNote} · ${playback.label}`, x: 3.8, y: -3.7, size: 0.28, color: '$muted', maxWidth: 7.4 },
   ];
 
-  tl.caption(`A bob on a ${withUnit(L, 'm')} string is pulled ${withUnit(a0, '°')} aside and released from rest.`, 2.2);
+  tl.narrate(`A bob on a ${withUnit(L, 'm')} string is pulled ${withUnit(a0, '°')} aside and released from rest.`, 2.2, ['bob', 'amp-arc', 'amp-label']);
   tl.appear('title', 0.5).appear('givens', 0.5).appear('support', 0.4).appear('vertical', 0.5, 'draw');
   tl.appear('string', 0.5, 'draw', tl.t + 0.3)
     .appear('bob', 0.4, 'grow', tl.t + 0.5)
@@ -192,7 +192,7 @@ function composePendulum(p: PendulumParams): Composition {
   tl.entries.push(...clock.progressTweens('curve'));
   clock.phases.forEach((phase, i) => {
     tl.t = clock.start(i);
-    tl.caption(phase.text, 0);
+    tl.narrate(phase.text, 0, i === clock.phases.length - 1 ? ['f-T'] : ['bob']);
     if (i === clock.phases.length - 1) {
       tl.appear('f-T', 0.5);
       tl.add({ type: 'highlight', target: 'f-T', at: tl.t + 0.6, duration: 0.8 });
@@ -200,7 +200,7 @@ function composePendulum(p: PendulumParams): Composition {
   });
   tl.t = clock.end;
   tl.setText('clock', clockText(periods * T));
-  tl.caption(`Period ${withUnit(T0, 's')} (frequency ${withUnit(1 / T0, 'Hz')}); doubling it needs a string four times as long.`, 3);
+  tl.narrate(`Period ${withUnit(T0, 's')} (frequency ${withUnit(1 / T0, 'Hz')}); doubling it needs a string four times as long.`, 3, ['f-T']);
   tl.wait(3);
   tl.finish(tl.t);
   return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Pendulum, L = ${withUnit(L, 'm')}` };

@@ -125,10 +125,22 @@ export const projectile = defineTemplate<ProjectileParams>({
 });
 
 /** Samples of the motion between two times, as keyframes at scene time `start` + factor·(t − t0). */
-function flightKeyframes(m: ProjectileMotion, plane: Plane, t0: number, t1: number, start: number, factor: number, arrowScale: number): { ball: Keyframe[]; arrow: Keyframe[]; clock: { at: number; t: number }[] } {
+function flightKeyframes(
+  m: ProjectileMotion,
+  plane: Plane,
+  t0: number,
+  t1: number,
+  start: number,
+  factor: number,
+  arrowScale: number,
+): { ball: Keyframe[]; arrow: Keyframe[]; vxArrow: Keyframe[]; vyArrow: Keyframe[]; clock: { at: number; t: number }[] } {
   const n = Math.max(8, Math.ceil(((t1 - t0) / Math.max(m.flightTime, 1e-9)) * 64));
   const ball: Keyframe[] = [];
   const arrow: Keyframe[] = [];
+  // The components ride with the ball: vx keeps its length all the way, vy shrinks to nothing at the apex and
+  // grows downward again, which is the point of the split.
+  const vxArrow: Keyframe[] = [];
+  const vyArrow: Keyframe[] = [];
   const clock: { at: number; t: number }[] = [];
   for (const t of times(t0, t1, n)) {
     const at = start + (t - t0) * factor;
@@ -145,9 +157,27 @@ function flightKeyframes(m: ProjectileMotion, plane: Plane, t0: number, t1: numb
         ],
       },
     });
+    vxArrow.push({
+      at,
+      values: {
+        points: [
+          [wx, wy],
+          [wx + vx * arrowScale, wy],
+        ],
+      },
+    });
+    vyArrow.push({
+      at,
+      values: {
+        points: [
+          [wx, wy],
+          [wx, wy + vy * arrowScale * plane.stretch],
+        ],
+      },
+    });
     clock.push({ at, t });
   }
-  return { ball, arrow, clock };
+  return { ball, arrow, vxArrow, vyArrow, clock };
 }
 
 function composeProjectile(p: ProjectileParams): Composition {
@@ -258,10 +288,17 @@ function composeProjectile(p: ProjectileParams): Composition {
     },
   ];
 
+  // The words that name an arrow are written in its colour in the caption band.
+  const components = [
+    { text: 'v₀', ref: 'v-arrow' },
+    { text: 'vx', ref: 'vx-arrow' },
+    { text: 'vy', ref: 'vy-arrow' },
+  ];
   // Set-up: axes, the launch point and the givens.
-  tl.caption(
+  tl.narrate(
     `A projectile leaves ${h0 > 0 ? `a ${withUnit(h0, 'm')} platform` : 'the ground'} at ${withUnit(v0, 'm/s')}, ${angle === 0 ? 'horizontally' : `${withUnit(Math.abs(angle), '°')} ${angle > 0 ? 'above' : 'below'} the horizontal`} (g = ${withUnit(g, 'm/s²')}).`,
     2.2,
+    ['ball'],
   );
   tl.appear('title', 0.5).appear('givens', 0.5).appear('playback', 0.5);
   tl.appear('axes', 0.8, 'draw');
@@ -269,12 +306,12 @@ function composeProjectile(p: ProjectileParams): Composition {
   tl.appear('ball', 0.4, 'grow', tl.t + 0.5);
   tl.wait(1.3);
   // Launch: the velocity splits into components that the rest of the motion keeps (x) or loses to g (y).
-  tl.caption(`Launch: v₀ splits into vx = ${withUnit(m.vx, 'm/s')} (constant) and vy = ${withUnit(m.vy, 'm/s')} (gravity slows it).`, 2.6);
+  tl.narrate(`Launch: v₀ splits into vx = ${withUnit(m.vx, 'm/s')} (constant) and vy = ${withUnit(m.vy, 'm/s')} (gravity slows it).`, 2.6, ['v-arrow', 'f-vx', 'f-vy'], { terms: components });
   tl.appear('v-arrow', 0.4, 'draw').appear('angle-arc', 0.4, 'draw').appear('angle-label', 0.4);
   tl.wait(0.5);
   tl.appear('vx-arrow', 0.4, 'draw').appear('f-vx', 0.4).wait(0.4);
   tl.appear('vy-arrow', 0.4, 'draw').appear('f-vy', 0.4).wait(1.2);
-  for (const id of ['vx-arrow', 'vy-arrow', 'angle-arc', 'angle-label']) tl.add({ type: 'disappear', target: id, at: tl.t, duration: 0.3 });
+  for (const id of ['angle-arc', 'angle-label']) tl.add({ type: 'disappear', target: id, at: tl.t, duration: 0.3 });
   tl.appear('clock', 0.3).wait(0.3);
 
   // The motion starts once the caption before it has been read (the builder's hold).
@@ -286,7 +323,7 @@ function composeProjectile(p: ProjectileParams): Composition {
   const landAt = apexAt + hold + (m.flightTime - m.apexTime) * playback.factor;
   for (const part of [up, down]) {
     if (part.ball.length < 2 || part.ball[part.ball.length - 1]!.at === part.ball[0]!.at) continue;
-    tl.entries.push(...keyframeTweens('ball', part.ball), ...keyframeTweens('v-arrow', part.arrow));
+    tl.entries.push(...keyframeTweens('ball', part.ball), ...keyframeTweens('v-arrow', part.arrow), ...keyframeTweens('vx-arrow', part.vxArrow), ...keyframeTweens('vy-arrow', part.vyArrow));
     for (const c of part.clock.filter((_, i) => i % 2 === 0)) tl.setText('clock', clockText(c.t), c.at);
   }
   // The trail draws with the ball: progress is by sample count, and the samples are evenly spaced in time.
@@ -296,29 +333,35 @@ function composeProjectile(p: ProjectileParams): Composition {
 
   if (m.apexTime > 0) {
     tl.t = flightStart;
-    tl.caption(flightCaption, apexAt - flightStart);
+    tl.narrate(flightCaption, apexAt - flightStart, ['vy-arrow', 'f-vy'], { terms: components });
     tl.t = apexAt;
-    tl.caption(`Apex at t = ${withUnit(m.apexTime, 's')}: vy = 0, the ball is ${withUnit(m.maxHeight, 'm')} up and moves only sideways.`, hold + 0.6);
+    tl.narrate(`Apex at t = ${withUnit(m.apexTime, 's')}: vy = 0, the ball is ${withUnit(m.maxHeight, 'm')} up and moves only sideways.`, hold + 0.6, ['apex-dot', 'apex-label']);
     tl.setText('clock', clockText(m.apexTime));
     tl.appear('apex-dot', 0.3, 'grow').appear('apex-drop', 0.4, 'draw').appear('apex-label', 0.3).appear('f-h', 0.4);
     tl.wait(hold);
-    tl.caption(descentCaption, landAt - tl.t);
+    tl.narrate(descentCaption, landAt - tl.t, ['ball'], { terms: components });
   } else {
     tl.t = flightStart;
-    tl.caption(levelCaption, landAt - flightStart);
+    tl.narrate(levelCaption, landAt - flightStart, ['vy-arrow']);
     tl.appear('f-h', 0.4);
   }
   tl.t = landAt;
   tl.setText('clock', clockText(m.flightTime));
-  tl.caption(`Landing at t = ${withUnit(m.flightTime, 's')}, ${withUnit(m.range, 'm')} from the launch point, at ${withUnit(m.impactSpeed, 'm/s')}.`, 2.5);
+  tl.narrate(`Landing at t = ${withUnit(m.flightTime, 's')}, ${withUnit(m.range, 'm')} from the launch point, at ${withUnit(m.impactSpeed, 'm/s')}.`, 2.5, ['range-line', 'range-label']);
   tl.add({ type: 'highlight', target: 'ball', at: tl.t, duration: 0.6, color: '$highlight' });
-  tl.add({ type: 'disappear', target: 'v-arrow', at: tl.t, duration: 0.3 });
+  for (const id of ['v-arrow', 'vx-arrow', 'vy-arrow']) tl.add({ type: 'disappear', target: id, at: tl.t, duration: 0.3 });
   tl.appear('range-line', 0.5, 'draw').appear('range-label', 0.4).appear('f-t', 0.4);
   tl.wait(0.6);
   tl.appear('f-r', 0.4).wait(1.2);
-  tl.caption(`Flight time ${withUnit(m.flightTime, 's')}, range ${withUnit(m.range, 'm')}, maximum height ${withUnit(m.maxHeight, 'm')}.`, 3);
+  tl.narrate(`Flight time ${withUnit(m.flightTime, 's')}, range ${withUnit(m.range, 'm')}, maximum height ${withUnit(m.maxHeight, 'm')}.`, 3, ['f-h', 'f-t', 'f-r']);
   for (const id of ['f-t', 'f-r', 'f-h']) tl.add({ type: 'highlight', target: id, at: tl.t, duration: 0.8 });
   tl.wait(2.6);
   tl.finish(tl.t);
-  return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Projectile at ${withUnit(v0, 'm/s')}, ${withUnit(angle, '°')}` };
+  // The arrows' colours are the formulas' colours: the legend names them once.
+  const legend = [
+    { role: 'velocity' as const, label: 'velocity v', swatch: 'line' as const },
+    { role: 'component' as const, label: 'vx and vy', swatch: 'line' as const },
+    { role: 'marked' as const, label: 'apex', swatch: 'dot' as const },
+  ];
+  return { legend, objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Projectile at ${withUnit(v0, 'm/s')}, ${withUnit(angle, '°')}` };
 }

@@ -162,7 +162,7 @@ function composeSpring(p: SpringParams): Composition {
     { id: 'note', type: 'text', text: playback.label, x: 6.9, y: -3.75, size: 0.28, align: 'right', color: '$muted' },
   ];
 
-  tl.caption(`A ${withUnit(m, 'kg')} block on a spring with k = ${withUnit(k, 'N/m')} is pulled ${withUnit(A, 'm')} from equilibrium.`, 2.4);
+  tl.narrate(`A ${withUnit(m, 'kg')} block on a spring with k = ${withUnit(k, 'N/m')} is pulled ${withUnit(A, 'm')} from equilibrium.`, 2.4, ['block', 'block-label']);
   for (const id of ['title', 'givens', 'wall', 'floor', 'equilibrium']) tl.appear(id, 0.5);
   for (const o of objects) if (o.id.startsWith('scale-')) tl.appear(o.id, 0.5);
   tl.appear('coil', 0.6, 'draw', tl.t + 0.3)
@@ -173,7 +173,7 @@ function composeSpring(p: SpringParams): Composition {
     .appear('note', 0.4, 'fade', tl.t + 0.8);
   tl.wait(1.4);
   tl.appear('force', 0.4, 'draw').appear('force-label', 0.4).appear('f-x', 0.4);
-  tl.caption(`Hooke's law: the spring pulls back with F = −kx, here ${withUnit(k * A, 'N')} at full stretch.`, 1.6);
+  tl.narrate(`Hooke's law: the spring pulls back with F = −kx, here ${withUnit(k * A, 'N')} at full stretch.`, 1.6, ['force', 'force-label']);
   tl.wait(1.6);
   // The motion starts once the caption before it has been read (the builder's hold).
   const t0 = tl.hold().t;
@@ -225,14 +225,14 @@ function composeSpring(p: SpringParams): Composition {
   tl.entries.push(...clock.progressTweens('curve'));
   clock.phases.forEach((phase, i) => {
     tl.t = clock.start(i);
-    tl.caption(phase.text, clock.start(i + 1 < clock.phases.length ? i + 1 : i) - clock.start(i));
+    tl.narrate(phase.text, clock.start(i + 1 < clock.phases.length ? i + 1 : i) - clock.start(i), i === clock.phases.length - 1 ? ['f-T'] : ['block']);
     if (i === clock.phases.length - 1) {
       tl.appear('f-T', 0.5).appear('f-w', 0.5, 'fade', tl.t + 0.5);
       tl.add({ type: 'highlight', target: 'f-T', at: tl.t + 1, duration: 0.8 });
     }
   });
   tl.t = clock.end;
-  tl.caption(`Period ${withUnit(s.period, 's')}, angular frequency ${withUnit(s.omega, 'rad/s')}: a heavier block swings slower, a stiffer spring faster.`, 3);
+  tl.narrate(`Period ${withUnit(s.period, 's')}, angular frequency ${withUnit(s.omega, 'rad/s')}: a heavier block swings slower, a stiffer spring faster.`, 3, ['f-T', 'f-w']);
   tl.wait(3);
   tl.finish(tl.t);
   return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Mass on a spring, T = ${withUnit(s.period, 's')}` };

@@ -165,11 +165,12 @@ function composeWave(p: WaveParams): Composition {
     { id: 'note', type: 'text', text: `T = 1/f = ${withUnit(T, 's')} · ${playback.label}`, x: 0, y: -3.85, size: 0.28, color: '$muted' },
   ];
 
-  tl.caption(
+  tl.narrate(
     standing
       ? `A standing wave: amplitude ${withUnit(A, 'm')}, wavelength ${withUnit(lambda, 'm')}, frequency ${withUnit(f, 'Hz')}.`
       : `A wave on a string: amplitude ${withUnit(A, 'm')}, wavelength ${withUnit(lambda, 'm')}, frequency ${withUnit(f, 'Hz')}.`,
     2.2,
+    ['string'],
   );
   tl.appear('title', 0.5).appear('givens', 0.5).appear('axes', 0.8, 'draw');
   tl.appear('string', 1, 'draw', tl.t + 0.5).appear('clock', 0.4, 'fade', tl.t + 0.5);
@@ -194,9 +195,13 @@ function composeWave(p: WaveParams): Composition {
   if (standing) {
     nodes.forEach((_, i) => tl.appear(`node${i}`, 0.3, 'grow', t0 + 0.2 * i));
     tl.appear('node-label', 0.4, 'fade', t0 + 1);
-    tl.caption('Two equal waves running opposite ways add up: some points (nodes) never move, others swing fully.', duration * playback.factor * 0.45);
+    tl.narrate(
+      'Two equal waves running opposite ways add up: some points (nodes) never move, others swing fully.',
+      duration * playback.factor * 0.45,
+      nodes.map((_, i) => `node${i}`),
+    );
     tl.t = t0 + duration * playback.factor * 0.45;
-    tl.caption(`Nodes are λ/2 = ${withUnit(lambda / 2, 'm')} apart; each loop flips up and down once per period (${withUnit(T, 's')}).`, duration * playback.factor * 0.55);
+    tl.narrate(`Nodes are λ/2 = ${withUnit(lambda / 2, 'm')} apart; each loop flips up and down once per period (${withUnit(T, 's')}).`, duration * playback.factor * 0.55, ['lambda-bar', 'lambda-label']);
   } else {
     // The crest moves one wavelength per period (v = λf); each period it jumps back one λ to stay on screen.
     const crest: { at: number; values: { x: number } }[] = [];
@@ -214,13 +219,13 @@ function composeWave(p: WaveParams): Composition {
       ),
     );
     tl.appear('crest', 0.3, 'grow', t0).appear('probe', 0.3, 'grow', t0);
-    tl.caption(`The yellow crest moves right one wavelength every period: v = λ/T = λf = ${withUnit(v, 'm/s')}.`, duration * playback.factor * 0.5);
+    tl.narrate(`The yellow crest moves right one wavelength every period: v = λ/T = λf = ${withUnit(v, 'm/s')}.`, duration * playback.factor * 0.5, ['crest']);
     tl.t = t0 + duration * playback.factor * 0.5;
-    tl.caption('The pink point of the string only moves up and down: the wave carries energy, not the string, along.', duration * playback.factor * 0.5);
+    tl.narrate('The pink point of the string only moves up and down: the wave carries energy, not the string, along.', duration * playback.factor * 0.5, ['probe']);
   }
   tl.t = t0 + duration * playback.factor;
   tl.appear('f-v', 0.5).appear('note', 0.5);
-  tl.caption(`Wave speed v = λf = ${withUnit(lambda, 'm')} × ${withUnit(f, 'Hz')} = ${withUnit(v, 'm/s')}.`, 3);
+  tl.narrate(`Wave speed v = λf = ${withUnit(lambda, 'm')} × ${withUnit(f, 'Hz')} = ${withUnit(v, 'm/s')}.`, 3, ['f-v']);
   // Keep the wave moving while the summary shows.
   const tail = times(duration, duration + 3 / playback.factor, Math.ceil((perPeriod * (3 / playback.factor)) / T));
   tl.entries.push(
