@@ -45,6 +45,14 @@ module.exports = {
       to: { pathNot: `${SRC}(player|scene)/|^node_modules/(three|@types/three)/` },
     },
     {
+      name: 'web-client-takes-only-types-from-the-server',
+      comment:
+        "The web app (web/client) is bundled for the browser: from the rest of app/src it may import types only (the API's zod schemas through z.infer), so no server code lands in the bundle; values only from itself, the app's paths (web/app-paths.ts) and the scene's narration timing. Packages: Preact and its router only.",
+      severity: 'error',
+      from: { path: `${SRC}platform/web/client/` },
+      to: { pathNot: [`${SRC}platform/web/client/`, `${SRC}platform/web/app-paths[.]ts$`, `${SRC}scene/narration[.]ts$`, '^node_modules/(preact|preact-iso)/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'domain-knows-no-http',
       comment:
         'The domain layer (commands, queries, policy) is called by HTTP routes, jobs and the CLI alike; HTTP types, problems and koa belong to the HTTP layer that maps domain errors onto responses (services.ts is what the HTTP side is handed, server/ is the Koa app).',

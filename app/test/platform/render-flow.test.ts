@@ -79,7 +79,8 @@ test.serial('sign in, make a key, generate, follow SSE to the end, download, ffp
 
   const video = await fetch(`${server.url}/api/v1/animations/${id}/video?download=1`, { headers: { authorization: `Bearer ${key}` } });
   t.is(video.status, 200);
-  t.regex(video.headers.get('content-disposition')!, /attachment; filename="devforge-.*\.mp4"/);
+  // Saved under the description's words (a folder of downloads says what each shows), not an opaque id.
+  t.is(video.headers.get('content-disposition'), `attachment; filename="demonstrate-bubble-sort-on-5-3-8-1-${id.slice(0, 8)}.mp4"`);
   const file = join(dir, 'single.mp4');
   await writeFile(file, Buffer.from(await video.arrayBuffer()));
   const info = await probe(file);

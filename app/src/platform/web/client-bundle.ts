@@ -1,11 +1,77 @@
-// Builds the page's script from web/client with esbuild, once per process, in memory (like the player).
+// The web app's script (web/client, Preact): the file the image build wrote (`npm run build` →
+// app/dist/web/app.<version>.js), or, where there is none for these sources (development, tests), built
+// here in memory with esbuild, once per process. The version is a hash of the web sources and the lock
+// file, as for the player (render/bundle.ts), so an edited client is never served from a stale file.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url));
+const WEB = fileURLToPath(new URL('.', import.meta.url));
+const ENTRY = join(WEB, 'client/main.tsx');
+const DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+const LOCK = fileURLToPath(new URL('../../../../package-lock.json', import.meta.url));
+
+async function sourceVersion(): Promise<string> {
+  const hash = createHash('sha256');
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else
+        hash.update(
+          `${path.slice(WEB.length)}:${(await readFile(path)).length}:${createHash('sha256')
+            .update(await readFile(path))
+            .digest('hex')}\n`,
+        );
+    }
+  };
+  await walk(WEB);
+  hash.update(await readFile(LOCK));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function compile(): Promise<string> {
+  const result = await build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+async function prebuiltOrFresh(): Promise<string> {
+  const file = join(DIST, `app.${await sourceVersion()}.js`);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return compile();
+}
+
 let bundle: Promise<string> | undefined;
 
 export function clientBundle(): Promise<string> {
-  bundle ??= build({ entryPoints: [ENTRY], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', minify: true, write: false, legalComments: 'none', logLevel: 'silent' }).then((r) => r.outputFiles[0]!.text);
+  bundle ??= prebuiltOrFresh();
   return bundle;
+}
+
+/** For the image build: compiles the client and writes it where clientBundle looks first; returns its path and size. */
+export async function writeClientBundle(): Promise<{ file: string; bytes: number }> {
+  const file = join(DIST, `app.${await sourceVersion()}.js`);
+  const text = await compile();
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, text);
+  await rename(`${file}.tmp`, file);
+  return { file, bytes: (await stat(file)).size };
 }

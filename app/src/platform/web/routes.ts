@@ -1,37 +1,37 @@
-// The first page for people, at /: the HTML shell, its script and style, the player bundle and the
-// fonts, all served by the appliance itself (no CDN), under a CSP that allows only this origin.
+// The web app, served by the appliance itself (no CDN): the HTML shell at every app path (web/app-paths.ts,
+// so a deep link or a reload opens the right screen), its script (prebuilt, or built in memory), the
+// stylesheet, the player bundle, the favicon and the fonts, under a CSP that allows only this origin.
 import type Router from '@koa/router';
+import type { Context } from 'koa';
 import { createReadStream } from 'node:fs';
 import { playerBundle } from '../../render/bundle.ts';
 import { fontCss, fontFile } from '../../render/fonts.ts';
+import { APP_PATHS } from './app-paths.ts';
 import { PAGE_CSP } from './csp.ts';
 import { clientBundle } from './client-bundle.ts';
+import { FAVICON_SVG } from './favicon.ts';
 import { APP_CSS } from './style.ts';
 import { pageHtml, type SignInOptions } from './page.ts';
 
+function asset(ctx: Context, type: string, body: string): void {
+  ctx.type = type;
+  ctx.set('cache-control', 'no-cache');
+  ctx.body = body;
+}
+
 export function mountWeb(router: Router, signIn: SignInOptions): void {
   const html = pageHtml(signIn);
-  router.get('/', (ctx) => {
+  const shell = (ctx: Context) => {
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('content-security-policy', PAGE_CSP);
     ctx.set('cache-control', 'no-cache');
     ctx.body = html;
-  });
-  router.get('/assets/app.js', async (ctx) => {
-    ctx.type = 'text/javascript; charset=utf-8';
-    ctx.set('cache-control', 'no-cache');
-    ctx.body = await clientBundle();
-  });
-  router.get('/assets/app.css', (ctx) => {
-    ctx.type = 'text/css; charset=utf-8';
-    ctx.set('cache-control', 'no-cache');
-    ctx.body = APP_CSS;
-  });
-  router.get('/assets/player.js', async (ctx) => {
-    ctx.type = 'text/javascript; charset=utf-8';
-    ctx.set('cache-control', 'no-cache');
-    ctx.body = await playerBundle();
-  });
+  };
+  for (const path of Object.values(APP_PATHS)) router.get(path, shell);
+  router.get('/assets/app.js', async (ctx) => asset(ctx, 'text/javascript; charset=utf-8', await clientBundle()));
+  router.get('/assets/app.css', (ctx) => asset(ctx, 'text/css; charset=utf-8', APP_CSS));
+  router.get('/assets/favicon.svg', (ctx) => asset(ctx, 'image/svg+xml', FAVICON_SVG));
+  router.get('/assets/player.js', async (ctx) => asset(ctx, 'text/javascript; charset=utf-8', await playerBundle()));
   router.get('/fonts/:pkg/*rest', (ctx) => {
     const rest = ctx.params.rest as unknown as string | string[];
     const file = fontFile(ctx.params.pkg!, Array.isArray(rest) ? rest.join('/') : rest);

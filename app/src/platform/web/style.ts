@@ -1,17 +1,93 @@
-// The page's stylesheet (served as /assets/app.css; no inline styles under the CSP).
+// The web app's stylesheet (served as /assets/app.css; no inline styles under the CSP). The brand comes in
+// as custom properties the app sets from the branding settings (client/branding.ts): --brand-primary (bars,
+// buttons), --brand-on-primary (text on it, black or white by contrast), --brand-accent (links and focus
+// rings, darkened until it has 4.5:1 on white), --brand-text and --brand-font. The defaults are DevForge's.
+// Colours are chosen for WCAG 2.1 AA: body text and muted text have at least 4.5:1 on their background, and
+// every focusable element shows a 3 px focus ring.
 export const APP_CSS = `
-*{box-sizing:border-box}body{margin:0;font:15px/1.45 Inter,system-ui,sans-serif;background:#f4f5f8;color:#1b1d23}
-header{display:flex;gap:16px;align-items:center;padding:10px 20px;background:#111827;color:#fff}header h1{font-size:18px;margin:0 auto 0 0}
-header a{color:#c7d2fe}.banner{margin:0;padding:8px 20px;background:#fef3c7;color:#78350f}main{padding:16px;max-width:1400px;margin:0 auto}.grid{display:grid;grid-template-columns:minmax(320px,1fr) minmax(360px,1.3fr);gap:16px}
-.panel{background:#fff;border:1px solid #e1e3ea;border-radius:10px;padding:14px 18px;margin-bottom:16px}.narrow{max-width:380px;margin:40px auto}
-h2{font-size:16px;margin:4px 0 10px}h3{font-size:14px;margin:12px 0 4px}label{display:block;margin:6px 0}
-input,select,textarea,button{font:inherit}textarea{width:100%;resize:vertical}input[type=text],input[type=password],input[type=number]{width:100%;padding:5px 7px}
-button{background:#2563eb;color:#fff;border:0;border-radius:6px;padding:6px 14px;cursor:pointer}button:disabled{background:#9ca3af;cursor:default}a.button{display:inline-block;background:#2563eb;color:#fff;border-radius:6px;padding:8px 16px;text-decoration:none}details.narrow{margin-top:12px}
-.error{color:#b91c1c;min-height:1em}.muted{color:#6b7280;font-size:13px}.warnings{color:#92400e;font-size:13px}
-.params label{display:grid;grid-template-columns:140px 1fr;gap:8px;align-items:center}.params .hint{grid-column:2;font-size:12px;color:#6b7280}
-dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;font-size:14px}dt{color:#6b7280}dd{margin:0;font-family:"JetBrains Mono",monospace;word-break:break-all}
-.stage{background:#000;border-radius:6px;overflow:hidden;aspect-ratio:16/9}.stage canvas{width:100%;height:100%;display:block}
-.controls{display:flex;gap:8px;align-items:center;margin:8px 0}.controls input{flex:1}.row{display:flex;gap:12px;align-items:end}.row label{margin:0;display:flex;flex-direction:column;gap:2px;font-size:13px;color:#374151}.row input[type=number]{width:110px}.row select{padding:4px}
-progress{width:220px}table{width:100%;border-collapse:collapse;font-size:14px}td,th{text-align:left;padding:5px 6px;border-bottom:1px solid #eceef3;vertical-align:top}
-td.desc{max-width:420px;overflow-wrap:anywhere}.status-completed{color:#15803d}.status-failed{color:#b91c1c}.status-cancelled{color:#6b7280}
+:root{--brand-primary:#2563eb;--brand-on-primary:#fff;--brand-accent:#1d4ed8;--brand-text:#1b1d23;--brand-font:Inter;--muted:#4b5563;--line:#d9dce3;--bg:#f4f5f8;--danger:#b91c1c}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.5 var(--brand-font),Inter,system-ui,sans-serif;background:var(--bg);color:var(--brand-text)}
+a{color:var(--brand-accent)}
+:focus-visible{outline:3px solid var(--brand-accent);outline-offset:2px}
+.skip-link{position:absolute;left:-9999px;top:0;background:#fff;color:#111;padding:8px 12px;z-index:10}.skip-link:focus{left:8px}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+header.top{display:flex;flex-wrap:wrap;gap:8px 20px;align-items:center;padding:8px 20px;background:var(--brand-primary);color:var(--brand-on-primary)}
+header.top a,header.top .who{color:var(--brand-on-primary)}
+header.top :focus-visible{outline-color:var(--brand-on-primary)}
+.brand{display:flex;align-items:center;gap:10px;text-decoration:none;font-weight:700;font-size:18px}
+.brand-logo{height:32px;max-width:160px;object-fit:contain;background:#fff;border-radius:4px;padding:2px}
+.brand-mark{width:26px;height:26px;border-radius:6px;background:var(--brand-on-primary);mask:none;display:inline-block;position:relative}
+.brand-mark::after{content:"";position:absolute;left:9px;top:6px;border-left:10px solid var(--brand-primary);border-top:7px solid transparent;border-bottom:7px solid transparent}
+.brand-by{font-weight:400;font-size:12px;opacity:.9}
+nav[aria-label=Main] ul{display:flex;gap:4px;list-style:none;margin:0;padding:0}
+nav[aria-label=Main] a{display:block;padding:6px 12px;border-radius:6px;text-decoration:none;font-weight:600}
+nav[aria-label=Main] a[aria-current=page]{box-shadow:inset 0 -3px 0 var(--brand-on-primary)}
+header.top .who{margin-left:auto;font-size:14px}
+header.top button.secondary{background:transparent;color:var(--brand-on-primary);border-color:var(--brand-on-primary)}
+.banner{margin:0;padding:8px 20px;background:#fef3c7;color:#713f12}
+main{padding:16px 20px;max-width:1400px;margin:0 auto;display:block}
+main:focus{outline:none}
+h1{font-size:22px;margin:6px 0 12px}h2{font-size:17px;margin:2px 0 10px}h3{font-size:15px;margin:14px 0 6px}
+.grid{display:grid;grid-template-columns:minmax(320px,1fr) minmax(360px,1.3fr);gap:16px;align-items:start}
+.panel{background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px 18px;margin-bottom:16px}
+.narrow{max-width:400px;margin:40px auto}
+.field{display:flex;flex-direction:column;gap:3px;margin:8px 0}
+.field label{font-weight:600;font-size:14px}
+.unit{font-weight:400;color:var(--muted)}
+input,select,textarea,button{font:inherit;color:inherit}
+input[type=text],input[type=password],input[type=number],input[type=search],select,textarea{border:1px solid #8a909c;border-radius:6px;padding:6px 8px;background:#fff;min-width:0}
+textarea{width:100%;resize:vertical}
+input[aria-invalid=true]{border-color:var(--danger)}
+button,a.button{display:inline-block;background:var(--brand-primary);color:var(--brand-on-primary);border:1px solid var(--brand-primary);border-radius:6px;padding:6px 14px;cursor:pointer;text-decoration:none;font-weight:600}
+button.secondary,a.button.secondary{background:#fff;color:var(--brand-accent);border-color:var(--brand-accent)}
+button.danger{background:#fff;color:var(--danger);border-color:var(--danger)}
+button.link{background:none;border:0;padding:0;color:var(--brand-accent);text-decoration:underline;font-weight:400}
+button:disabled{background:#e5e7eb;color:#4b5563;border-color:#9ca3af;cursor:not-allowed}
+.row{display:flex;flex-wrap:wrap;gap:12px;align-items:end}
+.inline{display:flex;gap:8px;align-items:center;margin:6px 0}
+.hint{font-size:13px;color:var(--muted)}
+.error,.field-error{color:var(--danger)}.field-error{font-size:13px}
+.muted{color:var(--muted)}.small{font-size:13px}
+.loading{padding:40px;text-align:center;color:var(--muted)}
+.summary{font-size:17px;font-weight:600;margin:12px 0 4px}
+.highlighted{margin:4px 0;color:var(--muted)}.highlighted mark{background:#fde68a;color:#1b1d23;border-radius:3px;padding:0 2px}
+.warnings{color:#7c2d12;font-size:14px}
+.notice{border-color:#d97706;background:#fffbeb}
+.suggestions li{margin:6px 0}
+.params{display:grid;grid-template-columns:1fr;gap:0}
+.facts{display:grid;grid-template-columns:auto 1fr;gap:4px 16px;margin:0}.facts>div{display:contents}.facts dt{color:var(--muted)}.facts dd{margin:0;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.preview .stage,.stage{position:relative;background:#000;border-radius:6px;overflow:hidden;aspect-ratio:16/9}
+.canvas-host,.canvas-host canvas{width:100%;height:100%;display:block}
+.stage.placeholder{display:flex;flex-direction:column;align-items:center;justify-content:center;color:#fff;padding:20px;text-align:center}
+.stage:fullscreen{border-radius:0}
+.sidecar-caption{position:absolute;left:5%;right:5%;bottom:4%;margin:0;padding:6px 10px;background:rgba(0,0,0,.8);color:#fff;text-align:center;font-size:18px;border-radius:4px}
+.controls{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0}.controls input[type=range]{flex:1;min-width:120px}
+.qualities{border:1px solid var(--line);border-radius:6px;padding:6px 12px;margin:0 0 8px}
+.choice{display:block;margin:4px 0}.choice.unavailable{color:var(--muted)}
+.why{font-size:13px}
+progress{width:220px;vertical-align:middle}
+#job{margin-top:10px}
+video{width:100%;border-radius:6px;background:#000;aspect-ratio:16/9}
+.downloads{margin:10px 0 0}
+.cards{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:14px}
+.card{background:#fff;border:1px solid var(--line);border-radius:10px;overflow:hidden;display:flex;flex-direction:column}
+.card.chosen{outline:3px solid var(--brand-accent)}
+.card-body{padding:10px 12px;display:flex;flex-direction:column;gap:4px;flex:1}
+.card-title{font-size:15px;margin:0;overflow-wrap:anywhere}
+.card img,.thumb,.poster-placeholder{display:block;width:100%;aspect-ratio:16/9;height:auto;object-fit:cover;background:#1f2937}
+.thumb{display:flex;align-items:center;justify-content:center;color:#fff;font-size:32px;font-weight:700}
+.thumb img{width:100%;height:100%}
+.example{color:var(--muted);margin:0}
+.actions{display:flex;flex-wrap:wrap;gap:6px;margin-top:auto;padding-top:6px}
+.actions button,.actions a.button{padding:4px 10px;font-size:13px}
+.status{font-weight:600}.status-completed{color:#166534}.status-failed{color:var(--danger)}.status-cancelled{color:var(--muted)}.status-processing,.status-queued{color:#1e40af}
+.category{margin-top:18px}
+.filters{margin-bottom:12px}
+.pager{margin-top:14px;align-items:center}
+table{width:100%;border-collapse:collapse;font-size:14px}td,th{text-align:left;padding:6px;border-bottom:1px solid var(--line);vertical-align:top}td.url{overflow-wrap:anywhere}
+.secret{display:block;padding:8px;background:#f3f4f6;border-radius:6px;overflow-wrap:anywhere;font-family:"JetBrains Mono",monospace}
+.audit{padding-left:20px;font-size:14px}
+.sessions li,.shares li{margin:6px 0}
+.sign-in{padding-top:40px}
 @media (max-width:900px){.grid{grid-template-columns:1fr}}`;

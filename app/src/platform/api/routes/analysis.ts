@@ -2,6 +2,7 @@
 // params schema (GET /templates, the UI builds its forms from it), the voices a voice-over can use (GET /voices),
 // and a scene for the live preview.
 import { z } from 'zod';
+import { CAPTION_MODES } from '../../../scene/schema.ts';
 import { STYLE_NAMES } from '../../../scene/themes.ts';
 import { TEMPLATES } from '../../../templates/registry.ts';
 import { analyzeRequest, composeRequest } from '../../domain/commands/animations/compose.ts';
@@ -19,7 +20,7 @@ const analyzeBody = z.strictObject({
   params: z.record(z.string(), z.unknown()).optional().describe('Explicit params for `template`.'),
 });
 
-const analysisSchema = z.object({
+export const analysisSchema = z.object({
   template: z.string(),
   style: z.string(),
   params: z.record(z.string(), z.unknown()),
@@ -36,7 +37,7 @@ const analysisSchema = z.object({
   suggestions: z.array(z.object({ template: z.string(), title: z.string(), example: z.string() })).optional(),
 });
 
-const templateSchema = z.object({
+export const templateSchema = z.object({
   id: z.string(),
   title: z.string(),
   category: z.string(),
@@ -96,7 +97,11 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       tag: 'analysis',
       summary: 'The scene spec (and typeset formulas) for a description or edited params, for the live preview player.',
       action: 'analysis.run',
-      body: analyzeBody.extend({ quality: z.enum(QUALITIES).default('720p'), duration: z.number().positive().max(3600).optional() }),
+      body: analyzeBody.extend({
+        quality: z.enum(QUALITIES).default('720p'),
+        duration: z.number().positive().max(3600).optional(),
+        captions: z.enum(CAPTION_MODES).optional().describe('As on generate: burn_in draws the narration in the frame, sidecar leaves the frame clean.'),
+      }),
       responses: { 200: { description: 'Analysis, scene spec and assets.', schema: z.object({ analysis: analysisSchema, scene: z.record(z.string(), z.unknown()), assets: z.object({ math: z.record(z.string(), z.string()) }) }) } },
       handler: async (ctx, { body }) => {
         const { analysis, scene, math } = await composeRequest(body, s.config, s.scenes, { math: true });

@@ -8,7 +8,7 @@ import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { SCOPES } from '../../auth/scopes.ts';
 import { ROLE_ENUM, SCOPE_ENUM, uuidParam } from '../schemas/common.ts';
 
-const keySchema = z.object({
+export const keySchema = z.object({
   id: z.uuid(),
   name: z.string(),
   role: ROLE_ENUM,

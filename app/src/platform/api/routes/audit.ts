@@ -28,7 +28,7 @@ const listQuery = filterQuery.extend({
   cursor: z.string().max(200).optional().describe('next_cursor of the previous page.'),
 });
 
-const entrySchema = z.object({
+export const entrySchema = z.object({
   id: z.string(),
   at: z.string(),
   actor: z.string(),

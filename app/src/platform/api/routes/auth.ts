@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../../auth/session-authenticator.ts';
 import { listSessions, login, logout, revokeSession } from '../../domain/commands/sessions.ts';
 import { changeOwnPassword } from '../../domain/commands/users.ts';
+import { ACTIONS, decide, type Actor } from '../../domain/policy.ts';
 import { currentUser } from '../../domain/queries/accounts.ts';
 import { baseUrl, type ApiServices } from '../../services.ts';
 import { presentSession, presentUser } from '../presenters/accounts.ts';
@@ -11,8 +12,8 @@ import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { ROLE_ENUM, uuidParam } from '../schemas/common.ts';
 
 const loginBody = z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
-const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: ROLE_ENUM, disabled: z.boolean(), created_at: z.string(), last_login_at: z.string().nullable() });
-const sessionSchema = z.object({
+export const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: ROLE_ENUM, disabled: z.boolean(), created_at: z.string(), last_login_at: z.string().nullable() });
+export const sessionSchema = z.object({
   id: z.uuid(),
   created_at: z.string(),
   last_seen_at: z.string(),
@@ -23,7 +24,13 @@ const sessionSchema = z.object({
   current: z.boolean(),
 });
 const logoutSchema = z.object({ end_session_url: z.string() });
-const meSchema = z.object({ user: userSchema, role: ROLE_ENUM, via: z.enum(['session', 'api-key', 'oidc']), csrf_token: z.string().optional() });
+export const meSchema = z.object({
+  user: userSchema,
+  role: ROLE_ENUM,
+  via: z.enum(['session', 'api-key', 'oidc']),
+  csrf_token: z.string().optional(),
+  actions: z.array(z.enum(ACTIONS)).describe('What this caller may do before any one thing is looked at (its role, and a key its scopes): the web app shows only these.'),
+});
 
 /** The session cookie, for the password sign-in here and the single sign-on callback (web/oidc-routes.ts). */
 export function setSessionCookie(ctx: Context, s: ApiServices, token: string, expires: Date): void {
@@ -31,6 +38,11 @@ export function setSessionCookie(ctx: Context, s: ApiServices, token: string, ex
   const secure = mode === 'always' || (mode === 'auto' && ctx.secure);
   if (secure) ctx.cookies.secure = true;
   ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires, overwrite: true });
+}
+
+/** The actions the policy lets this caller take before looking at any one thing (the web app's nav and buttons follow it). */
+function allowedActions(principal: Actor) {
+  return ACTIONS.filter((action) => decide(principal, action).allowed);
 }
 
 export function authRoutes(s: ApiServices): AnyRoute[] {
@@ -52,7 +64,7 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
         // The browser's earlier session cookie (if any) is dropped: every sign-in gets a fresh token.
         const session = await login(s.db, s.passwords, body.email, body.password, s.config.auth.sessionTtlHours, origin, onlyEmail, ctx.cookies.get(SESSION_COOKIE));
         setSessionCookie(ctx, s, session.token, session.expiresAt);
-        reply(ctx, 200, { user: presentUser(session.user), role: session.user.role, via: 'session', csrf_token: session.csrfToken });
+        reply(ctx, 200, { user: presentUser(session.user), role: session.user.role, via: 'session', csrf_token: session.csrfToken, actions: allowedActions({ userId: session.user.id, role: session.user.role, via: 'session' }) });
       },
     }),
     defineRoute({
@@ -79,7 +91,7 @@ export function authRoutes(s: ApiServices): AnyRoute[] {
       responses: { 200: { description: 'The caller.', schema: meSchema } },
       handler: async (ctx, { principal }) => {
         const user = await currentUser(s.db, principal);
-        reply(ctx, 200, { user: presentUser(user), role: principal.role, via: principal.via, ...(principal.csrfToken ? { csrf_token: principal.csrfToken } : {}) });
+        reply(ctx, 200, { user: presentUser(user), role: principal.role, via: principal.via, ...(principal.csrfToken ? { csrf_token: principal.csrfToken } : {}), actions: allowedActions(principal) });
       },
     }),
     defineRoute({

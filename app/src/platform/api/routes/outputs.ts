@@ -7,6 +7,7 @@ import { recordAudit, type Origin } from '../../domain/audit/record.ts';
 import { getAnimationScene, getOutputFile, type OutputName } from '../../domain/queries/animations.ts';
 import type { ApiServices } from '../../services.ts';
 import { Problem } from '../problems.ts';
+import { readableFileName } from '../file-names.ts';
 import { parseRange } from '../range.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { uuidParam } from '../schemas/common.ts';
@@ -26,10 +27,10 @@ function isNewDownload(range: string | undefined): boolean {
 }
 
 async function serveOutput(s: ApiServices, ctx: Context, principal: Principal, origin: Origin, id: string, name: OutputName, download: boolean): Promise<void> {
-  const { key, generation } = await getOutputFile(s.db, principal, id, name);
+  const { key, generation, description } = await getOutputFile(s.db, principal, id, name);
   if (isNewDownload(ctx.get('range') || undefined)) await recordAudit(s.db, { actor: principal, action: 'animation.download', target: { type: 'animation', id }, origin, details: { file: name, generation, attachment: download } });
   const file = FILES[name];
-  const filename = `devforge-${id.slice(0, 8)}.${file.ext}`;
+  const filename = readableFileName(description, id, file.ext);
   const url = await s.storage.downloadUrl(key, filename);
   if (url) {
     ctx.redirect(url);

@@ -28,7 +28,7 @@ const shareBody = z
 const unshareQuery = z.strictObject({ user: userRef.optional(), group: groupRef.optional() }).refine((q) => (q.user === undefined) !== (q.group === undefined), { message: ONE_GRANTEE, path: ['user'] });
 
 const grantMeta = { access: ACCESS, granted_by: z.uuid().nullable(), granted_at: z.string() };
-const sharesSchema = z.object({
+export const sharesSchema = z.object({
   animation_id: z.uuid(),
   org_visible: z.boolean(),
   shares: z.array(z.union([z.object({ kind: z.literal('user'), user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }), ...grantMeta }), z.object({ kind: z.literal('group'), group: z.string(), ...grantMeta })])),

@@ -9,7 +9,7 @@ import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { uuidParam } from '../schemas/common.ts';
 
 const attemptSchema = z.object({ attempt: z.number(), status_code: z.number().nullable(), error: z.string().nullable(), duration_ms: z.number(), at: z.string() });
-const deliverySchema = z.object({
+export const deliverySchema = z.object({
   id: z.uuid(),
   event: z.string(),
   url: z.string(),

@@ -120,9 +120,9 @@ export async function countByStatus(db: Db): Promise<{ status: string; count: nu
 export type OutputName = 'video' | 'poster' | 'captions';
 
 /** Where one of a rendered animation's files is stored; output-not-ready until it has completed. */
-export async function getOutputFile(db: Db, principal: Actor, id: string, name: OutputName): Promise<{ key: string; generation: number }> {
-  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.orgVisible', 'a.status', 'a.outputs', 'a.generation']).where('a.id = :id', { id }).getOne();
+export async function getOutputFile(db: Db, principal: Actor, id: string, name: OutputName): Promise<{ key: string; generation: number; description: string }> {
+  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.orgVisible', 'a.status', 'a.outputs', 'a.generation', 'a.description']).where('a.id = :id', { id }).getOne();
   const animation = await visible(db, principal, 'animation.read', row);
   if (animation.status !== 'completed' || !animation.outputs) throw new DomainError('output-not-ready', `the animation is ${animation.status}; wait for it to complete (follow links.events)`);
-  return { key: animation.outputs[name].key, generation: animation.generation };
+  return { key: animation.outputs[name].key, generation: animation.generation, description: animation.description };
 }

@@ -1,10 +1,10 @@
-// Calls to /api/v1 with the session cookie; writes carry the CSRF token. Problems become ApiErrors
-// whose message is the server's detail.
-let csrfToken = '';
+// The web app's one client of /api/v1: every call the screens make is a function here, typed from the
+// API's schemas (api-types.ts). The session cookie goes with every call; writes carry the CSRF token the
+// sign-in (or /me) returned. A problem+json answer becomes an ApiError whose message is the server's detail,
+// so screens show what was wrong and how to fix it, as the API words it.
+import type { AnimationList, Analysis, ApiKey, Animation, AuditEntry, Delivery, GenerateBody, License, ListQuery, Me, NewApiKey, Queued, ScenePreview, Session, Shares, Template } from './api-types.ts';
 
-export function setCsrfToken(token: string): void {
-  csrfToken = token;
-}
+let csrfToken = '';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -16,16 +16,77 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const h: Record<string, string> = { accept: 'application/json', ...headers };
+  if (body !== undefined) h['content-type'] = 'application/json';
+  if (method !== 'GET') h['x-csrf-token'] = csrfToken;
+  const res = await fetch(`/api/v1${path}`, { method, headers: h, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => ({}));
   if (!res.ok) {
     const problem = data as { type?: string; title?: string; detail?: string };
-    throw new ApiError(res.status, problem.type ?? '', problem.detail ?? problem.title ?? `HTTP ${res.status}`);
+    throw new ApiError(res.status, problem.type ?? '', problem.detail ?? problem.title ?? `the server answered ${res.status}`);
   }
   return data as T;
 }
+
+function query(params: Record<string, unknown>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' ? v !== '' : typeof v === 'number') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The message to show a person for a failed call (or anything else thrown). */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function signedIn(me: Me): Me {
+  csrfToken = me.csrf_token ?? '';
+  return me;
+}
+
+export const api = {
+  me: () => request<Me>('GET', '/me').then(signedIn),
+  login: (email: string, password: string) => request<Me>('POST', '/auth/login', { email, password }).then(signedIn),
+  logout: () => request<{ end_session_url?: string } | undefined>('POST', '/auth/logout'),
+  changePassword: (current: string, next: string) => request<void>('POST', '/me/password', { current_password: current, new_password: next }),
+  sessions: () => request<{ sessions: Session[] }>('GET', '/me/sessions').then((r) => r.sessions),
+  endSession: (id: string) => request<void>('DELETE', `/me/sessions/${id}`),
+  apiKeys: () => request<{ api_keys: ApiKey[] }>('GET', '/api-keys').then((r) => r.api_keys),
+  createApiKey: (name: string, role: ApiKey['role'], expiresInDays?: number) => request<NewApiKey>('POST', '/api-keys', { name, role, ...(expiresInDays ? { expires_in_days: expiresInDays } : {}) }),
+  revokeApiKey: (id: string) => request<void>('DELETE', `/api-keys/${id}`),
+
+  templates: () => request<{ templates: Template[] }>('GET', '/templates').then((r) => r.templates),
+  analyze: (description: string) => request<Analysis>('POST', '/analyze', { description }),
+  preview: (body: { description: string; template?: string; params?: Record<string, unknown>; duration?: number; captions?: 'burn_in' | 'sidecar'; style?: string }) =>
+    request<ScenePreview>('POST', '/scenes/preview', { ...body, quality: '720p' }),
+  /** One Idempotency-Key per intended export: a second click, or a retry after a lost answer, gets the first render, not a duplicate. */
+  generate: (body: GenerateBody, idempotencyKey: string) => request<Queued>('POST', '/animations/generate', body, { 'idempotency-key': idempotencyKey }),
+
+  animations: (q: ListQuery) => request<AnimationList>('GET', `/animations${query(q)}`),
+  animation: (id: string) => request<Animation>('GET', `/animations/${id}`),
+  deleteAnimation: (id: string) => request<void>('DELETE', `/animations/${id}`),
+  cancel: (id: string) => request<Animation>('POST', `/animations/${id}/cancel`),
+  rerender: (id: string) => request<Animation>('POST', `/animations/${id}/rerender`),
+  shares: (id: string) => request<Shares>('GET', `/animations/${id}/shares`),
+  share: (id: string, to: { user: string } | { group: string }, access: 'read' | 'write') => request<Shares>('PUT', `/animations/${id}/shares`, { ...to, access }),
+  unshare: (id: string, from: { user: string } | { group: string }) => request<void>('DELETE', `/animations/${id}/shares${query(from)}`),
+  setOrgVisible: (id: string, orgVisible: boolean) => request<Animation>('PATCH', `/animations/${id}`, { org_visible: orgVisible }),
+  deliveries: (animationId: string) => request<{ deliveries: Delivery[] }>('GET', `/webhooks/deliveries${query({ animation_id: animationId })}`).then((r) => r.deliveries),
+  auditOf: (animationId: string) => request<{ entries: AuditEntry[] }>('GET', `/audit${query({ target_type: 'animation', target_id: animationId, limit: 100 })}`).then((r) => r.entries),
+
+  license: () => request<License>('GET', '/license'),
+  branding: () => request<unknown>('GET', '/branding'),
+};
+
+/** The URLs of an animation's files; `download` asks for an attachment (the server names it after the description). */
+export const files = {
+  video: (id: string, download = false) => `/api/v1/animations/${id}/video${download ? '?download=1' : ''}`,
+  poster: (id: string, download = false) => `/api/v1/animations/${id}/poster${download ? '?download=1' : ''}`,
+  captions: (id: string, download = false) => `/api/v1/animations/${id}/captions.vtt${download ? '?download=1' : ''}`,
+  events: (id: string) => `/api/v1/animations/${id}/events`,
+};
