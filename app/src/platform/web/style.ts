@@ -90,4 +90,13 @@ table{width:100%;border-collapse:collapse;font-size:14px}td,th{text-align:left;p
 .audit{padding-left:20px;font-size:14px}
 .sessions li,.shares li{margin:6px 0}
 .sign-in{padding-top:40px}
+.admin-nav ul{display:flex;flex-wrap:wrap;gap:4px;list-style:none;margin:0 0 8px;padding:0;border-bottom:1px solid var(--line)}
+.admin-nav a{display:block;padding:6px 10px;text-decoration:none;font-weight:600;border-radius:6px 6px 0 0}
+.admin-nav a[aria-current=page]{box-shadow:inset 0 -3px 0 var(--brand-accent);color:var(--brand-text)}
+.chart{margin:8px 0 14px}.chart figcaption{font-weight:600;font-size:14px;margin-bottom:4px}
+.chart-body{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}.chart-text{width:auto}.chart-text th,.chart-text td{padding:2px 8px;border:0;height:26px;font-weight:400}
+.bar-track{fill:#e5e7eb}.bar-fill{fill:var(--brand-accent)}.bar-fill.high{fill:var(--danger)}
+.user-actions form.inline{margin-top:6px}
+.grow{flex:1;min-width:240px}.grow input{width:100%}
+.batch-items{padding-left:20px}.batch-item{margin-bottom:8px}
 @media (max-width:900px){.grid{grid-template-columns:1fr}}`;

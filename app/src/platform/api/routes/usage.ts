@@ -15,7 +15,7 @@ const figures = { animations_accepted: z.number(), api_calls: z.number(), sessio
 const { session_calls: _, ...keyFigures } = figures;
 const renderFigures = { renders: z.number(), render_seconds: z.number() };
 
-const usageSchema = z.object({
+export const usageSchema = z.object({
   month: z.string(),
   from: z.string(),
   to: z.string(),

@@ -7,7 +7,11 @@ import type { entrySchema } from '../../api/routes/audit.ts';
 import type { meSchema, sessionSchema } from '../../api/routes/auth.ts';
 import type { sharesSchema } from '../../api/routes/shares.ts';
 import type { deliverySchema } from '../../api/routes/webhooks.ts';
-import type { animationListSchema, animationSchema, generateBody, listQuery, queuedSchema } from '../../api/schemas/animations.ts';
+import type { animationListSchema, animationSchema, batchBody, batchCreatedSchema, batchSchema, generateBody, listQuery, queuedSchema } from '../../api/schemas/animations.ts';
+import type { ssoSchema, ssoTestSchema } from '../../api/routes/sso.ts';
+import type { systemSchema } from '../../api/routes/system.ts';
+import type { usageSchema } from '../../api/routes/usage.ts';
+import type { userSchema } from '../../api/routes/users.ts';
 import type { licenseStatusSchema } from '../../api/presenters/license.ts';
 import type { Action } from '../../domain/policy.ts';
 import type { Scene } from '../../../scene/schema.ts';
@@ -28,6 +32,14 @@ export type Delivery = z.infer<typeof deliverySchema>;
 export type AuditEntry = z.infer<typeof entrySchema>;
 export type License = z.infer<typeof licenseStatusSchema>;
 export type Quality = Animation['quality'];
+export type User = z.infer<typeof userSchema>;
+export type Usage = z.infer<typeof usageSchema>;
+export type SystemReport = z.infer<typeof systemSchema>;
+export type SsoSettings = z.infer<typeof ssoSchema>;
+export type SsoTest = z.infer<typeof ssoTestSchema>;
+export type BatchBody = z.input<typeof batchBody>;
+export type BatchCreated = z.infer<typeof batchCreatedSchema>;
+export type Batch = z.infer<typeof batchSchema>;
 export type { Action, Scene };
 
 /** POST /scenes/preview's answer. */

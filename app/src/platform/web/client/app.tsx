@@ -9,6 +9,7 @@ import { applyBranding, DEVFORGE_BRANDING, loadBranding, type Branding } from '.
 import { AppContext, can, type AppState } from './context.ts';
 import { ROUTES } from './route-table.tsx';
 import { SignIn } from './screens/sign-in.tsx';
+import { NotAllowed } from './parts/admin.tsx';
 
 interface Props {
   sso: string | undefined;
@@ -32,7 +33,7 @@ function Nav({ me }: { me: Me }) {
     <nav aria-label="Main">
       <ul>
         {links.map((r) => {
-          const current = r.path === '/' ? path === '/' : path.startsWith(r.path);
+          const current = r.path === '/' ? path === '/' : path.startsWith(r.path) || (r.nav === 'Admin' && path.startsWith('/admin/'));
           return (
             <li key={r.path}>
               <a href={r.path} aria-current={current ? 'page' : undefined}>
@@ -138,7 +139,7 @@ export function App({ sso, localLogin }: Props) {
           <LicenseBanner license={license} me={me} />
           <main id="main" tabIndex={-1}>
             <ErrorBoundary>
-              <Router>{[...ROUTES.filter((r) => can(me, r.needs)).map((r) => <Route key={r.path} path={r.path} component={r.component} />), <Route key="404" default component={NotFound} />]}</Router>
+              <Router>{[...ROUTES.map((r) => <Route key={r.path} path={r.path} component={can(me, r.needs) ? r.component : NotAllowed} />), <Route key="404" default component={NotFound} />]}</Router>
             </ErrorBoundary>
           </main>
         </div>
