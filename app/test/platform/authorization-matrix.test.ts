@@ -75,6 +75,7 @@ const MATRIX: Record<string, Row> = {
   'DELETE /animations/:id':                     row(204,  204,  404,   403,  403, 403,  403,   403,  401),
   'POST /animations/:id/cancel':                row(200,  200,  404,   403,  403, 200,  403,   200,  401),
   'POST /animations/:id/rerender':              row(202,  202,  404,   403,  403, 202,  403,   202,  401),
+  'PUT /animations/:id/title':                  row(200,  200,  404,   403,  403, 200,  403,   200,  401),
   'GET /animations/:id/shares':                 row(200,  200,  404,   404,  403, 403,  403,   403,  401),
   'PUT /animations/:id/shares':                 row(200,  200,  404,   404,  403, 403,  403,   403,  401),
   'DELETE /animations/:id/shares':              row(204,  204,  404,   404,  403, 403,  403,   403,  401),
@@ -261,6 +262,8 @@ async function cell(route: string, who: Who): Promise<Cell> {
       return { path: `${withId(await animation('completed'))}?user=${encodeURIComponent(users.extra.email)}` };
     case 'PATCH /animations/:id':
       return { path: withId(await animation('completed')), body: { org_visible: true } };
+    case 'PUT /animations/:id/title':
+      return { path: withId(await animation('completed')), body: { title: 'Week 3: sorting' } };
     case 'GET /webhooks/deliveries/:id': {
       const rows = await q<{ id: string }>(`INSERT INTO webhook_deliveries (owner_id, event, url, payload, dedupe_key) VALUES ($1, 'animation.completed', 'https://hooks.example.com/x', '{}', $2) RETURNING id`, [
         users.owner.id,

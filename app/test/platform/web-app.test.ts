@@ -297,7 +297,7 @@ test.serial('a description that is not understood shows the suggestions and what
   await page.close();
 });
 
-test.serial('admin: the library shows posters and details, updates by itself, opens, duplicates, re-renders and deletes', async (t) => {
+test.serial('admin: the library shows posters and details, updates by itself, opens, renames, duplicates, re-renders and deletes', async (t) => {
   const page = await newPage();
   await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await page.goto(server.url + '/library', { waitUntil: 'load' });
@@ -324,6 +324,22 @@ test.serial('admin: the library shows posters and details, updates by itself, op
   await page.click('form[role=search] button[type=submit]');
   await page.waitForFunction(() => document.querySelectorAll('#animations li').length === 1);
   await page.$eval('#library-q', (el) => ((el as HTMLInputElement).value = ''));
+  await setField(page, '#library-q', '');
+  await page.click('form[role=search] button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('#animations li').length === 2);
+
+  // Rename: the card shows the title with the description under it, the server keeps it, and the
+  // search finds the animation by its title.
+  await page.click(`#animations li[data-id="${made.json.id}"] button[aria-label^="Rename"]`);
+  await page.waitForSelector(`#rename-${made.json.id}`);
+  await setField(page, `#rename-${made.json.id}`, 'Markup test');
+  await page.click(`#animations li[data-id="${made.json.id}"] .rename-form button[type=submit]`);
+  await page.waitForFunction((id) => document.querySelector(`#animations li[data-id="${id}"] a.desc`)?.textContent === 'Markup test', {}, made.json.id);
+  t.is(await text(page, `#animations li[data-id="${made.json.id}"] .card-description`), evil);
+  t.is((await call(server.url, 'GET', `/api/v1/animations/${made.json.id}`, { key: adminKey })).json.title, 'Markup test');
+  await setField(page, '#library-q', 'markup');
+  await page.click('form[role=search] button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('#animations li').length === 1);
   await setField(page, '#library-q', '');
   await page.click('form[role=search] button[type=submit]');
   await page.waitForFunction(() => document.querySelectorAll('#animations li').length === 2);

@@ -26,6 +26,7 @@ export const ACTIONS = [
   'animation.read',
   'animation.cancel',
   'animation.rerender',
+  'animation.rename',
   'animation.delete',
   'animation.share',
   'batch.create',
@@ -152,6 +153,8 @@ const RULES: Record<Action, Rule> = {
   'animation.read': { role: 'viewer', access: 'read', scope: 'animations:read' },
   'animation.cancel': { role: 'editor', access: 'write', scope: 'animations:write' },
   'animation.rerender': { role: 'editor', access: 'write', scope: 'animations:write' },
+  // A title is the library's label, changed as freely as the animation is re-rendered.
+  'animation.rename': { role: 'editor', access: 'write', scope: 'animations:write' },
   // Deleting takes the owner's work and files away for good: not something a write grant gives.
   'animation.delete': { role: 'editor', access: 'manage', scope: 'animations:write' },
   // Who else may see or change it (shares, the organisation-wide switch): the owner and admins.

@@ -34,6 +34,8 @@ export interface Animation {
   /** The caller's own id for a batch item. */
   clientRef: string | null;
   description: string;
+  /** The owner's name for it in the library; null: untitled (the description is shown). */
+  title: string | null;
   style: string;
   quality: string;
   fps: number;
@@ -75,6 +77,7 @@ export const AnimationEntity = new EntitySchema<Animation>({
     batchId: { type: 'uuid', name: 'batch_id', nullable: true },
     clientRef: text('client_ref', true),
     description: text('description'),
+    title: text('title', true),
     style: text('style'),
     quality: text('quality'),
     fps: { type: 'int', name: 'fps' },

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'animation.download',
   'animation.cancel',
   'animation.rerender',
+  'animation.rename',
   'animation.share',
   'animation.unshare',
   'animation.visibility',

@@ -72,6 +72,7 @@ export const api = {
   deleteAnimation: (id: string) => request<void>('DELETE', `/animations/${id}`),
   cancel: (id: string) => request<Animation>('POST', `/animations/${id}/cancel`),
   rerender: (id: string) => request<Animation>('POST', `/animations/${id}/rerender`),
+  rename: (id: string, title: string | null) => request<Animation>('PUT', `/animations/${id}/title`, { title }),
   shares: (id: string) => request<Shares>('GET', `/animations/${id}/shares`),
   share: (id: string, to: { user: string } | { group: string }, access: 'read' | 'write') => request<Shares>('PUT', `/animations/${id}/shares`, { ...to, access }),
   unshare: (id: string, from: { user: string } | { group: string }) => request<void>('DELETE', `/animations/${id}/shares${query(from)}`),

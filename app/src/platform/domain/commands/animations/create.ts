@@ -72,6 +72,7 @@ export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, pr
       batchId: extra.batchId ?? null,
       clientRef: extra.clientRef ?? null,
       description: input.description,
+      title: null,
       style: analysis.style,
       quality: input.quality,
       fps: scene.fps,
