@@ -17,6 +17,7 @@ import { Facts } from '../parts/facts.tsx';
 import { Highlighted } from '../parts/highlight.tsx';
 import { fieldsOf, ParamsForm, readParams, textOf } from '../parts/params-form.tsx';
 import { Preview } from '../parts/preview.tsx';
+import { brandScene } from '../../../../scene/brand-palette.ts';
 import { TemplateGallery } from '../parts/template-gallery.tsx';
 import type { OverlayOptions } from '../../../../player/overlay.ts';
 
@@ -210,6 +211,9 @@ export function CreateScreen() {
     [watermark, brandingAvailable, draft.branded, branding],
   );
 
+  // The export draws the brand's colour into the scene (server side, scene/brand-palette.ts): so does the preview.
+  const branded = brandingAvailable && draft.branded && brand ? brand.colors : undefined;
+  const previewScene = useMemo(() => result && brandScene(result.scene, branded), [result, branded?.primary]);
   const understood = result?.analysis.understood === true;
   const summary = result && template ? summaryOf(template.title, result.analysis.params, result.analysis.facts) : '';
 
@@ -312,7 +316,7 @@ export function CreateScreen() {
           <div>
             <section class="panel" aria-labelledby="preview-title">
               <h2 id="preview-title">Preview</h2>
-              <Preview scene={result.scene} math={result.assets.math} overlay={overlay} label={summary} audio={audio} />
+              <Preview scene={previewScene ?? result.scene} math={result.assets.math} overlay={overlay} label={summary} audio={audio} />
               {draft.voice && !audio && !audioError && (
                 <p class="muted small" id="voice-status">
                   Making the voice-over…
