@@ -35,6 +35,7 @@ const LARGEST: Record<string, string> = {
   'recursion.hanoi': 'Tower of Hanoi with 6 disks',
   'number.primes_sieve': 'Sieve of Eratosthenes up to 200',
   'number.fibonacci': 'first 30 Fibonacci numbers',
+  'sort.shell': `shell sort ${many(16, (i) => 16 - i)}`,
 };
 
 /** Rough width of a one-line text in world units (mono glyphs are 0.6 em wide; sans a little less). */

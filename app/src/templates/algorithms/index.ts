@@ -6,6 +6,7 @@ import { sortSelection } from './sort-selection.ts';
 import { sortMerge } from './sort-merge.ts';
 import { sortQuick } from './sort-quick.ts';
 import { sortHeap } from './sort-heap.ts';
+import { sortShell } from './sort-shell.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -40,4 +41,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   recursionHanoi,
   numberPrimesSieve,
   numberFibonacci,
+  sortShell,
 ];

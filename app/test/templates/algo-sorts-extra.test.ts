@@ -1,0 +1,88 @@
+// Shell, counting and radix sort: facts checked against independent values (a plain sort, inversion
+// counts, hand-worked textbook runs) and the phrasings people type, params and their limits.
+import test from 'ava';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { sceneFromDescription } from '../../src/pipeline.ts';
+import { shellGaps, shellParams, shellSortSteps } from '../../src/templates/algorithms/sort-shell.ts';
+import { insertionSortSteps } from '../../src/templates/algorithms/sort-insertion.ts';
+
+const SIZE = { width: 1280, height: 720, fps: 30 };
+
+function inversions(values: number[]): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) for (let j = i + 1; j < values.length; j++) if (values[i]! > values[j]!) n++;
+  return n;
+}
+
+/** Deterministic pseudo-random arrays (duplicates and negatives included). */
+function arrays(count: number, lo = -10, span = 40): number[][] {
+  let seed = 4242;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return Array.from({ length: count }, () => Array.from({ length: 2 + Math.floor(next() * 15) }, () => lo + Math.floor(next() * span)));
+}
+
+const ascending = (v: number[]) => [...v].sort((a, b) => a - b);
+const descending = (v: number[]) => [...v].sort((a, b) => b - a);
+
+test('Shell sort: gaps halve from n/2 (Shell 1959), and every gap sequence ending in 1 sorts', (t) => {
+  t.deepEqual(shellGaps(8), [4, 2, 1]);
+  t.deepEqual(shellGaps(9), [4, 2, 1]);
+  t.deepEqual(shellGaps(16), [8, 4, 2, 1]);
+  t.deepEqual(shellGaps(3), [1]);
+  for (const values of arrays(60)) {
+    t.deepEqual(shellSortSteps(values, 'asc').sorted, ascending(values), `${values}`);
+    t.deepEqual(shellSortSteps(values, 'desc').sorted, descending(values), `${values}`);
+    t.deepEqual(shellSortSteps(values, 'asc', [5, 3, 1]).sorted, ascending(values), `${values} gaps 5 3 1`);
+  }
+});
+
+test('Shell sort with the single gap 1 is insertion sort: one swap per inversion, the same comparisons', (t) => {
+  for (const values of arrays(40)) {
+    const run = shellSortSteps(values, 'asc', [1]);
+    t.is(run.swaps, inversions(values));
+    t.is(run.comparisons, insertionSortSteps(values, 'asc').comparisons);
+  }
+});
+
+test('Shell sort on 5 3 8 1 9 2 7 4 with gaps 4, 2, 1, worked by hand', (t) => {
+  // Gap 4: 3↔2 and 8↔7 (4 comparisons, 2 swaps) → 5 2 7 1 9 3 8 4. Gap 2: 2↔1 and 9↔8 (7 comparisons) →
+  // 5 1 7 2 8 3 9 4. Gap 1: insertion sort on a list with 10 inversions, 16 comparisons.
+  const run = shellSortSteps([5, 3, 8, 1, 9, 2, 7, 4], 'asc');
+  t.deepEqual(run.gaps, [4, 2, 1]);
+  t.is(run.swaps, 2 + 2 + 10);
+  t.is(run.comparisons, 4 + 7 + 16);
+  t.deepEqual(run.sorted, [1, 2, 3, 4, 5, 7, 8, 9]);
+});
+
+test('Shell sort: gaps are read apart from the values, made usable with a warning, and refused when given wrong as params', (t) => {
+  const a = analyze('Shell sort 9 8 7 6 5 4 3 2 1 with gaps 4, 2, 1');
+  t.is(a.template, 'sort.shell');
+  t.deepEqual(a.params, { values: [9, 8, 7, 6, 5, 4, 3, 2, 1], order: 'asc', gaps: [4, 2, 1] });
+  const noOne = analyze('shellsort 6 5 4 3 2 1 gaps 3 2');
+  t.deepEqual(noOne.params.gaps, [3, 2, 1]);
+  t.true(noOne.warnings.some((w) => w.includes('last gap of 1')));
+  t.deepEqual(analyze('Shell sort with gaps 5, 3, 1').params, { values: [5, 3, 8, 1, 9, 2, 7, 4], order: 'asc', gaps: [5, 3, 1] });
+  const bad = shellParams.safeParse({ gaps: [3, 2] });
+  t.false(bad.success);
+  t.regex(bad.error!.issues[0]!.message, /last gap must be 1/);
+  t.false(shellParams.safeParse({ gaps: [1, 3] }).success);
+  t.throws(() => analyze('', { template: 'sort.shell', params: { gaps: [2, 4, 1] } }), { message: /gaps must shrink/ });
+});
+
+test('Shell sort: the phrasings people type, and the calculus shell method is not a sort', (t) => {
+  for (const text of ["Shell's method for sorting 5 3 8 1", 'shel sort 4 3 1', 'shellsort on [7, 2, 9, 4]', 'Sorting with diminishing increments: 9 4 7 1']) t.is(analyze(text).template, 'sort.shell', text);
+  t.not(analyze('volume by the shell method').template, 'sort.shell');
+  t.not(analyze('Bohr model of sodium, outer shell').template, 'sort.shell');
+  // Worked by hand: gap 4 makes 6 comparisons and 5 swaps (2 sinks from the end to the front in two), gap 2
+  // 9 and 3, and gap 1 meets the one inversion left (9 before 7): 9 comparisons, 1 swap.
+  t.deepEqual(analyze('Shell sort on 23, 29, 15, 19, 31, 7, 9, 5, 2').facts, { gaps: [4, 2, 1], swaps: 9, comparisons: 24, sorted: [2, 5, 7, 9, 15, 19, 23, 29, 31] });
+});
+
+test('Shell sort scene: a step per gap, later ones grouped under "Gap n", the sorted values at the end', (t) => {
+  const { scene } = sceneFromDescription('Shell sort on 23, 29, 15, 19, 31, 7, 9, 5, 2', SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.some((s) => s.startsWith('Gap 4: insertion sort on values 4 apart')));
+  t.true(texts.some((s) => /^(The rest of gap 2|Gap 2):/.test(s)));
+  t.true(texts.some((s) => s.startsWith('Gap 1: ')));
+  t.true(texts.at(-1)!.startsWith('Sorted with 9 swaps and 24 comparisons'));
+});
