@@ -5,6 +5,7 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import { shellGaps, shellParams, shellSortSteps } from '../../src/templates/algorithms/sort-shell.ts';
 import { insertionSortSteps } from '../../src/templates/algorithms/sort-insertion.ts';
+import { countingSort } from '../../src/templates/algorithms/sort-counting.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 
@@ -85,4 +86,68 @@ test('Shell sort scene: a step per gap, later ones grouped under "Gap n", the so
   t.true(texts.some((s) => /^(The rest of gap 2|Gap 2):/.test(s)));
   t.true(texts.some((s) => s.startsWith('Gap 1: ')));
   t.true(texts.at(-1)!.startsWith('Sorted with 9 swaps and 24 comparisons'));
+});
+
+test('counting sort: the CLRS example (2 5 3 0 2 3 0 3) gives its counts, running totals and output', (t) => {
+  // CLRS 3rd ed. figure 8.2: C = 2 0 2 3 0 1 after counting, 2 2 4 7 7 8 after the running totals.
+  const run = countingSort([2, 5, 3, 0, 2, 3, 0, 3], 'asc');
+  t.deepEqual(run.keys, [0, 1, 2, 3, 4, 5]);
+  t.deepEqual(run.counts, [2, 0, 2, 3, 0, 1]);
+  t.deepEqual(run.totals, [2, 2, 4, 7, 7, 8]);
+  t.deepEqual(run.sorted, [0, 0, 2, 2, 3, 3, 3, 5]);
+  // Placed right to left: the last 3 goes to position 6 (C[3] = 7 − 1), the last 0 to position 1.
+  t.deepEqual(
+    run.steps
+      .filter((s) => s.kind === 'place')
+      .slice(0, 2)
+      .map((s) => (s.kind === 'place' ? [s.key, s.pos] : [])),
+    [
+      [3, 6],
+      [0, 1],
+    ],
+  );
+});
+
+test('counting sort: counts and totals agree with a brute-force count, and the output with a plain sort', (t) => {
+  for (const values of arrays(60, -5, 15)) {
+    for (const order of ['asc', 'desc'] as const) {
+      const run = countingSort(values, order);
+      t.deepEqual(run.sorted, order === 'asc' ? ascending(values) : descending(values), `${values} ${order}`);
+      run.keys.forEach((key, k) => {
+        t.is(run.counts[k], values.filter((v) => v === key).length);
+        t.is(run.totals[k], values.filter((v) => (order === 'asc' ? v <= key : v >= key)).length);
+      });
+      // Each position is filled exactly once.
+      const places = run.steps.filter((s) => s.kind === 'place').map((s) => (s.kind === 'place' ? s.pos : -1));
+      t.deepEqual(
+        [...places].sort((a, b) => a - b),
+        values.map((_, i) => i),
+      );
+    }
+  }
+});
+
+test('counting sort: fractions and wide ranges are refused with what to do instead, never drawn with other values', (t) => {
+  const wide = analyze('counting sort 170 45 75 90 802 24 2 66');
+  t.is(wide.template, 'sort.counting');
+  t.false(wide.understood);
+  t.regex(wide.needs!.message, /one count cell per key fits at most 20.*radix sort/);
+  t.deepEqual(wide.params.values, [170, 45, 75, 90, 802, 24, 2, 66], 'the values read are kept, not replaced by defaults');
+  const fraction = analyze('count sort 1.5 2 3');
+  t.false(fraction.understood);
+  t.regex(fraction.needs!.message, /whole numbers, and 1\.5 is not one/);
+  t.is(fraction.suggestions![0]!.template, 'sort.quick');
+  const ok = analyze('counting sort on -3 0 2 -1 2 in descending order');
+  t.true(ok.understood);
+  t.deepEqual(ok.facts.sorted, [2, 2, 0, -1, -3]);
+});
+
+test('counting sort: the phrasings people type pick it, and its scene counts, adds up, then places', (t) => {
+  for (const text of ['counting sort 4 2 2 8 3 3 1', 'Countingsort of [1, 4, 1, 2, 7, 5, 2]', 'sort these exam marks by counting: 3 1 2 3 1', 'Key-indexed counting on 2 0 1 1 0']) t.is(analyze(text).template, 'sort.counting', text);
+  const { scene } = sceneFromDescription('Counting sort on 2 5 3 0 2 3 0 3', SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('Read 2: its count goes up to 1.'));
+  t.true(texts.includes('2 + 2 = 4: 4 values are ≤ 2.'));
+  t.true(texts.includes('3: 7 values are ≤ 3, so it goes to position 6.'));
+  t.true(texts.at(-1)!.startsWith('Sorted without a single comparison'));
 });

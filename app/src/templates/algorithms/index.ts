@@ -7,6 +7,7 @@ import { sortMerge } from './sort-merge.ts';
 import { sortQuick } from './sort-quick.ts';
 import { sortHeap } from './sort-heap.ts';
 import { sortShell } from './sort-shell.ts';
+import { sortCounting } from './sort-counting.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -42,4 +43,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   numberPrimesSieve,
   numberFibonacci,
   sortShell,
+  sortCounting,
 ];
