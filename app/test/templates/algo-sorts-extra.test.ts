@@ -6,6 +6,7 @@ import { sceneFromDescription } from '../../src/pipeline.ts';
 import { shellGaps, shellParams, shellSortSteps } from '../../src/templates/algorithms/sort-shell.ts';
 import { insertionSortSteps } from '../../src/templates/algorithms/sort-insertion.ts';
 import { countingSort } from '../../src/templates/algorithms/sort-counting.ts';
+import { radixSort } from '../../src/templates/algorithms/sort-radix.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 
@@ -150,4 +151,57 @@ test('counting sort: the phrasings people type pick it, and its scene counts, ad
   t.true(texts.includes('2 + 2 = 4: 4 values are ≤ 2.'));
   t.true(texts.includes('3: 7 values are ≤ 3, so it goes to position 6.'));
   t.true(texts.at(-1)!.startsWith('Sorted without a single comparison'));
+});
+
+test('radix sort: the CLRS and Wikipedia examples pass by pass', (t) => {
+  // CLRS 3rd ed. figure 8.3.
+  const clrs = radixSort([329, 457, 657, 839, 436, 720, 355], 'asc');
+  const orderAfter = (run: ReturnType<typeof radixSort>, values: number[]) => run.passes.map((p) => p.after.map((i) => values[i]));
+  t.deepEqual(orderAfter(clrs, [329, 457, 657, 839, 436, 720, 355]), [
+    [720, 355, 436, 457, 657, 329, 839],
+    [720, 329, 436, 839, 355, 457, 657],
+    [329, 355, 436, 457, 657, 720, 839],
+  ]);
+  // en.wikipedia.org/wiki/Radix_sort, "Least significant digit".
+  const wiki = [170, 45, 75, 90, 802, 24, 2, 66];
+  t.deepEqual(orderAfter(radixSort(wiki, 'asc'), wiki), [
+    [170, 90, 802, 2, 24, 45, 75, 66],
+    [802, 2, 24, 45, 66, 170, 75, 90],
+    [2, 24, 45, 66, 75, 90, 170, 802],
+  ]);
+});
+
+test('radix sort: each pass leaves the list stably sorted on its last digits, and the last pass sorted', (t) => {
+  for (const values of arrays(60, 0, 1200)) {
+    for (const order of ['asc', 'desc'] as const) {
+      const run = radixSort(values, order);
+      t.deepEqual(run.sorted, order === 'asc' ? ascending(values) : descending(values), `${values} ${order}`);
+      run.passes.forEach((pass, p) => {
+        const key = (i: number) => values[i]! % 10 ** (p + 1);
+        // A stable sort of the original indexes by the last p + 1 digits (JS sort is stable).
+        const expected = values.map((_, i) => i).sort((a, b) => (order === 'asc' ? key(a) - key(b) : key(b) - key(a)) || 0);
+        t.deepEqual(pass.after.map(key), expected.map(key), `${values} pass ${p}`);
+      });
+    }
+  }
+});
+
+test('radix sort: negatives, fractions and five-digit values are refused with what to do instead; the phrasings people type pick it', (t) => {
+  for (const [text, why] of [
+    ['radix sort -3 4 5', /whole numbers ≥ 0/],
+    ['radix sort 2.5 3 1', /whole numbers ≥ 0/],
+    ['radix sort 12345 3 1', /up to 9999/],
+  ] as const) {
+    const a = analyze(text);
+    t.is(a.template, 'sort.radix', text);
+    t.false(a.understood, text);
+    t.regex(a.needs!.message, why, text);
+  }
+  for (const text of ['Radix sort on 170 45 75 90 802 24 2 66', 'radixsort 53 89 150 36 633 233', 'sort 121 432 564 23 1 45 788 digit by digit', 'LSD radix: 9 81 27 3']) t.is(analyze(text).template, 'sort.radix', text);
+  t.deepEqual(analyze('LSD radix sort of 329 457 657 839 436 720 355').facts.digits, 3);
+  const { scene } = sceneFromDescription('LSD radix sort of 329 457 657 839 436 720 355', SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('329: ones digit 9, into bucket 9.'));
+  t.true(texts.includes('Collect the buckets 0 to 9, bottom up: 720, 355, 436, 457, 657, 329, 839.'));
+  t.true(texts.at(-1)!.startsWith('Sorted after 3 passes'));
 });

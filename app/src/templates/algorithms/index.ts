@@ -8,6 +8,7 @@ import { sortQuick } from './sort-quick.ts';
 import { sortHeap } from './sort-heap.ts';
 import { sortShell } from './sort-shell.ts';
 import { sortCounting } from './sort-counting.ts';
+import { sortRadix } from './sort-radix.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -44,4 +45,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   numberFibonacci,
   sortShell,
   sortCounting,
+  sortRadix,
 ];
