@@ -9,6 +9,7 @@ import { sortHeap } from './sort-heap.ts';
 import { sortShell } from './sort-shell.ts';
 import { sortCounting } from './sort-counting.ts';
 import { sortRadix } from './sort-radix.ts';
+import { numberGcd } from './number-gcd.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -46,4 +47,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   sortShell,
   sortCounting,
   sortRadix,
+  numberGcd,
 ];

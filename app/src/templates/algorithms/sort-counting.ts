@@ -125,7 +125,7 @@ export const sortCounting = defineTemplate<CountingParams>({
     // A copy of each value travels from the input to its place in the output.
     values.forEach((v, i) => {
       const size = (input.objects.find((o) => o.id === input.valueIds[i]) as { size: number }).size;
-      scene.add({ id: `tok${i}`, type: 'text', text: formatValue(v), x: input.x[i]!, y: input.y, size, font: 'mono', weight: 600, color: '$foreground', opacity: 0 });
+      scene.add({ id: `tok${i}`, type: 'text', text: formatValue(v), x: input.x[i]!, y: input.y, size, font: 'mono', weight: 600, color: '$foreground' });
     });
     scene.legend = [
       { role: 'current', label: 'being read' },
