@@ -5,6 +5,7 @@ import test from 'ava';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import { euclid, gcdParams } from '../../src/templates/algorithms/number-gcd.ts';
+import { MAX_PASCAL_ROWS, pascalParams, pascalRows } from '../../src/templates/algorithms/number-pascal.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 
@@ -95,4 +96,60 @@ test('gcd scene: a line and squares per division, one band when q is large, the 
   const thin = sceneFromDescription('gcd of 1000000 and 1', SIZE).scene;
   t.is(thin.objects.filter((o) => o.id.startsWith('sq')).length, 0);
   t.true(thin.narration.steps.some((s) => s.text.includes('no remainder, so the gcd is 1')));
+});
+
+/** C(n, k) by factorials (exact for the rows drawn). */
+function binomial(n: number, k: number): number {
+  const f = (m: number): number => (m <= 1 ? 1 : m * f(m - 1));
+  return f(n) / (f(k) * f(n - k));
+}
+
+test("Pascal's triangle: row k holds C(k, j) by factorials, is symmetric, and adds up to 2ᵏ", (t) => {
+  const rows = pascalRows(MAX_PASCAL_ROWS);
+  t.is(rows.length, 12);
+  rows.forEach((row, k) => {
+    t.deepEqual(
+      row,
+      row.map((_, j) => binomial(k, j)),
+      `row ${k}`,
+    );
+    t.deepEqual(row, [...row].reverse());
+    t.is(
+      row.reduce((a, b) => a + b, 0),
+      2 ** k,
+    );
+  });
+  t.deepEqual(rows[4], [1, 4, 6, 4, 1]);
+  t.is(rows[11]![5], 462);
+  t.deepEqual(analyze("Pascal's triangle with 7 rows").facts.row_sums, [1, 2, 4, 8, 16, 32, 64]);
+});
+
+test("Pascal's triangle: rows are read as people write them, clamped with a warning, and a binomial expansion or Pascal's law is not it", (t) => {
+  const cases: [string, number][] = [
+    ["Pascal's triangle first 6 rows", 6],
+    ['pascals triangle up to row 10', 11],
+    ['Draw Pascal’s triangle with eight rows for year 7', 8],
+    ['pascal triangle rows 0 to 4', 5],
+    ["Pascal's triangle", 6],
+  ];
+  for (const [text, rows] of cases) {
+    const a = analyze(text);
+    t.is(a.template, 'number.pascal_triangle', text);
+    t.is(a.params.rows, rows, text);
+  }
+  const big = analyze("Pascal's triangle with 20 rows");
+  t.is(big.params.rows, 12);
+  t.true(big.warnings.some((w) => w.includes('at most 12')));
+  t.not(analyze("Binomial expansion of (x+1)^4 using Pascal's triangle").template, 'number.pascal_triangle');
+  t.not(analyze("Pascal's law of fluid pressure").template, 'number.pascal_triangle');
+  t.regex(pascalParams.safeParse({ rows: 13 }).error!.issues[0]!.message, /at most 12 rows/);
+});
+
+test("Pascal's triangle scene: the first additions one by one, later rows one sentence each with their sum", (t) => {
+  const { scene } = sceneFromDescription("Pascal's triangle with 7 rows", SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('1 + 1 = 2: the two entries above.'));
+  t.true(texts.includes('3 + 3 = 6: the two entries above.'));
+  t.true(texts.includes('Row 6: 1 6 15 20 15 6 1, adding up to 64 = 2⁶.'));
+  t.is(scene.objects.filter((o) => o.type === 'node').length, 28);
 });

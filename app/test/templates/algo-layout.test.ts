@@ -39,6 +39,7 @@ const LARGEST: Record<string, string> = {
   'sort.counting': `counting sort ${many(16, (i) => (i * 7) % 20)}`,
   'sort.radix': `radix sort ${many(16, (i) => (i * 7919) % 10000)}`,
   'number.gcd': 'gcd of 832040 and 514229',
+  'number.pascal_triangle': "Pascal's triangle with 12 rows",
 };
 
 /** Rough width of a one-line text in world units (mono glyphs are 0.6 em wide; sans a little less). */

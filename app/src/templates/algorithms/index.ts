@@ -10,6 +10,7 @@ import { sortShell } from './sort-shell.ts';
 import { sortCounting } from './sort-counting.ts';
 import { sortRadix } from './sort-radix.ts';
 import { numberGcd } from './number-gcd.ts';
+import { numberPascal } from './number-pascal.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -48,4 +49,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   sortCounting,
   sortRadix,
   numberGcd,
+  numberPascal,
 ];
