@@ -11,6 +11,7 @@ import { sortCounting } from './sort-counting.ts';
 import { sortRadix } from './sort-radix.ts';
 import { numberGcd } from './number-gcd.ts';
 import { numberPascal } from './number-pascal.ts';
+import { graphTopologicalSort } from './graph-topological.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -50,4 +51,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   sortRadix,
   numberGcd,
   numberPascal,
+  graphTopologicalSort,
 ];
