@@ -117,7 +117,7 @@ export const graphTopologicalSort = defineTemplate<TopoParams>({
     const degId = new Map(labels.map((l, i) => [l, `deg${i}`]));
     labels.forEach((l, i) => {
       const o = scene.panelText(degId.get(l)!, cell(l, indegree.get(l)!), 1.85 - rowOf(i) * gap, { size: 0.3, wrap: false });
-      if (i % perRow === 1) o.x += 2.6;
+      if (i % perRow === 1) o.x = (o.x ?? 0) + 2.6;
     });
     const below = 1.85 - (rowOf(labels.length - 1) + 1) * gap - 0.25;
     scene.panelText('readyHead', 'ready (no incoming edges)', below, { size: 0.3, color: '$muted' });
