@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Copies what an air-gap bundle carries from the repository into a staging folder (airgap/build.sh, then
-# airgap/lib/assemble.sh): compose/, installer/, ansible/ and the docs (README.md and docs/ into docs/), the
+# airgap/lib/assemble.sh): compose/, installer/, ansible/, docs/ and README.md (at the top), the
 # files git tracks or would track (never ignored ones such as compose/secrets/), plus the trust material:
 #   release-keys/<kid>.pem          the production release public keys this version trusts
 #   installer/release-keys/<kid>.pem  the same, where the installed appliance keeps them for the next bundle
@@ -31,7 +31,9 @@ for folder in compose installer ansible; do
   copy "$folder" "$folder"
 done
 copy docs docs
-cp -p "$repo/README.md" "$staging/docs/README.md"
+# The repository's README at the top, where its links to docs/ still work (docs/README.md is the docs index).
+top_doc=README.md
+cp -p "$repo/$top_doc" "$staging/$top_doc"
 
 mkdir -p "$staging/release-keys" "$staging/installer/release-keys"
 for key in "$repo"/airgap/release-keys/*.pem; do
