@@ -6,7 +6,7 @@
 # vendor's build machine (Docker, the npm registry and Debian's mirror reachable); the customer needs none.
 #
 # usage: airgap/build.sh [--version V] [--out DIR] (--key PRIVATE.pem | --test-key) [--with-stand-ins]
-#                        [--with-packages] [--min-upgrade-from V]
+#                        [--with-packages] [--min-upgrade-from V] [--no-build]
 #   --version V           the release's version (default: package.json's); the images are tagged with it
 #   --out DIR             where the bundle goes (default dist/)
 #   --key PRIVATE.pem     the production release key (hand it to the build as a file; never commit it)
@@ -16,6 +16,7 @@
 #                         ansible's docker role), fetched with apt-get download on this machine
 #   --min-upgrade-from V  the oldest installed version that may upgrade to this one directly (default:
 #                         airgap/min-upgrade-from); older installs must install that version first
+#   --no-build            bundle the images already tagged V (built earlier by images/build.sh --version V)
 # The third-party images compose.yaml pins by digest (MinIO, Keycloak) are carried when they are loaded here;
 # without --with-stand-ins they must be (a production bundle has to install with no registry).
 set -euo pipefail
@@ -28,6 +29,7 @@ out=dist
 key_args=()
 stand_ins=false
 packages=false
+build=true
 min_from=$(cat airgap/min-upgrade-from)
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -37,8 +39,9 @@ while [ $# -gt 0 ]; do
     --test-key) key_args=(--test-key); shift ;;
     --with-stand-ins) stand_ins=true; shift ;;
     --with-packages) packages=true; shift ;;
+    --no-build) build=false; shift ;;
     --min-upgrade-from) min_from=${2:?--min-upgrade-from needs a version}; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) usage "unknown option $1" ;;
   esac
 done
@@ -58,7 +61,13 @@ started=$SECONDS
 # 1. The images, tagged with this version.
 build_args=(--version "$version")
 $stand_ins && build_args+=(--stand-ins)
-images/build.sh "${build_args[@]}"
+if $build; then
+  images/build.sh "${build_args[@]}"
+else
+  for ref in "localhost/devforge:$version" "localhost/devforge-postgres:$version" "localhost/devforge-proxy:$version"; do
+    docker image inspect "$ref" >/dev/null 2>&1 || usage "--no-build: $ref is not built (images/build.sh --version $version)"
+  done
+fi
 
 mkdir -p "$out"
 staging=$(mktemp -d "$out/.staging-$version.XXXXXX")
