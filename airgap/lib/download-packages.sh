@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fetches the Debian packages an offline host needs to run the appliance's containers (airgap/build.sh
-# --with-packages → the bundle's packages/, installed by ansible's docker role): docker.io with its dependency
-# closure from this machine's Debian 12 sources, and Compose v2 (docker-compose 2.x, from Debian trixie: bookworm
+# --with-packages → the bundle's packages/, installed by ansible's docker role): docker.io and zstd (Debian 12's
+# Engine 20.10 cannot read zstd archives itself: images are loaded with `zstd -dc | docker load`) with their
+# dependency closure from this machine's Debian 12 sources, and Compose v2 (docker-compose 2.x, from Debian trixie: bookworm
 # has only Compose v1; it needs nothing but libc6 ≥ 2.34). The closure is what apt would install on a minimal
 # Debian 12 (the dpkg status of the appliance's debootstrap base image, when it is loaded), so every package a
 # customer's server might lack is carried; the docker role installs only those it does lack.
@@ -37,7 +38,7 @@ fi
 
 # What apt would install on that system, as NAME=VERSION (its simulation prints "Inst NAME [OLD] (VERSION …)").
 bookworm=$(apt-get -o Dir::State::status="$status" -o Dir::State::extended_states="$work/extended_states" \
-  -o Debug::NoLocking=1 install -s -qq --no-install-recommends -y docker.io iptables tini |
+  -o Debug::NoLocking=1 install -s -qq --no-install-recommends -y docker.io iptables tini zstd |
   sed -n 's/^Inst \([^ ]*\) \(\[[^]]*\] \)\{0,1\}(\([^ ]*\) .*/\1=\3/p')
 grep -q '^docker\.io=' <<<"$bookworm" || { echo "download-packages.sh: apt found no docker.io to install (run apt-get update?)" >&2; exit 1; }
 

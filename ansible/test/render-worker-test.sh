@@ -62,7 +62,7 @@ ENV
 (cd "$state/compose" && docker compose up -d --wait --pull never --scale worker=0)
 
 echo "== the render node: a container Ansible reaches with the docker connection"
-printf 'FROM localhost/debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*\n' |
+printf 'FROM localhost/debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3 zstd && rm -rf /var/lib/apt/lists/*\n' |
   docker build -q -t localhost/devforge-render-test-target - >/dev/null
 mkdir -p "$state/render" "$state/bundle/compose"
 cp compose/render-node.yaml compose/gpu.yaml "$state/bundle/compose/"
