@@ -192,9 +192,9 @@ test.serial('API calls are counted per key and per hour, written by the flush, n
     ],
   );
   // The hour a call was made in, not the hour of the flush; months split at 00:00 UTC.
-  meter.count({ userId: carol.id, apiKeyId: carol.keyId }, new Date('2026-10-31T23:59:59.999Z'));
-  meter.count({ userId: carol.id, apiKeyId: carol.keyId }, new Date('2026-11-01T00:00:00.000Z'));
-  meter.count({ userId: carol.id, apiKeyId: carol.keyId }, new Date('2026-11-01T00:59:59.999Z'));
+  meter.count({ userId: carol.id, apiKeyId: carol.keyId, via: 'api-key' }, new Date('2026-10-31T23:59:59.999Z'));
+  meter.count({ userId: carol.id, apiKeyId: carol.keyId, via: 'api-key' }, new Date('2026-11-01T00:00:00.000Z'));
+  meter.count({ userId: carol.id, apiKeyId: carol.keyId, via: 'api-key' }, new Date('2026-11-01T00:59:59.999Z'));
   await meter.flush();
   t.is(await apiCalls(db(), '2026-10', carol.keyId), 1);
   t.is(await apiCalls(db(), '2026-11', carol.keyId), 2);
@@ -317,12 +317,12 @@ test.serial('a flush that fails while the database is down keeps its counts for 
   const ivy = await person('ivy');
   const meter = server.platform.services.apiCalls!;
   await meter.flush();
-  meter.count({ userId: ivy.id, apiKeyId: ivy.keyId });
-  meter.count({ userId: ivy.id, apiKeyId: ivy.keyId });
+  meter.count({ userId: ivy.id, apiKeyId: ivy.keyId, via: 'api-key' });
+  meter.count({ userId: ivy.id, apiKeyId: ivy.keyId, via: 'api-key' });
   await pg.stop();
   try {
     await t.throwsAsync(meter.flush());
-    meter.count({ userId: ivy.id, apiKeyId: ivy.keyId });
+    meter.count({ userId: ivy.id, apiKeyId: ivy.keyId, via: 'api-key' });
   } finally {
     await pg.start();
   }

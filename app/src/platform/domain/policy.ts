@@ -9,7 +9,7 @@
 // caller's access to the thing: none is not-visible (404, so ids cannot be probed), too little is
 // read-only or owner-only (403). Licensing passes an `entitlements` object and names the feature an
 // action needs in RULES; sharing loads grants into the resource. Neither changes a caller.
-// The license's limits (quality, branding, animations a month) are checked here too, by
+// The license's limits (quality, branding, white label, animations and API calls a month) are checked here too, by
 // authorizeWithinLicense: one place says what each entitlement allows and what would lift it.
 import { lowestTierWhere, qualityAllowed, type EntitlementValues, type Quality, type Tier } from '../../licensing/entitlements.ts';
 import { DomainError } from './errors.ts';
@@ -94,7 +94,21 @@ export interface Entitlements {
 }
 
 /** One thing a request asks of the license. */
-export type LicenseAsk = { entitlement: 'max_quality'; wants: Quality } | { entitlement: 'custom_branding'; wants: true } | { entitlement: 'animations_per_month'; adding: number; used: number };
+export type LicenseAsk =
+  | { entitlement: 'max_quality'; wants: Quality }
+  | { entitlement: 'custom_branding'; wants: true }
+  | { entitlement: 'white_label'; wants: true }
+  | { entitlement: 'animations_per_month' | 'api_calls_per_month'; adding: number; used: number };
+
+/** What each monthly count counts, for the refusal's message. */
+const COUNTED: Record<'animations_per_month' | 'api_calls_per_month', { things: string; done: string; wait: string }> = {
+  animations_per_month: { things: 'animations', done: 'were accepted', wait: 'wait for next month' },
+  api_calls_per_month: {
+    things: 'API calls (API keys and service tokens; the web app and sandbox keys are not counted)',
+    done: 'were made',
+    wait: 'wait for next month, use the web app, or try things out with a sandbox key',
+  },
+};
 
 const TIER_NAMES: Record<Tier, string> = { free: 'Free', professional: 'Professional', enterprise: 'Enterprise' };
 
@@ -116,13 +130,18 @@ export function authorizeWithinLicense(entitlements: Entitlements | undefined, a
   } else if (ask.entitlement === 'custom_branding' && !limits.custom_branding) {
     const lift = liftFor('custom_branding', (v) => v.custom_branding, 'true');
     refusal = { limit: false, use: true, message: `custom branding (logo, colours, product name) is not included in the ${tierName} license: leave custom_branding out (a watermark text alone is allowed), or ${lift}`, lift };
-  } else if (ask.entitlement === 'animations_per_month' && limits.animations_per_month !== null && ask.used + ask.adding > limits.animations_per_month) {
-    const limit = limits.animations_per_month;
-    const lift = liftFor('animations_per_month', (v) => v.animations_per_month === null || v.animations_per_month > limit, 'higher');
+  } else if (ask.entitlement === 'white_label' && !limits.white_label) {
+    const lift = liftFor('white_label', (v) => v.white_label, 'true');
+    refusal = { limit: false, use: true, message: `the white-label UI (own product name, favicon, no DevForge name) is not included in the ${tierName} license: leave those fields out, or ${lift}`, lift };
+  } else if ((ask.entitlement === 'animations_per_month' || ask.entitlement === 'api_calls_per_month') && limits[ask.entitlement] !== null && ask.used + ask.adding > limits[ask.entitlement]!) {
+    const name = ask.entitlement;
+    const limit = limits[name]!;
+    const lift = liftFor(name, (v) => v[name] === null || v[name] > limit, 'higher');
+    const c = COUNTED[name];
     refusal = {
       limit,
       use: ask.used,
-      message: `the ${tierName} license allows ${limit} animations a month (calendar month, UTC) and ${ask.used} were accepted this month${ask.adding > 1 ? `; this asks for ${ask.adding} more` : ''}: wait for next month, or ${lift}`,
+      message: `the ${tierName} license allows ${limit} ${c.things} a month (calendar month, UTC) and ${ask.used} ${c.done} this month${ask.adding > 1 ? `; this asks for ${ask.adding} more` : ''}: ${c.wait}, or ${lift}`,
       lift,
     };
   }

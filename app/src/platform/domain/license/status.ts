@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ENTITLEMENT_NAMES, ENTITLEMENTS, type EntitlementName } from '../../../licensing/entitlements.ts';
 import type { Actor } from '../policy.ts';
 import { authorize } from '../policy.ts';
+import { apiCalls } from '../queries/usage.ts';
 import { currentUse } from './current-use.ts';
 import { licenseStanding, type LicenseOptions, type LicenseStanding } from './standing.ts';
 
@@ -36,10 +37,12 @@ export async function licenseStatus(db: DataSource, opts: LicenseOptions, princi
   if (principal) authorize(principal, 'license.read');
   const standing = await licenseStanding(db, opts);
   const use = await currentUse(db, standing.observedAt);
-  const usage = ENTITLEMENT_NAMES.filter((n) => ENTITLEMENTS[n].kind === 'count' && n !== 'render_workers').map((entitlement) => ({
+  // API calls as written by the meters (each API process flushes every usage.flushIntervalMs).
+  const used: Partial<Record<EntitlementName, number>> = { animations_per_month: use.animations_per_month, api_calls_per_month: await apiCalls(db, use.month) };
+  const usage = ENTITLEMENT_NAMES.filter((n) => ENTITLEMENTS[n].kind === 'count').map((entitlement) => ({
     entitlement,
     limit: standing.entitlements[entitlement] as number | null,
-    used: entitlement === 'animations_per_month' ? use.animations_per_month : null,
+    used: used[entitlement] ?? null,
   }));
   return { standing, banner: bannerFor(standing), month: use.month, usage };
 }
