@@ -207,6 +207,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
           // Running renders get the grace period; pg-boss then fails (hands back) what is left.
           await boss.stop({ graceful: true, timeout: config.server.shutdownGraceS * 1000, close: false });
           await worker.drain(15_000);
+          await worker.release().catch((err: Error) => log.warn(`shutdown: could not give the render seat up (${err.message}); it frees itself when its lease runs out`));
         }
         await closing;
         await undo();

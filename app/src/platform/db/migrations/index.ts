@@ -11,6 +11,7 @@ import { Licensing1764900000009 } from './1764900000009-licensing.ts';
 import { Metering1764900000010 } from './1764900000010-metering.ts';
 import { SealedSettings1764900000011 } from './1764900000011-sealed-settings.ts';
 import { SandboxAndApiQuota1764900000012 } from './1764900000012-sandbox-and-api-quota.ts';
+import { WorkerSeatsBranding1764900000013 } from './1764900000013-worker-seats-branding.ts';
 
 export const MIGRATIONS = [
   InitialSchema1764230400000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Metering1764900000010,
   SealedSettings1764900000011,
   SandboxAndApiQuota1764900000012,
+  WorkerSeatsBranding1764900000013,
 ];
