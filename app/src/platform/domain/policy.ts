@@ -58,6 +58,8 @@ export const ACTIONS = [
   'license.install',
   'usage.read',
   'usage.read-all',
+  'branding.read',
+  'branding.update',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -214,6 +216,9 @@ const RULES: Record<Action, Rule> = {
   // Anyone may watch their own use against the licence; only administrators see everyone's.
   'usage.read': { role: 'viewer', scope: 'animations:read' },
   'usage.read-all': { role: 'admin', scope: 'admin' },
+  // The UI is drawn with the organisation's branding for everyone signed in; only admins change it.
+  'branding.read': { role: 'viewer', scope: null },
+  'branding.update': { role: 'admin', scope: 'admin' },
 };
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };
