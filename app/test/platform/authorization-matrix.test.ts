@@ -102,6 +102,9 @@ const MATRIX: Record<string, Row> = {
   'GET /audit/export':                          adminOnly(200),
   'GET /usage':                                 signedIn(200),
   'GET /usage.csv':                             signedIn(200),
+  'GET /branding':                              signedIn(200),
+  'GET /branding/public':                       row(200,  200,  200,   200,  200, 200,  200,   200,  200),
+  'PUT /branding':                              adminOnly(200),
 };
 
 // Outside /api/v1 (mounted by server/app.ts, not the route table, so listed by hand): the ones a caller
@@ -267,6 +270,8 @@ async function cell(route: string, who: Who): Promise<Cell> {
       return { path: withId(await animation('completed')), body: { org_visible: true } };
     case 'PUT /animations/:id/title':
       return { path: withId(await animation('completed')), body: { title: 'Week 3: sorting' } };
+    case 'PUT /branding':
+      return { path, body: { name: 'Acme University' } };
     case 'GET /webhooks/deliveries/:id': {
       const rows = await q<{ id: string }>(`INSERT INTO webhook_deliveries (owner_id, event, url, payload, dedupe_key) VALUES ($1, 'animation.completed', 'https://hooks.example.com/x', '{}', $2) RETURNING id`, [
         users.owner.id,

@@ -7,6 +7,7 @@ import { apiKeyRoutes } from './api-keys.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { batchRoutes } from './batches.ts';
+import { brandingRoutes } from './branding.ts';
 import { dataRightsRoutes } from './data-rights.ts';
 import { eventRoutes } from './events.ts';
 import { licenseRoutes } from './license.ts';
@@ -32,5 +33,6 @@ export function apiRoutes(s: ApiServices): AnyRoute[] {
     ...auditRoutes(s),
     ...licenseRoutes(s),
     ...usageRoutes(s),
+    ...brandingRoutes(s),
   ];
 }

@@ -61,6 +61,8 @@ export interface Animation {
   renderJobId: string | null;
   /** Anyone signed in may view it (sharing's organisation-wide switch). */
   orgVisible: boolean;
+  /** Submitted with a sandbox key: the renderer draws "SANDBOX" on it, and it counts against no quota. */
+  sandbox: boolean;
   createdAt: Date;
   updatedAt: Date;
   startedAt: Date | null;
@@ -98,6 +100,7 @@ export const AnimationEntity = new EntitySchema<Animation>({
     priority: { type: 'int', name: 'priority', default: 0 },
     renderJobId: { type: 'uuid', name: 'render_job_id', nullable: true },
     orgVisible: { type: 'boolean', name: 'org_visible', default: false },
+    sandbox: { type: 'boolean', name: 'sandbox', default: false },
     createdAt,
     updatedAt,
     startedAt: timestamp('started_at', true),

@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'license.refuse',
   'license.state-change',
   'license.request',
+  'branding.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
