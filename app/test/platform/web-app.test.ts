@@ -509,16 +509,11 @@ test.serial('branding: the organisation name, logo and colours on the whole UI a
   // Enterprise: custom branding and white-label are licensed, 4K is allowed.
   t.is((await putLicense(server.url, adminKey, await issueLicense({ tier: 'enterprise', customer: 'Acme' }))).status, 200);
   const logo = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18" fill="#0f766e"/></svg>').toString('base64')}`;
-  const branding = { name: 'Acme Corp', logo, colors: { primary: '#0f766e', text: '#10231f' }, product_name: 'Acme Explainers', hide_devforge_name: true };
+  const branding = { name: 'Acme Corp', logo, colors: { primary: '#0f766e', text: '#10231f' }, product_name: 'Acme Explainers', favicon: logo, hide_devforge_name: true };
+  // The organisation's branding settings, saved through the real API (docs/licensing.md#branding-and-white-label).
+  const saved = await call(server.url, 'PUT', '/api/v1/branding', { key: adminKey, body: branding });
+  t.is(saved.status, 200, saved.text);
   const page = await newPage();
-  // The branding settings API (GET /api/v1/branding, docs/web-app.md#branding) answers from the network
-  // boundary here: this checks what the app does with its answer, in the real browser.
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    if (req.isInterceptResolutionHandled()) return;
-    if (new URL(req.url()).pathname === '/api/v1/branding') void req.respond({ status: 200, contentType: 'application/json', body: JSON.stringify(branding) });
-    else void req.continue();
-  });
   await signIn(page, ADMIN_EMAIL, NEW_ADMIN_PASSWORD);
   // Defect: the organisation's branding existed only in the API.
   await page.waitForFunction(() => document.querySelector('.brand-name')?.textContent === 'Acme Explainers');
@@ -564,6 +559,20 @@ test.serial('branding: the organisation name, logo and colours on the whole UI a
   await page.waitForSelector('#job[data-animation]');
   const id = await page.$eval('#job', (el) => (el as HTMLElement).dataset.animation!);
   await call(server.url, 'POST', `/api/v1/animations/${id}/cancel`, { key: adminKey });
+  // The brand's colour is in the animation itself, not only in its bar.
+  const scene = await call(server.url, 'GET', `/api/v1/animations/${id}/scene`, { key: adminKey });
+  t.is(scene.json.style.palette.primary, '#0f766e');
+
+  // White label on the signed-out page too: the product's own name and logo, no DevForge anywhere.
+  await page.click('#logout');
+  await page.waitForSelector('#login-form');
+  await page.waitForFunction(() => document.getElementById('sign-in-product')?.textContent === 'Acme Explainers');
+  const signedOut = await page.evaluate(() => ({ title: document.title, devforge: document.body.innerText.includes('DevForge'), logo: Boolean(document.querySelector('.sign-in-brand img')) }));
+  t.is(signedOut.title, 'Sign in · Acme Explainers');
+  t.false(signedOut.devforge);
+  t.true(signedOut.logo);
+  await screen(t, page, 'sign-in-white-label');
+  t.is((await call(server.url, 'PUT', '/api/v1/branding', { key: adminKey, body: {} })).status, 200);
   await page.close();
 });
 

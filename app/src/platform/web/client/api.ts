@@ -110,6 +110,8 @@ export const api = {
 
   license: () => request<License>('GET', '/license'),
   branding: () => request<unknown>('GET', '/branding'),
+  /** What the signed-out pages draw (no credentials): a white-labelled sign-in page shows no DevForge. */
+  publicBranding: () => request<unknown>('GET', '/branding/public'),
 };
 
 /** The URLs of an animation's files; `download` asks for an attachment (the server names it after the description). */
