@@ -27,7 +27,7 @@ const VOICE_OPTION = `      --voice V          speak the narration with voice V 
 const APPLIANCE = `It acts on the appliance the server uses, found from the same configuration (DEVFORGE_CONFIG,
 DEVFORGE_DATA_DIR, DEVFORGE_DATABASE_URL), while the server runs or not; it refuses when none exists there.`;
 
-const APIKEY_CREATE = `usage: devforge apikey create --name N [--role admin|editor|viewer] [--scopes S,S] [--user EMAIL] [--expires-days D] [--json]
+const APIKEY_CREATE = `usage: devforge apikey create --name N [--role admin|editor|viewer] [--scopes S,S] [--user EMAIL] [--expires-days D] [--sandbox] [--json]
 
 Prints a new API key on stdout; it is shown only this once.
 
@@ -39,14 +39,16 @@ options:
                          (default: everything its role allows)
       --expires-days D   the key stops working after D days (default and maximum: apiKeys.maxLifetimeDays,
                          90, or apiKeys.adminMaxLifetimeDays, 365, for keys made by administrators)
-      --json             print {id, name, role, user, key} as JSON
+      --sandbox          a sandbox key, for trying the API out: its renders are watermarked SANDBOX,
+                         at most 720p and 15 s, and count against no quota (animations or API calls)
+      --json             print {id, name, role, user, sandbox, key} as JSON
   -h, --help             show this help
 
 ${APPLIANCE}`;
 
 const APIKEY_LIST = `usage: devforge apikey list [--user EMAIL]
 
-Lists API keys, one per line: id, prefix, role, name, active or revoked, last use.
+Lists API keys, one per line: id, prefix, role, name, active or revoked, sandbox or standard, last use.
 
 options:
       --user EMAIL       only this account's keys (default: every account's)
@@ -270,7 +272,7 @@ https and the public host name come from its X-Forwarded-* headers.`,
   },
   apikey: {
     summary: 'create, list or revoke API keys (works while the server runs)',
-    usage: `usage: devforge apikey create --name N [--role R] [--scopes S,S] [--user EMAIL] [--expires-days D] [--json]
+    usage: `usage: devforge apikey create --name N [--role R] [--scopes S,S] [--user EMAIL] [--expires-days D] [--sandbox] [--json]
        devforge apikey list [--user EMAIL]
        devforge apikey revoke <id>
 

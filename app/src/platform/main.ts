@@ -13,6 +13,7 @@ import { SessionAuthenticator } from './auth/session-authenticator.ts';
 import { ensureAdmin } from './domain/commands/users.ts';
 import { ensureInstallIdentity } from './domain/license/identity.ts';
 import { ApiCallMeter } from './domain/commands/usage/api-call-meter.ts';
+import { ApiCallQuota } from './domain/license/api-call-quota.ts';
 import { countByStatus } from './domain/queries/animations.ts';
 import { composeThreads, ScenePool } from './compose/scene-pool.ts';
 import { createDataSource, migrate } from './db/data-source.ts';
@@ -150,6 +151,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     }
     // Flushed by a timer and once more on shutdown (this cleanup runs before the database closes).
     const apiCalls = role !== 'worker' ? new ApiCallMeter(db, { intervalMs: config.usage.flushIntervalMs, onError: (err) => log.warn(`usage: could not write API call counts (${err.message}); keeping them for the next flush`) }) : undefined;
+    // The quota refreshes after each of the meter's flushes; the first refresh is before the API serves.
+    const apiQuota = apiCalls ? new ApiCallQuota(db, apiCalls, { acceptTest: config.license.acceptTestLicenses }) : undefined;
+    await apiQuota?.refresh();
     if (apiCalls) {
       apiCalls.start();
       cleanups.push(() => apiCalls.stop());
@@ -171,6 +175,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       readiness,
       secrets,
       ...(apiCalls ? { apiCalls } : {}),
+      ...(apiQuota ? { apiQuota } : {}),
       ...(sso ? { oidc: sso.idp } : {}),
     };
 
@@ -202,6 +207,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
           // Running renders get the grace period; pg-boss then fails (hands back) what is left.
           await boss.stop({ graceful: true, timeout: config.server.shutdownGraceS * 1000, close: false });
           await worker.drain(15_000);
+          await worker.release().catch((err: Error) => log.warn(`shutdown: could not give the render seat up (${err.message}); it frees itself when its lease runs out`));
         }
         await closing;
         await undo();

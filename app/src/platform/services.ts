@@ -5,6 +5,7 @@ import type { AuthChain } from './auth/chain.ts';
 import type { IdentityProvider } from './auth/oidc/identity-provider.ts';
 import type { AnimationDeps } from './domain/commands/animations/deps.ts';
 import type { ApiCallMeter } from './domain/commands/usage/api-call-meter.ts';
+import type { ApiCallQuota } from './domain/license/api-call-quota.ts';
 import type { PasswordGuard } from './domain/ports.ts';
 import type { AnimationEvents } from './events/animation-events.ts';
 import type { Logger } from './log.ts';
@@ -34,6 +35,8 @@ export interface ApiServices extends AnimationDeps {
   secrets: SecretBox;
   /** Counts API calls per user, key and hour for the usage report (absent in a worker-role process). */
   apiCalls?: ApiCallMeter;
+  /** Enforces api_calls_per_month from a cached count (absent in a worker-role process). */
+  apiQuota?: ApiCallQuota;
   /** The identity provider, when single sign-on is configured (auth.oidc.issuer). */
   oidc?: IdentityProvider;
 }

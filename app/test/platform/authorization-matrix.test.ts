@@ -66,6 +66,7 @@ const MATRIX: Record<string, Row> = {
   'GET /templates':                             signedIn(200),
   'GET /voices':                                signedIn(200),
   'POST /scenes/preview':                       signedIn(200),
+  'POST /scenes/preview/narration':             signedIn(200),
   'POST /animations/batch':                     editors(202),
   'GET /batches/:id':                           row(200,  200,  404,   404,  404, 404,  404,   404,  401),
   'POST /animations/generate':                  editors(202),
@@ -75,6 +76,7 @@ const MATRIX: Record<string, Row> = {
   'DELETE /animations/:id':                     row(204,  204,  404,   403,  403, 403,  403,   403,  401),
   'POST /animations/:id/cancel':                row(200,  200,  404,   403,  403, 200,  403,   200,  401),
   'POST /animations/:id/rerender':              row(202,  202,  404,   403,  403, 202,  403,   202,  401),
+  'PUT /animations/:id/title':                  row(200,  200,  404,   403,  403, 200,  403,   200,  401),
   'GET /animations/:id/shares':                 row(200,  200,  404,   404,  403, 403,  403,   403,  401),
   'PUT /animations/:id/shares':                 row(200,  200,  404,   404,  403, 403,  403,   403,  401),
   'DELETE /animations/:id/shares':              row(204,  204,  404,   404,  403, 403,  403,   403,  401),
@@ -100,6 +102,9 @@ const MATRIX: Record<string, Row> = {
   'GET /audit/export':                          adminOnly(200),
   'GET /usage':                                 signedIn(200),
   'GET /usage.csv':                             signedIn(200),
+  'GET /branding':                              signedIn(200),
+  'GET /branding/public':                       row(200,  200,  200,   200,  200, 200,  200,   200,  200),
+  'PUT /branding':                              adminOnly(200),
 };
 
 // Outside /api/v1 (mounted by server/app.ts, not the route table, so listed by hand): the ones a caller
@@ -246,6 +251,8 @@ async function cell(route: string, who: Who): Promise<Cell> {
       return { path, body: { description: GENERATE.description } };
     case 'POST /scenes/preview':
       return { path, body: { description: GENERATE.description } };
+    case 'POST /scenes/preview/narration':
+      return { path, body: { description: GENERATE.description, voice: 'en-us' } };
     case 'POST /animations/batch':
       return { path, body: { animations: [GENERATE] } };
     case 'GET /batches/:id':
@@ -261,6 +268,10 @@ async function cell(route: string, who: Who): Promise<Cell> {
       return { path: `${withId(await animation('completed'))}?user=${encodeURIComponent(users.extra.email)}` };
     case 'PATCH /animations/:id':
       return { path: withId(await animation('completed')), body: { org_visible: true } };
+    case 'PUT /animations/:id/title':
+      return { path: withId(await animation('completed')), body: { title: 'Week 3: sorting' } };
+    case 'PUT /branding':
+      return { path, body: { name: 'Acme University' } };
     case 'GET /webhooks/deliveries/:id': {
       const rows = await q<{ id: string }>(`INSERT INTO webhook_deliveries (owner_id, event, url, payload, dedupe_key) VALUES ($1, 'animation.completed', 'https://hooks.example.com/x', '{}', $2) RETURNING id`, [
         users.owner.id,

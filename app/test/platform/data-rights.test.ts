@@ -160,7 +160,10 @@ test.serial('a person exports their own data, and an administrator exports it fo
   t.regex(own.res.headers.get('content-disposition') ?? '', /^attachment; filename="devforge-export-\d{4}-\d\d-\d\d-[0-9a-f]{8}\.zip"$/);
   t.is(own.res.headers.get('cache-control'), 'no-store');
   const files = (id: string) => ['video.mp4', 'poster.png', 'captions.vtt'].map((f) => `animations/${id}/${f}`);
-  t.deepEqual([...own.names].sort(), ['README.txt', 'user.json', 'api-keys.json', 'animations.json', ...files(first), ...files(second), 'batches.json', 'usage.json', 'webhook-deliveries.json', 'audit.json'].sort());
+  t.deepEqual(
+    [...own.names].sort(),
+    ['README.txt', 'user.json', 'api-keys.json', 'animations.json', ...files(first), ...files(second), 'batches.json', 'usage.json', 'usage-accepted.json', 'usage-api-calls.json', 'webhook-deliveries.json', 'audit.json'].sort(),
+  );
   t.is(own.names[0], 'README.txt', 'the README comes first');
   t.regex((await own.read('README.txt')).toString(), /animations\/<id>\/\s+the rendered files/);
 
@@ -188,6 +191,14 @@ test.serial('a person exports their own data, and an administrator exports it fo
 
   const usage = JSON.parse((await own.read('usage.json')).toString());
   t.is(usage.length, 2, 'one render recorded for each animation');
+  // The licensing meters: both animations as counted against the monthly limit, and her API calls by key.
+  const accepted = JSON.parse((await own.read('usage-accepted.json')).toString()) as { id: string; api_key_id: string | null; quality: string; sandbox: boolean }[];
+  t.deepEqual(accepted.map((a) => a.id).sort(), [first, second].sort());
+  t.true(accepted.every((a) => a.api_key_id === keys[0].id && a.quality === '720p' && a.sandbox === false));
+  const calls = JSON.parse((await own.read('usage-api-calls.json')).toString()) as { api_key_id: string | null; channel: string; calls: string | number }[];
+  const byKey = calls.filter((c) => c.api_key_id === keys[0].id && c.channel === 'api-key').reduce((n, c) => n + Number(c.calls), 0);
+  // The meter writes its counts in batches (usage.flushIntervalMs): the latest calls may not be in yet.
+  t.true(byKey >= 1, `her generate calls, counted under her key, got ${JSON.stringify(calls)}`);
   const audit = JSON.parse((await own.read('audit.json')).toString()) as { action: string; target_id: string | null }[];
   const actions = audit.map((e) => e.action);
   t.is(actions.filter((a) => a === 'animation.generate').length, 2);

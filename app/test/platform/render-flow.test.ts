@@ -108,6 +108,25 @@ test.serial('sign in, make a key, generate, follow SSE to the end, download, ffp
   const captions = await (await fetch(`${server.url}/api/v1/animations/${id}/captions.vtt`, { headers: { authorization: `Bearer ${key}` } })).text();
   t.true(captions.startsWith('WEBVTT'));
 
+  // Renamed in the library: the title names the downloads and is found by search; what was asked stays.
+  const renamed = await call(server.url, 'PUT', `/api/v1/animations/${id}/title`, { key, body: { title: '  Week 3: sorting  ' } });
+  t.is(renamed.status, 200);
+  t.is(renamed.json.title, 'Week 3: sorting');
+  t.is(renamed.json.description, 'Demonstrate bubble sort on 5 3 8 1');
+  const titled = await fetch(`${server.url}/api/v1/animations/${id}/video?download=1`, { headers: { authorization: `Bearer ${key}` } });
+  await titled.arrayBuffer();
+  t.is(titled.headers.get('content-disposition'), `attachment; filename="week-3-sorting-${id.slice(0, 8)}.mp4"`);
+  const found = await call(server.url, 'GET', '/api/v1/animations?q=week%203', { key });
+  t.deepEqual(
+    (found.json.animations as { id: string }[]).map((a) => a.id),
+    [id],
+  );
+  const empty = await call(server.url, 'PUT', `/api/v1/animations/${id}/title`, { key, body: { title: '   ' } });
+  t.is(empty.status, 422);
+  t.regex(JSON.stringify(empty.json), /the title is empty; send null to make the animation untitled/);
+  const untitled = await call(server.url, 'PUT', `/api/v1/animations/${id}/title`, { key, body: { title: null } });
+  t.is(untitled.json.title, null);
+
   const [hook] = await hooks.waitFor(1);
   const secret = (await call(server.url, 'GET', '/api/v1/webhooks/signing-secret', { key: made.json.key })).json.secret;
   t.true(verifySignature(secret, hook!.body, String(hook!.headers['devforge-signature'])), 'the signature checks out');

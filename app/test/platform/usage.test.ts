@@ -39,6 +39,8 @@ interface Figures {
   animations_accepted: number;
   api_calls: number;
   session_calls: number;
+  sandbox_animations: number;
+  sandbox_calls: number;
   renders: number;
   render_seconds: number;
   storage_bytes: number;
@@ -192,9 +194,9 @@ test.serial('API calls are counted per key and per hour, written by the flush, n
     ],
   );
   // The hour a call was made in, not the hour of the flush; months split at 00:00 UTC.
-  meter.count({ userId: carol.id, apiKeyId: carol.keyId }, new Date('2026-10-31T23:59:59.999Z'));
-  meter.count({ userId: carol.id, apiKeyId: carol.keyId }, new Date('2026-11-01T00:00:00.000Z'));
-  meter.count({ userId: carol.id, apiKeyId: carol.keyId }, new Date('2026-11-01T00:59:59.999Z'));
+  meter.count({ userId: carol.id, apiKeyId: carol.keyId, via: 'api-key' }, new Date('2026-10-31T23:59:59.999Z'));
+  meter.count({ userId: carol.id, apiKeyId: carol.keyId, via: 'api-key' }, new Date('2026-11-01T00:00:00.000Z'));
+  meter.count({ userId: carol.id, apiKeyId: carol.keyId, via: 'api-key' }, new Date('2026-11-01T00:59:59.999Z'));
   await meter.flush();
   t.is(await apiCalls(db(), '2026-10', carol.keyId), 1);
   t.is(await apiCalls(db(), '2026-11', carol.keyId), 2);
@@ -207,6 +209,16 @@ test.serial('API calls are counted per key and per hour, written by the flush, n
   // Her report's own calls: 5 + 2 before, and this one is not flushed yet.
   t.is(me.api_calls, 7);
   t.is(report.keys.find((k) => k.key_id === apiKey.id)?.api_calls, 2);
+
+  // A sandbox key's calls are shown apart: counted, never as API calls.
+  const { key: sandbox, apiKey: sandboxKey } = await createApiKey(db(), { userId: carol.id, role: 'editor', via: 'console' }, { name: 'carol sandbox', sandbox: true });
+  for (let i = 0; i < 4; i++) ok(await call(server.url, 'GET', '/api/v1/me', { key: sandbox }), 200);
+  await meter.flush();
+  const after = await usage(carol.key);
+  t.is(after.users.find((u) => u.user_id === carol.id)!.sandbox_calls, 4);
+  t.is(after.keys.find((k) => k.key_id === sandboxKey.id)?.sandbox_calls, 4);
+  t.is(after.keys.find((k) => k.key_id === sandboxKey.id)?.api_calls, 0);
+  t.is(await apiCalls(db(), thisMonth(), sandboxKey.id), 0);
 });
 
 test.serial('render seconds per worker and per GPU; storage is the sum of the output bytes of the animations that exist', async (t) => {
@@ -262,7 +274,7 @@ test.serial('months are calendar months in UTC: 23:59:59.999 on the last day is 
   t.true(rows.every((r) => r[0] === '2026-11'));
   t.is(rows[0]![1], 'total');
   const erinRow = rows.find((r) => r[1] === 'user' && r[2] === erin.id)!;
-  t.deepEqual(erinRow.slice(3), [erin.email, erin.id, '1', '0', '0', '0', '0', '0']);
+  t.deepEqual(erinRow.slice(3), [erin.email, erin.id, '1', '0', '0', '0', '0', '0', '0', '0']);
   t.true(csv.text.includes(`key,${erin.keyId},"'=HYPERLINK(""http://evil.example"")",${erin.id},1,`), csv.text);
   t.is((await call(server.url, 'GET', '/api/v1/usage.csv?month=2026-11', { key: erin.key })).text.split('\r\n').filter((l) => l.includes(',user,')).length, 1);
 });
@@ -317,12 +329,12 @@ test.serial('a flush that fails while the database is down keeps its counts for 
   const ivy = await person('ivy');
   const meter = server.platform.services.apiCalls!;
   await meter.flush();
-  meter.count({ userId: ivy.id, apiKeyId: ivy.keyId });
-  meter.count({ userId: ivy.id, apiKeyId: ivy.keyId });
+  meter.count({ userId: ivy.id, apiKeyId: ivy.keyId, via: 'api-key' });
+  meter.count({ userId: ivy.id, apiKeyId: ivy.keyId, via: 'api-key' });
   await pg.stop();
   try {
     await t.throwsAsync(meter.flush());
-    meter.count({ userId: ivy.id, apiKeyId: ivy.keyId });
+    meter.count({ userId: ivy.id, apiKeyId: ivy.keyId, via: 'api-key' });
   } finally {
     await pg.start();
   }

@@ -213,6 +213,24 @@ test.serial('admin: create — the analysis in words, used words marked, labelle
   await page.goto(server.url + '/', { waitUntil: 'load' });
   await page.waitForSelector('#analysis', { visible: true });
   t.is(await page.$eval('#param-values', (el) => (el as HTMLInputElement).value), '9, 1, 5');
+
+  // The voice-over plays in the preview too: the track the MP4 will carry, as long as the scene paced for it.
+  await page.waitForFunction(() => !(document.getElementById('voice') as HTMLSelectElement | null)?.disabled);
+  await page.select('#voice', 'en-us');
+  const track = await page.waitForFunction(
+    () => {
+      const a = document.getElementById('preview-audio') as HTMLAudioElement | null;
+      return a && a.readyState >= 1 && Number.isFinite(a.duration) ? { src: a.src, duration: a.duration, time: document.getElementById('time')!.textContent ?? '' } : false;
+    },
+    { timeout: 60_000 },
+  );
+  const { src, duration, time } = (await track.jsonValue()) as { src: string; duration: number; time: string };
+  t.regex(src, /^blob:/);
+  const sceneSeconds = Number(/\/ ([\d.]+) s/.exec(time)?.[1]);
+  t.true(Math.abs(duration - sceneSeconds) < 0.15, `track ${duration} s, scene ${sceneSeconds} s`);
+  t.regex(new URL(page.url()).search, /v=en-us/);
+  await page.select('#voice', '');
+  await page.waitForFunction(() => !document.getElementById('preview-audio') && !/v=en-us/.test(window.location.search));
   await page.close();
 });
 
@@ -285,7 +303,8 @@ test.serial('a description that is not understood shows the suggestions and what
   t.regex(await text(page, '#nu-title'), /Something is missing/);
   // The closest templates are offered, and one can be taken as it is.
   await analyse(page, 'show me something about sorting');
-  await page.waitForSelector('#suggestions button', { visible: true });
+  // The last description's suggestions may still be on screen until this one's answer arrives.
+  await page.waitForFunction(() => /Bubble sort/.test(document.getElementById('suggestions')?.textContent ?? ''), { timeout: 30_000 });
   t.regex(await text(page, '#suggestions'), /Bubble sort/);
   await page.click('#suggestions button');
   await page.waitForSelector('#analysis', { visible: true });
@@ -297,7 +316,7 @@ test.serial('a description that is not understood shows the suggestions and what
   await page.close();
 });
 
-test.serial('admin: the library shows posters and details, updates by itself, opens, duplicates, re-renders and deletes', async (t) => {
+test.serial('admin: the library shows posters and details, updates by itself, opens, renames, duplicates, re-renders and deletes', async (t) => {
   const page = await newPage();
   await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await page.goto(server.url + '/library', { waitUntil: 'load' });
@@ -324,6 +343,22 @@ test.serial('admin: the library shows posters and details, updates by itself, op
   await page.click('form[role=search] button[type=submit]');
   await page.waitForFunction(() => document.querySelectorAll('#animations li').length === 1);
   await page.$eval('#library-q', (el) => ((el as HTMLInputElement).value = ''));
+  await setField(page, '#library-q', '');
+  await page.click('form[role=search] button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('#animations li').length === 2);
+
+  // Rename: the card shows the title with the description under it, the server keeps it, and the
+  // search finds the animation by its title.
+  await page.click(`#animations li[data-id="${made.json.id}"] button[aria-label^="Rename"]`);
+  await page.waitForSelector(`#rename-${made.json.id}`);
+  await setField(page, `#rename-${made.json.id}`, 'Markup test');
+  await page.click(`#animations li[data-id="${made.json.id}"] .rename-form button[type=submit]`);
+  await page.waitForFunction((id) => document.querySelector(`#animations li[data-id="${id}"] a.desc`)?.textContent === 'Markup test', {}, made.json.id);
+  t.is(await text(page, `#animations li[data-id="${made.json.id}"] .card-description`), evil);
+  t.is((await call(server.url, 'GET', `/api/v1/animations/${made.json.id}`, { key: adminKey })).json.title, 'Markup test');
+  await setField(page, '#library-q', 'markup');
+  await page.click('form[role=search] button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('#animations li').length === 1);
   await setField(page, '#library-q', '');
   await page.click('form[role=search] button[type=submit]');
   await page.waitForFunction(() => document.querySelectorAll('#animations li').length === 2);
@@ -443,6 +478,8 @@ test.serial('editor: sees Create with Export, the animation shared with them, no
   await page.waitForSelector(`#animations li[data-id="${exportedId}"]`);
   await page.click(`#animations li[data-id="${exportedId}"] a.desc`);
   await page.waitForSelector('#video');
+  // The sharing panel reads the shares first (refused: not theirs to change), then says so.
+  await page.waitForFunction(() => /Only its owner or an administrator/.test(document.getElementById('sharing')?.textContent ?? ''), { timeout: 15_000 });
   t.regex(await text(page, '#sharing'), /Only its owner or an administrator/);
   t.is(await page.$('#audit-trail'), null);
   await page.close();
@@ -472,16 +509,11 @@ test.serial('branding: the organisation name, logo and colours on the whole UI a
   // Enterprise: custom branding and white-label are licensed, 4K is allowed.
   t.is((await putLicense(server.url, adminKey, await issueLicense({ tier: 'enterprise', customer: 'Acme' }))).status, 200);
   const logo = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18" fill="#0f766e"/></svg>').toString('base64')}`;
-  const branding = { name: 'Acme Corp', logo, colors: { primary: '#0f766e', text: '#10231f' }, product_name: 'Acme Explainers', hide_devforge_name: true };
+  const branding = { name: 'Acme Corp', logo, colors: { primary: '#0f766e', text: '#10231f' }, product_name: 'Acme Explainers', favicon: logo, hide_devforge_name: true };
+  // The organisation's branding settings, saved through the real API (docs/licensing.md#branding-and-white-label).
+  const saved = await call(server.url, 'PUT', '/api/v1/branding', { key: adminKey, body: branding });
+  t.is(saved.status, 200, saved.text);
   const page = await newPage();
-  // The branding settings API (GET /api/v1/branding, docs/web-app.md#branding) answers from the network
-  // boundary here: this checks what the app does with its answer, in the real browser.
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    if (req.isInterceptResolutionHandled()) return;
-    if (new URL(req.url()).pathname === '/api/v1/branding') void req.respond({ status: 200, contentType: 'application/json', body: JSON.stringify(branding) });
-    else void req.continue();
-  });
   await signIn(page, ADMIN_EMAIL, NEW_ADMIN_PASSWORD);
   // Defect: the organisation's branding existed only in the API.
   await page.waitForFunction(() => document.querySelector('.brand-name')?.textContent === 'Acme Explainers');
@@ -527,6 +559,20 @@ test.serial('branding: the organisation name, logo and colours on the whole UI a
   await page.waitForSelector('#job[data-animation]');
   const id = await page.$eval('#job', (el) => (el as HTMLElement).dataset.animation!);
   await call(server.url, 'POST', `/api/v1/animations/${id}/cancel`, { key: adminKey });
+  // The brand's colour is in the animation itself, not only in its bar.
+  const scene = await call(server.url, 'GET', `/api/v1/animations/${id}/scene`, { key: adminKey });
+  t.is(scene.json.style.palette.primary, '#0f766e');
+
+  // White label on the signed-out page too: the product's own name and logo, no DevForge anywhere.
+  await page.click('#logout');
+  await page.waitForSelector('#login-form');
+  await page.waitForFunction(() => document.getElementById('sign-in-product')?.textContent === 'Acme Explainers');
+  const signedOut = await page.evaluate(() => ({ title: document.title, devforge: document.body.innerText.includes('DevForge'), logo: Boolean(document.querySelector('.sign-in-brand img')) }));
+  t.is(signedOut.title, 'Sign in · Acme Explainers');
+  t.false(signedOut.devforge);
+  t.true(signedOut.logo);
+  await screen(t, page, 'sign-in-white-label');
+  t.is((await call(server.url, 'PUT', '/api/v1/branding', { key: adminKey, body: {} })).status, 200);
   await page.close();
 });
 

@@ -1,4 +1,4 @@
-// devforge apikey create --name N --role R [--scopes S,S] [--user EMAIL] [--expires-days D] | list | revoke <id>
+// devforge apikey create --name N --role R [--scopes S,S] [--user EMAIL] [--expires-days D] [--sandbox] | list | revoke <id>
 // Works beside a running server: it talks to the same database (see ../appliance.ts), and refuses
 // when there is no appliance where the configuration points.
 import { loadConfig } from '../../config/load.ts';
@@ -15,7 +15,15 @@ const ACTIONS = ['create', 'list', 'revoke'];
 export async function apikeyCommand(args: string[]): Promise<number> {
   const [action, ...rest] = args;
   if (!action || !ACTIONS.includes(action)) throw new UsageError(action ? `unknown action "${action}": use one of ${ACTIONS.join(', ')}` : `give an action: ${ACTIONS.join(', ')}`);
-  const { values, positionals } = parse(rest, { name: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, 'expires-days': { type: 'string' }, scopes: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(rest, {
+    name: { type: 'string' },
+    role: { type: 'string' },
+    user: { type: 'string' },
+    'expires-days': { type: 'string' },
+    scopes: { type: 'string' },
+    sandbox: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
   const role = (values.role ?? 'editor') as Role;
   if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got ${values.role}`);
   if (action === 'create' && !values.name) throw new UsageError('give the key a name: --name "CI pipeline"');
@@ -34,15 +42,23 @@ export async function apikeyCommand(args: string[]): Promise<number> {
     // The operator at the appliance administers it; a new key still belongs to (and is capped by) its account.
     const operator = { userId: user.id, role: 'admin', via: 'console' } as const;
     if (action === 'create') {
-      const { apiKey, key } = await createApiKey(db, { userId: user.id, role: user.role, via: 'console' }, { name: values.name!, role, ...(scopes ? { scopes } : {}), ...(expiresInDays ? { expiresInDays } : {}) }, undefined, config.apiKeys);
-      if (values.json) console.log(JSON.stringify({ id: apiKey.id, name: apiKey.name, role: apiKey.role, scopes: apiKey.scopes, expires_at: apiKey.expiresAt?.toISOString() ?? null, user: user.email, key }));
+      const { apiKey, key } = await createApiKey(
+        db,
+        { userId: user.id, role: user.role, via: 'console' },
+        { name: values.name!, role, ...(scopes ? { scopes } : {}), ...(expiresInDays ? { expiresInDays } : {}), ...(values.sandbox ? { sandbox: true } : {}) },
+        undefined,
+        config.apiKeys,
+      );
+      if (values.json) console.log(JSON.stringify({ id: apiKey.id, name: apiKey.name, role: apiKey.role, scopes: apiKey.scopes, expires_at: apiKey.expiresAt?.toISOString() ?? null, sandbox: apiKey.sandbox, user: user.email, key }));
       else {
         console.log(key);
-        console.error(`created API key "${apiKey.name}" (${apiKey.role}, ${apiKey.scopes.join(' ')}, for ${user.email}, id ${apiKey.id}, expires ${apiKey.expiresAt?.toISOString() ?? 'never'}); it is shown only now`);
+        console.error(
+          `created ${apiKey.sandbox ? 'sandbox ' : ''}API key "${apiKey.name}" (${apiKey.role}, ${apiKey.scopes.join(' ')}, for ${user.email}, id ${apiKey.id}, expires ${apiKey.expiresAt?.toISOString() ?? 'never'}); it is shown only now`,
+        );
       }
     } else if (action === 'list') {
       for (const k of await listApiKeys(db, operator, values.user ? 'me' : 'all')) {
-        console.log([k.id, k.prefix, k.role, k.name, k.revokedAt ? 'revoked' : 'active', k.lastUsedAt?.toISOString() ?? 'never used'].join('\t'));
+        console.log([k.id, k.prefix, k.role, k.name, k.revokedAt ? 'revoked' : 'active', k.sandbox ? 'sandbox' : 'standard', k.lastUsedAt?.toISOString() ?? 'never used'].join('\t'));
       }
     } else {
       await revokeApiKey(db, operator, positionals[0]!);

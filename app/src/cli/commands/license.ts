@@ -26,6 +26,7 @@ function printStatus(s: ReturnType<typeof presentLicenseStatus>): void {
   }
   lines.push('entitlements:', ...Object.entries(s.entitlements).map(([k, v]) => `  ${k}: ${v === null ? (k === 'watermark' ? 'none' : 'unlimited') : JSON.stringify(v)}`));
   lines.push(`use in ${s.month}:`, ...s.usage.map((u) => `  ${u.entitlement}: ${u.used === null ? 'not metered yet' : u.used} of ${u.limit === null ? 'unlimited' : u.limit}`));
+  if (s.workers.length) lines.push(`render workers taking jobs: ${s.workers.join(', ')}`);
   if (s.banner) lines.push(`notice: ${s.banner.message}`);
   console.log(lines.join('\n'));
 }

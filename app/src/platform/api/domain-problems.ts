@@ -43,6 +43,7 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'idempotency-key-in-use': { type: 'idempotency-key-in-use', headers: (err) => retryAfter(err, 1) },
   'license-limit': { type: 'license-limit' },
   'license-refused': { type: 'license-refused' },
+  'sandbox-limit': { type: 'sandbox-limit' },
 };
 
 /** The problem for a domain or credentials error; undefined for anything else. */

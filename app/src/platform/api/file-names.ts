@@ -1,4 +1,4 @@
-// The names an animation's files are saved under: the first words of its description, so a folder of
+// The names an animation's files are saved under: the first words of its title or description, so a folder of
 // downloads says what each one shows ("bubble-sort-of-5-3-8-1-3f2a9c1b.mp4"), with the id's first eight
 // characters to keep two animations of the same description apart. ASCII only: the name goes into a
 // Content-Disposition header, where anything else needs encoding some clients get wrong.

@@ -21,8 +21,11 @@ export interface MountOptions {
   onRateLimited?: (budget: Budget) => void;
   bodyLimit: number;
   prefix: string;
-  /** Counts each authenticated call let past the rate limit (the usage report's API calls). */
-  onCall?: (principal: Principal) => void;
+  /**
+   * Each authenticated call let past the rate limit, with the route's action: counts it (the usage
+   * report's API calls) and may refuse it by throwing (api_calls_per_month).
+   */
+  onCall?: (principal: Principal, action: AnyRoute['action']) => void;
 }
 
 const NO_PARAMS = z.object({});
@@ -41,7 +44,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], opts: MountOptio
         throw err;
       }
       const admitted = await admit(ctx, opts.limits, kind, principal, opts.onRateLimited);
-      if (principal) opts.onCall?.(principal);
+      if (principal) opts.onCall?.(principal, route.action);
       const params = validate(route.params ?? NO_PARAMS, ctx.params, 'params');
       const query = route.query ? validate(route.query, ctx.query, 'query') : {};
       let body: unknown;

@@ -27,6 +27,7 @@ interface KeyRow {
   user_role: Role;
   disabled: boolean;
   idp_groups: string[];
+  sandbox: boolean;
 }
 
 export class ApiKeyAuthenticator implements Authenticator {
@@ -57,7 +58,7 @@ export class ApiKeyAuthenticator implements Authenticator {
       return cached.principal;
     }
     const rows: KeyRow[] = await this.db.query(
-      `SELECT k.id AS key_id, k.role AS key_role, k.scopes, k.expires_at, k.revoked_at, u.id AS user_id, u.email, u.name, u.role AS user_role, u.disabled, u.idp_groups
+      `SELECT k.id AS key_id, k.role AS key_role, k.scopes, k.expires_at, k.revoked_at, k.sandbox, u.id AS user_id, u.email, u.name, u.role AS user_role, u.disabled, u.idp_groups
          FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = $1`,
       [hash],
     );
@@ -66,7 +67,17 @@ export class ApiKeyAuthenticator implements Authenticator {
     if (row.revoked_at) throw new CredentialsError('this API key was revoked: create a new one');
     if (row.expires_at && row.expires_at.getTime() <= now) throw new CredentialsError(`this API key expired at ${row.expires_at.toISOString()}: create a new one`);
     if (row.disabled) throw new CredentialsError('the account that owns this API key is disabled: ask an administrator to enable it');
-    const principal: Principal = { userId: row.user_id, email: row.email, name: row.name, role: weakerRole(row.key_role, row.user_role), via: 'api-key', apiKeyId: row.key_id, scopes: row.scopes, groups: row.idp_groups };
+    const principal: Principal = {
+      userId: row.user_id,
+      email: row.email,
+      name: row.name,
+      role: weakerRole(row.key_role, row.user_role),
+      via: 'api-key',
+      apiKeyId: row.key_id,
+      scopes: row.scopes,
+      groups: row.idp_groups,
+      ...(row.sandbox ? { sandbox: true } : {}),
+    };
     this.cache.set(hash, { principal, expiresAt: row.expires_at?.getTime() ?? null, until: now + this.cacheMs });
     this.touch(row.key_id, now);
     return principal;

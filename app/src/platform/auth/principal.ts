@@ -21,6 +21,8 @@ export interface Principal {
   groups?: readonly string[];
   /** Set for API keys: what this key may be used for (domain/policy.ts names the scope each action needs). */
   scopes?: readonly Scope[];
+  /** Set for sandbox API keys: renders watermarked SANDBOX, capped, counted against no quota (licensing.md). */
+  sandbox?: boolean;
 }
 
 /** What an authenticator may look at. */

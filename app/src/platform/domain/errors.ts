@@ -50,6 +50,8 @@ export const DOMAIN_ERROR_CODES = [
   'license-limit',
   /** A license file was refused (tampered, unknown key, test key on production, wrong install, lower sequence); `data.reason` says which. */
   'license-refused',
+  /** A sandbox key asked for more than a sandbox render may (quality above 720p, longer than the sandbox's duration); `data` says the limit, what was asked and what lifts it. */
+  'sandbox-limit',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -9,9 +9,9 @@
 // caller's access to the thing: none is not-visible (404, so ids cannot be probed), too little is
 // read-only or owner-only (403). Licensing passes an `entitlements` object and names the feature an
 // action needs in RULES; sharing loads grants into the resource. Neither changes a caller.
-// The license's limits (quality, branding, animations a month) are checked here too, by
+// The license's limits (quality, branding, white label, animations and API calls a month) are checked here too, by
 // authorizeWithinLicense: one place says what each entitlement allows and what would lift it.
-import { lowestTierWhere, qualityAllowed, type EntitlementValues, type Quality, type Tier } from '../../licensing/entitlements.ts';
+import { qualityAllowed, TIER_DEFAULTS, TIERS, type EntitlementValues, type Quality, type Tier } from '../../licensing/entitlements.ts';
 import { DomainError } from './errors.ts';
 import type { Principal, Role } from '../auth/principal.ts';
 import { roleAllows } from '../auth/roles.ts';
@@ -26,6 +26,7 @@ export const ACTIONS = [
   'animation.read',
   'animation.cancel',
   'animation.rerender',
+  'animation.rename',
   'animation.delete',
   'animation.share',
   'batch.create',
@@ -63,6 +64,8 @@ export const ACTIONS = [
   'system.read',
   'sso.read',
   'sso.test',
+  'branding.read',
+  'branding.update',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -99,14 +102,33 @@ export interface Entitlements {
 }
 
 /** One thing a request asks of the license. */
-export type LicenseAsk = { entitlement: 'max_quality'; wants: Quality } | { entitlement: 'custom_branding'; wants: true } | { entitlement: 'animations_per_month'; adding: number; used: number };
+export type LicenseAsk =
+  | { entitlement: 'max_quality'; wants: Quality }
+  | { entitlement: 'custom_branding'; wants: true }
+  | { entitlement: 'white_label'; wants: true }
+  | { entitlement: 'animations_per_month' | 'api_calls_per_month'; adding: number; used: number };
+
+/** What each monthly count counts, for the refusal's message. */
+const COUNTED: Record<'animations_per_month' | 'api_calls_per_month', { things: string; note: string; done: string; after: string }> = {
+  animations_per_month: { things: 'animations', note: '', done: 'were accepted', after: '' },
+  api_calls_per_month: {
+    things: 'API calls',
+    note: '; calls with API keys and service tokens count, the web app’s and sandbox keys’ do not',
+    done: 'were made',
+    after: ' (the web app and sandbox keys keep working meanwhile)',
+  },
+};
 
 const TIER_NAMES: Record<Tier, string> = { free: 'Free', professional: 'Professional', enterprise: 'Enterprise' };
 
-/** What would lift a limit: the lowest tier that allows it by default, else an override. */
-function liftFor(entitlement: string, allows: (v: EntitlementValues) => boolean, asked: string): string {
-  const tier = lowestTierWhere(allows);
-  return tier ? `install a ${TIER_NAMES[tier]} license (or one with ${entitlement} ${asked})` : `install a license with ${entitlement} ${asked}`;
+/**
+ * What would lift a limit: the lowest tier above the one in force whose default allows it (a pilot's
+ * overridden limit is never lifted by a lower tier), else a license overriding it.
+ */
+function liftFor(entitlement: string, allows: (v: EntitlementValues) => boolean, asked: string, current: Tier | undefined): string {
+  const from = current ? TIERS.indexOf(current) : -1;
+  const tier = TIERS.find((t, i) => i > from && allows(TIER_DEFAULTS[t]));
+  return tier ? `install ${tier === 'enterprise' ? 'an' : 'a'} ${TIER_NAMES[tier]} license (or one with ${entitlement} ${asked})` : `install a license with ${entitlement} ${asked}`;
 }
 
 /** Throws license-limit (entitlement, limit, current use, what would lift it) unless the license allows `ask`. */
@@ -116,18 +138,23 @@ export function authorizeWithinLicense(entitlements: Entitlements | undefined, a
   const tierName = entitlements.tier ? TIER_NAMES[entitlements.tier] : 'this';
   let refusal: { limit: unknown; use: unknown; message: string; lift: string } | undefined;
   if (ask.entitlement === 'max_quality' && !qualityAllowed(limits.max_quality, ask.wants)) {
-    const lift = liftFor('max_quality', (v) => qualityAllowed(v.max_quality, ask.wants), ask.wants);
+    const lift = liftFor('max_quality', (v) => qualityAllowed(v.max_quality, ask.wants), ask.wants, entitlements.tier);
     refusal = { limit: limits.max_quality, use: ask.wants, message: `quality ${ask.wants} is above the ${tierName} license's highest quality, ${limits.max_quality}: ask for ${limits.max_quality}, or ${lift}`, lift };
   } else if (ask.entitlement === 'custom_branding' && !limits.custom_branding) {
-    const lift = liftFor('custom_branding', (v) => v.custom_branding, 'true');
+    const lift = liftFor('custom_branding', (v) => v.custom_branding, 'true', entitlements.tier);
     refusal = { limit: false, use: true, message: `custom branding (logo, colours, product name) is not included in the ${tierName} license: leave custom_branding out (a watermark text alone is allowed), or ${lift}`, lift };
-  } else if (ask.entitlement === 'animations_per_month' && limits.animations_per_month !== null && ask.used + ask.adding > limits.animations_per_month) {
-    const limit = limits.animations_per_month;
-    const lift = liftFor('animations_per_month', (v) => v.animations_per_month === null || v.animations_per_month > limit, 'higher');
+  } else if (ask.entitlement === 'white_label' && !limits.white_label) {
+    const lift = liftFor('white_label', (v) => v.white_label, 'true', entitlements.tier);
+    refusal = { limit: false, use: true, message: `the white-label UI (own product name, favicon, no DevForge name) is not included in the ${tierName} license: leave those fields out, or ${lift}`, lift };
+  } else if ((ask.entitlement === 'animations_per_month' || ask.entitlement === 'api_calls_per_month') && limits[ask.entitlement] !== null && ask.used + ask.adding > limits[ask.entitlement]!) {
+    const name = ask.entitlement;
+    const limit = limits[name]!;
+    const lift = liftFor(name, (v) => v[name] === null || v[name] > limit, 'higher', entitlements.tier);
+    const c = COUNTED[name];
     refusal = {
       limit,
       use: ask.used,
-      message: `the ${tierName} license allows ${limit} animations a month (calendar month, UTC) and ${ask.used} were accepted this month${ask.adding > 1 ? `; this asks for ${ask.adding} more` : ''}: wait for next month, or ${lift}`,
+      message: `the ${tierName} license allows ${limit} ${c.things} a month (calendar month, UTC${c.note}) and ${ask.used} ${c.done} this month${ask.adding > 1 ? `; this asks for ${ask.adding} more` : ''}: wait for next month, or ${lift}${c.after}`,
       lift,
     };
   }
@@ -157,6 +184,8 @@ const RULES: Record<Action, Rule> = {
   'animation.read': { role: 'viewer', access: 'read', scope: 'animations:read' },
   'animation.cancel': { role: 'editor', access: 'write', scope: 'animations:write' },
   'animation.rerender': { role: 'editor', access: 'write', scope: 'animations:write' },
+  // A title is the library's label, changed as freely as the animation is re-rendered.
+  'animation.rename': { role: 'editor', access: 'write', scope: 'animations:write' },
   // Deleting takes the owner's work and files away for good: not something a write grant gives.
   'animation.delete': { role: 'editor', access: 'manage', scope: 'animations:write' },
   // Who else may see or change it (shares, the organisation-wide switch): the owner and admins.
@@ -204,6 +233,9 @@ const RULES: Record<Action, Rule> = {
   'system.read': { role: 'admin', scope: 'admin' },
   'sso.read': { role: 'admin', scope: 'admin' },
   'sso.test': { role: 'admin', scope: 'admin' },
+  // The UI is drawn with the organisation's branding for everyone signed in; only admins change it.
+  'branding.read': { role: 'viewer', scope: null },
+  'branding.update': { role: 'admin', scope: 'admin' },
 };
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };

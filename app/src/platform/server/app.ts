@@ -62,7 +62,12 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
       auth: s.auth,
       limits: s.limits,
       onRateLimited: (budget) => s.metrics.rateLimited.inc({ budget }),
-      onCall: (principal) => s.apiCalls?.count(principal),
+      onCall: (principal, action) => {
+        // The quota refuses (license-limit) before the call is counted: a refused call did nothing.
+        if (s.apiQuota?.exempt(action)) return;
+        s.apiQuota?.admit(principal, action);
+        s.apiCalls?.count(principal);
+      },
       bodyLimit: s.config.server.bodyLimitBytes,
       prefix: API_PREFIX,
     });

@@ -1,5 +1,7 @@
 // The worker role: registers the queue handlers (render, dead renders, webhooks, retention, audit purge) and keeps
-// one warm renderer. Render concurrency: worker.concurrency, else one per GPU (at least one).
+// one warm renderer. Render concurrency: worker.concurrency, else one per GPU (at least one). Render jobs are
+// taken only while this worker holds a render seat (the license's render_workers, license/render-seats.ts):
+// beyond the licensed number a worker waits, says so once in its log, and starts as soon as a seat is free.
 import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +23,7 @@ import type { Metrics } from '../server/metrics.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { WebhookPolicy } from '../webhooks/policy.ts';
+import { claimRenderSeat, releaseRenderSeat } from '../domain/license/render-seats.ts';
 
 export interface WorkerDeps {
   config: DevforgeConfig;
@@ -44,6 +47,10 @@ export interface RunningWorker {
   renderer: Renderer;
   /** Waits for every handler that is still running (after pg-boss stopped handing out jobs). */
   drain(timeoutMs: number): Promise<void>;
+  /** Whether this worker holds a render seat now (takes render jobs). */
+  seated(): boolean;
+  /** Stops checking its seat and gives it up, for the next worker (the shutdown path, after drain). */
+  release(): Promise<void>;
 }
 
 /** This worker in the usage report: worker.name, else host:pid (unique among the workers of one install). */
@@ -106,7 +113,40 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     return log.child({ job_id: job.id, ...(typeof animationId === 'string' ? { animation_id: animationId } : {}) });
   };
 
-  await boss.work<JobPayloads['render']>('render', { ...poll, localConcurrency: concurrency }, ([job]) => tracked('render', performRender({ ...renderDeps, log: jobLog(job!) }, job as RenderJob)));
+  const name = workerName(config);
+  const startRendering = () => boss.work<JobPayloads['render']>('render', { ...poll, localConcurrency: concurrency }, ([job]) => tracked('render', performRender({ ...renderDeps, log: jobLog(job!) }, job as RenderJob)));
+  // The seat's lease runs as long as a render's heartbeat: a worker lost for that long has lost its renders too.
+  const leaseS = Math.max(10, config.worker.heartbeatS);
+  let rendering = false;
+  let waitLogged = false;
+  const checkSeat = async () => {
+    const decision = await claimRenderSeat(deps.db, name, leaseS, { acceptTest: config.license.acceptTestLicenses });
+    if (decision.seated && !rendering) {
+      rendering = true;
+      await startRendering();
+      if (waitLogged) log.info(`worker ${name}: a render seat is free; taking render jobs`);
+      waitLogged = false;
+    } else if (!decision.seated) {
+      if (rendering) {
+        rendering = false;
+        // Renders in progress finish; no new ones are taken.
+        await boss.offWork('render', { wait: false });
+      }
+      if (!waitLogged) log.warn(decision.waiting!);
+      waitLogged = true;
+    }
+  };
+  await checkSeat();
+  let seatCheck: Promise<void> | undefined;
+  const seatTimer = setInterval(
+    () => {
+      seatCheck ??= checkSeat()
+        .catch((err: Error) => log.warn(`worker ${name}: could not renew its render seat (${err.message}); trying again`))
+        .finally(() => (seatCheck = undefined));
+    },
+    Math.min(5000, (leaseS * 1000) / 3),
+  );
+  seatTimer.unref();
   await boss.work<JobPayloads['render-dead']>('render-dead', poll, ([job]) => track(performRenderDead({ ...renderDeps, log: jobLog(job!) }, job as JobWithMetadata<JobPayloads['render-dead']>)));
   await boss.work<JobPayloads['webhook']>('webhook', { ...poll, localConcurrency: 4 }, ([job]) =>
     tracked('webhook', performWebhook({ db: deps.db, secrets: deps.secrets, policy: deps.webhooks, timeoutMs: config.webhooks.timeoutMs, log: jobLog(job!) }, job as JobWithMetadata<JobPayloads['webhook']>)),
@@ -120,6 +160,12 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   return {
     concurrency,
     renderer,
+    seated: () => rendering,
+    release: async () => {
+      clearInterval(seatTimer);
+      await seatCheck;
+      await releaseRenderSeat(deps.db, name);
+    },
     drain: async (timeoutMs) => {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.allSettled([...running]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);

@@ -22,6 +22,7 @@ export function presentApiKey(k: ApiKey) {
     expires_at: iso(k.expiresAt),
     revoked_at: iso(k.revokedAt),
     active: !k.revokedAt && (!k.expiresAt || k.expiresAt.getTime() > Date.now()),
+    sandbox: k.sandbox,
   };
 }
 

@@ -31,7 +31,10 @@ export const licenseStatusSchema = z.object({
     })
     .nullable(),
   month: z.string().describe('The calendar month (UTC) the usage is for.'),
-  usage: z.array(z.object({ entitlement: z.string(), limit: z.number().nullable(), used: z.number().nullable() })).describe('This month against each limit (limit null: unlimited; used null: not metered yet).'),
+  usage: z
+    .array(z.object({ entitlement: z.string(), limit: z.number().nullable(), used: z.number().nullable() }))
+    .describe('This month against each limit (limit null: unlimited; used null: not metered yet); render_workers: the workers taking render jobs now.'),
+  workers: z.array(z.string()).describe('The render workers holding a seat now (worker.name, else host:pid): what render_workers counts.'),
   observed_at: z.string().describe('The time the state was decided at (never earlier than any time this install has seen).'),
 });
 
@@ -68,6 +71,7 @@ export function presentLicenseStatus(s: LicenseStatus): z.infer<typeof licenseSt
         : null,
     month: s.month,
     usage: s.usage,
+    workers: s.workers,
     observed_at: standing.observedAt.toISOString(),
   };
 }

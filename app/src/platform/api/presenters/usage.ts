@@ -18,12 +18,12 @@ export function presentUsage(u: MonthlyUsage) {
   };
 }
 
-export const USAGE_CSV_COLUMNS = ['month', 'section', 'id', 'name', 'user_id', 'animations_accepted', 'api_calls', 'session_calls', 'renders', 'render_seconds', 'storage_bytes'] as const;
+export const USAGE_CSV_COLUMNS = ['month', 'section', 'id', 'name', 'user_id', 'animations_accepted', 'api_calls', 'session_calls', 'renders', 'render_seconds', 'storage_bytes', 'sandbox_animations', 'sandbox_calls'] as const;
 
 type Cells = (string | number | null)[];
 
 function figures(f: Partial<UsageFigures>): Cells {
-  return [f.animations_accepted ?? null, f.api_calls ?? null, f.session_calls ?? null, f.renders ?? null, f.render_seconds ?? null, f.storage_bytes ?? null];
+  return [f.animations_accepted ?? null, f.api_calls ?? null, f.session_calls ?? null, f.renders ?? null, f.render_seconds ?? null, f.storage_bytes ?? null, f.sandbox_animations ?? null, f.sandbox_calls ?? null];
 }
 
 /** The rows in order (header first), for streaming. */

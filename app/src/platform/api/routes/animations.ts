@@ -1,9 +1,10 @@
-// Animations: generate, list, read, cancel, re-render, delete.
+// Animations: generate, list, read, rename, cancel, re-render, delete.
 import type { Context } from 'koa';
+import { z } from 'zod';
 import type { Principal } from '../../auth/principal.ts';
 import type { Origin } from '../../domain/audit/record.ts';
 import { createAnimation } from '../../domain/commands/animations/create.ts';
-import { cancelAnimation, deleteAnimation, rerenderAnimation } from '../../domain/commands/animations/manage.ts';
+import { cancelAnimation, deleteAnimation, renameAnimation, rerenderAnimation } from '../../domain/commands/animations/manage.ts';
 import { animationLinks, animationPayload } from '../../domain/payloads.ts';
 import { getAnimationSummary, listAnimations } from '../../domain/queries/animations.ts';
 import { baseUrl, type ApiServices } from '../../services.ts';
@@ -76,6 +77,22 @@ export function animationRoutes(s: ApiServices): AnyRoute[] {
       handler: async (ctx, { params, principal, origin }) => {
         await deleteAnimation(s, principal, params.id, origin);
         ctx.status = 204;
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/animations/:id/title',
+      tag: 'animations',
+      summary: 'Name an animation in the library (its description and files do not change); null makes it untitled.',
+      action: 'animation.rename',
+      params: uuidParam,
+      body: z.strictObject({
+        title: z.string().trim().min(1, 'the title is empty; send null to make the animation untitled').max(200, 'the title is longer than 200 characters').nullable(),
+      }),
+      responses: { 200: { description: 'Renamed.', schema: animationSchema }, 404: { description: 'No such animation of yours.' } },
+      handler: async (ctx, { params, body, principal, origin }) => {
+        await renameAnimation(s, principal, params.id, body.title, origin);
+        reply(ctx, 200, animationPayload(await getAnimationSummary(s.db, principal, params.id), baseUrl(ctx, s.config)));
       },
     }),
     defineRoute({

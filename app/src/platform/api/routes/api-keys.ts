@@ -20,6 +20,7 @@ export const keySchema = z.object({
   expires_at: z.string().nullable(),
   revoked_at: z.string().nullable(),
   active: z.boolean(),
+  sandbox: z.boolean().describe('A sandbox key: its renders are watermarked SANDBOX, at most 720p and 15 s, and count against no quota.'),
 });
 
 export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
@@ -38,6 +39,7 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
         scopes: z.array(SCOPE_ENUM).min(1).max(SCOPES.length).optional().describe('What the key may be used for. Default: every scope its role allows (viewer: animations:read; editor: also animations:write; admin: also admin).'),
         expires_in_days: z.number().int().min(1).max(36500).optional().describe('Days until the key expires; at most apiKeys.maxLifetimeDays (admins: apiKeys.adminMaxLifetimeDays).'),
         expires_at: z.iso.datetime({ offset: true }).optional().describe('When the key expires (instead of expires_in_days), within the same maximum.'),
+        sandbox: z.boolean().optional().describe('A sandbox key, for trying the API out on any tier: its renders are watermarked "SANDBOX", at most 720p and 15 seconds, and count against neither animations nor API calls per month.'),
       }),
       responses: { 201: { description: 'Created; `key` is shown only here.', schema: keySchema.extend({ key: z.string() }) } },
       handler: async (ctx, { body, principal, origin }) => {
@@ -47,6 +49,7 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
           ...(body.scopes ? { scopes: body.scopes } : {}),
           ...(body.expires_in_days !== undefined ? { expiresInDays: body.expires_in_days } : {}),
           ...(body.expires_at !== undefined ? { expiresAt: new Date(body.expires_at) } : {}),
+          ...(body.sandbox ? { sandbox: true } : {}),
         };
         const { apiKey, key } = await createApiKey(s.db, principal, input, origin, s.config.apiKeys);
         reply(ctx, 201, { ...presentApiKey(apiKey), key });

@@ -7,6 +7,7 @@ import { apiKeyRoutes } from './api-keys.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { batchRoutes } from './batches.ts';
+import { brandingRoutes } from './branding.ts';
 import { dataRightsRoutes } from './data-rights.ts';
 import { eventRoutes } from './events.ts';
 import { licenseRoutes } from './license.ts';
@@ -36,5 +37,6 @@ export function apiRoutes(s: ApiServices): AnyRoute[] {
     ...usageRoutes(s),
     ...systemRoutes(s),
     ...ssoRoutes(s),
+    ...brandingRoutes(s),
   ];
 }

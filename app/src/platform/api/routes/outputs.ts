@@ -27,10 +27,11 @@ function isNewDownload(range: string | undefined): boolean {
 }
 
 async function serveOutput(s: ApiServices, ctx: Context, principal: Principal, origin: Origin, id: string, name: OutputName, download: boolean): Promise<void> {
-  const { key, generation, description } = await getOutputFile(s.db, principal, id, name);
+  const { key, generation, description, title } = await getOutputFile(s.db, principal, id, name);
   if (isNewDownload(ctx.get('range') || undefined)) await recordAudit(s.db, { actor: principal, action: 'animation.download', target: { type: 'animation', id }, origin, details: { file: name, generation, attachment: download } });
   const file = FILES[name];
-  const filename = readableFileName(description, id, file.ext);
+  // Named as the library shows it: the owner's title when there is one.
+  const filename = readableFileName(title ?? description, id, file.ext);
   const url = await s.storage.downloadUrl(key, filename);
   if (url) {
     ctx.redirect(url);

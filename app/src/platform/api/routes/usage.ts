@@ -11,7 +11,16 @@ const monthQuery = z.object({
   month: z.string().regex(MONTH_PATTERN, 'a month as YYYY-MM (for example 2026-12); months are calendar months in UTC').optional().describe('The calendar month (UTC) as YYYY-MM; default: this month.'),
 });
 
-const figures = { animations_accepted: z.number(), api_calls: z.number(), session_calls: z.number(), renders: z.number(), render_seconds: z.number(), storage_bytes: z.number() };
+const figures = {
+  animations_accepted: z.number(),
+  api_calls: z.number().describe('Calls with API keys and bearer service tokens: what api_calls_per_month counts.'),
+  session_calls: z.number().describe('The web app’s own calls (browser sessions): counted, never against a quota.'),
+  sandbox_animations: z.number().describe('Animations submitted with sandbox keys: counted against no quota.'),
+  sandbox_calls: z.number().describe('Calls made with sandbox keys: counted against no quota.'),
+  renders: z.number(),
+  render_seconds: z.number(),
+  storage_bytes: z.number(),
+};
 const { session_calls: _, ...keyFigures } = figures;
 const renderFigures = { renders: z.number(), render_seconds: z.number() };
 

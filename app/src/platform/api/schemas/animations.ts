@@ -76,6 +76,7 @@ export const animationSchema = z.object({
   progress: z.number().min(0).max(1),
   error: z.string().nullable(),
   description: z.string(),
+  title: z.string().nullable().describe('Its name in the library, set with PUT /animations/{id}/title; null: untitled (show the description).'),
   style: z.string(),
   quality: z.enum(QUALITIES),
   fps: z.number(),
@@ -103,7 +104,7 @@ export const listQuery = z.object({
   status: z.enum(ANIMATION_STATUSES).optional(),
   template: z.string().max(64).optional(),
   batch_id: z.uuid().optional(),
-  q: z.string().max(200).optional().describe('Text the description contains.'),
+  q: z.string().max(200).optional().describe('Text the description or the title contains.'),
   owner: z
     .enum(ANIMATION_OWNER_FILTERS)
     .default('me-or-shared')

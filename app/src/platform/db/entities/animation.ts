@@ -34,6 +34,8 @@ export interface Animation {
   /** The caller's own id for a batch item. */
   clientRef: string | null;
   description: string;
+  /** The owner's name for it in the library; null: untitled (the description is shown). */
+  title: string | null;
   style: string;
   quality: string;
   fps: number;
@@ -59,6 +61,8 @@ export interface Animation {
   renderJobId: string | null;
   /** Anyone signed in may view it (sharing's organisation-wide switch). */
   orgVisible: boolean;
+  /** Submitted with a sandbox key: the renderer draws "SANDBOX" on it, and it counts against no quota. */
+  sandbox: boolean;
   createdAt: Date;
   updatedAt: Date;
   startedAt: Date | null;
@@ -75,6 +79,7 @@ export const AnimationEntity = new EntitySchema<Animation>({
     batchId: { type: 'uuid', name: 'batch_id', nullable: true },
     clientRef: text('client_ref', true),
     description: text('description'),
+    title: text('title', true),
     style: text('style'),
     quality: text('quality'),
     fps: { type: 'int', name: 'fps' },
@@ -95,6 +100,7 @@ export const AnimationEntity = new EntitySchema<Animation>({
     priority: { type: 'int', name: 'priority', default: 0 },
     renderJobId: { type: 'uuid', name: 'render_job_id', nullable: true },
     orgVisible: { type: 'boolean', name: 'org_visible', default: false },
+    sandbox: { type: 'boolean', name: 'sandbox', default: false },
     createdAt,
     updatedAt,
     startedAt: timestamp('started_at', true),

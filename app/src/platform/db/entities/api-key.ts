@@ -19,6 +19,8 @@ export interface ApiKey {
   lastUsedAt: Date | null;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /** A sandbox key: its renders are watermarked SANDBOX, capped (720p, a short duration) and never count against quotas. */
+  sandbox: boolean;
 }
 
 export const ApiKeyEntity = new EntitySchema<ApiKey>({
@@ -36,5 +38,6 @@ export const ApiKeyEntity = new EntitySchema<ApiKey>({
     lastUsedAt: timestamp('last_used_at', true),
     expiresAt: timestamp('expires_at', true),
     revokedAt: timestamp('revoked_at', true),
+    sandbox: { type: 'boolean', name: 'sandbox', default: false },
   },
 });

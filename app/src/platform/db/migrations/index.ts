@@ -10,7 +10,10 @@ import { IdempotencyKeys1764900000008 } from './1764900000008-idempotency-keys.t
 import { Licensing1764900000009 } from './1764900000009-licensing.ts';
 import { Metering1764900000010 } from './1764900000010-metering.ts';
 import { SealedSettings1764900000011 } from './1764900000011-sealed-settings.ts';
+import { SandboxAndApiQuota1764900000012 } from './1764900000012-sandbox-and-api-quota.ts';
+import { WorkerSeatsBranding1764900000013 } from './1764900000013-worker-seats-branding.ts';
 import { RenderingOn1764900000014 } from './1764900000014-rendering-on.ts';
+import { AnimationTitles1764900000018 } from './1764900000018-animation-titles.ts';
 
 export const MIGRATIONS = [
   InitialSchema1764230400000,
@@ -24,5 +27,8 @@ export const MIGRATIONS = [
   Licensing1764900000009,
   Metering1764900000010,
   SealedSettings1764900000011,
+  SandboxAndApiQuota1764900000012,
+  WorkerSeatsBranding1764900000013,
   RenderingOn1764900000014,
+  AnimationTitles1764900000018,
 ];

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'animation.download',
   'animation.cancel',
   'animation.rerender',
+  'animation.rename',
   'animation.share',
   'animation.unshare',
   'animation.visibility',
@@ -47,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'license.refuse',
   'license.state-change',
   'license.request',
+  'branding.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,6 +22,8 @@ export interface NewApiKey {
   /** At most one of these; neither: the creator's longest lifetime (or never, where there is no maximum). */
   expiresInDays?: number;
   expiresAt?: Date;
+  /** A sandbox key (licensing.md): renders watermarked SANDBOX, at most 720p and SANDBOX_MAX_DURATION_S, never counted against quotas. */
+  sandbox?: boolean;
 }
 
 /** The longest a key may live, by its creator's role (config apiKeys.*); 0: no maximum. */
@@ -74,6 +76,7 @@ export async function createApiKey(db: DataSource, principal: Actor, input: NewA
       lastUsedAt: null,
       revokedAt: null,
       expiresAt,
+      sandbox: input.sandbox ?? false,
     }),
   );
   await recordAudit(db, {
@@ -81,7 +84,7 @@ export async function createApiKey(db: DataSource, principal: Actor, input: NewA
     action: 'apikey.create',
     target: { type: 'api-key', id: apiKey.id },
     origin,
-    details: { name: apiKey.name, role, scopes, prefix, expires_at: apiKey.expiresAt?.toISOString() ?? null },
+    details: { name: apiKey.name, role, scopes, prefix, expires_at: apiKey.expiresAt?.toISOString() ?? null, sandbox: apiKey.sandbox },
   });
   return { apiKey, key };
 }

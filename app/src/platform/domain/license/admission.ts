@@ -8,6 +8,7 @@ import { sql, type Queryable } from '../../db/sql.ts';
 import type { AnimationDeps } from '../commands/animations/deps.ts';
 import { authorizeWithinLicense, type Entitlements } from '../policy.ts';
 import { currentUse } from './current-use.ts';
+import { admitSandboxQuality, SANDBOX_MAX_QUALITY } from './sandbox.ts';
 import { entitlementsOf, licenseStanding } from './standing.ts';
 
 /** pg_advisory_xact_lock key of the monthly count ("month" in ASCII): acceptances near the limit go one at a time. */
@@ -18,9 +19,10 @@ export async function licenseEntitlements(deps: Pick<AnimationDeps, 'db' | 'conf
   return entitlementsOf(await licenseStanding(deps.db, { acceptTest: deps.config.license.acceptTestLicenses }));
 }
 
-function defaultQuality(configured: string, entitlements: Entitlements): Quality {
+function defaultQuality(configured: string, entitlements: Entitlements, sandbox: boolean): Quality {
   const wanted = (QUALITY_ORDER as readonly string[]).includes(configured) ? (configured as Quality) : '1080p';
-  const cap = entitlements.limits?.max_quality;
+  const licensed = entitlements.limits?.max_quality;
+  const cap = sandbox && (!licensed || QUALITY_ORDER.indexOf(SANDBOX_MAX_QUALITY) < QUALITY_ORDER.indexOf(licensed)) ? SANDBOX_MAX_QUALITY : licensed;
   return cap && QUALITY_ORDER.indexOf(cap) < QUALITY_ORDER.indexOf(wanted) ? cap : wanted;
 }
 
@@ -29,12 +31,17 @@ function brands(b: Branding | undefined): boolean {
   return Boolean(b && (b.logo || b.colors || b.product_name));
 }
 
-/** Checks one request against the license (before its scene is composed) and answers its quality. */
-export async function admitToLicense(deps: Pick<AnimationDeps, 'db' | 'config'>, entitlements: Entitlements, input: { quality?: Quality; custom_branding?: Branding }): Promise<Quality> {
-  const quality = input.quality ?? defaultQuality(deps.config.render.defaultResolution, entitlements);
+/**
+ * Checks one request against the license (before its scene is composed) and answers its quality. A
+ * sandbox key's request is held to the sandbox's quality and counts against no monthly quota.
+ */
+export async function admitToLicense(deps: Pick<AnimationDeps, 'db' | 'config'>, entitlements: Entitlements, input: { quality?: Quality; custom_branding?: Branding }, opts: { sandbox?: boolean; field?: string } = {}): Promise<Quality> {
+  const sandbox = opts.sandbox ?? false;
+  const quality = input.quality ?? defaultQuality(deps.config.render.defaultResolution, entitlements, sandbox);
+  if (sandbox) admitSandboxQuality(quality, opts.field);
   authorizeWithinLicense(entitlements, { entitlement: 'max_quality', wants: quality });
   if (brands(input.custom_branding)) authorizeWithinLicense(entitlements, { entitlement: 'custom_branding', wants: true });
-  authorizeWithinLicense(entitlements, { entitlement: 'animations_per_month', adding: 1, used: (await currentUse(deps.db)).animations_per_month });
+  if (!sandbox) authorizeWithinLicense(entitlements, { entitlement: 'animations_per_month', adding: 1, used: (await currentUse(deps.db)).animations_per_month });
   return quality;
 }
 
@@ -44,7 +51,8 @@ export async function admitToLicense(deps: Pick<AnimationDeps, 'db' | 'config'>,
  * accepted at the same moment; this one, under a lock, can.
  */
 export async function holdMonthlyLimit(tx: Queryable, entitlements: Entitlements, added: number): Promise<void> {
-  if (entitlements.limits?.animations_per_month === null || !entitlements.limits) return;
+  // added 0: sandbox animations, which count against no quota.
+  if (entitlements.limits?.animations_per_month === null || !entitlements.limits || added === 0) return;
   await sql(tx, 'SELECT pg_advisory_xact_lock($1)', [MONTHLY_LOCK]);
   const used = (await currentUse(tx)).animations_per_month - added;
   authorizeWithinLicense(entitlements, { entitlement: 'animations_per_month', adding: added, used });

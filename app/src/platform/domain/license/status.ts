@@ -1,10 +1,12 @@
-// What GET /api/v1/license and `devforge license status` show: the standing, the banner it calls for, and this
-// month's use against each limit.
+// What GET /api/v1/license and `devforge license status` show: the standing, the banner it calls for, this
+// month's use against each limit, and the render workers in use against render_workers.
 import type { DataSource } from 'typeorm';
 import { ENTITLEMENT_NAMES, ENTITLEMENTS, type EntitlementName } from '../../../licensing/entitlements.ts';
 import type { Actor } from '../policy.ts';
 import { authorize } from '../policy.ts';
+import { apiCalls } from '../queries/usage.ts';
 import { currentUse } from './current-use.ts';
+import { seatedWorkers } from './render-seats.ts';
 import { licenseStanding, type LicenseOptions, type LicenseStanding } from './standing.ts';
 
 export interface LicenseUse {
@@ -19,6 +21,8 @@ export interface LicenseStatus {
   banner: { audience: 'admins' | 'everyone'; message: string } | null;
   month: string;
   usage: LicenseUse[];
+  /** The render workers holding a seat now (render_workers). */
+  workers: string[];
 }
 
 function bannerFor(s: LicenseStanding): LicenseStatus['banner'] {
@@ -36,10 +40,13 @@ export async function licenseStatus(db: DataSource, opts: LicenseOptions, princi
   if (principal) authorize(principal, 'license.read');
   const standing = await licenseStanding(db, opts);
   const use = await currentUse(db, standing.observedAt);
-  const usage = ENTITLEMENT_NAMES.filter((n) => ENTITLEMENTS[n].kind === 'count' && n !== 'render_workers').map((entitlement) => ({
+  // API calls as written by the meters (each API process flushes every usage.flushIntervalMs).
+  const workers = await seatedWorkers(db);
+  const used: Partial<Record<EntitlementName, number>> = { animations_per_month: use.animations_per_month, api_calls_per_month: await apiCalls(db, use.month), render_workers: workers.length };
+  const usage = ENTITLEMENT_NAMES.filter((n) => ENTITLEMENTS[n].kind === 'count').map((entitlement) => ({
     entitlement,
     limit: standing.entitlements[entitlement] as number | null,
-    used: entitlement === 'animations_per_month' ? use.animations_per_month : null,
+    used: used[entitlement] ?? null,
   }));
-  return { standing, banner: bannerFor(standing), month: use.month, usage };
+  return { standing, banner: bannerFor(standing), month: use.month, usage, workers };
 }

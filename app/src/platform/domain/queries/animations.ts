@@ -54,7 +54,7 @@ export interface AnimationFilters {
   status?: AnimationStatus;
   template?: string;
   batchId?: string;
-  /** Text the description contains. */
+  /** Text the description or the title contains. */
   q?: string;
   /**
    * Whose: 'me' the caller's own; 'shared' others' the caller may read (shared with them or one of
@@ -96,7 +96,7 @@ export async function listAnimations(db: Db, principal: Actor, filters: Animatio
   if (filters.status) qb.andWhere('a.status = :status', { status: filters.status });
   if (filters.template) qb.andWhere('a.template = :template', { template: filters.template });
   if (filters.batchId) qb.andWhere('a.batch_id = :batch', { batch: filters.batchId });
-  if (filters.q) qb.andWhere('a.description ILIKE :q', { q: `%${filters.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+  if (filters.q) qb.andWhere('(a.description ILIKE :q OR a.title ILIKE :q)', { q: `%${filters.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
   if (filters.cursor) {
     const c = parseCursor(filters.cursor);
     qb.andWhere('(a.created_at, a.id) < (:at, :id)', { at: c.at, id: c.id });
@@ -120,9 +120,9 @@ export async function countByStatus(db: Db): Promise<{ status: string; count: nu
 export type OutputName = 'video' | 'poster' | 'captions';
 
 /** Where one of a rendered animation's files is stored; output-not-ready until it has completed. */
-export async function getOutputFile(db: Db, principal: Actor, id: string, name: OutputName): Promise<{ key: string; generation: number; description: string }> {
-  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.orgVisible', 'a.status', 'a.outputs', 'a.generation', 'a.description']).where('a.id = :id', { id }).getOne();
+export async function getOutputFile(db: Db, principal: Actor, id: string, name: OutputName): Promise<{ key: string; generation: number; description: string; title: string | null }> {
+  const row = await db.getRepository(AnimationEntity).createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.orgVisible', 'a.status', 'a.outputs', 'a.generation', 'a.description', 'a.title']).where('a.id = :id', { id }).getOne();
   const animation = await visible(db, principal, 'animation.read', row);
   if (animation.status !== 'completed' || !animation.outputs) throw new DomainError('output-not-ready', `the animation is ${animation.status}; wait for it to complete (follow links.events)`);
-  return { key: animation.outputs[name].key, generation: animation.generation, description: animation.description };
+  return { key: animation.outputs[name].key, generation: animation.generation, description: animation.description, title: animation.title };
 }

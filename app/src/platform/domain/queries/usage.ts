@@ -4,13 +4,16 @@
 //
 // What counts: an animation when it is accepted (usage_accepted, once per animation id); an API call
 // when an authenticated /api/v1 request gets past authentication and the rate limit (api_calls_hourly;
-// `api_calls` are the calls made with API keys, `session_calls` those made in the browser or with a
-// single sign-on token); render seconds when a render completes (usage_events, once per generation);
-// storage as the output bytes of the animations that exist now (deleted ones hold none).
+// `api_calls` are the calls made with API keys and identity-provider bearer tokens, the ones that count
+// against api_calls_per_month; `session_calls` those the web app makes in the browser); render seconds
+// when a render completes (usage_events, once per generation); storage as the output bytes of the
+// animations that exist now (deleted ones hold none). Sandbox keys' animations and calls are shown apart
+// (`sandbox_animations`, `sandbox_calls`): they count against no quota.
 import type { DataSource } from 'typeorm';
 import { sql, type Queryable } from '../../db/sql.ts';
 import { DomainError } from '../errors.ts';
 import { authorize, listScope, type Actor } from '../policy.ts';
+import { QUOTA_CHANNELS_SQL } from '../commands/usage/api-call-meter.ts';
 
 /** YYYY-MM, a calendar month in UTC. */
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -37,20 +40,21 @@ export function monthOf(at: Date): string {
   return at.toISOString().slice(0, 7);
 }
 
-/** Animations accepted in the month, everyone's or one owner's. */
+/** Animations accepted in the month (sandbox ones are not: they count against no quota), everyone's or one owner's. */
 export async function animationsAccepted(db: Queryable, month: string, ownerId?: string): Promise<number> {
   const { from, to } = monthRange(month);
-  const [row] = await sql<{ n: number }>(db, 'SELECT count(*)::int AS n FROM usage_accepted WHERE accepted_at >= $1 AND accepted_at < $2 AND ($3::uuid IS NULL OR owner_id = $3)', [from, to, ownerId ?? null]);
+  const [row] = await sql<{ n: number }>(db, 'SELECT count(*)::int AS n FROM usage_accepted WHERE accepted_at >= $1 AND accepted_at < $2 AND NOT sandbox AND ($3::uuid IS NULL OR owner_id = $3)', [from, to, ownerId ?? null]);
   return row!.n;
 }
 
 /**
- * API calls made with API keys in the month: every key's, or one key's. Calls still counted in
+ * API calls in the month that count against api_calls_per_month (API keys and bearer service tokens; not
+ * the web app's session calls, not sandbox keys'): every key's, or one key's. Calls still counted in
  * memory (up to usage.flushIntervalMs old) are not in it yet.
  */
 export async function apiCalls(db: Queryable, month: string, keyId?: string): Promise<number> {
   const { from, to } = monthRange(month);
-  const [row] = await sql<{ n: number }>(db, 'SELECT coalesce(sum(calls), 0)::float8 AS n FROM api_calls_hourly WHERE hour >= $1 AND hour < $2 AND api_key_id IS NOT NULL AND ($3::uuid IS NULL OR api_key_id = $3)', [
+  const [row] = await sql<{ n: number }>(db, `SELECT coalesce(sum(calls), 0)::float8 AS n FROM api_calls_hourly WHERE hour >= $1 AND hour < $2 AND channel IN ${QUOTA_CHANNELS_SQL} AND ($3::uuid IS NULL OR api_key_id = $3)`, [
     from,
     to,
     keyId ?? null,
@@ -62,6 +66,9 @@ export interface UsageFigures {
   animations_accepted: number;
   api_calls: number;
   session_calls: number;
+  /** Animations and calls of sandbox keys: shown apart, counted against no quota. */
+  sandbox_animations: number;
+  sandbox_calls: number;
   renders: number;
   render_seconds: number;
   storage_bytes: number;
@@ -104,7 +111,7 @@ export interface UsageFilter {
   ownerId?: string;
 }
 
-const ZERO: UsageFigures = { animations_accepted: 0, api_calls: 0, session_calls: 0, renders: 0, render_seconds: 0, storage_bytes: 0 };
+const ZERO: UsageFigures = { animations_accepted: 0, api_calls: 0, session_calls: 0, sandbox_animations: 0, sandbox_calls: 0, renders: 0, render_seconds: 0, storage_bytes: 0 };
 
 // Output bytes of one animation row `a` (video, poster and captions).
 const BYTES = `coalesce((a.outputs->'video'->>'bytes')::bigint, 0) + coalesce((a.outputs->'poster'->>'bytes')::bigint, 0) + coalesce((a.outputs->'captions'->>'bytes')::bigint, 0)`;
@@ -115,6 +122,8 @@ interface Part {
   animations_accepted?: number;
   api_calls?: number;
   session_calls?: number;
+  sandbox_animations?: number;
+  sandbox_calls?: number;
   renders?: number;
   render_seconds?: number;
   storage_bytes?: number;
@@ -125,13 +134,14 @@ async function parts(db: Queryable, r: MonthRange, ownerId: string | null): Prom
   const p = [r.from, r.to, ownerId];
   const accepted = sql<Part>(
     db,
-    `SELECT owner_id AS user_id, api_key_id, count(*)::int AS animations_accepted FROM usage_accepted
+    `SELECT owner_id AS user_id, api_key_id, (count(*) FILTER (WHERE NOT sandbox))::int AS animations_accepted, (count(*) FILTER (WHERE sandbox))::int AS sandbox_animations FROM usage_accepted
       WHERE accepted_at >= $1 AND accepted_at < $2 AND ($3::uuid IS NULL OR owner_id = $3) GROUP BY 1, 2`,
     p,
   );
   const calls = sql<Part>(
     db,
-    `SELECT user_id, api_key_id, sum(calls) FILTER (WHERE api_key_id IS NOT NULL)::float8 AS api_calls, sum(calls) FILTER (WHERE api_key_id IS NULL)::float8 AS session_calls
+    `SELECT user_id, api_key_id, sum(calls) FILTER (WHERE channel IN ${QUOTA_CHANNELS_SQL})::float8 AS api_calls, sum(calls) FILTER (WHERE channel = 'session')::float8 AS session_calls,
+            sum(calls) FILTER (WHERE channel = 'sandbox')::float8 AS sandbox_calls
        FROM api_calls_hourly WHERE hour >= $1 AND hour < $2 AND ($3::uuid IS NULL OR user_id = $3) GROUP BY 1, 2`,
     p,
   );
@@ -156,6 +166,8 @@ function add(into: UsageFigures, p: Part): void {
   into.animations_accepted += p.animations_accepted ?? 0;
   into.api_calls += p.api_calls ?? 0;
   into.session_calls += p.session_calls ?? 0;
+  into.sandbox_animations += p.sandbox_animations ?? 0;
+  into.sandbox_calls += p.sandbox_calls ?? 0;
   into.renders += p.renders ?? 0;
   into.render_seconds += p.render_seconds ?? 0;
   into.storage_bytes += p.storage_bytes ?? 0;

@@ -48,6 +48,10 @@ This archive holds what this DevForge appliance stores about your account (GDPR 
   animations/<id>/          the rendered files of each animation: video.mp4, poster.png, captions.vtt.
   batches.json              your batch requests.
   usage.json                the renders recorded for accounting (frames, durations).
+  usage-accepted.json       each animation you submitted, as counted against the license's monthly
+                            limit (quality, key, sandbox, when).
+  usage-api-calls.json      your API calls per hour, key and channel (API key, sandbox key, service
+                            token, the web app's own session).
   webhook-deliveries.json   the webhook calls made for your animations (event, address, outcome).
   audit.json                the audit-log entries of what you did (and failed sign-ins with your
                             address): action, time, from which address and browser, what.
@@ -87,7 +91,7 @@ function jsonArray(rows: AsyncIterable<unknown>): () => Promise<Readable> {
  * Rows of `query` read PAGE at a time: it must order by its unique column `id` (of SQL type `type`) and
  * hold `$AFTER` in its WHERE clause, where the condition "after the last row of the previous page" goes.
  */
-async function* paged<Row extends Record<string, unknown>>(db: Queryable, query: string, params: unknown[], type: 'uuid' | 'bigint' = 'uuid'): AsyncGenerator<Row> {
+async function* paged<Row extends Record<string, unknown>>(db: Queryable, query: string, params: unknown[], type: 'uuid' | 'bigint' | 'text' = 'uuid'): AsyncGenerator<Row> {
   let after: string | null = null;
   const n = params.length + 1;
   for (;;) {
@@ -164,6 +168,23 @@ async function* entriesOf(deps: ExportDeps, account: AccountRow): AsyncGenerator
   yield {
     path: 'usage.json',
     content: jsonArray(paged(db, 'SELECT id, animation_id, generation, kind, quality, frames, duration_s, render_s, created_at FROM usage_events WHERE owner_id = $1 AND $AFTER ORDER BY id', [id])),
+  };
+  // The licensing meters (migrations 010 and 012): what counted against the license, per animation and per hour.
+  yield {
+    path: 'usage-accepted.json',
+    content: jsonArray(paged(db, 'SELECT * FROM (SELECT animation_id AS id, api_key_id, quality, sandbox, accepted_at FROM usage_accepted WHERE owner_id = $1) u WHERE $AFTER ORDER BY id', [id])),
+  };
+  yield {
+    path: 'usage-api-calls.json',
+    content: jsonArray(
+      // No single key column: the page cursor is the bucket's (hour, key, channel) as one sortable text.
+      paged(
+        db,
+        `SELECT * FROM (SELECT to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') || '|' || coalesce(api_key_id::text, '-') || '|' || channel AS id, hour, api_key_id, channel, calls FROM api_calls_hourly WHERE user_id = $1) c WHERE $AFTER ORDER BY id`,
+        [id],
+        'text',
+      ),
+    ),
   };
   yield {
     path: 'webhook-deliveries.json',

@@ -3,7 +3,8 @@
 // records usage once per generation. Progress is saved about once a second; a save that finds the
 // animation no longer processing (cancelled, deleted) stops the render. The license in force when the render
 // runs decides the overlay: its watermark (Free: "DevForge") is drawn whatever the request asked, and custom
-// branding only when the license includes it.
+// branding only when the license includes it. A sandbox key's animation is watermarked "SANDBOX" whatever it
+// asked, and its render may not outgrow the sandbox's duration through its voice-over's pacing.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobWithMetadata } from 'pg-boss';
@@ -16,6 +17,7 @@ import { parseScene, SceneValidationError } from '../../../scene/validate.ts';
 import { paceForVoice } from '../../compose/voice-pacing.ts';
 import { markCompleted, markFailed, type FinishDeps } from '../../domain/commands/animations/finish.ts';
 import { RenderFailure } from '../../domain/failures.ts';
+import { SANDBOX_MAX_DURATION_S, SANDBOX_WATERMARK } from '../../domain/license/sandbox.ts';
 import { licenseStanding } from '../../domain/license/standing.ts';
 import { AnimationEntity, type Animation, type AnimationOutputs, type Branding } from '../../db/entities/animation.ts';
 import { sql } from '../../db/sql.ts';
@@ -55,9 +57,13 @@ export function classifyRenderError(err: unknown): RenderFailure {
   return new RenderFailure('render-failed', message, { cause: err });
 }
 
-/** The license's watermark overrides the request's; branding is drawn only when the license includes it. */
-export function overlayFor(branding: Branding | null, license: Pick<EntitlementValues, 'watermark' | 'custom_branding'>): OverlayOptions {
-  const watermark = license.watermark ?? branding?.watermark;
+/**
+ * The license's watermark overrides the request's; branding is drawn only when the license includes it. A
+ * sandbox animation says SANDBOX, beside the license's watermark where there is one (Free's stays on).
+ */
+export function overlayFor(branding: Branding | null, license: Pick<EntitlementValues, 'watermark' | 'custom_branding'>, sandbox = false): OverlayOptions {
+  const licensed = license.watermark ?? (sandbox ? undefined : branding?.watermark);
+  const watermark = sandbox ? (licensed ? `${SANDBOX_WATERMARK} · ${licensed}` : SANDBOX_WATERMARK) : licensed;
   if (!branding) return watermark ? { watermark: { text: watermark } } : {};
   return {
     ...(watermark ? { watermark: { text: watermark } } : {}),
@@ -127,11 +133,16 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
   try {
     // Paced for its voice here, where espeak-ng is: each step lasts at least its speech (none without a voice).
     const scene = await paceForVoice(parseScene(animation.scene, `animation ${id}`), deps.renderer.espeakPath);
+    if (animation.sandbox && scene.duration > SANDBOX_MAX_DURATION_S)
+      throw new RenderFailure(
+        'over-limit',
+        `paced for its voice-over, this sandbox animation lasts ${Math.round(scene.duration * 10) / 10} s, longer than a sandbox render's ${SANDBOX_MAX_DURATION_S} s: shorten its narration, or use a standard API key`,
+      );
     await mkdir(dir, { recursive: true });
     const files = { video: join(dir, 'video.mp4'), poster: join(dir, 'poster.png'), captions: join(dir, 'captions.vtt') };
     const summary = await deps.renderer.render(scene, {
       outputs: files,
-      overlay: overlayFor(animation.branding, (await licenseStanding(deps.db, { acceptTest: deps.acceptTestLicenses })).entitlements),
+      overlay: overlayFor(animation.branding, (await licenseStanding(deps.db, { acceptTest: deps.acceptTestLicenses })).entitlements, animation.sandbox),
       signal: stop.signal,
       onProgress: (done, total) => {
         const now = Date.now();

@@ -7,6 +7,22 @@ import type { Batch, BatchBody, BatchCreated, SsoSettings, SsoTest, SystemReport
 
 let csrfToken = '';
 
+export interface PreviewRequest {
+  description: string;
+  template?: string;
+  params?: Record<string, unknown>;
+  duration?: number;
+  captions?: 'burn_in' | 'sidecar';
+  style?: string;
+  voice?: string;
+}
+
+export interface Voice {
+  name: string;
+  description: string;
+  gender: string;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly type: string;
@@ -54,6 +70,16 @@ async function download(method: Method, path: string): Promise<string> {
   return name;
 }
 
+/** A call answered with a file (the preview's narration WAV): the body as a Blob, a problem as an ApiError. */
+async function requestBlob(method: Method, path: string, body: unknown): Promise<Blob> {
+  const res = await fetch(`/api/v1${path}`, { method, headers: { accept: '*/*', 'content-type': 'application/json', 'x-csrf-token': csrfToken }, credentials: 'same-origin', body: JSON.stringify(body) });
+  if (!res.ok) {
+    const problem = (await res.json().catch(() => ({}))) as { type?: string; title?: string; detail?: string };
+    throw new ApiError(res.status, problem.type ?? '', problem.detail ?? problem.title ?? `the server answered ${res.status}`);
+  }
+  return res.blob();
+}
+
 function query(params: Record<string, unknown>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (typeof v === 'string' ? v !== '' : typeof v === 'number') q.set(k, String(v));
@@ -84,8 +110,10 @@ export const api = {
 
   templates: () => request<{ templates: Template[] }>('GET', '/templates').then((r) => r.templates),
   analyze: (description: string) => request<Analysis>('POST', '/analyze', { description }),
-  preview: (body: { description: string; template?: string; params?: Record<string, unknown>; duration?: number; captions?: 'burn_in' | 'sidecar'; style?: string }) =>
-    request<ScenePreview>('POST', '/scenes/preview', { ...body, quality: '720p' }),
+  preview: (body: PreviewRequest) => request<ScenePreview>('POST', '/scenes/preview', { ...body, quality: '720p' }),
+  /** The preview's voice-over: the same body as `preview`, with a voice; a WAV as long as that scene. */
+  narration: (body: PreviewRequest) => requestBlob('POST', '/scenes/preview/narration', { ...body, quality: '720p' }),
+  voices: () => request<{ voices: Voice[]; unavailable?: string }>('GET', '/voices'),
   /** One Idempotency-Key per intended export: a second click, or a retry after a lost answer, gets the first render, not a duplicate. */
   generate: (body: GenerateBody, idempotencyKey: string) => request<Queued>('POST', '/animations/generate', body, { 'idempotency-key': idempotencyKey }),
 
@@ -94,6 +122,7 @@ export const api = {
   deleteAnimation: (id: string) => request<void>('DELETE', `/animations/${id}`),
   cancel: (id: string) => request<Animation>('POST', `/animations/${id}/cancel`),
   rerender: (id: string) => request<Animation>('POST', `/animations/${id}/rerender`),
+  rename: (id: string, title: string | null) => request<Animation>('PUT', `/animations/${id}/title`, { title }),
   shares: (id: string) => request<Shares>('GET', `/animations/${id}/shares`),
   share: (id: string, to: { user: string } | { group: string }, access: 'read' | 'write') => request<Shares>('PUT', `/animations/${id}/shares`, { ...to, access }),
   unshare: (id: string, from: { user: string } | { group: string }) => request<void>('DELETE', `/animations/${id}/shares${query(from)}`),
@@ -123,6 +152,8 @@ export const api = {
   ssoTest: () => request<SsoTest>('POST', '/sso/test'),
   createBatch: (body: BatchBody, idempotencyKey: string) => request<BatchCreated>('POST', '/animations/batch', body, { 'idempotency-key': idempotencyKey }),
   batch: (id: string) => request<Batch>('GET', `/batches/${id}`),
+  /** What the signed-out pages draw (no credentials): a white-labelled sign-in page shows no DevForge. */
+  publicBranding: () => request<unknown>('GET', '/branding/public'),
 };
 
 /** The audit log's filters, as GET /audit and /audit/export take them. */

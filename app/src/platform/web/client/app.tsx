@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { api } from './api.ts';
 import type { License, Me, Template } from './api-types.ts';
-import { applyBranding, DEVFORGE_BRANDING, loadBranding, type Branding } from './branding.ts';
+import { applyBranding, DEVFORGE_BRANDING, loadBranding, loadPublicBranding, type Branding } from './branding.ts';
 import { AppContext, can, type AppState } from './context.ts';
 import { ROUTES } from './route-table.tsx';
 import { SignIn } from './screens/sign-in.tsx';
@@ -88,9 +88,15 @@ export function App({ sso, localLogin }: Props) {
     api.license().then(setLicense, () => setLicense(undefined));
     api.templates().then(setTemplates, () => setTemplates([]));
   }, [me]);
-  // Signed out, the DevForge look (the branding API needs a signed-in caller).
+  // Signed out: the public part of the branding (a white-labelled sign-in page shows no DevForge either).
+  const [signedOut, setSignedOut] = useState<Branding>(DEVFORGE_BRANDING);
   useEffect(() => {
-    if (me === null) applyBranding(DEVFORGE_BRANDING, 'Sign in');
+    if (me !== null) return;
+    applyBranding(DEVFORGE_BRANDING, 'Sign in');
+    void loadPublicBranding().then((b) => {
+      applyBranding(b, 'Sign in');
+      setSignedOut(b);
+    });
   }, [me]);
 
   const state = useMemo<AppState | undefined>(
@@ -117,7 +123,7 @@ export function App({ sso, localLogin }: Props) {
   );
 
   if (me === undefined) return <p class="loading">Loading…</p>;
-  if (me === null) return <SignIn sso={sso} localLogin={localLogin} onSignedIn={setMe} />;
+  if (me === null) return <SignIn sso={sso} localLogin={localLogin} onSignedIn={setMe} branding={signedOut} />;
   if (!state) return <p class="loading">Loading…</p>;
   return (
     <AppContext.Provider value={state}>

@@ -65,6 +65,15 @@ export async function loadBranding(): Promise<Branding> {
   }
 }
 
+/** The signed-out pages' branding (GET /branding/public); DevForge's own when there is none or it cannot be read. */
+export async function loadPublicBranding(): Promise<Branding> {
+  try {
+    return parseBranding(await api.publicBranding());
+  } catch {
+    return DEVFORGE_BRANDING;
+  }
+}
+
 function luminance(hex: string): number {
   const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
   return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;

@@ -27,7 +27,7 @@ export async function createBatch(deps: AnimationDeps, principal: Actor & Submit
     const { id, ...input } = item;
     try {
       admitRequest(deps.config, principal, input, `body.animations[${i}]`);
-      prepared.push({ ...(await prepareAnimation(deps, input, entitlements, `body.animations[${i}]`)), ...(id ? { clientRef: id } : {}) });
+      prepared.push({ ...(await prepareAnimation(deps, input, entitlements, `body.animations[${i}]`, principal.sandbox === true)), ...(id ? { clientRef: id } : {}) });
     } catch (err) {
       if (err instanceof DomainError) throw err.forItem(i, `animations[${i}]${id ? ` (id ${id})` : ''}`);
       throw err;
@@ -43,7 +43,8 @@ export async function createBatch(deps: AnimationDeps, principal: Actor & Submit
       animations.push(await insertAnimation(tx, deps, principal, item, { batchId: batch.id, clientRef: item.clientRef, aheadS }));
       aheadS += renderSecondsFor(item.input.quality, item.scene.duration);
     }
-    await holdMonthlyLimit(tx, entitlements, animations.length);
+    // A sandbox key's animations count against no quota.
+    await holdMonthlyLimit(tx, entitlements, principal.sandbox ? 0 : animations.length);
     await recordAudit(tx, { actor: principal, action: 'animation.batch', target: { type: 'batch', id: batch.id }, origin, details: { count: animations.length, animation_ids: animations.map((a) => a.id) } });
     return { batch, animations };
   });

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Analysis } from '../../../../analysis/analyze.ts';
+import { brandScene } from '../../../../scene/brand-palette.ts';
 import type { Scene } from '../../../../scene/schema.ts';
 import type { Principal } from '../../../auth/principal.ts';
 import { AnimationEntity, type Animation, type Branding } from '../../../db/entities/animation.ts';
@@ -12,6 +13,7 @@ import { recordAccepted } from '../usage/record-accepted.ts';
 import { DomainError } from '../../errors.ts';
 import { WebhookFailure } from '../../failures.ts';
 import { admitToLicense, holdMonthlyLimit, licenseEntitlements } from '../../license/admission.ts';
+import { admitSandboxDuration } from '../../license/sandbox.ts';
 import { authorize, type Actor, type Entitlements } from '../../policy.ts';
 import { composeRequest, type SceneRequest } from './compose.ts';
 import { PRIORITIES, type AnimationDeps } from './deps.ts';
@@ -31,6 +33,8 @@ export interface PreparedAnimation {
   input: NewAnimation & { quality: SceneRequest['quality'] };
   analysis: Analysis;
   scene: Scene;
+  /** Submitted with a sandbox key (licensing.md): watermarked SANDBOX, counted against no quota. */
+  sandbox: boolean;
 }
 
 export async function checkWebhookUrl(policy: AnimationDeps['webhooks'], url: string | undefined, field: string): Promise<void> {
@@ -43,12 +47,17 @@ export async function checkWebhookUrl(policy: AnimationDeps['webhooks'], url: st
   }
 }
 
-export async function prepareAnimation(deps: AnimationDeps, raw: NewAnimation, entitlements: Entitlements, field = 'body'): Promise<PreparedAnimation> {
-  const input = { ...raw, quality: await admitToLicense(deps, entitlements, raw) };
-  const { analysis, scene } = await composeRequest(input, deps.config, deps.scenes);
+export async function prepareAnimation(deps: AnimationDeps, raw: NewAnimation, entitlements: Entitlements, field = 'body', sandbox = false): Promise<PreparedAnimation> {
+  const input = { ...raw, quality: await admitToLicense(deps, entitlements, raw, { sandbox, field }) };
+  const composed = await composeRequest(input, deps.config, deps.scenes);
+  // The brand's colour in the animation itself (scene/brand-palette.ts; the preview applies the same).
+  const scene = brandScene(composed.scene, input.custom_branding?.colors);
+  const analysis = composed.analysis;
+  // The composed length is what would be rendered (a template may add an intro to the asked duration).
+  if (sandbox) admitSandboxDuration(scene.duration, field);
   admitScene(deps.config, input.quality, scene, field);
   await checkWebhookUrl(deps.webhooks, input.webhook_url, `${field}.webhook_url`);
-  return { input, analysis, scene };
+  return { input, analysis, scene, sandbox };
 }
 
 function branding(input: NewAnimation): Branding | null {
@@ -56,8 +65,8 @@ function branding(input: NewAnimation): Branding | null {
   return b ? { ...b } : null;
 }
 
-/** Who submits an animation: the owner, and the API key it came with (for the usage report). */
-export type Submitter = Pick<Principal, 'userId'> & Partial<Pick<Principal, 'apiKeyId'>>;
+/** Who submits an animation: the owner, and the API key it came with (for the usage report; a sandbox key's are sandbox animations). */
+export type Submitter = Pick<Principal, 'userId'> & Partial<Pick<Principal, 'apiKeyId' | 'sandbox'>>;
 
 /** Inserts the animation, its render job and its accepted-ledger row; all exist only if `tx` commits. */
 export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, principal: Submitter, prepared: PreparedAnimation, extra: { batchId?: string; clientRef?: string; aheadS: number }): Promise<Animation> {
@@ -72,6 +81,7 @@ export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, pr
       batchId: extra.batchId ?? null,
       clientRef: extra.clientRef ?? null,
       description: input.description,
+      title: null,
       style: analysis.style,
       quality: input.quality,
       fps: scene.fps,
@@ -93,13 +103,14 @@ export async function insertAnimation(tx: EntityManager, deps: AnimationDeps, pr
       renderJobId: jobId,
       // New animations are private to their owner until they share them.
       orgVisible: false,
+      sandbox: prepared.sandbox,
       startedAt: null,
       completedAt: null,
       estimatedCompletion: new Date(Date.now() + (extra.aheadS + renderS) * 1000),
     }),
   );
   await deps.queue.send('render', { animationId: animation.id, generation: 1 }, { id: jobId, priority, singletonKey: animation.id }, tx);
-  await recordAccepted(tx, { animationId: animation.id, ownerId: animation.ownerId, apiKeyId: principal.apiKeyId, quality: animation.quality });
+  await recordAccepted(tx, { animationId: animation.id, ownerId: animation.ownerId, apiKeyId: principal.apiKeyId, quality: animation.quality, sandbox: prepared.sandbox });
   return animation;
 }
 
@@ -107,13 +118,19 @@ export async function createAnimation(deps: AnimationDeps, principal: Actor & Su
   authorize(principal, 'animation.create');
   admitRequest(deps.config, principal, input);
   const entitlements = await licenseEntitlements(deps);
-  const prepared = await prepareAnimation(deps, input, entitlements);
+  const prepared = await prepareAnimation(deps, input, entitlements, 'body', principal.sandbox === true);
   const aheadS = await queuedAheadSeconds(deps.db);
   return deps.db.transaction(async (tx) => {
     await admitIntoQueue(tx, deps.config, principal.userId, 'render');
     const animation = await insertAnimation(tx, deps, principal, prepared, { aheadS });
-    await holdMonthlyLimit(tx, entitlements, 1);
-    await recordAudit(tx, { actor: principal, action: 'animation.generate', target: { type: 'animation', id: animation.id }, origin, details: { template: animation.template, quality: animation.quality, duration_s: animation.durationS } });
+    await holdMonthlyLimit(tx, entitlements, prepared.sandbox ? 0 : 1);
+    await recordAudit(tx, {
+      actor: principal,
+      action: 'animation.generate',
+      target: { type: 'animation', id: animation.id },
+      origin,
+      details: { template: animation.template, quality: animation.quality, duration_s: animation.durationS, ...(animation.sandbox ? { sandbox: true } : {}) },
+    });
     return animation;
   });
 }

@@ -1,4 +1,4 @@
-// Cancel, re-render and delete: what an owner (or an admin) may do to an existing animation.
+// Cancel, re-render, rename and delete: what an owner (or an admin) may do to an existing animation.
 import { randomUUID } from 'node:crypto';
 import type { ResolutionName } from '../../../../render/presets.ts';
 import type { Quality } from '../../../../licensing/entitlements.ts';
@@ -54,6 +54,15 @@ export async function rerenderAnimation(deps: AnimationDeps, principal: Actor, i
   });
   await publishAnimationEvent(deps.db, { id, status: updated.status, progress: 0 });
   return updated;
+}
+
+/** Names the animation in the library (null: untitled again). Its description and files stay as they are. */
+export async function renameAnimation(deps: Pick<AnimationDeps, 'db'>, principal: Actor, id: string, title: string | null, origin?: Origin): Promise<void> {
+  const animation = await getAnimation(deps.db, principal, id, 'animation.rename');
+  await deps.db.transaction(async (tx) => {
+    await sql(tx, 'UPDATE animations SET title = $2, updated_at = now() WHERE id = $1', [id, title]);
+    await recordAudit(tx, { actor: principal, action: 'animation.rename', target: { type: 'animation', id }, origin, details: { owner_id: animation.ownerId, from: animation.title, to: title } });
+  });
 }
 
 /** Deletes the animation, its files and its queued job. Usage records stay (they are accounting). */

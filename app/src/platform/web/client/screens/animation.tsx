@@ -10,10 +10,11 @@ import type { Animation, AuditEntry, Delivery } from '../api-types.ts';
 import { can, useApp } from '../context.ts';
 import { formatValue, labelOf, unitOf } from '../labels.ts';
 import { Facts } from '../parts/facts.tsx';
+import { displayName, Rename } from '../parts/rename.tsx';
 import { Sharing } from '../parts/sharing.tsx';
 import { formatDate, formatSeconds, Status } from '../parts/status.tsx';
 
-function useLiveAnimation(id: string): [Animation | undefined, string] {
+function useLiveAnimation(id: string): [Animation | undefined, string, (a: Animation) => void] {
   const [a, setA] = useState<Animation | undefined>(undefined);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -34,7 +35,7 @@ function useLiveAnimation(id: string): [Animation | undefined, string] {
     );
     return () => source?.close();
   }, [id]);
-  return [a, error];
+  return [a, error, setA];
 }
 
 function Deliveries({ id }: { id: string }) {
@@ -95,8 +96,8 @@ export function AnimationScreen() {
   const { params } = useRoute();
   const id = params.id!;
   const app = useApp();
-  const [a, error] = useLiveAnimation(id);
-  useEffect(() => app.setScreenTitle(a ? a.description : 'Animation'), [app, a?.description]);
+  const [a, error, setA] = useLiveAnimation(id);
+  useEffect(() => app.setScreenTitle(a ? displayName(a) : 'Animation'), [app, a?.title, a?.description]);
 
   if (error)
     return (
@@ -118,7 +119,8 @@ export function AnimationScreen() {
 
   return (
     <div class="animation-page" data-id={a.id}>
-      <h1 id="animation-title">{a.description}</h1>
+      <h1 id="animation-title">{displayName(a)}</h1>
+      {can(app.me, 'animation.rename') && <Rename a={a} onRenamed={setA} />}
       <p class="muted">
         {templateTitle} · <Status animation={a} /> · {a.quality} · {formatSeconds(a.duration)} · created {formatDate(a.created_at)}
       </p>

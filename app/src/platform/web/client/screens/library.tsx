@@ -1,13 +1,14 @@
 // The library (/library): my animations and those shared with me, as cards with the poster, the
 // description, template, status, quality, length and date; search, filters (whose, status, template) and
 // paging. Live: while any card on the page is queued or rendering, the page is read again every few
-// seconds, so a status changes without a click. Per card: open, duplicate (a new draft from it),
+// seconds, so a status changes without a click. Per card: open, rename, duplicate (a new draft from it),
 // re-render, cancel, delete, each only where the role allows it.
 import { useEffect, useState } from 'preact/hooks';
 import { api, files, messageOf } from '../api.ts';
 import type { Animation, AnimationList, ListQuery } from '../api-types.ts';
 import { animationPath } from '../../app-paths.ts';
 import { can, useApp } from '../context.ts';
+import { displayName, Rename } from '../parts/rename.tsx';
 import { formatDate, formatSeconds, Status } from '../parts/status.tsx';
 
 const PAGE = 12;
@@ -32,9 +33,10 @@ function Card({ a, templateTitle, onChanged, onError }: { a: Animation; template
       <div class="card-body">
         <h3 class="card-title">
           <a href={animationPath(a.id)} class="desc">
-            {a.description}
+            {displayName(a)}
           </a>
         </h3>
+        {a.title && <p class="muted small card-description">{a.description}</p>}
         <p class="small">
           {templateTitle} · <Status animation={a} />
         </p>
@@ -42,6 +44,7 @@ function Card({ a, templateTitle, onChanged, onError }: { a: Animation; template
           {a.quality} · {formatSeconds(a.duration)} · {formatDate(a.created_at)}
         </p>
         <div class="actions">
+          {can(me, 'animation.rename') && <Rename a={a} onRenamed={onChanged} />}
           {can(me, 'animation.create') && (
             <a class="button secondary" href={`/?from=${a.id}`} aria-label={`Duplicate: ${a.description}`}>
               Duplicate
@@ -117,7 +120,7 @@ export function LibraryScreen() {
         }}
       >
         <div class="field">
-          <label for="library-q">Search descriptions</label>
+          <label for="library-q">Search titles and descriptions</label>
           <input id="library-q" type="search" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
         </div>
         <button type="submit">Search</button>

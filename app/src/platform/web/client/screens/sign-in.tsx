@@ -4,11 +4,14 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { Me } from '../api-types.ts';
+import type { Branding } from '../branding.ts';
 
 interface Props {
   sso: string | undefined;
   localLogin: boolean;
   onSignedIn: (me: Me) => void;
+  /** The organisation's public branding: its logo and product name head the page. */
+  branding: Branding;
 }
 
 function PasswordForm({ onSignedIn }: Pick<Props, 'onSignedIn'>) {
@@ -48,10 +51,16 @@ function PasswordForm({ onSignedIn }: Pick<Props, 'onSignedIn'>) {
   );
 }
 
-export function SignIn({ sso, localLogin, onSignedIn }: Props) {
+export function SignIn({ sso, localLogin, onSignedIn, branding }: Props) {
   return (
     <main id="main" class="sign-in">
       <section class="panel narrow" aria-labelledby="sign-in-title">
+        <p class="brand sign-in-brand">
+          {branding.logo && <img src={branding.logo} alt="" class="brand-logo" />}
+          <span class="brand-name" id="sign-in-product">
+            {branding.productName}
+          </span>
+        </p>
         <h1 id="sign-in-title">Sign in</h1>
         {sso && (
           <p>
