@@ -129,6 +129,7 @@ export function BatchScreen() {
   const [items, setItems] = useState<Item[]>([]);
   const allowed = QUALITY_ORDER.slice(0, QUALITY_ORDER.indexOf(maxQuality(app.license)) + 1);
   const [quality, setQuality] = useState<Quality>('720p');
+  const [length, setLength] = useState('');
   const [error, setError] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [items]);
@@ -236,6 +237,8 @@ export function BatchScreen() {
               e.preventDefault();
               setError('');
               if (!good.length) return setError('No line was understood: fix at least one, then submit.');
+              const seconds = length.trim() ? Number(length) : undefined;
+              if (seconds !== undefined && !(seconds > 0 && seconds <= 600)) return setError('The length is a number of seconds, e.g. 8; leave it empty for each template’s natural length.');
               setSubmitting(true);
               api
                 .createBatch(
@@ -244,7 +247,7 @@ export function BatchScreen() {
                       description: g.line.description,
                       quality: (g.line.quality as Quality | undefined) ?? quality,
                       id: g.line.where,
-                      ...(g.line.duration ? { duration: g.line.duration } : {}),
+                      ...(g.line.duration || seconds ? { duration: g.line.duration ?? seconds } : {}),
                       ...(g.line.style ? { style: g.line.style as BatchStyle } : {}),
                     })),
                   },
@@ -268,6 +271,13 @@ export function BatchScreen() {
               </select>
               <span class="hint" id="batch-quality-help">
                 For lines without their own; the license allows up to {allowed[allowed.length - 1]}.
+              </span>
+            </div>
+            <div class="field">
+              <label for="batch-length">Length (seconds)</label>
+              <input id="batch-length" type="number" min={1} max={600} value={length} onInput={(e) => setLength(e.currentTarget.value)} aria-describedby="batch-length-help" />
+              <span class="hint" id="batch-length-help">
+                Optional, for lines without their own; empty: each template’s natural length.
               </span>
             </div>
             <button type="submit" id="batch-submit" disabled={!checked || !good.length || submitting}>

@@ -114,7 +114,7 @@ function UserRow({ user, self, onChanged, onMessage }: { user: User; self: boole
         <button
           type="button"
           class="secondary"
-          aria-label={`End the sessions of ${user.email}`}
+          aria-label={`End sessions of ${user.email}`}
           onClick={() => void api.endUserSessions(user.id).then((r) => onMessage(`${user.email}: ${r.sessions_ended} session${r.sessions_ended === 1 ? '' : 's'} ended.`), fail)}
         >
           End sessions
@@ -131,7 +131,7 @@ function UserRow({ user, self, onChanged, onMessage }: { user: User; self: boole
             New password for {user.email}
           </label>
           <input id={`password-${user.id}`} type="password" autocomplete="new-password" placeholder="New password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-          <button type="submit" class="secondary" aria-label={`Set the password of ${user.email}`}>
+          <button type="submit" class="secondary" aria-label={`Set password of ${user.email}`}>
             Set password
           </button>
         </form>

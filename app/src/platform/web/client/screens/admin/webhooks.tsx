@@ -39,6 +39,8 @@ function SigningSecret() {
       <form
         class="row"
         id="rotate-form"
+        // Checked here, so a wrong number is said in words rather than by the browser's own bubble.
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           setError('');
