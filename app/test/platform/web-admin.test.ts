@@ -14,7 +14,7 @@ import { createApiKey } from '../../src/platform/domain/commands/api-keys.ts';
 import { VERSION } from '../../src/platform/server/version.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { call } from './helpers/http.ts';
-import { ACCEPT_TEST_LICENSES, issueLicense } from './helpers/license.ts';
+import { ACCEPT_TEST_LICENSES, issueLicense, putLicense } from './helpers/license.ts';
 import { startTestIdp, type TestIdp } from './helpers/oidc-provider.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from './helpers/server.ts';
@@ -102,7 +102,7 @@ test.serial('admin: users — the nav has Admin; create an account, change its r
   t.true((await navLinks(page)).includes('Admin'));
   await Promise.all([page.waitForSelector('#admin-users', { visible: true }), page.click('nav[aria-label=Main] a[href="/admin/users"]')]);
   const consoleNav = await page.$$eval('nav[aria-label=Administration] a', (as) => as.map((a) => a.textContent));
-  t.deepEqual(consoleNav, ['Users', 'API keys', 'Webhooks', 'License', 'Usage', 'System', 'Audit log', 'Single sign-on']);
+  t.deepEqual(consoleNav, ['Users', 'API keys', 'Webhooks', 'License', 'Usage', 'System', 'Audit log', 'Single sign-on', 'Branding']);
   await page.waitForSelector(`tr[data-user="${EDITOR.email}"]`);
 
   // A wrong entry is said in words, and nothing is sent.
@@ -377,6 +377,34 @@ test.serial('batch: three pasted lines, one not understood and left out; the two
   const statuses = await page.$$eval('#batch-animations [data-status]', (els) => els.map((e) => (e as HTMLElement).dataset.status));
   t.deepEqual(statuses, ['completed', 'completed']);
   await screen(t, page, 'batch');
+  await page.close();
+});
+
+test.serial('admin: branding — what the license does not include is shown off with the reason; saved settings re-brand the app at once', async (t) => {
+  const page = await newPage();
+  await signIn(page, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  // Professional (installed by the license test): name and watermark only.
+  await open(page, server.url, '/admin/branding', '#branding-form');
+  t.true(await page.$eval('#branding-logo', (el) => (el as HTMLInputElement).disabled));
+  t.regex(await text(page, '#branding-why'), /custom branding \(an Enterprise license\)/);
+  await setField(page, '#branding-name', 'Admin Console Co');
+  await page.click('#branding-save');
+  await page.waitForSelector('#branding-saved');
+  t.is((await call(server.url, 'GET', '/api/v1/branding', { key: adminKey })).json.name, 'Admin Console Co');
+  await screen(t, page, 'admin-branding');
+
+  // Enterprise: the white label too; the header takes the new name and colour without a reload.
+  t.is((await putLicense(server.url, adminKey, await issueLicense({ tier: 'enterprise', customer: 'Admin Console Co', sequence: 2 }))).status, 200);
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction(() => !(document.getElementById('branding-product') as HTMLInputElement | null)?.disabled);
+  await setField(page, '#branding-product', 'Console Explainers');
+  await setField(page, '#branding-primary', '#7c3aed');
+  await page.click('#branding-save');
+  await page.waitForFunction(() => document.querySelector('.brand-name')?.textContent === 'Console Explainers');
+  t.is(await page.$eval('header.top', (h) => getComputedStyle(h).backgroundColor), 'rgb(124, 58, 237)');
+  const saved = (await call(server.url, 'GET', '/api/v1/branding', { key: adminKey })).json;
+  t.like(saved, { name: 'Admin Console Co', product_name: 'Console Explainers', colors: { primary: '#7c3aed' } });
+  t.is((await call(server.url, 'PUT', '/api/v1/branding', { key: adminKey, body: {} })).status, 200);
   await page.close();
 });
 

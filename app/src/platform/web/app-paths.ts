@@ -17,6 +17,7 @@ export const APP_PATHS = {
   adminSystem: '/admin/system',
   adminAudit: '/admin/audit',
   adminSso: '/admin/sso',
+  adminBranding: '/admin/branding',
 } as const;
 
 export type AppPath = (typeof APP_PATHS)[keyof typeof APP_PATHS];

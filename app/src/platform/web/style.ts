@@ -19,7 +19,7 @@ header.top :focus-visible{outline-color:var(--brand-on-primary)}
 .brand-logo{height:32px;max-width:160px;object-fit:contain;background:#fff;border-radius:4px;padding:2px}
 .brand-mark{width:26px;height:26px;border-radius:6px;background:var(--brand-on-primary);mask:none;display:inline-block;position:relative}
 .brand-mark::after{content:"";position:absolute;left:9px;top:6px;border-left:10px solid var(--brand-primary);border-top:7px solid transparent;border-bottom:7px solid transparent}
-.brand-by{font-weight:400;font-size:12px;opacity:.9}
+.brand-by{font-weight:400;font-size:12px}
 nav[aria-label=Main] ul{display:flex;gap:4px;list-style:none;margin:0;padding:0}
 nav[aria-label=Main] a{display:block;padding:6px 12px;border-radius:6px;text-decoration:none;font-weight:600}
 nav[aria-label=Main] a[aria-current=page]{box-shadow:inset 0 -3px 0 var(--brand-on-primary)}

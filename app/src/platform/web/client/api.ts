@@ -2,7 +2,7 @@
 // API's schemas (api-types.ts). The session cookie goes with every call; writes carry the CSRF token the
 // sign-in (or /me) returned. A problem+json answer becomes an ApiError whose message is the server's detail,
 // so screens show what was wrong and how to fix it, as the API words it.
-import type { AnimationList, Analysis, ApiKey, Animation, AuditEntry, Delivery, GenerateBody, License, ListQuery, Me, NewApiKey, Queued, ScenePreview, Session, Shares, Template } from './api-types.ts';
+import type { AnimationList, Analysis, ApiKey, Animation, AuditEntry, Delivery, GenerateBody, License, ListQuery, Me, NewApiKey, Queued, ScenePreview, Session, Shares, Template, BrandingInput, BrandingSettings } from './api-types.ts';
 import type { Batch, BatchBody, BatchCreated, SsoSettings, SsoTest, SystemReport, Usage, User } from './api-types.ts';
 
 let csrfToken = '';
@@ -154,6 +154,8 @@ export const api = {
   batch: (id: string) => request<Batch>('GET', `/batches/${id}`),
   /** What the signed-out pages draw (no credentials): a white-labelled sign-in page shows no DevForge. */
   publicBranding: () => request<unknown>('GET', '/branding/public'),
+  brandingSettings: () => request<BrandingSettings>('GET', '/branding'),
+  saveBranding: (settings: BrandingInput) => request<BrandingSettings>('PUT', '/branding', settings),
 };
 
 /** The audit log's filters, as GET /audit and /audit/export take them. */

@@ -18,7 +18,7 @@ interface Props {
 
 function Brand({ branding }: { branding: Branding }) {
   return (
-    <a href="/" class="brand" aria-label={`${branding.productName} home`}>
+    <a href="/" class="brand">
       {branding.logo ? <img src={branding.logo} alt="" class="brand-logo" /> : branding.showDevForge && <span class="brand-mark" aria-hidden="true" />}
       <span class="brand-name">{branding.productName}</span>
       {branding.showDevForge && branding.productName !== 'DevForge' && <span class="brand-by">powered by DevForge</span>}
@@ -108,6 +108,13 @@ export function App({ sso, localLogin }: Props) {
             branding,
             templates,
             setScreenTitle: (title) => applyBranding(branding, title),
+            reloadBranding: () =>
+              void loadBranding()
+                .catch(() => DEVFORGE_BRANDING)
+                .then((b) => {
+                  applyBranding(b);
+                  setBranding(b);
+                }),
             signOut: () => {
               api
                 .logout()

@@ -13,6 +13,7 @@ import { TemplatesScreen } from './screens/templates.tsx';
 import { BatchScreen } from './screens/batch.tsx';
 import { ADMIN_PAGES } from './admin-pages.ts';
 import { AdminAuditScreen } from './screens/admin/audit.tsx';
+import { AdminBrandingScreen } from './screens/admin/branding.tsx';
 import { AdminKeysScreen } from './screens/admin/keys.tsx';
 import { AdminLicenseScreen } from './screens/admin/license.tsx';
 import { AdminSsoScreen } from './screens/admin/sso.tsx';
@@ -52,6 +53,7 @@ function adminRoutes(): AppRoute[] {
     [APP_PATHS.adminUsage]: AdminUsageScreen,
     [APP_PATHS.adminSystem]: AdminSystemScreen,
     [APP_PATHS.adminAudit]: AdminAuditScreen,
+    [APP_PATHS.adminBranding]: AdminBrandingScreen,
     [APP_PATHS.adminSso]: AdminSsoScreen,
   };
   return ADMIN_PAGES.filter((p) => screens[p.path]).map((p, i) => ({ path: p.path, component: screens[p.path]!, needs: p.needs, ...(i === 0 ? { nav: 'Admin' } : {}) }));
