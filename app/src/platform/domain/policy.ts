@@ -36,6 +36,7 @@ export const ACTIONS = [
   'webhook.read',
   'webhook.secret.read',
   'webhook.secret.rotate',
+  'webhook.redeliver',
   'account.read',
   'account.change-password',
   'account.export',
@@ -57,8 +58,12 @@ export const ACTIONS = [
   'audit.export',
   'license.read',
   'license.install',
+  'license.request',
   'usage.read',
   'usage.read-all',
+  'system.read',
+  'sso.read',
+  'sso.test',
   'branding.read',
   'branding.update',
 ] as const;
@@ -193,6 +198,8 @@ const RULES: Record<Action, Rule> = {
   // Webhooks are set by whoever submits animations (editors): only they need the secret that signs them.
   'webhook.secret.read': { role: 'editor', scope: 'animations:write' },
   'webhook.secret.rotate': { role: 'editor', scope: 'animations:write' },
+  // Sending a delivery again (the receiver was down): whoever owns it, and admins.
+  'webhook.redeliver': { role: 'editor', access: 'write', scope: 'animations:write' },
   'account.read': { role: 'viewer', scope: null },
   'account.change-password': { role: 'viewer', scope: 'admin' },
   // Everything about a person in one download: they must be signed in for it (or hold an admin key).
@@ -216,9 +223,16 @@ const RULES: Record<Action, Rule> = {
   // Everyone sees the license's state (the grace banner is for everyone); only admins change it.
   'license.read': { role: 'viewer', scope: null },
   'license.install': { role: 'admin', scope: 'admin' },
+  // A renewal request is signed with the install's key and moves its request chain on: an administrator's act.
+  'license.request': { role: 'admin', scope: 'admin' },
   // Anyone may watch their own use against the licence; only administrators see everyone's.
   'usage.read': { role: 'viewer', scope: 'animations:read' },
   'usage.read-all': { role: 'admin', scope: 'admin' },
+  // The appliance's insides (versions, GPUs, workers, queue, storage, database) and the single sign-on
+  // settings in force: for the people who run it.
+  'system.read': { role: 'admin', scope: 'admin' },
+  'sso.read': { role: 'admin', scope: 'admin' },
+  'sso.test': { role: 'admin', scope: 'admin' },
   // The UI is drawn with the organisation's branding for everyone signed in; only admins change it.
   'branding.read': { role: 'viewer', scope: null },
   'branding.update': { role: 'admin', scope: 'admin' },

@@ -8,6 +8,16 @@ export const APP_PATHS = {
   animation: '/animations/:id',
   templates: '/templates',
   account: '/account',
+  batch: '/batch',
+  adminUsers: '/admin/users',
+  adminKeys: '/admin/keys',
+  adminWebhooks: '/admin/webhooks',
+  adminLicense: '/admin/license',
+  adminUsage: '/admin/usage',
+  adminSystem: '/admin/system',
+  adminAudit: '/admin/audit',
+  adminSso: '/admin/sso',
+  adminBranding: '/admin/branding',
 } as const;
 
 export type AppPath = (typeof APP_PATHS)[keyof typeof APP_PATHS];

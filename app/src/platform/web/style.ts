@@ -19,7 +19,7 @@ header.top :focus-visible{outline-color:var(--brand-on-primary)}
 .brand-logo{height:32px;max-width:160px;object-fit:contain;background:#fff;border-radius:4px;padding:2px}
 .brand-mark{width:26px;height:26px;border-radius:6px;background:var(--brand-on-primary);mask:none;display:inline-block;position:relative}
 .brand-mark::after{content:"";position:absolute;left:9px;top:6px;border-left:10px solid var(--brand-primary);border-top:7px solid transparent;border-bottom:7px solid transparent}
-.brand-by{font-weight:400;font-size:12px;opacity:.9}
+.brand-by{font-weight:400;font-size:12px}
 nav[aria-label=Main] ul{display:flex;gap:4px;list-style:none;margin:0;padding:0}
 nav[aria-label=Main] a{display:block;padding:6px 12px;border-radius:6px;text-decoration:none;font-weight:600}
 nav[aria-label=Main] a[aria-current=page]{box-shadow:inset 0 -3px 0 var(--brand-on-primary)}
@@ -90,4 +90,13 @@ table{width:100%;border-collapse:collapse;font-size:14px}td,th{text-align:left;p
 .audit{padding-left:20px;font-size:14px}
 .sessions li,.shares li{margin:6px 0}
 .sign-in{padding-top:40px}
+.admin-nav ul{display:flex;flex-wrap:wrap;gap:4px;list-style:none;margin:0 0 8px;padding:0;border-bottom:1px solid var(--line)}
+.admin-nav a{display:block;padding:6px 10px;text-decoration:none;font-weight:600;border-radius:6px 6px 0 0}
+.admin-nav a[aria-current=page]{box-shadow:inset 0 -3px 0 var(--brand-accent);color:var(--brand-text)}
+.chart{margin:8px 0 14px}.chart figcaption{font-weight:600;font-size:14px;margin-bottom:4px}
+.chart-body{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}.chart-text{width:auto}.chart-text th,.chart-text td{padding:2px 8px;border:0;height:26px;font-weight:400}
+.bar-track{fill:#e5e7eb}.bar-fill{fill:var(--brand-accent)}.bar-fill.high{fill:var(--danger)}
+.user-actions form.inline{margin-top:6px}
+.grow{flex:1;min-width:240px}.grow input{width:100%}
+.batch-items{padding-left:20px}.batch-item{margin-bottom:8px}
 @media (max-width:900px){.grid{grid-template-columns:1fr}}`;

@@ -17,7 +17,7 @@ const image = (types: string, what: string) =>
     .max(IMAGE_MAX, `at most ${IMAGE_MAX} characters: shrink the image (${what})`)
     .regex(new RegExp(`^data:image/(${types});base64,[A-Za-z0-9+/=]+$`), `a data: URL of a ${what} image, data:image/…;base64,…`);
 
-const settingsSchema = z.strictObject({
+export const settingsSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional().describe('The organisation’s name, shown beside the product name. Every tier.'),
   logo: image('png|jpeg|svg\\+xml', 'PNG, JPEG or SVG').optional().describe('The logo as a data: URL. Needs custom_branding (Enterprise).'),
   colors: z
@@ -35,7 +35,7 @@ const settingsSchema = z.strictObject({
   hide_devforge_name: z.boolean().optional().describe('White label: no DevForge name or mark anywhere in the UI. true needs white_label (Enterprise).'),
 });
 
-const brandingSchema = settingsSchema.extend({
+export const brandingSchema = settingsSchema.extend({
   withheld: z.array(z.string()).describe('Stored fields the license in force does not include (left out above; kept for when it does again).'),
   updated_at: z.string().nullable(),
 });

@@ -13,6 +13,8 @@ import { eventRoutes } from './events.ts';
 import { licenseRoutes } from './license.ts';
 import { outputRoutes } from './outputs.ts';
 import { shareRoutes } from './shares.ts';
+import { ssoRoutes } from './sso.ts';
+import { systemRoutes } from './system.ts';
 import { usageRoutes } from './usage.ts';
 import { userRoutes } from './users.ts';
 import { webhookRoutes } from './webhooks.ts';
@@ -33,6 +35,8 @@ export function apiRoutes(s: ApiServices): AnyRoute[] {
     ...auditRoutes(s),
     ...licenseRoutes(s),
     ...usageRoutes(s),
+    ...systemRoutes(s),
+    ...ssoRoutes(s),
     ...brandingRoutes(s),
   ];
 }

@@ -1,6 +1,7 @@
 // The license: GET shows where it stands and this month's use; PUT installs a license file (its text as the
 // body), applied at once on every process.
 import { installLicense } from '../../domain/license/install.ts';
+import { makeRenewalRequest } from '../../domain/license/renewal-request.ts';
 import { licenseStatus } from '../../domain/license/status.ts';
 import { authorize } from '../../domain/policy.ts';
 import type { ApiServices } from '../../services.ts';
@@ -35,6 +36,24 @@ export function licenseRoutes(s: ApiServices): AnyRoute[] {
         if (!text.trim()) throw new Problem('bad-request', 'send the license file as the body, e.g. curl -X PUT --data-binary @license.lic -H "Content-Type: text/plain"');
         await installLicense(s.db, opts, text, { actor: principal, origin, via: 'api' });
         reply(ctx, 200, presentLicenseStatus(await licenseStatus(s.db, opts)));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/license/renewal-request',
+      tag: 'license',
+      summary: 'Make a renewal request file for the vendor (as `devforge license request` does): this install, the license in force and this month’s use, signed with the install’s key. A download.',
+      description: 'Send the file to your DevForge vendor; their tool (devforge-license renew) reads it and issues the next license, which you install with PUT /license. Each request is numbered and linked to the one before.',
+      action: 'license.request',
+      responses: { 200: { description: 'The request file (text/plain, as an attachment).', type: 'text/plain' } },
+      handler: async (ctx, { principal }) => {
+        authorize(principal, 'license.request');
+        const { text, payload } = await makeRenewalRequest(s.db, principal);
+        ctx.status = 200;
+        ctx.type = 'text/plain; charset=utf-8';
+        ctx.set('content-disposition', `attachment; filename="devforge-renewal-request-${payload.request_number}.req"`);
+        ctx.set('cache-control', 'no-store');
+        ctx.body = text;
       },
     }),
   ];

@@ -24,7 +24,7 @@ const figures = {
 const { session_calls: _, ...keyFigures } = figures;
 const renderFigures = { renders: z.number(), render_seconds: z.number() };
 
-const usageSchema = z.object({
+export const usageSchema = z.object({
   month: z.string(),
   from: z.string(),
   to: z.string(),

@@ -8,7 +8,7 @@ import { presentUser } from '../presenters/accounts.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { ROLE_ENUM, uuidParam } from '../schemas/common.ts';
 
-const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: ROLE_ENUM, disabled: z.boolean(), created_at: z.string(), last_login_at: z.string().nullable() });
+export const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: ROLE_ENUM, disabled: z.boolean(), created_at: z.string(), last_login_at: z.string().nullable() });
 
 export function userRoutes(s: ApiServices): AnyRoute[] {
   return [

@@ -1,5 +1,6 @@
 // Webhook deliveries and every attempt, readable by their owner; and the secret that signs them (read, rotate).
 import { z } from 'zod';
+import { redeliverWebhook } from '../../domain/commands/webhook-redeliver.ts';
 import { rotateSigningSecret } from '../../domain/commands/webhook-secret.ts';
 import { getDelivery, listDeliveries, signingSecret } from '../../domain/queries/webhooks.ts';
 import type { ApiServices } from '../../services.ts';
@@ -66,6 +67,24 @@ export function webhookRoutes(s: ApiServices): AnyRoute[] {
       handler: async (ctx, { params, principal }) => {
         const { delivery, attempts } = await getDelivery(s.db, principal, params.id);
         reply(ctx, 200, presentDelivery(delivery, attempts));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/webhooks/deliveries/:id/redeliver',
+      tag: 'webhooks',
+      summary: 'Send a delivered or failed delivery again: the same payload to the same URL, signed with the secret in force now, logged as a new attempt.',
+      action: 'webhook.redeliver',
+      params: uuidParam,
+      responses: {
+        202: { description: 'Queued again (status pending).', schema: deliverySchema },
+        404: { description: 'No such delivery of yours.' },
+        409: { description: 'It is still being sent (pending).' },
+      },
+      handler: async (ctx, { params, principal, origin }) => {
+        await redeliverWebhook(s.db, s.queue, principal, params.id, origin);
+        const { delivery, attempts } = await getDelivery(s.db, principal, params.id);
+        reply(ctx, 202, presentDelivery(delivery, attempts));
       },
     }),
     defineRoute({

@@ -36,6 +36,9 @@ export interface OidcIdentity {
 
 const MAX_BACKOFF_MS = 60_000;
 
+/** The scopes every browser sign-in asks for (the admin console's single sign-on page shows them). */
+export const SIGN_IN_SCOPES = ['openid', 'email', 'profile'] as const;
+
 export class IdentityProvider {
   readonly settings: OidcSettings;
   private readonly log: Logger;
@@ -142,7 +145,7 @@ export class IdentityProvider {
     const checks = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier };
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri,
-      scope: 'openid email profile',
+      scope: SIGN_IN_SCOPES.join(' '),
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state: checks.state,

@@ -12,6 +12,7 @@ import { Metering1764900000010 } from './1764900000010-metering.ts';
 import { SealedSettings1764900000011 } from './1764900000011-sealed-settings.ts';
 import { SandboxAndApiQuota1764900000012 } from './1764900000012-sandbox-and-api-quota.ts';
 import { WorkerSeatsBranding1764900000013 } from './1764900000013-worker-seats-branding.ts';
+import { RenderingOn1764900000014 } from './1764900000014-rendering-on.ts';
 import { AnimationTitles1764900000018 } from './1764900000018-animation-titles.ts';
 
 export const MIGRATIONS = [
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   SealedSettings1764900000011,
   SandboxAndApiQuota1764900000012,
   WorkerSeatsBranding1764900000013,
+  RenderingOn1764900000014,
   AnimationTitles1764900000018,
 ];

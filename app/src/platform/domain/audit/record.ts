@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'animation.visibility',
   'webhook.secret-read',
   'webhook.secret-rotate',
+  'webhook.redeliver',
   'session.revoke',
   'user.sessions-end',
   'audit.export',

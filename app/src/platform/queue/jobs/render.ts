@@ -76,9 +76,9 @@ export function overlayFor(branding: Branding | null, license: Pick<EntitlementV
 async function claim(deps: RenderJobDeps, id: string, generation: number): Promise<Animation | undefined> {
   const rows = await sql(
     deps.db,
-    `UPDATE animations SET status = 'processing', attempts = attempts + 1, progress = 0, started_at = coalesce(started_at, now()), updated_at = now()
+    `UPDATE animations SET status = 'processing', attempts = attempts + 1, progress = 0, started_at = coalesce(started_at, now()), updated_at = now(), rendering_on = $3
       WHERE id = $1 AND generation = $2 AND status IN ('queued', 'processing') RETURNING id`,
-    [id, generation],
+    [id, generation, deps.workerName],
   );
   if (!rows.length) return undefined;
   return (await deps.db.getRepository(AnimationEntity).findOneBy({ id })) ?? undefined;

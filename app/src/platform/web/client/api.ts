@@ -2,7 +2,8 @@
 // API's schemas (api-types.ts). The session cookie goes with every call; writes carry the CSRF token the
 // sign-in (or /me) returned. A problem+json answer becomes an ApiError whose message is the server's detail,
 // so screens show what was wrong and how to fix it, as the API words it.
-import type { AnimationList, Analysis, ApiKey, Animation, AuditEntry, Delivery, GenerateBody, License, ListQuery, Me, NewApiKey, Queued, ScenePreview, Session, Shares, Template } from './api-types.ts';
+import type { AnimationList, Analysis, ApiKey, Animation, AuditEntry, Delivery, GenerateBody, License, ListQuery, Me, NewApiKey, Queued, ScenePreview, Session, Shares, Template, BrandingInput, BrandingSettings } from './api-types.ts';
+import type { Batch, BatchBody, BatchCreated, SsoSettings, SsoTest, SystemReport, Usage, User } from './api-types.ts';
 
 let csrfToken = '';
 
@@ -34,18 +35,39 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+/** The raw answer (a download's body); a problem+json answer throws ApiError. A string body is sent as text/plain. */
+async function fetchOk(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const h: Record<string, string> = { accept: 'application/json', ...headers };
-  if (body !== undefined) h['content-type'] = 'application/json';
+  if (body !== undefined) h['content-type'] = typeof body === 'string' ? 'text/plain' : 'application/json';
   if (method !== 'GET') h['x-csrf-token'] = csrfToken;
-  const res = await fetch(`/api/v1${path}`, { method, headers: h, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => ({}));
+  const payload = body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) };
+  const res = await fetch(`/api/v1${path}`, { method, headers: h, credentials: 'same-origin', ...payload });
   if (!res.ok) {
-    const problem = data as { type?: string; title?: string; detail?: string };
+    const problem = (await res.json().catch(() => ({}))) as { type?: string; title?: string; detail?: string };
     throw new ApiError(res.status, problem.type ?? '', problem.detail ?? problem.title ?? `the server answered ${res.status}`);
   }
-  return data as T;
+  return res;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetchOk(method, path, body, headers);
+  if (res.status === 204) return undefined as T;
+  return (await res.json().catch(() => ({}))) as T;
+}
+
+/** Saves a download the browser fetched (a POST cannot be a plain link): the file name the server gave. */
+async function download(method: Method, path: string): Promise<string> {
+  const res = await fetchOk(method, path);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
 }
 
 /** A call answered with a file (the preview's narration WAV): the body as a Blob, a problem as an ApiError. */
@@ -110,8 +132,44 @@ export const api = {
 
   license: () => request<License>('GET', '/license'),
   branding: () => request<unknown>('GET', '/branding'),
+
+  // The admin console.
+  users: () => request<{ users: User[] }>('GET', '/users').then((r) => r.users),
+  createUser: (body: { email: string; name?: string; role: User['role']; password: string }) => request<User>('POST', '/users', body),
+  updateUser: (id: string, changes: { name?: string; role?: User['role']; disabled?: boolean; password?: string }) => request<User>('PATCH', `/users/${id}`, changes),
+  endUserSessions: (id: string) => request<{ sessions_ended: number }>('DELETE', `/users/${id}/sessions`),
+  allApiKeys: () => request<{ api_keys: ApiKey[] }>('GET', '/api-keys?owner=all').then((r) => r.api_keys),
+  allDeliveries: (status?: Delivery['status']) => request<{ deliveries: Delivery[] }>('GET', `/webhooks/deliveries${query({ status: status ?? '', limit: 100 })}`).then((r) => r.deliveries),
+  redeliver: (id: string) => request<Delivery>('POST', `/webhooks/deliveries/${id}/redeliver`),
+  signingSecret: () => request<{ secret: string; previous_valid_until: string | null; header: string }>('GET', '/webhooks/signing-secret'),
+  rotateSigningSecret: (overlapHours: number) => request<{ secret: string; previous_valid_until: string | null; header: string }>('POST', `/webhooks/signing-secret/rotate?overlap_hours=${overlapHours}`),
+  installLicense: (text: string) => request<License>('PUT', '/license', text),
+  renewalRequest: () => download('POST', '/license/renewal-request'),
+  usage: (month?: string) => request<Usage>('GET', `/usage${query({ month: month ?? '' })}`),
+  audit: (filters: AuditFilters, cursor?: string) => request<{ entries: AuditEntry[]; next_cursor: string | null }>('GET', `/audit${query({ ...filters, limit: 50, cursor: cursor ?? '' })}`),
+  system: () => request<SystemReport>('GET', '/system'),
+  sso: () => request<SsoSettings>('GET', '/sso'),
+  ssoTest: () => request<SsoTest>('POST', '/sso/test'),
+  createBatch: (body: BatchBody, idempotencyKey: string) => request<BatchCreated>('POST', '/animations/batch', body, { 'idempotency-key': idempotencyKey }),
+  batch: (id: string) => request<Batch>('GET', `/batches/${id}`),
   /** What the signed-out pages draw (no credentials): a white-labelled sign-in page shows no DevForge. */
   publicBranding: () => request<unknown>('GET', '/branding/public'),
+  brandingSettings: () => request<BrandingSettings>('GET', '/branding'),
+  saveBranding: (settings: BrandingInput) => request<BrandingSettings>('PUT', '/branding', settings),
+};
+
+/** The audit log's filters, as GET /audit and /audit/export take them. */
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Links for the admin console's downloads (plain GETs: the browser sends the session cookie). */
+export const downloads = {
+  usageCsv: (month: string) => `/api/v1/usage.csv${query({ month })}`,
+  auditExport: (filters: AuditFilters, format: 'csv' | 'jsonl') => `/api/v1/audit/export${query({ ...filters, format })}`,
 };
 
 /** The URLs of an animation's files; `download` asks for an attachment (the server names it after the description). */

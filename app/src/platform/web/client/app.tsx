@@ -9,6 +9,7 @@ import { applyBranding, DEVFORGE_BRANDING, loadBranding, loadPublicBranding, typ
 import { AppContext, can, type AppState } from './context.ts';
 import { ROUTES } from './route-table.tsx';
 import { SignIn } from './screens/sign-in.tsx';
+import { NotAllowed } from './parts/admin.tsx';
 
 interface Props {
   sso: string | undefined;
@@ -17,7 +18,7 @@ interface Props {
 
 function Brand({ branding }: { branding: Branding }) {
   return (
-    <a href="/" class="brand" aria-label={`${branding.productName} home`}>
+    <a href="/" class="brand">
       {branding.logo ? <img src={branding.logo} alt="" class="brand-logo" /> : branding.showDevForge && <span class="brand-mark" aria-hidden="true" />}
       <span class="brand-name">{branding.productName}</span>
       {branding.showDevForge && branding.productName !== 'DevForge' && <span class="brand-by">powered by DevForge</span>}
@@ -32,7 +33,7 @@ function Nav({ me }: { me: Me }) {
     <nav aria-label="Main">
       <ul>
         {links.map((r) => {
-          const current = r.path === '/' ? path === '/' : path.startsWith(r.path);
+          const current = r.path === '/' ? path === '/' : path.startsWith(r.path) || (r.nav === 'Admin' && path.startsWith('/admin/'));
           return (
             <li key={r.path}>
               <a href={r.path} aria-current={current ? 'page' : undefined}>
@@ -107,6 +108,13 @@ export function App({ sso, localLogin }: Props) {
             branding,
             templates,
             setScreenTitle: (title) => applyBranding(branding, title),
+            reloadBranding: () =>
+              void loadBranding()
+                .catch(() => DEVFORGE_BRANDING)
+                .then((b) => {
+                  applyBranding(b);
+                  setBranding(b);
+                }),
             signOut: () => {
               api
                 .logout()
@@ -144,7 +152,7 @@ export function App({ sso, localLogin }: Props) {
           <LicenseBanner license={license} me={me} />
           <main id="main" tabIndex={-1}>
             <ErrorBoundary>
-              <Router>{[...ROUTES.filter((r) => can(me, r.needs)).map((r) => <Route key={r.path} path={r.path} component={r.component} />), <Route key="404" default component={NotFound} />]}</Router>
+              <Router>{[...ROUTES.map((r) => <Route key={r.path} path={r.path} component={can(me, r.needs) ? r.component : NotAllowed} />), <Route key="404" default component={NotFound} />]}</Router>
             </ErrorBoundary>
           </main>
         </div>

@@ -13,6 +13,8 @@ export interface AppState {
   /** Sets the document title for the screen ("Library · Acme Animations"). */
   setScreenTitle: (title: string) => void;
   signOut: () => void;
+  /** Reads the branding again and applies it (after an administrator saved it). */
+  reloadBranding: () => void;
 }
 
 export const AppContext = createContext<AppState | undefined>(undefined);

@@ -10,6 +10,17 @@ import { AnimationScreen } from './screens/animation.tsx';
 import { CreateScreen } from './screens/create.tsx';
 import { LibraryScreen } from './screens/library.tsx';
 import { TemplatesScreen } from './screens/templates.tsx';
+import { BatchScreen } from './screens/batch.tsx';
+import { ADMIN_PAGES } from './admin-pages.ts';
+import { AdminAuditScreen } from './screens/admin/audit.tsx';
+import { AdminBrandingScreen } from './screens/admin/branding.tsx';
+import { AdminKeysScreen } from './screens/admin/keys.tsx';
+import { AdminLicenseScreen } from './screens/admin/license.tsx';
+import { AdminSsoScreen } from './screens/admin/sso.tsx';
+import { AdminSystemScreen } from './screens/admin/system.tsx';
+import { AdminUsageScreen } from './screens/admin/usage.tsx';
+import { AdminUsersScreen } from './screens/admin/users.tsx';
+import { AdminWebhooksScreen } from './screens/admin/webhooks.tsx';
 
 export interface AppRoute {
   path: string;
@@ -27,5 +38,23 @@ export const ROUTES: AppRoute[] = [
   { path: APP_PATHS.library, component: LibraryScreen, nav: 'Library', needs: 'animation.list' },
   { path: APP_PATHS.animation, component: AnimationScreen, needs: 'animation.read' },
   { path: APP_PATHS.templates, component: TemplatesScreen, nav: 'Templates', needs: 'analysis.run' },
+  { path: APP_PATHS.batch, component: BatchScreen, nav: 'Batch', needs: 'batch.create' },
   { path: APP_PATHS.account, component: AccountScreen, nav: 'Account', needs: 'account.read' },
+  ...adminRoutes(),
 ];
+
+/** The admin console's pages (admin-pages.ts); the first one is the nav's "Admin" link. */
+function adminRoutes(): AppRoute[] {
+  const screens: Record<string, FunctionComponent> = {
+    [APP_PATHS.adminUsers]: AdminUsersScreen,
+    [APP_PATHS.adminKeys]: AdminKeysScreen,
+    [APP_PATHS.adminWebhooks]: AdminWebhooksScreen,
+    [APP_PATHS.adminLicense]: AdminLicenseScreen,
+    [APP_PATHS.adminUsage]: AdminUsageScreen,
+    [APP_PATHS.adminSystem]: AdminSystemScreen,
+    [APP_PATHS.adminAudit]: AdminAuditScreen,
+    [APP_PATHS.adminBranding]: AdminBrandingScreen,
+    [APP_PATHS.adminSso]: AdminSsoScreen,
+  };
+  return ADMIN_PAGES.filter((p) => screens[p.path]).map((p, i) => ({ path: p.path, component: screens[p.path]!, needs: p.needs, ...(i === 0 ? { nav: 'Admin' } : {}) }));
+}
