@@ -47,9 +47,9 @@ check_disk() {
   local gb root rgb
   gb=$(free_gb "$PREFIX")
   if [ "$gb" -lt 5 ]; then
-    row FAIL "disk ($PREFIX)" "$gb GB free: at least 5 GB are needed for the release, secrets and backups"
+    row FAIL "disk (prefix)" "$gb GB free in $PREFIX: at least 5 GB are needed for the release, secrets and backups"
   else
-    row ok "disk ($PREFIX)" "$gb GB free"
+    row ok "disk (prefix)" "$gb GB free in $PREFIX"
   fi
   root=$(docker info --format '{{.DockerRootDir}}' 2>/dev/null || true)
   [ -n "$root" ] || return 0
