@@ -47,10 +47,10 @@ module.exports = {
     {
       name: 'web-client-takes-only-types-from-the-server',
       comment:
-        "The web app (web/client) is bundled for the browser: from the rest of app/src it may import types only (the API's zod schemas through z.infer), so no server code lands in the bundle; values only from itself, the app's paths (web/app-paths.ts) and the scene's narration timing. Packages: Preact and its router only.",
+        "The web app (web/client) is bundled for the browser: from the rest of app/src it may import types only (the API's zod schemas through z.infer), so no server code lands in the bundle; values only from itself, the app's paths (web/app-paths.ts), the scene's narration timing and its brand palette (the preview must be the export's pixels). Packages: Preact and its router only.",
       severity: 'error',
       from: { path: `${SRC}platform/web/client/` },
-      to: { pathNot: [`${SRC}platform/web/client/`, `${SRC}platform/web/app-paths[.]ts$`, `${SRC}scene/narration[.]ts$`, '^node_modules/(preact|preact-iso)/'], dependencyTypesNot: ['type-only'] },
+      to: { pathNot: [`${SRC}platform/web/client/`, `${SRC}platform/web/app-paths[.]ts$`, `${SRC}scene/narration[.]ts$`, `${SRC}scene/brand-palette[.]ts$`, '^node_modules/(preact|preact-iso)/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'domain-knows-no-http',

@@ -4,10 +4,12 @@
 # --stand-ins, the test stand-ins' image. Tags are localhost/devforge-*:<version from package.json>, the names
 # compose/compose.yaml uses with DEVFORGE_VERSION set to that version.
 #
-# usage: images/build.sh [--stand-ins] [--base IMAGE]
+# usage: images/build.sh [--stand-ins] [--base IMAGE] [--version V]
 #   --base IMAGE   the Debian bookworm image to build on (default localhost/debian:bookworm-slim, made here
 #                  with debootstrap when missing; debian:bookworm-slim where a registry is reachable)
 #   --stand-ins    also build localhost/devforge-stand-ins (s3rver and oidc-provider; tests only)
+#   --version V    tag the images V instead of package.json's version (airgap/build.sh --version; the app
+#                  inside still reports package.json's version: bump that for a real release)
 # Environment: BUILD_CA  a CA bundle for a TLS-intercepting proxy in front of the npm registry (default: this
 #                        machine's /etc/ssl/certs/ca-certificates.crt), passed as a build secret, never in a layer.
 set -euo pipefail
@@ -15,16 +17,18 @@ cd "$(dirname "$0")/.."
 
 base=localhost/debian:bookworm-slim
 stand_ins=false
+version=
 while [ $# -gt 0 ]; do
   case "$1" in
     --base) base=${2:?--base needs an image}; shift 2 ;;
     --stand-ins) stand_ins=true; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --version) version=${2:?--version needs a version}; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
-version=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' package.json)
+[ -n "$version" ] || version=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' package.json)
 [ -n "$version" ] || { echo "build.sh: no version in package.json" >&2; exit 1; }
 docker buildx version >/dev/null 2>&1 || { echo "build.sh: docker buildx is missing (Debian: docker-buildx)" >&2; exit 1; }
 

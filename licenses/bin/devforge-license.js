@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The vendor's license tool: `npx devforge-license keygen|issue|renew|inspect`. TypeScript run by Node's own
+// The vendor's license and release signing tool: `npx devforge-license keygen|issue|renew|inspect|sign`. TypeScript run by Node's own
 // type stripping (Node 24+), like the appliance's `devforge` command.
 const [major] = process.versions.node.split('.').map(Number);
 if (major < 24) {

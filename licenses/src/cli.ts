@@ -1,6 +1,6 @@
 // devforge-license <command>: the vendor's tool. keygen makes a signing key pair, issue signs a license,
 // renew answers an install's renewal request with the next license, inspect prints and verifies either kind
-// of file. Exit status: 0 done, 1 refused (a file that does not verify), 2 wrong usage.
+// of file, sign makes a raw Ed25519 signature over any file (the air-gap bundle's SHA256SUMS). Exit status: 0 done, 1 refused (a file that does not verify), 2 wrong usage.
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { LicenseError, verifyLicense, verifyRequest } from '../../app/src/licens
 import { ArmorError, dearmor } from '../../app/src/licensing/armor.ts';
 import { addDays, endOfDay, parseDay, startOfToday, UsageError, wholeNumber } from './dates.ts';
 import { generateKeys, publicPemOf, readPrivateKey } from './keys.ts';
+import { signFile } from './sign-file.ts';
 import { signLicense } from './sign-license.ts';
 
 const HELP = `devforge-license <command> [options]: the DevForge vendor's license tool
@@ -23,6 +24,9 @@ const HELP = `devforge-license <command> [options]: the DevForge vendor's licens
   renew --key PRIVATE.pem --request REQUEST-FILE --out FILE [--expires YYYY-MM-DD] [--set ENTITLEMENT=VALUE]...
         [--grace-days N] [--notify-days N] [--previous-request FILE]
   inspect FILE [--public-key PUBLIC.pem]    prints a license or renewal request and verifies its signature
+  sign --key PRIVATE.pem --in FILE --out FILE.sig
+                                            a raw 64-byte Ed25519 signature over FILE's bytes, checkable with
+                                            openssl pkeyutl -verify -pubin -inkey PUBLIC.pem -rawin -in FILE -sigfile FILE.sig
 
 Entitlements (--set): ${ENTITLEMENT_NAMES.map((n) => `${n} (${ENTITLEMENTS[n].doc})`).join('; ')}.
 Exit status: 0 done, 1 a file did not verify, 2 wrong usage.`;
@@ -228,7 +232,22 @@ async function inspect(args: string[]): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { keygen, issue, renew, inspect };
+async function sign(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { key: { type: 'string' }, in: { type: 'string' }, out: { type: 'string' } }, strict: true });
+  required(values, ['key', 'in', 'out']);
+  const key = await readPrivateKey(values.key!);
+  let data: Buffer;
+  try {
+    data = await readFile(values.in!);
+  } catch (err) {
+    throw new UsageError(`--in ${values.in}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  await writeFile(values.out!, signFile(data, key));
+  console.log(`signed ${values.in} (${data.length} bytes) with key id ${keyIdOf(key)}: ${values.out}`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { keygen, issue, renew, inspect, sign };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

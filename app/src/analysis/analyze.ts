@@ -105,8 +105,11 @@ function fitsDomain(t: AnyTemplate, score: number, normalized: string): boolean 
   return domain === undefined || context.size === 0 || context.has(domain);
 }
 
-/** "X vs Y", "X and Y compared", "the difference between X and Y" (but not a sort's "compare and swap"). */
-const COMPARISON = /\b(?:vs|versus|compared|comparison|differences? between)\b|\bcompare (?!and swap\b)\w+.* (?:and|with|to) /;
+/**
+ * "X vs Y", "X and Y compared", "the difference between X and Y" (but not a sort's "compare and swap", nor a
+ * "non-comparison sort", which names one kind of algorithm).
+ */
+const COMPARISON = /\b(?:vs|versus|compared|(?<!\bnon )comparison|differences? between)\b|\bcompare (?!and swap\b)\w+.* (?:and|with|to) /;
 
 /** A template draws one thing; asked to compare two, only a chart (values side by side) answers. */
 function answersComparison(t: AnyTemplate, normalized: string): boolean {

@@ -8,6 +8,7 @@ import type { Scene } from '../scene/schema.ts';
 import { RealtimeDriver } from './drivers/realtime.ts';
 import type { OverlayOptions } from './overlay.ts';
 import { ScenePlayer, type PlayerAssets } from './scene-player.ts';
+import { followClock } from './audio-clock.ts';
 
 export interface PreviewData {
   scene: Scene;
@@ -15,19 +16,6 @@ export interface PreviewData {
   overlay?: OverlayOptions;
   /** URL of the scene's narration track (a WAV as long as the scene), when it has a voice. */
   audio?: string;
-}
-
-/** Further apart than this, the audio is moved to the player's time (a seek, a stall); closer, it plays on untouched. */
-const AUDIO_DRIFT_S = 0.15;
-
-/**
- * Keeps `audio` on the player's clock: the player is the master (its frame is a pure function of time), the audio
- * follows it. A browser that blocks sound before the first click on the page starts it at the next frame after one.
- */
-function followClock(audio: HTMLAudioElement, t: number, playing: boolean): void {
-  if (Math.abs(audio.currentTime - t) > AUDIO_DRIFT_S) audio.currentTime = t;
-  if (playing && audio.paused && t < audio.duration) audio.play().catch(() => {});
-  else if (!playing && !audio.paused) audio.pause();
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, style = ''): HTMLElementTagNameMap[K] {

@@ -120,6 +120,9 @@ test.serial('Professional: 1080p allowed, 4K refused; Enterprise: 4K and custom 
   t.is(enterprise.json.entitlements.animations_per_month, null, 'unlimited');
   const branded = await generate({ ...ok, quality: '4k', custom_branding: { colors: { primary: '#0f766e' }, product_name: 'ACME' } });
   t.is(branded.status, 202, branded.text);
+  // The brand's colour is in the animation itself, not only in its bar: the stored scene's primary.
+  const scene = await call(server.url, 'GET', `/api/v1/animations/${branded.json.id}/scene`, { key: admin });
+  t.is(scene.json.style.palette.primary, '#0f766e');
 });
 
 test.serial('a tampered byte, a wrong key id, a test license on a production install, a lower sequence: each refused with its own message, and audited', async (t) => {

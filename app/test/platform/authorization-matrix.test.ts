@@ -66,6 +66,7 @@ const MATRIX: Record<string, Row> = {
   'GET /templates':                             signedIn(200),
   'GET /voices':                                signedIn(200),
   'POST /scenes/preview':                       signedIn(200),
+  'POST /scenes/preview/narration':             signedIn(200),
   'POST /animations/batch':                     editors(202),
   'GET /batches/:id':                           row(200,  200,  404,   404,  404, 404,  404,   404,  401),
   'POST /animations/generate':                  editors(202),
@@ -247,6 +248,8 @@ async function cell(route: string, who: Who): Promise<Cell> {
       return { path, body: { description: GENERATE.description } };
     case 'POST /scenes/preview':
       return { path, body: { description: GENERATE.description } };
+    case 'POST /scenes/preview/narration':
+      return { path, body: { description: GENERATE.description, voice: 'en-us' } };
     case 'POST /animations/batch':
       return { path, body: { animations: [GENERATE] } };
     case 'GET /batches/:id':

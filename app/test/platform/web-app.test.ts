@@ -213,6 +213,24 @@ test.serial('admin: create — the analysis in words, used words marked, labelle
   await page.goto(server.url + '/', { waitUntil: 'load' });
   await page.waitForSelector('#analysis', { visible: true });
   t.is(await page.$eval('#param-values', (el) => (el as HTMLInputElement).value), '9, 1, 5');
+
+  // The voice-over plays in the preview too: the track the MP4 will carry, as long as the scene paced for it.
+  await page.waitForFunction(() => !(document.getElementById('voice') as HTMLSelectElement | null)?.disabled);
+  await page.select('#voice', 'en-us');
+  const track = await page.waitForFunction(
+    () => {
+      const a = document.getElementById('preview-audio') as HTMLAudioElement | null;
+      return a && a.readyState >= 1 && Number.isFinite(a.duration) ? { src: a.src, duration: a.duration, time: document.getElementById('time')!.textContent ?? '' } : false;
+    },
+    { timeout: 60_000 },
+  );
+  const { src, duration, time } = (await track.jsonValue()) as { src: string; duration: number; time: string };
+  t.regex(src, /^blob:/);
+  const sceneSeconds = Number(/\/ ([\d.]+) s/.exec(time)?.[1]);
+  t.true(Math.abs(duration - sceneSeconds) < 0.15, `track ${duration} s, scene ${sceneSeconds} s`);
+  t.regex(new URL(page.url()).search, /v=en-us/);
+  await page.select('#voice', '');
+  await page.waitForFunction(() => !document.getElementById('preview-audio') && !/v=en-us/.test(window.location.search));
   await page.close();
 });
 
@@ -285,7 +303,8 @@ test.serial('a description that is not understood shows the suggestions and what
   t.regex(await text(page, '#nu-title'), /Something is missing/);
   // The closest templates are offered, and one can be taken as it is.
   await analyse(page, 'show me something about sorting');
-  await page.waitForSelector('#suggestions button', { visible: true });
+  // The last description's suggestions may still be on screen until this one's answer arrives.
+  await page.waitForFunction(() => /Bubble sort/.test(document.getElementById('suggestions')?.textContent ?? ''), { timeout: 30_000 });
   t.regex(await text(page, '#suggestions'), /Bubble sort/);
   await page.click('#suggestions button');
   await page.waitForSelector('#analysis', { visible: true });
@@ -459,6 +478,8 @@ test.serial('editor: sees Create with Export, the animation shared with them, no
   await page.waitForSelector(`#animations li[data-id="${exportedId}"]`);
   await page.click(`#animations li[data-id="${exportedId}"] a.desc`);
   await page.waitForSelector('#video');
+  // The sharing panel reads the shares first (refused: not theirs to change), then says so.
+  await page.waitForFunction(() => /Only its owner or an administrator/.test(document.getElementById('sharing')?.textContent ?? ''), { timeout: 15_000 });
   t.regex(await text(page, '#sharing'), /Only its owner or an administrator/);
   t.is(await page.$('#audit-trail'), null);
   await page.close();

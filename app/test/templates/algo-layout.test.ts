@@ -35,6 +35,12 @@ const LARGEST: Record<string, string> = {
   'recursion.hanoi': 'Tower of Hanoi with 6 disks',
   'number.primes_sieve': 'Sieve of Eratosthenes up to 200',
   'number.fibonacci': 'first 30 Fibonacci numbers',
+  'sort.shell': `shell sort ${many(16, (i) => 16 - i)}`,
+  'sort.counting': `counting sort ${many(16, (i) => (i * 7) % 20)}`,
+  'sort.radix': `radix sort ${many(16, (i) => (i * 7919) % 10000)}`,
+  'number.gcd': 'gcd of 832040 and 514229',
+  'number.pascal_triangle': "Pascal's triangle with 12 rows",
+  'graph.topological_sort': `topological sort of ${Array.from({ length: 11 }, (_, i) => `Course${i}->Course${i + 1}`).join(', ')}, Course0->Course6, Course3->Course9`,
 };
 
 /** Rough width of a one-line text in world units (mono glyphs are 0.6 em wide; sans a little less). */

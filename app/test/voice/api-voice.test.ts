@@ -1,6 +1,7 @@
 // The voice on the API: GET /voices, the generate body's `voice` (default off; an unknown name is a 422 listing the
 // voices; a known one reaches the stored scene). An API-only server on real Postgres: nothing here renders.
 import test from 'ava';
+import { parseWav, pcmSeconds } from '../../src/voice/wav.ts';
 import { call } from '../platform/helpers/http.ts';
 import { startTestPostgres, type TestPostgres } from '../platform/helpers/postgres.ts';
 import { startTestServer, type TestServer } from '../platform/helpers/server.ts';
@@ -52,4 +53,32 @@ test('a known voice is carried into the stored scene; off (the default) leaves i
     const s = await call(server.url, 'GET', `/api/v1/animations/${plain.json.id}/scene`, { key });
     t.false('voice' in s.json);
   }
+});
+
+test('the preview with a voice is paced for its speech, and its narration is a WAV exactly as long as that scene', async (t) => {
+  const body = { description: 'Demonstrate bubble sort on 5 3 8 1', voice: 'en-us' };
+  const silent = await call(server.url, 'POST', '/api/v1/scenes/preview', { key, body: { description: body.description } });
+  const voiced = await call(server.url, 'POST', '/api/v1/scenes/preview', { key, body });
+  t.is(voiced.status, 200, voiced.text);
+  t.deepEqual(voiced.json.scene.voice, { name: 'en-us' });
+  t.true((voiced.json.scene.duration as number) >= (silent.json.scene.duration as number), 'speech only lengthens steps');
+
+  const res = await fetch(`${server.url}/api/v1/scenes/preview/narration`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  t.is(res.status, 200);
+  t.is(res.headers.get('content-type'), 'audio/wav');
+  const pcm = parseWav(Buffer.from(await res.arrayBuffer()));
+  const scene = voiced.json.scene as { duration: number; fps: number };
+  t.true(Math.abs(pcmSeconds(pcm) - Math.round(scene.duration * scene.fps) / scene.fps) < 0.05, `track ${pcmSeconds(pcm)} s, scene ${scene.duration} s`);
+  t.true(
+    pcm.samples.some((v) => Math.abs(v) > 1000),
+    'the track has speech in it',
+  );
+});
+
+test('a narration asked for without a voice, or with an unknown one, is a 422 that says which', async (t) => {
+  const none = await call(server.url, 'POST', '/api/v1/scenes/preview/narration', { key, body: { description: 'Demonstrate bubble sort on 5 3 8 1' } });
+  t.is(none.status, 422);
+  t.regex(none.json.detail, /body\.voice: a narration track needs a voice/);
+  const unknown = await call(server.url, 'POST', '/api/v1/scenes/preview/narration', { key, body: { description: 'Demonstrate bubble sort on 5 3 8 1', voice: 'klingon' } });
+  t.is(unknown.json.type, 'urn:devforge:problem:unknown-voice');
 });

@@ -6,6 +6,12 @@ import { sortSelection } from './sort-selection.ts';
 import { sortMerge } from './sort-merge.ts';
 import { sortQuick } from './sort-quick.ts';
 import { sortHeap } from './sort-heap.ts';
+import { sortShell } from './sort-shell.ts';
+import { sortCounting } from './sort-counting.ts';
+import { sortRadix } from './sort-radix.ts';
+import { numberGcd } from './number-gcd.ts';
+import { numberPascal } from './number-pascal.ts';
+import { graphTopologicalSort } from './graph-topological.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -40,4 +46,10 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   recursionHanoi,
   numberPrimesSieve,
   numberFibonacci,
+  sortShell,
+  sortCounting,
+  sortRadix,
+  numberGcd,
+  numberPascal,
+  graphTopologicalSort,
 ];

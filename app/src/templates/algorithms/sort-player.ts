@@ -41,6 +41,8 @@ export interface SortSceneOptions {
   legend?: LegendEntry[];
   /** Tint swapped bars in the swap role's colour (bubble sort; where swaps are the story). */
   tintSwaps?: boolean;
+  /** What a grouped round is called in its summary ("Gap 2"); by default "Positions 0–4" or "Pass 3". */
+  roundLabel?: (round: readonly SortStep[], pass: number) => string;
 }
 
 export const SORT_BAR_AREA = { bottom: -3.0, height: 4.5 };
@@ -167,7 +169,10 @@ export function composeSort(opts: SortSceneOptions): Composition {
   // under one summary ("Pass 3: 4 comparisons, 2 swaps; one more value in place.").
   playInGroups(tl, splitRounds(steps), {
     narrated: (step) => Boolean((step as { note?: string }).note),
-    summary: (rest, round, partial) => roundSummary(partial ? 'The rest of this pass' : roundLabel(rest, round), rest, opts.swapLabel),
+    summary: (rest, round, partial) => {
+      const label = opts.roundLabel?.(rest, round);
+      return roundSummary(partial ? (label ? `The rest of ${label.toLowerCase()}` : 'The rest of this pass') : (label ?? roundLabel(rest, round)), rest, opts.swapLabel);
+    },
     play,
     speed: grouped,
     refs: (rest) => {

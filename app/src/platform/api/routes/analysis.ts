@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { CAPTION_MODES } from '../../../scene/schema.ts';
 import { STYLE_NAMES } from '../../../scene/themes.ts';
 import { TEMPLATES } from '../../../templates/registry.ts';
-import { analyzeRequest, composeRequest } from '../../domain/commands/animations/compose.ts';
+import { analyzeRequest } from '../../domain/commands/animations/compose.ts';
+import { previewNarration, previewScene } from '../../domain/commands/animations/preview.ts';
 import { voiceCatalogue } from '../../domain/queries/voices.ts';
 import type { ApiServices } from '../../services.ts';
 import { jsonSchema } from '../openapi.ts';
@@ -18,6 +19,13 @@ const analyzeBody = z.strictObject({
   templates: z.array(z.string().max(64)).max(20).optional().describe('Template ids that fit (hints).'),
   template: z.string().max(64).optional().describe('Skip recognition and use this template.'),
   params: z.record(z.string(), z.unknown()).optional().describe('Explicit params for `template`.'),
+});
+
+const previewBody = analyzeBody.extend({
+  quality: z.enum(QUALITIES).default('720p'),
+  duration: z.number().positive().max(3600).optional(),
+  captions: z.enum(CAPTION_MODES).optional().describe('As on generate: burn_in draws the narration in the frame, sidecar leaves the frame clean.'),
+  voice: z.string().max(64).optional().describe('As on generate: a name from GET /voices paces each step for its speech; "off" (the default) for none.'),
 });
 
 export const analysisSchema = z.object({
@@ -97,15 +105,37 @@ export function analysisRoutes(s: ApiServices): AnyRoute[] {
       tag: 'analysis',
       summary: 'The scene spec (and typeset formulas) for a description or edited params, for the live preview player.',
       action: 'analysis.run',
-      body: analyzeBody.extend({
-        quality: z.enum(QUALITIES).default('720p'),
-        duration: z.number().positive().max(3600).optional(),
-        captions: z.enum(CAPTION_MODES).optional().describe('As on generate: burn_in draws the narration in the frame, sidecar leaves the frame clean.'),
-      }),
+      body: previewBody,
       responses: { 200: { description: 'Analysis, scene spec and assets.', schema: z.object({ analysis: analysisSchema, scene: z.record(z.string(), z.unknown()), assets: z.object({ math: z.record(z.string(), z.string()) }) }) } },
       handler: async (ctx, { body }) => {
-        const { analysis, scene, math } = await composeRequest(body, s.config, s.scenes, { math: true });
-        reply(ctx, 200, { analysis, scene, assets: { math: math ?? {} } });
+        const { analysis, scene, math } = await previewScene(body, s.config, s.scenes);
+        reply(ctx, 200, { analysis, scene, assets: { math } });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/scenes/preview/narration',
+      tag: 'analysis',
+      summary: "The voice-over of a preview: the same request as POST /scenes/preview with a voice, spoken as the export's MP4 will speak it.",
+      description: 'A WAV as long as the scene that POST /scenes/preview returns for the same body, to play in time with it.',
+      action: 'analysis.run',
+      rateLimit: 'generate',
+      body: previewBody,
+      responses: { 200: { description: 'The narration track.', type: 'audio/wav' }, 422: { description: 'No voice, an unknown voice, or a description that cannot be composed.' } },
+      handler: async (ctx, { body }) => {
+        const { wav, warnings } = await previewNarration(body, s.config, s.scenes);
+        if (warnings.length)
+          ctx.set(
+            'x-devforge-warnings',
+            warnings
+              .join(' | ')
+              .replace(/[^\x20-\x7e]/g, '?')
+              .slice(0, 1000),
+          );
+        ctx.set('cache-control', 'no-store');
+        ctx.type = 'audio/wav';
+        ctx.status = 200;
+        ctx.body = wav;
       },
     }),
   ];

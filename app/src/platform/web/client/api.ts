@@ -6,6 +6,22 @@ import type { AnimationList, Analysis, ApiKey, Animation, AuditEntry, Delivery, 
 
 let csrfToken = '';
 
+export interface PreviewRequest {
+  description: string;
+  template?: string;
+  params?: Record<string, unknown>;
+  duration?: number;
+  captions?: 'burn_in' | 'sidecar';
+  style?: string;
+  voice?: string;
+}
+
+export interface Voice {
+  name: string;
+  description: string;
+  gender: string;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly type: string;
@@ -30,6 +46,16 @@ async function request<T>(method: Method, path: string, body?: unknown, headers:
     throw new ApiError(res.status, problem.type ?? '', problem.detail ?? problem.title ?? `the server answered ${res.status}`);
   }
   return data as T;
+}
+
+/** A call answered with a file (the preview's narration WAV): the body as a Blob, a problem as an ApiError. */
+async function requestBlob(method: Method, path: string, body: unknown): Promise<Blob> {
+  const res = await fetch(`/api/v1${path}`, { method, headers: { accept: '*/*', 'content-type': 'application/json', 'x-csrf-token': csrfToken }, credentials: 'same-origin', body: JSON.stringify(body) });
+  if (!res.ok) {
+    const problem = (await res.json().catch(() => ({}))) as { type?: string; title?: string; detail?: string };
+    throw new ApiError(res.status, problem.type ?? '', problem.detail ?? problem.title ?? `the server answered ${res.status}`);
+  }
+  return res.blob();
 }
 
 function query(params: Record<string, unknown>): string {
@@ -62,8 +88,10 @@ export const api = {
 
   templates: () => request<{ templates: Template[] }>('GET', '/templates').then((r) => r.templates),
   analyze: (description: string) => request<Analysis>('POST', '/analyze', { description }),
-  preview: (body: { description: string; template?: string; params?: Record<string, unknown>; duration?: number; captions?: 'burn_in' | 'sidecar'; style?: string }) =>
-    request<ScenePreview>('POST', '/scenes/preview', { ...body, quality: '720p' }),
+  preview: (body: PreviewRequest) => request<ScenePreview>('POST', '/scenes/preview', { ...body, quality: '720p' }),
+  /** The preview's voice-over: the same body as `preview`, with a voice; a WAV as long as that scene. */
+  narration: (body: PreviewRequest) => requestBlob('POST', '/scenes/preview/narration', { ...body, quality: '720p' }),
+  voices: () => request<{ voices: Voice[]; unavailable?: string }>('GET', '/voices'),
   /** One Idempotency-Key per intended export: a second click, or a retry after a lost answer, gets the first render, not a duplicate. */
   generate: (body: GenerateBody, idempotencyKey: string) => request<Queued>('POST', '/animations/generate', body, { 'idempotency-key': idempotencyKey }),
 

@@ -12,6 +12,8 @@ export interface Draft {
   style?: string;
   captions: 'burn_in' | 'sidecar';
   branded: boolean;
+  /** A voice-over voice (GET /voices); absent: no sound. */
+  voice?: string;
 }
 
 export const EMPTY_DRAFT: Draft = { description: '', captions: 'burn_in', branded: true };
@@ -29,6 +31,7 @@ function clean(raw: Partial<Record<keyof Draft, unknown>>): Draft {
   if (typeof raw.style === 'string' && raw.style) d.style = raw.style;
   if (raw.captions === 'sidecar') d.captions = 'sidecar';
   if (raw.branded === false || raw.branded === '0') d.branded = false;
+  if (typeof raw.voice === 'string' && /^[\w+.-]{1,64}$/.test(raw.voice) && raw.voice !== 'off') d.voice = raw.voice;
   return d;
 }
 
@@ -51,6 +54,7 @@ function fromUrl(search: string): Draft | undefined {
     style: q.get('s') ?? undefined,
     captions: q.get('cc') ?? undefined,
     branded: q.get('b') ?? undefined,
+    voice: q.get('v') ?? undefined,
   });
 }
 
@@ -78,6 +82,7 @@ export function draftQuery(d: Draft): string {
   if (d.style) q.set('s', d.style);
   if (d.captions === 'sidecar') q.set('cc', 'sidecar');
   if (!d.branded) q.set('b', '0');
+  if (d.voice) q.set('v', d.voice);
   return `?${q.toString()}`;
 }
 

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Analysis } from '../../../../analysis/analyze.ts';
+import { brandScene } from '../../../../scene/brand-palette.ts';
 import type { Scene } from '../../../../scene/schema.ts';
 import type { Principal } from '../../../auth/principal.ts';
 import { AnimationEntity, type Animation, type Branding } from '../../../db/entities/animation.ts';
@@ -45,7 +46,10 @@ export async function checkWebhookUrl(policy: AnimationDeps['webhooks'], url: st
 
 export async function prepareAnimation(deps: AnimationDeps, raw: NewAnimation, entitlements: Entitlements, field = 'body'): Promise<PreparedAnimation> {
   const input = { ...raw, quality: await admitToLicense(deps, entitlements, raw) };
-  const { analysis, scene } = await composeRequest(input, deps.config, deps.scenes);
+  const composed = await composeRequest(input, deps.config, deps.scenes);
+  // The brand's colour in the animation itself (scene/brand-palette.ts; the preview applies the same).
+  const scene = brandScene(composed.scene, input.custom_branding?.colors);
+  const analysis = composed.analysis;
   admitScene(deps.config, input.quality, scene, field);
   await checkWebhookUrl(deps.webhooks, input.webhook_url, `${field}.webhook_url`);
   return { input, analysis, scene };

@@ -1,10 +1,10 @@
 // Export: quality (only what the license allows; the rest shown, disabled, and why), length, style,
-// captions and branding, then the render's progress live over Server-Sent Events with an estimate, and the
+// captions, a voice-over and branding, then the render's progress live over Server-Sent Events with an estimate, and the
 // download when it is ready. The button is off while a render runs, and every export carries one
 // Idempotency-Key, so neither a double click nor a retry queues a duplicate. The parent keys this panel by
 // its analysis: a new analysis is a new panel, so the last animation's download link never stays behind.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, files, messageOf } from '../api.ts';
+import { api, files, messageOf, type Voice } from '../api.ts';
 import type { Animation, License, Quality } from '../api-types.ts';
 import { animationPath } from '../../app-paths.ts';
 import { formatSeconds, statusText } from './status.tsx';
@@ -31,6 +31,7 @@ export interface ExportChoices {
   style?: string;
   captions: 'burn_in' | 'sidecar';
   branded: boolean;
+  voice?: string;
 }
 
 interface Job {
@@ -64,6 +65,11 @@ export function ExportPanel({ choices, onChoices, license, brandingAvailable, br
   const events = useRef<EventSource | undefined>(undefined);
   const max = maxQuality(license);
   const running = submitting || (job !== undefined && !FINISHED.includes(job.status));
+  const [voices, setVoices] = useState<{ voices: Voice[]; unavailable?: string } | undefined>(undefined);
+
+  useEffect(() => {
+    api.voices().then(setVoices, () => setVoices({ voices: [], unavailable: 'the voices could not be read' }));
+  }, []);
 
   useEffect(() => () => events.current?.close(), []);
 
@@ -167,6 +173,20 @@ export function ExportPanel({ choices, onChoices, license, brandingAvailable, br
               ))}
             </select>
           </div>
+        </div>
+        <div class="field">
+          <label for="voice">Voice-over</label>
+          <select id="voice" value={choices.voice ?? ''} disabled={running || !voices || voices.voices.length === 0} aria-describedby="voice-help" onChange={(e) => set({ voice: e.currentTarget.value || undefined })}>
+            <option value="">Off (no sound)</option>
+            {(voices?.voices ?? []).map((v) => (
+              <option value={v.name} key={v.name}>
+                {v.description} ({v.name})
+              </option>
+            ))}
+          </select>
+          <span class="hint" id="voice-help">
+            {voices?.unavailable ? `No voice-over on this server: ${voices.unavailable}.` : 'Speaks the narration in the preview and in the MP4; each step lasts as long as its speech.'}
+          </span>
         </div>
         <label class="inline">
           <input type="checkbox" id="captions" checked={choices.captions === 'burn_in'} disabled={running} onChange={(e) => set({ captions: e.currentTarget.checked ? 'burn_in' : 'sidecar' })} /> Captions in the picture (a WebVTT file comes

@@ -2,7 +2,8 @@
 // real time, with play/pause, a seek bar, loop and full screen. The narration is in the frame when the
 // captions are burned in; otherwise (sidecar: a clean frame) the current caption is shown under the
 // picture, so the preview never plays without its words. Also the text for screen readers: the caption line
-// is a polite live region only while paused, so playback does not talk over itself.
+// is a polite live region only while paused, so playback does not talk over itself. With a voice-over
+// (`audio`, the WAV the export will carry) an <audio> follows the player's clock (player/audio-clock.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OverlayOptions } from '../../../../player/overlay.ts';
 import { stepAt } from '../../../../scene/narration.ts';
@@ -14,9 +15,11 @@ interface Props {
   overlay: OverlayOptions;
   /** The summary, as the canvas's accessible name. */
   label: string;
+  /** URL of the voice-over WAV, once it is made. */
+  audio?: string | undefined;
 }
 
-export function Preview({ scene, math, overlay, label }: Props) {
+export function Preview({ scene, math, overlay, label, audio }: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const host = useRef<HTMLDivElement>(null);
   const driverRef = useRef<InstanceType<Window['DevForge']['RealtimeDriver']> | undefined>(undefined);
@@ -25,6 +28,7 @@ export function Preview({ scene, math, overlay, label }: Props) {
   const [playing, setPlaying] = useState(false);
   const [loop, setLoop] = useState(true);
   const [error, setError] = useState('');
+  const sound = useRef<HTMLAudioElement>(null);
 
   useEffect(() => {
     let disposed = false;
@@ -45,6 +49,7 @@ export function Preview({ scene, math, overlay, label }: Props) {
         driverRef.current = driver;
         setFrames(player.frameCount);
         driver.onFrame = (f, status) => {
+          if (sound.current) window.DevForge.followClock(sound.current, f / scene.fps, status === 'playing');
           setFrame(f);
           setPlaying(status === 'playing');
           canvas.dataset.frame = String(f);
@@ -82,6 +87,7 @@ export function Preview({ scene, math, overlay, label }: Props) {
     <div class="preview">
       <div class="stage" ref={stage}>
         <div ref={host} class="canvas-host" />
+        {audio && <audio ref={sound} id="preview-audio" src={audio} preload="auto" />}
         {caption && <p class="sidecar-caption">{caption}</p>}
       </div>
       {error && (

@@ -17,6 +17,7 @@ import { Facts } from '../parts/facts.tsx';
 import { Highlighted } from '../parts/highlight.tsx';
 import { fieldsOf, ParamsForm, readParams, textOf } from '../parts/params-form.tsx';
 import { Preview } from '../parts/preview.tsx';
+import { brandScene } from '../../../../scene/brand-palette.ts';
 import { TemplateGallery } from '../parts/template-gallery.tsx';
 import type { OverlayOptions } from '../../../../player/overlay.ts';
 
@@ -55,6 +56,9 @@ export function CreateScreen() {
   const [draft, setDraft] = useState<Draft>(() => loadDraft(window.location.search));
   const [typed, setTyped] = useState(draft.description);
   const [result, setResult] = useState<ScenePreview | undefined>(undefined);
+  /** The preview's voice-over (a blob: URL of its WAV), when the draft has a voice. */
+  const [audio, setAudio] = useState<string | undefined>(undefined);
+  const [audioError, setAudioError] = useState('');
   const [misread, setMisread] = useState<Analysis | undefined>(undefined);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
@@ -87,6 +91,14 @@ export function CreateScreen() {
         setMisread(undefined);
         setResult(r);
         setRound((n) => n + 1);
+        setAudio(undefined);
+        setAudioError('');
+        // The same request with its voice: the track belongs to exactly this scene (composition is deterministic).
+        if (body.voice)
+          api.narration(body).then(
+            (wav) => ticket === asked.current && setAudio(URL.createObjectURL(wav)),
+            (err) => ticket === asked.current && setAudioError(`The voice-over could not be made: ${messageOf(err)}`),
+          );
         const t = templates?.find((x) => x.id === r.analysis.template);
         setTexts(Object.fromEntries((t ? fieldsOf(t.params_schema) : []).map((f) => [f.name, textOf(f, r.analysis.params[f.name])])));
         setDraft({ ...next, template: r.analysis.template, params: r.analysis.params });
@@ -110,6 +122,7 @@ export function CreateScreen() {
     ...(explicit && d.template ? { template: d.template, ...(d.params ? { params: d.params } : {}) } : {}),
     ...(d.duration ? { duration: d.duration } : {}),
     ...(d.style ? { style: d.style } : {}),
+    ...(d.voice ? { voice: d.voice } : {}),
     captions: d.captions,
   });
 
@@ -129,6 +142,9 @@ export function CreateScreen() {
     } else if (draft.description) run(draft, bodyFor(draft, Boolean(draft.template)));
     // Once, when the catalogue is there.
   }, [templates]);
+
+  // A replaced track's blob is let go.
+  useEffect(() => () => audio && URL.revokeObjectURL(audio), [audio]);
 
   useEffect(() => {
     if (location.path === '/') saveDraft(draft);
@@ -171,10 +187,12 @@ export function CreateScreen() {
     branded: draft.branded,
     ...(draft.duration ? { duration: draft.duration } : {}),
     ...(draft.style ? { style: draft.style } : {}),
+    ...(draft.voice ? { voice: draft.voice } : {}),
   };
   const setChoices = (c: ExportChoices) => {
-    const d: Draft = { ...draft, quality: c.quality, duration: c.duration, style: c.style, captions: c.captions, branded: c.branded };
-    const rerun = c.duration !== draft.duration || c.style !== draft.style || c.captions !== draft.captions;
+    const d: Draft = { ...draft, quality: c.quality, duration: c.duration, style: c.style, captions: c.captions, branded: c.branded, voice: c.voice };
+    // Each of these changes the scene (a voice paces every step for its speech): the preview is made again.
+    const rerun = c.duration !== draft.duration || c.style !== draft.style || c.captions !== draft.captions || c.voice !== draft.voice;
     if (rerun && result?.analysis.understood) run(d, bodyFor(d, true));
     else setDraft(d);
   };
@@ -193,6 +211,9 @@ export function CreateScreen() {
     [watermark, brandingAvailable, draft.branded, branding],
   );
 
+  // The export draws the brand's colour into the scene (server side, scene/brand-palette.ts): so does the preview.
+  const branded = brandingAvailable && draft.branded && brand ? brand.colors : undefined;
+  const previewScene = useMemo(() => result && brandScene(result.scene, branded), [result, branded?.primary]);
   const understood = result?.analysis.understood === true;
   const summary = result && template ? summaryOf(template.title, result.analysis.params, result.analysis.facts) : '';
 
@@ -208,6 +229,7 @@ export function CreateScreen() {
       captions: draft.captions,
       ...(draft.duration ? { duration: draft.duration } : {}),
       ...(draft.style ? { style: draft.style as 'mathematical' } : {}),
+      ...(draft.voice ? { voice: draft.voice } : {}),
       ...(Object.keys(custom).length ? { custom_branding: custom } : {}),
     };
   };
@@ -294,7 +316,17 @@ export function CreateScreen() {
           <div>
             <section class="panel" aria-labelledby="preview-title">
               <h2 id="preview-title">Preview</h2>
-              <Preview scene={result.scene} math={result.assets.math} overlay={overlay} label={summary} />
+              <Preview scene={previewScene ?? result.scene} math={result.assets.math} overlay={overlay} label={summary} audio={audio} />
+              {draft.voice && !audio && !audioError && (
+                <p class="muted small" id="voice-status">
+                  Making the voice-over…
+                </p>
+              )}
+              {audioError && (
+                <p class="error" role="alert">
+                  {audioError}
+                </p>
+              )}
             </section>
             {canExport && <ExportPanel key={round} choices={choices} onChoices={setChoices} license={license} brandingAvailable={brandingAvailable} brandingNote={brandingNote} request={exportBody} naturalLength={result.scene.duration} />}
           </div>
