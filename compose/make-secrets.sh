@@ -45,6 +45,10 @@ secret s3_secret_key random
 secret admin_password random
 secret oidc_client_secret random
 secret keycloak_admin_password random
+# The master key that seals the secrets the app stores (webhook signing secrets, the stored OIDC client
+# secret): base64 of 32 random bytes, the master key file's format. Back it up with the database.
+master_key() { head -c 32 /dev/urandom | base64; }
+secret master_key master_key
 
 if [ ${#made[@]} -gt 0 ]; then
   echo "make-secrets: made ${made[*]} in $dir"

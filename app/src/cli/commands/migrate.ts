@@ -2,8 +2,14 @@
 // server role also migrates at start (under the same advisory lock), so this is for deployments that want
 // the schema change as a step of its own: the Compose stack's one-shot `migrate` job runs it before the API
 // and workers start, and an upgrade fails there, with the reason, rather than in a restarting container.
+// It takes the same master key file as the servers (secrets.masterKeyFile; the stack mounts one secret into
+// all three): a migration may seal stored secrets (1764900000007), and the database is bound to that key.
+// Unlike a server it never makes a key: a key made in a one-shot container's scratch space would be lost,
+// with the secrets sealed under it.
 import { loadConfig } from '../../config/load.ts';
 import { createDataSource, migrate } from '../../platform/db/data-source.ts';
+import { keyIdsInUse } from '../../platform/secrets/sealed-columns.ts';
+import { claimDatabase, masterKeyPath, openSecretBox, readMasterKeys } from '../../platform/secrets/master-key-file.ts';
 import { parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 
@@ -32,11 +38,21 @@ export async function migrateCommand(args: string[]): Promise<number> {
     }
   }
   try {
+    const keyFile = masterKeyPath(config);
+    // No key file and nothing sealed yet (a fresh database, no key configured): the migrations run without a
+    // key, and one that has secrets to seal says so. With sealed data, openSecretBox refuses with the fix.
+    const keyed = (await readMasterKeys(keyFile)) !== undefined || (await keyIdsInUse(db)).length > 0;
+    const box = keyed ? await openSecretBox(keyFile, db, (line) => console.error(line)) : undefined;
     let applied = 0;
-    await migrate(db, (line) => {
-      applied++;
-      console.error(line);
-    });
+    await migrate(
+      db,
+      (line) => {
+        applied++;
+        console.error(line);
+      },
+      box,
+    );
+    if (box) await claimDatabase(keyFile, db, box);
     console.error(applied ? `database: ${applied} migration${applied === 1 ? '' : 's'} applied` : 'database: schema already up to date');
   } finally {
     await db.destroy();
