@@ -5,6 +5,7 @@ import test from 'ava';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import { kahn, topoParams, type TopoParams } from '../../src/templates/algorithms/graph-topological.ts';
+import { DisjointSets, kruskal, mstParams, prim, type MstParams } from '../../src/templates/algorithms/graph-mst.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 
@@ -85,4 +86,101 @@ test('topological sort: the phrasings people type pick it; the scene takes ready
   t.true(texts.includes('Take A: position 1 (ready: B; lowest label first).'));
   t.true(texts.includes('Remove B → C: C has no incoming edges left, it is ready.'));
   t.true(texts.at(-1)!.includes('A, B, C, D, E, F'));
+});
+
+/** The lightest spanning tree's weight by brute force: every set of n − 1 edges that connects all nodes. */
+function bruteForceMst(p: MstParams): number | undefined {
+  const n = p.nodes.length;
+  let best: number | undefined;
+  const pick = (from: number, chosen: number[]) => {
+    if (chosen.length === n - 1) {
+      const sets = new DisjointSets(p.nodes);
+      if (chosen.every((i) => sets.union(p.edges[i]!.from, p.edges[i]!.to))) {
+        const w = chosen.reduce((s, i) => s + p.edges[i]!.weight!, 0);
+        if (best === undefined || w < best) best = w;
+      }
+      return;
+    }
+    for (let i = from; i < p.edges.length; i++) pick(i + 1, [...chosen, i]);
+  };
+  pick(0, []);
+  return best;
+}
+
+/** Deterministic small connected weighted graphs: a random tree plus extra edges, weights with ties. */
+function weightedGraphs(count: number): MstParams[] {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return Array.from({ length: count }, () => {
+    const n = 2 + Math.floor(next() * 5);
+    const nodes = Array.from({ length: n }, (_, i) => String.fromCharCode(65 + i));
+    const edges: MstParams['edges'] = [];
+    const has = (a: string, b: string) => edges.some((e) => (e.from === a && e.to === b) || (e.from === b && e.to === a));
+    for (let i = 1; i < n; i++) edges.push({ from: nodes[Math.floor(next() * i)]!, to: nodes[i]!, weight: 1 + Math.floor(next() * 6) });
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (!has(nodes[i]!, nodes[j]!) && next() < 0.4) edges.push({ from: nodes[i]!, to: nodes[j]!, weight: 1 + Math.floor(next() * 6) });
+    return mstParams.parse({ nodes, edges, start: 'A' });
+  });
+}
+
+test('minimum spanning trees: Kruskal and Prim both reach the brute-force minimum weight with n − 1 edges', (t) => {
+  for (const g of weightedGraphs(60)) {
+    const best = bruteForceMst(g);
+    if (best === undefined) return t.fail(`no spanning tree: ${JSON.stringify(g)}`);
+    const k = kruskal(g);
+    const p = prim(g);
+    t.is(k.total, best, JSON.stringify(g));
+    t.is(p.total, best, JSON.stringify(g));
+    t.is(k.tree.length, g.nodes.length - 1);
+    t.is(p.tree.length, g.nodes.length - 1);
+  }
+});
+
+test('minimum spanning trees: the default graph worked by hand, in the order each algorithm adds edges', (t) => {
+  // Kruskal: B–C 1, A–C 2, D–E 2, E–F 3, (A–B 4 closes A–C–B), B–D 5: weight 13. Prim from A: A–C, C–B, B–D, D–E, E–F.
+  const kr = analyze("Kruskal's algorithm on A-B 4, A-C 2, B-C 1, B-D 5, C-E 10, D-E 2, D-F 6, E-F 3");
+  t.is(kr.template, 'graph.mst_kruskal');
+  t.deepEqual(
+    (kr.facts.edges as { from: string; to: string }[]).map((e) => `${e.from}${e.to}`),
+    ['BC', 'AC', 'DE', 'EF', 'BD'],
+  );
+  t.is(kr.facts.total_weight, 13);
+  const pr = analyze("Prim's algorithm from A on A-B 4, A-C 2, B-C 1, B-D 5, C-E 10, D-E 2, D-F 6, E-F 3");
+  t.is(pr.template, 'graph.mst_prim');
+  t.deepEqual(
+    (pr.facts.edges as { from: string; to: string }[]).map((e) => `${e.from}${e.to}`),
+    ['AC', 'CB', 'BD', 'DE', 'EF'],
+  );
+  t.like(pr.facts, { total_weight: 13, spanning: true });
+});
+
+test('minimum spanning trees: a disconnected graph gives a forest (Kruskal) or the start’s part (Prim); arrows and missing weights are warned about', (t) => {
+  const kr = analyze('Kruskal on A-B 1, B-C 2, D-E 3');
+  t.like(kr.facts, { total_weight: 6, spanning: false });
+  const pr = analyze("Prim's algorithm from A on A-B 1, B-C 2, D-E 3");
+  t.like(pr.facts, { total_weight: 3, spanning: false });
+  const { scene } = sceneFromDescription("Prim's algorithm from A on A-B 1, B-C 2, D-E 3", SIZE);
+  t.true(scene.narration.steps.some((s) => s.text.includes('the graph is not connected')));
+  const arrows = analyze('minimum spanning tree of A->B 3, B-C');
+  t.true(arrows.warnings.some((w) => w.includes('ignores directions')));
+  t.true(arrows.warnings.some((w) => w.includes('count as 1')));
+  t.regex(mstParams.safeParse({ directed: true }).error!.issues[0]!.message, /undirected graphs/);
+});
+
+test('minimum spanning trees: the phrasings people type, and "prims" is Prim, not primes', (t) => {
+  const cases: [string, string][] = [
+    ['prims algorithm on a weighted graph', 'graph.mst_prim'],
+    ["Prim's algorithm for minimum spanning tree", 'graph.mst_prim'],
+    ['MST using Prim from node C on A-B 2, B-C 3, A-C 1', 'graph.mst_prim'],
+    ["Kruskal's algorithm step by step", 'graph.mst_kruskal'],
+    ['Minimum spanning tree with Kruskal', 'graph.mst_kruskal'],
+    ['minimum spanning tree of A-B 3, B-C 1, A-C 2', 'graph.mst_kruskal'],
+    ['kruskals algorithm', 'graph.mst_kruskal'],
+  ];
+  for (const [text, template] of cases) t.is(analyze(text).template, template, text);
+  t.is(analyze('MST using Prim from node C on A-B 2, B-C 3, A-C 1').params.start, 'C');
+  t.is(analyze('prime numbers up to 50').template, 'number.primes_sieve');
+  const { scene } = sceneFromDescription("Kruskal's algorithm on A-B 4, A-C 2, B-C 1, B-D 5, C-E 10, D-E 2, D-F 6, E-F 3", SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('A–B (4): A and B are already connected, it would close a cycle: skip.'));
+  t.true(texts.at(-1)!.includes('weight 13'));
 });

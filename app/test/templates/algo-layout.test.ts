@@ -40,6 +40,8 @@ const LARGEST: Record<string, string> = {
   'sort.radix': `radix sort ${many(16, (i) => (i * 7919) % 10000)}`,
   'number.gcd': 'gcd of 832040 and 514229',
   'number.pascal_triangle': "Pascal's triangle with 12 rows",
+  'graph.mst_kruskal': `kruskal on ${Array.from({ length: 11 }, (_, i) => `${String.fromCharCode(65 + i)}-${String.fromCharCode(66 + i)} ${100 + i}`).join(', ')}, ${Array.from({ length: 19 }, (_, i) => `${String.fromCharCode(65 + (i % 10))}-${String.fromCharCode(67 + (i % 10))} ${i + 1}`).join(', ')}`,
+  'graph.mst_prim': `prims algorithm on ${Array.from({ length: 11 }, (_, i) => `City${i}-City${i + 1} ${100 + i}`).join(', ')}, City0-City6 999`,
   'graph.topological_sort': `topological sort of ${Array.from({ length: 11 }, (_, i) => `Course${i}->Course${i + 1}`).join(', ')}, Course0->Course6, Course3->Course9`,
 };
 

@@ -12,6 +12,8 @@ import { sortRadix } from './sort-radix.ts';
 import { numberGcd } from './number-gcd.ts';
 import { numberPascal } from './number-pascal.ts';
 import { graphTopologicalSort } from './graph-topological.ts';
+import { graphMstKruskal } from './graph-kruskal.ts';
+import { graphMstPrim } from './graph-prim.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -52,4 +54,6 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   numberGcd,
   numberPascal,
   graphTopologicalSort,
+  graphMstKruskal,
+  graphMstPrim,
 ];
