@@ -6,6 +6,7 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import { kahn, topoParams, type TopoParams } from '../../src/templates/algorithms/graph-topological.ts';
 import { DisjointSets, kruskal, mstParams, prim, type MstParams } from '../../src/templates/algorithms/graph-mst.ts';
+import { bellmanFord, bellmanFordParams, type BellmanFordParams } from '../../src/templates/algorithms/graph-bellman-ford.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 
@@ -183,4 +184,85 @@ test('minimum spanning trees: the phrasings people type, and "prims" is Prim, no
   const texts = scene.narration.steps.map((s) => s.text);
   t.true(texts.includes('A–B (4): A and B are already connected, it would close a cycle: skip.'));
   t.true(texts.at(-1)!.includes('weight 13'));
+});
+
+/** Floyd–Warshall on the arcs (an undirected edge both ways): all-pairs distances, an independent check. */
+function floydWarshall(p: BellmanFordParams): Map<string, Map<string, number>> {
+  const d = new Map(p.nodes.map((a) => [a, new Map(p.nodes.map((b) => [b, a === b ? 0 : Infinity]))]));
+  for (const e of p.edges) {
+    const dir = e.directed ?? p.directed;
+    for (const [a, b] of dir
+      ? [[e.from, e.to]]
+      : [
+          [e.from, e.to],
+          [e.to, e.from],
+        ])
+      d.get(a!)!.set(b!, Math.min(d.get(a!)!.get(b!)!, e.weight!));
+  }
+  for (const k of p.nodes) for (const i of p.nodes) for (const j of p.nodes) if (d.get(i)!.get(k)! + d.get(k)!.get(j)! < d.get(i)!.get(j)!) d.get(i)!.set(j, d.get(i)!.get(k)! + d.get(k)!.get(j)!);
+  return d;
+}
+
+/** Deterministic small directed graphs with some negative weights. */
+function negativeGraphs(count: number): BellmanFordParams[] {
+  let seed = 2024;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return Array.from({ length: count }, () => {
+    const n = 2 + Math.floor(next() * 5);
+    const nodes = Array.from({ length: n }, (_, i) => String.fromCharCode(65 + i));
+    const edges: BellmanFordParams['edges'] = [];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && next() < 0.35) edges.push({ from: nodes[i]!, to: nodes[j]!, weight: Math.floor(next() * 12) - 3 });
+    return bellmanFordParams.parse({ nodes, edges, directed: true, start: 'A' });
+  });
+}
+
+test('Bellman–Ford agrees with Floyd–Warshall, and finds a negative cycle exactly when one is reachable', (t) => {
+  let cycles = 0;
+  for (const g of negativeGraphs(120)) {
+    const fw = floydWarshall(g);
+    const reachable = g.nodes.filter((n) => fw.get(g.start)!.get(n)! < Infinity);
+    const cycleReachable = reachable.some((n) => fw.get(n)!.get(n)! < 0);
+    const run = bellmanFord(g);
+    t.is(run.negativeCycle, cycleReachable, JSON.stringify(g));
+    if (cycleReachable) {
+      cycles++;
+      continue;
+    }
+    for (const n of g.nodes) t.is(run.dist.get(n), fw.get(g.start)!.get(n), `${JSON.stringify(g)} ${n}`);
+  }
+  t.true(cycles > 5 && cycles < 115, `${cycles} graphs with a reachable negative cycle`);
+});
+
+test('Bellman–Ford: the CLRS figure 24.4 graph, and a negative cycle told as such', (t) => {
+  // CLRS 3rd ed. figure 24.4: δ(s, t) = 2, δ(s, x) = 4, δ(s, y) = 7, δ(s, z) = −2.
+  const a = analyze('Bellman-Ford from S on S->T 6, S->Y 7, T->X 5, T->Y 8, T->Z -4, X->T -2, Y->X -3, Y->Z 9, Z->S 2, Z->X 7');
+  t.is(a.template, 'graph.bellman_ford');
+  t.deepEqual(a.params.nodes, ['S', 'T', 'Y', 'X', 'Z'], '"Bellman-Ford" is not read as an edge');
+  t.like(a.facts, { distances: { S: 0, T: 2, X: 4, Y: 7, Z: -2 }, negative_cycle: false });
+  const cyc = analyze('bellman ford A->B 1, B->C -2, C->A -1 from A');
+  t.true(cyc.facts.negative_cycle as boolean);
+  const { scene } = sceneFromDescription('bellman ford A->B 1, B->C -2, C->A -1 from A', SIZE);
+  t.true(scene.narration.steps.some((s) => s.text.includes('a negative cycle, so no shortest paths exist')));
+  const undirected = analyze('Bellman-Ford on A-B -1, B-C 2 from A');
+  t.true(undirected.warnings.some((w) => w.includes('negative cycle by itself')));
+  t.true(undirected.facts.negative_cycle as boolean);
+});
+
+test('Bellman–Ford: the phrasings people type; the default graph is CLRS’s; the scene groups later rounds', (t) => {
+  for (const text of [
+    'Bellman-Ford algorithm on a graph with negative weights',
+    'bellmanford shortest paths from A on A->B 4, A->C 5, B->C -3',
+    'shortest path with negative edge weights: S->A 4, A->B -2, S->B 3',
+    'negative cycle detection with Bellman Ford',
+  ]) {
+    t.is(analyze(text).template, 'graph.bellman_ford', text);
+  }
+  const d = analyze('Bellman-Ford algorithm on a graph with negative weights');
+  t.deepEqual(d.params.nodes, ['S', 'T', 'X', 'Y', 'Z']);
+  t.is(d.params.start, 'S');
+  const { scene } = sceneFromDescription('Bellman-Ford from S on S->T 6, S->Y 7, T->X 5, T->Y 8, T->Z -4, X->T -2, Y->X -3, Y->Z 9, Z->S 2, Z->X 7', SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('T → Z: 6 + (−4) = 2 < ∞, so dist(Z) = 2.'));
+  t.true(texts.includes('Round 2: 10 edges relaxed, 1 distance improved.'));
+  t.true(texts.includes('Round 4 changed nothing, so the distances are final.'));
 });

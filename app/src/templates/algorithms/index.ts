@@ -14,6 +14,7 @@ import { numberPascal } from './number-pascal.ts';
 import { graphTopologicalSort } from './graph-topological.ts';
 import { graphMstKruskal } from './graph-kruskal.ts';
 import { graphMstPrim } from './graph-prim.ts';
+import { graphBellmanFord } from './graph-bellman-ford.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -56,4 +57,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   graphTopologicalSort,
   graphMstKruskal,
   graphMstPrim,
+  graphBellmanFord,
 ];
