@@ -43,6 +43,7 @@ const LARGEST: Record<string, string> = {
   'graph.mst_kruskal': `kruskal on ${Array.from({ length: 11 }, (_, i) => `${String.fromCharCode(65 + i)}-${String.fromCharCode(66 + i)} ${100 + i}`).join(', ')}, ${Array.from({ length: 19 }, (_, i) => `${String.fromCharCode(65 + (i % 10))}-${String.fromCharCode(67 + (i % 10))} ${i + 1}`).join(', ')}`,
   'graph.mst_prim': `prims algorithm on ${Array.from({ length: 11 }, (_, i) => `City${i}-City${i + 1} ${100 + i}`).join(', ')}, City0-City6 999`,
   'graph.bellman_ford': `bellman-ford from A on ${Array.from({ length: 11 }, (_, i) => `${String.fromCharCode(76 - i)}->${String.fromCharCode(75 - i)} ${i - 3}`).join(', ')}, A->L 5`,
+  'dp.lcs': 'longest common subsequence of ABCDEFGHIJ and JIHGFEDCBA',
   'graph.topological_sort': `topological sort of ${Array.from({ length: 11 }, (_, i) => `Course${i}->Course${i + 1}`).join(', ')}, Course0->Course6, Course3->Course9`,
 };
 

@@ -15,6 +15,7 @@ import { graphTopologicalSort } from './graph-topological.ts';
 import { graphMstKruskal } from './graph-kruskal.ts';
 import { graphMstPrim } from './graph-prim.ts';
 import { graphBellmanFord } from './graph-bellman-ford.ts';
+import { dpLcs } from './dp-lcs.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -58,4 +59,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   graphMstKruskal,
   graphMstPrim,
   graphBellmanFord,
+  dpLcs,
 ];
