@@ -4,6 +4,7 @@ import test from 'ava';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import { lcsParams, lcsTable, lcsTraceback } from '../../src/templates/algorithms/dp-lcs.ts';
+import { editParams, editScript, editTable, type EditOp } from '../../src/templates/algorithms/dp-edit-distance.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 
@@ -71,4 +72,67 @@ test('LCS scene: the first cells one by one, then a row per sentence, the traceb
   t.true(texts.includes('A = A: a match, 1 + the diagonal 0 = 1.'));
   t.true(texts.includes('Row 7 (B): 1 2 2 3 4 4.'));
   t.true(texts.includes('The diagonal matches spell B C B A.'));
+});
+
+/** Levenshtein distance by plain recursion over the three edits (exponential: short words only). */
+function bruteEdit(a: string, b: string): number {
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  if (a[0] === b[0]) return bruteEdit(a.slice(1), b.slice(1));
+  return 1 + Math.min(bruteEdit(a.slice(1), b.slice(1)), bruteEdit(a.slice(1), b), bruteEdit(a, b.slice(1)));
+}
+
+/** Applies an edit script left to right, to check that it really turns a into b. */
+function applyScript(a: string, ops: EditOp[]): string {
+  let out = '';
+  let k = 0;
+  for (const o of ops) {
+    if (o.op === 'keep') out += a[k++];
+    else if (o.op === 'substitute') {
+      out += o.to;
+      k++;
+    } else if (o.op === 'delete') k++;
+    else out += o.to;
+  }
+  return out + a.slice(k);
+}
+
+test('edit distance: the table corner agrees with plain recursion, and the edit script turns a into b in that many edits', (t) => {
+  const ws = words(60, 'ABC').map((w) => w.slice(0, 6));
+  for (let k = 0; k + 1 < ws.length; k += 2) {
+    const [a, b] = [ws[k]!, ws[k + 1]!];
+    const D = editTable(a, b);
+    const { ops } = editScript(a, b, D);
+    t.is(D[a.length]![b.length], bruteEdit(a, b), `${a} ${b}`);
+    t.is(applyScript(a, ops), b, `${a} → ${b}: ${JSON.stringify(ops)}`);
+    t.is(ops.filter((o) => o.op !== 'keep').length, D[a.length]![b.length]);
+  }
+});
+
+test('edit distance: kitten → sitting is 3 (two substitutions and an insertion), and the phrasings people type', (t) => {
+  const a = analyze('Edit distance between kitten and sitting');
+  t.is(a.template, 'dp.edit_distance');
+  t.deepEqual(a.facts, { distance: 3, operations: ['substitute k → s', 'substitute e → i', 'insert g'] });
+  t.is(analyze("levenshtein distance 'sunday' 'saturday'").facts.distance, 3);
+  const cases: [string, string, string][] = [
+    ["levenshtein distance 'sunday' 'saturday'", 'sunday', 'saturday'],
+    ['Minimum number of edits (insert, delete, replace) to turn horse into ros', 'horse', 'ros'],
+    ['edit distance of intention and execution', 'intention', 'execution'],
+    ['Levenstein distance between "flaw" and "lawn"', 'flaw', 'lawn'],
+  ];
+  for (const [text, x, y] of cases) {
+    const r = analyze(text);
+    t.is(r.template, 'dp.edit_distance', text);
+    t.deepEqual(r.params, { a: x, b: y }, text);
+  }
+  t.is(analyze('Minimum number of edits (insert, delete, replace) to turn horse into ros').facts.distance, 3);
+  t.regex(editParams.safeParse({ b: 'x'.repeat(11) }).error!.issues[0]!.message, /at most 10/);
+});
+
+test('edit distance scene: the ε row and column, the cells, the traceback and the edits named', (t) => {
+  const { scene } = sceneFromDescription('Edit distance from kitten to sitting', SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('k ≠ s: 1 + the least of 0, 1 and 1 = 1.'));
+  t.true(texts.includes('The edits: substitute k → s, substitute e → i, insert g.'));
+  t.true(texts.at(-1)!.includes('the edit distance is 3'));
 });

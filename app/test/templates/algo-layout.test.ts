@@ -44,6 +44,7 @@ const LARGEST: Record<string, string> = {
   'graph.mst_prim': `prims algorithm on ${Array.from({ length: 11 }, (_, i) => `City${i}-City${i + 1} ${100 + i}`).join(', ')}, City0-City6 999`,
   'graph.bellman_ford': `bellman-ford from A on ${Array.from({ length: 11 }, (_, i) => `${String.fromCharCode(76 - i)}->${String.fromCharCode(75 - i)} ${i - 3}`).join(', ')}, A->L 5`,
   'dp.lcs': 'longest common subsequence of ABCDEFGHIJ and JIHGFEDCBA',
+  'dp.edit_distance': 'edit distance from abcdefghij to jihgfedcba',
   'graph.topological_sort': `topological sort of ${Array.from({ length: 11 }, (_, i) => `Course${i}->Course${i + 1}`).join(', ')}, Course0->Course6, Course3->Course9`,
 };
 

@@ -16,6 +16,7 @@ import { graphMstKruskal } from './graph-kruskal.ts';
 import { graphMstPrim } from './graph-prim.ts';
 import { graphBellmanFord } from './graph-bellman-ford.ts';
 import { dpLcs } from './dp-lcs.ts';
+import { dpEditDistance } from './dp-edit-distance.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -60,4 +61,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   graphMstPrim,
   graphBellmanFord,
   dpLcs,
+  dpEditDistance,
 ];
