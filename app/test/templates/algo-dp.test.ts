@@ -5,6 +5,7 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import { lcsParams, lcsTable, lcsTraceback } from '../../src/templates/algorithms/dp-lcs.ts';
 import { editParams, editScript, editTable, type EditOp } from '../../src/templates/algorithms/dp-edit-distance.ts';
+import { knapsackChoice, knapsackParams, knapsackTable, type KnapsackParams } from '../../src/templates/algorithms/dp-knapsack.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 
@@ -135,4 +136,61 @@ test('edit distance scene: the ε row and column, the cells, the traceback and t
   t.true(texts.includes('k ≠ s: 1 + the least of 0, 1 and 1 = 1.'));
   t.true(texts.includes('The edits: substitute k → s, substitute e → i, insert g.'));
   t.true(texts.at(-1)!.includes('the edit distance is 3'));
+});
+
+/** The best value by trying every subset of the items. */
+function bruteKnapsack(p: KnapsackParams): number {
+  let best = 0;
+  for (let mask = 0; mask < 1 << p.items.length; mask++) {
+    const chosen = p.items.filter((_, i) => mask & (1 << i));
+    const w = chosen.reduce((s, it) => s + it.weight, 0);
+    if (w <= p.capacity)
+      best = Math.max(
+        best,
+        chosen.reduce((s, it) => s + it.value, 0),
+      );
+  }
+  return best;
+}
+
+test('knapsack: the table corner agrees with a brute force over every subset, and the items read back give that value within the capacity', (t) => {
+  let seed = 5;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let k = 0; k < 80; k++) {
+    const items = Array.from({ length: 1 + Math.floor(next() * 6) }, () => ({ weight: 1 + Math.floor(next() * 8), value: Math.floor(next() * 20) }));
+    const p = knapsackParams.parse({ items, capacity: 1 + Math.floor(next() * 15) });
+    const K = knapsackTable(p);
+    const { taken } = knapsackChoice(p, K);
+    t.is(K[p.items.length]![p.capacity], bruteKnapsack(p), JSON.stringify(p));
+    t.is(
+      taken.reduce((s, i) => s + p.items[i - 1]!.value, 0),
+      K[p.items.length]![p.capacity],
+    );
+    t.true(taken.reduce((s, i) => s + p.items[i - 1]!.weight, 0) <= p.capacity);
+  }
+});
+
+test('knapsack: worked examples, items read as lists or pairs, a common factor divided out, a too-large capacity refused', (t) => {
+  // Weights 1 3 4 5, values 1 4 5 7, capacity 7: items 2 and 3 (weight 7, value 9).
+  t.deepEqual(analyze('0/1 knapsack with weights 1 3 4 5, values 1 4 5 7 and capacity 7').facts, { best_value: 9, taken: [2, 3], total_weight: 7 });
+  // The GeeksforGeeks example: values 60 100 120, weights 10 20 30, capacity 50 → 220.
+  const gfg = analyze('knapsack capacity 50 weights 10 20 30 values 60 100 120');
+  t.like(gfg.facts, { best_value: 220, taken: [2, 3] });
+  t.true(gfg.warnings.some((w) => w.includes('common factor 10')));
+  const pairs = analyze('a 10 kg knapsack with items (2,3) (5,8) (6,9)');
+  t.is(pairs.params.capacity, 10);
+  t.like(pairs.facts, { best_value: 12, taken: [1, 3] });
+  t.is(analyze('0/1 knapsack problem with dynamic programming').params.capacity, 7, '"0/1" is not a capacity');
+  const wide = analyze('knapsack capacity 23 weights 5 7 11 values 3 4 9');
+  t.false(wide.understood);
+  t.regex(wide.needs!.message, /capacity of 23 needs 24 columns/);
+  t.regex(knapsackParams.safeParse({ items: [{ weight: 0, value: 1 }] }).error!.issues[0]!.message, /at least 1/);
+});
+
+test('knapsack scene: skip-or-take sentences, rows per item, the traceback and the items taken', (t) => {
+  const { scene } = sceneFromDescription('0/1 knapsack with weights 1 3 4 5, values 1 4 5 7 and capacity 7', SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('Item 1, capacity 1: skip (0) or take (1 + 0): 1.'));
+  t.true(texts.includes('Item 4 (w5 v7): 0 1 1 4 5 7 8 9.'));
+  t.true(texts.includes('Take items 2, 3: weight 7 of 7, value 9.'));
 });

@@ -45,6 +45,7 @@ const LARGEST: Record<string, string> = {
   'graph.bellman_ford': `bellman-ford from A on ${Array.from({ length: 11 }, (_, i) => `${String.fromCharCode(76 - i)}->${String.fromCharCode(75 - i)} ${i - 3}`).join(', ')}, A->L 5`,
   'dp.lcs': 'longest common subsequence of ABCDEFGHIJ and JIHGFEDCBA',
   'dp.edit_distance': 'edit distance from abcdefghij to jihgfedcba',
+  'dp.knapsack': 'knapsack capacity 15 items (1,999) (2,998) (3,997) (4,996) (5,995) (6,994)',
   'graph.topological_sort': `topological sort of ${Array.from({ length: 11 }, (_, i) => `Course${i}->Course${i + 1}`).join(', ')}, Course0->Course6, Course3->Course9`,
 };
 

@@ -22,7 +22,7 @@ export interface DpGrid {
 }
 
 /** A table for `side` (rows) × `top` (columns), headers included, filling the band under the counter. */
-export function layoutDpGrid(side: string, top: string): DpGrid {
+export function layoutDpGrid(side: string, top: string, chars = 2): DpGrid {
   const rows = side.length + 1;
   const cols = top.length + 1;
   // As large as the band between the counter and the caption allows, headers included.
@@ -34,7 +34,8 @@ export function layoutDpGrid(side: string, top: string): DpGrid {
   const y0 = center[1] + ((rows - 1) * pitch) / 2;
   const x = (j: number) => x0 + j * pitch;
   const y = (i: number) => y0 - i * pitch;
-  const textSize = fitTextSize(size, 2, 0.4);
+  const textSize = fitTextSize(size, chars, 0.4);
+  const headSize = fitTextSize(size, 2, 0.4);
   const objects: SceneObject[] = [];
   const cell = (i: number, j: number) => `dp${i}_${j}`;
   const value = (i: number, j: number) => `dp${i}_${j}v`;
@@ -45,8 +46,8 @@ export function layoutDpGrid(side: string, top: string): DpGrid {
       objects.push({ id: cell(i, j), type: 'rect', x: x(j), y: y(i), width: size, height: size, cornerRadius: 0.05, fill: '$surface', stroke: '$grid', strokeWidth: 0.03 });
       objects.push({ id: value(i, j), type: 'text', text: '', x: x(j), y: y(i), size: textSize, font: 'mono', weight: 600, color: '$foreground' });
     }
-  for (let i = 0; i < rows; i++) objects.push({ id: rowHead(i), type: 'text', text: i === 0 ? 'ε' : side[i - 1]!, x: x(0) - pitch, y: y(i), size: textSize, font: 'mono', weight: 700, color: i === 0 ? '$muted' : '$foreground' });
-  for (let j = 0; j < cols; j++) objects.push({ id: colHead(j), type: 'text', text: j === 0 ? 'ε' : top[j - 1]!, x: x(j), y: y(0) + pitch, size: textSize, font: 'mono', weight: 700, color: j === 0 ? '$muted' : '$foreground' });
+  for (let i = 0; i < rows; i++) objects.push({ id: rowHead(i), type: 'text', text: i === 0 ? 'ε' : side[i - 1]!, x: x(0) - pitch, y: y(i), size: headSize, font: 'mono', weight: 700, color: i === 0 ? '$muted' : '$foreground' });
+  for (let j = 0; j < cols; j++) objects.push({ id: colHead(j), type: 'text', text: j === 0 ? 'ε' : top[j - 1]!, x: x(j), y: y(0) + pitch, size: headSize, font: 'mono', weight: 700, color: j === 0 ? '$muted' : '$foreground' });
   return {
     objects,
     cell,

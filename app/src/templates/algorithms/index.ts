@@ -17,6 +17,7 @@ import { graphMstPrim } from './graph-prim.ts';
 import { graphBellmanFord } from './graph-bellman-ford.ts';
 import { dpLcs } from './dp-lcs.ts';
 import { dpEditDistance } from './dp-edit-distance.ts';
+import { dpKnapsack } from './dp-knapsack.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -62,4 +63,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   graphBellmanFord,
   dpLcs,
   dpEditDistance,
+  dpKnapsack,
 ];
