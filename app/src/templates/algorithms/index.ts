@@ -18,6 +18,7 @@ import { graphBellmanFord } from './graph-bellman-ford.ts';
 import { dpLcs } from './dp-lcs.ts';
 import { dpEditDistance } from './dp-edit-distance.ts';
 import { dpKnapsack } from './dp-knapsack.ts';
+import { stringCaesar } from './string-caesar.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -64,4 +65,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   dpLcs,
   dpEditDistance,
   dpKnapsack,
+  stringCaesar,
 ];

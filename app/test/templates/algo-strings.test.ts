@@ -1,0 +1,56 @@
+// The string templates: facts checked against independent values (the Caesar shift by an alphabet table,
+// decrypting undoes encrypting, ROT13 twice is the identity, textbook examples) and the phrasings people type.
+import test from 'ava';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { sceneFromDescription } from '../../src/pipeline.ts';
+import { caesar, caesarParams } from '../../src/templates/algorithms/string-caesar.ts';
+
+const SIZE = { width: 1280, height: 720, fps: 30 };
+
+test('Caesar: matches a shifted-alphabet lookup, keeps case and punctuation, and shifting back undoes it', (t) => {
+  const plain = 'abcdefghijklmnopqrstuvwxyz';
+  for (let k = -25; k <= 25; k++) {
+    const table = plain.slice(((k % 26) + 26) % 26) + plain.slice(0, ((k % 26) + 26) % 26);
+    const message = 'The quick brown fox, 42 jumps!';
+    const expected = [...message].map((c) => {
+      const i = plain.indexOf(c.toLowerCase());
+      if (i < 0) return c;
+      return c === c.toUpperCase() ? table[i]!.toUpperCase() : table[i]!;
+    });
+    t.is(caesar(message, k), expected.join(''), `shift ${k}`);
+    t.is(caesar(caesar(message, k), -k), message);
+  }
+  t.is(caesar('HELLO', 3), 'KHOOR');
+  t.is(caesar('ATTACK AT DAWN', 3), 'DWWDFN DW GDZQ');
+  t.is(caesar(caesar('Hello, World!', 13), 13), 'Hello, World!');
+});
+
+test('Caesar: the phrasings people type, with shift, message and direction read', (t) => {
+  const cases: [string, string, number, 'encrypt' | 'decrypt', string][] = [
+    ['Caesar cipher with shift 3 on HELLO', 'HELLO', 3, 'encrypt', 'KHOOR'],
+    ['decrypt KHOOR with a caesar shift of 3', 'KHOOR', 3, 'decrypt', 'HELLO'],
+    ["ROT13 of 'Hello, World!'", 'Hello, World!', 13, 'encrypt', 'Uryyb, Jbeyq!'],
+    ['GCSE computing: caesar cipher, key 5, encrypt "MEET ME AT NOON"', 'MEET ME AT NOON', 5, 'encrypt', 'RJJY RJ FY STTS'],
+    ['Ceasar shift cipher by 1 for SECRET', 'SECRET', 1, 'encrypt', 'TFDSFU'],
+  ];
+  for (const [text, message, shift, mode, result] of cases) {
+    const a = analyze(text);
+    t.is(a.template, 'string.caesar', text);
+    t.deepEqual(a.params, { text: message, shift, mode }, text);
+    t.is(a.facts.result, result, text);
+  }
+  t.not(analyze('Julius Caesar Act 3 summary').template, 'string.caesar');
+  t.not(analyze('Vigenere cipher encryption').template, 'string.caesar');
+  t.regex(caesarParams.safeParse({ text: '1234' }).error!.issues[0]!.message, /at least one letter/);
+  t.regex(caesarParams.safeParse({ shift: 30 }).error!.issues[0]!.message, /between −25 and 25/);
+});
+
+test('Caesar scene: the two alphabets, the first letters one by one (wrapping past Z said), then the rest in one sentence', (t) => {
+  const { scene } = sceneFromDescription('Caesar cipher with shift 3 on ATTACK AT DAWN', SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('The shifted alphabet: A becomes D, B becomes E, and so on.'));
+  t.true(texts.includes('T + 3 → W.'));
+  t.true(texts.includes('The other 7 letters the same way: KATDAWN → NDWGDZQ.'));
+  const wrap = sceneFromDescription('Caesar cipher with shift 3 on XYZ', SIZE).scene;
+  t.true(wrap.narration.steps.some((s) => s.text === 'X + 3 → A (past Z, round to A).'));
+});
