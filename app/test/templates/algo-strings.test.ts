@@ -4,6 +4,7 @@ import test from 'ava';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import { caesar, caesarParams } from '../../src/templates/algorithms/string-caesar.ts';
+import { kmpParams, kmpSearch, lpsTable } from '../../src/templates/algorithms/string-kmp.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 
@@ -53,4 +54,64 @@ test('Caesar scene: the two alphabets, the first letters one by one (wrapping pa
   t.true(texts.includes('The other 7 letters the same way: KATDAWN → NDWGDZQ.'));
   const wrap = sceneFromDescription('Caesar cipher with shift 3 on XYZ', SIZE).scene;
   t.true(wrap.narration.steps.some((s) => s.text === 'X + 3 → A (past Z, round to A).'));
+});
+
+/** The longest proper prefix of s that is also its suffix, by trying every length. */
+function bruteBorder(s: string): number {
+  for (let k = s.length - 1; k > 0; k--) if (s.slice(0, k) === s.slice(s.length - k)) return k;
+  return 0;
+}
+
+/** Every start where the pattern occurs, by checking each position. */
+function naiveMatches(text: string, pattern: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + pattern.length <= text.length; i++) if (text.slice(i, i + pattern.length) === pattern) out.push(i);
+  return out;
+}
+
+test('KMP: the lps table agrees with a brute-force border, matches with a naive search, within 2n comparisons', (t) => {
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const word = (len: number) => Array.from({ length: len }, () => 'AB'[Math.floor(next() * 2)]).join('');
+  for (let k = 0; k < 150; k++) {
+    const pattern = word(1 + Math.floor(next() * 6));
+    const text = word(pattern.length + Math.floor(next() * 16));
+    const { lps } = lpsTable(pattern);
+    t.deepEqual(
+      lps,
+      [...pattern].map((_, j) => bruteBorder(pattern.slice(0, j + 1))),
+      pattern,
+    );
+    const run = kmpSearch(text, pattern);
+    t.deepEqual(run.matches, naiveMatches(text, pattern), `${pattern} in ${text}`);
+    t.true(run.comparisons <= 2 * text.length);
+  }
+  // Worked examples: lps of AAACAAAA is 0 1 2 0 1 2 3 3; ABABCABAB in ABABDABACDABABCABAB at 10.
+  t.deepEqual(lpsTable('AAACAAAA').lps, [0, 1, 2, 0, 1, 2, 3, 3]);
+  t.deepEqual(kmpSearch('ABABDABACDABABCABAB', 'ABABCABAB').matches, [10]);
+});
+
+test('KMP: the phrasings people type, and limits that say what to fix', (t) => {
+  const cases: [string, string, string][] = [
+    ['KMP search for pattern ABABCABAB in ABABDABACDABABCABAB', 'ABABDABACDABABCABAB', 'ABABCABAB'],
+    ["Knuth-Morris-Pratt: find 'AABA' in 'AABAACAADAABAABA'", 'AABAACAADAABAABA', 'AABA'],
+    ['kmp algorithm pattern: abab text: abacababcabab', 'abacababcabab', 'abab'],
+  ];
+  for (const [text, body, pattern] of cases) {
+    const a = analyze(text);
+    t.is(a.template, 'string.kmp', text);
+    t.deepEqual(a.params, { text: body, pattern }, text);
+  }
+  t.deepEqual(analyze("Knuth-Morris-Pratt: find 'AABA' in 'AABAACAADAABAABA'").facts.matches, [0, 9, 12]);
+  t.is(analyze('KMP string matching').template, 'string.kmp');
+  t.regex(kmpParams.safeParse({ text: 'AB', pattern: 'ABC' }).error!.issues[0]!.message, /longer than the text/);
+});
+
+test('KMP scene: the lps table first, then mismatches and slides told, the match found', (t) => {
+  const { scene } = sceneFromDescription('KMP search for pattern ABABCABAB in ABABDABACDABABCABAB', SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('B extends the border: lps = 2 (AB starts and ends ABAB).'));
+  t.true(texts.includes('D ≠ C at text position 4.'));
+  t.true(texts.includes('Slide to 2: its first 2 letters already match (lps 2), so compare on from there.'));
+  t.true(texts.some((s) => s.includes('found at 10')));
 });

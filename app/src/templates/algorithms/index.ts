@@ -19,6 +19,7 @@ import { dpLcs } from './dp-lcs.ts';
 import { dpEditDistance } from './dp-edit-distance.ts';
 import { dpKnapsack } from './dp-knapsack.ts';
 import { stringCaesar } from './string-caesar.ts';
+import { stringKmp } from './string-kmp.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -66,4 +67,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   dpEditDistance,
   dpKnapsack,
   stringCaesar,
+  stringKmp,
 ];
