@@ -48,6 +48,7 @@ const LARGEST: Record<string, string> = {
   'dp.knapsack': 'knapsack capacity 15 items (1,999) (2,998) (3,997) (4,996) (5,995) (6,994)',
   'string.caesar': 'Caesar cipher with shift 25 on "The Quick Brown Fox Jumps"',
   'string.kmp': 'KMP search for pattern AAAAAAAAAB in AAAAAAAAAAAAAAAAAAAAAAAB',
+  'backtracking.n_queens': 'eight queens puzzle',
   'graph.topological_sort': `topological sort of ${Array.from({ length: 11 }, (_, i) => `Course${i}->Course${i + 1}`).join(', ')}, Course0->Course6, Course3->Course9`,
 };
 

@@ -20,6 +20,7 @@ import { dpEditDistance } from './dp-edit-distance.ts';
 import { dpKnapsack } from './dp-knapsack.ts';
 import { stringCaesar } from './string-caesar.ts';
 import { stringKmp } from './string-kmp.ts';
+import { backtrackingNQueens } from './backtracking-n-queens.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -68,4 +69,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   dpKnapsack,
   stringCaesar,
   stringKmp,
+  backtrackingNQueens,
 ];
