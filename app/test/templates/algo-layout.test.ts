@@ -49,6 +49,7 @@ const LARGEST: Record<string, string> = {
   'string.caesar': 'Caesar cipher with shift 25 on "The Quick Brown Fox Jumps"',
   'string.kmp': 'KMP search for pattern AAAAAAAAAB in AAAAAAAAAAAAAAAAAAAAAAAB',
   'backtracking.n_queens': 'eight queens puzzle',
+  'string.huffman': "Huffman coding of 'ABBCCCDDDDEEEEEFFFFFFGGGGGGGHHHHHHHHIJ'",
   'graph.topological_sort': `topological sort of ${Array.from({ length: 11 }, (_, i) => `Course${i}->Course${i + 1}`).join(', ')}, Course0->Course6, Course3->Course9`,
 };
 

@@ -5,6 +5,7 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import { caesar, caesarParams } from '../../src/templates/algorithms/string-caesar.ts';
 import { kmpParams, kmpSearch, lpsTable } from '../../src/templates/algorithms/string-kmp.ts';
+import { huffmanCodes, huffmanParams, huffmanTree } from '../../src/templates/algorithms/string-huffman.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 
@@ -114,4 +115,56 @@ test('KMP scene: the lps table first, then mismatches and slides told, the match
   t.true(texts.includes('D ≠ C at text position 4.'));
   t.true(texts.includes('Slide to 2: its first 2 letters already match (lps 2), so compare on from there.'));
   t.true(texts.some((s) => s.includes('found at 10')));
+});
+
+test('Huffman: codes are prefix-free, fill the Kraft sum exactly, decode back to the text, and cost the sum of the merge weights', (t) => {
+  for (const text of ['MISSISSIPPI', 'ABRACADABRA', 'go go gophers', 'AAAAB', 'ABCDEFGHIJ', 'this is an example']) {
+    const { root, merges } = huffmanTree(text);
+    const codes = huffmanCodes(root);
+    const list = [...codes.values()];
+    for (const a of list) for (const b of list) if (a !== b) t.false(b.startsWith(a), `${a} is a prefix of ${b}`);
+    t.is(
+      list.reduce((s, c) => s + 2 ** -c.length, 0),
+      1,
+      `${text}: Kraft sum`,
+    );
+    const encoded = [...text].map((c) => codes.get(c)).join('');
+    const back = new Map([...codes.entries()].map(([c, code]) => [code, c]));
+    let decoded = '';
+    let buf = '';
+    for (const bit of encoded) {
+      buf += bit;
+      if (back.has(buf)) {
+        decoded += back.get(buf);
+        buf = '';
+      }
+    }
+    t.is(decoded, text);
+    // Every merge adds its weight once per level below it: the total is the encoded length.
+    t.is(
+      merges.reduce((s, m) => s + m.parent.weight, 0),
+      encoded.length,
+    );
+  }
+  // Textbook: MISSISSIPPI (I 4, S 4, P 2, M 1) takes 21 bits.
+  t.like(analyze('Huffman coding for MISSISSIPPI').facts, { frequencies: { I: 4, M: 1, P: 2, S: 4 }, bits: 21, fixed_bits: 22 });
+});
+
+test('Huffman: the phrasings people type, limits, and a scene that counts, merges and reads the codes', (t) => {
+  for (const [text, body] of [
+    ['Huffman coding for MISSISSIPPI', 'MISSISSIPPI'],
+    ["huffman tree for 'go go gophers'", 'go go gophers'],
+    ['GCSE compression: Huffman encode BANANA', 'BANANA'],
+  ] as const) {
+    const a = analyze(text);
+    t.is(a.template, 'string.huffman', text);
+    t.is(a.params.text, body, text);
+  }
+  t.not(analyze('Huffman decoding of a bit string with a given tree').template, 'string.huffman');
+  t.regex(huffmanParams.safeParse({ text: 'ABCDEFGHIJK' }).error!.issues[0]!.message, /at most 10 fit/);
+  const { scene } = sceneFromDescription('Huffman coding of ABRACADABRA', SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('Count each character: C:1, D:1, B:2, R:2, A:5.'));
+  t.true(texts.includes('Merge the two lightest, C:1 and D:1: a tree of weight 2.'));
+  t.true(texts.at(-1)!.includes('23 bits, against 33'));
 });

@@ -21,6 +21,7 @@ import { dpKnapsack } from './dp-knapsack.ts';
 import { stringCaesar } from './string-caesar.ts';
 import { stringKmp } from './string-kmp.ts';
 import { backtrackingNQueens } from './backtracking-n-queens.ts';
+import { stringHuffman } from './string-huffman.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -70,4 +71,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   stringCaesar,
   stringKmp,
   backtrackingNQueens,
+  stringHuffman,
 ];
