@@ -7,6 +7,7 @@ import { sceneFromDescription } from '../../src/pipeline.ts';
 import { kahn, topoParams, type TopoParams } from '../../src/templates/algorithms/graph-topological.ts';
 import { DisjointSets, kruskal, mstParams, prim, type MstParams } from '../../src/templates/algorithms/graph-mst.ts';
 import { bellmanFord, bellmanFordParams, type BellmanFordParams } from '../../src/templates/algorithms/graph-bellman-ford.ts';
+import { astar, astarParams, type AstarParams } from '../../src/templates/algorithms/graph-astar.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 
@@ -265,4 +266,80 @@ test('Bellman–Ford: the phrasings people type; the default graph is CLRS’s; 
   t.true(texts.includes('T → Z: 6 + (−4) = 2 < ∞, so dist(Z) = 2.'));
   t.true(texts.includes('Round 2: 10 edges relaxed, 1 distance improved.'));
   t.true(texts.includes('Round 4 changed nothing, so the distances are final.'));
+});
+
+/** Shortest path length on the grid by plain breadth-first search (no heuristic), −1 if none. */
+function bfsGrid(p: AstarParams): number {
+  const walls = new Set(p.walls.map(([r, c]) => `${r},${c}`));
+  const dist = new Map([[`${p.start[0]},${p.start[1]}`, 0]]);
+  const queue = [p.start as [number, number]];
+  while (queue.length) {
+    const [r, c] = queue.shift()!;
+    for (const [dr, dc] of [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ]) {
+      const [nr, nc] = [r + dr!, c + dc!];
+      const k = `${nr},${nc}`;
+      if (nr < 0 || nc < 0 || nr >= p.rows || nc >= p.cols || walls.has(k) || dist.has(k)) continue;
+      dist.set(k, dist.get(`${r},${c}`)! + 1);
+      queue.push([nr, nc]);
+    }
+  }
+  return dist.get(`${p.goal[0]},${p.goal[1]}`) ?? -1;
+}
+
+test('A*: the path is as short as breadth-first search finds, each step to a free neighbour; no path when walls cut the goal off', (t) => {
+  let seed = 77;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  let blocked = 0;
+  for (let k = 0; k < 80; k++) {
+    const rows = 3 + Math.floor(next() * 6);
+    const cols = 3 + Math.floor(next() * 8);
+    const walls: [number, number][] = [];
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) if (next() < 0.25 && !(r === 0 && c === 0) && !(r === rows - 1 && c === cols - 1)) walls.push([r, c]);
+    const p = astarParams.parse({ rows, cols, walls, start: [0, 0], goal: [rows - 1, cols - 1] });
+    const { path, expanded } = astar(p);
+    const best = bfsGrid(p);
+    if (best < 0) {
+      blocked++;
+      t.deepEqual(path, []);
+      continue;
+    }
+    t.is(path.length - 1, best, JSON.stringify(p));
+    t.true(expanded <= rows * cols - walls.length);
+    for (let i = 1; i < path.length; i++) {
+      t.is(Math.abs(path[i]![0] - path[i - 1]![0]) + Math.abs(path[i]![1] - path[i - 1]![1]), 1);
+      t.false(walls.some(([r, c]) => r === path[i]![0] && c === path[i]![1]));
+    }
+  }
+  t.true(blocked < 80);
+});
+
+test('A*: the default map, grids and walls read from text, the phrasings people type, and a grade A* is not it', (t) => {
+  const d = analyze('A* pathfinding on a grid with walls');
+  t.is(d.template, 'graph.astar');
+  t.like(d.facts, { found: true, length: 10 });
+  const g = analyze('A* search on a 5x5 grid from (0,0) to (4,4) with walls at (1,1), (2,2), (3,3)');
+  t.like(g.params, {
+    rows: 5,
+    cols: 5,
+    start: [0, 0],
+    goal: [4, 4],
+    walls: [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ],
+  });
+  t.is(g.facts.length, 8);
+  for (const text of ['a star algorithm for game pathfinding', 'A* search with the Manhattan heuristic', 'Pathfinding in a maze with obstacles']) t.is(analyze(text).template, 'graph.astar', text);
+  t.not(analyze('Grade A* revision tips').template, 'graph.astar');
+  t.regex(astarParams.safeParse({ start: [1, 3] }).error!.issues[0]!.message, /is a wall/);
+  const { scene } = sceneFromDescription('A* pathfinding on a grid with walls', SIZE);
+  const texts = scene.narration.steps.map((s) => s.text);
+  t.true(texts.includes('Expand (3, 1): g 1 + h 7 = f 8, the lowest f open.'));
+  t.true(texts.some((s) => /^f = 10: \d+ cells expanded/.test(s)));
 });

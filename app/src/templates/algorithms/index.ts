@@ -22,6 +22,7 @@ import { stringCaesar } from './string-caesar.ts';
 import { stringKmp } from './string-kmp.ts';
 import { backtrackingNQueens } from './backtracking-n-queens.ts';
 import { stringHuffman } from './string-huffman.ts';
+import { graphAstar } from './graph-astar.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -72,4 +73,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   stringKmp,
   backtrackingNQueens,
   stringHuffman,
+  graphAstar,
 ];
