@@ -51,6 +51,7 @@ const LARGEST: Record<string, string> = {
   'backtracking.n_queens': 'eight queens puzzle',
   'string.huffman': "Huffman coding of 'ABBCCCDDDDEEEEEFFFFFFGGGGGGGHHHHHHHHIJ'",
   'graph.astar': 'A* search on a 10x14 grid from (0,0) to (9,13)',
+  'automata.game_of_life': 'game of life toad 30 generations',
   'graph.topological_sort': `topological sort of ${Array.from({ length: 11 }, (_, i) => `Course${i}->Course${i + 1}`).join(', ')}, Course0->Course6, Course3->Course9`,
 };
 

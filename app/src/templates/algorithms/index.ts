@@ -23,6 +23,7 @@ import { stringKmp } from './string-kmp.ts';
 import { backtrackingNQueens } from './backtracking-n-queens.ts';
 import { stringHuffman } from './string-huffman.ts';
 import { graphAstar } from './graph-astar.ts';
+import { automataGameOfLife } from './automata-life.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -74,4 +75,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   backtrackingNQueens,
   stringHuffman,
   graphAstar,
+  automataGameOfLife,
 ];
