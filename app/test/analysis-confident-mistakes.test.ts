@@ -44,13 +44,9 @@ const MISTAKES: Mistake[] = [
       all([!a.template.startsWith('calculus.'), `drew ${a.template}`], [!/x\^2/.test(JSON.stringify(a.params)), 'an integral of x² was drawn'], [/\bintegrity\b/.test(parseText('integrity at work').normalized), 'integrity was rewritten']),
   },
   {
-    mistake: "prims → prime (Prim's algorithm became a sieve); no MST template yet: not understood, graph suggestions",
+    mistake: "prims → prime (Prim's algorithm became a sieve); now the Prim template answers",
     description: 'prims algorithm on a weighted graph',
-    check: (a) =>
-      all([a.template !== 'number.primes_sieve', 'drew a sieve of primes'], notUnderstood(a), [
-        (a.suggestions ?? []).some((s) => s.template.startsWith('graph.')),
-        `no graph template suggested: ${JSON.stringify(a.suggestions?.map((s) => s.template))}`,
-      ]),
+    check: (a) => all([a.template !== 'number.primes_sieve', 'drew a sieve of primes'], is(a, 'graph.mst_prim')),
   },
   // Templates filled in their example data when the user gave a topic but no data.
   {

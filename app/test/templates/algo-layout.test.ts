@@ -40,6 +40,18 @@ const LARGEST: Record<string, string> = {
   'sort.radix': `radix sort ${many(16, (i) => (i * 7919) % 10000)}`,
   'number.gcd': 'gcd of 832040 and 514229',
   'number.pascal_triangle': "Pascal's triangle with 12 rows",
+  'graph.mst_kruskal': `kruskal on ${Array.from({ length: 11 }, (_, i) => `${String.fromCharCode(65 + i)}-${String.fromCharCode(66 + i)} ${100 + i}`).join(', ')}, ${Array.from({ length: 19 }, (_, i) => `${String.fromCharCode(65 + (i % 10))}-${String.fromCharCode(67 + (i % 10))} ${i + 1}`).join(', ')}`,
+  'graph.mst_prim': `prims algorithm on ${Array.from({ length: 11 }, (_, i) => `City${i}-City${i + 1} ${100 + i}`).join(', ')}, City0-City6 999`,
+  'graph.bellman_ford': `bellman-ford from A on ${Array.from({ length: 11 }, (_, i) => `${String.fromCharCode(76 - i)}->${String.fromCharCode(75 - i)} ${i - 3}`).join(', ')}, A->L 5`,
+  'dp.lcs': 'longest common subsequence of ABCDEFGHIJ and JIHGFEDCBA',
+  'dp.edit_distance': 'edit distance from abcdefghij to jihgfedcba',
+  'dp.knapsack': 'knapsack capacity 15 items (1,999) (2,998) (3,997) (4,996) (5,995) (6,994)',
+  'string.caesar': 'Caesar cipher with shift 25 on "The Quick Brown Fox Jumps"',
+  'string.kmp': 'KMP search for pattern AAAAAAAAAB in AAAAAAAAAAAAAAAAAAAAAAAB',
+  'backtracking.n_queens': 'eight queens puzzle',
+  'string.huffman': "Huffman coding of 'ABBCCCDDDDEEEEEFFFFFFGGGGGGGHHHHHHHHIJ'",
+  'graph.astar': 'A* search on a 10x14 grid from (0,0) to (9,13)',
+  'automata.game_of_life': 'game of life toad 30 generations',
   'graph.topological_sort': `topological sort of ${Array.from({ length: 11 }, (_, i) => `Course${i}->Course${i + 1}`).join(', ')}, Course0->Course6, Course3->Course9`,
 };
 

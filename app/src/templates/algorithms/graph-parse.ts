@@ -79,7 +79,9 @@ export function parseGraph(text: string, warnings: string[]): ParsedGraph | unde
   return { nodes: keptNodes, edges: keptEdges, directed, weighted };
 }
 
-const START_RE = new RegExp(String.raw`\b(?:start(?:ing|s)?|begin(?:ning|s)?|from|source|root(?:ed)?|origin)\s*(?:[:=]|\s(?:at|from|in|with|on)\b)?\s*(?:the\s+)?(node\s+|vertex\s+)?(${LABEL})(?![\w\-])`, 'g');
+// The linking word is matched right after the spaces ("starting at D"): were it to need a space of its own, the
+// spaces would be taken first and "at" read as the label.
+const START_RE = new RegExp(String.raw`\b(?:start(?:ing|s)?|begin(?:ning|s)?|from|source|root(?:ed)?|origin)\s*(?:[:=]|(?:at|from|in|with|on)\b)?\s*(?:the\s+)?(node\s+|vertex\s+)?(${LABEL})(?![\w\-])`, 'g');
 const END_RE = new RegExp(String.raw`\b(?:to|end(?:ing)?(?:\s+at)?|target|destination|goal|until|reach(?:ing)?)\s*[:=]?\s*(?:the\s+)?(node\s+|vertex\s+)?(${LABEL})(?![\w\-])`, 'g');
 
 /** The first label after one of the words that is a node ("a" counts only as "node a"). */

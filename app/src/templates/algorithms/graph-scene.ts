@@ -1,7 +1,7 @@
 // Draws a graph on the left of the view (nodes on a circle, so no edge passes through a node), with
 // weights beside the edges and a text panel on the right for the queue / stack / distance table.
 import type { Composition } from '../types.ts';
-import { AlgoScene } from './algo-scene.ts';
+import { AlgoScene, formatNumber } from './algo-scene.ts';
 import { roleColor, type LegendEntry, type Role } from '../emphasis/roles.ts';
 import { LEGEND_ROW, legendObjects, rowPlaces } from '../emphasis/legend.ts';
 import { adjacency, compareLabels, isDirected, type Graph } from './graph-model.ts';
@@ -127,7 +127,7 @@ export class GraphScene extends AlgoScene {
         }
       }
       placed.push(best);
-      this.add({ id: `w${i}`, type: 'text', text: String(e.weight), x: best[0], y: best[1], size: 0.3, font: 'mono', weight: 600, color: '$foreground', background: '$background' });
+      this.add({ id: `w${i}`, type: 'text', text: formatNumber(e.weight), x: best[0], y: best[1], size: 0.3, font: 'mono', weight: 600, color: '$foreground', background: '$background' });
     });
   }
 

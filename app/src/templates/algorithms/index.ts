@@ -12,6 +12,18 @@ import { sortRadix } from './sort-radix.ts';
 import { numberGcd } from './number-gcd.ts';
 import { numberPascal } from './number-pascal.ts';
 import { graphTopologicalSort } from './graph-topological.ts';
+import { graphMstKruskal } from './graph-kruskal.ts';
+import { graphMstPrim } from './graph-prim.ts';
+import { graphBellmanFord } from './graph-bellman-ford.ts';
+import { dpLcs } from './dp-lcs.ts';
+import { dpEditDistance } from './dp-edit-distance.ts';
+import { dpKnapsack } from './dp-knapsack.ts';
+import { stringCaesar } from './string-caesar.ts';
+import { stringKmp } from './string-kmp.ts';
+import { backtrackingNQueens } from './backtracking-n-queens.ts';
+import { stringHuffman } from './string-huffman.ts';
+import { graphAstar } from './graph-astar.ts';
+import { automataGameOfLife } from './automata-life.ts';
 import { searchLinear } from './search-linear.ts';
 import { searchBinary } from './search-binary.ts';
 import { graphBfs } from './graph-bfs.ts';
@@ -52,4 +64,16 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   numberGcd,
   numberPascal,
   graphTopologicalSort,
+  graphMstKruskal,
+  graphMstPrim,
+  graphBellmanFord,
+  dpLcs,
+  dpEditDistance,
+  dpKnapsack,
+  stringCaesar,
+  stringKmp,
+  backtrackingNQueens,
+  stringHuffman,
+  graphAstar,
+  automataGameOfLife,
 ];

@@ -52,15 +52,16 @@ export class SceneBounds {
   }
 
   /** Whether the object's box may change between t0 and t1 (a move, a resize, a parent's move, an edge's ends). */
-  moves(id: string, t0: number, t1: number): boolean {
+  moves(id: string, t0: number, t1: number, up = true): boolean {
     const obj = this.byId.get(id);
     if (!obj) return false;
     const tracks = this.timeline.tracks.get(id);
     const changing = [...(tracks?.entries() ?? [])].some(([prop, track]) => GEOMETRY.has(prop) && track.some((seg) => seg.start < t1 && seg.end > t0 - 1e-9));
     if (changing) return true;
-    if (obj.parent && this.moves(obj.parent, t0, t1)) return true;
+    if (up && obj.parent && this.moves(obj.parent, t0, t1)) return true;
     if (obj.type === 'edge') return this.moves(obj.from, t0, t1) || this.moves(obj.to, t0, t1);
-    if (obj.type === 'group') return [...this.byId.values()].some((o) => o.parent === id && this.moves(o.id, t0, t1));
+    // Children are looked at downwards only: asking a child about its parent again would never end.
+    if (obj.type === 'group') return [...this.byId.values()].some((o) => o.parent === id && this.moves(o.id, t0, t1, false));
     return false;
   }
 
