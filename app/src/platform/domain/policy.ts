@@ -59,6 +59,8 @@ export const ACTIONS = [
   'license.install',
   'usage.read',
   'usage.read-all',
+  'integration.command',
+  'integration.link',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -193,6 +195,11 @@ const RULES: Record<Action, Rule> = {
   // Anyone may watch their own use against the licence; only administrators see everyone's.
   'usage.read': { role: 'viewer', scope: 'animations:read' },
   'usage.read-all': { role: 'admin', scope: 'admin' },
+  // Slack and Teams commands act as the linked account: any account may ask for help; what a command
+  // does (animation.create) is checked with its own rule. Linking a chat account is the person's own
+  // credential, like a password: signed in, or an admin-scoped key.
+  'integration.command': { role: 'viewer', scope: null },
+  'integration.link': { role: 'viewer', scope: 'admin' },
 };
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };

@@ -11,6 +11,7 @@ import { Licensing1764900000009 } from './1764900000009-licensing.ts';
 import { Metering1764900000010 } from './1764900000010-metering.ts';
 import { SealedSettings1764900000011 } from './1764900000011-sealed-settings.ts';
 import { AnimationTitles1764900000018 } from './1764900000018-animation-titles.ts';
+import { ChatIntegrations1764900000019 } from './1764900000019-chat-integrations.ts';
 
 export const MIGRATIONS = [
   InitialSchema1764230400000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Metering1764900000010,
   SealedSettings1764900000011,
   AnimationTitles1764900000018,
+  ChatIntegrations1764900000019,
 ];

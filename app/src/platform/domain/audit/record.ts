@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   'license.refuse',
   'license.state-change',
   'license.request',
+  'integration.command',
+  'integration.link',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
