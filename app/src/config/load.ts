@@ -24,7 +24,11 @@ function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][]
 
 // Secrets given as files (the Compose and Kubernetes way: DEVFORGE_OIDC_CLIENT_SECRET_FILE=/run/secrets/…):
 // the file's content becomes the value of its key, so the secret is never in the environment.
-const SECRET_FILES = [['auth.oidc.clientSecretFile', 'auth.oidc.clientSecret']] as const;
+const SECRET_FILES = [
+  ['auth.oidc.clientSecretFile', 'auth.oidc.clientSecret'],
+  ['integrations.slack.signingSecretFile', 'integrations.slack.signingSecret'],
+  ['integrations.teams.securityTokenFile', 'integrations.teams.securityToken'],
+] as const;
 
 function readSecretFiles(config: ReturnType<typeof createConfig>): string[] {
   const problems: string[] = [];

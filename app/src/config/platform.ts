@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, audit, secrets, usage, retention, license).
+// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, audit, secrets, usage, retention, license, chat integrations).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -534,6 +534,57 @@ export const platformConfigSchema = {
       format: 'nat',
       default: 10,
       env: 'DEVFORGE_LICENSE_DROP_POLL_S',
+    },
+  },
+  integrations: {
+    linkTtlMinutes: {
+      doc: 'How long the one-time link that `/animate link` (Slack) or `@DevForge link` (Teams) hands out stays valid, in minutes: the person opens it while signed in to DevForge to link their chat account to their DevForge account.',
+      format: 'positive-int',
+      default: 15,
+      env: 'DEVFORGE_CHAT_LINK_TTL_MINUTES',
+    },
+    slack: {
+      signingSecret: {
+        doc: "The Slack app's signing secret (Basic Information → App Credentials): every request to /integrations/slack/commands must carry its signature. Empty: the Slack command is off (answered 404).",
+        format: String,
+        default: '',
+        env: 'DEVFORGE_SLACK_SIGNING_SECRET',
+        sensitive: true,
+      },
+      signingSecretFile: {
+        doc: 'A file holding the Slack signing secret (a Compose or Kubernetes secret), read at start-up instead of integrations.slack.signingSecret; set one of the two, not both.',
+        format: String,
+        default: '',
+        env: 'DEVFORGE_SLACK_SIGNING_SECRET_FILE',
+      },
+      responseHosts: {
+        doc: "Comma-separated host names a Slack command's response_url may point at (the finished video's link is posted there): anything else is refused, so the appliance cannot be made to post elsewhere. https only, except for loopback addresses (tests).",
+        format: String,
+        default: 'hooks.slack.com',
+        env: 'DEVFORGE_SLACK_RESPONSE_HOSTS',
+      },
+    },
+    teams: {
+      securityToken: {
+        doc: 'The security token Teams shows when the outgoing webhook is created (base64): every request to /integrations/teams/messages must carry its HMAC. Empty: the Teams webhook is off (answered 404).',
+        format: String,
+        default: '',
+        env: 'DEVFORGE_TEAMS_SECURITY_TOKEN',
+        sensitive: true,
+      },
+      securityTokenFile: {
+        doc: 'A file holding the Teams security token, read at start-up instead of integrations.teams.securityToken; set one of the two, not both.',
+        format: String,
+        default: '',
+        env: 'DEVFORGE_TEAMS_SECURITY_TOKEN_FILE',
+      },
+      notifyUrl: {
+        doc: 'An incoming webhook (Teams Workflows "Post to a channel when a webhook request is received") where the finished animation\'s card is posted: an outgoing webhook can only answer at once, so without it the reply\'s card links to the animation page, which shows the video when it is ready. Empty: no follow-up card.',
+        format: String,
+        default: '',
+        env: 'DEVFORGE_TEAMS_NOTIFY_URL',
+        sensitive: true,
+      },
     },
   },
 };

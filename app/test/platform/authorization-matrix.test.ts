@@ -103,6 +103,11 @@ const MATRIX: Record<string, Row> = {
   'GET /usage':                                 signedIn(200),
   'GET /usage.csv':                             signedIn(200),
   'GET /branding':                              signedIn(200),
+  'POST /webhooks/deliveries/:id/redeliver':    row(202,  202,  404,   403,  404, 404,  403,   404,  401),
+  'POST /license/renewal-request':              adminOnly(200),
+  'GET /system':                                adminOnly(200),
+  'GET /sso':                                   adminOnly(200),
+  'POST /sso/test':                             adminOnly(409),
   'GET /branding/public':                       row(200,  200,  200,   200,  200, 200,  200,   200,  200),
   'PUT /branding':                              adminOnly(200),
 };
@@ -272,6 +277,13 @@ async function cell(route: string, who: Who): Promise<Cell> {
       return { path: withId(await animation('completed')), body: { title: 'Week 3: sorting' } };
     case 'PUT /branding':
       return { path, body: { name: 'Acme University' } };
+    case 'POST /webhooks/deliveries/:id/redeliver': {
+      const rows = await q<{ id: string }>(`INSERT INTO webhook_deliveries (owner_id, event, url, payload, dedupe_key, status) VALUES ($1, 'animation.completed', 'https://hooks.example.com/x', '{}', $2, 'failed') RETURNING id`, [
+        users.owner.id,
+        randomUUID(),
+      ]);
+      return { path: withId(rows[0]!.id) };
+    }
     case 'GET /webhooks/deliveries/:id': {
       const rows = await q<{ id: string }>(`INSERT INTO webhook_deliveries (owner_id, event, url, payload, dedupe_key) VALUES ($1, 'animation.completed', 'https://hooks.example.com/x', '{}', $2) RETURNING id`, [
         users.owner.id,

@@ -11,8 +11,8 @@ export interface Principal {
   name: string;
   /** The role this request acts with (an API key's role is capped by its owner's). */
   role: Role;
-  /** console: an operator at the appliance itself (the devforge CLI), acting as the account it names. */
-  via: 'session' | 'api-key' | 'oidc' | 'console';
+  /** console: an operator at the appliance itself (the devforge CLI), acting as the account it names; slack, teams: a chat command from the chat account linked to it. */
+  via: 'session' | 'api-key' | 'oidc' | 'console' | 'slack' | 'teams';
   /** Set for cookie sessions: writes must echo this in X-CSRF-Token. */
   csrfToken?: string;
   sessionId?: string;

@@ -66,6 +66,8 @@ export const ACTIONS = [
   'sso.test',
   'branding.read',
   'branding.update',
+  'integration.command',
+  'integration.link',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -236,6 +238,11 @@ const RULES: Record<Action, Rule> = {
   // The UI is drawn with the organisation's branding for everyone signed in; only admins change it.
   'branding.read': { role: 'viewer', scope: null },
   'branding.update': { role: 'admin', scope: 'admin' },
+  // Slack and Teams commands act as the linked account: any account may ask for help; what a command
+  // does (animation.create) is checked with its own rule. Linking a chat account is the person's own
+  // credential, like a password: signed in, or an admin-scoped key.
+  'integration.command': { role: 'viewer', scope: null },
+  'integration.link': { role: 'viewer', scope: 'admin' },
 };
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };

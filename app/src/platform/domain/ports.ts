@@ -7,6 +7,7 @@ import type { Queryable } from '../db/sql.ts';
 export interface DomainJobs {
   render: { animationId: string; generation: number };
   webhook: { deliveryId: string };
+  'chat-follow-up': { followUpId: string };
 }
 
 export type DomainJobName = keyof DomainJobs;

@@ -71,4 +71,7 @@ export async function defineQueues(boss: PgBoss, config: DevforgeConfig): Promis
   await boss.updateQueue('webhook', webhook);
   await boss.createQueue('retention', { retryLimit: 2, expireInSeconds: 3600 });
   await boss.createQueue('audit-purge', { retryLimit: 2, expireInSeconds: 3600 });
+  // Chat follow-ups retry like webhooks: Slack answers a response_url for 30 minutes.
+  await boss.createQueue('chat-follow-up', webhook);
+  await boss.updateQueue('chat-follow-up', webhook);
 }

@@ -10,7 +10,9 @@ export interface JobPayloads {
   retention: Record<string, never>;
   /** Daily purge of audit log entries older than audit.retentionDays. */
   'audit-purge': Record<string, never>;
+  /** Post a finished animation's link back to the Slack or Teams conversation it was asked from. */
+  'chat-follow-up': { followUpId: string };
 }
 
 export type QueueName = keyof JobPayloads;
-export const QUEUE_NAMES: QueueName[] = ['render', 'render-dead', 'webhook', 'retention', 'audit-purge'];
+export const QUEUE_NAMES: QueueName[] = ['render', 'render-dead', 'webhook', 'retention', 'audit-purge', 'chat-follow-up'];

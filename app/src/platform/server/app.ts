@@ -12,6 +12,9 @@ import { apiRoutes } from '../api/routes/index.ts';
 import type { ApiServices } from '../services.ts';
 import { mountOidc } from '../web/oidc-routes.ts';
 import { mountWeb } from '../web/routes.ts';
+import { mountChatLinks } from '../integrations/link-routes.ts';
+import { mountSlack } from '../integrations/slack-routes.ts';
+import { mountTeams } from '../integrations/teams-routes.ts';
 import { healthz, readyz } from './health.ts';
 import { hostCheck } from './host-check.ts';
 import { requestContext, requestLog } from './request-context.ts';
@@ -58,6 +61,10 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
     });
     mountWeb(router, { localLogin: s.config.auth.localLogin, ...(s.oidc ? { sso: s.config.auth.oidc.displayName } : {}) });
     if (s.oidc) mountOidc(router, s, s.oidc);
+    // Slack and Teams: outside /api/v1, authenticated by the chat service's signature (integrations/).
+    mountSlack(router, s);
+    mountTeams(router, s);
+    mountChatLinks(router, s);
     mountRoutes(router, routes, {
       auth: s.auth,
       limits: s.limits,

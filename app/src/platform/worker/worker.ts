@@ -1,4 +1,4 @@
-// The worker role: registers the queue handlers (render, dead renders, webhooks, retention, audit purge) and keeps
+// The worker role: registers the queue handlers (render, dead renders, webhooks, chat follow-ups, retention, audit purge) and keeps
 // one warm renderer. Render concurrency: worker.concurrency, else one per GPU (at least one). Render jobs are
 // taken only while this worker holds a render seat (the license's render_workers, license/render-seats.ts):
 // beyond the licensed number a worker waits, says so once in its log, and starts as soon as a seat is free.
@@ -18,6 +18,7 @@ import { performRenderDead } from '../queue/jobs/render-dead.ts';
 import { performAuditPurge } from '../queue/jobs/audit-purge.ts';
 import { performRetention } from '../queue/jobs/retention.ts';
 import { performWebhook } from '../queue/jobs/webhook.ts';
+import { performChatFollowUp } from '../queue/jobs/chat-follow-up.ts';
 import type { JobPayloads } from '../queue/names.ts';
 import type { Metrics } from '../server/metrics.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
@@ -150,6 +151,9 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   await boss.work<JobPayloads['render-dead']>('render-dead', poll, ([job]) => track(performRenderDead({ ...renderDeps, log: jobLog(job!) }, job as JobWithMetadata<JobPayloads['render-dead']>)));
   await boss.work<JobPayloads['webhook']>('webhook', { ...poll, localConcurrency: 4 }, ([job]) =>
     tracked('webhook', performWebhook({ db: deps.db, secrets: deps.secrets, policy: deps.webhooks, timeoutMs: config.webhooks.timeoutMs, log: jobLog(job!) }, job as JobWithMetadata<JobPayloads['webhook']>)),
+  );
+  await boss.work<JobPayloads['chat-follow-up']>('chat-follow-up', { ...poll, localConcurrency: 4 }, ([job]) =>
+    tracked('chat-follow-up', performChatFollowUp({ db: deps.db, config, publicUrl: deps.publicUrl, log: jobLog(job!) }, job as JobWithMetadata<JobPayloads['chat-follow-up']>)),
   );
   await boss.work('retention', poll, ([job]) => track(performRetention({ db: deps.db, storage: deps.storage, retentionDays: config.retention.days, log: jobLog(job!) })));
   await boss.schedule('retention', config.retention.cron, {}, { tz: 'UTC' });

@@ -14,6 +14,7 @@ import { SandboxAndApiQuota1764900000012 } from './1764900000012-sandbox-and-api
 import { WorkerSeatsBranding1764900000013 } from './1764900000013-worker-seats-branding.ts';
 import { RenderingOn1764900000014 } from './1764900000014-rendering-on.ts';
 import { AnimationTitles1764900000018 } from './1764900000018-animation-titles.ts';
+import { ChatIntegrations1764900000019 } from './1764900000019-chat-integrations.ts';
 
 export const MIGRATIONS = [
   InitialSchema1764230400000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   WorkerSeatsBranding1764900000013,
   RenderingOn1764900000014,
   AnimationTitles1764900000018,
+  ChatIntegrations1764900000019,
 ];

@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = [
   'license.state-change',
   'license.request',
   'branding.update',
+  'integration.command',
+  'integration.link',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,7 @@ import { publishAnimationEvent } from '../../../events/animation-events.ts';
 import { animationPayload, batchItemPayload } from '../../payloads.ts';
 import type { JobSender } from '../../ports.ts';
 import { batchItems } from '../../queries/animations.ts';
+import { queueFinishedFollowUps } from '../chat/follow-ups.ts';
 
 export interface FinishDeps {
   db: DataSource;
@@ -79,6 +80,8 @@ export async function afterFinish(tx: EntityManager, deps: FinishDeps, animation
     });
   }
   if (animation.batchId) await settleBatch(tx, deps, animation.batchId);
+  // Asked for from Slack or Teams: the link goes back there.
+  await queueFinishedFollowUps(tx, deps.queue, animation.id);
 }
 
 async function finish(deps: FinishDeps, id: string, generation: number, set: string, params: unknown[], extra?: (tx: EntityManager) => Promise<void>): Promise<Animation | undefined> {
