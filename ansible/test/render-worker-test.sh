@@ -26,16 +26,25 @@ target=devforge-render-test-target
 https_port=${RENDER_TEST_HTTPS_PORT:-18543}
 # The host as the containers see it: the appliance publishes Postgres and S3 there for the render node.
 gateway=$(docker network inspect bridge --format '{{(index .IPAM.Config 0).Gateway}}')
+# The appliance's compose project as install.sh lays it out and devforge-ctl runs it (installer/lib/common.sh
+# dc): the release in $state/current, the settings in $state/devforge.env, compose.yaml plus DEVFORGE_OVERRIDES.
+app_dc() {
+  local files=(-f compose.yaml) o overrides
+  overrides=$(sed -n 's/^DEVFORGE_OVERRIDES=//p' "$state/devforge.env")
+  for o in ${overrides//,/ }; do files+=(-f "$o"); done
+  (cd "$state/current/compose" && docker compose --project-name devforge-render-test --project-directory . \
+    --env-file "$state/devforge.env" "${files[@]}" "$@")
+}
 cleanup() {
   local rc=$?
   set +e
   if [ $rc -ne 0 ]; then
-    (cd "$state/compose" && docker compose ps -a && docker compose logs --no-color --tail 30) >&2
+    { app_dc ps -a && app_dc logs --no-color --tail 30; } >&2
     (cd "$state/render" && docker compose logs --no-color --tail 30) >&2
   fi
   (cd "$state/render" 2>/dev/null && docker compose down -v --remove-orphans) >/dev/null 2>&1
   docker rm -f "$target" >/dev/null 2>&1
-  (cd "$state/compose" && docker compose down -v --remove-orphans) >/dev/null 2>&1
+  app_dc down -v --remove-orphans >/dev/null 2>&1
   rm -rf "$state"
   [ $rc -eq 0 ] && echo "render-worker-test: passed" || echo "render-worker-test: failed (exit $rc)" >&2
   exit $rc
@@ -43,14 +52,15 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== the appliance, with no workers of its own"
-cp -r compose "$state/compose"
+mkdir -p "$state/current"
+cp -r compose "$state/current/compose"
 compose/make-secrets.sh "$state/secrets" >/dev/null
 # The master key the render node must share (the role copies it from the appliance's secrets).
 head -c 32 /dev/urandom | base64 >"$state/secrets/master_key"
 chgrp 10001 "$state/secrets/master_key" && chmod 0640 "$state/secrets/master_key"
-cat >"$state/compose/.env" <<ENV
-COMPOSE_PROJECT_NAME=devforge-render-test
-COMPOSE_FILE=compose.yaml:test-stand-ins.yaml
+cat >"$state/devforge.env" <<ENV
+DEVFORGE_PROJECT=devforge-render-test
+DEVFORGE_OVERRIDES=test-stand-ins.yaml
 DEVFORGE_VERSION=$version
 DEVFORGE_SECRETS=$state/secrets
 DEVFORGE_BIND=127.0.0.1
@@ -59,7 +69,7 @@ DEVFORGE_HTTP_PORT=$((https_port + 1))
 DEVFORGE_HTTPS_PORT_SUFFIX=:$https_port
 DEVFORGE_PUBLIC_URL=https://localhost:$https_port
 ENV
-(cd "$state/compose" && docker compose up -d --wait --pull never --scale worker=0)
+app_dc up -d --wait --pull never --scale worker=0
 
 echo "== the render node: a container Ansible reaches with the docker connection"
 printf 'FROM localhost/debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3 zstd && rm -rf /var/lib/apt/lists/*\n' |
@@ -77,10 +87,9 @@ all:
   vars:
     devforge_bundle_dir: $state/bundle
     devforge_release: { version: "$version" }
-    devforge_compose_dir: $state/compose
+    devforge_prefix: $state
     devforge_secrets_dir: $state/secrets
     devforge_render_dir: $state/render
-    devforge_appliance_compose_files: [compose.yaml, test-stand-ins.yaml]
     devforge_workers: 1
   children:
     appliance:
@@ -96,11 +105,11 @@ play | tee "$state/play1.log"
 
 echo "== a job from the appliance's queue, taken by the render node"
 ca=$state/ca.crt
-(cd "$state/compose" && docker compose exec -T proxy cat /certs/ca.crt) >"$ca"
+app_dc exec -T proxy cat /certs/ca.crt >"$ca"
 base=https://localhost:$https_port
 tls=(curl -sS --fail-with-body --cacert "$ca" --max-time 30)
 password=$(head -c 18 /dev/urandom | base64 | tr -d '+/=')
-printf '%s\n' "$password" | (cd "$state/compose" && docker compose exec -T api devforge admin reset-password --email admin@local --password-stdin) >/dev/null
+printf '%s\n' "$password" | app_dc exec -T api devforge admin reset-password --email admin@local --password-stdin >/dev/null
 login=$("${tls[@]}" -c "$state/jar" -H 'content-type: application/json' -d "{\"email\":\"admin@local\",\"password\":\"$password\"}" "$base/api/v1/auth/login")
 csrf=$(node -e 'console.log(JSON.parse(process.argv[1]).csrf_token)' "$login")
 queued=$("${tls[@]}" -b "$state/jar" -H 'content-type: application/json' -H "x-csrf-token: $csrf" \
