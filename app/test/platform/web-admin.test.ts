@@ -396,7 +396,11 @@ test.serial('admin: branding — what the license does not include is shown off 
   // Enterprise: the white label too; the header takes the new name and colour without a reload.
   t.is((await putLicense(server.url, adminKey, await issueLicense({ tier: 'enterprise', customer: 'Admin Console Co', sequence: 2 }))).status, 200);
   await page.reload({ waitUntil: 'load' });
-  await page.waitForFunction(() => !(document.getElementById('branding-product') as HTMLInputElement | null)?.disabled);
+  // Until the page has drawn again the field is absent; then it must be on (the Enterprise license allows it).
+  await page.waitForFunction(() => {
+    const field = document.getElementById('branding-product') as HTMLInputElement | null;
+    return field !== null && !field.disabled;
+  });
   await setField(page, '#branding-product', 'Console Explainers');
   await setField(page, '#branding-primary', '#7c3aed');
   await page.click('#branding-save');
