@@ -18,7 +18,7 @@ import { ACCEPT_TEST_LICENSES, issueLicense, putLicense } from './helpers/licens
 import { startTestIdp, type TestIdp } from './helpers/oidc-provider.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from './helpers/server.ts';
-import { launchBrowser, newPage as freshPage, open, screen, signIn, text, until, type PageWatch } from './helpers/web-browser.ts';
+import { launchBrowser, newPage as freshPage, open, screen, setField, signIn, text, until, type PageWatch } from './helpers/web-browser.ts';
 
 const EDITOR = { email: 'editor@example.com', password: 'tulip harbour ladder 7' };
 const VIEWER = { email: 'viewer@example.com', password: 'copper meadow violin 4' };
@@ -70,19 +70,6 @@ test.after.always(async () => {
 });
 
 const newPage = () => freshPage(browser, server.url, watch);
-
-async function setField(page: Page, selector: string, value: string): Promise<void> {
-  await page.$eval(
-    selector,
-    (el, value) => {
-      const input = el as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    value,
-  );
-}
 
 /** A GET from inside the page, with its session cookie: the status and the body's text. */
 function fetchInPage(page: Page, path: string): Promise<{ status: number; body: string; type: string }> {

@@ -3,26 +3,15 @@
 // an editor and a viewer. Each defect the issue lists for the old page has its check here, named in a
 // comment starting "Defect:". Every screen is checked with axe-core for serious or critical WCAG 2.1 AA
 // violations, and photographed into docs/screenshots/ when DEVFORGE_SCREENSHOTS=1 (so an ordinary run
-// leaves the checked-in pictures alone).
-//
-// axe-core is run from node_modules/axe-core/axe.min.js evaluated in the page, not through
-// @axe-core/puppeteer: that package needs the full `puppeteer` (which downloads its own browser and cannot
-// install here), and the tests use puppeteer-core with the system Chromium. Not page.addScriptTag either:
-// it adds an inline script, which the app's CSP (script-src 'self') refuses, as it should.
+// leaves the checked-in pictures alone). The browser, axe-core and screenshot helpers are in helpers/web-browser.ts.
 import test from 'ava';
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
-import { chromiumArgs, locateChromium } from '../../src/render/chromium.ts';
+import type { Browser, Page } from 'puppeteer-core';
 import { call } from './helpers/http.ts';
 import { ACCEPT_TEST_LICENSES, issueLicense, putLicense } from './helpers/license.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from './helpers/server.ts';
+import { launchBrowser, newPage as freshPage, screen, setField, signIn as signInAt, text, until, type PageWatch } from './helpers/web-browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-const SHOOT = process.env.DEVFORGE_SCREENSHOTS === '1';
 const EDITOR = { email: 'editor@example.com', password: 'tulip harbour ladder 7' };
 const VIEWER = { email: 'viewer@example.com', password: 'copper meadow violin 4' };
 const NEW_ADMIN_PASSWORD = 'granite orchard pelican 9';
@@ -31,8 +20,7 @@ let pg: TestPostgres;
 let server: TestServer;
 let browser: Browser;
 let adminKey: string;
-const foreign: string[] = [];
-const pageErrors: string[] = [];
+const watch: PageWatch = { foreign: [], errors: [] };
 
 test.before(async () => {
   pg = await startTestPostgres();
@@ -45,9 +33,7 @@ test.before(async () => {
     const made = await call(server.url, 'POST', '/api/v1/users', { key: adminKey, body: { email: u.email, role, password: u.password } });
     if (made.status !== 201) throw new Error(`creating ${u.email}: ${made.text}`);
   }
-  const executablePath = locateChromium('');
-  browser = await puppeteer.launch({ executablePath, headless: executablePath.includes('headless-shell') ? 'shell' : true, args: chromiumArgs({ gpu: false, extraArgs: [] }), pipe: true });
-  if (SHOOT) await mkdir(SHOTS, { recursive: true });
+  browser = await launchBrowser();
 });
 
 test.after.always(async () => {
@@ -56,87 +42,14 @@ test.after.always(async () => {
   await pg?.destroy();
 });
 
-/** A page in a fresh browser context (its own cookies and storage: one person's browser); closing the page closes it. */
-async function newPage(): Promise<Page> {
-  const context: BrowserContext = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.once('close', () => void context.close().catch(() => undefined));
-  await page.setViewport({ width: 1280, height: 860 });
-  page.on('request', (req) => {
-    if (!req.url().startsWith(server.url) && !/^(data|blob):/.test(req.url())) foreign.push(req.url());
-  });
-  page.on('pageerror', (err) => pageErrors.push((err as Error).message));
-  page.on('dialog', (d) => void d.accept());
-  return page;
-}
-
-async function text(page: Page, selector: string): Promise<string> {
-  return page.$eval(selector, (el) => el.textContent ?? '');
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core on the page as it is now: the serious and critical WCAG 2.0/2.1 A and AA violations, as readable lines. */
-async function axeProblems(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP (script-src 'self') does not govern; a
-  // script tag would be refused by it, as it should be.
-  if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object'))) await page.evaluate(await readFile(AXE, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Checks the screen with axe and, when asked for, photographs it. */
-async function screen(t: { deepEqual: (a: unknown, b: unknown, m?: string) => void }, page: Page, name: string): Promise<void> {
-  t.deepEqual(await axeProblems(page), [], `${name}: no serious or critical accessibility violation`);
-  if (SHOOT) await page.screenshot({ path: `${SHOTS}${name}.png`, type: 'png' });
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(server.url + '/', { waitUntil: 'load' });
-  await page.waitForSelector('#login-form', { visible: true });
-  await page.type('#email', email);
-  await page.type('#password', password);
-  await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('#app-view', { visible: true });
-}
-
-/** Polls `probe` every half second until it gives a value; fails after `ms`. */
-async function until<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`still waiting after ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+/** A page in a fresh browser context (one person's browser), watched for requests leaving the appliance. */
+const newPage = () => freshPage(browser, server.url, watch);
+const signIn = (page: Page, email: string, password: string) => signInAt(page, server.url, email, password);
 
 async function analyse(page: Page, description: string): Promise<void> {
   await page.$eval('#description', (el) => ((el as HTMLTextAreaElement).value = ''));
   await page.type('#description', description);
   await page.click('#analyse');
-}
-
-async function setField(page: Page, selector: string, value: string): Promise<void> {
-  await page.$eval(
-    selector,
-    (el, value) => {
-      const input = el as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    value,
-  );
 }
 
 async function myAnimationCount(): Promise<number> {
@@ -577,6 +490,6 @@ test.serial('branding: the organisation name, logo and colours on the whole UI a
 });
 
 test.serial('nothing was loaded from outside the appliance, and no page error', (t) => {
-  t.deepEqual(foreign, []);
-  t.deepEqual(pageErrors, []);
+  t.deepEqual(watch.foreign, []);
+  t.deepEqual(watch.errors, []);
 });

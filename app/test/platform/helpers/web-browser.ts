@@ -93,6 +93,20 @@ export async function until<T>(probe: () => Promise<T | undefined>, ms: number):
   }
 }
 
+/** Sets a field's value as typing would end, firing input and change (for number, colour and select fields too). */
+export async function setField(page: Page, selector: string, value: string): Promise<void> {
+  await page.$eval(
+    selector,
+    (el, value) => {
+      const input = el as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    value,
+  );
+}
+
 /** Goes to an app path inside the signed-in app (a full load: the shell answers every app path). */
 export async function open(page: Page, origin: string, path: string, selector: string): Promise<void> {
   await page.goto(origin + path, { waitUntil: 'load' });

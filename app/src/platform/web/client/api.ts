@@ -70,16 +70,6 @@ async function download(method: Method, path: string): Promise<string> {
   return name;
 }
 
-/** A call answered with a file (the preview's narration WAV): the body as a Blob, a problem as an ApiError. */
-async function requestBlob(method: Method, path: string, body: unknown): Promise<Blob> {
-  const res = await fetch(`/api/v1${path}`, { method, headers: { accept: '*/*', 'content-type': 'application/json', 'x-csrf-token': csrfToken }, credentials: 'same-origin', body: JSON.stringify(body) });
-  if (!res.ok) {
-    const problem = (await res.json().catch(() => ({}))) as { type?: string; title?: string; detail?: string };
-    throw new ApiError(res.status, problem.type ?? '', problem.detail ?? problem.title ?? `the server answered ${res.status}`);
-  }
-  return res.blob();
-}
-
 function query(params: Record<string, unknown>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (typeof v === 'string' ? v !== '' : typeof v === 'number') q.set(k, String(v));
@@ -112,7 +102,7 @@ export const api = {
   analyze: (description: string) => request<Analysis>('POST', '/analyze', { description }),
   preview: (body: PreviewRequest) => request<ScenePreview>('POST', '/scenes/preview', { ...body, quality: '720p' }),
   /** The preview's voice-over: the same body as `preview`, with a voice; a WAV as long as that scene. */
-  narration: (body: PreviewRequest) => requestBlob('POST', '/scenes/preview/narration', { ...body, quality: '720p' }),
+  narration: (body: PreviewRequest) => fetchOk('POST', '/scenes/preview/narration', { ...body, quality: '720p' }).then((res) => res.blob()),
   voices: () => request<{ voices: Voice[]; unavailable?: string }>('GET', '/voices'),
   /** One Idempotency-Key per intended export: a second click, or a retry after a lost answer, gets the first render, not a duplicate. */
   generate: (body: GenerateBody, idempotencyKey: string) => request<Queued>('POST', '/animations/generate', body, { 'idempotency-key': idempotencyKey }),

@@ -3,6 +3,7 @@
 // the page title; and handed to the animations (the preview's overlay, the export's custom_branding), so the
 // video carries the brand too, not only the bar above it. Without branding settings (none saved, or an
 // appliance without the branding API), the UI is DevForge's own.
+import { contrastRatio } from '../../../scene/brand-palette.ts';
 import { api, ApiError } from './api.ts';
 
 export interface Branding {
@@ -74,20 +75,9 @@ export async function loadPublicBranding(): Promise<Branding> {
   }
 }
 
-function luminance(hex: string): number {
-  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
-}
-
-/** The WCAG contrast ratio of two #rrggbb colours. */
-export function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
-
 /** Text on the brand colour: white or near-black, whichever reads better (WCAG AA needs 4.5:1 for body text). */
 export function onColor(background: string): string {
-  return contrast(background, '#ffffff') >= contrast(background, '#111111') ? '#ffffff' : '#111111';
+  return contrastRatio(background, '#ffffff') >= contrastRatio(background, '#111111') ? '#ffffff' : '#111111';
 }
 
 /**
@@ -97,7 +87,7 @@ export function onColor(background: string): string {
 export function readableOn(hex: string, background = '#ffffff'): string {
   let [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
   let out = hex;
-  for (let i = 0; i < 20 && contrast(out, background) < 4.5; i++) {
+  for (let i = 0; i < 20 && contrastRatio(out, background) < 4.5; i++) {
     [r, g, b] = [r * 0.85, g * 0.85, b * 0.85].map(Math.round) as [number, number, number];
     out = `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
   }
@@ -110,7 +100,7 @@ export function applyBranding(b: Branding, screen?: string): void {
   root.setProperty('--brand-primary', b.colors.primary);
   root.setProperty('--brand-on-primary', onColor(b.colors.primary));
   root.setProperty('--brand-accent', readableOn(b.colors.primary));
-  root.setProperty('--brand-text', contrast(b.colors.text, '#ffffff') >= 4.5 ? b.colors.text : DEVFORGE_BRANDING.colors.text);
+  root.setProperty('--brand-text', contrastRatio(b.colors.text, '#ffffff') >= 4.5 ? b.colors.text : DEVFORGE_BRANDING.colors.text);
   if (b.font) root.setProperty('--brand-font', `"${b.font}"`);
   document.title = screen ? `${screen} · ${b.productName}` : b.productName;
   const icon = document.getElementById('favicon') as HTMLLinkElement | null;

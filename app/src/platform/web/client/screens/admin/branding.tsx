@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../../api.ts';
 import type { BrandingSettings } from '../../api-types.ts';
-import { contrast } from '../../branding.ts';
+import { contrastRatio } from '../../../../../scene/brand-palette.ts';
 import { useApp } from '../../context.ts';
 import { AdminPage, ErrorLine } from '../../parts/admin.tsx';
 
@@ -108,7 +108,7 @@ export function AdminBrandingScreen() {
   };
   const primary = form.colors?.primary ?? '#2563eb';
   const text = form.colors?.text ?? '#1b1d23';
-  const textContrast = contrast(text, '#ffffff');
+  const textContrast = contrastRatio(text, '#ffffff');
 
   const save = (e: Event) => {
     e.preventDefault();
