@@ -4,10 +4,10 @@
 // traceback from the corner gives one shortest edit script (substitutions preferred, then deletions).
 import { z } from 'zod';
 import { roleColor } from '../emphasis/roles.ts';
-import { count, GROUPED_SPEED, playInGroups } from '../step-groups.ts';
+import { count } from '../step-groups.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene } from './algo-scene.ts';
-import { extractWords, layoutDpGrid, MAX_DP_WORD } from './dp-grid.ts';
+import { extractWords, fillRows, layoutDpGrid, markPath, MAX_DP_WORD } from './dp-grid.ts';
 
 const word = z
   .string()
@@ -113,19 +113,11 @@ export const dpEditDistance = defineTemplate<EditParams>({
     for (let i = 1; i <= a.length; i++) tl.setText(grid.value(i, 0), String(i));
     scene.step(`Row ε: insert 1, 2, … letters; column ε: delete them. So 0 … ${b.length} across and 0 … ${a.length} down.`, 1.5, [grid.cell(0, 0)]);
     tl.wait(1.5);
-    const rounds = Array.from({ length: a.length }, (_, r) => Array.from({ length: b.length }, (_, c) => [r + 1, c + 1] as [number, number]));
-    playInGroups(tl, rounds, {
-      narrated: () => true,
-      detail: 6,
-      play,
-      speed: (grouped) => {
-        pace = grouped ? GROUPED_SPEED : 1;
-      },
-      summary: (rest, r, partial) => `${partial ? `The rest of row ${r}` : `Row ${r}`} (${a[r - 1]}): ${rest.map(([i, j]) => D[i]![j]).join(' ')}.`,
-      refs: (rest) => rest.map(([i, j]) => grid.cell(i, j)),
+    fillRows(tl, grid, a, b.length, D, play, (p) => {
+      pace = p;
     });
     tl.wait(0.4);
-    for (const [i, j] of path) tl.add({ type: 'tween', target: grid.cell(i, j), property: 'fill', to: roleColor('path'), start: tl.t, duration: 0.3 });
+    markPath(tl, grid, path);
     scene.step(
       'Trace back from the corner: each step to a cell that gives this one its value.',
       1.5,

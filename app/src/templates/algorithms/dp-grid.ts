@@ -3,6 +3,9 @@
 // traceback path marked at the end. Also how two words are read from a description.
 import type { Composition } from '../types.ts';
 import type { ParsedText } from '../../text/parse.ts';
+import { roleColor } from '../emphasis/roles.ts';
+import { GROUPED_SPEED, playInGroups } from '../step-groups.ts';
+import type { TimelineBuilder } from '../timeline-builder.ts';
 import { fitTextSize } from './array-cells.ts';
 
 type SceneObject = Composition['objects'][number];
@@ -85,4 +88,25 @@ export function extractWords(text: ParsedText, warnings: string[]): { a: string;
   });
   text.used.add(found[0]).add(found[1]);
   return { a: a!, b: b! };
+}
+
+/**
+ * Fills the table row by row with `play(cell)`: the first cells one at a time, then a sentence per row of the
+ * values it got (step-groups.ts), at GROUPED_SPEED (told through `setPace`) once grouped.
+ */
+export function fillRows(tl: TimelineBuilder, grid: DpGrid, side: string, topLength: number, table: readonly (readonly number[])[], play: (cell: [number, number]) => void, setPace: (pace: number) => void): void {
+  const rounds = Array.from({ length: side.length }, (_, r) => Array.from({ length: topLength }, (_, c) => [r + 1, c + 1] as [number, number]));
+  playInGroups(tl, rounds, {
+    narrated: () => true,
+    detail: 6,
+    play,
+    speed: (grouped) => setPace(grouped ? GROUPED_SPEED : 1),
+    summary: (rest, r, partial) => `${partial ? `The rest of row ${r}` : `Row ${r}`} (${side[r - 1]}): ${rest.map(([i, j]) => table[i]![j]).join(' ')}.`,
+    refs: (rest) => rest.map(([i, j]) => grid.cell(i, j)),
+  });
+}
+
+/** Colours the traceback's cells in the path role, from the current time. */
+export function markPath(tl: TimelineBuilder, grid: DpGrid, path: readonly (readonly [number, number])[]): void {
+  for (const [i, j] of path) tl.add({ type: 'tween', target: grid.cell(i, j), property: 'fill', to: roleColor('path'), start: tl.t, duration: 0.3 });
 }

@@ -4,10 +4,9 @@
 // spells one longest common subsequence.
 import { z } from 'zod';
 import { roleColor } from '../emphasis/roles.ts';
-import { GROUPED_SPEED, playInGroups } from '../step-groups.ts';
 import { defineTemplate } from '../types.ts';
 import { AlgoScene } from './algo-scene.ts';
-import { extractWords, layoutDpGrid, MAX_DP_WORD } from './dp-grid.ts';
+import { extractWords, fillRows, layoutDpGrid, markPath, MAX_DP_WORD } from './dp-grid.ts';
 
 const word = z
   .string()
@@ -100,20 +99,12 @@ export const dpLcs = defineTemplate<LcsParams>({
     for (const [i, j] of edge) tl.setText(grid.value(i, j), '0');
     scene.step('Row ε and column ε: an empty string has nothing in common with anything, so 0.', 1.4, [grid.cell(0, 0)]);
     tl.wait(1.4);
-    const rounds = Array.from({ length: a.length }, (_, r) => Array.from({ length: b.length }, (_, c) => [r + 1, c + 1] as [number, number]));
-    playInGroups(tl, rounds, {
-      narrated: () => true,
-      detail: 6,
-      play,
-      speed: (grouped) => {
-        pace = grouped ? GROUPED_SPEED : 1;
-      },
-      summary: (rest, r, partial) => `${partial ? `The rest of row ${r}` : `Row ${r}`} (${a[r - 1]}): ${rest.map(([i, j]) => L[i]![j]).join(' ')}.`,
-      refs: (rest) => rest.map(([i, j]) => grid.cell(i, j)),
+    fillRows(tl, grid, a, b.length, L, play, (p) => {
+      pace = p;
     });
     tl.wait(0.4);
     // The traceback, then the letters it matched.
-    for (const [i, j] of path) tl.add({ type: 'tween', target: grid.cell(i, j), property: 'fill', to: roleColor('path'), start: tl.t, duration: 0.3 });
+    markPath(tl, grid, path);
     const matches = path.filter(([i, j], k) => k + 1 < path.length && path[k + 1]![0] === i - 1 && path[k + 1]![1] === j - 1 && a[i - 1] === b[j - 1]);
     scene.step(
       `Trace back from the corner: up or left while the letters differ, diagonally on a match.`,
