@@ -25,7 +25,13 @@ state=$(mktemp -d /tmp/devforge-render-test.XXXXXX)
 target=devforge-render-test-target
 https_port=${RENDER_TEST_HTTPS_PORT:-18543}
 # The host as the containers see it: the appliance publishes Postgres and S3 there for the render node.
+# Docker 20.10 (Debian's) leaves IPAM's Gateway empty for the default bridge: then the bridge's own address.
 gateway=$(docker network inspect bridge --format '{{(index .IPAM.Config 0).Gateway}}')
+if [ -z "$gateway" ]; then
+  bridge=$(docker network inspect bridge --format '{{index .Options "com.docker.network.bridge.name"}}')
+  gateway=$(ip -4 -o addr show "${bridge:-docker0}" | awk '{ sub(/\/.*/, "", $4); print $4; exit }')
+fi
+[ -n "$gateway" ] || fail "cannot tell the host's address on Docker's default bridge"
 # The appliance's compose project as install.sh lays it out and devforge-ctl runs it (installer/lib/common.sh
 # dc): the release in $state/current, the settings in $state/devforge.env, compose.yaml plus DEVFORGE_OVERRIDES.
 app_dc() {
@@ -50,6 +56,14 @@ cleanup() {
   exit $rc
 }
 trap cleanup EXIT
+
+# A run killed before its trap (or one whose trap could not read its settings) may have left containers: start
+# from nothing.
+for project in devforge-render-test render; do # the appliance; the render node's (its folder's name)
+  docker ps -aq --filter "label=com.docker.compose.project=$project" | xargs -r docker rm -f >/dev/null
+  docker volume ls -q --filter "label=com.docker.compose.project=$project" | xargs -r docker volume rm >/dev/null
+done
+docker rm -f "$target" >/dev/null 2>&1 || true
 
 echo "== the appliance, with no workers of its own"
 mkdir -p "$state/current"

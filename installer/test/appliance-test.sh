@@ -3,7 +3,8 @@
 #   1. ShellCheck on every script; `docker compose config` for every override.
 #   2. A private Docker daemon when none answers (installer/test/dockerd.sh).
 #   3. Builds the images and two signed test bundles (airgap/build.sh --test-key --with-stand-ins): this version,
-#      and a rebuilt one (--version UPGRADE) to upgrade to; verify.sh accepts them.
+#      and a rebuilt one (--version UPGRADE) to upgrade to; verify.sh accepts them. The Ansible render_worker
+#      role adds a render node to an appliance run from those images (ansible/test/render-worker-test.sh).
 #   4. Removes every image and the build cache; blocks the containers' outbound traffic (DOCKER-USER chain).
 #   5. A bundle with one byte changed is refused by verify.sh and by install.sh before anything is loaded.
 #   6. installer/install.sh --bundle … --yes into a temporary prefix; HTTPS answers through the proxy with the
@@ -12,7 +13,8 @@
 #   7. A second install run changes nothing (container ids, secrets, settings, release files, image ids).
 #   8. devforge-ctl backup; the volumes destroyed; devforge-ctl restore brings the animation back (same bytes).
 #   9. devforge-ctl upgrade to the rebuilt bundle keeps it; restoring the older backup onto it is refused with
-#      the reason; the older bundle is refused as a downgrade.
+#      the reason; the older bundle is refused as a downgrade; a bundle whose min_upgrade_from is above the
+#      installed version is refused with the version to install first, and nothing changes.
 #  10. devforge-ctl support-bundle contains no secret (grepped for each); uninstall keeps the data volumes.
 # Everything it started is torn down on success and on failure (EXIT trap): the stack and its volumes, the
 # daemon it started, the iptables changes. Prints the timings and sizes.
@@ -131,6 +133,10 @@ docker run --rm --entrypoint sh "localhost/devforge:$version" -c 'test ! -e /run
 image_sizes=$(docker image ls --filter reference='localhost/devforge*' --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep ":$version " | sort)
 airgap/verify.sh "$bundle" --accept-test-key | tail -1
 airgap/verify.sh "$bundle2" --accept-test-key | tail -1
+
+step "ansible: the render_worker role adds a render node that takes jobs from the appliance's queue"
+# Before the images go: it runs its own appliance (project devforge-render-test) from the images just built.
+timed "render node added with ansible (appliance, playbook twice, one render)" ansible/test/render-worker-test.sh
 
 step "every image removed, the containers' outbound traffic blocked"
 docker image ls -aq | sort -u | xargs -r docker image rm -f >/dev/null
@@ -263,6 +269,22 @@ echo "a downgrade is refused: $(tail -1 "$state/down.out")"
 if "${ctl[@]}" restore "$state/backup.tar" --yes >"$state/restore-old.out" 2>&1; then fail "a $version backup was restored onto $upgrade_version"; fi
 grep -q "the backup is of devforge $version, this installation is $upgrade_version" "$state/restore-old.out" || fail "restore refused without the reason: $(tail -2 "$state/restore-old.out")"
 echo "a backup of $version onto $upgrade_version is refused: $(tail -1 "$state/restore-old.out")"
+
+step "a release that needs a newer installed version is refused, with the version to install first"
+# A signed bundle of 0.3.0 that upgrades only from 0.2.0 (min_upgrade_from): bundle2's files with its manifest
+# changed and signed again, without the images (the refusal comes before anything is loaded).
+skip=$state/skip-staging
+mkdir -p "$skip"
+tar -xf "$bundle2" -C "$skip" --strip-components=1 --exclude='*/images/*'
+rm -rf "$skip/images"
+sed -i 's/^  "version": "[^"]*"/  "version": "0.3.0"/; s/^  "min_upgrade_from": "[^"]*"/  "min_upgrade_from": "0.2.0"/' "$skip/manifest.json"
+airgap/lib/assemble.sh "$skip" "$state/devforge-0.3.0-airgap.tar" --test-key >/dev/null
+if "${ctl[@]}" upgrade --bundle "$state/devforge-0.3.0-airgap.tar" >"$state/skip.out" 2>&1; then fail "an upgrade skipping 0.2.0 was accepted"; fi
+grep -q "upgrade to 0.2.0 first" "$state/skip.out" || fail "the skipped version was refused without naming it: $(tail -2 "$state/skip.out")"
+grep -q "^DEVFORGE_VERSION=$upgrade_version$" "$prefix/devforge.env" || fail "the refused upgrade changed the installed version"
+same_video "after the refused upgrade"
+echo "skipping a required version is refused: $(tail -1 "$state/skip.out")"
+rm -rf "$skip" "$state/devforge-0.3.0-airgap.tar"
 
 step "the support bundle holds no secret"
 "${ctl[@]}" support-bundle --out "$state/support.tar.gz"
