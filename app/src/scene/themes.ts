@@ -12,9 +12,10 @@ export type StyleName = (typeof STYLE_NAMES)[number];
 export interface Theme {
   name: StyleName;
   palette: Palette;
-  /** Font family names bundled with the player (see player/fonts.ts). */
-  fontSans: 'Inter' | 'JetBrains Mono';
-  fontMono: 'JetBrains Mono';
+  /** Font family names bundled with the player (render/fonts.ts). The house style has one sans and one maths face
+   *  (MathJax): `font: 'mono'` text (tables, counts, values) is drawn in Inter too, whose figures are tabular. */
+  fontSans: 'Inter';
+  fontMono: 'Inter';
   /** Default easing and speed factor: how the style moves. */
   easing: 'easeInOutCubic' | 'easeInOutSine' | 'easeOutCubic' | 'easeInOutQuad';
   tempo: number;
@@ -38,7 +39,7 @@ export const THEMES: Record<StyleName, Theme> = {
       danger: '#f87171',
     },
     fontSans: 'Inter',
-    fontMono: 'JetBrains Mono',
+    fontMono: 'Inter',
     easing: 'easeInOutSine',
     tempo: 1,
   },
@@ -58,8 +59,8 @@ export const THEMES: Record<StyleName, Theme> = {
       warning: '#f97316',
       danger: '#ef4444',
     },
-    fontSans: 'JetBrains Mono',
-    fontMono: 'JetBrains Mono',
+    fontSans: 'Inter',
+    fontMono: 'Inter',
     easing: 'easeInOutCubic',
     tempo: 1,
   },
@@ -80,7 +81,7 @@ export const THEMES: Record<StyleName, Theme> = {
       danger: '#fb7185',
     },
     fontSans: 'Inter',
-    fontMono: 'JetBrains Mono',
+    fontMono: 'Inter',
     easing: 'easeInOutQuad',
     tempo: 1,
   },
@@ -101,7 +102,7 @@ export const THEMES: Record<StyleName, Theme> = {
       danger: '#dc2626',
     },
     fontSans: 'Inter',
-    fontMono: 'JetBrains Mono',
+    fontMono: 'Inter',
     easing: 'easeOutCubic',
     tempo: 0.9,
   },

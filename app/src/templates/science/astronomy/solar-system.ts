@@ -24,6 +24,12 @@ const params = z.object({
 export type SolarSystemParams = z.infer<typeof params>;
 
 const SUN = findBody('Sun')!;
+/** The planet table's columns: heading and offset from the table's left edge (0.26-unit Inter, tabular digits). */
+const TABLE_COLUMNS = [
+  { head: 'planet', dx: 0 },
+  { head: 'distance', dx: 1.3 },
+  { head: 'period', dx: 2.65 },
+] as const;
 /** Mean longitudes on 1 January 2000 (J2000), degrees: the planets start where they really were. */
 const J2000_LONGITUDE: Record<PlanetName, number> = { Mercury: 252.25, Venus: 181.98, Earth: 100.46, Mars: 355.45, Jupiter: 34.4, Saturn: 49.94, Uranus: 313.23, Neptune: 304.88 };
 
@@ -116,7 +122,9 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
     ...planets.map((_, i) => ({ id: `orbit-${i}`, type: 'line' as const, points: times(0, 360, 96).map((a) => at(i, a)), color: '$grid', width: 0.025 })),
     { id: 'sun', type: 'circle', x: c[0], y: c[1], radius: sunR, fill: SUN.color },
     { id: 'sun-label', type: 'text', text: 'Sun', x: c[0], y: c[1] - 0.7, size: 0.28, color: '$foreground' },
-    { id: 'table-head', type: 'text', text: 'planet  distance period', x: tableX, y: 2.45, size: 0.26, font: 'mono', align: 'left', color: '$muted' },
+    // The table's columns are their own left-aligned texts (Inter, tabular figures), not one padded string:
+    // padding lines columns up only in a monospaced face, and the house style has one sans.
+    ...TABLE_COLUMNS.map((column, k) => ({ id: k === 0 ? 'table-head' : `table-head-${k}`, type: 'text' as const, text: column.head, x: tableX + column.dx, y: 2.45, size: 0.26, align: 'left' as const, color: '$muted' })),
   ];
   planets.forEach((name, i) => {
     const b = planet(name);
@@ -126,30 +134,31 @@ function composeSolarSystem({ planets }: SolarSystemParams): Composition {
     objects.push(
       { id: `planet-${i}`, type: 'circle', x, y, radius: r, fill: b.color },
       { id: `label-${i}`, type: 'text', text: name, x: x + labelOffsets[0]![i]![0], y: y + labelOffsets[0]![i]![1], size: 0.28, color: '$foreground', background: '$background' },
-      {
-        id: `row-${i}`,
-        type: 'text',
-        text: `${name.padEnd(8)}${`${fmt(Number((b.orbits!.radius_m / AU_M).toFixed(2)))} AU`.padEnd(9)}${periodLabel(periods[i]!)}`,
-        x: tableX,
+      ...[name, `${fmt(Number((b.orbits!.radius_m / AU_M).toFixed(2)))} AU`, periodLabel(periods[i]!)].map((text, k) => ({
+        id: k === 0 ? `row-${i}` : `row-${i}-${k}`,
+        type: 'text' as const,
+        text,
+        x: tableX + TABLE_COLUMNS[k]!.dx,
         y: rowY(i),
         size: 0.26,
-        font: 'mono',
-        align: 'left',
+        align: 'left' as const,
         color: b.color,
-      },
+      })),
     );
   });
   objects.push({ id: 'law', type: 'math', latex: 'T = 2\\pi\\sqrt{\\frac{a^3}{G M_\\odot}}', x: 5.4, y: rowY(n) - 0.55, size: 0.34, color: '$highlight' });
-  objects.push({ id: 'clock', type: 'text', text: 'year 0', x: -7.4, y: -3.75, size: 0.3, font: 'mono', align: 'left', color: '$foreground' });
+  objects.push({ id: 'clock', type: 'text', text: 'year 0', x: -7.4, y: -3.75, size: 0.3, align: 'left', color: '$foreground' });
 
   tl.narrate(n === 8 ? 'The Sun and its eight planets, from Mercury to Neptune (distances and sizes not to scale).' : `The Sun with ${planets.join(', ')} (distances and sizes not to scale).`, 2.4, ['sun']);
-  tl.appear('title', 0.5).appear('scale-note', 0.5).appear('sun', 0.5, 'grow').appear('sun-label', 0.4).appear('table-head', 0.4);
+  tl.appear('title', 0.5).appear('scale-note', 0.5).appear('sun', 0.5, 'grow').appear('sun-label', 0.4).appear('table-head', 0.4).appear('table-head-1', 0.4).appear('table-head-2', 0.4);
   planets.forEach((_, i) => {
     const when = tl.t + 0.4 + i * 0.18;
     tl.appear(`orbit-${i}`, 0.5, 'draw', when)
       .appear(`planet-${i}`, 0.35, 'grow', when + 0.2)
       .appear(`label-${i}`, 0.3, 'fade', when + 0.2)
-      .appear(`row-${i}`, 0.3, 'fade', when + 0.2);
+      .appear(`row-${i}`, 0.3, 'fade', when + 0.2)
+      .appear(`row-${i}-1`, 0.3, 'fade', when + 0.2)
+      .appear(`row-${i}-2`, 0.3, 'fade', when + 0.2);
     if (objects.some((o) => o.id === `ring-${i}`)) tl.appear(`ring-${i}`, 0.35, 'fade', when + 0.2);
   });
   tl.wait(0.6 + n * 0.18);
