@@ -443,6 +443,8 @@ export type PostApiV1ScenesPreviewBody = {
   /** Explicit params for `template`. */
   params?: Record<string, unknown>;
   quality?: '720p' | '1080p' | '4k';
+  /** As on generate: the frame's shape. */
+  aspect?: '16:9' | '9:16' | '1:1' | '4:3';
   duration?: number;
   /** As on generate: burn_in draws the narration in the frame, sidecar leaves the frame clean. */
   captions?: 'burn_in' | 'sidecar' | 'both';
@@ -493,6 +495,8 @@ export type PostApiV1ScenesPreviewNarrationBody = {
   /** Explicit params for `template`. */
   params?: Record<string, unknown>;
   quality?: '720p' | '1080p' | '4k';
+  /** As on generate: the frame's shape. */
+  aspect?: '16:9' | '9:16' | '1:1' | '4:3';
   duration?: number;
   /** As on generate: burn_in draws the narration in the frame, sidecar leaves the frame clean. */
   captions?: 'burn_in' | 'sidecar' | 'both';
@@ -509,6 +513,8 @@ export type PostApiV1AnimationsBatchBody = {
     style?: 'mathematical' | 'algorithmic' | 'scientific' | 'corporate_training';
     /** Output resolution; default: render.defaultResolution (1080p unless configured), capped at the license's highest quality. Asking for more than the license allows is refused with 403 license-limit. */
     quality?: '720p' | '1080p' | '4k';
+    /** The frame's shape: 16:9 (the default), 9:16 (phones), 1:1 or 4:3. The quality names the short side: 720p at 9:16 is 720×1280. Every template lays itself out for the shape, inside the 5% title-safe margin. */
+    aspect?: '16:9' | '9:16' | '1:1' | '4:3';
     /** Length in seconds (at most render.maxDurationS, 600 by default); default: the template's natural length. */
     duration?: number;
     /** Frame rate; default render.defaultFps. */
@@ -623,6 +629,8 @@ export type PostApiV1AnimationsGenerateBody = {
   style?: 'mathematical' | 'algorithmic' | 'scientific' | 'corporate_training';
   /** Output resolution; default: render.defaultResolution (1080p unless configured), capped at the license's highest quality. Asking for more than the license allows is refused with 403 license-limit. */
   quality?: '720p' | '1080p' | '4k';
+  /** The frame's shape: 16:9 (the default), 9:16 (phones), 1:1 or 4:3. The quality names the short side: 720p at 9:16 is 720×1280. Every template lays itself out for the shape, inside the 5% title-safe margin. */
+  aspect?: '16:9' | '9:16' | '1:1' | '4:3';
   /** Length in seconds (at most render.maxDurationS, 600 by default); default: the template's natural length. */
   duration?: number;
   /** Frame rate; default render.defaultFps. */
@@ -673,6 +681,8 @@ export type PostApiV1EnterpriseAnimationsGenerateBody = {
   style?: 'mathematical' | 'algorithmic' | 'scientific' | 'corporate_training';
   /** Output resolution; default: render.defaultResolution (1080p unless configured), capped at the license's highest quality. Asking for more than the license allows is refused with 403 license-limit. */
   quality?: '720p' | '1080p' | '4k';
+  /** The frame's shape: 16:9 (the default), 9:16 (phones), 1:1 or 4:3. The quality names the short side: 720p at 9:16 is 720×1280. Every template lays itself out for the shape, inside the 5% title-safe margin. */
+  aspect?: '16:9' | '9:16' | '1:1' | '4:3';
   /** Length in seconds (at most render.maxDurationS, 600 by default); default: the template's natural length. */
   duration?: number;
   /** Frame rate; default render.defaultFps. */

@@ -11,7 +11,8 @@ export interface CommandHelp {
   subcommands?: Record<string, string>;
 }
 
-const SCENE_OPTIONS = `  -r, --resolution R     720p, 1080p or 4k (default: render.defaultResolution)
+const SCENE_OPTIONS = `  -r, --resolution R     720p, 1080p or 4k (default: render.defaultResolution): the frame's short side
+      --aspect A         the frame's shape: 16:9 (the default), 9:16, 1:1 or 4:3 (720p at 9:16 is 720×1280)
       --fps N            24, 30 or 60 (default: render.defaultFps)
   -d, --duration S       length in seconds (default: what the template needs; at most render.maxDurationS)
       --style S          visual style (an unknown one is answered with the list)

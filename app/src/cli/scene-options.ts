@@ -1,7 +1,7 @@
 // Flags that choose what scene is made: resolution, fps, duration, style, template, captions, the fallback for a
 // description not understood; and the voice-over.
 import type { DevforgeConfig } from '../config/schema.ts';
-import { frameRate, PresetError, resolution } from '../render/presets.ts';
+import { aspect, frameRate, frameSize, PresetError, RESOLUTION_NAMES, type ResolutionName } from '../render/presets.ts';
 import type { SceneRequest } from '../pipeline.ts';
 import { CAPTION_MODES, type CaptionMode } from '../scene/schema.ts';
 import { requireEspeak, requireVoice, UnknownVoiceError } from '../voice/espeak.ts';
@@ -10,6 +10,7 @@ import { UsageError } from './errors.ts';
 
 export const SCENE_FLAGS = {
   resolution: { type: 'string', short: 'r' },
+  aspect: { type: 'string' },
   fps: { type: 'string' },
   duration: { type: 'string', short: 'd' },
   style: { type: 'string' },
@@ -38,6 +39,7 @@ export async function voiceFlag(value: string | undefined, config: DevforgeConfi
 
 export interface SceneFlagValues {
   resolution?: string;
+  aspect?: string;
   fps?: string;
   duration?: string;
   style?: string;
@@ -62,7 +64,9 @@ export function captionMode(value: string | undefined): CaptionMode | undefined 
 
 export function sceneRequest(values: SceneFlagValues, config: DevforgeConfig): SceneRequest {
   try {
-    const size = resolution(values.resolution ?? config.render.defaultResolution);
+    const quality = (values.resolution ?? config.render.defaultResolution).toLowerCase();
+    if (!(RESOLUTION_NAMES as string[]).includes(quality)) throw new PresetError(`unknown resolution "${quality}": use one of ${RESOLUTION_NAMES.join(', ')}`);
+    const size = frameSize(quality as ResolutionName, aspect(values.aspect ?? '16:9'));
     const fps = frameRate(numberFlag(values.fps, 'fps') ?? config.render.defaultFps);
     const max = config.render.maxDurationS;
     const captions = captionMode(values.captions);

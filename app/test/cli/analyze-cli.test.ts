@@ -50,6 +50,23 @@ test('scene --captions chooses where the narration shows; an unknown mode lists 
   t.regex(bad.stderr, /--captions must be one of burn_in, sidecar, both .*got subtitles/);
 });
 
+test('scene --aspect shapes the frame, the quality naming its short side; an unknown shape lists the known ones', async (t) => {
+  for (const [aspect, width, height] of [
+    ['9:16', 720, 1280],
+    ['1:1', 720, 720],
+    ['4:3', 960, 720],
+    ['16:9', 1280, 720],
+  ] as const) {
+    const r = await devforge(['scene', '--json', 'bubble sort 3 1 2', '--resolution', '720p', '--aspect', aspect]);
+    t.is(r.code, 0, r.stderr);
+    const scene = JSON.parse(r.stdout);
+    t.deepEqual([scene.width, scene.height], [width, height], aspect);
+  }
+  const bad = await devforge(['scene', '--json', 'bubble sort 3 1 2', '--aspect', '2:1']);
+  t.is(bad.code, 2);
+  t.regex(bad.stderr, /unknown aspect "2:1": use one of 16:9, 9:16, 1:1, 4:3/);
+});
+
 test('analyze of a description not understood prints the analysis, says why and exits 1', async (t) => {
   const r = await devforge(['analyze', '--json', 'Greenhouse effect explained']);
   t.is(r.code, 1);

@@ -194,15 +194,27 @@ test.serial("a batch of three: one callback, with each item's outcome, retried a
   for (const item of items) t.true(item.started_at !== null && item.completed_at !== null && item.started_at <= item.completed_at, 'each item started, then completed');
 });
 
-test.serial('a re-render is a new generation: same keys, a second usage event', async (t) => {
+test.serial('a re-render is a new generation: same keys, a second usage event, the same shape of frame', async (t) => {
   const key = await server.key('editor');
-  const made = await call(server.url, 'POST', '/api/v1/animations/generate', { key, body: { description: 'Demonstrate bubble sort on 3 1 2', quality: '720p', duration: 2 } });
-  t.is((await followEvents(server.url, made.json.id, key)).at(-1)!.data.status, 'completed');
+  const odd = await call(server.url, 'POST', '/api/v1/animations/generate', { key, body: { description: 'Demonstrate bubble sort on 3 1 2', aspect: '2:1' } });
+  t.is(odd.status, 422);
+  t.regex(odd.text, /aspect/);
+  // Portrait, for phones: 720p names the short side.
+  const made = await call(server.url, 'POST', '/api/v1/animations/generate', { key, body: { description: 'Demonstrate bubble sort on 3 1 2', quality: '720p', duration: 2, aspect: '9:16' } });
+  t.is(made.status, 202, made.text);
+  const first = (await followEvents(server.url, made.json.id, key)).at(-1)!.data;
+  t.is(first.status, 'completed');
+  t.deepEqual([first.outputs.width, first.outputs.height], [720, 1280]);
   const again = await call(server.url, 'POST', `/api/v1/animations/${made.json.id}/rerender`, { key });
   t.is(again.status, 202);
   const final = (await followEvents(server.url, made.json.id, key)).at(-1)!.data;
   t.is(final.status, 'completed');
   t.is(final.generation, 2);
+  const portrait = join(dir, 'portrait.mp4');
+  const video = await fetch(`${server.url}/api/v1/animations/${made.json.id}/video`, { headers: { authorization: `Bearer ${key}` } });
+  await writeFile(portrait, Buffer.from(await video.arrayBuffer()));
+  const info = await probe(portrait);
+  t.deepEqual([info.width, info.height], [720, 1280], 'the re-render keeps the portrait frame');
   const usage = await server.platform.db.query('SELECT generation, worker, gpu, render_s FROM usage_events WHERE animation_id = $1 ORDER BY generation', [made.json.id]);
   t.deepEqual(
     usage.map((u: { generation: number }) => u.generation),

@@ -12,6 +12,7 @@ import type { ApiServices } from '../../services.ts';
 import { jsonSchema } from '../openapi.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { QUALITIES } from '../schemas/animations.ts';
+import { ASPECTS } from '../../../render/presets.ts';
 
 const analyzeBody = z.strictObject({
   description: z.string().describe('What to animate (at most analysis.maxDescriptionLength characters).'),
@@ -23,6 +24,7 @@ const analyzeBody = z.strictObject({
 
 const previewBody = analyzeBody.extend({
   quality: z.enum(QUALITIES).default('720p'),
+  aspect: z.enum(ASPECTS).default('16:9').describe("As on generate: the frame's shape."),
   duration: z.number().positive().max(3600).optional(),
   captions: z.enum(CAPTION_MODES).optional().describe('As on generate: burn_in draws the narration in the frame, sidecar leaves the frame clean.'),
   voice: z.string().max(64).optional().describe('As on generate: a name from GET /voices paces each step for its speech; "off" (the default) for none.'),

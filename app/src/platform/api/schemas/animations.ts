@@ -2,6 +2,7 @@
 // OpenAPI document, so the two cannot drift.
 import { z } from 'zod';
 import { CAPTION_MODES } from '../../../scene/schema.ts';
+import { ASPECTS } from '../../../render/presets.ts';
 import { STYLE_NAMES } from '../../../scene/themes.ts';
 import { ANIMATION_STATUSES } from '../../db/entities/animation.ts';
 import { ANIMATION_OWNER_FILTERS } from '../../domain/queries/animations.ts';
@@ -32,6 +33,10 @@ export const generateBody = z.strictObject({
     .enum(QUALITIES)
     .optional()
     .describe("Output resolution; default: render.defaultResolution (1080p unless configured), capped at the license's highest quality. Asking for more than the license allows is refused with 403 license-limit."),
+  aspect: z
+    .enum(ASPECTS)
+    .default('16:9')
+    .describe("The frame's shape: 16:9 (the default), 9:16 (phones), 1:1 or 4:3. The quality names the short side: 720p at 9:16 is 720×1280. Every template lays itself out for the shape, inside the 5% title-safe margin."),
   duration: z.number().positive().max(3600).optional().describe("Length in seconds (at most render.maxDurationS, 600 by default); default: the template's natural length."),
   fps: z
     .union([z.literal(24), z.literal(30), z.literal(60)])

@@ -6,7 +6,7 @@
 // a quarter of a second, and none may hold up the thread that answers HTTP.
 import { AnalysisError, type Analysis, type AnalyzeOptions } from '../../../../analysis/analyze.ts';
 import type { DevforgeConfig } from '../../../../config/schema.ts';
-import { RESOLUTIONS } from '../../../../render/presets.ts';
+import { frameSize, type Aspect, type RESOLUTIONS } from '../../../../render/presets.ts';
 import type { CaptionMode, Scene } from '../../../../scene/schema.ts';
 import { SceneValidationError } from '../../../../scene/validate.ts';
 import { ComposeBusyError, ComposeTimeoutError } from '../../../compose/compose-errors.ts';
@@ -71,6 +71,8 @@ export async function analyzeRequest(req: AnalysisRequest, config: DevforgeConfi
 
 export interface SceneRequest extends AnalysisRequest {
   quality: keyof typeof RESOLUTIONS;
+  /** The frame's shape; default 16:9. */
+  aspect?: Aspect;
   fps?: number;
   duration?: number;
   captions?: CaptionMode;
@@ -97,7 +99,7 @@ export async function composeRequest(req: SceneRequest, config: DevforgeConfig, 
   if (req.duration !== undefined && req.duration > config.render.maxDurationS) {
     throw invalidField('body.duration', `at most ${config.render.maxDurationS} seconds (render.maxDurationS)`);
   }
-  const size = RESOLUTIONS[req.quality];
+  const size = frameSize(req.quality, req.aspect);
   const voice = await checkVoice(req.voice, config);
   try {
     return await scenes.compose(req.description, analyzeOptions(req, config), { ...size, fps: req.fps ?? config.render.defaultFps, duration: req.duration, captions: req.captions, ...(voice ? { voice } : {}) }, opts.math ?? false);
