@@ -183,7 +183,7 @@ test.serial('editor: getting started — the nav links the portal; a sandbox key
   await screen(t, page, 'developers-webhooks');
   await portalNav(page, 'Widget guide', '#developers-widget');
   t.regex(await text(page, '#example-embed'), /DevForge\.embed\(\{/);
-  t.regex(await text(page, '#developers-widget'), /docs\/widget\.md/);
+  t.regex(await text(page, '#developers-widget'), /publishable key/);
   await screen(t, page, 'developers-widget');
   t.deepEqual(watch.errors, [], 'no script error in the page');
   t.deepEqual(watch.foreign, [], 'nothing loaded from outside the appliance');

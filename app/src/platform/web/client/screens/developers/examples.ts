@@ -100,7 +100,7 @@ export function webhookReceiver(): string {
   ].join('\n');
 }
 
-/** Making a publishable key for the widget (docs/widget.md has every field). */
+/** Making a publishable key for the widget (the widget's own document in docs/ has every field). */
 export function publishableKeyExample(base: string): string {
   return [
     `curl -X POST ${base}/api/v1/api-keys \\`,

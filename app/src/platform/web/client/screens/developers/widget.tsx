@@ -1,6 +1,7 @@
 // The widget guide (/developers/widget): embedding the describe-preview-export panel in another site with
 // one script and DevForge.embed, a publishable key restricted to the page's origins, the options and the
-// events. The widget itself and its reference are docs/widget.md.
+// events. The widget itself is built apart (its bundle, widget.js, and its own document in docs/); this guide
+// follows the API the product promises for it.
 import { useApp } from '../../context.ts';
 import { CodeBlock, DeveloperPage } from '../../parts/developers.tsx';
 import { publishableKeyExample, widgetSnippet } from './examples.ts';
@@ -58,7 +59,7 @@ export function DevelopersWidgetScreen() {
           </tbody>
         </table>
         <p>
-          <code>embed</code> returns a handle; <code>destroy()</code> removes the widget. The full reference, with the security model, is <code>docs/widget.md</code> in the product documentation.
+          <code>embed</code> returns a handle; <code>destroy()</code> removes the widget. The full reference, with the security model, is the widget's document in the product documentation.
         </p>
       </section>
     </DeveloperPage>
