@@ -147,6 +147,22 @@ test.serial('editor: getting started — the nav links the portal; a sandbox key
   t.true((await page.$eval('#try-getApiV1Templates-response details', (d) => d.textContent ?? '')).includes('content-type'), 'the headers are shown');
   await screen(t, page, 'developers-reference');
 
+  // A body: the form starts from the schema's required fields; what the API refuses is shown as it says it.
+  await page.click('details#postApiV1Analyze > summary');
+  await page.waitForSelector('#try-postApiV1Analyze-request', { visible: true });
+  t.deepEqual(JSON.parse(await page.$eval('#try-postApiV1Analyze-request', (el) => (el as HTMLTextAreaElement).value)), { description: '' });
+  const empty = await tryOperation(page, 'postApiV1Analyze');
+  t.regex(empty.status, /^422\b/);
+  t.regex(empty.body, /urn:devforge:problem:/);
+  await setField(page, '#try-postApiV1Analyze-request', JSON.stringify({ description: 'Demonstrate bubble sort on 5 3 8 1' }));
+  const analysed = await tryOperation(page, 'postApiV1Analyze');
+  t.regex(analysed.status, /^200\b/);
+  t.regex(analysed.body, /"template": "bubble_sort"|"template": "[a-z_.-]*sort[a-z_.-]*"/);
+  await setField(page, '#try-postApiV1Analyze-request', '{"description": ');
+  await page.click('#try-postApiV1Analyze-send');
+  await page.waitForSelector('#try-postApiV1Analyze-error');
+  t.regex(await text(page, '#try-postApiV1Analyze-error'), /The body is not JSON/);
+
   // Without a key: nothing but the request itself goes (no session cookie), and the API's problem is shown.
   await setField(page, '#sandbox-key', '');
   const none = await tryOperation(page, 'getApiV1Templates');

@@ -139,8 +139,8 @@ function TryIt({ op, apiKey, usable }: { op: Operation; apiKey: string; usable: 
       ))}
       {op.body && (
         <div class="field">
-          <label for={`${id}-body`}>Request body ({op.body.type})</label>
-          <textarea id={`${id}-body`} rows={Math.min(14, Math.max(3, body.split('\n').length + 1))} spellcheck={false} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+          <label for={`${id}-request`}>Request body ({op.body.type})</label>
+          <textarea id={`${id}-request`} rows={Math.min(14, Math.max(3, body.split('\n').length + 1))} spellcheck={false} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
         </div>
       )}
       <p class="hint">{apiKey ? 'Sent with your sandbox key, not your session.' : 'No sandbox key given: sent without credentials (the API answers what a program without a key gets).'}</p>
