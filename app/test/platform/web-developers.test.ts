@@ -225,8 +225,17 @@ test.serial('viewer: every portal page opens (axe clean); a sandbox key made in 
   const key = await page.$eval('#sandbox-key', (el) => (el as HTMLInputElement).value);
   const mine = (await keysOf(ids.viewer!)).find((k) => key.startsWith(k.prefix));
   t.true(mine?.sandbox === true, 'a sandbox key of the viewer’s');
-  const ok = await tryOperation(page, 'getApiV1Templates');
-  t.regex(ok.status, /^200\b/);
+  // With the keyboard only: open an operation from its summary, reach its Send button, send.
+  await page.focus('details#getApiV1Templates > summary');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#try-getApiV1Templates-send', { visible: true });
+  let presses = 0;
+  while ((await page.evaluate(() => document.activeElement?.id)) !== 'try-getApiV1Templates-send' && presses++ < 20) await page.keyboard.press('Tab');
+  t.true(presses <= 20, 'the Send button is reachable with Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#try-getApiV1Templates-status', { visible: true });
+  t.regex(await text(page, '#try-getApiV1Templates-status'), /^200\b/);
+  t.regex(await text(page, '#try-getApiV1Templates-body'), /"templates": \[/);
   // What the key may not do is the API's answer, shown as it is.
   const refused = await tryOperation(page, 'getApiV1Users');
   t.regex(refused.status, /^403\b/);

@@ -5,7 +5,7 @@
 const KEY_PLACEHOLDER = 'dfk_your_sandbox_key';
 
 function keyLine(key: string): string {
-  return `export DEVFORGE_API_KEY=${key || KEY_PLACEHOLDER}`;
+  return `export API_KEY=${key || KEY_PLACEHOLDER}`;
 }
 
 export interface Example {
@@ -17,13 +17,13 @@ export interface Example {
 export function curlExamples(base: string, key: string): Example[] {
   return [
     { id: 'example-curl-key', label: 'Shell: the key for the next commands', code: keyLine(key) },
-    { id: 'example-curl-templates', label: 'curl: list the templates', code: `curl -H "Authorization: Bearer $DEVFORGE_API_KEY" ${base}/api/v1/templates` },
+    { id: 'example-curl-templates', label: 'curl: list the templates', code: `curl -H "Authorization: Bearer $API_KEY" ${base}/api/v1/templates` },
     {
       id: 'example-curl-generate',
       label: 'curl: render an animation',
       code: [
         `curl -X POST ${base}/api/v1/animations/generate \\`,
-        `  -H "Authorization: Bearer $DEVFORGE_API_KEY" \\`,
+        `  -H "Authorization: Bearer $API_KEY" \\`,
         `  -H "Content-Type: application/json" \\`,
         `  -H "Idempotency-Key: $(uuidgen)" \\`,
         `  -d '{"description": "Demonstrate bubble sort on 5 3 8 1", "quality": "720p", "duration": 10}'`,
@@ -32,7 +32,7 @@ export function curlExamples(base: string, key: string): Example[] {
     {
       id: 'example-curl-get',
       label: 'curl: its status, then the video (the id from the answer above)',
-      code: [`curl -H "Authorization: Bearer $DEVFORGE_API_KEY" ${base}/api/v1/animations/ID`, `curl -L -o bubble-sort.mp4 -H "Authorization: Bearer $DEVFORGE_API_KEY" ${base}/api/v1/animations/ID/video`].join('\n'),
+      code: [`curl -H "Authorization: Bearer $API_KEY" ${base}/api/v1/animations/ID`, `curl -L -o bubble-sort.mp4 -H "Authorization: Bearer $API_KEY" ${base}/api/v1/animations/ID/video`].join('\n'),
     },
   ];
 }
@@ -43,7 +43,7 @@ export function sdkExample(base: string, key: string): string {
     `import { writeFile } from 'node:fs/promises';`,
     `import { DevForge, DevForgeError } from '@devforge/sdk';`,
     ``,
-    `const client = new DevForge({ baseUrl: '${base}', apiKey: process.env.DEVFORGE_API_KEY! });`,
+    `const client = new DevForge({ baseUrl: '${base}', apiKey: process.env.API_KEY! });`,
     ``,
     `try {`,
     `  const queued = await client.generate({ description: 'Demonstrate bubble sort on 5 3 8 1', quality: '720p', duration: 10 });`,
@@ -82,7 +82,7 @@ export function webhookReceiver(): string {
     `import { verifyWebhook } from '@devforge/sdk';`,
     ``,
     `// The secret from GET /api/v1/webhooks/signing-secret (kept in your secret store).`,
-    `const secret = process.env.DEVFORGE_WEBHOOK_SECRET!;`,
+    `const secret = process.env.WEBHOOK_SECRET!;`,
     `const seen = new Set<string>(); // delivery ids already handled (use your database)`,
     ``,
     `createServer(async (req, res) => {`,
@@ -104,7 +104,7 @@ export function webhookReceiver(): string {
 export function publishableKeyExample(base: string): string {
   return [
     `curl -X POST ${base}/api/v1/api-keys \\`,
-    `  -H "Authorization: Bearer $DEVFORGE_API_KEY" \\`,
+    `  -H "Authorization: Bearer $API_KEY" \\`,
     `  -H "Content-Type: application/json" \\`,
     `  -d '{"name": "Intranet widget", "kind": "publishable", "allowedOrigins": ["https://intranet.example.com"]}'`,
   ].join('\n');
