@@ -382,7 +382,7 @@ test.serial('admin: account — profile, password change, personal API keys, ses
 test.serial('editor: sees Create with Export, the animation shared with them, no admin audit', async (t) => {
   const page = await newPage();
   await signIn(page, EDITOR.email, EDITOR.password);
-  t.deepEqual(await page.$$eval('nav[aria-label=Main] a', (as) => as.map((a) => a.textContent)), ['Create', 'Library', 'Templates', 'Batch', 'Account']);
+  t.deepEqual(await page.$$eval('nav[aria-label=Main] a', (as) => as.map((a) => a.textContent)), ['Create', 'Library', 'Templates', 'Batch', 'Account', 'Developers']);
   await analyse(page, 'Demonstrate bubble sort on 3 1 2');
   await page.waitForSelector('#export', { visible: true });
   await page.goto(server.url + '/library', { waitUntil: 'load' });

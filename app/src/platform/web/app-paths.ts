@@ -18,6 +18,10 @@ export const APP_PATHS = {
   adminAudit: '/admin/audit',
   adminSso: '/admin/sso',
   adminBranding: '/admin/branding',
+  developers: '/developers',
+  developersReference: '/developers/reference',
+  developersWebhooks: '/developers/webhooks',
+  developersWidget: '/developers/widget',
 } as const;
 
 export type AppPath = (typeof APP_PATHS)[keyof typeof APP_PATHS];

@@ -99,4 +99,22 @@ table{width:100%;border-collapse:collapse;font-size:14px}td,th{text-align:left;p
 .user-actions form.inline{margin-top:6px}
 .grow{flex:1;min-width:240px}.grow input{width:100%}
 .batch-items{padding-left:20px}.batch-item{margin-bottom:8px}
+.steps{list-style:none;margin:0;padding:0}
+figure.code{margin:8px 0 12px}figure.code figcaption{font-weight:600;font-size:14px;margin-bottom:4px}
+pre{margin:0;padding:10px 12px;background:#111827;color:#f3f4f6;border-radius:6px;overflow:auto;font:13px/1.5 "JetBrains Mono",ui-monospace,monospace;max-height:420px}
+pre:focus-visible{outline-offset:0}
+figure.code .copy{margin-top:6px;padding:3px 10px;font-size:13px}
+.ways{border:1px solid var(--line);border-radius:6px;padding:6px 12px}
+.tag-nav ul{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;margin:8px 0;padding:0}
+details.op{background:#fff;border:1px solid var(--line);border-radius:8px;margin:8px 0}
+details.op>summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:8px;align-items:baseline}
+.op-body{padding:0 14px 12px}.op-summary{color:var(--muted)}
+.method{display:inline-block;min-width:64px;text-align:center;border-radius:4px;color:#fff;font-size:12px;font-weight:700;padding:2px 6px}
+.method.get{background:#1d4ed8}.method.post{background:#15803d}.method.put{background:#6d28d9}.method.patch{background:#b45309}.method.delete{background:#b91c1c}
+table.fields{margin:8px 0}table.fields caption{text-align:left;font-weight:600;font-size:14px;padding:4px 0}
+.responses{padding-left:20px;font-size:14px}
+.try-it{border-top:1px solid var(--line);margin-top:12px;padding-top:4px}.try-it textarea{font:13px/1.5 "JetBrains Mono",ui-monospace,monospace}
+.try-status{font-weight:700;font-size:16px}.try-status.ok{color:#166534}.try-status.failed{color:var(--danger)}
+table.headers th{font-weight:400}
+pre.schema{background:#f3f4f6;color:#1b1d23}
 @media (max-width:900px){.grid{grid-template-columns:1fr}}`;

@@ -4,6 +4,7 @@
 // so screens show what was wrong and how to fix it, as the API words it.
 import type { AnimationList, Analysis, ApiKey, Animation, AuditEntry, Delivery, GenerateBody, License, ListQuery, Me, NewApiKey, Queued, ScenePreview, Session, Shares, Template, BrandingInput, BrandingSettings } from './api-types.ts';
 import type { Batch, BatchBody, BatchCreated, SsoSettings, SsoTest, SystemReport, Usage, User } from './api-types.ts';
+import type { OpenApiDocument } from './openapi.ts';
 
 let csrfToken = '';
 
@@ -97,6 +98,10 @@ export const api = {
   apiKeys: () => request<{ api_keys: ApiKey[] }>('GET', '/api-keys').then((r) => r.api_keys),
   createApiKey: (name: string, role: ApiKey['role'], expiresInDays?: number) => request<NewApiKey>('POST', '/api-keys', { name, role, ...(expiresInDays ? { expires_in_days: expiresInDays } : {}) }),
   revokeApiKey: (id: string) => request<void>('DELETE', `/api-keys/${id}`),
+  /** A sandbox key for the developer portal's try-it calls (watermarked, capped, counted against no quota: licensing.md). */
+  createSandboxKey: (name: string, expiresInDays: number) => request<NewApiKey>('POST', '/api-keys', { name, sandbox: true, expires_in_days: expiresInDays }),
+  /** The running API's own OpenAPI document (public: the developer portal's reference is drawn from it). */
+  openapi: () => request<OpenApiDocument>('GET', '/openapi.json'),
 
   templates: () => request<{ templates: Template[] }>('GET', '/templates').then((r) => r.templates),
   analyze: (description: string) => request<Analysis>('POST', '/analyze', { description }),
@@ -169,3 +174,48 @@ export const files = {
   captions: (id: string, download = false) => `/api/v1/animations/${id}/captions.vtt${download ? '?download=1' : ''}`,
   events: (id: string) => `/api/v1/animations/${id}/events`,
 };
+
+/** What a try-it call got back, as the developer portal shows it. */
+export interface TryItResponse {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  contentType: string;
+  /** The body as text (JSON pretty-printed); a binary body is described, not shown. */
+  body: string;
+}
+
+/**
+ * The developer portal's "Try it": one request to the API exactly as a program would send it, with the
+ * given API key as its only credential. `credentials: 'omit'` keeps the session cookie off it, so the call
+ * shows what the key (a sandbox key) may do, not what the signed-in person may; without a key the API's own
+ * 401 problem is what comes back. Any answer, error or not, is returned for showing, never thrown.
+ */
+export async function tryRequest(method: string, url: string, apiKey: string, body?: { type: string; text: string }): Promise<TryItResponse> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+  if (body) headers['content-type'] = body.type;
+  const res = await fetch(url, { method: method.toUpperCase(), headers, credentials: 'omit', cache: 'no-store', ...(body ? { body: body.text } : {}) });
+  const contentType = res.headers.get('content-type') ?? '';
+  let text: string;
+  if (contentType.startsWith('text/event-stream')) text = await firstEvents(res);
+  else if (/json/.test(contentType)) {
+    const raw = await res.text();
+    try {
+      text = JSON.stringify(JSON.parse(raw), null, 2);
+    } catch {
+      text = raw;
+    }
+  } else if (/^text\/|xml|javascript|csv/.test(contentType) || contentType === '') text = await res.text();
+  else text = `(${(await res.arrayBuffer()).byteLength} bytes of ${contentType})`;
+  return { status: res.status, statusText: res.statusText, headers: [...res.headers.entries()], contentType, body: text };
+}
+
+/** A Server-Sent Events stream never ends on its own: the try-it shows what its first chunk carried, then closes it. */
+async function firstEvents(res: Response): Promise<string> {
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const { value } = await reader.read();
+  await reader.cancel();
+  return `(a Server-Sent Events stream, closed after its first events)\n${new TextDecoder().decode(value ?? new Uint8Array())}`;
+}

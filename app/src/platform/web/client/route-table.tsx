@@ -1,7 +1,7 @@
 // The web app's one route table: each screen's path (shared with the server, web/app-paths.ts), its nav
 // label, and the action the signed-in role needs to see it; the nav and the router both read it, so a
-// screen a role may not use is neither linked nor reachable. The admin pages, /batch, /developers and the
-// widget's pages come as more rows here.
+// screen a role may not use is neither linked nor reachable. The admin pages, /batch, the developer portal
+// (/developers) and the widget's pages come as more rows here.
 import type { FunctionComponent } from 'preact';
 import { APP_PATHS } from '../app-paths.ts';
 import type { Action } from './api-types.ts';
@@ -21,6 +21,11 @@ import { AdminSystemScreen } from './screens/admin/system.tsx';
 import { AdminUsageScreen } from './screens/admin/usage.tsx';
 import { AdminUsersScreen } from './screens/admin/users.tsx';
 import { AdminWebhooksScreen } from './screens/admin/webhooks.tsx';
+import { DEVELOPER_PAGES } from './developer-pages.ts';
+import { DevelopersScreen } from './screens/developers/getting-started.tsx';
+import { DevelopersReferenceScreen } from './screens/developers/reference.tsx';
+import { DevelopersWebhooksScreen } from './screens/developers/webhooks.tsx';
+import { DevelopersWidgetScreen } from './screens/developers/widget.tsx';
 
 export interface AppRoute {
   path: string;
@@ -40,6 +45,7 @@ export const ROUTES: AppRoute[] = [
   { path: APP_PATHS.templates, component: TemplatesScreen, nav: 'Templates', needs: 'analysis.run' },
   { path: APP_PATHS.batch, component: BatchScreen, nav: 'Batch', needs: 'batch.create' },
   { path: APP_PATHS.account, component: AccountScreen, nav: 'Account', needs: 'account.read' },
+  ...developerRoutes(),
   ...adminRoutes(),
 ];
 
@@ -57,4 +63,15 @@ function adminRoutes(): AppRoute[] {
     [APP_PATHS.adminSso]: AdminSsoScreen,
   };
   return ADMIN_PAGES.filter((p) => screens[p.path]).map((p, i) => ({ path: p.path, component: screens[p.path]!, needs: p.needs, ...(i === 0 ? { nav: 'Admin' } : {}) }));
+}
+
+/** The developer portal's pages (developer-pages.ts), for every signed-in role; the first is the nav's "Developers" link. */
+function developerRoutes(): AppRoute[] {
+  const screens: Record<string, FunctionComponent> = {
+    [APP_PATHS.developers]: DevelopersScreen,
+    [APP_PATHS.developersReference]: DevelopersReferenceScreen,
+    [APP_PATHS.developersWebhooks]: DevelopersWebhooksScreen,
+    [APP_PATHS.developersWidget]: DevelopersWidgetScreen,
+  };
+  return DEVELOPER_PAGES.map((p, i) => ({ path: p.path, component: screens[p.path]!, needs: 'account.read', ...(i === 0 ? { nav: 'Developers' } : {}) }));
 }
