@@ -1,7 +1,7 @@
 // The app's frame: signed out, the sign-in screen; signed in, the header (brand, nav from the route
 // table, who, sign out), the license banner and the router. The branding is loaded before anything is
 // shown, so no screen flashes the DevForge look on a branded appliance.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { api } from './api.ts';
 import type { License, Me, Template } from './api-types.ts';
@@ -73,6 +73,9 @@ export function App({ sso, localLogin }: Props) {
   const [branding, setBranding] = useState<Branding | undefined>(undefined);
   const [license, setLicense] = useState<License | undefined>(undefined);
   const [templates, setTemplates] = useState<Template[] | undefined>(undefined);
+  // Whether this render is signed in, for answers that arrive after the session they were asked in has ended.
+  const signedIn = useRef(false);
+  signedIn.current = Boolean(me);
 
   useEffect(() => {
     api.me().then(setMe, () => setMe(null));
@@ -82,6 +85,7 @@ export function App({ sso, localLogin }: Props) {
     void loadBranding()
       .catch(() => DEVFORGE_BRANDING)
       .then((b) => {
+        if (!signedIn.current) return; // signed out while it loaded
         applyBranding(b);
         setBranding(b);
       });
@@ -92,12 +96,19 @@ export function App({ sso, localLogin }: Props) {
   const [signedOut, setSignedOut] = useState<Branding>(DEVFORGE_BRANDING);
   useEffect(() => {
     if (me !== null) return;
-    applyBranding(DEVFORGE_BRANDING, 'Sign in');
+    let current = true;
     void loadPublicBranding().then((b) => {
-      applyBranding(b, 'Sign in');
-      setSignedOut(b);
+      if (current) setSignedOut(b);
     });
+    return () => {
+      current = false;
+    };
   }, [me]);
+  // The sign-in page's title and colours follow from the state, in the same commit as its text, so an answer
+  // that arrives late (a screen's title, the branding of the session just ended) cannot leave another name.
+  useLayoutEffect(() => {
+    if (me === null) applyBranding(signedOut, 'Sign in');
+  }, [me, signedOut]);
 
   const state = useMemo<AppState | undefined>(
     () =>
@@ -107,11 +118,14 @@ export function App({ sso, localLogin }: Props) {
             license,
             branding,
             templates,
-            setScreenTitle: (title) => applyBranding(branding, title),
+            setScreenTitle: (title) => {
+              if (signedIn.current) applyBranding(branding, title);
+            },
             reloadBranding: () =>
               void loadBranding()
                 .catch(() => DEVFORGE_BRANDING)
                 .then((b) => {
+                  if (!signedIn.current) return;
                   applyBranding(b);
                   setBranding(b);
                 }),
