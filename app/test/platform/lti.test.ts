@@ -185,6 +185,8 @@ test.serial('key rotation: a new key signs, the previous one stays published', a
   const oldKid = before.json.keys[0].kid as string;
   t.is(before.json.keys[0].alg, 'RS256');
   t.falsy(before.json.keys[0].d, 'no private part is published');
+  const stored: { private_key: string }[] = await server.platform.db.query('SELECT private_key FROM lti_tool_keys');
+  t.true(stored.length > 0 && stored.every((k) => k.private_key.startsWith('sb1:')), 'the private key is stored sealed with the master key');
   const rotated = await call(server.url, 'POST', '/api/v1/lti/tool/keys/rotate', { key: admin });
   t.is(rotated.status, 200);
   t.deepEqual(rotated.json.retiring, [oldKid]);

@@ -207,7 +207,12 @@ export async function signInFromLaunch(db: DataSource, launch: VerifiedLaunch, t
     await recordAudit(db, { actor: 'anonymous', action: 'auth.sign-in-failed', origin, details: { method: 'lti', reason: 'no-email', issuer: platform.issuer } });
     throw refused(`${platform.issuer} did not send the person's e-mail address, which DevForge needs for the account: in Moodle set "Share launcher's email with tool" to Always; in Canvas set the developer key's privacy level to public`);
   }
-  const existing = await sql<{ role: Role }>(db, 'SELECT role FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2', [platform.issuer, String(claims.sub)]);
+  const existing = await sql<{ role: Role }>(db, 'SELECT role FROM users WHERE (oidc_issuer = $1 AND oidc_subject = $2) OR ($3 AND lower(email) = lower($4) AND oidc_subject IS NULL) ORDER BY oidc_subject NULLS LAST LIMIT 1', [
+    platform.issuer,
+    String(claims.sub),
+    platform.trustEmail,
+    email,
+  ]);
   // An account made an administrator in DevForge keeps that role when it launches from a course.
   const role = existing[0]?.role === 'admin' ? 'admin' : mapLtiRole(claims[CLAIM.roles]);
   const name = typeof claims.name === 'string' ? claims.name : [claims.given_name, claims.family_name].filter((x) => typeof x === 'string').join(' ');
