@@ -12,8 +12,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import { call } from './helpers/http.ts';
 import { CLIENT_ID, DEPLOYMENT_ID, launchClaims, LTI, ROLE, startTestPlatform, type TestPlatform } from './helpers/lti-platform.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
-import { startTestServer, type TestServer } from './helpers/server.ts';
-import { launchBrowser, newPage, screen, type PageWatch } from './helpers/web-browser.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from './helpers/server.ts';
+import { launchBrowser, newPage, open, screen, setField, signIn, text, type PageWatch } from './helpers/web-browser.ts';
 
 let pg: TestPostgres;
 let server: TestServer;
@@ -209,4 +209,37 @@ test.serial('key rotation: a new key signs, the previous one stays published', a
   t.is(decodeProtectedHeader(lms.returned.at(-1)!).kid, rotated.json.kid);
   const audit = await call(server.url, 'GET', '/api/v1/audit?limit=50', { key: admin });
   t.true((audit.json.entries as { action: string }[]).some((e) => e.action === 'lti.key-rotate'));
+});
+
+test.serial('the admin console page /admin/lti shows the URLs for the LMS, adds and removes a platform, and rotates the key', async (t) => {
+  const { page, watch } = await freshPage();
+  t.teardown(() => page.close());
+  await signIn(page, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await open(page, server.url, '/admin/lti', '#lti-urls');
+  const urls = await text(page, '#lti-urls');
+  for (const path of ['/lti/login', '/lti/launch', '/lti/jwks']) t.true(urls.includes(`${server.url}${path}`), path);
+  await page.waitForSelector(`#lti-platforms tr[data-platform="${lms.issuer}"]`);
+  await setField(page, '#lti-name', 'Canvas');
+  await setField(page, '#lti-issuer', 'https://canvas.instructure.com');
+  await setField(page, '#lti-client_id', '10000000000123');
+  await setField(page, '#lti-deployment_ids', '7:abc, 8:def');
+  await setField(page, '#lti-auth_url', 'http://sso.canvaslms.com/api/lti/authorize_redirect');
+  await setField(page, '#lti-jwks_url', 'https://sso.canvaslms.com/api/lti/security/jwks');
+  await page.click('#lti-add');
+  await page.waitForSelector('#lti-form-error');
+  t.regex(await text(page, '#lti-form-error'), /auth_url: .* is not an https URL/);
+  await setField(page, '#lti-auth_url', 'https://sso.canvaslms.com/api/lti/authorize_redirect');
+  await page.click('#lti-add');
+  await page.waitForSelector('#lti-platforms tr[data-platform="https://canvas.instructure.com"]');
+  t.regex(await text(page, '#lti-message'), /Canvas is registered/);
+  t.regex(await text(page, '#lti-platforms tr[data-platform="https://canvas.instructure.com"]'), /7:abc, 8:def/);
+  await screen(t, page, 'admin-lti');
+  await page.click('#lti-platforms tr[data-platform="https://canvas.instructure.com"] button.danger');
+  await page.waitForFunction(() => !document.querySelector('#lti-platforms tr[data-platform="https://canvas.instructure.com"]'));
+  t.regex(await text(page, '#lti-message'), /Canvas is removed/);
+  const keysBefore = (await page.$$('#lti-keys li')).length;
+  await page.click('#lti-rotate');
+  await page.waitForFunction((n) => document.querySelectorAll('#lti-keys li').length > n, {}, keysBefore);
+  t.regex(await text(page, '#lti-message'), /previous one stays published for 72 hours/);
+  t.deepEqual(watch.errors, []);
 });

@@ -18,6 +18,7 @@ export const APP_PATHS = {
   adminAudit: '/admin/audit',
   adminSso: '/admin/sso',
   adminBranding: '/admin/branding',
+  adminLti: '/admin/lti',
 } as const;
 
 export type AppPath = (typeof APP_PATHS)[keyof typeof APP_PATHS];
