@@ -1698,14 +1698,14 @@ export type GetApiV1LtiPlatformsResponse = {
 export type PostApiV1LtiPlatformsBody = {
   /** A label for people (Moodle at Example University). */
   name?: string;
-  /** The platform ID (iss) the LMS shows for this tool, e.g. https://moodle.example.edu. */
+  /** The platform ID (iss) the LMS shows for this tool: Moodle’s site address; Canvas’s canvas.instructure.com address. */
   issuer: string;
   /** The client ID the LMS generated for this tool. */
   client_id: string;
   deployment_ids: Array<string>;
-  /** The platform’s OIDC authentication request URL (Moodle: …/mod/lti/auth.php; Canvas: https://sso.canvaslms.com/api/lti/authorize_redirect). */
+  /** The platform’s OIDC authentication request URL (Moodle: …/mod/lti/auth.php; Canvas: sso.canvaslms.com/api/lti/authorize_redirect). */
   auth_url: string;
-  /** The platform’s public keyset URL (Moodle: …/mod/lti/certs.php; Canvas: https://sso.canvaslms.com/api/lti/security/jwks). */
+  /** The platform’s public keyset URL (Moodle: …/mod/lti/certs.php; Canvas: sso.canvaslms.com/api/lti/security/jwks). */
   jwks_url: string;
   /** Let the platform’s e-mail address bind an existing DevForge account with the same address (default false: such a launch is refused). */
   trust_email?: boolean;
@@ -1751,14 +1751,14 @@ export type PutApiV1LtiPlatformsIdParams = {
 export type PutApiV1LtiPlatformsIdBody = {
   /** A label for people (Moodle at Example University). */
   name?: string;
-  /** The platform ID (iss) the LMS shows for this tool, e.g. https://moodle.example.edu. */
+  /** The platform ID (iss) the LMS shows for this tool: Moodle’s site address; Canvas’s canvas.instructure.com address. */
   issuer: string;
   /** The client ID the LMS generated for this tool. */
   client_id: string;
   deployment_ids: Array<string>;
-  /** The platform’s OIDC authentication request URL (Moodle: …/mod/lti/auth.php; Canvas: https://sso.canvaslms.com/api/lti/authorize_redirect). */
+  /** The platform’s OIDC authentication request URL (Moodle: …/mod/lti/auth.php; Canvas: sso.canvaslms.com/api/lti/authorize_redirect). */
   auth_url: string;
-  /** The platform’s public keyset URL (Moodle: …/mod/lti/certs.php; Canvas: https://sso.canvaslms.com/api/lti/security/jwks). */
+  /** The platform’s public keyset URL (Moodle: …/mod/lti/certs.php; Canvas: sso.canvaslms.com/api/lti/security/jwks). */
   jwks_url: string;
   /** Let the platform’s e-mail address bind an existing DevForge account with the same address (default false: such a launch is refused). */
   trust_email?: boolean;

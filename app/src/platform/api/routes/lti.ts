@@ -13,11 +13,11 @@ const url = z.string().max(2000);
 
 export const ltiPlatformBody = z.strictObject({
   name: z.string().max(200).optional().describe('A label for people (Moodle at Example University).'),
-  issuer: z.string().min(1).max(500).describe('The platform ID (iss) the LMS shows for this tool, e.g. https://moodle.example.edu.'),
+  issuer: z.string().min(1).max(500).describe('The platform ID (iss) the LMS shows for this tool: Moodle’s site address; Canvas’s canvas.instructure.com address.'),
   client_id: z.string().min(1).max(500).describe('The client ID the LMS generated for this tool.'),
   deployment_ids: z.array(z.string().min(1).max(500)).min(1, { error: 'give at least one deployment id (Moodle shows it on the tool; Canvas on the developer key’s deployment)' }).max(100),
-  auth_url: url.describe('The platform’s OIDC authentication request URL (Moodle: …/mod/lti/auth.php; Canvas: https://sso.canvaslms.com/api/lti/authorize_redirect).'),
-  jwks_url: url.describe('The platform’s public keyset URL (Moodle: …/mod/lti/certs.php; Canvas: https://sso.canvaslms.com/api/lti/security/jwks).'),
+  auth_url: url.describe('The platform’s OIDC authentication request URL (Moodle: …/mod/lti/auth.php; Canvas: sso.canvaslms.com/api/lti/authorize_redirect).'),
+  jwks_url: url.describe('The platform’s public keyset URL (Moodle: …/mod/lti/certs.php; Canvas: sso.canvaslms.com/api/lti/security/jwks).'),
   trust_email: z.boolean().optional().describe('Let the platform’s e-mail address bind an existing DevForge account with the same address (default false: such a launch is refused).'),
 });
 
