@@ -2,7 +2,7 @@
 // signature, a replayed launch, a wrong audience, an unknown deployment, an unknown issuer (at login
 // initiation and at launch), an expired token, a bad state, a nonce that is not the login's, a wrong LTI
 // version or message type, no e-mail address; and bad login initiations (missing fields, a target on
-// another host). The platform is the one the tests play (helpers/lti-platform.ts); the requests are sent
+// another host); in the picker, a learner, another teacher, no session and no CSRF token. The platform is the one the tests play (helpers/lti-platform.ts); the requests are sent
 // as the browser would send them, without one: login initiation, then the form post of the ID token.
 import test from 'ava';
 import { generateKeyPair } from 'jose';
@@ -147,4 +147,32 @@ test.serial('every refused launch is in the audit log as a failed sign-in', asyn
   await launchWith({ ...teacher(), aud: 'another-tool' });
   const after: { n: number }[] = await server.platform.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sign-in-failed' AND details->>'method' = 'lti'`);
   t.is(after[0]!.n, before[0]!.n + 1);
+});
+
+test('deep linking: a learner is told it needs a teacher; a choice without the picker’s CSRF token, or for another teacher’s request, is refused', async (t) => {
+  const deepLink = (sub: string, roles: string[]) =>
+    launchClaims('deep-link', { sub, email: `${sub}@school.example`, roles }, server.url, { [LTI.deepLinkingSettings]: { deep_link_return_url: lms.returnUrl, accept_types: ['ltiResourceLink'] } });
+  const cookieOf = (r: Reply) => /devforge_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1] ?? '';
+
+  const learner = await launchWith(deepLink('learner-dl', [ROLE.learner]));
+  t.is(learner.status, 303);
+  const picker = await call(server.url, 'GET', learner.headers.get('location')!, { headers: { cookie: `devforge_session=${cookieOf(learner)}` } });
+  t.is(picker.status, 403);
+  t.regex(picker.text, /this needs the editor role; this request acts as viewer/);
+
+  const teacherLaunch = await launchWith(deepLink('teacher-dl', [ROLE.instructor]));
+  const path = teacherLaunch.headers.get('location')!;
+  t.regex(path, /^\/lti\/deep-link\//);
+  const cookie = `devforge_session=${cookieOf(teacherLaunch)}`;
+  const form = { 'content-type': 'application/x-www-form-urlencoded', cookie };
+  const noCsrf = await call(server.url, 'POST', `${path}/choose`, { raw: 'animation_id=00000000-0000-0000-0000-000000000000', headers: form });
+  t.is(noCsrf.status, 403);
+  t.regex(noCsrf.text, /did not come from the picker page/);
+  const other = await launchWith(deepLink('teacher-dl2', [ROLE.instructor]));
+  const stranger = await call(server.url, 'GET', path, { headers: { cookie: `devforge_session=${cookieOf(other)}` } });
+  t.is(stranger.status, 404, 'another teacher cannot answer this request');
+  t.regex(stranger.text, /this deep-linking request is unknown, already answered or older than 60 minutes/);
+  const anonymous = await call(server.url, 'GET', path);
+  t.is(anonymous.status, 401);
+  t.regex(anonymous.text, /set the tool to open in a new window/);
 });
