@@ -2,8 +2,9 @@
 // signature, a replayed launch, a wrong audience, an unknown deployment, an unknown issuer (at login
 // initiation and at launch), an expired token, a bad state, a nonce that is not the login's, a wrong LTI
 // version or message type, no e-mail address; and bad login initiations (missing fields, a target on
-// another host); in the picker, a learner, another teacher, no session and no CSRF token. The platform is the one the tests play (helpers/lti-platform.ts); the requests are sent
-// as the browser would send them, without one: login initiation, then the form post of the ID token.
+// another host); in the picker, a learner, another teacher, no session and no CSRF token. The platform is
+// the one the tests play (helpers/lti-platform.ts); the requests are sent as the browser would send them,
+// without one: login initiation, then the form post of the ID token.
 import test from 'ava';
 import { generateKeyPair } from 'jose';
 import { call, type Reply } from './helpers/http.ts';
