@@ -121,6 +121,9 @@ export type PostApiV1AuthLoginResponse = {
     | 'branding.update'
     | 'integration.command'
     | 'integration.link'
+    | 'lti.read'
+    | 'lti.manage'
+    | 'lti.deep-link'
   >;
 };
 
@@ -195,6 +198,9 @@ export type GetApiV1MeResponse = {
     | 'branding.update'
     | 'integration.command'
     | 'integration.link'
+    | 'lti.read'
+    | 'lti.manage'
+    | 'lti.deep-link'
   >;
 };
 
@@ -1680,6 +1686,139 @@ export type GetApiV1BrandingPublicResponse = {
   hide_devforge_name?: boolean;
 };
 
+// GET /api/v1/lti/platforms: The learning platforms (LMS) registered to launch DevForge over LTI 1.3.
+export type GetApiV1LtiPlatformsResponse = {
+  platforms: Array<{
+    id: string;
+    name: string;
+    issuer: string;
+    client_id: string;
+    deployment_ids: Array<string>;
+    auth_url: string;
+    jwks_url: string;
+    trust_email: boolean;
+    /** ISO 8601 date-time */
+    created_at: string;
+    /** ISO 8601 date-time */
+    updated_at: string;
+  }>;
+};
+
+// POST /api/v1/lti/platforms: Register a learning platform: its issuer, the client id it gave DevForge, its deployment ids, OIDC auth URL and key set URL.
+export type PostApiV1LtiPlatformsBody = {
+  /** A label for people (Moodle at Example University). */
+  name?: string;
+  /** The platform ID (iss) the LMS shows for this tool: Moodle’s site address; Canvas’s canvas.instructure.com address. */
+  issuer: string;
+  /** The client ID the LMS generated for this tool. */
+  client_id: string;
+  deployment_ids: Array<string>;
+  /** The platform’s OIDC authentication request URL (Moodle: …/mod/lti/auth.php; Canvas: sso.canvaslms.com/api/lti/authorize_redirect). */
+  auth_url: string;
+  /** The platform’s public keyset URL (Moodle: …/mod/lti/certs.php; Canvas: sso.canvaslms.com/api/lti/security/jwks). */
+  jwks_url: string;
+  /** Let the platform’s e-mail address bind an existing DevForge account with the same address (default false: such a launch is refused). */
+  trust_email?: boolean;
+};
+export type PostApiV1LtiPlatformsResponse = {
+  id: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  deployment_ids: Array<string>;
+  auth_url: string;
+  jwks_url: string;
+  trust_email: boolean;
+  /** ISO 8601 date-time */
+  created_at: string;
+  /** ISO 8601 date-time */
+  updated_at: string;
+};
+
+// GET /api/v1/lti/platforms/{id}: One registered learning platform.
+export type GetApiV1LtiPlatformsIdParams = {
+  id: string;
+};
+export type GetApiV1LtiPlatformsIdResponse = {
+  id: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  deployment_ids: Array<string>;
+  auth_url: string;
+  jwks_url: string;
+  trust_email: boolean;
+  /** ISO 8601 date-time */
+  created_at: string;
+  /** ISO 8601 date-time */
+  updated_at: string;
+};
+
+// PUT /api/v1/lti/platforms/{id}: Replace a platform registration (all fields, as for registering).
+export type PutApiV1LtiPlatformsIdParams = {
+  id: string;
+};
+export type PutApiV1LtiPlatformsIdBody = {
+  /** A label for people (Moodle at Example University). */
+  name?: string;
+  /** The platform ID (iss) the LMS shows for this tool: Moodle’s site address; Canvas’s canvas.instructure.com address. */
+  issuer: string;
+  /** The client ID the LMS generated for this tool. */
+  client_id: string;
+  deployment_ids: Array<string>;
+  /** The platform’s OIDC authentication request URL (Moodle: …/mod/lti/auth.php; Canvas: sso.canvaslms.com/api/lti/authorize_redirect). */
+  auth_url: string;
+  /** The platform’s public keyset URL (Moodle: …/mod/lti/certs.php; Canvas: sso.canvaslms.com/api/lti/security/jwks). */
+  jwks_url: string;
+  /** Let the platform’s e-mail address bind an existing DevForge account with the same address (default false: such a launch is refused). */
+  trust_email?: boolean;
+};
+export type PutApiV1LtiPlatformsIdResponse = {
+  id: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  deployment_ids: Array<string>;
+  auth_url: string;
+  jwks_url: string;
+  trust_email: boolean;
+  /** ISO 8601 date-time */
+  created_at: string;
+  /** ISO 8601 date-time */
+  updated_at: string;
+};
+
+// DELETE /api/v1/lti/platforms/{id}: Remove a platform: its launches are refused from now on (accounts made by its launches stay).
+export type DeleteApiV1LtiPlatformsIdParams = {
+  id: string;
+};
+
+// GET /api/v1/lti/tool: The tool’s URLs to paste into the LMS (login, launch, deep linking, key set) and its published signing keys.
+export type GetApiV1LtiToolResponse = {
+  /** Initiate login URL (OpenID Connect login initiation). */
+  login_url: string;
+  /** Redirect URI and target link URI of resource links. */
+  launch_url: string;
+  /** Deep linking (content selection) URL. */
+  deep_linking_url: string;
+  /** The tool’s public keyset URL. */
+  jwks_url: string;
+  keys: Array<{
+    kid: string;
+    /** ISO 8601 date-time */
+    created_at: string;
+    /** When a rotated-out key stops being published; null: the current key. */
+    retire_at: string | null;
+  }>;
+};
+
+// POST /api/v1/lti/tool/keys/rotate: Make a new tool signing key; the previous one stays published at /lti/jwks for lti.keyOverlapHours.
+export type PostApiV1LtiToolKeysRotateResponse = {
+  kid: string;
+  retiring: Array<string>;
+  overlap_hours: number;
+};
+
 /** Every operation by its operationId: method, path and the types above. */
 export interface Operations {
   postApiV1AuthLogin: { method: 'post'; path: '/api/v1/auth/login'; body: PostApiV1AuthLoginBody; response: PostApiV1AuthLoginResponse };
@@ -1740,4 +1879,11 @@ export interface Operations {
   getApiV1Branding: { method: 'get'; path: '/api/v1/branding'; response: GetApiV1BrandingResponse };
   putApiV1Branding: { method: 'put'; path: '/api/v1/branding'; body: PutApiV1BrandingBody; response: PutApiV1BrandingResponse };
   getApiV1BrandingPublic: { method: 'get'; path: '/api/v1/branding/public'; response: GetApiV1BrandingPublicResponse };
+  getApiV1LtiPlatforms: { method: 'get'; path: '/api/v1/lti/platforms'; response: GetApiV1LtiPlatformsResponse };
+  postApiV1LtiPlatforms: { method: 'post'; path: '/api/v1/lti/platforms'; body: PostApiV1LtiPlatformsBody; response: PostApiV1LtiPlatformsResponse };
+  getApiV1LtiPlatformsId: { method: 'get'; path: '/api/v1/lti/platforms/{id}'; params: GetApiV1LtiPlatformsIdParams; response: GetApiV1LtiPlatformsIdResponse };
+  putApiV1LtiPlatformsId: { method: 'put'; path: '/api/v1/lti/platforms/{id}'; params: PutApiV1LtiPlatformsIdParams; body: PutApiV1LtiPlatformsIdBody; response: PutApiV1LtiPlatformsIdResponse };
+  deleteApiV1LtiPlatformsId: { method: 'delete'; path: '/api/v1/lti/platforms/{id}'; params: DeleteApiV1LtiPlatformsIdParams };
+  getApiV1LtiTool: { method: 'get'; path: '/api/v1/lti/tool'; response: GetApiV1LtiToolResponse };
+  postApiV1LtiToolKeysRotate: { method: 'post'; path: '/api/v1/lti/tool/keys/rotate'; response: PostApiV1LtiToolKeysRotateResponse };
 }

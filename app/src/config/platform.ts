@@ -1,4 +1,4 @@
-// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, audit, secrets, usage, retention, license, chat integrations).
+// The platform's configuration keys (server, database, storage, accounts, API keys, rate limits, admission limits, webhooks, worker, compose, audit, secrets, usage, retention, license, LTI, chat integrations).
 // Spread into the one schema in app/src/config/schema.ts, so `devforge config --docs` lists them too.
 // Embedded mode (`npm start`) needs none of them set; production sets database.url and storage.driver=s3.
 
@@ -534,6 +534,20 @@ export const platformConfigSchema = {
       format: 'nat',
       default: 10,
       env: 'DEVFORGE_LICENSE_DROP_POLL_S',
+    },
+  },
+  lti: {
+    allowHttp: {
+      doc: 'Allow http:// login (OIDC auth) and JWKS URLs for LTI platforms on loopback addresses (127.0.0.1, ::1, localhost). Only for tests and labs: everywhere else a platform URL must be https.',
+      format: Boolean,
+      default: false,
+      env: 'DEVFORGE_LTI_ALLOW_HTTP',
+    },
+    keyOverlapHours: {
+      doc: 'After an LTI tool key rotation, how long the previous public key stays published at /lti/jwks, in hours, so a platform that cached the old key set still verifies messages signed just before.',
+      format: 'positive-int',
+      default: 72,
+      env: 'DEVFORGE_LTI_KEY_OVERLAP_HOURS',
     },
   },
   integrations: {

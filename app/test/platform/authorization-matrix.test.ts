@@ -110,6 +110,13 @@ const MATRIX: Record<string, Row> = {
   'POST /sso/test':                             adminOnly(409),
   'GET /branding/public':                       row(200,  200,  200,   200,  200, 200,  200,   200,  200),
   'PUT /branding':                              adminOnly(200),
+  'GET /lti/platforms':                         adminOnly(200),
+  'POST /lti/platforms':                        adminOnly(201),
+  'GET /lti/platforms/:id':                     adminOnly(200),
+  'PUT /lti/platforms/:id':                     adminOnly(200),
+  'DELETE /lti/platforms/:id':                  adminOnly(204),
+  'GET /lti/tool':                              adminOnly(200),
+  'POST /lti/tool/keys/rotate':                 adminOnly(200),
 };
 
 // Outside /api/v1 (mounted by server/app.ts, not the route table, so listed by hand): the ones a caller
@@ -121,6 +128,8 @@ const OUTSIDE_API: Record<string, Row> = {
   'GET /healthz':                               row(200,  200,  200,   200,  200, 200,  200,   200,  200),
   'GET /readyz':                                row(200,  200,  200,   200,  200, 200,  200,   200,  200),
   'GET /api/v1/openapi.json':                   row(200,  200,  200,   200,  200, 200,  200,   200,  200),
+  // The LTI tool's public keys: every platform fetches them without credentials (lti.test.ts has the launch).
+  'GET /lti/jwks':                              row(200,  200,  200,   200,  200, 200,  200,   200,  200),
 };
 
 const PASSWORD = 'plum orbit cactus 42';
@@ -216,6 +225,11 @@ interface Cell {
   fresh?: boolean;
 }
 
+/** A platform registration no other cell has (issuer and client id are unique together). */
+function ltiPlatform() {
+  return { issuer: 'https://moodle.example.edu', client_id: randomUUID(), deployment_ids: ['1'], auth_url: 'https://moodle.example.edu/mod/lti/auth.php', jwks_url: 'https://moodle.example.edu/mod/lti/certs.php' };
+}
+
 /** How to call each route so that a caller who is allowed gets a success. */
 async function cell(route: string, who: Who): Promise<Cell> {
   const [, path] = route.split(' ') as [string, string];
@@ -277,6 +291,22 @@ async function cell(route: string, who: Who): Promise<Cell> {
       return { path: withId(await animation('completed')), body: { title: 'Week 3: sorting' } };
     case 'PUT /branding':
       return { path, body: { name: 'Acme University' } };
+    case 'POST /lti/platforms':
+      return { path, body: ltiPlatform() };
+    case 'GET /lti/platforms/:id':
+    case 'PUT /lti/platforms/:id':
+    case 'DELETE /lti/platforms/:id': {
+      // A registration per cell: the one an allowed caller removes is gone for the next.
+      const body = ltiPlatform();
+      const rows = await q<{ id: string }>('INSERT INTO lti_platforms (issuer, client_id, deployment_ids, auth_url, jwks_url) VALUES ($1, $2, $3::text[], $4, $5) RETURNING id', [
+        body.issuer,
+        body.client_id,
+        body.deployment_ids,
+        body.auth_url,
+        body.jwks_url,
+      ]);
+      return { path: withId(rows[0]!.id), ...(route.startsWith('PUT') ? { body: { ...body, name: 'Renamed' } } : {}) };
+    }
     case 'POST /webhooks/deliveries/:id/redeliver': {
       const rows = await q<{ id: string }>(`INSERT INTO webhook_deliveries (owner_id, event, url, payload, dedupe_key, status) VALUES ($1, 'animation.completed', 'https://hooks.example.com/x', '{}', $2, 'failed') RETURNING id`, [
         users.owner.id,

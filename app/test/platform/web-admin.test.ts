@@ -89,7 +89,7 @@ test.serial('admin: users — the nav has Admin; create an account, change its r
   t.true((await navLinks(page)).includes('Admin'));
   await Promise.all([page.waitForSelector('#admin-users', { visible: true }), page.click('nav[aria-label=Main] a[href="/admin/users"]')]);
   const consoleNav = await page.$$eval('nav[aria-label=Administration] a', (as) => as.map((a) => a.textContent));
-  t.deepEqual(consoleNav, ['Users', 'API keys', 'Webhooks', 'License', 'Usage', 'System', 'Audit log', 'Single sign-on', 'Branding']);
+  t.deepEqual(consoleNav, ['Users', 'API keys', 'Webhooks', 'License', 'Usage', 'System', 'Audit log', 'Single sign-on', 'Branding', 'LTI (LMS)']);
   await page.waitForSelector(`tr[data-user="${EDITOR.email}"]`);
 
   // A wrong entry is said in words, and nothing is sent.
@@ -316,11 +316,11 @@ test.serial('an editor and a viewer: no admin link, the not-allowed screen, and 
     const links = await navLinks(page);
     t.false(links.includes('Admin'), `${role}: no Admin link`);
     t.is(links.includes('Batch'), role === 'editor', `${role}: Batch only for editors`);
-    for (const path of ['/admin/users', '/admin/license', '/admin/system', '/admin/sso']) {
+    for (const path of ['/admin/users', '/admin/license', '/admin/system', '/admin/sso', '/admin/lti']) {
       await open(page, server.url, path, '#not-allowed');
       t.regex(await text(page, '#not-allowed'), new RegExp(`for administrators; you are signed in as ${who.email} with the ${role} role`));
     }
-    for (const path of ['/api/v1/users', '/api/v1/system', '/api/v1/sso', '/api/v1/audit']) {
+    for (const path of ['/api/v1/users', '/api/v1/system', '/api/v1/sso', '/api/v1/audit', '/api/v1/lti/platforms']) {
       const r = await fetchInPage(page, path);
       t.is(r.status, 403, `${role} ${path}`);
       t.regex(r.type, /application\/problem\+json/);

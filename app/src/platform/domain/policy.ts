@@ -68,6 +68,9 @@ export const ACTIONS = [
   'branding.update',
   'integration.command',
   'integration.link',
+  'lti.read',
+  'lti.manage',
+  'lti.deep-link',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -243,6 +246,12 @@ const RULES: Record<Action, Rule> = {
   // credential, like a password: signed in, or an admin-scoped key.
   'integration.command': { role: 'viewer', scope: null },
   'integration.link': { role: 'viewer', scope: 'admin' },
+  // LTI platform registrations and the tool's signing keys decide who may sign in from a learning
+  // platform and with which role: the administrators' call. Placing an animation into a course
+  // (Deep Linking) is a teacher's act: editors, who can also make the animation they place.
+  'lti.read': { role: 'admin', scope: 'admin' },
+  'lti.manage': { role: 'admin', scope: 'admin' },
+  'lti.deep-link': { role: 'editor', scope: 'animations:write' },
 };
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };

@@ -23,6 +23,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', column: 'webhook_secret_previous', id: 'id' },
   // Settings stored sealed instead of in the configuration (the OIDC client secret); keyed by name.
   { table: 'sealed_settings', column: 'value', id: 'name' },
+  // The LTI tool's private signing keys (domain/commands/lti/tool-keys.ts); keyed by kid.
+  { table: 'lti_tool_keys', column: 'private_key', id: 'kid' },
 ];
 
 /** The additional authenticated data a column's value is sealed with. */

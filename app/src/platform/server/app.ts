@@ -15,6 +15,7 @@ import { mountWeb } from '../web/routes.ts';
 import { mountChatLinks } from '../integrations/link-routes.ts';
 import { mountSlack } from '../integrations/slack-routes.ts';
 import { mountTeams } from '../integrations/teams-routes.ts';
+import { mountLti } from '../integrations/lti-routes.ts';
 import { healthz, readyz } from './health.ts';
 import { hostCheck } from './host-check.ts';
 import { requestContext, requestLog } from './request-context.ts';
@@ -65,6 +66,8 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
     mountSlack(router, s);
     mountTeams(router, s);
     mountChatLinks(router, s);
+    // LTI 1.3: outside /api/v1, authenticated by the platform's signed ID token (integrations/lti-routes.ts).
+    mountLti(router, s);
     mountRoutes(router, routes, {
       auth: s.auth,
       limits: s.limits,

@@ -22,6 +22,7 @@ export const APP_PATHS = {
   developersReference: '/developers/reference',
   developersWebhooks: '/developers/webhooks',
   developersWidget: '/developers/widget',
+  adminLti: '/admin/lti',
 } as const;
 
 export type AppPath = (typeof APP_PATHS)[keyof typeof APP_PATHS];

@@ -11,6 +11,7 @@ import { brandingRoutes } from './branding.ts';
 import { dataRightsRoutes } from './data-rights.ts';
 import { eventRoutes } from './events.ts';
 import { licenseRoutes } from './license.ts';
+import { ltiRoutes } from './lti.ts';
 import { outputRoutes } from './outputs.ts';
 import { shareRoutes } from './shares.ts';
 import { ssoRoutes } from './sso.ts';
@@ -38,5 +39,6 @@ export function apiRoutes(s: ApiServices): AnyRoute[] {
     ...systemRoutes(s),
     ...ssoRoutes(s),
     ...brandingRoutes(s),
+    ...ltiRoutes(s),
   ];
 }

@@ -51,6 +51,11 @@ export const AUDIT_ACTIONS = [
   'branding.update',
   'integration.command',
   'integration.link',
+  'lti.platform-create',
+  'lti.platform-update',
+  'lti.platform-delete',
+  'lti.key-rotate',
+  'lti.deep-link',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

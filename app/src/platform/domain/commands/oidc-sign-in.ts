@@ -29,6 +29,8 @@ export interface VouchedIdentity {
   /** The IdP groups the user is in (normalised): sharing grants to a group apply to its members. */
   groups: readonly string[];
   idToken: string;
+  /** Who vouched: the single sign-on IdP (the default) or an LTI platform's launch (its ID token is not kept: no RP-initiated logout there). */
+  method?: 'oidc' | 'lti';
 }
 
 /** Stores a sign-in in progress; the returned token goes into a short-lived HttpOnly cookie. */
@@ -78,5 +80,6 @@ export async function signInWithIdentity(db: DataSource, identity: VouchedIdenti
   await db.query(`UPDATE users SET role = $2, name = CASE WHEN $3 = '' THEN name ELSE $3 END, idp_groups = $4::text[], updated_at = now() WHERE id = $1`, [id, identity.role, identity.name, [...identity.groups]]);
   const user = await repo.findOneByOrFail({ id });
   if (user.disabled) throw new DomainError('sign-in-refused', `the account ${user.email} is disabled in DevForge: ask an administrator to enable it`);
-  return createSession(db, user, ttlHours, { method: 'oidc', idToken: identity.idToken, ...(origin ? { origin } : {}), ...(replaces ? { replaces } : {}) });
+  const method = identity.method ?? 'oidc';
+  return createSession(db, user, ttlHours, { method, ...(method === 'oidc' ? { idToken: identity.idToken } : {}), ...(origin ? { origin } : {}), ...(replaces ? { replaces } : {}) });
 }

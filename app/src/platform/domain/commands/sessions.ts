@@ -42,7 +42,7 @@ export async function login(db: DataSource, guard: PasswordGuard, email: string,
 
 export interface SessionOptions {
   /** How the user proved who they are. */
-  method: 'password' | 'oidc';
+  method: 'password' | 'oidc' | 'lti';
   /** The ID token single sign-on gave, kept for RP-initiated logout. */
   idToken?: string;
   origin?: Origin;

@@ -20,4 +20,5 @@ export const ADMIN_PAGES: AdminPageInfo[] = [
   { path: APP_PATHS.adminAudit, label: 'Audit log', needs: 'audit.read' },
   { path: APP_PATHS.adminSso, label: 'Single sign-on', needs: 'sso.read' },
   { path: APP_PATHS.adminBranding, label: 'Branding', needs: 'branding.update' },
+  { path: APP_PATHS.adminLti, label: 'LTI (LMS)', needs: 'lti.read' },
 ];

@@ -3,7 +3,7 @@
 // sign-in (or /me) returned. A problem+json answer becomes an ApiError whose message is the server's detail,
 // so screens show what was wrong and how to fix it, as the API words it.
 import type { AnimationList, Analysis, ApiKey, Animation, AuditEntry, Delivery, GenerateBody, License, ListQuery, Me, NewApiKey, Queued, ScenePreview, Session, Shares, Template, BrandingInput, BrandingSettings } from './api-types.ts';
-import type { Batch, BatchBody, BatchCreated, SsoSettings, SsoTest, SystemReport, Usage, User } from './api-types.ts';
+import type { Batch, BatchBody, BatchCreated, LtiPlatform, LtiPlatformInput, LtiTool, SsoSettings, SsoTest, SystemReport, Usage, User } from './api-types.ts';
 import type { OpenApiDocument } from './openapi.ts';
 
 let csrfToken = '';
@@ -145,6 +145,11 @@ export const api = {
   system: () => request<SystemReport>('GET', '/system'),
   sso: () => request<SsoSettings>('GET', '/sso'),
   ssoTest: () => request<SsoTest>('POST', '/sso/test'),
+  ltiPlatforms: () => request<{ platforms: LtiPlatform[] }>('GET', '/lti/platforms').then((r) => r.platforms),
+  addLtiPlatform: (body: LtiPlatformInput) => request<LtiPlatform>('POST', '/lti/platforms', body),
+  removeLtiPlatform: (id: string) => request<void>('DELETE', `/lti/platforms/${id}`),
+  ltiTool: () => request<LtiTool>('GET', '/lti/tool'),
+  rotateLtiKey: () => request<{ kid: string; retiring: string[]; overlap_hours: number }>('POST', '/lti/tool/keys/rotate'),
   createBatch: (body: BatchBody, idempotencyKey: string) => request<BatchCreated>('POST', '/animations/batch', body, { 'idempotency-key': idempotencyKey }),
   batch: (id: string) => request<Batch>('GET', `/batches/${id}`),
   /** What the signed-out pages draw (no credentials): a white-labelled sign-in page shows no DevForge. */

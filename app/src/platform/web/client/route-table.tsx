@@ -16,6 +16,7 @@ import { AdminAuditScreen } from './screens/admin/audit.tsx';
 import { AdminBrandingScreen } from './screens/admin/branding.tsx';
 import { AdminKeysScreen } from './screens/admin/keys.tsx';
 import { AdminLicenseScreen } from './screens/admin/license.tsx';
+import { AdminLtiScreen } from './screens/admin/lti.tsx';
 import { AdminSsoScreen } from './screens/admin/sso.tsx';
 import { AdminSystemScreen } from './screens/admin/system.tsx';
 import { AdminUsageScreen } from './screens/admin/usage.tsx';
@@ -61,6 +62,7 @@ function adminRoutes(): AppRoute[] {
     [APP_PATHS.adminAudit]: AdminAuditScreen,
     [APP_PATHS.adminBranding]: AdminBrandingScreen,
     [APP_PATHS.adminSso]: AdminSsoScreen,
+    [APP_PATHS.adminLti]: AdminLtiScreen,
   };
   return ADMIN_PAGES.filter((p) => screens[p.path]).map((p, i) => ({ path: p.path, component: screens[p.path]!, needs: p.needs, ...(i === 0 ? { nav: 'Admin' } : {}) }));
 }
