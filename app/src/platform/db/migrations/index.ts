@@ -15,6 +15,7 @@ import { WorkerSeatsBranding1764900000013 } from './1764900000013-worker-seats-b
 import { RenderingOn1764900000014 } from './1764900000014-rendering-on.ts';
 import { AnimationTitles1764900000018 } from './1764900000018-animation-titles.ts';
 import { ChatIntegrations1764900000019 } from './1764900000019-chat-integrations.ts';
+import { RenderSegments1764900000021 } from './1764900000021-render-segments.ts';
 
 export const MIGRATIONS = [
   InitialSchema1764230400000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   RenderingOn1764900000014,
   AnimationTitles1764900000018,
   ChatIntegrations1764900000019,
+  RenderSegments1764900000021,
 ];
