@@ -7,7 +7,7 @@ export interface JobPayloads {
    */
   render: { animationId: string; generation: number; segment?: number };
   /** A render that used up its retries (pg-boss dead-letter copy of the render job). */
-  'render-dead': { animationId: string; generation: number };
+  'render-dead': { animationId: string; generation: number; segment?: number };
   /** Deliver one webhook (the delivery row holds URL, payload and attempt log). */
   webhook: { deliveryId: string };
   /** Nightly clean-up of old animations, sessions and delivery logs. */
