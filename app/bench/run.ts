@@ -10,13 +10,15 @@ import { RESOLUTIONS } from '../src/render/presets.ts';
 import { benchAnalysisLatency, benchAnalyzeJsonl } from './analysis-bench.ts';
 import { benchCappedLists, benchMolecules } from './composition-bench.ts';
 import { benchRender, type RenderFigures } from './render-bench.ts';
+import { benchSplit } from './split-bench.ts';
+import { sceneFromDescription } from '../src/pipeline.ts';
 import { benchScenes } from './scenes.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, scenes: { type: 'string' }, 'no-api': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, scenes: { type: 'string' }, 'no-api': { type: 'boolean' }, 'no-split': { type: 'boolean' }, 'split-workers': { type: 'string' } } });
 const log = (line: string) => {
   if (!values.json) console.log(line);
   else console.error(line);
@@ -61,6 +63,16 @@ try {
   }
   report.primary_scene = perScene.bars ? 'bars' : Object.keys(perScene)[0];
   report.scenes = perScene;
+
+  if (!values.quick && !values['no-split']) {
+    // A 60 s 1080p render (the product's example length) on one worker and split over two (--split-workers 2,4: more).
+    const counts = (values['split-workers'] ?? '2').split(',').map(Number);
+    log(`bench: 60 s 1080p on one worker and split over ${counts.join(', ')} …`);
+    const { width, height } = RESOLUTIONS['1080p'];
+    const scene = sceneFromDescription('Demonstrate bubble sort on 5 3 8 1 9 2 7 4', { width, height, fps: 30, duration: 60 }).scene;
+    report.split_1080p_60s = await benchSplit(config, gpu.encoder, gpu.chromium_gpu, scene, counts, dir);
+    log(`  ${JSON.stringify(report.split_1080p_60s)}`);
+  }
 
   log('bench: analysis …');
   const latency = benchAnalysisLatency();

@@ -108,6 +108,30 @@ export const configSchema = {
       default: true,
       env: 'DEVFORGE_ANTIALIAS',
     },
+    splitMinS: {
+      doc: 'Renders at least this many seconds long are split across the free render workers (0: never split). They are also encoded segment-aligned (constant QP, a keyframe every render.splitGopS), so their frames are the same whether they were split or not.',
+      format: 'nat',
+      default: 30,
+      env: 'DEVFORGE_RENDER_SPLIT_MIN_S',
+    },
+    splitMaxSegments: {
+      doc: 'Most segments one render is split into (each rendered by its own worker).',
+      format: 'nat',
+      default: 8,
+      env: 'DEVFORGE_RENDER_SPLIT_MAX_SEGMENTS',
+    },
+    splitGopS: {
+      doc: 'Keyframe interval of segment-aligned encodes, in seconds: segments start on these keyframes, so a segment is at least this long.',
+      format: 'nat',
+      default: 2,
+      env: 'DEVFORGE_RENDER_SPLIT_GOP_S',
+    },
+    splitEncoderThreads: {
+      doc: "libx264 threads of segment-aligned encodes. x264's output depends on its thread count, so every worker uses this one number (not its core count) and a split render stays identical to an unsplit one.",
+      format: 'nat',
+      default: 4,
+      env: 'DEVFORGE_RENDER_SPLIT_ENCODER_THREADS',
+    },
   },
   gpu: {
     mode: {

@@ -25,6 +25,23 @@ export interface EncodeOptions {
    * without audio. Absent: the MP4 has no audio stream at all.
    */
   audio?: string;
+  /**
+   * Segment-aligned encoding (renders long enough to be split across workers): every GOP is encoded on its own,
+   * so a render encoded in segments that start on GOP boundaries and joined without re-encoding decodes to the
+   * very frames of the same render encoded in one piece. Absent: the usual constant-rate-factor encode.
+   */
+  aligned?: AlignedEncoding;
+}
+
+/**
+ * What makes x264's output independent of where a segment starts (measured: each of these alone was not enough):
+ * constant QP, because CRF's rate control carries a blurred complexity from frame to frame across GOPs; a
+ * keyframe exactly every `gopFrames` with scene-cut detection off and closed GOPs, so segments start where the
+ * single encode has its keyframes; and a fixed thread count, because x264's frame threading changes its output.
+ */
+export interface AlignedEncoding {
+  gopFrames: number;
+  threads: number;
 }
 
 export class EncoderError extends Error {
@@ -45,7 +62,10 @@ function filterArgs(input: RawInput, convertToBt709: boolean): string[] {
 }
 
 function x264Args(opts: EncodeOptions): string[] {
-  return ['-c:v', 'libx264', '-preset', opts.preset, '-crf', String(opts.crf), '-tune', 'animation'];
+  const base = ['-c:v', 'libx264', '-preset', opts.preset];
+  if (!opts.aligned) return [...base, '-crf', String(opts.crf), '-tune', 'animation'];
+  const { gopFrames, threads } = opts.aligned;
+  return [...base, '-qp', String(opts.crf), '-tune', 'animation', '-g', String(gopFrames), '-keyint_min', String(gopFrames), '-sc_threshold', '0', '-flags', '+cgop', '-threads', String(threads)];
 }
 
 function nvencArgs(opts: EncodeOptions): string[] {
@@ -60,6 +80,7 @@ function audioArgs(opts: EncodeOptions): { input: string[]; output: string[] } {
 }
 
 function encoderArgs(input: RawInput, opts: EncodeOptions): string[] {
+  if (opts.aligned && opts.encoder !== 'libx264') throw new EncoderError(`segment-aligned encoding is implemented for libx264 only, not ${opts.encoder}`);
   if (input.width % 2 || input.height % 2) throw new EncoderError(`H.264 yuv420p needs even dimensions, got ${input.width}x${input.height}`);
   if (opts.encoder === 'h264_nvenc' && (input.width > 4096 || input.height > 4096)) throw new EncoderError('NVENC H.264 encodes at most 4096 pixels a side');
   switch (opts.encoder) {
@@ -93,6 +114,21 @@ export function mp4EncodeArgs(input: RawInput, opts: EncodeOptions): string[] {
     '-y',
     opts.output,
   ];
+}
+
+/**
+ * Joins segment MP4s (listed in an ffconcat file) without re-encoding: the concat demuxer and -c copy, which is
+ * exact only because every segment starts on a keyframe and was encoded with the same settings. With `audio`
+ * (a WAV as long as the whole), it is encoded and muxed over the joined video, as in mp4EncodeArgs.
+ */
+export function concatArgs(list: string, output: string, audio?: string): string[] {
+  const mux = audioArgs({ encoder: 'libx264', preset: '', crf: 0, output, ...(audio ? { audio } : {}) });
+  return ['-hide_banner', '-loglevel', 'error', '-nostdin', '-f', 'concat', '-safe', '0', '-i', list, ...mux.input, '-c:v', 'copy', ...(audio ? mux.output : ['-map', '0:v:0']), '-movflags', '+faststart', '-y', output];
+}
+
+/** The ffconcat list of `files` (absolute paths), quoted as the concat demuxer reads them. */
+export function concatList(files: string[]): string {
+  return ['ffconcat version 1.0', ...files.map((f) => `file '${f.replace(/'/g, "'\\''")}'`), ''].join('\n');
 }
 
 /** One raw frame on stdin → PNG. */

@@ -14,7 +14,8 @@ import type { Scene } from '../scene/schema.ts';
 import { frameCount } from '../scene/timeline.ts';
 import { toWebVtt } from './captions.ts';
 import { BrowserPool, locateChromium } from './chromium.ts';
-import { mp4EncodeArgs, posterArgs, type RawInput } from '../ffmpeg/args.ts';
+import { concatArgs, concatList, mp4EncodeArgs, posterArgs, type AlignedEncoding, type RawInput } from '../ffmpeg/args.ts';
+import type { FrameRange } from './segments.ts';
 import { FfmpegProcess, requireFfmpeg, runFfmpeg } from '../ffmpeg/process.ts';
 import { mathAssets } from './math.ts';
 import { PageServer } from './page-server.ts';
@@ -71,6 +72,8 @@ interface PageInput {
   format: CaptureTarget['format'];
   posterFrame: number;
   partial: boolean;
+  /** The frames to capture: the whole scene, or one segment of a split render. */
+  range: FrameRange;
 }
 
 /** Where captured frames go: the encoder for a render, memory for the benchmark. Called in frame order. */
@@ -125,6 +128,11 @@ export function patchFrame(frame: Buffer | undefined, pixels: Buffer, rects: { x
     offset += w * h * 4;
   }
   return frame;
+}
+
+/** The frame the poster is taken from: meta.posterTime, else the last frame. */
+export function posterFrameOf(scene: Scene): number {
+  return Math.min(frameCount(scene) - 1, Math.round((scene.meta.posterTime ?? scene.duration) * scene.fps));
 }
 
 /** No frame for this long means the page is stuck: fail rather than hang. */
@@ -198,7 +206,24 @@ export class Renderer {
 
   /** `audio`: a WAV to mix in as AAC; without it the MP4 has no audio stream. */
   encodeArgs(scene: Scene, output: string, audio?: string): string[] {
-    return mp4EncodeArgs(this.rawInput(scene), { encoder: this.encoder.name, preset: this.config.ffmpeg.x264Preset, crf: this.config.ffmpeg.crf, output, ...(audio ? { audio } : {}) });
+    const aligned = this.alignedEncoding(scene);
+    return mp4EncodeArgs(this.rawInput(scene), { encoder: this.encoder.name, preset: this.config.ffmpeg.x264Preset, crf: this.config.ffmpeg.crf, output, ...(audio ? { audio } : {}), ...(aligned ? { aligned } : {}) });
+  }
+
+  /**
+   * Whether a render of this scene may be split across workers: long enough (render.splitMinS) and encoded by
+   * libx264 (the segment-aligned settings are x264's). Such a scene is encoded segment-aligned whether it is split
+   * or not, so how many workers happened to be free never changes its frames.
+   */
+  splittable(scene: Scene): boolean {
+    const min = this.config.render.splitMinS;
+    return min > 0 && scene.duration >= min && this.encoder.name === 'libx264';
+  }
+
+  /** The segment-aligned encoding of a splittable scene (a keyframe every render.splitGopS), else undefined. */
+  alignedEncoding(scene: Scene): AlignedEncoding | undefined {
+    if (!this.splittable(scene)) return undefined;
+    return { gopFrames: Math.max(1, this.config.render.splitGopS) * scene.fps, threads: Math.max(1, this.config.render.splitEncoderThreads) };
   }
 
   /**
@@ -206,7 +231,7 @@ export class Renderer {
    * scene has no voice. Built before ffmpeg starts, which opens every input at once; it is as long as the video
    * (frames / fps), so the video keeps every frame.
    */
-  private async voiceTrack(scene: Scene): Promise<{ file: string; dir: string; name: string; warnings: string[] } | undefined> {
+  async voiceTrack(scene: Scene): Promise<{ file: string; dir: string; name: string; warnings: string[] } | undefined> {
     if (!scene.voice) return undefined;
     const track = await voiceOver({ espeakPath: this.config.voice.espeakPath, voice: scene.voice.name, steps: scene.narration.steps, durationS: frameCount(scene) / scene.fps });
     for (const warning of track.warnings) this.log(`voice-over: ${warning}`, 'warn');
@@ -229,11 +254,14 @@ export class Renderer {
    * Draws the scene in the page and hands every frame to `sink`, in order: drawn frames as pixels,
    * unchanged ones as repeat counts, plus the poster frame as RGBA.
    */
-  async capture(scene: Scene, sink: FrameSink, opts: { overlay?: OverlayOptions; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<CaptureStats> {
+  async capture(scene: Scene, sink: FrameSink, opts: { overlay?: OverlayOptions; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; range?: FrameRange } = {}): Promise<CaptureStats> {
     await this.server.start();
     const raw = this.rawInput(scene);
-    const total = frameCount(scene);
-    const posterFrame = Math.min(total - 1, Math.round((scene.meta.posterTime ?? scene.duration) * scene.fps));
+    const range = opts.range ?? { start: 0, end: frameCount(scene) };
+    const total = range.end - range.start;
+    const wanted = posterFrameOf(scene);
+    // A segment without the poster frame sends no poster (-1 matches no frame).
+    const posterFrame = wanted >= range.start && wanted < range.end ? wanted : -1;
     const frameBytes = raw.pixelFormat === 'yuv420p' ? (scene.width * scene.height * 3) / 2 : scene.width * scene.height * 4;
     let done = 0;
     let drawn = 0;
@@ -253,32 +281,36 @@ export class Renderer {
       format: raw.pixelFormat,
       posterFrame,
       partial: this.config.render.partialReadback,
+      range,
     };
-    const jobId = this.server.registerJob({
-      input,
-      onPoster: async (pixels) => {
-        if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`poster has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
-        await sink.onPoster(pixels);
+    const jobId = this.server.registerJob(
+      {
+        input,
+        onPoster: async (pixels) => {
+          if (pixels.length !== scene.width * scene.height * 4) throw new RenderError(`poster has ${pixels.length} bytes, expected ${scene.width * scene.height * 4}`);
+          await sink.onPoster(pixels);
+        },
+        onFrame: async (index, pixels, rects) => {
+          let full: Buffer;
+          if (rects) full = patchFrame(previous, pixels, rects, scene.width, scene.height, index);
+          else {
+            if (pixels.length !== frameBytes) throw new RenderError(`frame ${index} has ${pixels.length} bytes, expected ${frameBytes}`);
+            // The upload's buffer goes back to the server's pool: whole frames are kept in one buffer
+            // of our own, which later partial frames are patched into.
+            full = previous ??= Buffer.allocUnsafeSlow(frameBytes);
+            pixels.copy(full);
+          }
+          await sink.onFrame(index, full);
+          drawn++;
+          advance(1);
+        },
+        onRepeat: async (index, count) => {
+          await sink.onRepeat(index, count);
+          advance(count);
+        },
       },
-      onFrame: async (index, pixels, rects) => {
-        let full: Buffer;
-        if (rects) full = patchFrame(previous, pixels, rects, scene.width, scene.height, index);
-        else {
-          if (pixels.length !== frameBytes) throw new RenderError(`frame ${index} has ${pixels.length} bytes, expected ${frameBytes}`);
-          // The upload's buffer goes back to the server's pool: whole frames are kept in one buffer
-          // of our own, which later partial frames are patched into.
-          full = previous ??= Buffer.allocUnsafeSlow(frameBytes);
-          pixels.copy(full);
-        }
-        await sink.onFrame(index, full);
-        drawn++;
-        advance(1);
-      },
-      onRepeat: async (index, count) => {
-        await sink.onRepeat(index, count);
-        advance(count);
-      },
-    });
+      range.start,
+    );
     try {
       const stats = await this.pool.withPage((page) => this.drive(page, jobId, opts.signal, () => lastActivity));
       if (done !== total) throw new RenderError(`expected ${total} frames, got ${done}`);
@@ -306,8 +338,60 @@ export class Renderer {
     }
   }
 
-  private async encode(scene: Scene, job: RenderJobOptions, outputs: Required<RenderOutputs>, raw: RawInput, started: number, audio: string | undefined, voice: RenderSummary['voice']): Promise<RenderSummary> {
-    const ffmpeg = new FfmpegProcess(this.ffmpegPath, this.encodeArgs(scene, outputs.video, audio));
+  /**
+   * One segment of a split render: frames [range.start, range.end) as a video-only MP4, encoded segment-aligned
+   * (the range must start on a keyframe of alignedEncoding). The segment holding the poster frame also writes
+   * the poster PNG to `poster`; returns whether it did.
+   */
+  async renderSegment(
+    scene: Scene,
+    range: FrameRange,
+    job: { video: string; poster: string; overlay?: OverlayOptions; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  ): Promise<{ posterWritten: boolean; stats: CaptureStats }> {
+    const aligned = this.alignedEncoding(scene);
+    if (!aligned) throw new RenderError(`this scene is not rendered segment-aligned (render.splitMinS ${this.config.render.splitMinS} s, encoder ${this.encoder.name}): it cannot be split`);
+    if (range.start % aligned.gopFrames !== 0 || range.end <= range.start || range.end > frameCount(scene))
+      throw new RenderError(`segment ${range.start}-${range.end} does not start on a keyframe (every ${aligned.gopFrames} frames) within the scene's ${frameCount(scene)} frames`);
+    await mkdir(dirname(job.video), { recursive: true });
+    const ffmpeg = new FfmpegProcess(this.ffmpegPath, this.encodeArgs(scene, job.video));
+    const collected = this.encodingSink(ffmpeg);
+    try {
+      const stats = await this.capture(scene, collected.sink, { overlay: job.overlay, signal: job.signal, onProgress: job.onProgress, range });
+      await ffmpeg.finish();
+      const poster = collected.poster();
+      if (poster) await runFfmpeg(this.ffmpegPath, posterArgs({ ...this.rawInput(scene), pixelFormat: 'rgba', bottomUp: true }, job.poster), poster);
+      return { posterWritten: Boolean(poster), stats };
+    } catch (err) {
+      ffmpeg.kill();
+      await Promise.all([job.video, job.poster].map((f) => rm(f, { force: true })));
+      throw err;
+    }
+  }
+
+  /**
+   * Joins a split render's segment MP4s (in frame order) into `outputs.video` without re-encoding, muxes the
+   * voice-over over the whole (when the scene has one) and writes the captions.
+   */
+  async joinSegments(scene: Scene, segments: string[], outputs: { video: string; captions: string }): Promise<RenderSummary['voice']> {
+    await mkdir(dirname(outputs.video), { recursive: true });
+    const voice = await this.voiceTrack(scene);
+    const list = join(dirname(outputs.video), 'segments.ffconcat');
+    try {
+      await writeFile(list, concatList(segments));
+      await runFfmpeg(this.ffmpegPath, concatArgs(list, outputs.video, voice?.file), undefined, 10 * 60_000);
+      await writeFile(outputs.captions, toWebVtt(scene.narration.steps, scene.duration));
+      return voice && { name: voice.name, warnings: voice.warnings };
+    } catch (err) {
+      await Promise.all([outputs.video, outputs.captions].map((f) => rm(f, { force: true })));
+      throw err;
+    } finally {
+      await rm(list, { force: true });
+      if (voice) await rm(voice.dir, { recursive: true, force: true });
+    }
+  }
+
+  /** A sink that writes frames to `ffmpeg` (repeats written again) and keeps the poster frame. */
+  private encodingSink(ffmpeg: FfmpegProcess): { sink: FrameSink; poster: () => Buffer | undefined } {
     let last: Buffer | undefined;
     let poster: Buffer | undefined;
     const sink: FrameSink = {
@@ -324,10 +408,18 @@ export class Renderer {
         for (let i = 0; i < count; i++) await ffmpeg.write(last);
       },
     };
+    return { sink, poster: () => poster };
+  }
+
+  private async encode(scene: Scene, job: RenderJobOptions, outputs: Required<RenderOutputs>, raw: RawInput, started: number, audio: string | undefined, voice: RenderSummary['voice']): Promise<RenderSummary> {
+    const ffmpeg = new FfmpegProcess(this.ffmpegPath, this.encodeArgs(scene, outputs.video, audio));
+    const collected = this.encodingSink(ffmpeg);
+    const sink = collected.sink;
     let stats: CaptureStats;
     try {
       stats = await this.capture(scene, sink, { overlay: job.overlay, signal: job.signal, onProgress: job.onProgress });
       await ffmpeg.finish();
+      const poster = collected.poster();
       if (!poster) throw new RenderError('the page sent no poster frame');
       await runFfmpeg(this.ffmpegPath, posterArgs({ ...raw, pixelFormat: 'rgba', bottomUp: true }, outputs.poster), poster);
       await writeFile(outputs.captions, toWebVtt(scene.narration.steps, scene.duration));
@@ -369,7 +461,15 @@ export class Renderer {
       const player = new window.DevForge.ScenePlayer(canvas, input.scene, input.assets, { overlay: input.overlay, antialias: input.antialias });
       await player.prepare();
       const t1 = performance.now();
-      const summary = await window.DevForge.captureFrames(player, { endpoint, startFrame: 0, endFrame: player.frameCount, inFlight: input.inFlight, format: input.format, posterFrame: input.posterFrame, partial: input.partial });
+      const summary = await window.DevForge.captureFrames(player, {
+        endpoint,
+        startFrame: input.range.start,
+        endFrame: input.range.end,
+        inFlight: input.inFlight,
+        format: input.format,
+        posterFrame: input.posterFrame,
+        partial: input.partial,
+      });
       player.dispose();
       return { drawMs: summary.drawMs, readMs: summary.readMs, waitMs: summary.waitMs, partial: summary.partial, prepareMs: t1 - t0, captureMs: performance.now() - t1 };
     }, endpoint);

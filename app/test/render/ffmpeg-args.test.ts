@@ -1,5 +1,5 @@
 import test from 'ava';
-import { EncoderError, mp4EncodeArgs, nvencProbeArgs, posterArgs } from '../../src/ffmpeg/args.ts';
+import { concatArgs, concatList, EncoderError, mp4EncodeArgs, nvencProbeArgs, posterArgs } from '../../src/ffmpeg/args.ts';
 
 const rgba = { width: 1920, height: 1080, fps: 30, pixelFormat: 'rgba' as const, bottomUp: true };
 const yuv = { width: 1280, height: 720, fps: 60, pixelFormat: 'yuv420p' as const, bottomUp: false };
@@ -112,4 +112,67 @@ test('unsupported combinations are refused with the reason', (t) => {
 test('poster and NVENC probe commands', (t) => {
   t.deepEqual(posterArgs(rgba, 'p.png'), ['-hide_banner', '-loglevel', 'error', '-nostdin', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', '1920x1080', '-framerate', '1', '-i', 'pipe:0', '-vf', 'vflip', '-frames:v', '1', '-y', 'p.png']);
   t.deepEqual(nvencProbeArgs(), ['-hide_banner', '-loglevel', 'error', '-nostdin', '-f', 'lavfi', '-i', 'color=c=black:s=256x256:d=0.04', '-frames:v', '1', '-c:v', 'h264_nvenc', '-f', 'null', '-']);
+});
+
+test('segment-aligned x264: constant QP, a keyframe every GOP exactly, closed GOPs, a fixed thread count', (t) => {
+  const args = mp4EncodeArgs(rgba, { encoder: 'libx264', preset: 'veryfast', crf: 20, output: '/out/s.mp4', aligned: { gopFrames: 60, threads: 4 } });
+  const at = args.indexOf('-c:v');
+  t.deepEqual(args.slice(at, at + 20), ['-c:v', 'libx264', '-preset', 'veryfast', '-qp', '20', '-tune', 'animation', '-g', '60', '-keyint_min', '60', '-sc_threshold', '0', '-flags', '+cgop', '-threads', '4', '-pix_fmt', 'yuv420p']);
+  t.false(args.includes('-crf'));
+  const error = t.throws(() => mp4EncodeArgs(rgba, { encoder: 'h264_nvenc', preset: 'veryfast', crf: 20, output: '/out/s.mp4', aligned: { gopFrames: 60, threads: 4 } }), { instanceOf: EncoderError });
+  t.regex(error.message, /libx264 only/);
+});
+
+test('joining segments: concat demuxer, video copied, the voice-over muxed over the whole', (t) => {
+  t.deepEqual(concatArgs('/w/list.ffconcat', '/w/out.mp4'), [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-nostdin',
+    '-f',
+    'concat',
+    '-safe',
+    '0',
+    '-i',
+    '/w/list.ffconcat',
+    '-c:v',
+    'copy',
+    '-map',
+    '0:v:0',
+    '-movflags',
+    '+faststart',
+    '-y',
+    '/w/out.mp4',
+  ]);
+  t.deepEqual(concatArgs('/w/list.ffconcat', '/w/out.mp4', '/w/voice.wav'), [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-nostdin',
+    '-f',
+    'concat',
+    '-safe',
+    '0',
+    '-i',
+    '/w/list.ffconcat',
+    '-i',
+    '/w/voice.wav',
+    '-c:v',
+    'copy',
+    '-map',
+    '0:v:0',
+    '-map',
+    '1:a:0',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '128k',
+    '-ar',
+    '48000',
+    '-movflags',
+    '+faststart',
+    '-y',
+    '/w/out.mp4',
+  ]);
+  t.is(concatList(['/w/a.mp4', "/w/it's.mp4"]), "ffconcat version 1.0\nfile '/w/a.mp4'\nfile '/w/it'\\''s.mp4'\n");
 });

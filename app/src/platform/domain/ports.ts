@@ -5,7 +5,8 @@ import type { Queryable } from '../db/sql.ts';
 
 /** The work the domain queues, and what each job carries. */
 export interface DomainJobs {
-  render: { animationId: string; generation: number };
+  /** `segment`: one segment of a render split across workers (queue/jobs/render-split.ts). */
+  render: { animationId: string; generation: number; segment?: number };
   webhook: { deliveryId: string };
   'chat-follow-up': { followUpId: string };
 }

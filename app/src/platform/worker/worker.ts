@@ -14,6 +14,7 @@ import type { Renderer } from '../../render/renderer.ts';
 import type { Logger } from '../log.ts';
 import type { JobQueue } from '../queue/boss.ts';
 import { performRender, type RenderJob } from '../queue/jobs/render.ts';
+import { performRenderSegment } from '../queue/jobs/render-segment.ts';
 import { performRenderDead } from '../queue/jobs/render-dead.ts';
 import { performAuditPurge } from '../queue/jobs/audit-purge.ts';
 import { performRetention } from '../queue/jobs/retention.ts';
@@ -105,8 +106,11 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     metrics: deps.metrics,
     events: deps.events,
     workerName: workerName(config),
+    splitMaxSegments: config.render.splitMaxSegments,
     ...(gpu ? { gpu } : {}),
   };
+  // A segment of a render split across workers is a child job on the same queue (queue/jobs/render-split.ts).
+  const renderOne = (job: RenderJob) => (job.data.segment === undefined ? performRender({ ...renderDeps, log: jobLog(job) }, job) : performRenderSegment({ ...renderDeps, log: jobLog(job) }, job));
 
   // Every line a job handler logs carries the job's id (and the animation's, where it has one).
   const jobLog = (job: { id: string; data: unknown }) => {
@@ -115,7 +119,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   };
 
   const name = workerName(config);
-  const startRendering = () => boss.work<JobPayloads['render']>('render', { ...poll, localConcurrency: concurrency }, ([job]) => tracked('render', performRender({ ...renderDeps, log: jobLog(job!) }, job as RenderJob)));
+  const startRendering = () => boss.work<JobPayloads['render']>('render', { ...poll, localConcurrency: concurrency }, ([job]) => tracked('render', renderOne(job as RenderJob)));
   // The seat's lease runs as long as a render's heartbeat: a worker lost for that long has lost its renders too.
   const leaseS = Math.max(10, config.worker.heartbeatS);
   let rendering = false;

@@ -16,6 +16,7 @@ import { RenderingOn1764900000014 } from './1764900000014-rendering-on.ts';
 import { AnimationTitles1764900000018 } from './1764900000018-animation-titles.ts';
 import { ChatIntegrations1764900000019 } from './1764900000019-chat-integrations.ts';
 import { Lti1764900000020 } from './1764900000020-lti.ts';
+import { RenderSegments1764900000021 } from './1764900000021-render-segments.ts';
 
 export const MIGRATIONS = [
   InitialSchema1764230400000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AnimationTitles1764900000018,
   ChatIntegrations1764900000019,
   Lti1764900000020,
+  RenderSegments1764900000021,
 ];

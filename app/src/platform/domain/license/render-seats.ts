@@ -64,3 +64,21 @@ export async function releaseRenderSeat(db: Queryable, worker: string): Promise<
 export async function seatedWorkers(db: Queryable): Promise<string[]> {
   return (await sql<{ worker: string }>(db, 'SELECT worker FROM render_worker_seats WHERE seated_since IS NOT NULL AND lease_until >= now() ORDER BY seated_since, worker')).map((r) => r.worker);
 }
+
+/**
+ * The seated workers free to render now: seated with a live lease, and rendering neither an animation (other
+ * than `except`, whose worker is asking) nor a segment. What a render long enough to split is split across.
+ */
+export async function freeRenderWorkers(db: Queryable, except: string): Promise<string[]> {
+  return (
+    await sql<{ worker: string }>(
+      db,
+      `SELECT worker FROM render_worker_seats s WHERE seated_since IS NOT NULL AND lease_until >= now()
+          AND NOT EXISTS (SELECT 1 FROM animations a WHERE a.status = 'processing' AND a.rendering_on = s.worker AND a.id <> $1
+                            AND NOT EXISTS (SELECT 1 FROM render_segments r WHERE r.animation_id = a.id AND r.generation = a.generation))
+          AND NOT EXISTS (SELECT 1 FROM render_segments r WHERE r.status = 'rendering' AND r.worker = s.worker)
+        ORDER BY seated_since, worker`,
+      [except],
+    )
+  ).map((r) => r.worker);
+}

@@ -27,6 +27,7 @@ import type { Metrics } from '../../server/metrics.ts';
 import { outputKeys } from '../../storage/create.ts';
 import type { ObjectStorage } from '../../storage/storage.ts';
 import type { JobPayloads } from '../names.ts';
+import { splitRender } from './render-split.ts';
 
 export interface RenderJobDeps extends FinishDeps {
   storage: ObjectStorage;
@@ -44,6 +45,8 @@ export interface RenderJobDeps extends FinishDeps {
   workerName: string;
   /** The GPU a hardware encoder runs on, for the usage report; renders on the CPU encoder record cpu. */
   gpu?: string;
+  /** render.splitMaxSegments: a long render is split across up to this many free workers (render-split.ts). */
+  splitMaxSegments?: number;
 }
 
 export type RenderJob = JobWithMetadata<JobPayloads['render']>;
@@ -84,7 +87,7 @@ async function claim(deps: RenderJobDeps, id: string, generation: number): Promi
   return (await deps.db.getRepository(AnimationEntity).findOneBy({ id })) ?? undefined;
 }
 
-async function store(storage: ObjectStorage, key: string, file: string, type: string) {
+export async function storeOutput(storage: ObjectStorage, key: string, file: string, type: string) {
   try {
     return await storage.putFile(key, file, type);
   } catch (err) {
@@ -138,6 +141,12 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
         'over-limit',
         `paced for its voice-over, this sandbox animation lasts ${Math.round(scene.duration * 10) / 10} s, longer than a sandbox render's ${SANDBOX_MAX_DURATION_S} s: shorten its narration, or use a standard API key`,
       );
+    // Long enough, and workers free: split into child jobs, which finish the animation (render-segment.ts).
+    const segments = await splitRender({ db: deps.db, queue: deps.queue, renderer: deps.renderer, maxSegments: deps.splitMaxSegments ?? 0, workerName: deps.workerName }, animation, scene);
+    if (segments > 0) {
+      deps.log.info(`render ${id}: split into ${segments} segments for the free workers`);
+      return { split: segments };
+    }
     await mkdir(dir, { recursive: true });
     const files = { video: join(dir, 'video.mp4'), poster: join(dir, 'poster.png'), captions: join(dir, 'captions.vtt') };
     const summary = await deps.renderer.render(scene, {
@@ -156,9 +165,9 @@ export async function performRender(deps: RenderJobDeps, job: RenderJob): Promis
     if (stop.signal.aborted) throw new Error('render stopped');
     const keys = outputKeys(id);
     const [video, poster, captions] = await Promise.all([
-      store(deps.storage, keys.video, files.video, 'video/mp4'),
-      store(deps.storage, keys.poster, files.poster, 'image/png'),
-      store(deps.storage, keys.captions, files.captions, 'text/vtt; charset=utf-8'),
+      storeOutput(deps.storage, keys.video, files.video, 'video/mp4'),
+      storeOutput(deps.storage, keys.poster, files.poster, 'image/png'),
+      storeOutput(deps.storage, keys.captions, files.captions, 'text/vtt; charset=utf-8'),
     ]);
     const outputs: AnimationOutputs = {
       video: { key: keys.video, bytes: video.size },

@@ -15,6 +15,7 @@ import { getAnimation } from '../../queries/animations.ts';
 import type { AnimationDeps } from './deps.ts';
 import { queuedAheadSeconds, renderSecondsFor } from './estimate.ts';
 import { afterFinish, markCancelled } from './finish.ts';
+import { cancelSegmentJobs, openSegmentJobs } from './segment-jobs.ts';
 import { authorizeWithinLicense, type Actor } from '../../policy.ts';
 
 /** Cancels a queued or running render. The worker notices at its next progress save and stops. */
@@ -25,6 +26,7 @@ export async function cancelAnimation(deps: AnimationDeps, principal: Actor, id:
   if (!cancelled) throw new DomainError('conflict', 'the animation finished before it could be cancelled');
   await recordAudit(deps.db, { actor: principal, action: 'animation.cancel', target: { type: 'animation', id }, origin, details: { owner_id: animation.ownerId, was: animation.status } });
   if (animation.renderJobId) await deps.queue.cancel('render', animation.renderJobId).catch(() => {});
+  await cancelSegmentJobs(deps.queue, await openSegmentJobs(deps.db, id, animation.generation));
   return cancelled;
 }
 
@@ -68,6 +70,8 @@ export async function renameAnimation(deps: Pick<AnimationDeps, 'db'>, principal
 /** Deletes the animation, its files and its queued job. Usage records stay (they are accounting). */
 export async function deleteAnimation(deps: AnimationDeps & { storage: ObjectStorage }, principal: Actor, id: string, origin?: Origin): Promise<void> {
   const animation = await getAnimation(deps.db, principal, id, 'animation.delete');
+  // Read before the delete, which takes the segment rows with it.
+  const segments = FINISHED_STATUSES.includes(animation.status) ? [] : await openSegmentJobs(deps.db, id, animation.generation);
   await deps.db.transaction(async (tx) => {
     await sql(tx, 'DELETE FROM animations WHERE id = $1', [id]);
     await recordAudit(tx, { actor: principal, action: 'animation.delete', target: { type: 'animation', id }, origin, details: { owner_id: animation.ownerId, template: animation.template, status: animation.status } });
@@ -75,6 +79,7 @@ export async function deleteAnimation(deps: AnimationDeps & { storage: ObjectSto
     if (animation.batchId && !FINISHED_STATUSES.includes(animation.status)) await afterFinish(tx, deps, { ...animation, status: 'cancelled', webhookUrl: null });
   });
   if (animation.renderJobId && !FINISHED_STATUSES.includes(animation.status)) await deps.queue.cancel('render', animation.renderJobId).catch(() => {});
+  await cancelSegmentJobs(deps.queue, segments);
   await deps.storage.deletePrefix(outputKeys(id).prefix);
   await publishAnimationEvent(deps.db, { id, status: 'deleted', progress: animation.progress });
 }
