@@ -59,3 +59,16 @@ test('a requested duration rescales the timeline to fit, compressing only down t
   t.regex(short.meta.warnings![0]!, /needs at least \d+ s to be read; made it \d+ s instead of 5 s/);
   for (const e of short.timeline) t.true(('start' in e ? e.start : e.at) <= short.duration);
 });
+
+test('content checklist: swapped bars slide along the baseline (never lifted or sunk), so no bar stands for another value mid-swap', (t) => {
+  for (const text of ['Demonstrate bubble sort on 5 3 8 1', 'selection sort 4 2 9 1 7', 'insertion sort of 6 5 4 3']) {
+    const { scene } = sceneFromDescription(text, { width: 1280, height: 720, fps: 30 });
+    const moves = scene.timeline.filter((e) => e.type === 'move');
+    t.true(moves.length > 0, `${text}: the bars move`);
+    for (const m of moves) {
+      if (m.type !== 'move') continue;
+      t.is(m.arc, 0, `${text}: ${m.target} moves on an arc`);
+      t.is(m.to.y, undefined, `${text}: ${m.target} moves off its baseline`);
+    }
+  }
+});

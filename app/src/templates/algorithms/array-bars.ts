@@ -87,10 +87,11 @@ export class BarAnimator {
   swap(i: number, j: number, tint?: string): void {
     const a = this.order[i]!;
     const b = this.order[j]!;
-    const lift = 0.6;
+    // Both bars slide along the baseline: a bar lifted or sunk mid-swap would stand for another value than its
+    // own for a moment (the review saw swapped bars dip below the axis). The tint tells which two are moving.
     if (tint) for (const id of [a, b]) this.tl.add({ type: 'highlight', target: id, at: this.tl.t, duration: this.swapTime, color: tint });
-    this.tl.add({ type: 'move', target: a, start: this.tl.t, duration: this.swapTime, to: { x: this.layout.slotX[j]! }, arc: lift });
-    this.tl.add({ type: 'move', target: b, start: this.tl.t, duration: this.swapTime, to: { x: this.layout.slotX[i]! }, arc: -lift });
+    this.tl.add({ type: 'move', target: a, start: this.tl.t, duration: this.swapTime, to: { x: this.layout.slotX[j]! } });
+    this.tl.add({ type: 'move', target: b, start: this.tl.t, duration: this.swapTime, to: { x: this.layout.slotX[i]! } });
     this.order[i] = b;
     this.order[j] = a;
     this.tl.wait(this.swapTime);
