@@ -35,7 +35,10 @@ export function allowCrossOrigin(ctx: Context, principal: Principal): void {
 export function preflight(prefix: string, originListed: (origin: string) => Promise<boolean>) {
   return async function answerPreflight(ctx: Context, next: Next): Promise<void> {
     const origin = ctx.get('origin');
-    if (ctx.method !== 'OPTIONS' || !origin || !ctx.get('access-control-request-method') || !ctx.path.startsWith(prefix + '/')) return next();
+    if (ctx.method !== 'OPTIONS' || !origin || !ctx.get('access-control-request-method') || !ctx.path.startsWith(prefix + '/')) {
+      await next();
+      return;
+    }
     ctx.vary('origin');
     if (!(await originListed(origin))) {
       throw new Problem('origin-not-allowed', `no publishable key allows ${origin}: add it to the allowed origins of the widget's key (PUT /api/v1/api-keys/{id}/allowed-origins, or the admin console's API keys page)`, { origin });
