@@ -175,3 +175,14 @@ test("the key's origins can be replaced: the old one is refused at once, the new
   const audit = await call(server.url, 'GET', `/api/v1/audit?action=apikey.origins&target_id=${extra.json.id}`, { key: adminKey });
   t.is(audit.json.entries.length, 1, 'the change is in the audit log');
 });
+
+test("a publishable key's calls are metered as an API key's; calls refused for their origin are not", async (t) => {
+  const made = await call(server.url, 'POST', '/api/v1/api-keys', { key: adminKey, body: { name: 'metered widget', kind: 'publishable', allowed_origins: [SITE] } });
+  const meter = server.platform.services.apiCalls!;
+  await meter.flush();
+  for (let i = 0; i < 3; i++) t.is((await call(server.url, 'GET', '/api/v1/templates', { key: made.json.key, headers: { origin: SITE } })).status, 200);
+  t.is((await call(server.url, 'GET', '/api/v1/templates', { key: made.json.key, headers: { origin: OTHER } })).status, 403);
+  await meter.flush();
+  const rows: { channel: string; calls: number }[] = await server.platform.db.query('SELECT channel, sum(calls)::int AS calls FROM api_calls_hourly WHERE api_key_id = $1 GROUP BY channel', [made.json.id]);
+  t.deepEqual(rows, [{ channel: 'api-key', calls: 3 }], 'counted against api_calls_per_month like any API key');
+});

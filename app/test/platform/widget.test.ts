@@ -35,7 +35,8 @@ async function hostSite(): Promise<string> {
       res.writeHead(404).end();
       return;
     }
-    const options = { apiKey: url.searchParams.get('key') ?? '', categories: ['algorithms'], duration: 2, theme: { primary: '#6a1b9a' }, features: { textInput: true, preview: true, export: true, templates: true } };
+    const features = JSON.parse(url.searchParams.get('features') ?? '{"textInput":true,"preview":true,"export":true,"templates":true}') as Record<string, boolean>;
+    const options = { apiKey: url.searchParams.get('key') ?? '', categories: ['algorithms'], duration: 2, theme: { primary: '#6a1b9a' }, features };
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Team portal</title></head>
 <body><main><h1>Team portal</h1><div id="animator"></div></main>
@@ -80,13 +81,13 @@ interface Sent {
 }
 
 /** The host page from `origin` in a fresh browser context, with every request it makes recorded. */
-async function open(origin: string, key: string): Promise<{ page: Page; sent: Sent[] }> {
+async function open(origin: string, key: string, features?: Record<string, boolean>): Promise<{ page: Page; sent: Sent[] }> {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   page.once('close', () => void context.close().catch(() => undefined));
   const sent: Sent[] = [];
   page.on('request', (req) => sent.push({ method: req.method(), url: req.url(), authorization: req.headers().authorization }));
-  await page.goto(`${origin}/?key=${encodeURIComponent(key)}`, { waitUntil: 'load' });
+  await page.goto(`${origin}/?key=${encodeURIComponent(key)}${features ? `&features=${encodeURIComponent(JSON.stringify(features))}` : ''}`, { waitUntil: 'load' });
   await page.waitForFunction(() => (window as unknown as { widgetEvents: PageEvents }).widgetEvents.ready !== undefined, { timeout: 30_000 });
   return { page, sent };
 }
@@ -188,5 +189,20 @@ test.serial('a secret key given to the widget is never sent: the widget says to 
     [],
     'no call to the API with it',
   );
+  await page.close();
+});
+
+test.serial('the feature switches: no description box, no template choice, no export; the example is analysed', async (t) => {
+  const { page } = await open(allowedOrigin, publishable, { textInput: false, templates: false, export: false, preview: false });
+  t.true((await events(page)).ready?.ok);
+  t.is(await inWidget(page, (root) => root.querySelector('#df-description')), null, 'textInput off');
+  t.is(await inWidget(page, (root) => root.querySelector('#df-template')), null, 'templates off');
+  const example = await inWidget(page, (root) => root.querySelector('.summary')?.textContent ?? '');
+  t.regex(example, /^Example: ./, 'the template example is what is animated');
+  await page.evaluate(() => (document.querySelector('#animator')!.shadowRoot!.querySelector('#df-analyse') as HTMLButtonElement).click());
+  await page.waitForFunction(() => document.querySelector('#animator')!.shadowRoot!.querySelector('#df-analysis') !== null, { timeout: 30_000 });
+  t.is(await inWidget(page, (root) => root.querySelector('#df-analysis .error')), null, 'the example is understood');
+  t.is(await inWidget(page, (root) => root.querySelector('#df-create')), null, 'export and preview off: nothing to render');
+  t.deepEqual(await axeProblems(page), []);
   await page.close();
 });
