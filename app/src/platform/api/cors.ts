@@ -41,7 +41,7 @@ export function preflight(prefix: string, originListed: (origin: string) => Prom
     }
     ctx.vary('origin');
     if (!(await originListed(origin))) {
-      throw new Problem('origin-not-allowed', `no publishable key allows ${origin}: add it to the allowed origins of the widget's key (PUT /api/v1/api-keys/{id}/allowed-origins, or the admin console's API keys page)`, { origin });
+      throw new Problem('origin-not-allowed', `no publishable key allows ${origin}: add it to the allowed origins of the widget's key (PUT /api/v1/api-keys/{id}/allowed-origins)`, { origin });
     }
     ctx.set('access-control-allow-origin', origin);
     ctx.set('access-control-allow-methods', ALLOWED_METHODS);

@@ -348,7 +348,7 @@ export function authorize(principal: Actor, action: Action, resource?: Resource,
  */
 export function authorizeOrigin(principal: Actor & Pick<Principal, 'apiKeyId'>, origin: string | undefined): void {
   if (!principal.publishable) return;
-  const how = `add it to the key's allowed origins (PUT /api/v1/api-keys/${principal.apiKeyId ?? '{id}'}/allowed-origins, or the admin console's API keys page)`;
+  const how = `add it to the key's allowed origins (PUT /api/v1/api-keys/${principal.apiKeyId ?? '{id}'}/allowed-origins)`;
   if (!origin)
     throw new DomainError('origin-not-allowed', `a publishable key works only from the web pages of its allowed origins, and this request has no Origin header: use it from a page on one of them, or use a secret key from a program`, {
       data: { origin: null },

@@ -21,7 +21,7 @@ const PUBLISHABLE_PREFIX = 'dfp_';
 export function keyProblem(key: unknown): string | undefined {
   if (typeof key !== 'string' || !key) return 'apiKey is missing: pass the publishable key (dfp_…) made for this page, see docs/widget.md on the appliance';
   if (key.startsWith(SECRET_PREFIX)) return 'apiKey is a secret key (dfk_…), which must never be put in a web page: make a publishable key (dfp_…) for this page and use it, and revoke this one, since it has been exposed';
-  if (!key.startsWith(PUBLISHABLE_PREFIX)) return 'apiKey is not a DevForge publishable key (they start with dfp_): copy it whole from the API keys page';
+  if (!key.startsWith(PUBLISHABLE_PREFIX)) return 'apiKey is not a DevForge publishable key (they start with dfp_): copy it whole from the answer that created it (POST /api/v1/api-keys)';
   return undefined;
 }
 
@@ -49,7 +49,7 @@ export class WidgetApi {
       if ((err as Error).name === 'AbortError') throw err;
       throw new WidgetError(
         0,
-        `DevForge at ${this.base} could not be reached from this page (${location.origin}). If the appliance is running, this origin is not on the publishable key's allowed origins: its owner adds ${location.origin} to the key (PUT /api/v1/api-keys/{id}/allowed-origins, or the API keys page).`,
+        `DevForge at ${this.base} could not be reached from this page (${location.origin}). If the appliance is running, this origin is not on the publishable key's allowed origins: its owner adds ${location.origin} to the key (PUT /api/v1/api-keys/{id}/allowed-origins).`,
       );
     }
     if (!res.ok) {
