@@ -151,6 +151,13 @@ test('a publishable key does only what the widget does: no admin routes, no key 
   }
   const allowed = await withKey('POST', '/analyze', SITE, { description: 'bubble sort 5 3 8 1' });
   t.is(allowed.status, 200);
+  // Generating is allowed, but not with a webhook (the appliance would POST wherever the page says) or at high priority.
+  const hook = await withKey('POST', '/animations/generate', SITE, { description: 'bubble sort 5 3 8 1', webhook_url: 'http://127.0.0.1:9/hook' });
+  t.is(hook.status, 403);
+  t.regex(hook.json.detail, /^body\.webhook_url: a publishable key may only/);
+  const high = await withKey('POST', '/animations/generate', SITE, { description: 'bubble sort 5 3 8 1', priority: 'high' });
+  t.is(high.status, 403);
+  t.regex(high.json.detail, /^body\.priority: priority "high" is for administrators/);
 });
 
 test("the key's origins can be replaced: the old one is refused at once, the new one works", async (t) => {

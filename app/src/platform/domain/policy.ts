@@ -23,6 +23,7 @@ export const ACTIONS = [
   'analysis.run',
   'animation.create',
   'animation.priority-high',
+  'animation.webhook',
   'animation.list',
   'animation.list-all',
   'animation.read',
@@ -184,6 +185,9 @@ const RULES: Record<Action, Rule> = {
   'animation.create': { role: 'editor', scope: 'animations:write' },
   // High priority jumps everyone's queue: an administrator's call, not each editor's.
   'animation.priority-high': { role: 'admin', scope: 'animations:write' },
+  // A webhook_url makes the appliance POST to an address of the caller's choosing: whoever may generate,
+  // but not a publishable key (public in a web page; the widget follows its renders itself).
+  'animation.webhook': { role: 'editor', scope: 'animations:write' },
   'animation.list': { role: 'viewer', scope: 'animations:read' },
   'animation.list-all': { role: 'admin', scope: 'animations:read' },
   'animation.read': { role: 'viewer', access: 'read', scope: 'animations:read' },
