@@ -245,7 +245,7 @@ export type PostApiV1ApiKeysBody = {
   sandbox?: boolean;
   /** Default secret. publishable: a dfp_ key for the embeddable widget (docs/widget.md), usable only from allowed_origins and only to analyse, generate and read its animations; never the admin scope. */
   kind?: 'secret' | 'publishable';
-  /** For kind publishable (required): the web origins of the pages that embed the widget, each exactly scheme://host[:port], such as https://intranet.example.com. */
+  /** For kind publishable (required): the web origins of the pages that embed the widget, each exactly scheme://host[:port], such as http://localhost:8080 (a path, query or wildcard is refused). */
   allowed_origins?: Array<string>;
 };
 export type PostApiV1ApiKeysResponse = {
