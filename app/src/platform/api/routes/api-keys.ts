@@ -50,7 +50,9 @@ export function apiKeyRoutes(s: ApiServices): AnyRoute[] {
           .enum(['secret', 'publishable'])
           .optional()
           .describe('Default secret. publishable: a dfp_ key for the embeddable widget (docs/widget.md), usable only from allowed_origins and only to analyse, generate and read its animations; never the admin scope.'),
-        allowed_origins: originsField.optional().describe('For kind publishable (required): the web origins of the pages that embed the widget, each exactly scheme://host[:port], such as http://localhost:8080 (a path, query or wildcard is refused).'),
+        allowed_origins: originsField
+          .optional()
+          .describe('For kind publishable (required): the web origins of the pages that embed the widget, each exactly scheme://host[:port], such as http://localhost:8080 (a path, query or wildcard is refused).'),
       }),
       responses: { 201: { description: 'Created; `key` is shown only here.', schema: keySchema.extend({ key: z.string() }) } },
       handler: async (ctx, { body, principal, origin }) => {
