@@ -53,6 +53,14 @@ module.exports = {
       to: { pathNot: [`${SRC}platform/web/client/`, `${SRC}platform/web/app-paths[.]ts$`, `${SRC}scene/narration[.]ts$`, `${SRC}scene/brand-palette[.]ts$`, '^node_modules/(preact|preact-iso)/'], dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'widget-takes-only-types-from-the-server',
+      comment:
+        "The embeddable widget (web/widget, /widget.js) runs in other sites' pages: from the rest of app/src it may import types only (the API's schemas, through the web app's api-types.ts), so no server code lands in its bundle; values only from itself and the brand palette's contrast (the same AA check as the app's). Packages: Preact only.",
+      severity: 'error',
+      from: { path: `${SRC}platform/web/widget/` },
+      to: { pathNot: [`${SRC}platform/web/widget/`, `${SRC}scene/brand-palette[.]ts$`, '^node_modules/preact/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'domain-knows-no-http',
       comment:
         'The domain layer (commands, queries, policy) is called by HTTP routes, jobs and the CLI alike; HTTP types, problems and koa belong to the HTTP layer that maps domain errors onto responses (services.ts is what the HTTP side is handed, server/ is the Koa app).',

@@ -11,6 +11,7 @@ export type Problem = {
     | 'urn:devforge:problem:forbidden'
     | 'urn:devforge:problem:license-limit'
     | 'urn:devforge:problem:sandbox-limit'
+    | 'urn:devforge:problem:origin-not-allowed'
     | 'urn:devforge:problem:csrf-failed'
     | 'urn:devforge:problem:not-found'
     | 'urn:devforge:problem:method-not-allowed'
@@ -74,6 +75,7 @@ export type PostApiV1AuthLoginResponse = {
     | 'analysis.run'
     | 'animation.create'
     | 'animation.priority-high'
+    | 'animation.webhook'
     | 'animation.list'
     | 'animation.list-all'
     | 'animation.read'
@@ -100,6 +102,7 @@ export type PostApiV1AuthLoginResponse = {
     | 'api-key.list'
     | 'api-key.list-all'
     | 'api-key.revoke'
+    | 'api-key.update-origins'
     | 'user.create'
     | 'user.list'
     | 'user.update'
@@ -151,6 +154,7 @@ export type GetApiV1MeResponse = {
     | 'analysis.run'
     | 'animation.create'
     | 'animation.priority-high'
+    | 'animation.webhook'
     | 'animation.list'
     | 'animation.list-all'
     | 'animation.read'
@@ -177,6 +181,7 @@ export type GetApiV1MeResponse = {
     | 'api-key.list'
     | 'api-key.list-all'
     | 'api-key.revoke'
+    | 'api-key.update-origins'
     | 'user.create'
     | 'user.list'
     | 'user.update'
@@ -244,6 +249,10 @@ export type PostApiV1ApiKeysBody = {
   expires_at?: string;
   /** A sandbox key, for trying the API out on any tier: its renders are watermarked "SANDBOX", at most 720p and 15 seconds, and count against neither animations nor API calls per month. */
   sandbox?: boolean;
+  /** Default secret. publishable: a dfp_ key for the embeddable widget (docs/widget.md), usable only from allowed_origins and only to analyse, generate and read its animations; never the admin scope. */
+  kind?: 'secret' | 'publishable';
+  /** For kind publishable (required): the web origins of the pages that embed the widget, each exactly scheme://host[:port], such as http://localhost:8080 (a path, query or wildcard is refused). */
+  allowed_origins?: Array<string>;
 };
 export type PostApiV1ApiKeysResponse = {
   id: string;
@@ -259,6 +268,10 @@ export type PostApiV1ApiKeysResponse = {
   active: boolean;
   /** A sandbox key: its renders are watermarked SANDBOX, at most 720p and 15 s, and count against no quota. */
   sandbox: boolean;
+  /** secret (dfk_…): for servers. publishable (dfp_…): for web pages (the widget), works only from allowed_origins and only for what the widget does. */
+  kind: 'secret' | 'publishable';
+  /** A publishable key's web origins (scheme://host[:port]); empty for secret keys. */
+  allowed_origins: Array<string>;
   key: string;
 };
 
@@ -281,7 +294,39 @@ export type GetApiV1ApiKeysResponse = {
     active: boolean;
     /** A sandbox key: its renders are watermarked SANDBOX, at most 720p and 15 s, and count against no quota. */
     sandbox: boolean;
+    /** secret (dfk_…): for servers. publishable (dfp_…): for web pages (the widget), works only from allowed_origins and only for what the widget does. */
+    kind: 'secret' | 'publishable';
+    /** A publishable key's web origins (scheme://host[:port]); empty for secret keys. */
+    allowed_origins: Array<string>;
   }>;
+};
+
+// PUT /api/v1/api-keys/{id}/allowed-origins: Replace a publishable key's allowed web origins (the pages that may embed the widget with it).
+export type PutApiV1ApiKeysIdAllowedOriginsParams = {
+  id: string;
+};
+export type PutApiV1ApiKeysIdAllowedOriginsBody = {
+  /** The full new list (at least one). */
+  allowed_origins: Array<string>;
+};
+export type PutApiV1ApiKeysIdAllowedOriginsResponse = {
+  id: string;
+  name: string;
+  role: 'admin' | 'editor' | 'viewer';
+  scopes: Array<'animations:read' | 'animations:write' | 'admin'>;
+  prefix: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+  active: boolean;
+  /** A sandbox key: its renders are watermarked SANDBOX, at most 720p and 15 s, and count against no quota. */
+  sandbox: boolean;
+  /** secret (dfk_…): for servers. publishable (dfp_…): for web pages (the widget), works only from allowed_origins and only for what the widget does. */
+  kind: 'secret' | 'publishable';
+  /** A publishable key's web origins (scheme://host[:port]); empty for secret keys. */
+  allowed_origins: Array<string>;
 };
 
 // DELETE /api/v1/api-keys/{id}: Revoke an API key at once.
@@ -1829,6 +1874,13 @@ export interface Operations {
   deleteApiV1MeSessionsId: { method: 'delete'; path: '/api/v1/me/sessions/{id}'; params: DeleteApiV1MeSessionsIdParams };
   postApiV1ApiKeys: { method: 'post'; path: '/api/v1/api-keys'; body: PostApiV1ApiKeysBody; response: PostApiV1ApiKeysResponse };
   getApiV1ApiKeys: { method: 'get'; path: '/api/v1/api-keys'; query: GetApiV1ApiKeysQuery; response: GetApiV1ApiKeysResponse };
+  putApiV1ApiKeysIdAllowedOrigins: {
+    method: 'put';
+    path: '/api/v1/api-keys/{id}/allowed-origins';
+    params: PutApiV1ApiKeysIdAllowedOriginsParams;
+    body: PutApiV1ApiKeysIdAllowedOriginsBody;
+    response: PutApiV1ApiKeysIdAllowedOriginsResponse;
+  };
   deleteApiV1ApiKeysId: { method: 'delete'; path: '/api/v1/api-keys/{id}'; params: DeleteApiV1ApiKeysIdParams };
   postApiV1Users: { method: 'post'; path: '/api/v1/users'; body: PostApiV1UsersBody; response: PostApiV1UsersResponse };
   getApiV1Users: { method: 'get'; path: '/api/v1/users'; response: GetApiV1UsersResponse };

@@ -59,6 +59,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api-keys':                             signedIn(201),
   'GET /api-keys':                              signedIn(200),
   'DELETE /api-keys/:id':                       row(204,  204,  404,   404,  404, 404,  404,   404,  401),
+  'PUT /api-keys/:id/allowed-origins':          row(200,  200,  404,   404,  404, 404,  404,   404,  401),
   'POST /users':                                adminOnly(201),
   'GET /users':                                 adminOnly(200),
   'PATCH /users/:id':                           adminOnly(200),
@@ -247,6 +248,10 @@ async function cell(route: string, who: Who): Promise<Cell> {
     case 'DELETE /api-keys/:id': {
       const { apiKey } = await createApiKey(server.platform.db, { userId: users.owner.id, role: 'editor', via: 'console' }, { name: 'matrix' });
       return { path: withId(apiKey.id) };
+    }
+    case 'PUT /api-keys/:id/allowed-origins': {
+      const { apiKey } = await createApiKey(server.platform.db, { userId: users.owner.id, role: 'editor', via: 'console' }, { name: 'matrix widget', kind: 'publishable', allowedOrigins: ['https://intranet.example.com'] });
+      return { path: withId(apiKey.id), body: { allowed_origins: ['https://portal.example.com'] } };
     }
     case 'POST /users':
       return { path, body: { email: `u-${randomUUID()}@example.com`, role: 'viewer', password: PASSWORD } };

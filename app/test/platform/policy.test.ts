@@ -2,7 +2,7 @@
 // functions, no database: every rule of domain/policy.ts is one row here.
 import test from 'ava';
 import { DomainError } from '../../src/platform/domain/errors.ts';
-import { authorize, authorizeRoleGrant, can, decide, leastRole, listScope, type Action, type Resource } from '../../src/platform/domain/policy.ts';
+import { ACTIONS, authorize, authorizeOrigin, authorizeRoleGrant, can, decide, leastRole, listScope, WIDGET_ACTIONS, type Action, type Resource } from '../../src/platform/domain/policy.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
 
 type Who = Pick<Principal, 'userId' | 'role' | 'via'> & Partial<Pick<Principal, 'groups' | 'scopes'>>;
@@ -173,4 +173,27 @@ test('a key never gets a stronger role than its creator', (t) => {
   t.notThrows(() => authorizeRoleGrant(ALICE, 'viewer'));
   t.throws(() => authorizeRoleGrant(ALICE, 'admin'), { instanceOf: DomainError, message: /editor cannot create a key with the admin role/ });
   t.notThrows(() => authorizeRoleGrant(ADMIN, 'admin'));
+});
+
+// Publishable keys (the widget's): only WIDGET_ACTIONS, and only from their allowed origins.
+const WIDGET_KEY = { userId: 'alice', role: 'admin', via: 'api-key', scopes: ['animations:read', 'animations:write'], publishable: { allowedOrigins: ['https://intranet.example.com'] }, apiKeyId: 'k1' } as const;
+
+test('a publishable key may do what the widget does and nothing else, whatever its role', (t) => {
+  for (const action of ACTIONS) {
+    const d = decide(WIDGET_KEY, action, action === 'animation.read' ? alices : undefined);
+    if (WIDGET_ACTIONS.includes(action)) t.true(d.allowed, action);
+    else t.like(d, { allowed: false, reason: 'publishable' }, action);
+  }
+  t.deepEqual([...WIDGET_ACTIONS].sort(), ['analysis.run', 'animation.create', 'animation.read']);
+  t.false(can(WIDGET_KEY, 'animation.priority-high'), 'not even an admin-owned one jumps the queue');
+});
+
+test('a publishable key works only from its allowed origins; other principals are not held to one', (t) => {
+  t.notThrows(() => authorizeOrigin(WIDGET_KEY, 'https://intranet.example.com'));
+  const foreign = t.throws(() => authorizeOrigin(WIDGET_KEY, 'https://elsewhere.example.com'), { instanceOf: DomainError })!;
+  t.is((foreign as DomainError).code, 'origin-not-allowed');
+  t.regex(foreign.message, /may not be used from https:\/\/elsewhere\.example\.com: add it to the key's allowed origins \(PUT \/api\/v1\/api-keys\/k1\/allowed-origins/);
+  t.regex(t.throws(() => authorizeOrigin(WIDGET_KEY, undefined))!.message, /no Origin header/);
+  t.notThrows(() => authorizeOrigin(ALICE_KEY, 'https://elsewhere.example.com'));
+  t.notThrows(() => authorizeOrigin(ALICE, undefined));
 });

@@ -44,6 +44,7 @@ const MAPPINGS: Record<DomainErrorCode, Mapping> = {
   'license-limit': { type: 'license-limit' },
   'license-refused': { type: 'license-refused' },
   'sandbox-limit': { type: 'sandbox-limit' },
+  'origin-not-allowed': { type: 'origin-not-allowed' },
 };
 
 /** The problem for a domain or credentials error; undefined for anything else. */

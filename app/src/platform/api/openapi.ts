@@ -102,7 +102,8 @@ export function openApiDocument(routes: AnyRoute[], prefix: string, version: str
         apiKey: {
           type: 'http',
           scheme: 'bearer',
-          description: 'An API key (dfk_…), from POST /api/v1/api-keys or `devforge apikey create`. A key acts only within its scopes (animations:read, animations:write, admin); each operation lists the one it needs.',
+          description:
+            'An API key (dfk_…), from POST /api/v1/api-keys or `devforge apikey create`. A key acts only within its scopes (animations:read, animations:write, admin); each operation lists the one it needs. A publishable key (dfp_…, for the embeddable widget: docs/widget.md) works only from its allowed web origins and only to analyse, generate and read animations.',
         },
         session: { type: 'apiKey', in: 'cookie', name: 'devforge_session', description: 'Set by POST /api/v1/auth/login.' },
       },

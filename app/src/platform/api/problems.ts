@@ -10,6 +10,7 @@ export const PROBLEMS = {
   forbidden: { status: 403, title: 'Your role does not allow this' },
   'license-limit': { status: 403, title: 'The license of this appliance does not allow this: see entitlement, limit, current_use and lift' },
   'sandbox-limit': { status: 403, title: 'A sandbox key cannot ask for this: see limit, requested and lift' },
+  'origin-not-allowed': { status: 403, title: "This publishable key may not be used from this web origin: add the origin to the key's allowed origins" },
   'csrf-failed': { status: 403, title: 'Missing or wrong X-CSRF-Token header on a cookie-authenticated write' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed on this resource' },

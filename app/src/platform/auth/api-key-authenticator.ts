@@ -1,5 +1,7 @@
 // Authorization: Bearer dfk_… → the key's owner, acting with the key's role (capped by the owner's)
-// and only within the key's scopes (domain/policy.ts says which scope each action needs).
+// and only within the key's scopes (domain/policy.ts says which scope each action needs). Authorization:
+// Bearer dfp_… is a publishable key: the principal says so and carries the key's allowed origins, which the
+// HTTP layer checks against the request's Origin (domain/policy.ts authorizeOrigin).
 // Checks are cached briefly so a busy program does not cost a query per request; revocations and role
 // changes clear the cache in every process (Postgres NOTIFY on AUTH_CHANNEL).
 import type { DataSource } from 'typeorm';
@@ -9,7 +11,7 @@ import type { Role } from '../db/entities/user.ts';
 import type { Scope } from './scopes.ts';
 import type { Authenticator } from './chain.ts';
 import type { Credentials, Principal } from './principal.ts';
-import { API_KEY_PREFIX, hashToken } from './tokens.ts';
+import { hashToken, isApiKeyToken } from './tokens.ts';
 
 export const AUTH_CHANNEL = 'devforge_auth';
 /** last_used_at is written at most this often per key. */
@@ -28,6 +30,8 @@ interface KeyRow {
   disabled: boolean;
   idp_groups: string[];
   sandbox: boolean;
+  kind: 'secret' | 'publishable';
+  allowed_origins: string[];
 }
 
 export class ApiKeyAuthenticator implements Authenticator {
@@ -49,7 +53,7 @@ export class ApiKeyAuthenticator implements Authenticator {
 
   async authenticate(credentials: Credentials): Promise<Principal | undefined> {
     const match = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '');
-    if (!match || !match[1]!.startsWith(API_KEY_PREFIX)) return undefined;
+    if (!match || !isApiKeyToken(match[1]!)) return undefined;
     const hash = hashToken(match[1]!);
     const now = Date.now();
     const cached = this.cache.get(hash);
@@ -58,7 +62,7 @@ export class ApiKeyAuthenticator implements Authenticator {
       return cached.principal;
     }
     const rows: KeyRow[] = await this.db.query(
-      `SELECT k.id AS key_id, k.role AS key_role, k.scopes, k.expires_at, k.revoked_at, k.sandbox, u.id AS user_id, u.email, u.name, u.role AS user_role, u.disabled, u.idp_groups
+      `SELECT k.id AS key_id, k.role AS key_role, k.scopes, k.expires_at, k.revoked_at, k.sandbox, k.kind, k.allowed_origins, u.id AS user_id, u.email, u.name, u.role AS user_role, u.disabled, u.idp_groups
          FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = $1`,
       [hash],
     );
@@ -77,6 +81,7 @@ export class ApiKeyAuthenticator implements Authenticator {
       scopes: row.scopes,
       groups: row.idp_groups,
       ...(row.sandbox ? { sandbox: true } : {}),
+      ...(row.kind === 'publishable' ? { publishable: { allowedOrigins: row.allowed_origins } } : {}),
     };
     this.cache.set(hash, { principal, expiresAt: row.expires_at?.getTime() ?? null, until: now + this.cacheMs });
     this.touch(row.key_id, now);

@@ -23,6 +23,11 @@ export interface Principal {
   scopes?: readonly Scope[];
   /** Set for sandbox API keys: renders watermarked SANDBOX, capped, counted against no quota (licensing.md). */
   sandbox?: boolean;
+  /**
+   * Set for publishable API keys (the widget's, public in a web page): the key works only from these web
+   * origins and only for what a widget does (domain/policy.ts WIDGET_ACTIONS).
+   */
+  publishable?: { allowedOrigins: readonly string[] };
 }
 
 /** What an authenticator may look at. */

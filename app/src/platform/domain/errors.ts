@@ -52,6 +52,8 @@ export const DOMAIN_ERROR_CODES = [
   'license-refused',
   /** A sandbox key asked for more than a sandbox render may (quality above 720p, longer than the sandbox's duration); `data` says the limit, what was asked and what lifts it. */
   'sandbox-limit',
+  /** A publishable key was used from a web origin not on its list (or without an Origin); `data.origin` says which. */
+  'origin-not-allowed',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

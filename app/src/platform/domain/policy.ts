@@ -11,6 +11,8 @@
 // action needs in RULES; sharing loads grants into the resource. Neither changes a caller.
 // The license's limits (quality, branding, white label, animations and API calls a month) are checked here too, by
 // authorizeWithinLicense: one place says what each entitlement allows and what would lift it.
+// Publishable keys (the widget's, public in web pages) do only what a widget does (WIDGET_ACTIONS) and only
+// from their allowed origins (authorizeOrigin): both here, so no route can forget either.
 import { qualityAllowed, TIER_DEFAULTS, TIERS, type EntitlementValues, type Quality, type Tier } from '../../licensing/entitlements.ts';
 import { DomainError } from './errors.ts';
 import type { Principal, Role } from '../auth/principal.ts';
@@ -21,6 +23,7 @@ export const ACTIONS = [
   'analysis.run',
   'animation.create',
   'animation.priority-high',
+  'animation.webhook',
   'animation.list',
   'animation.list-all',
   'animation.read',
@@ -47,6 +50,7 @@ export const ACTIONS = [
   'api-key.list',
   'api-key.list-all',
   'api-key.revoke',
+  'api-key.update-origins',
   'user.create',
   'user.list',
   'user.update',
@@ -184,6 +188,9 @@ const RULES: Record<Action, Rule> = {
   'animation.create': { role: 'editor', scope: 'animations:write' },
   // High priority jumps everyone's queue: an administrator's call, not each editor's.
   'animation.priority-high': { role: 'admin', scope: 'animations:write' },
+  // A webhook_url makes the appliance POST to an address of the caller's choosing: whoever may generate,
+  // but not a publishable key (public in a web page; the widget follows its renders itself).
+  'animation.webhook': { role: 'editor', scope: 'animations:write' },
   'animation.list': { role: 'viewer', scope: 'animations:read' },
   'animation.list-all': { role: 'admin', scope: 'animations:read' },
   'animation.read': { role: 'viewer', access: 'read', scope: 'animations:read' },
@@ -216,6 +223,8 @@ const RULES: Record<Action, Rule> = {
   'api-key.list': { role: 'viewer', scope: null },
   'api-key.list-all': { role: 'admin', scope: 'admin' },
   'api-key.revoke': { role: 'viewer', access: 'write', scope: null },
+  // Which web pages a publishable key works from: the key's owner (or an admin), as for making the key.
+  'api-key.update-origins': { role: 'viewer', access: 'write', scope: 'admin' },
   'user.create': { role: 'admin', scope: 'admin' },
   'user.list': { role: 'admin', scope: 'admin' },
   'user.update': { role: 'admin', scope: 'admin' },
@@ -256,11 +265,18 @@ const RULES: Record<Action, Rule> = {
 
 const NOUNS: Record<ResourceKind, string> = { animation: 'animation', batch: 'batch', 'api-key': 'API key', 'webhook-delivery': 'delivery' };
 
-export type Denial = 'role' | 'scope' | 'not-licensed' | 'not-visible' | 'read-only' | 'not-owner';
+export type Denial = 'role' | 'publishable' | 'scope' | 'not-licensed' | 'not-visible' | 'read-only' | 'not-owner';
+
+/**
+ * All a publishable key may do: what the widget does (analyse, list templates and voices, preview a scene,
+ * generate, follow and download its animations). Never key management, sharing, accounts, admin pages, or
+ * anything else: the key is in a web page, so anyone can read it.
+ */
+export const WIDGET_ACTIONS: readonly Action[] = ['analysis.run', 'animation.create', 'animation.read'];
 export type Decision = { allowed: true } | { allowed: false; reason: Denial; message: string };
 
 /** What the policy looks at in a principal: who, with which role, proved how, in which IdP groups (and a key's scopes). */
-export type Actor = Pick<Principal, 'userId' | 'role' | 'via'> & Partial<Pick<Principal, 'groups' | 'scopes'>>;
+export type Actor = Pick<Principal, 'userId' | 'role' | 'via'> & Partial<Pick<Principal, 'groups' | 'scopes' | 'publishable'>>;
 
 /** The scopes an API-key principal carries; one built in code without them has what its role allows. */
 function keyScopes(principal: Actor): readonly Scope[] {
@@ -302,6 +318,9 @@ function accessTo(principal: Actor, resource: Resource): Level | undefined {
  */
 export function decide(principal: Actor, action: Action, resource?: Resource, entitlements?: Entitlements): Decision {
   const rule = RULES[action];
+  if (principal.publishable && !WIDGET_ACTIONS.includes(action)) {
+    return { allowed: false, reason: 'publishable', message: `a publishable key may only analyse, list templates, generate and read its animations (what the widget does), not ${action}; use a secret key on a server, or sign in` };
+  }
   if (!roleAllows(principal.role, rule.role)) return { allowed: false, reason: 'role', message: `this needs the ${rule.role} role; this request acts as ${principal.role}` };
   if (rule.scope && principal.via === 'api-key' && !keyScopes(principal).includes(rule.scope)) {
     const has = keyScopes(principal).join(', ') || 'none';
@@ -333,6 +352,21 @@ export function authorize(principal: Actor, action: Action, resource?: Resource,
   const decision = decide(principal, action, resource, entitlements);
   if (decision.allowed) return;
   throw new DomainError(decision.reason === 'not-visible' ? 'not-found' : 'forbidden', decision.message);
+}
+
+/**
+ * A publishable key works only from the web origins on its list: the request's Origin header (which a
+ * browser sets and a page cannot change) must be one of them. No Origin (a program, not a browser page) is
+ * refused too: a publishable key is for pages. Other principals are not checked here.
+ */
+export function authorizeOrigin(principal: Actor & Pick<Principal, 'apiKeyId'>, origin: string | undefined): void {
+  if (!principal.publishable) return;
+  const how = `add it to the key's allowed origins (PUT /api/v1/api-keys/${principal.apiKeyId ?? '{id}'}/allowed-origins)`;
+  if (!origin)
+    throw new DomainError('origin-not-allowed', `a publishable key works only from the web pages of its allowed origins, and this request has no Origin header: use it from a page on one of them, or use a secret key from a program`, {
+      data: { origin: null },
+    });
+  if (!principal.publishable.allowedOrigins.includes(origin)) throw new DomainError('origin-not-allowed', `this publishable key may not be used from ${origin}: ${how}`, { data: { origin } });
 }
 
 /**

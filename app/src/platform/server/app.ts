@@ -3,6 +3,8 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import { authenticate } from '../api/authenticate.ts';
+import { preflight } from '../api/cors.ts';
+import { originHasPublishableKey } from '../domain/queries/accounts.ts';
 import { DOCS_CSS, docsPage } from '../api/docs-page.ts';
 import { mountRoutes } from '../api/mount.ts';
 import { openApiDocument } from '../api/openapi.ts';
@@ -88,6 +90,8 @@ export function createApp(s: ApiServices, opts: { api: boolean }): Koa {
   app.use(securityHeaders);
   app.use(problemMiddleware((line, ctx) => requestLog(ctx, s.log).warn(line)));
   app.use(hostCheck(s.config));
+  // The widget's CORS preflights (api/cors.ts): answered only for origins a publishable key allows.
+  if (opts.api) app.use(preflight(API_PREFIX, (origin) => originHasPublishableKey(s.db, origin)));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new Problem('method-not-allowed'), notImplemented: () => new Problem('method-not-allowed') }));
   return app;

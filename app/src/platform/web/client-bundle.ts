@@ -1,6 +1,6 @@
-// The web app's script (web/client, Preact): the file the image build wrote (`npm run build` →
-// app/dist/web/app.<version>.js), or, where there is none for these sources (development, tests), built
-// here in memory with esbuild, once per process. The version is a hash of the web sources and the lock
+// The web app's script (web/client, Preact) and the embeddable widget's (web/widget, /widget.js): the file
+// the image build wrote (`npm run build` → app/dist/web/<name>.<version>.js), or, where there is none for
+// these sources (development, tests), built here in memory with esbuild, once per process. The version is a hash of the web sources and the lock
 // file, as for the player (render/bundle.ts), so an edited client is never served from a stale file.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WEB = fileURLToPath(new URL('.', import.meta.url));
-const ENTRY = join(WEB, 'client/main.tsx');
+/** Each browser bundle and its entry. */
+const ENTRIES = { app: join(WEB, 'client/main.tsx'), widget: join(WEB, 'widget/main.tsx') } as const;
+export type BundleName = keyof typeof ENTRIES;
 const DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 const LOCK = fileURLToPath(new URL('../../../../package-lock.json', import.meta.url));
 
@@ -32,9 +34,9 @@ async function sourceVersion(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function compile(): Promise<string> {
+async function compile(name: BundleName): Promise<string> {
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [ENTRIES[name]],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -49,27 +51,32 @@ async function compile(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-async function prebuiltOrFresh(): Promise<string> {
-  const file = join(DIST, `app.${await sourceVersion()}.js`);
+async function prebuiltOrFresh(name: BundleName): Promise<string> {
+  const file = join(DIST, `${name}.${await sourceVersion()}.js`);
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  return compile();
+  return compile(name);
 }
 
-let bundle: Promise<string> | undefined;
+const bundles = new Map<BundleName, Promise<string>>();
 
-export function clientBundle(): Promise<string> {
-  bundle ??= prebuiltOrFresh();
+/** The web app's script (default) or the widget's. */
+export function clientBundle(name: BundleName = 'app'): Promise<string> {
+  let bundle = bundles.get(name);
+  if (!bundle) {
+    bundle = prebuiltOrFresh(name);
+    bundles.set(name, bundle);
+  }
   return bundle;
 }
 
-/** For the image build: compiles the client and writes it where clientBundle looks first; returns its path and size. */
-export async function writeClientBundle(): Promise<{ file: string; bytes: number }> {
-  const file = join(DIST, `app.${await sourceVersion()}.js`);
-  const text = await compile();
+/** For the image build: compiles a bundle and writes it where clientBundle looks first; returns its path and size. */
+export async function writeClientBundle(name: BundleName = 'app'): Promise<{ file: string; bytes: number }> {
+  const file = join(DIST, `${name}.${await sourceVersion()}.js`);
+  const text = await compile(name);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(`${file}.tmp`, text);
   await rename(`${file}.tmp`, file);

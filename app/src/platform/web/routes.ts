@@ -1,6 +1,7 @@
 // The web app, served by the appliance itself (no CDN): the HTML shell at every app path (web/app-paths.ts,
 // so a deep link or a reload opens the right screen), its script (prebuilt, or built in memory), the
-// stylesheet, the player bundle, the favicon and the fonts, under a CSP that allows only this origin.
+// stylesheet, the player bundle, the favicon and the fonts, under a CSP that allows only this origin; and
+// /widget.js, the embeddable widget other sites load with a script tag (docs/widget.md).
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { createReadStream } from 'node:fs';
@@ -29,6 +30,11 @@ export function mountWeb(router: Router, signIn: SignInOptions): void {
   };
   for (const path of Object.values(APP_PATHS)) router.get(path, shell);
   router.get('/assets/app.js', async (ctx) => asset(ctx, 'text/javascript; charset=utf-8', await clientBundle()));
+  // Loaded by other origins' pages as a classic script (no CORS needed); it then calls /api/v1 with a publishable key.
+  router.get('/widget.js', async (ctx) => {
+    asset(ctx, 'text/javascript; charset=utf-8', await clientBundle('widget'));
+    ctx.set('cross-origin-resource-policy', 'cross-origin');
+  });
   router.get('/assets/app.css', (ctx) => asset(ctx, 'text/css; charset=utf-8', APP_CSS));
   router.get('/assets/favicon.svg', (ctx) => asset(ctx, 'image/svg+xml', FAVICON_SVG));
   router.get('/assets/player.js', async (ctx) => asset(ctx, 'text/javascript; charset=utf-8', await playerBundle()));

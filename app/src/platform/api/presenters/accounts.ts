@@ -23,6 +23,8 @@ export function presentApiKey(k: ApiKey) {
     revoked_at: iso(k.revokedAt),
     active: !k.revokedAt && (!k.expiresAt || k.expiresAt.getTime() > Date.now()),
     sandbox: k.sandbox,
+    kind: k.kind,
+    allowed_origins: k.allowedOrigins,
   };
 }
 

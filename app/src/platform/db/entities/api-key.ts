@@ -4,6 +4,9 @@ import { createdAt, text, timestamp, uuidPrimary } from './columns.ts';
 import type { Scope } from '../../auth/scopes.ts';
 import type { Role } from './user.ts';
 
+/** secret: dfk_…, for servers; publishable: dfp_…, for web pages (the widget), usable only from its allowed origins. */
+export type ApiKeyKind = 'secret' | 'publishable';
+
 export interface ApiKey {
   id: string;
   userId: string;
@@ -21,6 +24,9 @@ export interface ApiKey {
   revokedAt: Date | null;
   /** A sandbox key: its renders are watermarked SANDBOX, capped (720p, a short duration) and never count against quotas. */
   sandbox: boolean;
+  kind: ApiKeyKind;
+  /** A publishable key's web origins (scheme://host[:port], normalised); none for secret keys. */
+  allowedOrigins: string[];
 }
 
 export const ApiKeyEntity = new EntitySchema<ApiKey>({
@@ -39,5 +45,7 @@ export const ApiKeyEntity = new EntitySchema<ApiKey>({
     expiresAt: timestamp('expires_at', true),
     revokedAt: timestamp('revoked_at', true),
     sandbox: { type: 'boolean', name: 'sandbox', default: false },
+    kind: { type: 'text', name: 'kind', default: 'secret' },
+    allowedOrigins: { type: 'text', array: true, name: 'allowed_origins', default: () => "'{}'" },
   },
 });

@@ -13,6 +13,7 @@ import { SealedSettings1764900000011 } from './1764900000011-sealed-settings.ts'
 import { SandboxAndApiQuota1764900000012 } from './1764900000012-sandbox-and-api-quota.ts';
 import { WorkerSeatsBranding1764900000013 } from './1764900000013-worker-seats-branding.ts';
 import { RenderingOn1764900000014 } from './1764900000014-rendering-on.ts';
+import { PublishableKeys1764900000016 } from './1764900000016-publishable-keys.ts';
 import { AnimationTitles1764900000018 } from './1764900000018-animation-titles.ts';
 import { ChatIntegrations1764900000019 } from './1764900000019-chat-integrations.ts';
 import { Lti1764900000020 } from './1764900000020-lti.ts';
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   SandboxAndApiQuota1764900000012,
   WorkerSeatsBranding1764900000013,
   RenderingOn1764900000014,
+  PublishableKeys1764900000016,
   AnimationTitles1764900000018,
   ChatIntegrations1764900000019,
   Lti1764900000020,

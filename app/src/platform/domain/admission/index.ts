@@ -6,7 +6,7 @@ import type { DevforgeConfig } from '../../../config/schema.ts';
 import type { ResolutionName } from '../../../render/presets.ts';
 import type { Actor } from '../policy.ts';
 import { admitConcurrentBatches, admitConcurrentRenders } from './concurrency.ts';
-import { admitPriority } from './priority.ts';
+import { admitPriority, admitWebhook } from './priority.ts';
 import { admitRenderCost } from './render-cost.ts';
 
 export { estimateRender } from './render-cost.ts';
@@ -17,11 +17,13 @@ export interface RequestedRender {
   fps?: number;
   duration?: number;
   priority: string;
+  webhook_url?: string | undefined;
 }
 
-/** Before composing: the priority, and the requested length when one was given (no scene is composed for a render that cannot run). */
+/** Before composing: the priority, who may ask for a webhook, and the requested length when one was given (no scene is composed for a render that cannot run). */
 export function admitRequest(config: DevforgeConfig, principal: Actor, input: RequestedRender, field = 'body'): void {
   admitPriority(principal, input.priority, `${field}.priority`);
+  admitWebhook(principal, input.webhook_url, `${field}.webhook_url`);
   if (input.duration !== undefined && input.quality !== undefined) admitRenderCost(config, { quality: input.quality, fps: input.fps ?? config.render.defaultFps, durationS: input.duration }, field);
 }
 

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'user.export',
   'apikey.create',
   'apikey.revoke',
+  'apikey.origins',
   'animation.generate',
   'animation.batch',
   'animation.delete',

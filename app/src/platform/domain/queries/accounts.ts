@@ -25,3 +25,12 @@ export async function listApiKeys(db: DataSource, principal: Actor, owner: 'me' 
   const scope = listScope(principal, 'api-key.list-all', owner);
   return db.getRepository(ApiKeyEntity).find({ where: scope === 'all' ? {} : { userId: scope.ownerId }, order: { createdAt: 'DESC' } });
 }
+
+/**
+ * Whether a live publishable key lists this web origin: what a CORS preflight, which carries no key, is
+ * answered by (api/cors.ts). Says nothing about which key, or whose.
+ */
+export async function originHasPublishableKey(db: DataSource, origin: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM api_keys WHERE kind = 'publishable' AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) AND allowed_origins @> ARRAY[$1]::text[] LIMIT 1`, [origin]);
+  return rows.length > 0;
+}

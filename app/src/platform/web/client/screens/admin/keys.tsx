@@ -1,5 +1,5 @@
 // /admin/keys: every API key of the organisation (GET /api-keys?owner=all) with its owner's address (from
-// GET /users), role, scopes, created, last used and expiry; revoke one at once.
+// GET /users), role, scopes (and a publishable key's allowed origins), created, last used and expiry; revoke one at once.
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../../api.ts';
 import type { ApiKey, User } from '../../api-types.ts';
@@ -70,6 +70,12 @@ export function AdminKeysScreen() {
                     {k.role}
                     <br />
                     <span class="small">{k.scopes.join(', ')}</span>
+                    {k.kind === 'publishable' && (
+                      <>
+                        <br />
+                        <span class="small">publishable (the widget), from {k.allowed_origins.join(', ')}</span>
+                      </>
+                    )}
                   </td>
                   <td>
                     <code>{k.prefix}</code>

@@ -100,12 +100,12 @@ export function webhookReceiver(): string {
   ].join('\n');
 }
 
-/** Making a publishable key for the widget (the widget's own document in docs/ has every field). */
+/** Making a publishable key for the widget (docs/widget.md has every field). */
 export function publishableKeyExample(base: string): string {
   return [
     `curl -X POST ${base}/api/v1/api-keys \\`,
     `  -H "Authorization: Bearer $API_KEY" \\`,
     `  -H "Content-Type: application/json" \\`,
-    `  -d '{"name": "Intranet widget", "kind": "publishable", "allowedOrigins": ["https://intranet.example.com"]}'`,
+    `  -d '{"name": "Intranet widget", "kind": "publishable", "allowed_origins": ["https://intranet.example.com"]}'`,
   ].join('\n');
 }
