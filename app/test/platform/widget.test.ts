@@ -10,7 +10,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { call } from './helpers/http.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-import { axeProblems, launchBrowser } from './helpers/web-browser.ts';
+import { axeProblems, launchBrowser, screen } from './helpers/web-browser.ts';
 
 let pg: TestPostgres;
 let server: TestServer;
@@ -137,7 +137,7 @@ test.serial('from an allowed origin: describe, analyse, export; onExported gives
   const stored = await call(server.url, 'GET', `/api/v1/animations/${created!.id}`, { key: adminKey });
   t.is(stored.json.status, 'completed');
   t.is(stored.json.template, 'sort.bubble');
-  t.deepEqual(await axeProblems(page), [], 'with the export done');
+  await screen(t, page, 'widget-on-host-page');
 
   // Only the host site and the appliance were asked for anything (data: URLs are Chromium's own video
   // controls); every API call carried the publishable key.
