@@ -47,6 +47,13 @@ export function labelTerms(scene: Pick<Scene, 'objects'>, text: string, refs: re
   return terms;
 }
 
+/** The legend's entries whose colour the scene shows (or that draw their own swatch): the rest are left out. */
+export function shownLegend(objects: readonly SceneInput['objects'][number][], entries: readonly Entry[], legend: readonly LegendEntry[]): LegendEntry[] {
+  const declared = objects.flatMap((o) => [('fill' in o && o.fill) || '', ('stroke' in o && o.stroke) || '', ('color' in o && o.color) || '']);
+  const used = new Set([...declared.filter(Boolean), ...entries.map(entryColor).filter((c): c is string => !!c)]);
+  return legend.filter((e) => used.has(ROLES[e.role].color) || (typeof e.swatch === 'object' && e.swatch !== null));
+}
+
 export function composeEmphasis(input: SceneInput, legend: readonly LegendEntry[] = []): SceneInput {
   const parsed = sceneSchema.safeParse(input);
   // An invalid scene is the validator's to report, every problem named (pipeline.ts): leave it as it is.
@@ -82,9 +89,7 @@ export function composeEmphasis(input: SceneInput, legend: readonly LegendEntry[
     return { ...step, emphasis: { kind, start: step.start, duration: span }, ...(terms.length ? { terms } : {}) };
   });
   if (legend.length) {
-    const declared = scene.objects.flatMap((o) => [('fill' in o && o.fill) || '', ('stroke' in o && o.stroke) || '', ('color' in o && o.color) || '']);
-    const used = new Set([...declared.filter(Boolean), ...entries.map(entryColor).filter((c): c is string => !!c)]);
-    const shown = legend.filter((e) => used.has(ROLES[e.role].color) || (typeof e.swatch === 'object' && e.swatch !== null));
+    const shown = shownLegend(scene.objects, entries, legend);
     if (shown.length) {
       const size = legendSize(shown);
       const times = Array.from({ length: 9 }, (_, i) => (scene.duration * i) / 8);
