@@ -86,8 +86,9 @@ test('every flat catalogue example: the subject spans at least 90% of the conten
     const boxes = subject.map((id) => extentOver(bounds, id, times)).filter((b): b is Box => !!b);
     if (!boxes.length) continue;
     const extent = { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) };
-    const chrome = splitSubject(scene)
-      .chrome.filter((id) => !id.startsWith('legend.') && !id.startsWith('emph.'))
+    // The chrome is what the pass left out of the group (the title band moved down may sit below isChrome's line).
+    const chrome = (group ? scene.objects.filter((o) => !o.parent && o.id !== SUBJECT_GROUP && o.type !== 'mesh').map((o) => o.id) : splitSubject(scene).chrome)
+      .filter((id) => !id.startsWith('legend.') && !id.startsWith('emph.'))
       .map((id) => extentOver(bounds, id, times))
       .filter((b): b is Box => !!b);
     // The pass keeps a column for the legend when the template has one (the emphasis pass draws it in a free corner).

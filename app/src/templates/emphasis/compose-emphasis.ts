@@ -7,6 +7,7 @@ import { CompiledTimeline } from '../../scene/timeline.ts';
 import { SceneBounds } from './bounds.ts';
 import { freeCorner, legendObjects, legendSize } from './legend.ts';
 import { ROLES, type LegendEntry } from './roles.ts';
+import { SUBJECT_GROUP } from '../layout/subject-group.ts';
 import { dimRest, flash, pointer, surround, type Emphasised, type Window } from './tools.ts';
 
 type Entry = NonNullable<SceneInput['timeline']>[number];
@@ -17,6 +18,9 @@ export const DEFAULT_EMPHASIS: EmphasisKind = 'surround';
 export function isChrome(scene: Pick<Scene, 'objects'>, id: string): boolean {
   if (id.startsWith('legend.') || id.startsWith('emph.')) return true;
   const obj = scene.objects.find((o) => o.id === id);
+  // Laid out, the subject is in the layout pass's group and the chrome is what stayed outside it (the pass may have
+  // moved the title band down a little).
+  if (obj && obj.id !== SUBJECT_GROUP && !obj.parent && scene.objects.some((o) => o.id === SUBJECT_GROUP)) return obj.type === 'text';
   // Titles and counters sit in the top band of every template (y ≥ 3.1: algo-scene.ts, slide.ts).
   return obj?.type === 'text' && obj.y >= 3.05;
 }

@@ -6,9 +6,11 @@
 import type { Scene, SceneInput } from '../../scene/schema.ts';
 import type { Box } from '../emphasis/bounds.ts';
 import { EDGE_ROOM } from './content-area.ts';
+import { SUBJECT_GROUP } from './subject-group.ts';
 
 /** The group holding the subject; its x, y and scale are the whole of the fill. */
-export const SUBJECT_GROUP = 'layout.subject';
+export { SUBJECT_GROUP };
+
 /** The smallest text height (world units; 0.2 is 16 px at 720 p, 24 px at 1080 p) the fill may shrink a label to. */
 export const MIN_TEXT_SIZE = 0.2;
 /** A subject of a few small things is enlarged this much at most: past it, shapes read as clip art, not diagrams. */

@@ -31,7 +31,8 @@ export function collectLabels(scene: Scene, bounds: SceneBounds, times: readonly
     if (o.type !== 'text') continue;
     const boxes = times.map((t) => (bounds.opacity(o.id, t) > VISIBLE ? bounds.box(o.id, t) : undefined));
     if (!boxes.some(Boolean)) continue;
-    const movable = inSubject(o) && staysPut(scene, o) && o.rotation === 0;
+    // A legend's entries are laid out as a row or a column: moving one alone would break it.
+    const movable = inSubject(o) && !o.id.startsWith('legend.') && staysPut(scene, o) && o.rotation === 0;
     labels.push({ id: o.id, boxes, movable, dx: 0, dy: 0 });
   }
   return labels;
