@@ -1,7 +1,8 @@
 // Keep labels apart: text labels whose boxes (estimated from font size and string length, emphasis/bounds.ts) overlap
 // at any sampled moment while both are visible are pushed apart by a small iterative repulsion, each step along the
 // axis of least overlap, and kept inside the title-safe area. Only labels that stay put can be nudged (a label that
-// moves, or sits in a turning group, is where its animation needs it); chrome and moving labels push the others.
+// moves, or sits in a turning group, is where its animation needs it); chrome pushes the others, and labels in
+// motion pass by without pushing anything aside.
 import type { Scene, SceneObject } from '../../scene/schema.ts';
 import type { Box, SceneBounds } from '../emphasis/bounds.ts';
 import { staysPut } from './frames.ts';
@@ -19,6 +20,8 @@ export interface Label {
   /** Box at each sampled time, undefined while it is not seen. */
   boxes: (Box | undefined)[];
   movable: boolean;
+  /** At each sampled time, whether it is at rest: what passes by in motion (an orbiting planet's name) pushes nothing. */
+  still: boolean[];
   /** The nudge so far, world units. */
   dx: number;
   dy: number;
@@ -33,7 +36,8 @@ export function collectLabels(scene: Scene, bounds: SceneBounds, times: readonly
     if (!boxes.some(Boolean)) continue;
     // A legend's entries are laid out as a row or a column: moving one alone would break it.
     const movable = inSubject(o) && !o.id.startsWith('legend.') && staysPut(scene, o) && o.rotation === 0;
-    labels.push({ id: o.id, boxes, movable, dx: 0, dy: 0 });
+    const still = times.map((t) => !bounds.moves(o.id, t - 1e-3, t + 1e-3));
+    labels.push({ id: o.id, boxes, movable, still, dx: 0, dy: 0 });
   }
   return labels;
 }
@@ -47,7 +51,7 @@ export function worstOverlap(a: Label, b: Label, gap = LABEL_GAP): { ox: number;
   let worst: { ox: number; oy: number; a: Box; b: Box } | undefined;
   for (let i = 0; i < a.boxes.length; i++) {
     const [ra, rb] = [a.boxes[i], b.boxes[i]];
-    if (!ra || !rb) continue;
+    if (!ra || !rb || !a.still[i] || !b.still[i]) continue;
     const [ba, bb] = [shifted(ra, a), shifted(rb, b)];
     const ox = Math.min(ba.x1, bb.x1) - Math.max(ba.x0, bb.x0) + gap;
     const oy = Math.min(ba.y1, bb.y1) - Math.max(ba.y0, bb.y0) + gap;
