@@ -1,13 +1,16 @@
 // Wraps a template's composition into a complete scene spec: size, fps, style, meta, the narration
 // track and where it shows, and the timeline and narration rescaled when the user asked for a
-// particular duration, then the emphasis pass (emphasis/compose-emphasis.ts): stretched freely, compressed only down to the reading floor (pacing.ts); when the
+// particular duration, then the layout pass (layout/layout-pass.ts: the subject fills the content area, labels kept
+// apart and backed over grids) and the emphasis pass (emphasis/compose-emphasis.ts): stretched freely, compressed only down to the reading floor (pacing.ts); when the
 // request is shorter than that, the scene keeps the shortest readable length and meta.warnings says so.
 import type { CaptionMode, SceneInput } from '../scene/schema.ts';
 import type { StyleName } from '../scene/themes.ts';
 import { SCENE_VERSION } from '../scene/schema.ts';
 import type { Composition } from './types.ts';
 import { compressionFloor } from './pacing.ts';
-import { composeEmphasis } from './emphasis/compose-emphasis.ts';
+import { composeEmphasis, shownLegend } from './emphasis/compose-emphasis.ts';
+import { layoutPass } from './layout/layout-pass.ts';
+import { legendSize } from './emphasis/legend.ts';
 
 export interface SceneOptions {
   width: number;
@@ -60,8 +63,11 @@ export function sceneFromComposition(composition: Composition, meta: { template:
       ...(warning ? { warnings: [warning] } : {}),
     },
   };
-  // One highlight per narrated step with refs, and the legend, fitted to the scene as it will be shown.
-  return composeEmphasis(scene, composition.legend);
+  // Laid out first, so the highlight of each narrated step with refs, and the legend, fit the scene as it will be shown.
+  // Room is kept for the legend the emphasis pass will draw: the entries whose colours the scene shows.
+  const shown = shownLegend(scene.objects, scene.timeline ?? [], composition.legend ?? []);
+  const legend = shown.length ? { legend: legendSize(shown) } : {};
+  return composeEmphasis(layoutPass(scene, legend), composition.legend);
 }
 
 /**

@@ -5,6 +5,7 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { sceneForAnalysis } from '../../src/pipeline.ts';
 import { ALGORITHM_TEMPLATES } from '../../src/templates/algorithms/index.ts';
 import type { Scene } from '../../src/scene/schema.ts';
+import { SUBJECT_GROUP } from '../../src/templates/layout/fill.ts';
 
 const SIZE = { width: 1280, height: 720, fps: 30 };
 const many = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i)).join(' ');
@@ -60,8 +61,25 @@ function textWidth(text: string, size: number): number {
   return Math.max(...text.split('\n').map((l) => l.length)) * size * 0.62;
 }
 
-function problems(scene: Scene): string[] {
+/** The scene as the viewer sees it: the layout pass's subject group applied to its members' positions and sizes. */
+function inView(scene: Scene): Scene {
+  const g = scene.objects.find((o) => o.id === SUBJECT_GROUP);
+  if (!g) return scene;
+  const at = (x: number, y: number) => ({ x: g.x + x * g.scale, y: g.y + y * g.scale });
+  return {
+    ...scene,
+    objects: scene.objects.map((o) => (o.parent !== SUBJECT_GROUP ? o : { ...o, ...at(o.x, o.y), ...(o.type === 'text' ? { size: o.size * g.scale, ...(o.maxWidth ? { maxWidth: o.maxWidth * g.scale } : {}) } : {}) })) as Scene['objects'],
+    timeline: scene.timeline.map((e) =>
+      e.type === 'move' && scene.objects.find((o) => o.id === e.target)?.parent === SUBJECT_GROUP
+        ? { ...e, to: { ...e.to, ...(e.to.x !== undefined ? { x: g.x + e.to.x * g.scale } : {}), ...(e.to.y !== undefined ? { y: g.y + e.to.y * g.scale } : {}) } }
+        : e,
+    ),
+  };
+}
+
+function problems(laid: Scene): string[] {
   const out: string[] = [];
+  const scene = inView(laid);
   const texts = new Map(scene.objects.filter((o) => o.type === 'text').map((o) => [o.id, o]));
   const check = (id: string, text: string) => {
     const o = texts.get(id);

@@ -5,11 +5,12 @@
 import test from 'ava';
 import { sceneFromDescription } from '../../src/pipeline.ts';
 import { fromOklab, mixColors, parseHex, toOklab } from '../../src/scene/color.ts';
-import type { Scene } from '../../src/scene/schema.ts';
+import { SCENE_VERSION, type Scene, type SceneInput } from '../../src/scene/schema.ts';
 import { parseScene } from '../../src/scene/validate.ts';
 import { sceneFromComposition } from '../../src/templates/compose.ts';
 import { ROLES } from '../../src/templates/emphasis/roles.ts';
-import { labelTerms } from '../../src/templates/emphasis/compose-emphasis.ts';
+import { SceneBounds } from '../../src/templates/emphasis/bounds.ts';
+import { composeEmphasis, labelTerms } from '../../src/templates/emphasis/compose-emphasis.ts';
 import { readableOn, termColors } from '../../src/scene/term-colors.ts';
 import { CompiledTimeline } from '../../src/scene/timeline.ts';
 import { colourRuns } from '../../src/player/caption-band.ts';
@@ -124,9 +125,13 @@ test('each tool draws its highlight on the ref, for the step, and nothing outsid
     t.deepEqual(emphasisProblems(scene), [], kind);
     t.is(scene.narration.steps[0]!.emphasis, undefined, 'a step without refs gets none');
   }
-  const surround = twoBoxes().objects.find((o) => o.id === 'emph.1');
-  t.like(surround, { type: 'rect', x: -3, y: 1 }, 'a surround by default, centred on the ref');
-  t.true(surround?.type === 'rect' && surround.width > 1 && surround.width < 1.6, 'fitted with padding');
+  const scene = twoBoxes();
+  const surround = scene.objects.find((o) => o.id === 'emph.1');
+  // Where the ref is drawn, after the layout pass has scaled the subject to fill the frame.
+  const ref = new SceneBounds(scene, new CompiledTimeline(scene)).box('a', 0)!;
+  const size = ref.x1 - ref.x0;
+  t.like(surround, { type: 'rect', x: (ref.x0 + ref.x1) / 2, y: (ref.y0 + ref.y1) / 2 }, 'a surround by default, centred on the ref');
+  t.true(surround?.type === 'rect' && surround.width > size && surround.width < size + 0.6, 'fitted with padding');
 });
 
 test('dim-the-rest lowers the other objects for the step and restores them; the ref stays lit', async (t) => {
@@ -149,7 +154,8 @@ test('a surround follows refs that move during the step', (t) => {
   const duration = tl.finish(tl.t + 1);
   const scene = parseScene(sceneFromComposition({ objects: [{ id: 'a', type: 'rect', x: 0, y: 0, width: 1, height: 1 }], timeline: tl.entries, narration: tl.steps, duration, title: 'moving' }, META, { ...SIZE, style: 'algorithmic' }));
   const xs = scene.timeline.filter((e) => e.type === 'tween' && e.target === 'emph.0' && e.property === 'x').map((e) => (e.type === 'tween' ? (e.to as number) : 0));
-  t.true(xs.length > 3 && Math.abs(xs.at(-1)! - 4) < 0.05, `the surround ends where the box does: ${xs.at(-1)}`);
+  const end = new SceneBounds(scene, new CompiledTimeline(scene)).box('a', 1.5)!;
+  t.true(xs.length > 3 && Math.abs(xs.at(-1)! - (end.x0 + end.x1) / 2) < 0.05, `the surround ends where the box does: ${xs.at(-1)}`);
 });
 
 test('a pointer to an object down by the caption band becomes a surround; refs far apart get an outline each', (t) => {
@@ -201,7 +207,9 @@ test('a legend names the roles a template declares and uses, in a free corner of
     title: 'legend',
     legend: [{ role: 'compare' }, { role: 'sorted' }, { role: 'pivot' }],
   };
-  const scene = parseScene(sceneFromComposition(composition, META, { ...SIZE, style: 'algorithmic' }));
+  // The emphasis pass on its own: the layout pass (which keeps a column free for the legend) would move 'big'.
+  const input: SceneInput = { version: SCENE_VERSION, ...SIZE, duration, objects: composition.objects, timeline: composition.timeline, narration: { steps: composition.narration } };
+  const scene = parseScene(composeEmphasis(input, composition.legend));
   const labels = scene.objects.filter((o) => o.id.endsWith('.label') && o.id.startsWith('legend.'));
   t.deepEqual(
     labels.map((o) => (o.type === 'text' ? o.text : '')),

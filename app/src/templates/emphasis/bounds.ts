@@ -36,6 +36,20 @@ export function overlapArea(a: Box, b: Box): number {
   return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 }
 
+/** The axis-aligned box around `b` turned by `angle` radians about the origin. */
+function turned(b: Box, angle: number): Box {
+  const [c, s] = [Math.cos(angle), Math.sin(angle)];
+  const corners = [
+    [b.x0, b.y0],
+    [b.x1, b.y0],
+    [b.x0, b.y1],
+    [b.x1, b.y1],
+  ].map(([x, y]) => [x! * c - y! * s, x! * s + y! * c] as const);
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
 /** Measures objects of one scene at any time. */
 export class SceneBounds {
   private readonly byId: Map<string, SceneObject>;
@@ -59,7 +73,8 @@ export class SceneBounds {
     const changing = [...(tracks?.entries() ?? [])].some(([prop, track]) => GEOMETRY.has(prop) && track.some((seg) => seg.start < t1 && seg.end > t0 - 1e-9));
     if (changing) return true;
     if (up && obj.parent && this.moves(obj.parent, t0, t1)) return true;
-    if (obj.type === 'edge') return this.moves(obj.from, t0, t1) || this.moves(obj.to, t0, t1);
+    // Asked from a group (up = false), the ends' own group is that group: looking up again would never end.
+    if (obj.type === 'edge') return this.moves(obj.from, t0, t1, up) || this.moves(obj.to, t0, t1, up);
     // Children are looked at downwards only: asking a child about its parent again would never end.
     if (obj.type === 'group') return [...this.byId.values()].some((o) => o.parent === id && this.moves(o.id, t0, t1, false));
     return false;
@@ -81,13 +96,16 @@ export class SceneBounds {
     if (obj.type === 'group') return union([...this.byId.values()].filter((o) => o.parent === obj.id).map((c) => this.box(c.id, t)));
     const local = this.localBox(obj, t);
     if (!local) return undefined;
-    // Groups move their children (rotation is ignored: the surround of a rotated child is its unrotated box).
+    // Groups move, scale and turn their children: a turned group's child covers the box around its turned corners
+    // (the electrons of an atom's shells go round with their group).
     let box = local;
     let parent = obj.parent ? this.byId.get(obj.parent) : undefined;
     while (parent) {
       const s = this.num(parent.id, 'scale', t);
       const px = this.num(parent.id, 'x', t);
       const py = this.num(parent.id, 'y', t);
+      const turn = (this.num(parent.id, 'rotation', t) * Math.PI) / 180;
+      box = turn ? turned(box, turn) : box;
       box = { x0: px + box.x0 * s, y0: py + box.y0 * s, x1: px + box.x1 * s, y1: py + box.y1 * s };
       parent = parent.parent ? this.byId.get(parent.parent) : undefined;
     }

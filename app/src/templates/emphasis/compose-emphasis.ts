@@ -7,6 +7,7 @@ import { CompiledTimeline } from '../../scene/timeline.ts';
 import { SceneBounds } from './bounds.ts';
 import { freeCorner, legendObjects, legendSize } from './legend.ts';
 import { ROLES, type LegendEntry } from './roles.ts';
+import { SUBJECT_GROUP } from '../layout/subject-group.ts';
 import { dimRest, flash, pointer, surround, type Emphasised, type Window } from './tools.ts';
 
 type Entry = NonNullable<SceneInput['timeline']>[number];
@@ -17,6 +18,9 @@ export const DEFAULT_EMPHASIS: EmphasisKind = 'surround';
 export function isChrome(scene: Pick<Scene, 'objects'>, id: string): boolean {
   if (id.startsWith('legend.') || id.startsWith('emph.')) return true;
   const obj = scene.objects.find((o) => o.id === id);
+  // Laid out, the subject is in the layout pass's group and the chrome is what stayed outside it (the pass may have
+  // moved the title band down a little).
+  if (obj && obj.id !== SUBJECT_GROUP && !obj.parent && scene.objects.some((o) => o.id === SUBJECT_GROUP)) return obj.type === 'text';
   // Titles and counters sit in the top band of every template (y ≥ 3.1: algo-scene.ts, slide.ts).
   return obj?.type === 'text' && obj.y >= 3.05;
 }
@@ -45,6 +49,13 @@ export function labelTerms(scene: Pick<Scene, 'objects'>, text: string, refs: re
     if (new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text)) terms.push({ text: label, ref });
   }
   return terms;
+}
+
+/** The legend's entries whose colour the scene shows (or that draw their own swatch): the rest are left out. */
+export function shownLegend(objects: readonly SceneInput['objects'][number][], entries: readonly Entry[], legend: readonly LegendEntry[]): LegendEntry[] {
+  const declared = objects.flatMap((o) => [('fill' in o && o.fill) || '', ('stroke' in o && o.stroke) || '', ('color' in o && o.color) || '']);
+  const used = new Set([...declared.filter(Boolean), ...entries.map(entryColor).filter((c): c is string => !!c)]);
+  return legend.filter((e) => used.has(ROLES[e.role].color) || (typeof e.swatch === 'object' && e.swatch !== null));
 }
 
 export function composeEmphasis(input: SceneInput, legend: readonly LegendEntry[] = []): SceneInput {
@@ -82,9 +93,7 @@ export function composeEmphasis(input: SceneInput, legend: readonly LegendEntry[
     return { ...step, emphasis: { kind, start: step.start, duration: span }, ...(terms.length ? { terms } : {}) };
   });
   if (legend.length) {
-    const declared = scene.objects.flatMap((o) => [('fill' in o && o.fill) || '', ('stroke' in o && o.stroke) || '', ('color' in o && o.color) || '']);
-    const used = new Set([...declared.filter(Boolean), ...entries.map(entryColor).filter((c): c is string => !!c)]);
-    const shown = legend.filter((e) => used.has(ROLES[e.role].color) || (typeof e.swatch === 'object' && e.swatch !== null));
+    const shown = shownLegend(scene.objects, entries, legend);
     if (shown.length) {
       const size = legendSize(shown);
       const times = Array.from({ length: 9 }, (_, i) => (scene.duration * i) / 8);

@@ -211,7 +211,8 @@ function composeCollision(p: CollisionParams): Composition {
     { id: 'a1', type: 'line', points: arrow(center1(0), v1, arrowY1), color: '$secondary', width: 0.06, arrow: 'end', opacity: v1 === 0 ? 0 : 1 },
     { id: 'a2', type: 'line', points: arrow(center2(0), v2, arrowY2), color: '$accent', width: 0.06, arrow: 'end', opacity: v2 === 0 ? 0 : 1 },
     { id: 'v1-label', type: 'text', text: vLabel('v₁', v1), x: center1(0), y: arrowY1 + 0.4, size: 0.3, color: '$secondary' },
-    { id: 'v2-label', type: 'text', text: vLabel('v₂', v2), x: center2(0), y: arrowY2 + 0.4, size: 0.3, color: '$accent' },
+    // A row above v₁'s label: at impact the bodies touch and the two labels would run into each other.
+    { id: 'v2-label', type: 'text', text: vLabel('v₂', v2), x: center2(0), y: Math.max(arrowY2 + 0.4, arrowY1 + 0.4 + 0.42), size: 0.3, color: '$accent' },
     { id: 'clock', type: 'text', text: 'before', x: 0, y: -0.75, size: 0.34, color: '$muted' },
     { id: 'f-p', type: 'math', latex: `p = m_1 v_1 + m_2 v_2 = ${texUnit(r.momentum, 'kg·m/s')}`, x: -3.7, y: -1.45, size: 0.34, color: '$highlight' },
     ...(elastic
