@@ -5,6 +5,7 @@ import { parseScene } from './scene/validate.ts';
 import { sceneFromComposition } from './templates/compose.ts';
 import { getTemplate } from './templates/registry.ts';
 import { requireUnderstood } from './analysis/understanding.ts';
+import { composingWith, STANDARD_DELIVERY } from './templates/delivery.ts';
 
 export interface SceneRequest extends AnalyzeOptions {
   width: number;
@@ -23,11 +24,13 @@ export function sceneForAnalysis(analysis: Analysis, req: Pick<SceneRequest, 'wi
   if (!template) throw new AnalysisError('unknown_template', `unknown template "${analysis.template}"`);
   // An analysis not understood (or missing the user's content) is refused, never drawn.
   requireUnderstood(analysis, description);
-  const composition = template.compose(analysis.params, analysis.facts, { style: analysis.style, aspect: req.width / req.height });
+  // An analysis made before delivery was read (a stored or edited one) is told as standard.
+  const delivery = analysis.delivery ?? STANDARD_DELIVERY;
+  const composition = composingWith(delivery, () => template.compose(analysis.params, analysis.facts, { style: analysis.style, aspect: req.width / req.height }));
   const input = sceneFromComposition(
     composition,
     { template: analysis.template, params: analysis.params, facts: analysis.facts, ...(description ? { description } : {}) },
-    { width: req.width, height: req.height, fps: req.fps, duration: req.duration, style: analysis.style, captions: req.captions },
+    { width: req.width, height: req.height, fps: req.fps, duration: req.duration, style: analysis.style, captions: req.captions, pace: delivery.pace },
   );
   // The voice is the request's, not the template's: set here, beside what the template composed.
   const scene = parseScene(req.voice ? { ...input, voice: { name: req.voice } } : input, `template ${analysis.template}`);

@@ -451,6 +451,12 @@ export type PostApiV1AnalyzeResponse = {
   }>;
   warnings: Array<string>;
   matched: Array<string>;
+  /** How it was asked to be told: "slowly" holds every step longer, "quickly" shortens it to the reading floor, "in detail"/"step by step"/"for beginners" narrates every step of every round, "overview"/"briefly" summarises sooner; words: the phrases that said so. It never changes the template or the data. */
+  delivery: {
+    pace: 'slow' | 'normal' | 'fast';
+    depth: 'overview' | 'standard' | 'detailed';
+    words: Array<string>;
+  };
   suggestions?: Array<{
     template: string;
     title: string;
@@ -522,6 +528,12 @@ export type PostApiV1ScenesPreviewResponse = {
     }>;
     warnings: Array<string>;
     matched: Array<string>;
+    /** How it was asked to be told: "slowly" holds every step longer, "quickly" shortens it to the reading floor, "in detail"/"step by step"/"for beginners" narrates every step of every round, "overview"/"briefly" summarises sooner; words: the phrases that said so. It never changes the template or the data. */
+    delivery: {
+      pace: 'slow' | 'normal' | 'fast';
+      depth: 'overview' | 'standard' | 'detailed';
+      words: Array<string>;
+    };
     suggestions?: Array<{
       template: string;
       title: string;

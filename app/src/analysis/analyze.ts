@@ -1,5 +1,6 @@
 // description (+ optional style, template hints) → {template, style, params, facts, confidence, understood,
 // needs, alternatives, warnings, suggestions}. Deterministic, offline, in-process; the CLI and the HTTP API call this.
+import { readDelivery, type DeliveryReading } from './delivery-words.ts';
 import { z } from 'zod';
 import { STYLE_NAMES, type StyleName } from '../scene/themes.ts';
 import { FALLBACK_TEMPLATE_ID, getTemplate, TEMPLATES } from '../templates/registry.ts';
@@ -44,6 +45,8 @@ export interface Analysis {
   matched: string[];
   /** Close templates, each with an example description, when the description was not understood. */
   suggestions?: Suggestion[];
+  /** How it was asked to be told ("slowly", "in detail"): the pace and depth, and the words that said so. */
+  delivery: DeliveryReading;
 }
 
 export { AnalysisError };
@@ -126,12 +129,13 @@ export function analyze(description: string, opts: AnalyzeOptions = {}): Analysi
   const style = checkStyle(opts.style);
   if (!clean && !opts.template) throw new AnalysisError('empty', 'description is empty: say what to animate, e.g. "Demonstrate bubble sort on 5 3 8 1"');
   const text = parseText(clean);
+  const delivery = readDelivery(clean);
   const warnings: string[] = [];
   if (clean.length !== description.trim().length) warnings.push('control characters were removed from the description');
 
   const answer = (t: AnyTemplate, confidence: number, alternatives: Analysis['alternatives'], explicit?: Record<string, unknown>): Analysis => {
     const { given, missing } = givenParams(t, text, explicit, warnings);
-    const base = { template: t.id, style: style ?? t.style, confidence: Number(confidence.toFixed(2)), alternatives, warnings, matched: [...text.used] };
+    const base = { template: t.id, style: style ?? t.style, confidence: Number(confidence.toFixed(2)), alternatives, warnings, matched: [...text.used], delivery };
     // Chosen by id with nothing to read: the template's own example, said to be one.
     if (missing && !clean) warnings.push(`no ${missing} were given: showing the example ${missing} of ${t.id}`);
     else if (missing) {
@@ -182,5 +186,6 @@ export function analyze(description: string, opts: AnalyzeOptions = {}): Analysi
     warnings,
     matched: [...text.used],
     suggestions,
+    delivery,
   };
 }

@@ -11,6 +11,7 @@ import { compressionFloor } from './pacing.ts';
 import { composeEmphasis, shownLegend } from './emphasis/compose-emphasis.ts';
 import { layoutPass } from './layout/layout-pass.ts';
 import { legendSize } from './emphasis/legend.ts';
+import type { Delivery } from './delivery.ts';
 
 export interface SceneOptions {
   width: number;
@@ -21,7 +22,14 @@ export interface SceneOptions {
   style: StyleName;
   /** Where the narration shows; the spec's default (burned into the frame) when undefined. */
   captions?: CaptionMode;
+  /** The pace asked for in words ("slowly", "quickly"); a requested duration wins over it. */
+  pace?: Delivery['pace'];
 }
+
+/** How much longer "slowly" makes a scene: every step and pause held a third longer. */
+export const SLOW_PACE = 1.35;
+/** How far "quickly" shortens a scene, never past the reading floor. */
+export const FAST_PACE = 0.8;
 
 type TimelineEntry = NonNullable<SceneInput['timeline']>[number];
 
@@ -33,7 +41,7 @@ function scaleEntry(entry: TimelineEntry, k: number): TimelineEntry {
 
 export function sceneFromComposition(composition: Composition, meta: { template: string; params: Record<string, unknown>; facts: Record<string, unknown>; description?: string }, opts: SceneOptions): SceneInput {
   const natural = composition.duration;
-  const { duration, warning } = fitDuration(composition, opts.duration);
+  const { duration, warning } = opts.duration === undefined && opts.pace && opts.pace !== 'normal' ? { duration: pacedDuration(composition, opts.pace), warning: undefined } : fitDuration(composition, opts.duration);
   const k = duration / natural;
   const timeline = k === 1 ? composition.timeline : composition.timeline.map((e) => scaleEntry(e, k));
   const steps = composition.narration
@@ -68,6 +76,14 @@ export function sceneFromComposition(composition: Composition, meta: { template:
   const shown = shownLegend(scene.objects, scene.timeline ?? [], composition.legend ?? []);
   const legend = shown.length ? { legend: legendSize(shown) } : {};
   return composeEmphasis(layoutPass(scene, legend), composition.legend);
+}
+
+/** The length "slowly" or "quickly" gives a scene: stretched, or shortened down to the reading floor at most. */
+export function pacedDuration(composition: Pick<Composition, 'duration' | 'narration'>, pace: 'slow' | 'fast'): number {
+  const natural = composition.duration;
+  if (pace === 'slow') return natural * SLOW_PACE;
+  const shortest = natural * compressionFloor(composition.narration.map((s) => ({ duration: s.duration ?? 0, text: s.text })));
+  return Math.max(natural * FAST_PACE, shortest, Math.min(natural, 1));
 }
 
 /**

@@ -2,9 +2,14 @@
 // rest of that round and every later round (a pass, a partition, a block of moves) play faster under one
 // summary sentence. One home for the rule, so sorts, searches and recursions group the same way.
 import type { TimelineBuilder } from './timeline-builder.ts';
+import { currentDelivery } from './delivery.ts';
 
 /** Sentences narrated one at a time before the rest is grouped into summaries (a first pass, roughly). */
 export const DETAIL_STEPS = 8;
+/** Sentences narrated one at a time when the user asked for detail ("step by step", "for beginners"): every one, up to this. */
+export const DETAILED_STEPS = 40;
+/** Sentences narrated one at a time in an overview ("briefly", "a quick overview") before the summaries. */
+export const OVERVIEW_STEPS = 3;
 /** How much of its own time a grouped step plays in: the summary, not each sentence, is what is read. */
 export const GROUPED_SPEED = 0.6;
 
@@ -24,7 +29,9 @@ export interface GroupPlay<S> {
 }
 
 export function playInGroups<S>(tl: TimelineBuilder, rounds: readonly (readonly S[])[], how: GroupPlay<S>): void {
-  let detailLeft = how.detail ?? DETAIL_STEPS;
+  const depth = currentDelivery().depth;
+  const base = how.detail ?? DETAIL_STEPS;
+  let detailLeft = depth === 'detailed' ? Math.max(base, DETAILED_STEPS) : depth === 'overview' ? Math.min(base, OVERVIEW_STEPS) : base;
   rounds.forEach((round, index) => {
     let i = 0;
     for (; i < round.length && (detailLeft > 0 || !how.narrated(round[i]!)); i++) {

@@ -13,6 +13,7 @@ import { jsonSchema } from '../openapi.ts';
 import { defineRoute, reply, type AnyRoute } from '../route.ts';
 import { QUALITIES } from '../schemas/animations.ts';
 import { ASPECTS } from '../../../render/presets.ts';
+import { DEPTHS, PACES } from '../../../templates/delivery.ts';
 
 const analyzeBody = z.strictObject({
   description: z.string().describe('What to animate (at most analysis.maxDescriptionLength characters).'),
@@ -44,6 +45,11 @@ export const analysisSchema = z.object({
   alternatives: z.array(z.object({ template: z.string(), confidence: z.number() })),
   warnings: z.array(z.string()),
   matched: z.array(z.string()),
+  delivery: z
+    .object({ pace: z.enum(PACES), depth: z.enum(DEPTHS), words: z.array(z.string()) })
+    .describe(
+      'How it was asked to be told: "slowly" holds every step longer, "quickly" shortens it to the reading floor, "in detail"/"step by step"/"for beginners" narrates every step of every round, "overview"/"briefly" summarises sooner; words: the phrases that said so. It never changes the template or the data.',
+    ),
   suggestions: z.array(z.object({ template: z.string(), title: z.string(), example: z.string() })).optional(),
 });
 
