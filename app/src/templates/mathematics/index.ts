@@ -11,6 +11,7 @@ import { linalgVectorAdd } from './linalg-vector-add.ts';
 import { linalgMatrixMultiply } from './linalg-matrix-multiply.ts';
 import { linalgTransform } from './linalg-transform.ts';
 import { seriesFourier } from './series-fourier.ts';
+import { seriesArithmetic } from './series-arithmetic.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -24,4 +25,5 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   linalgMatrixMultiply,
   linalgTransform,
   seriesFourier,
+  seriesArithmetic,
 ];
