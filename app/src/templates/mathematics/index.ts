@@ -12,6 +12,7 @@ import { linalgMatrixMultiply } from './linalg-matrix-multiply.ts';
 import { linalgTransform } from './linalg-transform.ts';
 import { seriesFourier } from './series-fourier.ts';
 import { seriesArithmetic } from './series-arithmetic.ts';
+import { seriesGeometric } from './series-geometric.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -26,4 +27,5 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   linalgTransform,
   seriesFourier,
   seriesArithmetic,
+  seriesGeometric,
 ];
