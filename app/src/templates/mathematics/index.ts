@@ -13,6 +13,7 @@ import { linalgTransform } from './linalg-transform.ts';
 import { seriesFourier } from './series-fourier.ts';
 import { seriesArithmetic } from './series-arithmetic.ts';
 import { seriesGeometric } from './series-geometric.ts';
+import { financeCompoundInterest } from './finance-compound-interest.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -28,4 +29,5 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   seriesFourier,
   seriesArithmetic,
   seriesGeometric,
+  financeCompoundInterest,
 ];
