@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { formatNumber, numberTex } from '../format/index.ts';
-import { fmt } from './chart.ts';
+import { fitMathSize, fmt } from './chart.ts';
 import { markUsed, namedNumber } from './progression.ts';
 
 type SceneObject = Composition['objects'][number];
@@ -201,11 +201,14 @@ export const financeCompoundInterest = defineTemplate<CompoundParams>({
     const nt = n * years;
     const tex = (v: number) => numberTex(fmt(v, 6));
     const texMoney = (v: number) => `${cur === '$' ? '\\$' : cur}${numberTex(money(v, ''))}`;
+    const eq1 = `A = ${texMoney(P)}\\left(1 + \\frac{${tex(r)}}{${n}}\\right)^{${n} \\cdot ${years}}`;
+    const eq2 = `A = ${texMoney(P)} \\cdot ${tex(1 + r / n)}^{${nt}} ${equalsOrAbout(f.amount, true)} ${texMoney(f.amount)}`;
+    const eq3 = `P(1 + rt) = ${texMoney(P)}(1 + ${tex(r)} \\cdot ${years}) ${equalsOrAbout(f.simple_amount, true)} ${texMoney(f.simple_amount)}`;
     objects.push(
       { id: 'eq0', type: 'math', latex: 'A = P\\left(1 + \\frac{r}{n}\\right)^{nt}', x: panelX, y: 2.6, size: 0.46, color: '$foreground' },
-      { id: 'eq1', type: 'math', latex: `A = ${texMoney(P)}\\left(1 + \\frac{${tex(r)}}{${n}}\\right)^{${n} \\cdot ${years}}`, x: panelX, y: 1.45, size: 0.4, color: '$foreground' },
-      { id: 'eq2', type: 'math', latex: `A = ${texMoney(P)} \\cdot ${tex(1 + r / n)}^{${nt}} ${equalsOrAbout(f.amount, true)} ${texMoney(f.amount)}`, x: panelX, y: 0.4, size: 0.38, color: '$success' },
-      { id: 'eq3', type: 'math', latex: `P(1 + rt) = ${texMoney(P)}(1 + ${tex(r)} \\cdot ${years}) ${equalsOrAbout(f.simple_amount, true)} ${texMoney(f.simple_amount)}`, x: panelX, y: -0.75, size: 0.34, color: '$secondary' },
+      { id: 'eq1', type: 'math', latex: eq1, x: panelX, y: 1.45, size: fitMathSize(eq1, 5.2, 0.4), color: '$foreground' },
+      { id: 'eq2', type: 'math', latex: eq2, x: panelX, y: 0.4, size: fitMathSize(eq2, 5.2, 0.38), color: '$success' },
+      { id: 'eq3', type: 'math', latex: eq3, x: panelX, y: -0.75, size: fitMathSize(eq3, 5.2, 0.34), color: '$secondary' },
       { id: 'gain', type: 'text', text: f.amount === f.simple_amount ? 'the same after one year' : `compound earns ${m(cents(f.amount - f.simple_amount))} more`, x: panelX, y: -1.75, size: 0.32, weight: 600, color: '$foreground' },
     );
     const every = ({ 1: 'once a year', 2: 'twice a year', 4: 'quarterly', 12: 'monthly', 52: 'weekly', 365: 'daily' } as Record<number, string>)[n] ?? `${n} times a year`;

@@ -62,7 +62,8 @@ export interface BarRow {
 }
 
 /**
- * One bar per term, to scale from a zero line, in the left part of the view; the value above (or below, when
+ * One bar per term, to scale from a zero line (a negative term hangs below it, in the same colour: its direction
+ * and its label carry the sign, so no legend is needed), in the left part of the view; the value above (or below, when
  * negative) each bar, a₁ … aₙ under the row and the step from each term to the next between them.
  */
 export function barRow(terms: number[], stepLabel: (i: number) => string, colour: string): BarRow {
@@ -94,7 +95,7 @@ export function barRow(terms: number[], stepLabel: (i: number) => string, colour
     const h = Math.max(Math.abs(v) * scale, 0.04);
     const id = `bar${i}`;
     if (v >= 0) objects.push({ id, type: 'bar', x, y: zero, width: pitch * 0.62, height: h, fill: colour });
-    else objects.push({ id, type: 'rect', x, y: zero - h / 2, width: pitch * 0.62, height: h, fill: '$secondary', cornerRadius: 0.06 });
+    else objects.push({ id, type: 'rect', x, y: zero - h / 2, width: pitch * 0.62, height: h, fill: colour, cornerRadius: 0.06 });
     objects.push({ id: `value${i}`, type: 'text', text: fmt(v), x, y: v >= 0 ? zero + h + 0.28 : zero - h - 0.28, size: 0.3, weight: 600, color: '$foreground' });
     objects.push({ id: `index${i}`, type: 'text', text: `a${subscript(String(i + 1))}`, x, y: -3.45, size: 0.3, color: '$muted' });
     row.bar.push(id);
