@@ -114,9 +114,9 @@ function fitsDomain(t: AnyTemplate, score: number, normalized: string): boolean 
  */
 const COMPARISON = /\b(?:vs|versus|compared|(?<!\bnon )comparison|differences? between)\b|\bcompare (?!and swap\b)\w+.* (?:and|with|to) /;
 
-/** A template draws one thing; asked to compare two, only a chart (values side by side) answers. */
+/** A template draws one thing; asked to compare two, only a chart (values side by side) answers, or a template that draws that very comparison. */
 function answersComparison(t: AnyTemplate, normalized: string): boolean {
-  return t.category === 'charts' || !COMPARISON.test(normalized);
+  return t.category === 'charts' || !COMPARISON.test(normalized) || (t.compares?.test(normalized) ?? false);
 }
 
 export function analyze(description: string, opts: AnalyzeOptions = {}): Analysis {

@@ -55,6 +55,11 @@ export interface TemplateDefinition<P extends Record<string, unknown> = Record<s
    * the schema's example content as if it were the user's.
    */
   content?: { param: keyof P & string; ask: string };
+  /**
+   * A comparison the template draws itself (compound against simple interest), tested on the normalised text:
+   * a description asking for it is answered by the template, where other comparisons go to a chart.
+   */
+  compares?: RegExp;
   /** Words the analyser's typo correction should know (e.g. "dijkstra"). */
   vocabulary?: string[];
   /** Params found in the text; anything missing gets its default. Push a warning for what was dropped or clamped. */

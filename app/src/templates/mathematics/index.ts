@@ -11,6 +11,9 @@ import { linalgVectorAdd } from './linalg-vector-add.ts';
 import { linalgMatrixMultiply } from './linalg-matrix-multiply.ts';
 import { linalgTransform } from './linalg-transform.ts';
 import { seriesFourier } from './series-fourier.ts';
+import { seriesArithmetic } from './series-arithmetic.ts';
+import { seriesGeometric } from './series-geometric.ts';
+import { financeCompoundInterest } from './finance-compound-interest.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -24,4 +27,7 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   linalgMatrixMultiply,
   linalgTransform,
   seriesFourier,
+  seriesArithmetic,
+  seriesGeometric,
+  financeCompoundInterest,
 ];
