@@ -1,6 +1,7 @@
 // The corporate training templates (style `corporate_training`): slides, diagrams and charts.
 import type { AnyTemplate } from '../types.ts';
 import { businessBullets } from './bullets.ts';
+import { businessChecklist } from './checklist.ts';
 import { chartBar } from './chart-bar.ts';
 import { chartLine } from './chart-line.ts';
 import { chartPie } from './chart-pie.ts';
@@ -10,4 +11,4 @@ import { businessOrgChart } from './org-chart.ts';
 import { processFlow } from './process-flow.ts';
 import { businessTimeline } from './timeline.ts';
 
-export const CORPORATE_TEMPLATES: AnyTemplate[] = [processFlow, businessTimeline, businessBullets, businessCycle, businessFunnel, businessOrgChart, chartBar, chartLine, chartPie];
+export const CORPORATE_TEMPLATES: AnyTemplate[] = [processFlow, businessTimeline, businessBullets, businessChecklist, businessCycle, businessFunnel, businessOrgChart, chartBar, chartLine, chartPie];
