@@ -111,9 +111,12 @@ function fitsDomain(t: AnyTemplate, score: number, normalized: string): boolean 
  */
 const COMPARISON = /\b(?:vs|versus|compared|(?<!\bnon )comparison|differences? between)\b|\bcompare (?!and swap\b)\w+.* (?:and|with|to) /;
 
-/** A template draws one thing; asked to compare two, only a chart (values side by side) answers. */
+/**
+ * A template draws one thing; asked to compare two, only a chart (values side by side) or the comparison
+ * slide (two of the user's lists side by side) answers.
+ */
 function answersComparison(t: AnyTemplate, normalized: string): boolean {
-  return t.category === 'charts' || !COMPARISON.test(normalized);
+  return t.category === 'charts' || t.id === 'business.comparison' || !COMPARISON.test(normalized);
 }
 
 export function analyze(description: string, opts: AnalyzeOptions = {}): Analysis {
