@@ -29,6 +29,12 @@ const CASES: Record<string, string[]> = {
     `Seven key points: ${Array.from({ length: 7 }, (_, i) => `${LONG} and a second clause that makes it a full sentence ${i}`).join('; ')}`,
     'Key takeaway: ship small changes often',
   ],
+  'business.checklist': ['Our onboarding checklist: laptop, badge, accounts, training', `Checklist: ${Array.from({ length: 10 }, (_, i) => `${LONG} ${i}`).join(', ')}`, 'Checklist: done'],
+  'business.comparison': [
+    "Email etiquette. Do: reply within a day, use a clear subject. Don't: reply all, write in capitals",
+    `Before: ${Array.from({ length: 6 }, (_, i) => `${LONG.slice(0, 50)} ${i}`).join(', ')}; After: ${Array.from({ length: 6 }, (_, i) => `${LONG.slice(0, 50)} ${i}`).join(', ')}`,
+    'Option A: cheap vs Option B: fast, reliable, supported, local',
+  ],
   'business.cycle': ['Explain the PDCA cycle', `Cycle: ${Array.from({ length: 8 }, (_, i) => `phase with longer name ${i}`).join(', ')}`, 'Feedback loop: build, measure'],
   'business.funnel': [
     'Sales funnel: 1000 visitors, 300 leads, 50 customers',

@@ -37,7 +37,7 @@ export const businessBullets = defineTemplate<BulletParams>({
   example: 'Three key safety rules: wear a helmet, report hazards, keep exits clear',
   content: { param: 'points', ask: 'list the points after a colon, separated by commas, e.g. "Five key safety rules: wear PPE, report spills, keep walkways clear"' },
   params,
-  vocabulary: ['bullet', 'bullets', 'takeaways', 'guidelines', 'principles', 'checklist', 'agenda'],
+  vocabulary: ['bullet', 'bullets', 'takeaways', 'guidelines', 'principles', 'agenda'],
   triggers: [
     { pattern: /\bbullet ?(points?|list|slide)\b/, score: 0.95 },
     // The points themselves must follow ("… rules: a, b, c"); a bare "three safety rules" has nothing to show.
@@ -45,7 +45,7 @@ export const businessBullets = defineTemplate<BulletParams>({
       pattern: /\b(key|main|top|important|golden|basic|ground|house|safety|security|core) (\w+ )?(points|rules|tips|takeaways|principles|lessons|facts|ideas|reasons|benefits|values|guidelines|practices|priorities)\b( \S+){2,}/,
       score: 0.8,
     },
-    { pattern: /\b(key takeaway|takeaways|talking points|agenda|checklist|dos and don ?ts|best practices|guidelines|key points|ground rules)\b( \S+){2,}/, score: 0.75 },
+    { pattern: /\b(key takeaway|takeaways|talking points|agenda|dos and don ?ts|best practices|guidelines|key points|ground rules)\b( \S+){2,}/, score: 0.75 },
     {
       pattern:
         /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (\w+ ){0,2}(rules|tips|points|takeaways|principles|lessons|reasons|benefits|ideas|habits|values|goals|objectives|pillars|things|priorities|tenets|practices|guidelines)\b( \S+){2,}/,
