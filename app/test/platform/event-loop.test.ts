@@ -76,11 +76,15 @@ test.serial('a composition over compose.timeBudgetMs is stopped with a clear 422
   const tightKey = await tight.key('editor');
   // A quick scene first, so the pool's thread is up and the budget times the molecule, not a thread
   // start (which on a loaded machine can take longer than this tight budget: 503 compose-busy, retried).
-  let warm: Reply | undefined;
-  for (let attempt = 0; attempt < 20 && warm?.status !== 200; attempt++) {
-    warm = await call(tight.url, 'POST', PREVIEW, { key: tightKey, body: { description: 'Demonstrate bubble sort on 5 3 8 1' } });
-    if (warm.status !== 200) t.is(warm.json.type, 'urn:devforge:problem:compose-busy', JSON.stringify(warm.json));
-  }
+  const quickScene = async (): Promise<Reply | undefined> => {
+    let reply: Reply | undefined;
+    for (let attempt = 0; attempt < 20 && reply?.status !== 200; attempt++) {
+      reply = await call(tight.url, 'POST', PREVIEW, { key: tightKey, body: { description: 'Demonstrate bubble sort on 5 3 8 1' } });
+      if (reply.status !== 200) t.is(reply.json.type, 'urn:devforge:problem:compose-busy', JSON.stringify(reply.json));
+    }
+    return reply;
+  };
+  const warm = await quickScene();
   t.is(warm?.status, 200);
   const slow = await call(tight.url, 'POST', GENERATE, { key: tightKey, body: moleculeBody(UNBUNDLED[0]!) });
   t.is(slow.status, 422, JSON.stringify(slow.json));
@@ -88,8 +92,9 @@ test.serial('a composition over compose.timeBudgetMs is stopped with a clear 422
   t.is(slow.json.type, 'urn:devforge:problem:compose-timeout');
   t.is(slow.json.detail, 'composing this scene took longer than 1 s (compose.timeBudgetMs); try a smaller molecule or raise the budget');
   t.is(slow.json.budget_ms, 1000);
-  // The stopped thread is replaced: the next scene composes.
-  const after = await call(tight.url, 'POST', PREVIEW, { key: tightKey, body: { description: 'Demonstrate bubble sort on 5 3 8 1' } });
-  t.is(after.status, 200);
-  t.is(after.json.scene.width, 1280);
+  // The stopped thread is replaced: the next scene composes (once the new thread has started: until then the
+  // pool answers 503 compose-busy, as it does for any thread start that outlasts this tight budget).
+  const after = await quickScene();
+  t.is(after?.status, 200);
+  t.is(after?.json.scene.width, 1280);
 });

@@ -55,8 +55,12 @@ export class SceneBounds {
   private readonly byId: Map<string, SceneObject>;
   private readonly timeline: CompiledTimeline;
 
+  /** Each group's children, found once: a layout's subject group holds nearly every object, and it is asked often. */
+  private readonly children = new Map<string, SceneObject[]>();
+
   constructor(scene: Scene, timeline: CompiledTimeline) {
     this.byId = new Map(scene.objects.map((o) => [o.id, o]));
+    for (const o of scene.objects) if (o.parent) this.children.set(o.parent, [...(this.children.get(o.parent) ?? []), o]);
     this.timeline = timeline;
   }
 
@@ -70,13 +74,12 @@ export class SceneBounds {
     const obj = this.byId.get(id);
     if (!obj) return false;
     const tracks = this.timeline.tracks.get(id);
-    const changing = [...(tracks?.entries() ?? [])].some(([prop, track]) => GEOMETRY.has(prop) && track.some((seg) => seg.start < t1 && seg.end > t0 - 1e-9));
-    if (changing) return true;
+    if (tracks) for (const [prop, track] of tracks) if (GEOMETRY.has(prop) && track.some((seg) => seg.start < t1 && seg.end > t0 - 1e-9)) return true;
     if (up && obj.parent && this.moves(obj.parent, t0, t1)) return true;
     // Asked from a group (up = false), the ends' own group is that group: looking up again would never end.
     if (obj.type === 'edge') return this.moves(obj.from, t0, t1, up) || this.moves(obj.to, t0, t1, up);
     // Children are looked at downwards only: asking a child about its parent again would never end.
-    if (obj.type === 'group') return [...this.byId.values()].some((o) => o.parent === id && this.moves(o.id, t0, t1, false));
+    if (obj.type === 'group') return (this.children.get(id) ?? []).some((o) => this.moves(o.id, t0, t1, false));
     return false;
   }
 
@@ -93,7 +96,7 @@ export class SceneBounds {
     const obj = this.byId.get(id);
     if (!obj) return undefined;
     // A group is where its children are (their boxes already carry the group's own move).
-    if (obj.type === 'group') return union([...this.byId.values()].filter((o) => o.parent === obj.id).map((c) => this.box(c.id, t)));
+    if (obj.type === 'group') return union((this.children.get(obj.id) ?? []).map((c) => this.box(c.id, t)));
     const local = this.localBox(obj, t);
     if (!local) return undefined;
     // Groups move, scale and turn their children: a turned group's child covers the box around its turned corners

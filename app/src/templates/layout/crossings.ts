@@ -6,26 +6,37 @@ import { toWorld } from './frames.ts';
 
 type Polyline = [number, number][];
 
-/** Whether segment a–b passes through box `r` (Liang–Barsky clipping). */
+/** Whether segment a–b passes through box `r` (Liang–Barsky clipping). Allocation-free: it runs for every segment of every curve against every label. */
 export function segmentCrosses(a: readonly [number, number], b: readonly [number, number], r: Box): boolean {
-  let [t0, t1] = [0, 1];
-  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
-  for (const [p, q] of [
-    [-dx, a[0] - r.x0],
-    [dx, r.x1 - a[0]],
-    [-dy, a[1] - r.y0],
-    [dy, r.y1 - a[1]],
-  ] as const) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  let t0 = 0;
+  let t1 = 1;
+  const clip = (p: number, q: number): boolean => {
+    if (p === 0) return q >= 0;
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    return t0 <= t1;
+  };
+  return clip(-dx, a[0] - r.x0) && clip(dx, r.x1 - a[0]) && clip(-dy, a[1] - r.y0) && clip(dy, r.y1 - a[1]);
+}
+
+/** A polyline's bounding box, computed once per polyline: most curves are nowhere near most labels. */
+const extents = new WeakMap<Polyline, Box>();
+function extent(pl: Polyline): Box {
+  let box = extents.get(pl);
+  if (!box) {
+    box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+    for (const [x, y] of pl) {
+      box.x0 = Math.min(box.x0, x);
+      box.x1 = Math.max(box.x1, x);
+      box.y0 = Math.min(box.y0, y);
+      box.y1 = Math.max(box.y1, y);
     }
+    extents.set(pl, box);
   }
-  return true;
+  return box;
 }
 
 /** The world polylines of the scene's curves: plots through their axes, lines through their frames. */
@@ -59,5 +70,7 @@ export function curves(scene: Scene, bounds: SceneBounds, skip: (o: SceneObject)
 export function overGridOrCurve(box: Box, grids: readonly Box[], lines: readonly Polyline[]): boolean {
   const overlaps = (g: Box) => Math.min(box.x1, g.x1) > Math.max(box.x0, g.x0) && Math.min(box.y1, g.y1) > Math.max(box.y0, g.y0);
   if (grids.some(overlaps)) return true;
-  return lines.some((pl) => pl.some((p, i) => i > 0 && segmentCrosses(pl[i - 1]!, p, box)));
+  // Touching counts for a curve's extent: a straight horizontal or vertical line has no width.
+  const near = (e: Box) => Math.min(box.x1, e.x1) >= Math.max(box.x0, e.x0) && Math.min(box.y1, e.y1) >= Math.max(box.y0, e.y0);
+  return lines.some((pl) => near(extent(pl)) && pl.some((p, i) => i > 0 && segmentCrosses(pl[i - 1]!, p, box)));
 }
