@@ -35,6 +35,12 @@ const CASES: Record<string, string[]> = {
     `Before: ${Array.from({ length: 6 }, (_, i) => `${LONG.slice(0, 50)} ${i}`).join(', ')}; After: ${Array.from({ length: 6 }, (_, i) => `${LONG.slice(0, 50)} ${i}`).join(', ')}`,
     'Option A: cheap vs Option B: fast, reliable, supported, local',
   ],
+  'business.kpi': [
+    'Revenue 1.2M up from 1.0M, churn 3% down from 4%, NPS 45 from 38',
+    `Headline figures: ${Array.from({ length: 6 }, (_, i) => `${LONG.slice(0, 38)} ${i} $${i + 1}.25M up from $${i}.5M`).join(', ')}`,
+    'Average handling time 1234567 seconds down from 9876543 seconds, revenue 1.0M from 1.2M',
+    'KPI: NPS 45 from 45',
+  ],
   'business.cycle': ['Explain the PDCA cycle', `Cycle: ${Array.from({ length: 8 }, (_, i) => `phase with longer name ${i}`).join(', ')}`, 'Feedback loop: build, measure'],
   'business.funnel': [
     'Sales funnel: 1000 visitors, 300 leads, 50 customers',
