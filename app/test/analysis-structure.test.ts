@@ -155,7 +155,13 @@ test('dates in the common forms are placed in order on one number line', (t) => 
 });
 
 test('figures on scales a thousandfold apart are refused as one bar chart, with the reason', (t) => {
-  const a = analyze('Team KPIs: NPS: 42, churn: 3%, revenue: 1.2m');
+  const a = analyze('Team figures: NPS: 42, churn: 3%, revenue: 1.2m');
+  t.is(a.template, 'chart.bar');
   t.false(a.understood);
   t.regex(a.needs?.message ?? '', /different measures/);
+  // Called KPIs, the same figures are headline figures: the KPI template asks for what they are compared with.
+  const kpis = analyze('Team KPIs: NPS: 42, churn: 3%, revenue: 1.2m');
+  t.is(kpis.template, 'business.kpi');
+  t.false(kpis.understood);
+  t.deepEqual(kpis.needs?.data, ['figures']);
 });

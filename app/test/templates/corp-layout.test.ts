@@ -35,7 +35,19 @@ const CASES: Record<string, string[]> = {
     `Before: ${Array.from({ length: 6 }, (_, i) => `${LONG.slice(0, 50)} ${i}`).join(', ')}; After: ${Array.from({ length: 6 }, (_, i) => `${LONG.slice(0, 50)} ${i}`).join(', ')}`,
     'Option A: cheap vs Option B: fast, reliable, supported, local',
   ],
+  'business.kpi': [
+    'Revenue 1.2M up from 1.0M, churn 3% down from 4%, NPS 45 from 38',
+    `Headline figures: ${Array.from({ length: 6 }, (_, i) => `${LONG.slice(0, 38)} ${i} $${i + 1}.25M up from $${i}.5M`).join(', ')}`,
+    'Average handling time 1234567 seconds down from 9876543 seconds, revenue 1.0M from 1.2M',
+    'KPI: NPS 45 from 45',
+  ],
   'business.cycle': ['Explain the PDCA cycle', `Cycle: ${Array.from({ length: 8 }, (_, i) => `phase with longer name ${i}`).join(', ')}`, 'Feedback loop: build, measure'],
+  'business.decision_flow': [
+    'If severity is high, page on-call; otherwise open a ticket',
+    'Escalation policy: if the customer is a VIP, if it is urgent, call them, otherwise email them; otherwise open a ticket',
+    `If ${LONG.slice(0, 55)}, if ${LONG.slice(0, 50)} a, if ${LONG.slice(0, 50)} b, ${LONG.slice(0, 55)} c, otherwise ${LONG.slice(0, 55)} d; otherwise ${LONG.slice(0, 55)} e; otherwise if ${LONG.slice(0, 50)} f, ${LONG.slice(0, 55)} g, else ${LONG.slice(0, 55)} h`,
+    'If paid, ship. If not paid, remind.',
+  ],
   'business.funnel': [
     'Sales funnel: 1000 visitors, 300 leads, 50 customers',
     `Hiring funnel: ${Array.from({ length: 7 }, (_, i) => `${(7 - i) * 1000} ${LONG.slice(0, 14 + i * 3)}`).join(', ')}`,

@@ -38,6 +38,10 @@ export const ROLES = {
   tangent: { color: '$success', label: 'tangent' },
   /** The order things were finished in, written as #1, #2 … so it never reads as a value. */
   order: { color: '$muted', label: 'visit order' },
+  /** A headline figure that moved the good way (revenue up, churn down): what "better" means is the figure's own. */
+  better: { color: '$success', label: 'better' },
+  /** A headline figure that moved the bad way. */
+  worse: { color: '$danger', label: 'worse' },
   // Science and mathematics: what a colour means in a physical or worked scene.
   /** An element whose atoms count the same on both sides (a reaction). */
   balanced: { color: '$success', label: 'balances' },
