@@ -53,6 +53,7 @@ const LARGEST: Record<string, string> = {
   'string.huffman': "Huffman coding of 'ABBCCCDDDDEEEEEFFFFFFGGGGGGGHHHHHHHHIJ'",
   'graph.astar': 'A* search on a 10x14 grid from (0,0) to (9,13)',
   'automata.game_of_life': 'game of life toad 30 generations',
+  'ml.kmeans': `k-means with k = 6 on ${Array.from({ length: 40 }, (_, i) => `(${(i * 37) % 23}, ${-1000 + ((i * 53) % 19) * 0.5})`).join(', ')}`,
   'graph.topological_sort': `topological sort of ${Array.from({ length: 11 }, (_, i) => `Course${i}->Course${i + 1}`).join(', ')}, Course0->Course6, Course3->Course9`,
 };
 

@@ -37,6 +37,7 @@ import { dsHashTable } from './ds-hash-table.ts';
 import { recursionHanoi } from './recursion-hanoi.ts';
 import { numberPrimesSieve } from './number-sieve.ts';
 import { numberFibonacci } from './number-fibonacci.ts';
+import { mlKmeans } from './ml-kmeans.ts';
 
 export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   sortBubble,
@@ -76,4 +77,5 @@ export const ALGORITHM_TEMPLATES: AnyTemplate[] = [
   stringHuffman,
   graphAstar,
   automataGameOfLife,
+  mlKmeans,
 ];

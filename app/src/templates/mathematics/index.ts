@@ -14,6 +14,7 @@ import { seriesFourier } from './series-fourier.ts';
 import { seriesArithmetic } from './series-arithmetic.ts';
 import { seriesGeometric } from './series-geometric.ts';
 import { financeCompoundInterest } from './finance-compound-interest.ts';
+import { statsCentralTendency } from './stats-central-tendency.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -30,4 +31,5 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   seriesArithmetic,
   seriesGeometric,
   financeCompoundInterest,
+  statsCentralTendency,
 ];
