@@ -2,41 +2,22 @@
 // open), the "not allowed" screen, an error line, a figure in
 // words, and a bar chart drawn as SVG with its numbers as text beside each bar (the text is the
 // chart's equivalent: a screen reader reads the table, the SVG is hidden from it).
-import { useLocation } from 'preact-iso';
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
 import { can, useApp } from '../context.ts';
 import { ADMIN_PAGES } from '../admin-pages.ts';
+import { SectionNav, SectionPage } from './section.tsx';
 
 export function AdminNav() {
   const { me } = useApp();
-  const { path } = useLocation();
-  const pages = ADMIN_PAGES.filter((p) => can(me, p.needs));
-  return (
-    <nav aria-label="Administration" class="admin-nav">
-      <ul>
-        {pages.map((p) => (
-          <li key={p.path}>
-            <a href={p.path} aria-current={path === p.path ? 'page' : undefined}>
-              {p.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Administration" pages={ADMIN_PAGES.filter((p) => can(me, p.needs))} />;
 }
 
 /** The frame of an admin page: the console nav, the title (also the document title), the page. */
 export function AdminPage({ title, children, id }: { title: string; id: string; children: ComponentChildren }) {
-  const app = useApp();
-  useEffect(() => app.setScreenTitle(title), [app, title]);
   return (
-    <div class="admin" id={id}>
-      <AdminNav />
-      <h1>{title}</h1>
+    <SectionPage section="admin" nav={<AdminNav />} title={title} id={id}>
       {children}
-    </div>
+    </SectionPage>
   );
 }
 

@@ -1,7 +1,6 @@
 // Pieces every developer portal page uses: the portal's own nav (developer-pages.ts), the page frame (nav,
 // title, document title), a code sample with a copy button, and the sandbox key panel (make a sandbox key
 // in place or paste one; the try-it calls use it, never the session).
-import { useLocation } from 'preact-iso';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
@@ -10,37 +9,21 @@ import { APP_PATHS } from '../../app-paths.ts';
 import { can, useApp } from '../context.ts';
 import { DEVELOPER_PAGES } from '../developer-pages.ts';
 import { sandboxKeyProblem, useSandboxKey } from '../sandbox-key.ts';
+import { SectionNav, SectionPage } from './section.tsx';
 
 /** How long a sandbox key made in the portal lives: long enough to build an integration, short enough to forget safely. */
 const SANDBOX_KEY_DAYS = 30;
 
 export function DevelopersNav() {
-  const { path } = useLocation();
-  return (
-    <nav aria-label="Developer portal" class="admin-nav">
-      <ul>
-        {DEVELOPER_PAGES.map((p) => (
-          <li key={p.path}>
-            <a href={p.path} aria-current={path === p.path ? 'page' : undefined}>
-              {p.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Developer portal" pages={DEVELOPER_PAGES} />;
 }
 
 /** The frame of a portal page: the portal nav, the title (also the document title), the page. */
 export function DeveloperPage({ title, id, children }: { title: string; id: string; children: ComponentChildren }) {
-  const app = useApp();
-  useEffect(() => app.setScreenTitle(title), [app, title]);
   return (
-    <div class="developers" id={id}>
-      <DevelopersNav />
-      <h1>{title}</h1>
+    <SectionPage section="developers" nav={<DevelopersNav />} title={title} id={id}>
       {children}
-    </div>
+    </SectionPage>
   );
 }
 
