@@ -8,7 +8,6 @@ import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { identify } from '../api/authenticate.ts';
 import { readTextBody } from '../api/body.ts';
-import { toProblem } from '../api/problem-middleware.ts';
 import { Problem, PROBLEMS } from '../api/problems.ts';
 import { admit } from '../api/rate-limit.ts';
 import { setSessionCookie } from '../api/routes/auth.ts';
@@ -25,7 +24,7 @@ import { listAnimations } from '../domain/queries/animations.ts';
 import { baseUrl, type ApiServices } from '../services.ts';
 import { animationPath } from '../web/app-paths.ts';
 import { PAGE_CSP } from '../web/csp.ts';
-import { messagePageHtml } from '../web/message-page.ts';
+import { asProblemPage } from '../web/problem-page.ts';
 import { originOf } from './animate.ts';
 import { AUTO_SUBMIT_JS, pickerHtml, returnFormHtml } from './lti-pages.ts';
 import { LTI_PATHS, pickerPath } from './lti-urls.ts';
@@ -44,17 +43,9 @@ function page(ctx: Context, status: number, html: string, csp = PAGE_CSP): void 
 
 /** Runs an LTI page route; a failure the API would answer with a problem is shown as a page with that status. */
 function asPage(s: ApiServices, handler: Middleware): Middleware {
-  return async (ctx, next) => {
-    try {
-      await handler(ctx, next);
-    } catch (err) {
-      const problem = toProblem(err);
-      if (!problem) throw err;
-      if (problem.status >= 500) s.log.warn(`${ctx.path}: ${problem.type}: ${problem.message}`);
-      for (const [name, value] of Object.entries(problem.headers)) ctx.set(name, value);
-      page(ctx, problem.status, messagePageHtml({ title: problem.status === 403 ? 'The LTI launch was refused' : PROBLEMS[problem.type].title, message: problem.message, links: [['Open DevForge', '/']] }));
-    }
-  };
+  return asProblemPage(s.log, handler, (problem) => ({ title: problem.status === 403 ? 'The LTI launch was refused' : PROBLEMS[problem.type].title, message: problem.message, links: [['Open DevForge', '/']] }), {
+    'referrer-policy': 'no-referrer',
+  });
 }
 
 /** The parameters of a GET (query) or POST (form body) request. */

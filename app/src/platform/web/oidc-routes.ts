@@ -8,7 +8,6 @@
 // successful callback gives its attempt back. Failures are pages (message-page.ts) a person can act on.
 import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
-import { toProblem } from '../api/problem-middleware.ts';
 import { PROBLEMS } from '../api/problems.ts';
 import { admit } from '../api/rate-limit.ts';
 import { setSessionCookie } from '../api/routes/auth.ts';
@@ -20,8 +19,7 @@ import { recordAudit, type Origin } from '../domain/audit/record.ts';
 import { savePendingLogin, signInWithIdentity, takePendingLogin } from '../domain/commands/oidc-sign-in.ts';
 import { DomainError } from '../domain/errors.ts';
 import { baseUrl, type ApiServices } from '../services.ts';
-import { PAGE_CSP } from './csp.ts';
-import { messagePageHtml } from './message-page.ts';
+import { asProblemPage } from './problem-page.ts';
 
 const LOGIN_COOKIE = 'devforge_oidc_login';
 const LOGIN_COOKIE_PATH = '/auth/oidc';
@@ -37,29 +35,14 @@ function redirectUri(ctx: Context, s: ApiServices): string {
 
 /** Runs a sign-on route; a failure the API would answer with a problem is shown as a page with the same status and headers. */
 function asPage(s: ApiServices, handler: Middleware): Middleware {
-  return async (ctx, next) => {
-    try {
-      await handler(ctx, next);
-    } catch (err) {
-      const problem = toProblem(err);
-      if (!problem) throw err;
-      if (problem.status >= 500) s.log.warn(`${ctx.path}: ${problem.type}: ${problem.message}`);
-      ctx.status = problem.status;
-      for (const [name, value] of Object.entries(problem.headers)) ctx.set(name, value);
-      ctx.set('cache-control', 'no-store');
-      ctx.set('content-security-policy', PAGE_CSP);
-      ctx.type = 'text/html; charset=utf-8';
-      const down = problem.status === 503;
-      ctx.body = messagePageHtml({
-        title: down ? 'Single sign-on is unavailable' : PROBLEMS[problem.type].title,
-        message: problem.message,
-        links: [
-          ['Try again', '/auth/oidc/login'],
-          [s.config.auth.localLogin ? 'Sign in with a password' : 'Administrator sign-in', '/'],
-        ],
-      });
-    }
-  };
+  return asProblemPage(s.log, handler, (problem) => ({
+    title: problem.status === 503 ? 'Single sign-on is unavailable' : PROBLEMS[problem.type].title,
+    message: problem.message,
+    links: [
+      ['Try again', '/auth/oidc/login'],
+      [s.config.auth.localLogin ? 'Sign in with a password' : 'Administrator sign-in', '/'],
+    ],
+  }));
 }
 
 export function mountOidc(router: Router, s: ApiServices, idp: IdentityProvider): void {
