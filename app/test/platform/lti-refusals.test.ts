@@ -70,6 +70,17 @@ test('a proper launch is accepted (the refusals below differ from it in one thin
   t.regex(r.headers.get('set-cookie') ?? '', /devforge_session=/);
 });
 
+test('first launches of one person at once all sign in, to one account (two tabs; the LMS opening the tool twice)', async (t) => {
+  const person = launchClaims('resource', { sub: 'twice-r', email: 'twice-r@school.example', roles: [ROLE.instructor] }, server.url);
+  // Both initiations first, then the launches together, so that they race in the account lookup.
+  const logins = await Promise.all([1, 2, 3, 4].map(() => initiate()));
+  const tokens = await Promise.all(logins.map((l) => lms.sign({ ...person, nonce: l.nonce })));
+  const launched = await Promise.all(logins.map((l, i) => postLaunch({ id_token: tokens[i]!, state: l.state })));
+  for (const r of launched) t.is(r.status, 303, r.text);
+  const users = await call(server.url, 'GET', '/api/v1/users', { key: await server.key('admin') });
+  t.is((users.json.users as { email: string }[]).filter((u) => u.email === 'twice-r@school.example').length, 1);
+});
+
 test('a forged signature is refused', async (t) => {
   const { privateKey } = await generateKeyPair('RS256');
   refused(t, await launchWith(teacher(), { key: privateKey }), /signature does not verify against the platform's key set/);

@@ -57,29 +57,49 @@ export async function takePendingLogin(db: DataSource, token: string | undefined
 /** The account for this identity (created or bound on first sign-in, role refreshed), and a new session. */
 export async function signInWithIdentity(db: DataSource, identity: VouchedIdentity, ttlHours: number, origin?: Origin, replaces?: string): Promise<NewSession> {
   const repo = db.getRepository(UserEntity);
-  const bound: { id: string }[] = await db.query('SELECT id FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2', [identity.issuer, identity.subject]);
-  let id = bound[0]?.id;
-  if (!id) {
-    const email = identity.email.trim().toLowerCase();
-    const local: { id: string; oidc_subject: string | null }[] = await db.query('SELECT id, oidc_subject FROM users WHERE lower(email) = $1', [email]);
-    if (local[0]) {
-      if (local[0].oidc_subject || !identity.emailVerified) {
-        throw new DomainError(
-          'sign-in-refused',
-          `an account with the e-mail address ${email} already exists and the identity provider has not verified that address for this identity; an administrator must rename or remove the local account first`,
-        );
-      }
-      id = local[0].id;
-      await db.query('UPDATE users SET oidc_issuer = $2, oidc_subject = $3 WHERE id = $1', [id, identity.issuer, identity.subject]);
-    } else {
-      const rows: { id: string }[] = await db.query(`INSERT INTO users (email, name, role, oidc_issuer, oidc_subject) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [email, identity.name, identity.role, identity.issuer, identity.subject]);
-      id = rows[0]!.id;
-    }
-  }
+  const id = await accountFor(db, identity);
   // The IdP is the source of truth for the role, the groups and the display name: refreshed at every sign-in.
   await db.query(`UPDATE users SET role = $2, name = CASE WHEN $3 = '' THEN name ELSE $3 END, idp_groups = $4::text[], updated_at = now() WHERE id = $1`, [id, identity.role, identity.name, [...identity.groups]]);
   const user = await repo.findOneByOrFail({ id });
   if (user.disabled) throw new DomainError('sign-in-refused', `the account ${user.email} is disabled in DevForge: ask an administrator to enable it`);
   const method = identity.method ?? 'oidc';
   return createSession(db, user, ttlHours, { method, ...(method === 'oidc' ? { idToken: identity.idToken } : {}), ...(origin ? { origin } : {}), ...(replaces ? { replaces } : {}) });
+}
+
+/** Postgres' unique_violation: another request created the same row first. */
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The account this identity signs in to: the one bound to it, else a local account with its (verified)
+ * address, now bound, else a new one. Two first sign-ins of one person at once (two tabs, an LMS opening
+ * the tool twice) both find nothing and both insert; the loser's insert breaks the unique index, and the
+ * second look finds the winner's account, so neither sees an error.
+ */
+async function accountFor(db: DataSource, identity: VouchedIdentity): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await findOrCreateAccount(db, identity);
+    } catch (err) {
+      if (attempt >= 2 || (err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+    }
+  }
+}
+
+async function findOrCreateAccount(db: DataSource, identity: VouchedIdentity): Promise<string> {
+  const bound = await sql<{ id: string }>(db, 'SELECT id FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2', [identity.issuer, identity.subject]);
+  if (bound[0]) return bound[0].id;
+  const email = identity.email.trim().toLowerCase();
+  const local = await sql<{ id: string; oidc_subject: string | null }>(db, 'SELECT id, oidc_subject FROM users WHERE lower(email) = $1', [email]);
+  if (local[0]) {
+    if (local[0].oidc_subject || !identity.emailVerified) {
+      throw new DomainError(
+        'sign-in-refused',
+        `an account with the e-mail address ${email} already exists and the identity provider has not verified that address for this identity; an administrator must rename or remove the local account first`,
+      );
+    }
+    await db.query('UPDATE users SET oidc_issuer = $2, oidc_subject = $3 WHERE id = $1', [local[0].id, identity.issuer, identity.subject]);
+    return local[0].id;
+  }
+  const rows = await sql<{ id: string }>(db, 'INSERT INTO users (email, name, role, oidc_issuer, oidc_subject) VALUES ($1, $2, $3, $4, $5) RETURNING id', [email, identity.name, identity.role, identity.issuer, identity.subject]);
+  return rows[0]!.id;
 }
