@@ -73,7 +73,8 @@ const UNIQUE_VIOLATION = '23505';
  * The account this identity signs in to: the one bound to it, else a local account with its (verified)
  * address, now bound, else a new one. Two first sign-ins of one person at once (two tabs, an LMS opening
  * the tool twice) both find nothing and both insert; the loser's insert breaks the unique index, and the
- * second look finds the winner's account, so neither sees an error.
+ * second look finds the winner's account, so neither sees an error. The winner may also commit between the
+ * loser's two looks: then the address is found already bound, to this same identity.
  */
 async function accountFor(db: DataSource, identity: VouchedIdentity): Promise<string> {
   for (let attempt = 1; ; attempt++) {
@@ -89,7 +90,9 @@ async function findOrCreateAccount(db: DataSource, identity: VouchedIdentity): P
   const bound = await sql<{ id: string }>(db, 'SELECT id FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2', [identity.issuer, identity.subject]);
   if (bound[0]) return bound[0].id;
   const email = identity.email.trim().toLowerCase();
-  const local = await sql<{ id: string; oidc_subject: string | null }>(db, 'SELECT id, oidc_subject FROM users WHERE lower(email) = $1', [email]);
+  const local = await sql<{ id: string; oidc_issuer: string | null; oidc_subject: string | null }>(db, 'SELECT id, oidc_issuer, oidc_subject FROM users WHERE lower(email) = $1', [email]);
+  // Bound to this very identity between the two looks: a sign-in of the same person running alongside.
+  if (local[0] && local[0].oidc_issuer === identity.issuer && local[0].oidc_subject === identity.subject) return local[0].id;
   if (local[0]) {
     if (local[0].oidc_subject || !identity.emailVerified) {
       throw new DomainError(
