@@ -9,5 +9,6 @@ import { incline } from './incline.ts';
 import { wave } from './wave.ts';
 import { orbit } from './orbit.ts';
 import { refraction } from './refraction.ts';
+import { buoyancyTemplate } from './buoyancy.ts';
 
-export const PHYSICS_TEMPLATES: AnyTemplate[] = [projectile, freeFallTemplate, pendulum, spring, collision, incline, wave, orbit, refraction];
+export const PHYSICS_TEMPLATES: AnyTemplate[] = [projectile, freeFallTemplate, pendulum, spring, collision, incline, wave, orbit, refraction, buoyancyTemplate];
