@@ -279,7 +279,7 @@ function composeBuoyancy(p: BuoyancyParams): Composition {
     .appear('f-weight', 0.4, 'fade', tl.t + 0.4)
     .wait(2);
 
-  tl.narrate(`Going in, it pushes ${fluid} aside; the ${fluid} pushes back up with the weight of what it displaced: B = ρf g V.`, 3, ['upthrust', 'f-law']);
+  tl.narrate(`Going in, it pushes ${fluid} aside; the ${fluid} pushes back up with the weight of what it displaced: B = ρf g V.`, 3, ['block']);
   const l0 = tl.t;
   const lowerS = 2.6;
   tl.appear('upthrust', 0.2, 'fade', l0).appear('f-law', 0.4, 'fade', l0);
