@@ -173,7 +173,7 @@ function composeBuoyancy(p: BuoyancyParams): Composition {
   const surface = 0.8;
   const side = 1.4;
   const cx = (tank.left + tank.right) / 2;
-  const startY = surface + 0.5 + side / 2;
+  const startY = surface + 0.3 + side / 2;
   const endY = b.outcome === 'floats' ? surface - b.submerged * side + side / 2 : b.outcome === 'neutral' ? surface - side : tank.bottom + side / 2;
   const underY = surface - side / 2 - 0.05; // just fully under
   // Lowered gently to where it ends (floating) or to just under (sinking, hanging): the upthrust grows with the depth.
@@ -209,11 +209,11 @@ function composeBuoyancy(p: BuoyancyParams): Composition {
     },
     { id: 'fluid-label', type: 'text', text: `${fluid} · ρf = ${withUnit(rhoF, 'kg/m³')}`, x: tank.left + 0.2, y: tank.bottom + 0.3, size: 0.28, align: 'left', color: '$foreground' },
     { id: 'block', type: 'rect', x: cx, y: startY, width: side, height: side, fill: '$surface', stroke: '$foreground', strokeWidth: 0.03 },
-    { id: 'block-label', type: 'text', text: `${p.object || 'ρ'} ${withUnit(rho, 'kg/m³')}`, x: cx + side / 2 + 0.15, y: startY + side / 2 - 0.2, size: 0.26, align: 'left', color: '$foreground' },
+    { id: 'block-label', type: 'text', text: `${p.object || 'ρ'} ${withUnit(rho, 'kg/m³')}`, x: cx, y: startY + side / 2 + 0.25, size: 0.26, color: '$foreground' },
     { id: 'weight', type: 'line', points: arrowDown(startY), color: '$danger', width: 0.07, arrow: 'end' },
     { id: 'weight-label', type: 'text', text: `W = ${withUnit(b.weight, 'N')}`, x: cx - 0.3, y: startY - b.weight * k + 0.15, size: 0.28, align: 'right', color: '$danger' },
     { id: 'upthrust', type: 'line', points: arrowUp(startY), color: '$success', width: 0.07, arrow: 'end' },
-    { id: 'upthrust-label', type: 'text', text: `B = ${withUnit(b.buoyant, 'N')}`, x: cx + 0.35, y: lowerTo + b.buoyant * k - 0.15, size: 0.28, align: 'left', color: '$success' },
+    { id: 'upthrust-label', type: 'text', text: `B = ${withUnit(b.buoyant, 'N')}`, x: cx + side / 2 + 0.15, y: lowerTo + b.buoyant * k, size: 0.28, align: 'left', color: '$success' },
   ];
   if (b.outcome === 'floats') {
     objects.push({ id: 'under-label', type: 'text', text: `${fmt(b.submerged * 100)}% under`, x: cx - side / 2 - 0.15, y: surface - (b.submerged * side) / 2, size: 0.26, align: 'right', color: '$foreground' });
@@ -224,14 +224,14 @@ function composeBuoyancy(p: BuoyancyParams): Composition {
         id: 'net',
         type: 'line',
         points: [
-          [cx + side / 2 + 0.35, underY],
-          [cx + side / 2 + 0.35, underY - b.net * k],
+          [cx - side / 2 - 0.35, underY],
+          [cx - side / 2 - 0.35, underY - b.net * k],
         ],
         color: '$warning',
         width: 0.07,
         arrow: 'end',
       },
-      { id: 'net-label', type: 'text', text: `net ${withUnit(b.net, 'N')} down`, x: cx + side / 2 + 0.55, y: underY - (b.net * k) / 2, size: 0.26, align: 'left', color: '$warning' },
+      { id: 'net-label', type: 'text', text: `net force\n${withUnit(b.net, 'N')} down`, x: cx - side / 2 - 0.55, y: underY - (b.net * k) / 2, size: 0.26, align: 'right', color: '$warning' },
     );
   }
   // The working, on the right.
@@ -292,7 +292,7 @@ function composeBuoyancy(p: BuoyancyParams): Composition {
     ),
     ...keyframeTweens(
       'block-label',
-      ys.map((y, i) => ({ at: at(i), values: { y: y + side / 2 - 0.2 } })),
+      ys.map((y, i) => ({ at: at(i), values: { y: y + side / 2 + 0.25 } })),
     ),
     ...keyframeTweens(
       'weight',
@@ -345,7 +345,7 @@ function composeBuoyancy(p: BuoyancyParams): Composition {
         ),
         ...keyframeTweens(
           'block-label',
-          ts.map((t) => ({ at: sat(t), values: { y: yAt(t) + side / 2 - 0.2 } })),
+          ts.map((t) => ({ at: sat(t), values: { y: yAt(t) + side / 2 + 0.25 } })),
         ),
       );
       for (const id of ['weight', 'weight-label', 'upthrust', 'upthrust-label', 'net', 'net-label']) tl.add({ type: 'disappear', target: id, at: s0, duration: 0.3 });

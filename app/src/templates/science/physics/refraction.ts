@@ -214,7 +214,8 @@ function composeRefraction(p: RefractionParams): Composition {
   const start = from(inDeg);
   const dense = (n: number) => Math.min(0.32, 0.06 + (n - 1) * 0.22);
   const label = (deg: number, rad: number) => from(deg, rad);
-  const mid1 = label(90 + t1 / 2, 1.45);
+  // Angle labels sit just outside their ray (away from the normal), where the narrow wedge leaves them room.
+  const mid1 = label(Math.min(90 + t1 + 12, 172), 1.25);
   const objects: SceneObjectInput[] = [
     { id: 'title', type: 'text', text: title, x: 0, y: 3.95, size: 0.5, weight: 700, color: '$foreground' },
     { id: 'givens', type: 'text', text: `n₁ = ${idx(n1)} · n₂ = ${idx(n2)} · θ₁ = ${withUnit(t1, '°')} from the normal`, x: 0, y: 3.3, size: 0.32, color: '$muted' },
@@ -246,17 +247,17 @@ function composeRefraction(p: RefractionParams): Composition {
     { id: 'normal-label', type: 'text', text: 'normal', x: O[0] + 0.15, y: O[1] + up - 0.35, size: 0.28, align: 'left', color: '$muted' },
     { id: 'incident', type: 'line', points: [start, O], color: '$accent', width: 0.06, arrow: 'end' },
     { id: 'arc1', type: 'line', points: arcPoints(O[0], O[1], 0.9, 90, inDeg), color: '$accent', width: 0.035 },
-    { id: 'arc1-label', type: 'text', text: `θ₁ = ${withUnit(t1, '°')}`, x: mid1[0] - 0.1, y: mid1[1], size: 0.3, align: 'right', color: '$accent' },
+    { id: 'arc1-label', type: 'text', text: `θ₁ = ${withUnit(t1, '°')}`, x: mid1[0], y: mid1[1], size: 0.3, align: 'right', color: '$accent' },
     // Some light is always reflected at a boundary; all of it past the critical angle.
     { id: 'reflected', type: 'line', points: [O, from(reflDeg)], color: '$accent', width: r.tir ? 0.06 : 0.035, arrow: 'end', opacity: r.tir ? 1 : 0.35 },
     { id: 'pulse', type: 'circle', x: start[0], y: start[1], radius: 0.11, fill: '$highlight', opacity: 0 },
   ];
   if (outDeg !== undefined) {
-    const mid2 = label(270 + r.refracted! / 2, 1.45);
+    const mid2 = label(Math.min(270 + r.refracted! + 12, 352), 1.25);
     objects.push(
       { id: 'refracted', type: 'line', points: [O, from(outDeg)], color: '$secondary', width: 0.06, arrow: 'end' },
       { id: 'arc2', type: 'line', points: arcPoints(O[0], O[1], 0.9, 270, outDeg), color: '$secondary', width: 0.035 },
-      { id: 'arc2-label', type: 'text', text: `θ₂ = ${withUnit(r.refracted!, '°')}`, x: mid2[0] + 0.1, y: mid2[1], size: 0.3, align: 'left', color: '$secondary' },
+      { id: 'arc2-label', type: 'text', text: `θ₂ = ${withUnit(r.refracted!, '°')}`, x: mid2[0], y: mid2[1], size: 0.3, align: 'left', color: '$secondary' },
     );
   }
   if (r.critical !== null) {
