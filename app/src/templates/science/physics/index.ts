@@ -8,5 +8,8 @@ import { collision } from './collision.ts';
 import { incline } from './incline.ts';
 import { wave } from './wave.ts';
 import { orbit } from './orbit.ts';
+import { refraction } from './refraction.ts';
+import { buoyancyTemplate } from './buoyancy.ts';
+import { energyConservation } from './energy-conservation.ts';
 
-export const PHYSICS_TEMPLATES: AnyTemplate[] = [projectile, freeFallTemplate, pendulum, spring, collision, incline, wave, orbit];
+export const PHYSICS_TEMPLATES: AnyTemplate[] = [projectile, freeFallTemplate, pendulum, spring, collision, incline, wave, orbit, refraction, buoyancyTemplate, energyConservation];

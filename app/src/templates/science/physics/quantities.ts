@@ -233,3 +233,53 @@ export function angleIn(text: string): number | undefined {
   if (rad) return (parseNum(rad[1]!) * 180) / Math.PI;
   return namedQuantity(text, ['angle', 'θ', 'theta', 'elevation', 'inclination']);
 }
+
+export const VOLUME_UNITS: UnitTable = [
+  ['cubic metres', 1],
+  ['cubic meters', 1],
+  ['cubic metre', 1],
+  ['cubic meter', 1],
+  ['m^3', 1],
+  ['m³', 1],
+  ['m3', 1],
+  ['cubic centimetres', 1e-6],
+  ['cubic centimeters', 1e-6],
+  ['cubic centimetre', 1e-6],
+  ['cubic centimeter', 1e-6],
+  ['cm^3', 1e-6],
+  ['cm³', 1e-6],
+  ['cm3', 1e-6],
+  ['cc', 1e-6],
+  ['litres', 1e-3],
+  ['liters', 1e-3],
+  ['litre', 1e-3],
+  ['liter', 1e-3],
+  ['millilitres', 1e-6],
+  ['milliliters', 1e-6],
+  ['millilitre', 1e-6],
+  ['milliliter', 1e-6],
+  ['ml', 1e-6],
+  ['L', 1e-3],
+];
+
+export const DENSITY_UNITS: UnitTable = [
+  ['kilograms per cubic metre', 1],
+  ['kilograms per cubic meter', 1],
+  ['kg/m^3', 1],
+  ['kg/m³', 1],
+  ['kg/m3', 1],
+  ['kg m^-3', 1],
+  ['kg m⁻³', 1],
+  ['kgm^-3', 1],
+  ['kgm⁻³', 1],
+  ['grams per cubic centimetre', 1000],
+  ['grams per cubic centimeter', 1000],
+  ['g/cm^3', 1000],
+  ['g/cm³', 1000],
+  ['g/cm3', 1000],
+  ['g/cc', 1000],
+  ['g/ml', 1000],
+  ['g/mL', 1000],
+  ['g cm^-3', 1000],
+  ['g cm⁻³', 1000],
+];
