@@ -1,9 +1,12 @@
 // Where an object is on screen at a moment: its axis-aligned box in world units (the 2D view is 9 units high,
 // origin at the centre), from its declared props and the compiled timeline. The emphasis tools fit surrounds
-// and pointers to it and the legend looks for a free corner with it. Text and formula widths are estimates
-// (the player measures fonts in the browser; composing runs in Node), generous rather than tight.
+// and pointers to it and the legend looks for a free corner with it. A text's width comes from advance widths
+// measured in Chromium for the theme's face (text/text-width.ts; kerning ignored), wrapped as the player wraps it;
+// a formula's width is still an estimate from its source (MathJax lays it out in the browser), generous rather than tight.
 import type { Scene, SceneObject } from '../../scene/schema.ts';
+import { THEMES } from '../../scene/themes.ts';
 import type { CompiledTimeline, Value } from '../../scene/timeline.ts';
+import { wrappedText } from '../../text/text-width.ts';
 
 export interface Box {
   x0: number;
@@ -14,10 +17,6 @@ export interface Box {
 
 /** Properties that change where an object is or how big. */
 const GEOMETRY = new Set(['x', 'y', 'scale', 'width', 'height', 'radius', 'points', 'size', 'text', 'latex', 'label']);
-
-/** Average advance of a character as a share of the font size (Inter; JetBrains Mono is 0.6). */
-const SANS_ADVANCE = 0.56;
-const MONO_ADVANCE = 0.6;
 
 export function union(boxes: readonly (Box | undefined)[]): Box | undefined {
   let out: Box | undefined;
@@ -54,6 +53,8 @@ function turned(b: Box, angle: number): Box {
 export class SceneBounds {
   private readonly byId: Map<string, SceneObject>;
   private readonly timeline: CompiledTimeline;
+  /** The families the player draws `font: 'sans'` and `font: 'mono'` text in (the scene's theme). */
+  private readonly families: { sans: string; mono: string };
 
   /** Each group's children, found once: a layout's subject group holds nearly every object, and it is asked often. */
   private readonly children = new Map<string, SceneObject[]>();
@@ -62,6 +63,8 @@ export class SceneBounds {
     this.byId = new Map(scene.objects.map((o) => [o.id, o]));
     for (const o of scene.objects) if (o.parent) this.children.set(o.parent, [...(this.children.get(o.parent) ?? []), o]);
     this.timeline = timeline;
+    const theme = THEMES[scene.style.theme];
+    this.families = { sans: theme.fontSans, mono: theme.fontMono };
   }
 
   private num(id: string, prop: string, t: number): number {
@@ -137,18 +140,13 @@ export class SceneBounds {
       }
       case 'text': {
         const text = String(this.timeline.valueAt(obj.id, 'text', t) ?? '');
+        if (!text) return undefined;
         const size = n('size');
-        const lines = text.split('\n');
-        const longest = Math.max(0, ...lines.map((l) => [...l].length));
-        let w = longest * size * (obj.font === 'mono' ? MONO_ADVANCE : SANS_ADVANCE);
-        let rows = lines.length;
-        if (obj.maxWidth && w > obj.maxWidth) {
-          rows = Math.ceil(w / obj.maxWidth);
-          w = obj.maxWidth;
-        }
-        const h = rows * size * 1.25;
+        const face = { family: this.families[obj.font], weight: obj.weight };
+        const { lines, width: w } = wrappedText(text, face, size, obj.maxWidth);
+        const h = lines * size * 1.25;
         const left = obj.align === 'left' ? x : obj.align === 'right' ? x - w * s : x - (w / 2) * s;
-        return text ? { x0: left, y0: y - (h / 2) * s, x1: left + w * s, y1: y + (h / 2) * s } : undefined;
+        return { x0: left, y0: y - (h / 2) * s, x1: left + w * s, y1: y + (h / 2) * s };
       }
       case 'math': {
         const latex = String(this.timeline.valueAt(obj.id, 'latex', t) ?? '');

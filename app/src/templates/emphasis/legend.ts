@@ -4,6 +4,7 @@
 import type { SceneInput } from '../../scene/schema.ts';
 import { overlapArea, pad, type Box, type SceneBounds } from './bounds.ts';
 import { ROLES, type LegendEntry } from './roles.ts';
+import { lineWidth } from '../../text/text-width.ts';
 
 type SceneObject = SceneInput['objects'][number];
 
@@ -15,9 +16,9 @@ const SAFE = 0.05;
 /** The caption band takes the bottom of the frame: a legend stays above it. */
 const BAND_TOP = -2.95;
 
-/** Width of a legend entry's label, estimated as bounds.ts does. */
+/** Width of a legend entry's label, measured as bounds.ts measures it (in the house sans, which every theme uses). */
 function labelWidth(text: string): number {
-  return [...text].length * SIZE * 0.56;
+  return lineWidth(text, { family: 'Inter', weight: 400 }) * SIZE;
 }
 
 export function legendSize(entries: readonly LegendEntry[]): { width: number; height: number } {

@@ -4,6 +4,7 @@
 import type { Scene } from '../../scene/schema.ts';
 import { TITLE_SAFE } from '../../scene/safe-area.ts';
 import type { Box } from '../emphasis/bounds.ts';
+import { lineWidth } from '../../text/text-width.ts';
 
 const VIEW_HEIGHT = 9;
 /** Space left between the title band (or the caption band) and the subject. */
@@ -18,8 +19,8 @@ const CAPTION_LINE = 1.25;
 const CAPTION_PAD_Y = 0.28;
 const CAPTION_PAD_X = 0.6;
 const CAPTION_GAP = 0.02;
-/** Inter SemiBold's average advance, generous (the player measures it in the browser; composing cannot). */
-const CAPTION_ADVANCE = 0.56;
+/** The caption band's face (player/caption-band.ts CAPTION_FONT, CAPTION_WEIGHT), measured as bounds.ts measures labels. */
+const CAPTION_FACE = { family: 'Inter', weight: 600 };
 /** The rasterised text's padding (player/text-texture.ts TEXT_PAD), 4 px at 720 p. */
 const TEXT_PAD_SHARE = 4 / 720;
 
@@ -42,7 +43,7 @@ export function captionBandHeight(scene: Pick<Scene, 'width' | 'height' | 'narra
   let lineSize = size;
   for (const step of scene.narration.steps) {
     const fits = (s: number) => viewW * (1 - 2 * TITLE_SAFE) - 2 * CAPTION_PAD_X * s;
-    const width = [...step.text.replace(/\s+/g, ' ').trim()].length * CAPTION_ADVANCE;
+    const width = lineWidth(step.text.replace(/\s+/g, ' ').trim(), CAPTION_FACE);
     if (width * size <= fits(size)) continue;
     lines = 2;
     // A step too long for two lines at full size shrinks, to 0.8 at least; the band is as high as its tallest step.

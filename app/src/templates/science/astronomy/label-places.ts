@@ -2,6 +2,7 @@
 // side is clear of the Sun, the other planets and the labels already placed. A label keeps its side while that
 // side stays clear (no flicker), and moves only when something comes in the way (Mercury passing in front of
 // the Sun, two planets lining up). Local to the solar system: the shared layout pass does not know motion.
+import { lineWidth } from '../../../text/text-width.ts';
 
 export interface Disc {
   x: number;
@@ -16,14 +17,14 @@ interface Box {
   y1: number;
 }
 
-/** Label type size (world units) and the estimate of a character's width at it, as the solar system draws. */
+/** Label type size (world units), as the solar system draws its names. */
 const SIZE = 0.28;
-const CHAR = 0.56;
 const HALF_H = 0.18;
 const GAP = 0.12;
 
 export function labelHalfWidth(text: string): number {
-  return ([...text].length * SIZE * CHAR) / 2;
+  // Measured as bounds.ts measures it: the house sans, regular (every theme's sans is Inter).
+  return (lineWidth(text, { family: 'Inter', weight: 400 }) * SIZE) / 2;
 }
 
 function boxAt(x: number, y: number, text: string): Box {
