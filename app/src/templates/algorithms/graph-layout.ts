@@ -191,7 +191,15 @@ function planarDrawing(nodes: readonly string[], drawn: readonly Line[], pull: r
     if (!best || lexLess(score, best.score)) best = { pos, score };
   }
   if (!best) return undefined;
-  return fitAndTurn(spread(best.pos, drawn, pull, box, SPACING), box, start);
+  const spreadOut = spread(best.pos, drawn, pull, box, SPACING);
+  const left = drawingDefects(
+    spreadOut,
+    drawn.map(([from, to]) => ({ from, to })),
+    NODE_RADIUS,
+    EDGE_MARGIN,
+  );
+  // Forces can leave a node pinned against an edge (a pendant node in a corner); moving it to the best free point fixes that.
+  return fitAndTurn(left.throughNodes + left.crowded > 0 ? relocate(spreadOut, drawn, box, SPACING) : spreadOut, box, start);
 }
 
 function lexLess(a: readonly number[], b: readonly number[]): boolean {
