@@ -1,15 +1,14 @@
-// Draws a graph on the left of the view (nodes on a circle, so no edge passes through a node), with
+// Draws a graph on the left of the view (graph-layout.ts: on a circle, or a crossing-free drawing off it), with
 // weights beside the edges and a text panel on the right for the queue / stack / distance table.
 import type { Composition } from '../types.ts';
 import { AlgoScene, formatNumber } from './algo-scene.ts';
 import { roleColor, type LegendEntry, type Role } from '../emphasis/roles.ts';
 import { LEGEND_ROW, legendObjects, rowPlaces } from '../emphasis/legend.ts';
 import { adjacency, compareLabels, isDirected, type Graph } from './graph-model.ts';
-
-type Point = [number, number];
+import { graphLayout, NODE_RADIUS, type GraphLayout } from './graph-layout.ts';
+import { pointSegmentDistance, type Point } from './graph-geometry.ts';
 
 const CENTER: Point = [-3.3, -0.65];
-const NODE_RADIUS = 0.4;
 export const PANEL_X = 1.2;
 export const PANEL_WIDTH = 6.4;
 
@@ -17,7 +16,7 @@ export type NodeState = 'idle' | 'frontier' | 'current' | 'done';
 const STATE_FILL: Record<NodeState, string> = { idle: '$surface', frontier: roleColor('frontier'), current: roleColor('current'), done: roleColor('done') };
 const STATE_ROLE: Record<Exclude<NodeState, 'idle'>, Role> = { frontier: 'frontier', current: 'current', done: 'done' };
 
-/** Layout order: depth-first from the start, so neighbours tend to sit next to each other on the circle. */
+/** Depth-first from the start: the first circle order tried when the graph has no crossing-free one (graph-layout.ts). */
 export function circleOrder(g: Graph, start: string): string[] {
   const undirected = { ...g, directed: false, edges: g.edges.map(({ from, to }) => ({ from, to })) };
   const adj = adjacency(undirected);
@@ -39,30 +38,10 @@ export function circleOrder(g: Graph, start: string): string[] {
   return order;
 }
 
-/** Nodes on a circle, clockwise from the top with the start node first; `roomy` leaves space below for names. */
-export function circleLayout(g: Graph, start: string, roomy = false): Map<string, Point> {
-  const order = circleOrder(g, start);
-  const n = order.length;
-  const r = n <= 2 ? 1.6 : n <= 4 ? 2.1 : roomy ? 2.4 : 2.55;
-  const cy = roomy ? CENTER[1] + 0.1 : CENTER[1];
-  const pos = new Map<string, Point>();
-  order.forEach((label, i) => {
-    const a = Math.PI / 2 - (i * 2 * Math.PI) / Math.max(1, n);
-    pos.set(label, [CENTER[0] + r * Math.cos(a), cy + r * Math.sin(a)]);
-  });
-  return pos;
-}
-
-function segmentDistance(p: Point, a: Point, b: Point): number {
-  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
-  const len2 = dx * dx + dy * dy || 1;
-  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
-}
-
 export class GraphScene extends AlgoScene {
   readonly graph: Graph;
   readonly pos: Map<string, Point>;
+  readonly layout: GraphLayout;
   private readonly nodeIds = new Map<string, string>();
   private readonly badgeIds = new Map<string, string>();
 
@@ -73,7 +52,8 @@ export class GraphScene extends AlgoScene {
     super(title, counter);
     this.graph = graph;
     this.namesOutside = graph.nodes.some((l) => l.length > 3);
-    this.pos = circleLayout(graph, start, this.namesOutside);
+    this.layout = graphLayout(graph, start, this.namesOutside, circleOrder(graph, start));
+    this.pos = this.layout.pos;
     graph.nodes.forEach((label, i) => this.nodeIds.set(label, `n${i}`));
     this.drawEdges();
     for (const label of graph.nodes) {
@@ -119,7 +99,7 @@ export class GraphScene extends AlgoScene {
         const nearLabel = Math.min(...placed.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1])), 9);
         const nearNode = Math.min(...centres.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1])));
         // Away from crossings too: a weight on a crossing reads as belonging to either edge.
-        const nearEdge = Math.min(...segments.filter((_, j) => j !== i).map(([q, r]) => segmentDistance(p, q, r)), 9);
+        const nearEdge = Math.min(...segments.filter((_, j) => j !== i).map(([q, r]) => pointSegmentDistance(p, q, r)), 9);
         const score = Math.min(nearLabel / 0.6, nearNode / 0.75, nearEdge / 0.45, 1) - Math.abs(t - 0.5) * 0.1;
         if (score > bestScore) {
           bestScore = score;
@@ -136,6 +116,7 @@ export class GraphScene extends AlgoScene {
    * right, above at the top; sideways near the bottom so it stays clear of the status line.
    */
   private besidePosition(label: string): { x: number; y: number; align: 'left' | 'right' | 'center' } {
+    if (this.layout.kind !== 'circle') return this.clearestSide(label);
     const [x, y] = this.pos.get(label)!;
     let [dx, dy] = [x - CENTER[0], y - CENTER[1]];
     const len = Math.hypot(dx, dy) || 1;
@@ -144,6 +125,47 @@ export class GraphScene extends AlgoScene {
     if (dy < -0.6 && !this.namesOutside) [dx, dy] = [dx >= 0 ? 1 : -1, 0];
     if (Math.abs(dx) < 0.35) return { x, y: y + (dy >= 0 ? 0.68 : -0.64), align: 'center' };
     return { x: x + (dx > 0 ? 0.52 : -0.52), y: y + dy * 0.45, align: dx > 0 ? 'left' : 'right' };
+  }
+
+  /**
+   * Off the circle there is no "outside": the name or badge goes on the side of the node (of eight) whose label box
+   * is farthest from every edge and every other node, preferring the sides tried first (right, left, above, below).
+   */
+  private clearestSide(label: string): { x: number; y: number; align: 'left' | 'right' | 'center' } {
+    const [x, y] = this.pos.get(label)!;
+    const width = (this.namesOutside ? label.length : 3) * 0.3 * 0.62;
+    const sides: { x: number; y: number; align: 'left' | 'right' | 'center'; centre: Point }[] = [
+      { x: x + 0.52, y, align: 'left', centre: [x + 0.52 + width / 2, y] },
+      { x: x - 0.52, y, align: 'right', centre: [x - 0.52 - width / 2, y] },
+      { x, y: y + 0.64, align: 'center', centre: [x, y + 0.64] },
+      { x, y: y - 0.64, align: 'center', centre: [x, y - 0.64] },
+      { x: x + 0.42, y: y + 0.42, align: 'left', centre: [x + 0.42 + width / 2, y + 0.42] },
+      { x: x - 0.42, y: y + 0.42, align: 'right', centre: [x - 0.42 - width / 2, y + 0.42] },
+      { x: x + 0.42, y: y - 0.42, align: 'left', centre: [x + 0.42 + width / 2, y - 0.42] },
+      { x: x - 0.42, y: y - 0.42, align: 'right', centre: [x - 0.42 - width / 2, y - 0.42] },
+    ];
+    const room = (c: Point) => {
+      // Distance from the label box (its centre line, half its width either way) to edges and other nodes.
+      const probes: Point[] = [c, [c[0] - width / 2, c[1]], [c[0] + width / 2, c[1]]];
+      let least = Infinity;
+      for (const e of this.graph.edges) {
+        const [a, b] = [this.pos.get(e.from)!, this.pos.get(e.to)!];
+        for (const p of probes) least = Math.min(least, pointSegmentDistance(p, a, b));
+      }
+      for (const [other, q] of this.pos) if (other !== label) for (const p of probes) least = Math.min(least, Math.hypot(p[0] - q[0], p[1] - q[1]) - NODE_RADIUS);
+      return least;
+    };
+    let best = sides[0]!;
+    let bestRoom = -Infinity;
+    for (const side of sides) {
+      const r = room(side.centre);
+      // A side needs to be clearly roomier to beat an earlier one: small differences should not flip labels about.
+      if (r > bestRoom + 0.05) {
+        best = side;
+        bestRoom = r;
+      }
+    }
+    return { x: best.x, y: best.y, align: best.align };
   }
 
   /** Fades in the edges, then the nodes. */
