@@ -16,6 +16,7 @@ import { seriesGeometric } from './series-geometric.ts';
 import { financeCompoundInterest } from './finance-compound-interest.ts';
 import { statsCentralTendency } from './stats-central-tendency.ts';
 import { economicsSupplyDemand } from './economics-supply-demand.ts';
+import { statsNormalDistribution } from './stats-normal-distribution.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -34,4 +35,5 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   financeCompoundInterest,
   statsCentralTendency,
   economicsSupplyDemand,
+  statsNormalDistribution,
 ];
