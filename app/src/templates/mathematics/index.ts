@@ -15,6 +15,8 @@ import { seriesArithmetic } from './series-arithmetic.ts';
 import { seriesGeometric } from './series-geometric.ts';
 import { financeCompoundInterest } from './finance-compound-interest.ts';
 import { statsCentralTendency } from './stats-central-tendency.ts';
+import { economicsSupplyDemand } from './economics-supply-demand.ts';
+import { statsNormalDistribution } from './stats-normal-distribution.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -32,4 +34,6 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   seriesGeometric,
   financeCompoundInterest,
   statsCentralTendency,
+  economicsSupplyDemand,
+  statsNormalDistribution,
 ];
