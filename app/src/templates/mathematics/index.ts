@@ -15,6 +15,7 @@ import { seriesArithmetic } from './series-arithmetic.ts';
 import { seriesGeometric } from './series-geometric.ts';
 import { financeCompoundInterest } from './finance-compound-interest.ts';
 import { statsCentralTendency } from './stats-central-tendency.ts';
+import { trigLawOfCosines } from './trig-law-of-cosines.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -32,4 +33,5 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   seriesGeometric,
   financeCompoundInterest,
   statsCentralTendency,
+  trigLawOfCosines,
 ];
