@@ -16,6 +16,7 @@ import { seriesGeometric } from './series-geometric.ts';
 import { financeCompoundInterest } from './finance-compound-interest.ts';
 import { statsCentralTendency } from './stats-central-tendency.ts';
 import { trigLawOfCosines } from './trig-law-of-cosines.ts';
+import { trigLawOfSines } from './trig-law-of-sines.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -34,4 +35,5 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   financeCompoundInterest,
   statsCentralTendency,
   trigLawOfCosines,
+  trigLawOfSines,
 ];

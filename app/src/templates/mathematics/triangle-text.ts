@@ -45,6 +45,8 @@ export function readTriangle(original: string, warnings: string[], prefer: 'incl
     .replace(/[−–]/g, '-')
     .replace(/\^\s*\d+/g, ' ')
     .replace(/[²³]/g, ' ');
+  // "angles 40 and 75 degrees": the unit written once stands for the whole list.
+  src = src.replace(new RegExp(String.raw`\bangles\s+(?:of\s+)?(${NUM})\s*(?:°|º)?\s*(,|and|&)\s*(${NUM})\s*(°|º|degrees?\b)`, 'gi'), (_m, x: string, sep: string, y: string) => `angles ${x}° ${sep} ${y}°`);
   const given: Given = {};
   let radians = /\bradians?\b|\bin rad\b/i.test(src);
   const set = (name: SideName | AngleName, v: number) => {
@@ -80,7 +82,7 @@ export function readTriangle(original: string, warnings: string[], prefer: 'incl
       radians ||= v.rad;
     }
   });
-  take(new RegExp(String.raw`(?<![A-Za-z'’])([ABC])\s*(?:=|:)\s*${VALUE}(?![\d.])`, 'g'), (m) => {
+  take(new RegExp(String.raw`(?<![A-Za-z'’])([ABC])\s*(?:=|:)\s*${VALUE}(?![\d.A-Z])`, 'g'), (m) => {
     const v = value(m[2]!, undefined, true);
     if (v) {
       set(m[1] as AngleName, v.v);
@@ -91,7 +93,7 @@ export function readTriangle(original: string, warnings: string[], prefer: 'incl
   take(new RegExp(String.raw`(?<![A-Za-z])(?:side\s+)?(AB|BA|BC|CB|AC|CA)(?![A-Za-z])${IS}(${NUM})`, 'g'), (m) => set(PAIR_SIDE[m[1]!]!, Number(m[2])));
   // "a = 5", "side b is 7", "side C 4": sides.
   take(new RegExp(String.raw`\bside\s+([abcABC])\b${IS}(${NUM})`, 'g'), (m) => set(m[1]!.toLowerCase() as SideName, Number(m[2])));
-  take(new RegExp(String.raw`(?<![A-Za-z'’])([abc])\s*(?:=|:)\s*(${NUM})(?![\d.])`, 'g'), (m) => set(m[1] as SideName, Number(m[2])));
+  take(new RegExp(String.raw`(?<![A-Za-z'’])([abc])\s*(?:=|:)\s*(${NUM})(?![\d.A-Z])`, 'g'), (m) => set(m[1] as SideName, Number(m[2])));
 
   // What is asked for, before the unnamed numbers are read (its letter is not a value).
   let find: TriangleReading['find'];
@@ -130,7 +132,14 @@ export function readTriangle(original: string, warnings: string[], prefer: 'incl
   if (freeSides.length > openSides.length) {
     warnings.push(`${freeSides.length + 3 - openSides.length} lengths given; a triangle has three sides, so the first ${openSides.length === 3 ? 'three' : openSides.length} unnamed ones are used`);
   }
-  freeSides.slice(0, openSides.length).forEach((v, i) => (given[openSides[i]!] = v));
+  // One side "between" two unnamed angles (ASA): it joins their corners, so it faces the third angle.
+  const asa = included && freeSides.length === 1 && openSides.length === 3 && freeAngles.length === 2 && ANGLES.every((n) => given[n] === undefined);
+  if (asa) {
+    given.A = freeAngles[0];
+    given.B = freeAngles[1];
+    given.c = freeSides[0];
+    freeAngles.length = 0;
+  } else freeSides.slice(0, openSides.length).forEach((v, i) => (given[openSides[i]!] = v));
   // An unnamed angle with two sides is the one between them when the text says so (or the template prefers it),
   // else the first angle not yet given: A, opposite the first side (the ambiguous case).
   const sidesNow = SIDES.filter((n) => given[n] !== undefined);

@@ -155,7 +155,8 @@ export function fromSSA(g: Given, k: number): Solved[] {
   const sinJ = (sj * sinD(K)) / sk;
   if (sinJ > 1 + 1e-12) return [];
   const J1 = clean(Math.asin(Math.min(1, sinJ)) / RAD);
-  const choices = Math.abs(J1 - 90) < 1e-9 ? [90] : [J1, clean(180 - J1)];
+  // sin 30° is 0.49999999999999994 in floating point: a sine within 1e-12 of 1 is the right angle it is.
+  const choices = Math.abs(sinJ - 1) < 1e-12 ? [90] : [J1, clean(180 - J1)];
   return choices
     .filter((J) => K + J < 180 - 1e-9)
     .map((J) => {

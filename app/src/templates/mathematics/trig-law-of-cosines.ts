@@ -105,6 +105,8 @@ export const trigLawOfCosines = defineTemplate<CosinesParams>({
   triggers: [
     // Not the spherical or hyperbolic law (great circles, curved space): those are other formulas.
     { pattern: /(?<!spherical |hyperbolic )\b(?:law|rule|formula|theorem) of cosines?\b|(?<!spherical |hyperbolic )\bcosines? (?:law|rule|formula)\b|\bcos rule\b/, score: 0.96 },
+    // "Sine and cosine rules" together (a revision topic) is no unit circle: the triangle rules, asked for a triangle.
+    { pattern: /\b(?:sine|sin) and (?:cosine|cos) (?:rules|laws)\b|\blaws? of sines and cosines\b/, score: 0.96 },
     { pattern: /\bc ?2 ?= ?a ?2 ?\+ ?b ?2 ?- ?2 ?ab ?cos\b/, score: 0.96 },
     // "two sides and the angle between them": SAS, which only the law of cosines answers.
     { pattern: /\btriangle\b.*\b(?:two sides|sides)\b.*\b(?:angle between them|included angle)\b.*\b(?:third|missing|other) side\b|\b(?:third|missing) side\b.*\bincluded angle\b/, score: 0.9 },
