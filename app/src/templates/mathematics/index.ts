@@ -17,6 +17,7 @@ import { financeCompoundInterest } from './finance-compound-interest.ts';
 import { statsCentralTendency } from './stats-central-tendency.ts';
 import { trigLawOfCosines } from './trig-law-of-cosines.ts';
 import { trigLawOfSines } from './trig-law-of-sines.ts';
+import { geometryHeron } from './geometry-heron.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -36,4 +37,5 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   statsCentralTendency,
   trigLawOfCosines,
   trigLawOfSines,
+  geometryHeron,
 ];
