@@ -17,6 +17,9 @@ import { financeCompoundInterest } from './finance-compound-interest.ts';
 import { statsCentralTendency } from './stats-central-tendency.ts';
 import { economicsSupplyDemand } from './economics-supply-demand.ts';
 import { statsNormalDistribution } from './stats-normal-distribution.ts';
+import { trigLawOfCosines } from './trig-law-of-cosines.ts';
+import { trigLawOfSines } from './trig-law-of-sines.ts';
+import { geometryHeron } from './geometry-heron.ts';
 
 export const MATH_TEMPLATES: AnyTemplate[] = [
   geometryPythagorean,
@@ -36,4 +39,7 @@ export const MATH_TEMPLATES: AnyTemplate[] = [
   statsCentralTendency,
   economicsSupplyDemand,
   statsNormalDistribution,
+  trigLawOfCosines,
+  trigLawOfSines,
+  geometryHeron,
 ];
