@@ -177,17 +177,19 @@ function composeAmbiguous(g: Given, r: SinesSolution, unit: string, angleUnit: '
   const Js: P2[] = r.triangles.map((t) => [t.sides[i]!, 0]);
   const reach = Math.max(I[0] + lk, ...Js.map((p) => p[0]), lj) * 1.08;
   const arc = arcPoints(I, lk, Math.PI, 2 * Math.PI, 48);
-  const pts = [[0, 0] as P2, I, [reach, 0] as P2, ...arc.filter((p) => p[1] >= -lk * 0.35)];
+  const pts = [[0, 0] as P2, I, [reach, 0] as P2, ...arc];
   const W = fitInto(pts, { x: -3.7, y: -0.1, width: 6.2, height: 5 });
   const [o, iw] = [W([0, 0]), W(I)];
+  // The side's label sits off its upper-left face, along the normal, clear of the line.
+  const normal = [Math.sin(kAngle * (Math.PI / 180)), Math.cos(kAngle * (Math.PI / 180))];
   const objects: SceneObject[] = [
     { id: 'title', type: 'text', text: `Law of sines, the ambiguous case: ${describeGiven(g, angleUnit, unit)}`, x: 0, y: 3.85, size: 0.42, weight: 700, color: '$foreground', maxWidth: 14 },
     { id: 'base', type: 'line', points: [o, W([reach, 0])], color: '$muted', width: 0.04 },
     { id: `side-${sj}`, type: 'line', points: [o, iw], color: '$foreground', width: 0.055 },
-    { id: `side-${sj}-label`, type: 'text', text: `${sj} = ${len(lj)}`, x: (o[0] + iw[0]) / 2 - 0.45, y: (o[1] + iw[1]) / 2 + 0.25, size: 0.32, weight: 600, color: '$foreground', background: '$background' },
+    { id: `side-${sj}-label`, type: 'text', text: `${sj} = ${len(lj)}`, x: (o[0] + iw[0]) / 2 - normal[0] * 0.5, y: (o[1] + iw[1]) / 2 + normal[1] * 0.5, size: 0.32, weight: 600, color: '$foreground', background: '$background' },
     { id: `vertex-${ANGLES[i]}`, type: 'text', text: ANGLES[i]!, x: iw[0], y: iw[1] + 0.38, size: 0.36, weight: 700, color: '$foreground' },
     { id: `vertex-${K}`, type: 'text', text: `${K} = ${ang(kAngle)}`, x: o[0] - 0.2, y: o[1] - 0.38, size: 0.32, weight: 700, color: '$foreground' },
-    { id: 'swing', type: 'line', points: arc.filter((p) => p[1] >= -lk * 0.35).map(W), color: '$muted', width: 0.035, dash: [0.12, 0.09] },
+    { id: 'swing', type: 'line', points: arc.map(W), color: '$muted', width: 0.035, dash: [0.12, 0.09] },
     { id: 'swing-label', type: 'text', text: `${sk} = ${len(lk)} swings from ${ANGLES[i]}`, x: iw[0] + 0.4, y: iw[1] - 0.05, size: 0.3, color: '$muted', align: 'left' },
   ];
   const angleArc = arcPoints(o, 0.55, 0, kAngle * (Math.PI / 180), 24);
@@ -204,8 +206,8 @@ function composeAmbiguous(g: Given, r: SinesSolution, unit: string, angleUnit: '
   const tx = (v: number) => texNumber(v, 4);
   const panelX = 3.6;
   const lines = [`\\frac{${sk}}{\\sin ${K}}=\\frac{${sj}}{\\sin ${J}}`, `\\sin ${J}=\\frac{${sj}\\sin ${K}}{${sk}}`, `\\sin ${J}=\\frac{${tx(lj)}\\cdot\\sin ${texAngle(kAngle, angleUnit)}}{${tx(lk)}}\\approx ${texNumber(sine)}`];
-  lines.forEach((latex, n) => objects.push({ id: `eq${n}`, type: 'math', latex, x: panelX, y: 2.7 - n * 1.05, size: 0.4, color: '$foreground' }));
-  const rowTop = -0.5;
+  lines.forEach((latex, n) => objects.push({ id: `eq${n}`, type: 'math', latex, x: panelX, y: 2.35 - n * 1.05, size: 0.4, color: '$foreground' }));
+  const rowTop = -0.8;
   const rows = r.triangles.map((t, n) => `triangle ${n + 1}: ${J} ≈ ${ang(t.angles[j]!)}, ${ANGLES[i]} ≈ ${ang(t.angles[i]!)}, ${SIDES[i]} ≈ ${len(t.sides[i]!)}`);
   rows.forEach((text, n) => objects.push({ id: `row${n}`, type: 'text', text, x: panelX, y: rowTop - n * 0.6, size: 0.3, weight: 600, color: TRIANGLE_COLOURS[n]!, maxWidth: 6.4 }));
   const verdict = r.triangles.length === 0 ? 'no triangle' : r.triangles.length === 1 ? 'one triangle' : 'two triangles';
