@@ -61,6 +61,13 @@ export const ROLES = {
   electron: { color: '$secondary', label: 'electron' },
   /** The outer shell's electrons, the ones that bond. */
   valence: { color: '$accent', label: 'valence shell' },
+  // Statistics: what was counted, what a model expects, and the curve that approximates it.
+  /** Counts observed (a histogram's bars). */
+  observed: { color: '$primary', label: 'observed' },
+  /** What a model expects the counts to be. */
+  expected: { color: '$secondary', label: 'expected' },
+  /** A continuous curve laid over the counts (the normal approximation). */
+  fitted: { color: '$accent', label: 'fitted curve' },
 } as const satisfies Record<string, { color: string; label: string }>;
 
 export type Role = keyof typeof ROLES;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { defineTemplate, type Composition } from '../types.ts';
 import { TimelineBuilder } from '../timeline-builder.ts';
 import { superscript } from '../format/index.ts';
+import { roleColor } from '../emphasis/roles.ts';
 import { fmt } from './chart.ts';
 import { markUsed } from './progression.ts';
 import { dropBalls, galtonFacts, GALTON_SEED, normalDensity } from './galton.ts';
@@ -23,9 +24,9 @@ const params = z.object({
 });
 type GaltonParams = z.infer<typeof params>;
 
-const BAR_COLOUR = '$primary';
-const EXPECTED_COLOUR = '$secondary';
-const NORMAL_COLOUR = '$accent';
+const BAR_COLOUR = roleColor('observed');
+const EXPECTED_COLOUR = roleColor('expected');
+const NORMAL_COLOUR = roleColor('fitted');
 
 /** "12 rows", "n = 8 rows of pegs", "500 balls", "300 beads". */
 function countBefore(src: string, words: string): number | undefined {
@@ -119,27 +120,6 @@ export const statsNormalDistribution = defineTemplate<GaltonParams>({
     objects.push({ id: 'normal', type: 'line', points: curve, color: NORMAL_COLOUR, width: 0.06 });
     objects.push({ id: 'dropped', type: 'text', text: 'balls dropped: 0', x: -7.0, y: 2.9, size: 0.3, color: '$foreground', align: 'left' });
     objects.push({ id: 'sample', type: 'text', text: `balls' mean ${fmt(f.sample_mean)}, spread ${fmt(f.sample_sd)}`, x: -7.0, y: 2.45, size: 0.3, color: '$foreground', align: 'left', maxWidth: 4.4 });
-    const legend: [string, string, string, 'rect' | 'line'][] = [
-      ['bins', BAR_COLOUR, 'balls in each bin', 'rect'],
-      ['expected', EXPECTED_COLOUR, `expected, B(${n}, ½)`, 'line'],
-      ['normal', NORMAL_COLOUR, `normal, μ = ${fmt(f.mu)}, σ ≈ ${fmt(f.sigma)}`, 'line'],
-    ];
-    legend.forEach(([id, colour, label, shape], i) => {
-      const y = 2.9 - i * 0.45;
-      if (shape === 'rect') objects.push({ id: `legend.${id}.swatch`, type: 'rect', x: 3.85, y, width: 0.3, height: 0.26, fill: colour, cornerRadius: 0.03 });
-      else
-        objects.push({
-          id: `legend.${id}.swatch`,
-          type: 'line',
-          points: [
-            [3.7, y],
-            [4.0, y],
-          ],
-          color: colour,
-          width: 0.07,
-        });
-      objects.push({ id: `legend.${id}.label`, type: 'text', text: label, x: 4.15, y, size: 0.28, color: '$foreground', align: 'left' });
-    });
     const shown = Math.min(SHOWN, balls);
     for (let i = 0; i < shown; i++) objects.push({ id: `ball-${i}`, type: 'circle', x: 0, y: top + 0.15, radius: 0.11, fill: '$foreground', opacity: 0 });
 
@@ -201,15 +181,25 @@ export const statsNormalDistribution = defineTemplate<GaltonParams>({
       { emphasis: 'dim-rest' },
     );
     f.bins.forEach((_, b) => tl.appear(`expected-${b}`, 0.3, 'fade', tl.t + b * 0.05));
-    tl.appear('legend.bins.swatch', 0.3).appear('legend.bins.label', 0.3).appear('legend.expected.swatch', 0.3).appear('legend.expected.label', 0.3);
     tl.wait(2.2);
     tl.narrate(`The normal curve with μ = n/2 = ${fmt(f.mu)} and σ = √n/2 ≈ ${fmt(f.sigma)} follows the same shape.`, 2.6, ['normal']);
-    tl.appear('normal', 1.2, 'draw').appear('legend.normal.swatch', 0.3).appear('legend.normal.label', 0.3).wait(2.4);
+    tl.appear('normal', 1.2, 'draw').wait(2.4);
     tl.narrate(`Here the balls average ${fmt(f.sample_mean)} with spread ${fmt(f.sample_sd)}, near μ = ${fmt(f.mu)} and σ ≈ ${fmt(f.sigma)}.`, 2.6, ['sample']);
     tl.appear('sample', 0.3).wait(2.4);
     tl.narrate('The central limit theorem: a sum of many small independent choices is close to normal, and closer the more rows.', 3, ['normal'], { emphasis: 'dim-rest' });
     tl.wait(3);
     tl.finish(tl.t);
-    return { objects, timeline: tl.entries, narration: tl.steps, duration: tl.t, title: `Galton board: ${balls} balls through ${n} rows (seed ${GALTON_SEED})` };
+    return {
+      objects,
+      timeline: tl.entries,
+      narration: tl.steps,
+      duration: tl.t,
+      title: `Galton board: ${balls} balls through ${n} rows (seed ${GALTON_SEED})`,
+      legend: [
+        { role: 'observed', label: 'balls in each bin' },
+        { role: 'expected', label: `expected, B(${n}, ½)`, swatch: 'line' },
+        { role: 'fitted', label: `normal, μ = ${fmt(f.mu)}, σ ≈ ${fmt(f.sigma)}`, swatch: 'line' },
+      ],
+    };
   },
 });
