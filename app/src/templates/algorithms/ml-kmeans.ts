@@ -122,7 +122,7 @@ export const mlKmeans = defineTemplate<KMeansParams>({
     });
     const ringY = 2.7 - k * 0.42;
     objects.push({ id: 'legend.centre.swatch', type: 'circle', x: panelX + 0.12, y: ringY, radius: 0.12, fill: '$background', stroke: '$foreground', strokeWidth: 0.06 });
-    objects.push({ id: 'legend.centre.label', type: 'text', text: 'centre (mean)', x: panelX + 0.4, y: ringY, size: 0.28, color: '$foreground', align: 'left' });
+    objects.push({ id: 'legend.centre.label', type: 'text', text: 'centre (mean of points)', x: panelX + 0.4, y: ringY, size: 0.28, color: '$foreground', align: 'left' });
     objects.push({ id: 'round', type: 'text', text: '', x: panelX, y: ringY - 0.75, size: 0.32, color: '$foreground', align: 'left', maxWidth: 4.2 });
     objects.push({ id: 'inertia', type: 'text', text: `inertia = ${f2(r.inertia)}`, x: panelX, y: ringY - 1.35, size: 0.32, color: '$foreground', align: 'left', weight: 600, maxWidth: 4.2 });
     const centresText = r.centroids.map((c, j) => `${j + 1}: ${pt(c)}`).join('\n');
