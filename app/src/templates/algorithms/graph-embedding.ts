@@ -98,12 +98,12 @@ function embedBlock(block: readonly Line[]): string[][] | null {
       if (inH.has(n) || seen.has(n)) continue;
       const piece = new Set<string>();
       const attach = new Set<string>();
-      for (const todo = [n]; todo.length;) {
-        const u = todo.pop()!;
+      for (const toVisit = [n]; toVisit.length;) {
+        const u = toVisit.pop()!;
         if (piece.has(u)) continue;
         piece.add(u);
         seen.add(u);
-        for (const v of adj.get(u)!) inH.has(v) ? attach.add(v) : todo.push(v);
+        for (const v of adj.get(u)!) inH.has(v) ? attach.add(v) : toVisit.push(v);
       }
       const at = [...attach];
       fragments.push({ attach: at, path: () => pathThrough(adj, piece, at[0]!, at[1]!) });
